@@ -1,0 +1,78 @@
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Summit.Indexer.Articles;
+using Summit.Indexer.Extraction;
+
+namespace Summit.Indexer.Index;
+
+/// <summary>
+/// Owns the one <see cref="IndexWriter"/> of an index directory. Upserts replace an article together with its
+/// quote documents, so re-indexing the same article never duplicates it. Thread-safe (IndexWriter is).
+/// </summary>
+public sealed class IndexBuilder : IDisposable
+{
+    private readonly FSDirectory _directory;
+    private readonly IndexWriter _writer;
+
+    private IndexBuilder(FSDirectory directory, IndexWriter writer)
+    {
+        _directory = directory;
+        _writer = writer;
+    }
+
+    /// <summary>Opens (or creates) the index at <paramref name="indexPath"/>; <paramref name="rebuild"/> starts it empty.</summary>
+    public static IndexBuilder Open(string indexPath, bool rebuild = false)
+    {
+        System.IO.Directory.CreateDirectory(indexPath);
+        // NIOFSDirectory explicitly: FSDirectory.Open would pick MMapDirectory, which misbehaves in this Lucene.Net version.
+        var directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
+        try
+        {
+            var config = new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())
+            {
+                OpenMode = rebuild ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
+                RAMBufferSizeMB = 64,
+            };
+            return new IndexBuilder(directory, new IndexWriter(directory, config));
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Adds the article or replaces the version already indexed, with all its quote documents.</summary>
+    public void Upsert(Article article, ArticleFacts facts) =>
+        _writer.UpdateDocuments(new Term(SummitSchema.ArticleId, article.Id), ArticleDocuments.Create(article, facts));
+
+    /// <summary>Removes an article and its quote documents.</summary>
+    public void Delete(string articleId) => _writer.DeleteDocuments(new Term(SummitSchema.ArticleId, articleId));
+
+    /// <summary>Makes every change so far durable and visible to newly opened readers. On failure the writer
+    /// is rolled back to the last commit (releasing write.lock) and the exception rethrown.</summary>
+    public void Commit()
+    {
+        try
+        {
+            _writer.Commit();
+        }
+        catch
+        {
+            _writer.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>Number of documents (articles and quotes) the writer sees, including uncommitted ones.</summary>
+    public int DocumentCount => _writer.NumDocs;
+
+    /// <summary>The writer, for near-real-time readers in the same process.</summary>
+    public IndexWriter Writer => _writer;
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _directory.Dispose();
+    }
+}
