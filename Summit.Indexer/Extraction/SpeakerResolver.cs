@@ -1,0 +1,227 @@
+using Summit.Indexer.Gazetteer;
+
+namespace Summit.Indexer.Extraction;
+
+/// <summary>
+/// Attributes quotes to speakers without a parser: finds the reporting verb next to the quote (after it:
+/// "…," X said / said X; before it: X said: "…" / X said that … "…" / according to X), takes the noun phrase
+/// on its subject side (skipping appositives), and maps that phrase to a canonical person, a pronoun's
+/// antecedent, or the organisation / government named. Quotes with no verb of their own continue the
+/// previous quote's speaker when they follow it closely.
+/// </summary>
+internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Person?[] personAt, PlaceHit?[] placeAt)
+{
+    private const int MaxSubjectTokens = 9;
+    private string? _lastSpeaker;
+    private int _lastQuoteSentence = -10;
+    private int _lastQuoteParagraph = -10;
+
+    public List<string?> Resolve(List<RawQuote> quotes)
+    {
+        var result = new List<string?>(quotes.Count);
+        string? groupSpeaker = null;
+        var groupStart = -1;
+        for (var qi = 0; qi < quotes.Count; qi++)
+        {
+            var q = quotes[qi];
+            var open = doc.TokenAt(q.Open);
+            var close = q.Close < doc.Text.Length ? doc.TokenAt(q.Close) : doc.Tokens.Count;
+            var sentence = doc.SentenceOf[Math.Min(open, doc.Tokens.Count - 1)];
+            var paragraph = ParagraphOf(q.Open);
+            string? speaker = null;
+            if (doc.Tokens.Count > 0)
+            {
+                speaker = After(close, q) ?? Before(open);
+                if (speaker == null && (q.Continuation || IsNear(sentence, paragraph))) speaker = _lastSpeaker;
+                if (speaker == null) speaker = FromNeighbourSentence(open);
+            }
+            // Paragraph runs of one quote share a speaker, whichever paragraph names it.
+            if (q.Continuation && groupStart >= 0)
+            {
+                speaker ??= groupSpeaker;
+                if (speaker != null)
+                    for (var k = groupStart; k < result.Count; k++) result[k] ??= speaker;
+            }
+            else groupStart = result.Count;
+            groupSpeaker = speaker ?? groupSpeaker;
+            if (!q.ContinuesNext && !q.Continuation) groupSpeaker = null;
+            result.Add(speaker);
+            if (speaker != null) _lastSpeaker = speaker;
+            _lastQuoteSentence = doc.SentenceOf[Math.Min(close, doc.Tokens.Count - 1)];
+            _lastQuoteParagraph = ParagraphOf(Math.Min(q.Close, doc.Text.Length - 1));
+        }
+        return result;
+    }
+
+    private bool IsNear(int sentence, int paragraph) =>
+        _lastSpeaker != null && (sentence - _lastQuoteSentence <= 1 || paragraph - _lastQuoteParagraph <= 1) && StartsItsSentence(sentence);
+
+    private bool StartsItsSentence(int sentence) => true;
+
+    private int ParagraphOf(int offset) => doc.ParagraphOf(offset);
+
+    /// <summary>"…," X said / "…," said X / "…," X told reporters, within the closing mark's sentence.</summary>
+    private string? After(int close, RawQuote q)
+    {
+        var t = close + 1;
+        var n = doc.Tokens.Count;
+        if (t >= n) return null;
+        // Skip punctuation between the mark and the attribution ("…," he said; "…" — she said).
+        while (t < n && doc.Tokens[t].Kind == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is ',' or '-' or '\u2014' or '\u2013' or '(') t++;
+        if (t >= n || doc.Tokens[t].Kind is TokenKind.Newline or TokenKind.Quote) return null;
+        if (doc.Tokens[t].Kind == TokenKind.Punct) return null;
+        var limit = Math.Min(n, t + MaxSubjectTokens + 3);
+        for (var v = t; v < limit; v++)
+        {
+            var k = doc.Tokens[v].Kind;
+            if (k is TokenKind.Newline or TokenKind.Quote) return null;
+            if (k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] is '.' or '!' or '?' or ';' or ':') return null;
+            if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v])) continue;
+            if (v == t || (v == t + 1 && doc.IsWord(t) && Lexicon.Auxiliaries.Contains(doc[t])))
+                return Phrase(v + 1, InvertedEnd(v + 1), v); // said X
+            return Phrase(t, TrimAuxiliaries(t, v), v);     // X said
+        }
+        return null;
+    }
+
+    private int InvertedEnd(int from)
+    {
+        var n = doc.Tokens.Count;
+        var e = from;
+        while (e < n && e - from < MaxSubjectTokens && doc.Tokens[e].Kind is TokenKind.Word or TokenKind.Possessive or TokenKind.Number
+               || e < n && doc.IsPunct(e, '.') && e > from && doc[e - 1].Length <= 3 && char.IsUpper(doc[e - 1][0]) && doc.IsWord(e + 1))
+            e++;
+        return e;
+    }
+
+    private int TrimAuxiliaries(int from, int verb)
+    {
+        var e = verb;
+        while (e > from && doc.IsWord(e - 1) && Lexicon.Auxiliaries.Contains(doc[e - 1])) e--;
+        return e;
+    }
+
+    /// <summary>X said: "…" / X said that … "…" / according to X, "…" / X described it as "…".</summary>
+    private string? Before(int open)
+    {
+        if (open >= doc.Tokens.Count) return null;
+        var sentStart = doc.Sentences[doc.SentenceOf[open]].Start;
+        for (var v = open - 1; v >= sentStart; v--)
+        {
+            if (doc.Tokens[v].Kind == TokenKind.Quote) break; // another quote's attribution region
+            if (!doc.IsWord(v)) continue;
+            var w = doc[v];
+            if (w == "to" && v > sentStart && doc[v - 1].Equals("according", StringComparison.OrdinalIgnoreCase))
+                return Phrase(v + 1, InvertedEnd(v + 1), v);
+            if (!Lexicon.ReportingVerbs.Contains(w)) continue;
+            // "X was quoted by … as saying": the subject stands before "was quoted".
+            if (w is "saying" or "writing" && v > sentStart && doc[v - 1] == "as")
+            {
+                for (var k = v - 2; k >= sentStart; k--)
+                    if (doc.IsWord(k) && doc[k] is "quoted" or "cited" or "reported")
+                    {
+                        v = k;
+                        break;
+                    }
+            }
+            var s = Subject(v, sentStart);
+            if (s != null) return s;
+        }
+        return null;
+    }
+
+    private string? Subject(int verb, int sentStart)
+    {
+        var e = TrimAuxiliaries(sentStart, verb);
+        if (e <= sentStart) return null;
+        // Appositive: "Hugh Hill, a doctor at the clinic, said"
+        if (doc.IsPunct(e - 1, ','))
+        {
+            var comma = -1;
+            for (var k = e - 2; k >= Math.Max(sentStart, e - 14); k--)
+                if (doc.IsPunct(k, ',')) { comma = k; break; }
+            if (comma < 0 || comma <= sentStart) return null;
+            e = comma;
+        }
+        var s = e;
+        while (s > sentStart && e - s < MaxSubjectTokens && IsSubjectToken(s - 1)) s--;
+        if (s == e) return null;
+        return Phrase(s, e, verb);
+    }
+
+    private bool IsSubjectToken(int t)
+    {
+        var tok = doc.Tokens[t];
+        if (tok.Kind is TokenKind.Possessive or TokenKind.Number) return true;
+        if (tok.Kind == TokenKind.Punct) return doc.Text[tok.Start] is '.' or '-' && t > 0 && doc.IsWord(t - 1) && doc[t - 1].Length <= 3;
+        if (tok.Kind != TokenKind.Word) return false;
+        var w = doc[t];
+        return w is not ("that" or "and" or "but" or "who" or "which" or "when" or "while" or "as" or "after" or "before"
+            or "because" or "if" or "in" or "on" or "at" or "with" or "by" or "to" or "has" or "had" or "have" or "was"
+            or "were" or "is" or "are" or "said" or "told" or "says" or "also" or "where" or "since" or "than" or "then")
+            && !Lexicon.ReportingVerbs.Contains(w);
+    }
+
+    /// <summary>Turns the noun phrase [s, e) into a speaker name: a person, a pronoun's antecedent or the phrase.</summary>
+    private string? Phrase(int s, int e, int verb)
+    {
+        while (s < e && !doc.IsWord(s) && doc.Tokens[s].Kind != TokenKind.Number) s++;
+        while (e > s && doc.Tokens[e - 1].Kind == TokenKind.Punct) e--;
+        if (e <= s) return null;
+        // The last person named in the phrase ("US Secretary of State Antony Blinken", "Mr Putin's spokesman"
+        // counts as Putin's side, which is what readers search for).
+        for (var t = e - 1; t >= s; t--)
+            if (personAt[t] is { } p)
+                return p.Name;
+        if (e - s == 1 && Lexicon.Pronouns.Contains(doc[s])) return Antecedent(doc[s].ToLowerInvariant(), doc.Tokens[s].Start);
+        if (e - s > 6) return null;
+        // Drop a leading determiner; keep "Ukraine's foreign ministry", "the Kremlin" → "Kremlin".
+        while (s < e && doc.IsWord(s) && Lexicon.Determiners.Contains(doc[s])) s++;
+        if (e <= s) return null;
+        var text = doc.Slice(s, e);
+        if (!text.Any(char.IsLetter)) return null;
+        if (e - s == 1 && placeAt[s] is { } place && place.Readings[0].Kind != PlaceKind.Demonym)
+            return place.Readings[0].Name;
+        return text;
+    }
+
+    /// <summary>he/she → the latest person of that gender mentioned before; they/we/it → the last speaker.</summary>
+    private string? Antecedent(string pronoun, int before)
+    {
+        if (pronoun is "he" or "she")
+        {
+            var want = pronoun == "he" ? 'M' : 'F';
+            Person? best = null;
+            var bestPos = -1;
+            foreach (var p in persons)
+                foreach (var (ms, _) in p.Mentions)
+                {
+                    var pos = doc.Tokens[ms].Start;
+                    if (pos < before && pos > bestPos && (p.Gender == '\0' || p.Gender == want))
+                    {
+                        best = p;
+                        bestPos = pos;
+                    }
+                }
+            return best?.Name;
+        }
+        return pronoun is "i" ? null : _lastSpeaker;
+    }
+
+    /// <summary>A sentence of only a quote: the previous sentence may end "X said:" for it.</summary>
+    private string? FromNeighbourSentence(int open)
+    {
+        if (open >= doc.Tokens.Count) return null;
+        var sentence = doc.SentenceOf[open];
+        if (sentence == 0) return null;
+        var (ps, pe) = doc.Sentences[sentence - 1];
+        var last = pe - 1;
+        if (last >= ps && doc.IsPunct(last, ':'))
+        {
+            for (var v = last - 1; v >= ps; v--)
+                if (doc.IsWord(v) && Lexicon.ReportingVerbs.Contains(doc[v]))
+                    return Subject(v, ps);
+        }
+        return null;
+    }
+}
