@@ -10,7 +10,7 @@ public sealed record Dateline(string Place, string? Source, int Length)
     // Place: one to four capitalised words (or an all-caps place), optionally followed by ", March 3" style
     // date text; then "(Agency)" and a dash. Anchored and bounded, so it cannot backtrack far.
     private static readonly Regex Pattern = new(
-        @"\A\s{0,4}(?<place>\p{Lu}[\p{L}.'’-]{1,30}(?:[ ]\p{Lu}[\p{L}.'’-]{1,30}){0,3})"
+        @"\A\s{0,4}(?<place>\p{Lu}[\p{L}.'’-]{1,30}(?:[ ](?:(?:de|da|do|del|di|la|al|el|es|upon|on)[ ])?\p{Lu}[\p{L}.'’-]{1,30}){0,3})"
         + @"(?:,[ ][\p{L}\p{N} .,]{1,30}?)?"
         + @"(?:[ ]?\((?<source>[\p{L}\p{N}][\p{L}\p{N}&./ -]{0,30})\))?"
         + @"[ ]?[-–—]{1,2}[ ]+",
