@@ -36,7 +36,7 @@ public sealed class Extractor
         var persons = new PersonFinder(gazetteer).Find(doc, placeHits, out var personAt);
         // A name read as a person ("Paris Hilton") is not also a place.
         placeHits.RemoveAll(h => personAt[h.Start] != null);
-        var countries = placeFinder.Resolve(placeHits, article.Dateline);
+        var countries = placeFinder.Resolve(placeHits, article.Dateline, doc);
 
         var placeAt = new PlaceHit?[doc.Tokens.Count];
         foreach (var h in placeHits)
@@ -64,7 +64,7 @@ public sealed class Extractor
         var order = new List<(string, string)>();
         foreach (var h in hits)
         {
-            if (h.IsDemonym) continue; // "Russian" names a country but is not a place mention
+            if (h.IsCountrySignalOnly) continue; // "Russian", "the Kremlin" name a country but are not place mentions
             var name = h.Chosen.Kind == Gazetteer.PlaceKind.Country ? Gaz.Default.CountryName(h.Chosen.Country) : h.Chosen.Name;
             var key = (name, h.Chosen.Country);
             if (!byKey.TryGetValue(key, out var spans))

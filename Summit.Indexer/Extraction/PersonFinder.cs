@@ -97,7 +97,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
         for (var i = 0; i < doc.Tokens.Count; i++)
         {
             if (personAt[i] != null || !doc.IsWord(i) || !byShort.TryGetValue(doc[i], out var p)) continue;
-            if (placeAt[i] != null && p.Name != doc[i]) continue;
+            if (placeAt[i] is { } town && p.Name != doc[i] && !IsSmallTown(town)) continue;
             // Part of a longer capitalised run that is not this person ("Putin Foundation") is left alone.
             if (doc.IsWord(i + 1) && Lexicon.IsCapitalised(doc[i + 1]) && doc.Tokens[i + 1].Start == doc.Tokens[i].End + 1
                 && !Lexicon.CapitalisedCommon.Contains(doc[i + 1]) && !Lexicon.Calendar.Contains(doc[i + 1]))
@@ -107,6 +107,10 @@ internal sealed class PersonFinder(Gaz gazetteer)
             Mark(p, i, i + 1, personAt);
         }
     }
+
+    /// <summary>A town, not a country or city of a million: a known person's surname wins ("Obama").</summary>
+    private static bool IsSmallTown(PlaceHit hit) =>
+        hit.Readings.All(r => r.Kind == Gazetteer.PlaceKind.City && !r.Capital && r.Population < 1_000_000);
 
     private static void Mark(Person p, int start, int end, Person?[] personAt)
     {
@@ -197,7 +201,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
         // The whole run is one place ("New York", "Beijing"): a place, not a person.
         if (placeAt[start] is { } p && p.Start == start && p.End >= end) return false;
         if (words >= 2 && placeAt[end - 1] is { } q && q.Readings[0].Kind != Gazetteer.PlaceKind.City) return false;
-        if (words == 1 && placeAt[start] != null) return false;
+        if (words == 1 && placeAt[start] is { } single && !IsSmallTown(single)) return false;
         return true;
     }
 

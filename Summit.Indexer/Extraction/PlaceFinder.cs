@@ -9,7 +9,8 @@ internal sealed record PlaceHit(int Start, int End, PlaceEntry[] Readings)
     /// <summary>The chosen reading, set by <see cref="PlaceFinder.Resolve"/>.</summary>
     public PlaceEntry Chosen { get; set; }
 
-    public bool IsDemonym => Readings[0].Kind == PlaceKind.Demonym;
+    /// <summary>Demonyms and institutions give a country but are not place mentions.</summary>
+    public bool IsCountrySignalOnly => Readings[0].Kind is PlaceKind.Demonym or PlaceKind.Institution;
 }
 
 /// <summary>
@@ -29,7 +30,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (toks[i].Kind != TokenKind.Word) continue;
             var first = doc[i];
             if (!char.IsUpper(first[0])) continue;
-            var match = Longest(doc, i, first);
+            var match = Longest(doc, i, first) ?? County(doc, i);
             if (match is not { } m) continue;
             if (!IsOrganisationName(doc, i, m.End, m.Readings)) hits.Add(new PlaceHit(i, m.End, m.Readings));
             i = m.End - 1;
@@ -58,6 +59,15 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         return null;
     }
 
+    /// <summary>"Henderson County": a US county (elsewhere counties are named "County Cork").</summary>
+    private static (int End, PlaceEntry[] Readings)? County(TextDocument doc, int i)
+    {
+        var e = i + 1;
+        while (e < i + 3 && doc.IsWord(e) && char.IsUpper(doc[e][0]) && doc[e] != "County") e++;
+        if (!doc.IsWord(e) || doc[e] != "County" || Lexicon.CapitalisedCommon.Contains(doc[i])) return null;
+        return (e + 1, [new PlaceEntry(doc.Slice(i, e + 1), PlaceKind.Region, "US", 0, false)]);
+    }
+
     private static string TitleCase(string s)
     {
         var chars = s.ToLowerInvariant().ToCharArray();
@@ -81,7 +91,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     /// <summary>"New York Times", "Bank of England", "Manchester United": the place names an organisation.</summary>
     private static bool IsOrganisationName(TextDocument doc, int start, int end, PlaceEntry[] readings)
     {
-        if (readings[0].Kind == PlaceKind.Demonym) return false;
+        if (readings[0].Kind is PlaceKind.Demonym or PlaceKind.Institution) return false;
         if (doc.IsWord(end) && doc.Tokens[end].Start <= doc.Tokens[end - 1].End + 1 && Lexicon.OrgWords.Contains(doc[end])
             && doc[end] is not ("State" or "Province" or "Region" or "District" or "Republic" or "Kingdom"))
             return true;
@@ -92,15 +102,12 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     }
 
     /// <summary>Choose one reading per hit; returns the article's countries in first-mention order.</summary>
-    public List<string> Resolve(List<PlaceHit> hits, string? dateline)
+    public List<string> Resolve(List<PlaceHit> hits, string? dateline, TextDocument doc)
     {
+        // Context: countries named without ambiguity (country names, demonyms, regions, one-country cities).
         var context = new HashSet<string>(StringComparer.Ordinal);
         foreach (var h in hits)
-        {
-            var r = h.Readings[0];
-            if (r.Kind != PlaceKind.City && r.Country.Length > 0) context.Add(r.Country);
-            else if (r.Kind == PlaceKind.City && IsDominant(h.Readings)) context.Add(r.Country);
-        }
+            if (OneCountry(h.Readings) is { Length: > 0 } c) context.Add(c);
         if (!string.IsNullOrWhiteSpace(dateline))
         {
             var key = Gaz.Key(dateline.Trim());
@@ -112,18 +119,63 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             h.Chosen = Choose(h.Readings, context);
             if (h.Chosen.Country.Length > 0 && !countries.Contains(h.Chosen.Country)) countries.Add(h.Chosen.Country);
         }
+        if (countries.Count == 0 && CurrencyCountry(doc) is { } money) countries.Add(money);
         return countries;
     }
 
-    /// <summary>A city name whose biggest reading dwarfs the others needs no context ("Paris", "Moscow").</summary>
-    private static bool IsDominant(PlaceEntry[] readings) =>
-        readings.Length == 1 || readings[0].Capital || readings[0].Population >= 20 * Math.Max(1, readings[1].Population);
+    private static string? OneCountry(PlaceEntry[] readings)
+    {
+        var c = readings[0].Country;
+        foreach (var r in readings)
+            if (r.Country != c) return null;
+        return c;
+    }
 
     private static PlaceEntry Choose(PlaceEntry[] readings, HashSet<string> context)
     {
-        if (readings[0].Kind != PlaceKind.City || readings.Length == 1) return readings[0];
+        if (readings.Length == 1) return readings[0];
+        var top = readings[0];
         foreach (var r in readings)
-            if (context.Contains(r.Country)) return r;
-        return readings[0];
+        {
+            if (!context.Contains(r.Country)) continue;
+            // A capital of millions outweighs a small namesake in a context country.
+            if (top.Kind == PlaceKind.City && top.Capital && top.Population >= 1_000_000 && top.Population > 50 * Math.Max(1, r.Population))
+                return top;
+            return r;
+        }
+        return top;
+    }
+
+    /// <summary>
+    /// An article that names no place at all may still name its money ("5 mln dlrs", "300 billion yen"): the
+    /// currency's home country is then the best guess of where the story is.
+    /// </summary>
+    private static string? CurrencyCountry(TextDocument doc)
+    {
+        for (var i = 0; i < doc.Tokens.Count; i++)
+        {
+            var k = doc.Tokens[i].Kind;
+            if (k == TokenKind.Punct && doc.Text[doc.Tokens[i].Start] == '$') return "US";
+            if (k != TokenKind.Word) continue;
+            var code = doc[i].ToLowerInvariant() switch
+            {
+                "dlr" or "dlrs" or "dollar" or "dollars" or "cts" or "cents" => "US",
+                "yen" => "JP",
+                "stg" or "sterling" => "GB",
+                "rupees" or "rupee" => "IN",
+                "rand" => "ZA",
+                "lire" or "lira" => "IT",
+                "guilders" or "guilder" => "NL",
+                "ringgit" => "MY",
+                "baht" => "TH",
+                _ => null,
+            };
+            if (code != null) return code;
+        }
+        // Last resort: a company named the American way ("Reichhold Chemicals Inc", "Baird Corp").
+        for (var i = 1; i < doc.Tokens.Count; i++)
+            if (doc.IsWord(i) && doc[i] is "Inc" or "Corp" or "Incorporated" && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0]))
+                return "US";
+        return null;
     }
 }

