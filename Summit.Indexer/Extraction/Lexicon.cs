@@ -16,13 +16,18 @@ internal static class Lexicon
         "comment quip joke boast lament concede caution charge allege testify proclaim counter retort shout yell " +
         "exclaim muse wonder agree recount dismiss criticize criticise accuse blast slam praise hail reveal indicate " +
         "signal estimate forecast instruct order demand plead recommend advise calculate reckon believe think " +
-        "read reiterate underline underscore highlight point brief inform assure propose question threaten " +
+        "reiterate rule underline underscore highlight point brief inform assure propose question threaten " +
         "scoff chide tout welcome label dub";
+
+    private static readonly HashSet<string> NounLike = Set(
+        "claim report call note comment answer question state post counter charge order demand point signal label " +
+        "estimate forecast promise pledge reply remark joke quip whisper shout cry boast lament caution tweet " +
+        "welcome highlight brief dub read vow plead muse");
 
     private static readonly string[] Irregular =
         ["said", "says", "saying", "told", "tells", "telling", "wrote", "written", "writes", "writing", "thought",
          "spoke", "spoken", "read", "quoted", "quipped", "retorted", "admitted", "dubbed", "vowed", "tweeted",
-         "posted", "slammed", "referred"];
+         "posted", "slammed", "referred", "found", "laud", "lauded", "lauds", "branded", "termed"];
 
     /// <summary>Inflected reporting verbs (lowercase).</summary>
     public static readonly HashSet<string> ReportingVerbs = BuildVerbs();
@@ -32,14 +37,14 @@ internal static class Lexicon
         var set = new HashSet<string>(Irregular, StringComparer.Ordinal);
         foreach (var v in VerbStems.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            set.Add(v);
-            set.Add(v.EndsWith('s') || v.EndsWith('h') ? v + "es" : v.EndsWith('y') && !v.EndsWith("ay") ? v[..^1] + "ies" : v + "s");
+            // Bare and -s forms of verbs that are also nouns ("claims", "reports", "calls") mislead more than help.
+            var nounLike = NounLike.Contains(v);
+            if (!nounLike) set.Add(v);
+            if (!nounLike) set.Add(v.EndsWith('s') || v.EndsWith('h') ? v + "es" : v.EndsWith('y') && !v.EndsWith("ay") ? v[..^1] + "ies" : v + "s");
             var stem = v.EndsWith('e') ? v[..^1] : v;
             set.Add(v.EndsWith('y') && !v.EndsWith("ay") ? v[..^1] + "ied" : stem + "ed");
             set.Add(stem + "ing");
         }
-        set.Remove("stated"); // "the stated aim" is far more common than a report
-        set.Add("stated");
         return set;
     }
 
@@ -48,7 +53,7 @@ internal static class Lexicon
 
     /// <summary>Words between a subject and its verb that do not change who speaks.</summary>
     public static readonly HashSet<string> Auxiliaries = SetIgnoreCase(
-        "has have had was were is are be been will would could should may might can also later earlier then again " +
+        "has have had was were is are be been do does did will would could should may might can also later earlier then again " +
         "repeatedly previously recently reportedly quickly once often not n't never already publicly privately " +
         "initially further just even still simply flatly angrily bluntly firmly openly subsequently separately " +
         "frequently famously added");

@@ -219,11 +219,17 @@ internal sealed class PersonFinder(Gaz gazetteer)
     }
 
     /// <summary>Two or more capitalised words that are not common words look like a name ("Xi Jinping").</summary>
-    private static bool LooksLikeName(TextDocument doc, int start, int end)
+    private bool LooksLikeName(TextDocument doc, int start, int end)
     {
         for (var t = start; t < end; t++)
-            if (doc.IsWord(t) && Lexicon.CapitalisedCommon.Contains(doc[t])) return false;
-        return false;
+        {
+            if (!doc.IsWord(t)) continue;
+            var w = doc[t];
+            if (Lexicon.NameParticles.Contains(w)) continue;
+            if (w.Length < 2 || Lexicon.CapitalisedCommon.Contains(w) || Lexicon.Titles.Contains(w) || Lexicon.IsAllCaps(w)
+                || gazetteer.TryGetPlace(w, out _)) return false;
+        }
+        return true;
     }
 
     private static int CountWords(TextDocument doc, int start, int end)

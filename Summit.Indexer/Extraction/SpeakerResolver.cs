@@ -13,6 +13,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
 {
     private const int MaxSubjectTokens = 9;
     private string? _lastSpeaker;
+    private readonly Dictionary<string, Person> _byName = persons.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First());
     private int _lastQuoteSentence = -10;
     private int _lastQuoteParagraph = -10;
 
@@ -70,18 +71,33 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         while (t < n && doc.Tokens[t].Kind == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is ',' or '-' or '\u2014' or '\u2013' or '(') t++;
         if (t >= n || doc.Tokens[t].Kind is TokenKind.Newline or TokenKind.Quote) return null;
         if (doc.Tokens[t].Kind == TokenKind.Punct) return null;
+        if (Dashed(close + 1, t) is { } signed) return signed;
         var limit = Math.Min(n, t + MaxSubjectTokens + 3);
+        var sentence = doc.SentenceOf[t];
         for (var v = t; v < limit; v++)
         {
             var k = doc.Tokens[v].Kind;
-            if (k is TokenKind.Newline or TokenKind.Quote) return null;
-            if (k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] is '.' or '!' or '?' or ';' or ':') return null;
+            if (k is TokenKind.Newline or TokenKind.Quote || doc.SentenceOf[v] != sentence) return null;
+            if (k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] is '!' or '?' or ';' or ':') return null;
             if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v])) continue;
             if (v == t || (v == t + 1 && doc.IsWord(t) && Lexicon.Auxiliaries.Contains(doc[t])))
                 return Phrase(v + 1, InvertedEnd(v + 1), v); // said X
-            return Phrase(t, TrimAuxiliaries(t, v), v);     // X said
+            return Subject(v, t);                           // X said
         }
         return null;
+    }
+
+    /// <summary>A quote signed with a dash: “…” ― Jane Doe (end of paragraph).</summary>
+    private string? Dashed(int from, int name)
+    {
+        var dash = false;
+        for (var k = from; k < name; k++)
+            if (doc.Tokens[k].Kind == TokenKind.Punct && doc.Text[doc.Tokens[k].Start] is '\u2015' or '\u2014' or '\u2013' or '-') dash = true;
+        if (!dash) return null;
+        var e = name;
+        while (e < doc.Tokens.Count && doc.IsWord(e) && char.IsUpper(doc[e][0])) e++;
+        if (e == name || e - name > 4 || (e < doc.Tokens.Count && doc.Tokens[e].Kind != TokenKind.Newline && !doc.IsPunct(e, '.') && !doc.IsPunct(e, ','))) return null;
+        return Phrase(name, e, name);
     }
 
     private int InvertedEnd(int from)
@@ -113,7 +129,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             var w = doc[v];
             if (w == "to" && v > sentStart && doc[v - 1].Equals("according", StringComparison.OrdinalIgnoreCase))
                 return Phrase(v + 1, InvertedEnd(v + 1), v);
-            if (!Lexicon.ReportingVerbs.Contains(w)) continue;
+            if (!Lexicon.ReportingVerbs.Contains(w) && !Lexicon.FramingVerbs.Contains(w)) continue;
             // "X was quoted by … as saying": the subject stands before "was quoted".
             if (w is "saying" or "writing" && v > sentStart && doc[v - 1] == "as")
             {
@@ -130,6 +146,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         return null;
     }
 
+    /// <summary>The noun phrase ending just before a reporting verb, not reaching before <paramref name="sentStart"/>.</summary>
     private string? Subject(int verb, int sentStart)
     {
         var e = TrimAuxiliaries(sentStart, verb);
@@ -156,7 +173,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (tok.Kind == TokenKind.Punct) return doc.Text[tok.Start] is '.' or '-' && t > 0 && doc.IsWord(t - 1) && doc[t - 1].Length <= 3;
         if (tok.Kind != TokenKind.Word) return false;
         var w = doc[t];
-        return w is not ("that" or "and" or "but" or "who" or "which" or "when" or "while" or "as" or "after" or "before"
+        return w is not ("that" or "and" or "but" or "who" or "which" or "when" or "while" or "as" or "after" or "before" or "what" or "so" or "or" or "about" or "from" or "into"
             or "because" or "if" or "in" or "on" or "at" or "with" or "by" or "to" or "has" or "had" or "have" or "was"
             or "were" or "is" or "are" or "said" or "told" or "says" or "also" or "where" or "since" or "than" or "then")
             && !Lexicon.ReportingVerbs.Contains(w);
@@ -191,6 +208,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (pronoun is "he" or "she")
         {
             var want = pronoun == "he" ? 'M' : 'F';
+            // The last speaker, if a person of that gender, is the usual referent of "he said" in news.
+            if (_lastSpeaker != null && _byName.TryGetValue(_lastSpeaker, out var last) && (last.Gender == '\0' || last.Gender == want))
+                return last.Name;
             Person? best = null;
             var bestPos = -1;
             foreach (var p in persons)
