@@ -57,7 +57,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
                 }
                 Mark(p, start, end, personAt);
             }
-            else if (evidence > 0 && !(doc.IsSentenceStart(start) && Lexicon.CapitalisedCommon.Contains(doc[start])))
+            else if (evidence == 2 && !Lexicon.CapitalisedCommon.Contains(doc[start])
+                     || evidence == 1 && !Lexicon.CapitalisedCommon.Contains(doc[start]) && !IsCommonNoun(doc, doc[start]))
             {
                 singles.Add((start, evidence));
                 if (gender != '\0') pendingGender[start] = gender;
@@ -66,6 +67,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
 
         LinkShortForms(doc, persons, personAt, placeAt, singles);
         pendingGender.Clear();
+        _lowercase = null;
         return persons;
     }
 
@@ -111,6 +113,18 @@ internal sealed class PersonFinder(Gaz gazetteer)
     /// <summary>A town, not a country or city of a million: a known person's surname wins ("Obama").</summary>
     private static bool IsSmallTown(PlaceHit hit) =>
         hit.Readings.All(r => r.Kind == Gazetteer.PlaceKind.City && !r.Capital && r.Population < 1_000_000);
+
+    /// <summary>"Analysts said", "Traders said": a common word used as a noun, not "Baker said".</summary>
+    private bool IsCommonNoun(TextDocument doc, string word)
+    {
+        if (!gazetteer.IsCommonWord(word)) return false;
+        if (word.EndsWith('s')) return true;
+        _lowercase ??= doc.Tokens.Where(t => t.Kind == TokenKind.Word && char.IsLower(doc.Text[t.Start]))
+            .Select(t => doc.Text[t.Start..t.End]).ToHashSet(StringComparer.Ordinal);
+        return _lowercase.Contains(word.ToLowerInvariant());
+    }
+
+    private HashSet<string>? _lowercase;
 
     private static void Mark(Person p, int start, int end, Person?[] personAt)
     {
@@ -226,7 +240,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
             if (!doc.IsWord(t)) continue;
             var w = doc[t];
             if (Lexicon.NameParticles.Contains(w)) continue;
-            if (w.Length < 2 || Lexicon.CapitalisedCommon.Contains(w) || Lexicon.Titles.Contains(w) || Lexicon.IsAllCaps(w)
+            if (w.Length == 1 && doc.IsPunct(t + 1, '.')) continue; // an initial: "S. Waugh"
+            if (w.Length < 2 || Lexicon.CapitalisedCommon.Contains(w) || gazetteer.IsCommonWord(w) || Lexicon.Titles.Contains(w) || Lexicon.IsAllCaps(w)
                 || gazetteer.TryGetPlace(w, out _)) return false;
         }
         return true;

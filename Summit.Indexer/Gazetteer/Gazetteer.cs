@@ -23,6 +23,10 @@ internal sealed class Gazetteer
     private readonly Dictionary<string, PlaceEntry[]> _places = new(StringComparer.Ordinal);
     private readonly Dictionary<string, char> _firstNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _countryNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _commonWords = new(StringComparer.Ordinal);
+
+    /// <summary>One of the ~10,000 most common English words (lowercase form): "Red", "Star", "Analysts".</summary>
+    public bool IsCommonWord(string word) => _commonWords.Contains(word.ToLowerInvariant());
 
     /// <summary>Longest place name in tokens; bounds the lookahead of the matcher.</summary>
     public int MaxTokens { get; private set; } = 1;
@@ -73,6 +77,8 @@ internal sealed class Gazetteer
             Add(f[0], new PlaceEntry(f[0], PlaceKind.City, f[1], long.TryParse(f[2], out var p) ? p : 0, f[3] == "1"));
         foreach (var (key, l) in lists)
             g._places[key] = [.. l.OrderBy(e => e.Kind == PlaceKind.City ? 1 : 0).ThenByDescending(e => e.Population)];
+        foreach (var f in Rows("common-words.txt", 1))
+            g._commonWords.Add(f[0]);
         foreach (var f in Rows("first-names.tsv", 2))
             g._firstNames[f[0]] = f[1][0];
         return g;

