@@ -32,7 +32,8 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (!char.IsUpper(first[0])) continue;
             var match = Longest(doc, i, first) ?? County(doc, i);
             if (match is not { } m) continue;
-            if (!IsOrganisationName(doc, i, m.End, m.Readings)) hits.Add(new PlaceHit(i, m.End, m.Readings));
+            if (!IsOrganisationName(doc, i, m.End, m.Readings) && !IsTeamInResults(doc, m.End, m.Readings))
+                hits.Add(new PlaceHit(i, m.End, m.Readings));
             i = m.End - 1;
         }
         return hits;
@@ -41,7 +42,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     private (int End, PlaceEntry[] Readings)? Longest(TextDocument doc, int i, string first)
     {
         var toks = doc.Tokens;
-        var allCaps = first.Length > 3 && Lexicon.IsAllCaps(first);
+        var allCaps = first.Length > 1 && Lexicon.IsAllCaps(first);
         if (gazetteer.IsFirstTokenOfName(first) || (allCaps && gazetteer.IsFirstTokenOfName(TitleCase(first))))
         {
             var max = Math.Min(gazetteer.MaxTokens, toks.Count - i);
@@ -55,8 +56,23 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             }
         }
         if (gazetteer.TryGetPlace(first, out var one)) return (i + 1, one);
-        if (allCaps && gazetteer.TryGetPlace(TitleCase(first), out one)) return (i + 1, one);
+        if (allCaps && first.Length > 3 && gazetteer.TryGetPlace(TitleCase(first), out one)) return (i + 1, one);
         return null;
+    }
+
+    /// <summary>
+    /// Sports results name teams by their city: "CHICAGO 71 64" (a standings row), "CHICAGO AT TORONTO" (the
+    /// visiting team). A place followed by a score or by "AT" is a team, not a place.
+    /// </summary>
+    private static bool IsTeamInResults(TextDocument doc, int end, PlaceEntry[] readings)
+    {
+        if (readings[0].Kind is PlaceKind.Demonym or PlaceKind.Institution) return false;
+        if (end >= doc.Tokens.Count) return false;
+        if (doc.IsWord(end) && doc[end] == "AT") return true;
+        if (!doc.Is(end, TokenKind.Number)) return false;
+        var number = doc[end];
+        // A year or a date ("LONDON 1996-08-30") is a dateline, not a score.
+        return !(number.Length == 4 || doc.IsPunct(end + 1, '-') || doc.IsPunct(end + 1, '/'));
     }
 
     /// <summary>"Henderson County": a US county (elsewhere counties are named "County Cork").</summary>
@@ -84,6 +100,8 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             var k = doc.Tokens[t].Kind;
             if (k is TokenKind.Newline or TokenKind.Quote) return false;
             if (k == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is not ('-' or '.' or '\'')) return false;
+            // "W.Va." but not "Mich ." (a dot after a space ends a sentence)
+            if (k == TokenKind.Punct && t > from && doc.Tokens[t].Start != doc.Tokens[t - 1].End) return false;
         }
         return true;
     }

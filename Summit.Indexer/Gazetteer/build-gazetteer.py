@@ -34,7 +34,7 @@ EXTRA_NAMES = {
     'Holland', 'The Netherlands'], 'MM': ['Burma', 'Myanmar'], 'CD': ['Zaire', 'Democratic Republic of Congo',
     'DR Congo', 'DRC'], 'CG': ['Congo'], 'KH': ['Kampuchea', 'Cambodia'], 'RS': ['Yugoslavia', 'Serbia'],
     'CI': ['Ivory Coast'], 'AE': ['UAE', 'United Arab Emirates', 'Emirates'], 'VA': ['Vatican', 'Holy See'],
-    'PS': ['Palestine', 'Palestinian Territories', 'Gaza', 'Gaza Strip', 'West Bank'], 'MK': ['Macedonia',
+    'PS': ['Palestine', 'Palestinian Territories', 'Gaza', 'West Bank'], 'MK': ['Macedonia',
     'North Macedonia'], 'SZ': ['Swaziland', 'Eswatini'], 'TR': ['Turkey'], 'LK': ['Sri Lanka', 'Ceylon'],
     'BA': ['Bosnia', 'Bosnia and Herzegovina', 'Bosnia-Herzegovina'], 'PH': ['Philippines'],
     'HK': ['Hong Kong'], 'MO': ['Macau', 'Macao'], 'FK': ['Falklands', 'Falkland Islands'],
@@ -67,10 +67,10 @@ EXTRA_DEMONYMS = {
 # Institutions that stand for their country's government or market ("the Kremlin said"): they give the
 # article a country but are not place mentions.
 INSTITUTIONS = {
-    'US': ['White House', 'Pentagon', 'Wall Street', 'Federal Reserve', 'Capitol Hill', 'Securities and Exchange Commission',
+    'US': ['Pentagon', 'Federal Reserve', 'Securities and Exchange Commission',
            'Nasdaq', 'New York Stock Exchange', 'State Department', 'Congress', 'U.S. Congress', 'Justice Department',
            'Commerce Department', 'Treasury Department', 'Federal Reserve Board', 'Fed', 'FBI', 'CIA', 'NASA'],
-    'RU': ['Kremlin', 'Duma', 'Gazprom', 'Rosneft'], 'GB': ['Downing Street', 'Whitehall', 'Westminster', 'Bank of England'],
+    'RU': ['Kremlin', 'Duma', 'Gazprom', 'Rosneft'], 'GB': ['Whitehall', 'Westminster', 'Bank of England'],
     'DE': ['Bundesbank', 'Bundestag', 'Bundesrat'], 'FR': ['Elysee', 'Élysée', 'Elysee Palace'], 'IL': ['Knesset'],
     'JP': ['Bank of Japan'], 'CA': ['Bank of Canada'], 'AU': ['Reserve Bank of Australia'],
     'CN': ['Zhongnanhai'], 'KR': ['Blue House'], 'UA': ['Verkhovna Rada'], 'IN': ['Lok Sabha'],
@@ -81,8 +81,10 @@ REGIONS = ['Europe', 'Asia', 'Africa', 'North America', 'South America', 'Latin 
            'Western Europe', 'Eastern Europe', 'Central Europe', 'Southeast Asia', 'South Asia', 'Central Asia',
            'East Asia', 'Central America', 'Caribbean', 'Balkans', 'Gulf', 'Persian Gulf', 'Scandinavia',
            'Pacific', 'Atlantic', 'Mediterranean', 'Baltic', 'Baltics', 'Antarctica', 'Arctic', 'Siberia',
-           'Kashmir', 'Kurdistan', 'Sahara', 'Horn of Africa', 'Indian Ocean', 'Black Sea', 'Caucasus']
-REGION_COUNTRY = {'Siberia': 'RU', 'Kurdistan': ''}
+           'Kashmir', 'Kurdistan', 'Sahara', 'Horn of Africa', 'Indian Ocean', 'Black Sea', 'Caucasus', 'Midwest',
+           'Far East', 'Gaza Strip', 'Wall Street', 'White House', 'Capitol Hill', 'Downing Street', 'Silicon Valley']
+REGION_COUNTRY = {'Siberia': 'RU', 'Kurdistan': '', 'Midwest': 'US', 'Wall Street': 'US', 'White House': 'US',
+                  'Capitol Hill': 'US', 'Downing Street': 'GB', 'Silicon Valley': 'US', 'Gaza Strip': 'PS'}
 US_STATES = ['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware',
              'Florida', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine',
              'Maryland', 'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska',
@@ -118,7 +120,8 @@ NOT_CITIES = {'Police', 'Of', 'Bar', 'Gap', 'Sale', 'Split', 'Mobile', 'Reading'
               'Tamale', 'Tonk', 'Tours', 'Vista', 'Wanning', 'Gent', 'Mesa', 'Cypress', 'Corona', 'Garland', 'Ho',
               'Aba', 'Erode', 'Divo', 'Kikuyu', 'Latina', 'Lira', 'Manta', 'Saki', 'Serra', 'Santol', 'Metairie',
               'Jingling', 'Valley', 'Central', 'Lakeland', 'Midland', 'Riverside', 'Woodlands', 'Carrefour',
-              'Coronel', 'Mantilla', 'Breves', 'Salto', 'Balsas', 'Brusque', 'Timon', 'Mary', 'Virginia'}
+              'Coronel', 'Mantilla', 'Breves', 'Salto', 'Balsas', 'Brusque', 'Timon', 'Mary', 'Virginia', 'Olympic',
+              'Magna', 'Downtown', 'Reservoir'}
 
 
 def read_json(path):
