@@ -34,11 +34,13 @@ internal sealed class PersonFinder(Gaz gazetteer)
         for (var i = 0; i < n; i++)
         {
             if (!IsNameWord(doc, i)) continue;
-            var end = RunEnd(doc, i);
+            var end = SplitAtSecondName(doc, i, RunEnd(doc, i));
             var (start, hadTitle, gender) = StripTitles(doc, i, end);
             i = end - 1;
-            // Drop trailing words that cannot end a name ("Putin Tuesday").
-            while (end > start && (Lexicon.Calendar.Contains(doc[end - 1]) || !doc.IsWord(end - 1))) end--;
+            // Drop trailing words that cannot end a name ("Putin Tuesday", "Chris Christie Calls").
+            while (end > start && (Lexicon.Calendar.Contains(doc[end - 1]) || !doc.IsWord(end - 1)
+                                   || end - start > 1 && gazetteer.IsCommonWord(doc[end - 1]) && gazetteer.FirstNameGender(doc[end - 1]) == '\0'
+                                      && IsCommonNoun(doc, doc[end - 1]))) end--;
             if (end <= start) continue;
             if (!IsPersonCandidate(doc, start, end, placeAt)) continue;
             var len = CountWords(doc, start, end);
@@ -158,6 +160,20 @@ internal sealed class PersonFinder(Gaz gazetteer)
                 && IsNameWord(doc, end + 1) && doc.Tokens[end + 1].Start == doc.Tokens[end].End + 1) { end += 2; continue; }
             break;
         }
+        return end;
+    }
+
+    /// <summary>
+    /// A title-case run can hold two names ("Chris Christie Calls Hillary Clinton"): a first name after a
+    /// surname starts the next one.
+    /// </summary>
+    private int SplitAtSecondName(TextDocument doc, int start, int end)
+    {
+        for (var t = start + 2; t < end; t++)
+            if (doc.IsWord(t) && doc[t].Length > 1 && gazetteer.FirstNameGender(doc[t]) != '\0' && doc.IsWord(t - 1)
+                && gazetteer.FirstNameGender(doc[t - 1]) == '\0' && doc[t - 1].Length > 1 && !Lexicon.Titles.Contains(doc[t - 1])
+                && !Lexicon.NameParticles.Contains(doc[t - 1]) && doc[t - 1] != "of")
+                return t;
         return end;
     }
 

@@ -35,6 +35,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 speaker = After(close, q) ?? Before(open);
                 if (speaker == null && (q.Continuation || IsNear(sentence, paragraph))) speaker = _lastSpeaker;
                 if (speaker == null) speaker = FromNeighbourSentence(open);
+                if (speaker == null) speaker = SentenceSubject(open);
             }
             // Paragraph runs of one quote share a speaker, whichever paragraph names it.
             if (q.Continuation && groupStart >= 0)
@@ -68,7 +69,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var n = doc.Tokens.Count;
         if (t >= n) return null;
         // Skip punctuation between the mark and the attribution ("…," he said; "…" — she said).
-        while (t < n && doc.Tokens[t].Kind == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is ',' or '-' or '\u2014' or '\u2013' or '(') t++;
+        while (t < n && doc.Tokens[t].Kind == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is ',' or '-' or '\u2014' or '\u2013' or '\u2015' or '(') t++;
         if (t >= n || doc.Tokens[t].Kind is TokenKind.Newline or TokenKind.Quote) return null;
         if (doc.Tokens[t].Kind == TokenKind.Punct) return null;
         if (Dashed(close + 1, t) is { } signed) return signed;
@@ -100,12 +101,16 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         return Phrase(name, e, name);
     }
 
+    /// <summary>End of the inverted subject in "said X, a spokesman": up to a comma, colon or the sentence end.</summary>
     private int InvertedEnd(int from)
     {
         var n = doc.Tokens.Count;
+        if (from >= n) return from;
+        var sentence = doc.SentenceOf[from];
         var e = from;
-        while (e < n && e - from < MaxSubjectTokens && doc.Tokens[e].Kind is TokenKind.Word or TokenKind.Possessive or TokenKind.Number
-               || e < n && doc.IsPunct(e, '.') && e > from && doc[e - 1].Length <= 3 && char.IsUpper(doc[e - 1][0]) && doc.IsWord(e + 1))
+        while (e < n && e - from < MaxSubjectTokens && doc.SentenceOf[e] == sentence
+               && doc.Tokens[e].Kind is not (TokenKind.Newline or TokenKind.Quote)
+               && !(doc.Tokens[e].Kind == TokenKind.Punct && doc.Text[doc.Tokens[e].Start] is ',' or ';' or ':' or '(' or '!' or '?'))
             e++;
         return e;
     }
@@ -113,7 +118,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private int TrimAuxiliaries(int from, int verb)
     {
         var e = verb;
-        while (e > from && doc.IsWord(e - 1) && Lexicon.Auxiliaries.Contains(doc[e - 1])) e--;
+        while (e > from && doc.IsWord(e - 1) && (Lexicon.Auxiliaries.Contains(doc[e - 1])
+               || char.IsLower(doc[e - 1][0]) && doc[e - 1].EndsWith("ly") && doc[e - 1].Length > 4)) e--;
         return e;
     }
 
@@ -140,6 +146,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                         break;
                     }
             }
+            // "Trump said, adding later, “…”": the participle's subject is the main clause's.
+            if (w.EndsWith("ing") && doc.IsPunct(v - 1, ',')) continue;
             var s = Subject(v, sentStart);
             if (s != null) return s;
         }
@@ -151,19 +159,35 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     {
         var e = TrimAuxiliaries(sentStart, verb);
         if (e <= sentStart) return null;
-        // Appositive: "Hugh Hill, a doctor at the clinic, said"
+        // Appositive: "Hugh Hill, a doctor at the clinic, said" / "His partner, Lawrence Cummings, said"
+        string? inner = null;
         if (doc.IsPunct(e - 1, ','))
         {
             var comma = -1;
             for (var k = e - 2; k >= Math.Max(sentStart, e - 14); k--)
+            {
+                if (doc.Tokens[k].Kind == TokenKind.Quote) return null;
                 if (doc.IsPunct(k, ',')) { comma = k; break; }
+            }
             if (comma < 0 || comma <= sentStart) return null;
+            inner = PersonIn(comma + 1, e - 1);
             e = comma;
         }
         var s = e;
         while (s > sentStart && e - s < MaxSubjectTokens && IsSubjectToken(s - 1)) s--;
-        if (s == e) return null;
+        if (s == e) return inner;
+        // A pronoun inside the phrase is the subject itself ("… network RT he blasted").
+        for (var k = e - 1; k >= s; k--)
+            if (doc.IsWord(k) && Lexicon.Pronouns.Contains(doc[k]) && doc[k] != "it" && doc[k] != "I") { s = k; e = k + 1; break; }
+        if (inner != null && PersonIn(s, e) == null) return inner;
         return Phrase(s, e, verb);
+    }
+
+    private string? PersonIn(int s, int e)
+    {
+        for (var t = e - 1; t >= s; t--)
+            if (t >= 0 && t < personAt.Length && personAt[t] is { } p) return p.Name;
+        return null;
     }
 
     private bool IsSubjectToken(int t)
@@ -173,6 +197,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (tok.Kind == TokenKind.Punct) return doc.Text[tok.Start] is '.' or '-' && t > 0 && doc.IsWord(t - 1) && doc[t - 1].Length <= 3;
         if (tok.Kind != TokenKind.Word) return false;
         var w = doc[t];
+        if (char.IsLower(w[0]) && w.EndsWith("ly") && w.Length > 4) return false;
+        if (w is "Though" or "Although" or "Because" or "While" or "When" or "If" or "But" or "And" or "As" or "Meanwhile"
+            or "though" or "although" or "because" or "meanwhile" or "however" or "However" or "also" or "then") return false;
         return w is not ("that" or "and" or "but" or "who" or "which" or "when" or "while" or "as" or "after" or "before" or "what" or "so" or "or" or "about" or "from" or "into"
             or "because" or "if" or "in" or "on" or "at" or "with" or "by" or "to" or "has" or "had" or "have" or "was"
             or "were" or "is" or "are" or "said" or "told" or "says" or "also" or "where" or "since" or "than" or "then")
@@ -183,7 +210,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private string? Phrase(int s, int e, int verb)
     {
         while (s < e && !doc.IsWord(s) && doc.Tokens[s].Kind != TokenKind.Number) s++;
-        while (e > s && doc.Tokens[e - 1].Kind == TokenKind.Punct) e--;
+        while (e > s && doc.Tokens[e - 1].Kind is TokenKind.Punct or TokenKind.Possessive) e--;
         if (e <= s) return null;
         // The last person named in the phrase ("US Secretary of State Antony Blinken", "Mr Putin's spokesman"
         // counts as Putin's side, which is what readers search for).
@@ -209,7 +236,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         {
             var want = pronoun == "he" ? 'M' : 'F';
             // The last speaker, if a person of that gender, is the usual referent of "he said" in news.
-            if (_lastSpeaker != null && _byName.TryGetValue(_lastSpeaker, out var last) && (last.Gender == '\0' || last.Gender == want))
+            if (_lastSpeaker != null && _byName.TryGetValue(_lastSpeaker, out var last)
+                && (last.Gender == want || last.Gender == '\0' && last.Name.Contains(' ')))
                 return last.Name;
             Person? best = null;
             var bestPos = -1;
@@ -227,6 +255,40 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         }
         return pronoun is "i" ? null : _lastSpeaker;
     }
+
+    /// <summary>
+    /// A partial quote in a sentence without a reporting verb ("Obama condemned the test as "…"") is the
+    /// sentence subject's: the phrase before the first verb-like word, after any opening adverbial clause.
+    /// </summary>
+    private string? SentenceSubject(int open)
+    {
+        if (open >= doc.Tokens.Count) return null;
+        var (ss, _) = doc.Sentences[doc.SentenceOf[open]];
+        var s = ss;
+        // "In a White House statement, President Obama condemned …": skip an opening phrase up to its comma.
+        if (doc.IsWord(s) && doc[s] is "In" or "On" or "At" or "After" or "Before" or "During" or "Later" or "Earlier" or "Speaking" or "Asked" or "Meanwhile" or "However" or "Still" or "But" or "And" or "Yet" or "Also")
+        {
+            var k = s;
+            while (k < open && !doc.IsPunct(k, ',')) k++;
+            s = k < open ? k + 1 : s;
+            if (s < open && doc[s] is "But" or "And") s++;
+        }
+        if (s >= open) return null;
+        var e = s;
+        while (e < open && e - s < MaxSubjectTokens && IsSubjectToken(e) && !(doc.IsWord(e) && char.IsLower(doc[e][0]) && !Lexicon.Determiners.Contains(doc[e]) && e > s && !IsNounish(e)))
+            e++;
+        if (e == s) return null;
+        var p = PersonIn(s, e);
+        if (p != null) return p;
+        if (e - s == 1 && doc.IsWord(s) && Lexicon.Pronouns.Contains(doc[s])) return Antecedent(doc[s].ToLowerInvariant(), doc.Tokens[s].Start);
+        // Only names and organisations: a common-noun subject ("The bill") rarely speaks.
+        for (var t = s; t < e; t++)
+            if (doc.IsWord(t) && char.IsUpper(doc[t][0]) && !Lexicon.CapitalisedCommon.Contains(doc[t])) return Phrase(s, e, e);
+        return null;
+    }
+
+    /// <summary>Lowercase words that can sit inside a subject phrase: role nouns and possessives' heads.</summary>
+    private bool IsNounish(int t) => Lexicon.RoleNouns.Contains(doc[t]) || doc[t] is "of" or "for" or "at" or "the" or "group" or "campaign" or "ministry" or "office" or "department" or "agency" or "government" or "party" or "committee" or "officials" or "spokesman" or "spokeswoman";
 
     /// <summary>A sentence of only a quote: the previous sentence may end "X said:" for it.</summary>
     private string? FromNeighbourSentence(int open)
