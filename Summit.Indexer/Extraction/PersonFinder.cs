@@ -197,6 +197,19 @@ internal sealed class PersonFinder(Gaz gazetteer)
             }
             break;
         }
+        // "Ohio Democratic Party Chairman David Pepper": the name follows the last title of the run.
+        for (var t = end - 2; t >= start; t--)
+        {
+            if (!doc.IsWord(t) || !Lexicon.Titles.Contains(doc[t]) || doc[t] is "State" or "House" or "Senate") continue;
+            var k = t + 1;
+            while (k < end && doc.IsPunct(k, '.')) k++;
+            if (k < end && IsNameWord(doc, k) && !Lexicon.Titles.Contains(doc[k]))
+            {
+                start = k;
+                had = true;
+            }
+            break;
+        }
         if (!had && start > 0)
         {
             var prev = PrevWord(doc, start);

@@ -13,6 +13,25 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
 {
     private const int MaxSubjectTokens = 9;
     private string? _lastSpeaker;
+    private bool _building;
+    private List<(int Pos, string Name)>? _sources;
+
+    /// <summary>Subjects of every reporting verb in the article (character position, speaker), in order.</summary>
+    private List<(int Pos, string Name)> Sources()
+    {
+        if (_sources != null) return _sources;
+        _building = true;
+        _sources = [];
+        for (var v = 0; v < doc.Tokens.Count; v++)
+        {
+            if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v])) continue;
+            var (ss, _) = doc.Sentences[doc.SentenceOf[v]];
+            var name = Subject(v, ss);
+            if (name != null) _sources.Add((doc.Tokens[v].Start, name));
+        }
+        _building = false;
+        return _sources;
+    }
     private readonly Dictionary<string, Person> _byName = persons.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First());
     private int _lastQuoteSentence = -10;
     private int _lastQuoteParagraph = -10;
@@ -235,6 +254,16 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (pronoun is "he" or "she")
         {
             var want = pronoun == "he" ? 'M' : 'F';
+            if (_building) return null;
+            // The nearest earlier subject of a reporting verb ("Rendell said he …") that fits the pronoun.
+            var sources = Sources();
+            for (var k = sources.Count - 1; k >= 0; k--)
+            {
+                var (pos, name) = sources[k];
+                if (pos >= before) continue;
+                if (_byName.TryGetValue(name, out var sp) && (sp.Gender == want || sp.Gender == '\0')) return sp.Name;
+                if (!_byName.ContainsKey(name)) continue;
+            }
             // The last speaker, if a person of that gender, is the usual referent of "he said" in news.
             if (_lastSpeaker != null && _byName.TryGetValue(_lastSpeaker, out var last)
                 && (last.Gender == want || last.Gender == '\0' && last.Name.Contains(' ')))
