@@ -27,7 +27,7 @@ internal static class Lexicon
     private static readonly string[] Irregular =
         ["said", "says", "saying", "told", "tells", "telling", "wrote", "written", "writes", "writing", "thought",
          "spoke", "spoken", "read", "quoted", "quipped", "retorted", "admitted", "dubbed", "vowed", "tweeted",
-         "posted", "slammed", "referred", "found", "laud", "lauded", "lauds", "branded", "termed", "reads", "attacked", "attacks", "touted"];
+         "posted", "slammed", "referred", "found", "laud", "lauded", "lauds", "branded", "termed", "reads", "attacked", "attacks", "touted", "reports"];
 
     /// <summary>Inflected reporting verbs (lowercase).</summary>
     public static readonly HashSet<string> ReportingVerbs = BuildVerbs();

@@ -60,7 +60,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
                 Mark(p, start, end, personAt);
             }
             else if (evidence == 2 && !Lexicon.CapitalisedCommon.Contains(doc[start])
-                     || evidence == 1 && !Lexicon.CapitalisedCommon.Contains(doc[start]) && !IsCommonNoun(doc, doc[start]))
+                     || evidence == 1 && !Lexicon.CapitalisedCommon.Contains(doc[start]) && !IsCommonNoun(doc, doc[start])
+                        && !(doc.IsSentenceStart(start) && doc[start].EndsWith('s')))
             {
                 singles.Add((start, evidence));
                 if (gender != '\0') pendingGender[start] = gender;

@@ -176,7 +176,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     /// <summary>The noun phrase ending just before a reporting verb, not reaching before <paramref name="sentStart"/>.</summary>
     private string? Subject(int verb, int sentStart)
     {
-        var e = TrimAuxiliaries(sentStart, verb);
+        var e = SkipParenthesis(TrimAuxiliaries(sentStart, verb), sentStart);
         if (e <= sentStart) return null;
         // Appositive: "Hugh Hill, a doctor at the clinic, said" / "His partner, Lawrence Cummings, said"
         string? inner = null;
@@ -190,7 +190,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             }
             if (comma < 0 || comma <= sentStart) return null;
             inner = PersonIn(comma + 1, e - 1);
-            e = comma;
+            e = SkipParenthesis(comma, sentStart);
         }
         var s = e;
         while (s > sentStart && e - s < MaxSubjectTokens && IsSubjectToken(s - 1)) s--;
@@ -200,6 +200,15 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (doc.IsWord(k) && Lexicon.Pronouns.Contains(doc[k]) && doc[k] != "it" && doc[k] != "I") { s = k; e = k + 1; break; }
         if (inner != null && PersonIn(s, e) == null) return inner;
         return Phrase(s, e, verb);
+    }
+
+    /// <summary>"Rep. John Mica (R-Fla.) said": the party/state tag between name and verb is skipped.</summary>
+    private int SkipParenthesis(int e, int floor)
+    {
+        if (!doc.IsPunct(e - 1, ')')) return e;
+        for (var k = e - 2; k >= Math.Max(floor, e - 10); k--)
+            if (doc.IsPunct(k, '(')) return k;
+        return e;
     }
 
     private string? PersonIn(int s, int e)
@@ -295,7 +304,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var (ss, _) = doc.Sentences[doc.SentenceOf[open]];
         var s = ss;
         // "In a White House statement, President Obama condemned …": skip an opening phrase up to its comma.
-        if (doc.IsWord(s) && doc[s] is "In" or "On" or "At" or "After" or "Before" or "During" or "Later" or "Earlier" or "Speaking" or "Asked" or "Meanwhile" or "However" or "Still" or "But" or "And" or "Yet" or "Also")
+        if (doc.IsWord(s) && doc[s] is "In" or "On" or "At" or "After" or "Before" or "During" or "Later" or "Earlier" or "Speaking"
+                or "Asked" or "Meanwhile" or "However" or "Still" or "But" or "And" or "Yet" or "Also" or "With" or "For" or "From"
+                or "To" or "As" or "By" or "Under" or "Since" or "Despite" or "Amid" or "Following" or "Among" or "Though" or "Although" or "When" or "While" or "If")
         {
             var k = s;
             while (k < open && !doc.IsPunct(k, ',')) k++;
@@ -312,7 +323,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (e - s == 1 && doc.IsWord(s) && Lexicon.Pronouns.Contains(doc[s])) return Antecedent(doc[s].ToLowerInvariant(), doc.Tokens[s].Start);
         // Only names and organisations: a common-noun subject ("The bill") rarely speaks.
         for (var t = s; t < e; t++)
-            if (doc.IsWord(t) && char.IsUpper(doc[t][0]) && !Lexicon.CapitalisedCommon.Contains(doc[t])) return Phrase(s, e, e);
+            if (doc.IsWord(t) && char.IsUpper(doc[t][0]) && !Lexicon.CapitalisedCommon.Contains(doc[t]) && !Lexicon.IsAllCaps(doc[t]))
+                return Phrase(s, e, e);
         return null;
     }
 
