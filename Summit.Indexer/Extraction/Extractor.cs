@@ -46,7 +46,11 @@ public sealed class Extractor
         var speakers = new SpeakerResolver(doc, persons, personAt, placeAt).Resolve(raw);
         var quotes = new List<Quote>(raw.Count);
         for (var i = 0; i < raw.Count; i++)
-            quotes.Add(new Quote(raw[i].Start, raw[i].End, body[raw[i].Start..raw[i].End], speakers[i]));
+        {
+            var text = body[raw[i].Start..raw[i].End];
+            if (QuoteFilter.IsNotSpeech(text, speakers[i], raw[i])) continue;
+            quotes.Add(new Quote(raw[i].Start, raw[i].End, text, speakers[i]));
+        }
 
         return new ArticleFacts(quotes, ToPersons(doc, persons), ToPlaces(doc, placeHits), countries);
     }

@@ -57,19 +57,20 @@ internal static class QuoteFinder
             var c = text[i];
             if (doubles)
             {
-                var straight = c == '"';
+                var straight = c == '"' && !IsInchMark(text, i) && !IsAttributeValue(text, i);
                 if (open < 0 && (QuoteMarks.IsDoubleOpen(c) || straight))
                 {
                     open = i;
                     isContinuation = continuing && i == first;
                 }
-                else if (open >= 0 && QuoteMarks.IsDoubleOpen(c) && text[open] != '"')
+                else if (open >= 0 && QuoteMarks.IsDoubleOpen(c))
                 {
-                    Add(text, quotes, open, i, false, isContinuation); // "“ inside an open “": a new segment starts
+                    // "“ inside an open “": a new segment starts; a stray straight mark before a curly one is dropped.
+                    if (text[open] != '"') Add(text, quotes, open, i, false, isContinuation);
                     open = i;
                     isContinuation = false;
                 }
-                else if (open >= 0 && (QuoteMarks.IsDoubleClose(c) || straight))
+                else if (open >= 0 && (QuoteMarks.IsDoubleClose(c) || straight && (text[open] == '"' || !HasCloseAhead(text, i, to))))
                 {
                     Add(text, quotes, open, i, false, isContinuation);
                     open = -1;
@@ -91,6 +92,22 @@ internal static class QuoteFinder
         var nextOpens = NextParagraphOpens(text, to, doubles);
         Add(text, quotes, open, to, nextOpens, isContinuation);
         return nextOpens;
+    }
+
+    /// <summary>6'3" or 12": a straight double mark after a digit is an inch sign.</summary>
+    private static bool IsInchMark(string text, int i) =>
+        i > 0 && (char.IsDigit(text[i - 1]) || text[i - 1] == '\'' && i > 1 && char.IsDigit(text[i - 2]))
+        && (i + 1 >= text.Length || !char.IsLetter(text[i + 1]));
+
+    /// <summary>author="name" in embedded markup is not a quote.</summary>
+    private static bool IsAttributeValue(string text, int i) =>
+        i > 0 && text[i - 1] == '=' || i + 1 < text.Length && text[i + 1] == '>';
+
+    private static bool HasCloseAhead(string text, int i, int to)
+    {
+        for (var k = i + 1; k < to; k++)
+            if (QuoteMarks.IsDoubleClose(text[k])) return true;
+        return false;
     }
 
     private static bool IsSingleOpening(string text, int i, int paragraphStart) =>
