@@ -243,7 +243,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
         }
         if (words == 0) return false;
         // The whole run is one place ("New York", "Beijing"): a place, not a person.
-        if (placeAt[start] is { } p && p.Start == start && p.End >= end) return false;
+        if (words >= 2 && placeAt[start] is { } p && p.Start == start && p.End >= end) return false;
         if (words >= 2 && placeAt[end - 1] is { } q && q.Readings[0].Kind != Gazetteer.PlaceKind.City) return false;
         if (words == 1 && placeAt[start] is { } single && !IsSmallTown(single)) return false;
         return true;
