@@ -94,11 +94,16 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (Dashed(close + 1, t) is { } signed) return signed;
         var limit = Math.Min(n, t + MaxSubjectTokens + 3);
         var sentence = doc.SentenceOf[t];
+        // A quote that ends mid-sentence ("an "impartial" mediation in the conflict, X argued") is only
+        // attributed forward when the attribution follows at once, not after another clause.
+        var endsClause = close + 1 < n && doc.Tokens[close + 1].Kind == TokenKind.Punct
+                         || close - 1 >= 0 && doc.Tokens[close - 1].Kind == TokenKind.Punct && doc.Text[doc.Tokens[close - 1].Start] is ',' or '.' or '?' or '!' or '-' or '\u2014';
         for (var v = t; v < limit; v++)
         {
             var k = doc.Tokens[v].Kind;
             if (k is TokenKind.Newline or TokenKind.Quote || doc.SentenceOf[v] != sentence) return null;
             if (k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] is '!' or '?' or ';' or ':') return null;
+            if (!endsClause && k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] == ',') return null;
             if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v])) continue;
             if (v == t || (v == t + 1 && doc.IsWord(t) && Lexicon.Auxiliaries.Contains(doc[t])))
                 return Phrase(v + 1, InvertedEnd(v + 1), v); // said X
@@ -258,12 +263,28 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     }
 
     /// <summary>he/she → the latest person of that gender mentioned before; they/we/it → the last speaker.</summary>
-    private string? Antecedent(string pronoun, int before)
+    private string? Antecedent(string pronoun, int before, bool sameSentence = false)
     {
         if (pronoun is "he" or "she")
         {
             var want = pronoun == "he" ? 'M' : 'F';
             if (_building) return null;
+            // Without a reporting verb, a person named earlier in the same sentence ("As part of Kishida's
+            // visit, he is to offer "…"") is the referent; "X criticised Y, he said" is not such a case.
+            var sentenceStart = !sameSentence ? int.MaxValue : doc.Tokens[doc.Sentences[doc.SentenceOf[doc.TokenAt(before)]].Start].Start;
+            Person? near = null;
+            var nearPos = -1;
+            foreach (var p in persons)
+                foreach (var (ms, _) in p.Mentions)
+                {
+                    var pos = doc.Tokens[ms].Start;
+                    if (pos >= sentenceStart && pos < before && pos > nearPos && (p.Gender == '\0' || p.Gender == want))
+                    {
+                        near = p;
+                        nearPos = pos;
+                    }
+                }
+            if (near != null) return near.Name;
             // The nearest earlier subject of a reporting verb ("Rendell said he …") that fits the pronoun.
             var sources = Sources();
             for (var k = sources.Count - 1; k >= 0; k--)
@@ -320,7 +341,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (e == s) return null;
         var p = PersonIn(s, e);
         if (p != null) return p;
-        if (e - s == 1 && doc.IsWord(s) && Lexicon.Pronouns.Contains(doc[s])) return Antecedent(doc[s].ToLowerInvariant(), doc.Tokens[s].Start);
+        if (e - s == 1 && doc.IsWord(s) && Lexicon.Pronouns.Contains(doc[s])) return Antecedent(doc[s].ToLowerInvariant(), doc.Tokens[s].Start, sameSentence: true);
         // Only names and organisations: a common-noun subject ("The bill") rarely speaks.
         for (var t = s; t < e; t++)
             if (doc.IsWord(t) && char.IsUpper(doc[t][0]) && !Lexicon.CapitalisedCommon.Contains(doc[t]) && !Lexicon.IsAllCaps(doc[t]))

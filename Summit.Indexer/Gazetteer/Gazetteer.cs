@@ -69,8 +69,9 @@ internal sealed class Gazetteer
         {
             var kind = f[2] switch { "D" => PlaceKind.Demonym, "I" => PlaceKind.Institution, _ => PlaceKind.Country };
             Add(f[0], new PlaceEntry(f[0], kind, f[1], long.MaxValue, false));
-            if (kind == PlaceKind.Country && !g._countryNames.ContainsKey(f[1])) g._countryNames[f[1]] = f[0];
         }
+        foreach (var f in Rows("country-names.tsv", 2))
+            g._countryNames[f[0]] = f[1];
         foreach (var f in Rows("regions.tsv", 2))
             Add(f[0], new PlaceEntry(f[0], PlaceKind.Region, f[1], long.MaxValue / 2, false));
         foreach (var f in Rows("cities.tsv", 4))

