@@ -86,7 +86,9 @@ internal static class Lexicon
         "reporter editor columnist commentator host anchor businessman businesswoman billionaire tycoon investor " +
         "banker trader strategist chairperson vice-president director-general secretary-general " +
         "opener all-rounder spinner keeper centre-back winger fullback quarterback pitcher jockey trainer " +
-        "cyclist sprinter swimmer runner skier boxer wrestler golfer");
+        "cyclist sprinter swimmer runner skier boxer wrestler golfer novelist poet artist designer photographer historian " +
+        "farmer nurse teacher student resident witness survivor worker engineer architect economist physician surgeon " +
+        "filmmaker director producer musician composer comedian chef entrepreneur philanthropist diplomat activist");
 
     /// <summary>Capitalised words that mark an organisation, event or facility rather than a person or place.</summary>
     public static readonly HashSet<string> OrgWords = Set(

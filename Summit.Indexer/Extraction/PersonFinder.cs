@@ -113,6 +113,9 @@ internal sealed class PersonFinder(Gaz gazetteer)
         }
     }
 
+    private static bool AfterLocativePreposition(TextDocument doc, int start) =>
+        start > 0 && doc.IsWord(start - 1) && doc[start - 1] is "in" or "at" or "from" or "near" or "to" or "of" or "In" or "At" or "From" or "Near";
+
     /// <summary>A town, not a country or city of a million: a known person's surname wins ("Obama").</summary>
     private static bool IsSmallTown(PlaceHit hit) =>
         hit.Readings.All(r => r.Kind == Gazetteer.PlaceKind.City && !r.Capital && r.Population < 1_000_000);
@@ -188,9 +191,10 @@ internal sealed class PersonFinder(Gaz gazetteer)
             var w = doc[start];
             if (doc.IsPunct(start, '.') || doc.IsPunct(start, '-')) { start++; continue; }
             if (Lexicon.Titles.Contains(w) || w == "of" || IsNationality(w) || Lexicon.Calendar.Contains(w)
+                || start + 1 < end && Lexicon.RoleNouns.Contains(w.ToLowerInvariant())
                 || (doc.IsSentenceStart(start) && Lexicon.CapitalisedCommon.Contains(w) && start + 1 < end))
             {
-                if (Lexicon.Titles.Contains(w)) had = true;
+                if (Lexicon.Titles.Contains(w) || Lexicon.RoleNouns.Contains(w.ToLowerInvariant())) had = true;
                 if (w is "Mr" or "Sir" or "Lord" or "King" or "Prince" or "Pope") gender = 'M';
                 if (w is "Mrs" or "Ms" or "Miss" or "Lady" or "Dame" or "Queen" or "Princess" or "Mme") gender = 'F';
                 start++;
@@ -245,7 +249,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
         // The whole run is one place ("New York", "Beijing"): a place, not a person.
         if (words >= 2 && placeAt[start] is { } p && p.Start == start && p.End >= end) return false;
         if (words >= 2 && placeAt[end - 1] is { } q && q.Readings[0].Kind != Gazetteer.PlaceKind.City) return false;
-        if (words == 1 && placeAt[start] is { } single && !IsSmallTown(single)) return false;
+        if (words == 1 && placeAt[start] is { } single && (!IsSmallTown(single) || AfterLocativePreposition(doc, start))) return false;
         return true;
     }
 

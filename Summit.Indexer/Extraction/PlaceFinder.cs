@@ -156,9 +156,6 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         foreach (var r in readings)
         {
             if (!context.Contains(r.Country)) continue;
-            // A capital of millions outweighs a small namesake in a context country.
-            if (top.Kind == PlaceKind.City && top.Capital && top.Population >= 1_000_000 && top.Population > 50 * Math.Max(1, r.Population))
-                return top;
             return r;
         }
         return top;

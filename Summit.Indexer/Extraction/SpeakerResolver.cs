@@ -94,6 +94,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (Dashed(close + 1, t) is { } signed) return signed;
         var limit = Math.Min(n, t + MaxSubjectTokens + 3);
         var sentence = doc.SentenceOf[t];
+        // After the quote's own sentence has ended, what follows is another sentence's business.
+        if (close < n && doc.SentenceOf[close] != sentence) return null;
         // A quote that ends mid-sentence ("an "impartial" mediation in the conflict, X argued") is only
         // attributed forward when the attribution follows at once, not after another clause.
         var endsClause = close + 1 < n && doc.Tokens[close + 1].Kind == TokenKind.Punct
