@@ -7,6 +7,7 @@ internal sealed class TextDocument
     {
         Text = text;
         Tokens = Tokenizer.Tokenize(text);
+        _words = new string?[Tokens.Count];
         Sentences = SentenceSplitter.Split(text, Tokens);
         SentenceOf = new int[Tokens.Count];
         Array.Fill(SentenceOf, -1);
@@ -43,7 +44,10 @@ internal sealed class TextDocument
     /// <summary>Sentence index of each token.</summary>
     public int[] SentenceOf { get; }
 
-    public string this[int token] => Text[Tokens[token].Start..Tokens[token].End];
+    private readonly string?[] _words;
+
+    /// <summary>Token text, cut from the body once and cached: the rules read each token many times.</summary>
+    public string this[int token] => _words[token] ??= Text[Tokens[token].Start..Tokens[token].End];
 
     public bool Is(int token, TokenKind kind) => token >= 0 && token < Tokens.Count && Tokens[token].Kind == kind;
 
@@ -72,6 +76,8 @@ internal sealed class TextDocument
     {
         if (token <= 0) return true;
         var s = Sentences[SentenceOf[token]].Start;
+        // Only quotation marks and punctuation may stand before the first word; look back a few tokens at most.
+        if (token - s > 4) return false;
         for (var t = s; t < token; t++)
             if (Tokens[t].Kind is not (TokenKind.Quote or TokenKind.Punct)) return false;
         return true;
