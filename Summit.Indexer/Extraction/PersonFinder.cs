@@ -39,7 +39,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
             i = end - 1;
             // Drop trailing words that cannot end a name ("Putin Tuesday", "Chris Christie Calls").
             while (end > start && (Lexicon.Calendar.Contains(doc[end - 1]) || !doc.IsWord(end - 1)
-                                   || end - start > 1 && gazetteer.IsCommonWord(doc[end - 1]) && gazetteer.FirstNameGender(doc[end - 1]) == '\0'
+                                   || end - start > 1 && gazetteer.IsCommonWord(doc[end - 1]) && gazetteer.FirstNameGender(doc[end - 2]) == '\0' && gazetteer.FirstNameGender(doc[end - 1]) == '\0'
                                       && IsCommonNoun(doc, doc[end - 1]))) end--;
             if (end <= start) continue;
             if (!IsPersonCandidate(doc, start, end, placeAt)) continue;

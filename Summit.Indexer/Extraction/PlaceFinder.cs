@@ -132,14 +132,28 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (gazetteer.TryGetPlace(key, out var d) && d[0].Country.Length > 0) context.Add(d[0].Country);
         }
         var countries = new List<string>();
+        var mentions = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
         foreach (var h in hits)
         {
             h.Chosen = Choose(h.Readings, context);
-            if (h.Chosen.Country.Length > 0 && !countries.Contains(h.Chosen.Country)) countries.Add(h.Chosen.Country);
+            var c = h.Chosen.Country;
+            if (c.Length == 0) continue;
+            if (!mentions.TryGetValue(c, out var m)) countries.Add(c);
+            mentions[c] = (m.Count + 1, m.Count == 0 ? doc.Tokens[h.Start].Start : m.First);
         }
         if (countries.Count == 0 && CurrencyCountry(doc) is { } money) countries.Add(money);
+        // The article's countries are the ones it is about: named in the lead or more than once. A country
+        // named once in passing deep in the text ("… like Japan did in 1990") stays a place mention only.
+        var lead = Math.Max(LeadChars, doc.Text.Length / LeadShare);
+        if (countries.Count > 1)
+            countries.RemoveAll(c => mentions[c].Count < MinMentions && mentions[c].First > lead);
         return countries;
     }
+
+    // Measured on Reuters-21578 TRAIN and LGL: the lead is the first 300 characters or fifth of the text.
+    private const int LeadChars = 300;
+    private const int LeadShare = 5;
+    private const int MinMentions = 2;
 
     private static string? OneCountry(PlaceEntry[] readings)
     {
