@@ -52,9 +52,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (doc.Tokens.Count > 0)
             {
                 speaker = After(close, q) ?? Before(open);
-                if (speaker == null && (q.Continuation || IsNear(sentence, paragraph))) speaker = _lastSpeaker;
+                if (speaker == null && (q.Continuation || IsNear(sentence, paragraph) && StartsItsSentence(open))) speaker = _lastSpeaker;
                 if (speaker == null) speaker = FromNeighbourSentence(open);
                 if (speaker == null) speaker = SentenceSubject(open);
+                if (speaker == null && IsNear(sentence, paragraph)) speaker = _lastSpeaker;
             }
             // Paragraph runs of one quote share a speaker, whichever paragraph names it.
             if (q.Continuation && groupStart >= 0)
@@ -75,9 +76,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     }
 
     private bool IsNear(int sentence, int paragraph) =>
-        _lastSpeaker != null && (sentence - _lastQuoteSentence <= 1 || paragraph - _lastQuoteParagraph <= 1) && StartsItsSentence(sentence);
+        _lastSpeaker != null && (sentence - _lastQuoteSentence <= 1 || paragraph - _lastQuoteParagraph <= 1);
 
-    private bool StartsItsSentence(int sentence) => true;
+    private bool StartsItsSentence(int open) => open >= doc.Tokens.Count || doc.IsSentenceStart(open) || doc.IsPunct(open - 1, ':');
 
     private int ParagraphOf(int offset) => doc.ParagraphOf(offset);
 
@@ -92,20 +93,23 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (t >= n || doc.Tokens[t].Kind is TokenKind.Newline or TokenKind.Quote) return null;
         if (doc.Tokens[t].Kind == TokenKind.Punct) return null;
         if (Dashed(close + 1, t) is { } signed) return signed;
-        var limit = Math.Min(n, t + MaxSubjectTokens + 3);
+        // Room for an appositive: "…," Scott Pruitt, the attorney general of Oklahoma, said.
+        var limit = Math.Min(n, t + 25);
         var sentence = doc.SentenceOf[t];
-        // After the quote's own sentence has ended, what follows is another sentence's business.
-        if (close < n && doc.SentenceOf[close] != sentence) return null;
         // A quote that ends mid-sentence ("an "impartial" mediation in the conflict, X argued") is only
         // attributed forward when the attribution follows at once, not after another clause.
         var endsClause = close + 1 < n && doc.Tokens[close + 1].Kind == TokenKind.Punct
                          || close - 1 >= 0 && doc.Tokens[close - 1].Kind == TokenKind.Punct && doc.Text[doc.Tokens[close - 1].Start] is ',' or '.' or '?' or '!' or '-' or '\u2014';
+        // "…?" Graham asked. — the splitter ends a sentence at the quote, but a short subject and a verb
+        // right after it still belong to the quote; "…." Later, X tweeted: does not.
+        var endedSentence = close < n && doc.SentenceOf[close] != sentence;
+        if (endedSentence) limit = Math.Min(limit, t + 13);
         for (var v = t; v < limit; v++)
         {
             var k = doc.Tokens[v].Kind;
             if (k is TokenKind.Newline or TokenKind.Quote || doc.SentenceOf[v] != sentence) return null;
             if (k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] is '!' or '?' or ';' or ':') return null;
-            if (!endsClause && k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] == ',') return null;
+            if ((!endsClause || endedSentence) && k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] == ',') return null;
             if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v])) continue;
             if (v == t || (v == t + 1 && doc.IsWord(t) && Lexicon.Auxiliaries.Contains(doc[t])))
                 return Phrase(v + 1, InvertedEnd(v + 1), v); // said X
@@ -252,7 +256,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         for (var t = e - 1; t >= s; t--)
             if (personAt[t] is { } p)
                 return p.Name;
-        if (e - s == 1 && Lexicon.Pronouns.Contains(doc[s])) return Antecedent(doc[s].ToLowerInvariant(), doc.Tokens[s].Start);
+        // A pronoun subject of a reporting verb: the nearest earlier source (measured better than the same
+        // sentence's first person, which is right for "X condemned what he called …" but wrong more often).
+        if (e - s == 1 && Lexicon.Pronouns.Contains(doc[s]))
+            return Antecedent(doc[s].ToLowerInvariant(), doc.Tokens[s].Start, sameSentence: false);
         if (e - s > 6) return null;
         // Drop a leading determiner; keep "Ukraine's foreign ministry", "the Kremlin" → "Kremlin".
         while (s < e && doc.IsWord(s) && Lexicon.Determiners.Contains(doc[s])) s++;
