@@ -345,7 +345,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         }
         if (s >= open) return null;
         var e = s;
-        while (e < open && e - s < MaxSubjectTokens && IsSubjectToken(e) && !(doc.IsWord(e) && char.IsLower(doc[e][0]) && !Lexicon.Determiners.Contains(doc[e]) && e > s && !IsNounish(e)))
+        // The subject runs to the first verb-like word: an auxiliary, a reporting verb or a past tense.
+        while (e < open && e - s < MaxSubjectTokens && IsSubjectToken(e)
+               && !(doc.IsWord(e) && char.IsLower(doc[e][0]) && (Lexicon.Auxiliaries.Contains(doc[e]) || Lexicon.FramingVerbs.Contains(doc[e])
+                                                                  || doc[e].EndsWith("ed") || doc[e].EndsWith("es") && !IsNounish(e))))
             e++;
         if (e == s) return null;
         var p = PersonIn(s, e);
