@@ -24,9 +24,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         _sources = [];
         for (var v = 0; v < doc.Tokens.Count; v++)
         {
-            if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v])) continue;
+            if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) && !Lexicon.FramingVerbs.Contains(doc[v])) continue;
             var (ss, _) = doc.Sentences[doc.SentenceOf[v]];
-            var name = Subject(v, ss);
+            // "X said" or, inverted, "said X, a spokeswoman"
+            var name = Subject(v, ss) ?? (v + 1 < personAt.Length && personAt[v + 1] is { } after ? after.Name : null);
             if (name != null) _sources.Add((doc.Tokens[v].Start, name));
         }
         _building = false;
@@ -110,6 +111,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (k is TokenKind.Newline or TokenKind.Quote || doc.SentenceOf[v] != sentence) return null;
             if (k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] is '!' or '?' or ';' or ':') return null;
             if ((!endsClause || endedSentence) && k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] == ',') return null;
+            if (!endsClause && v - t > 5) return null;
             if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v])) continue;
             if (v == t || (v == t + 1 && doc.IsWord(t) && Lexicon.Auxiliaries.Contains(doc[t])))
                 return Phrase(v + 1, InvertedEnd(v + 1), v); // said X
@@ -233,7 +235,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     {
         var tok = doc.Tokens[t];
         if (tok.Kind is TokenKind.Possessive or TokenKind.Number) return true;
-        if (tok.Kind == TokenKind.Punct) return doc.Text[tok.Start] is '.' or '-' && t > 0 && doc.IsWord(t - 1) && doc[t - 1].Length <= 3;
+        if (tok.Kind == TokenKind.Punct)
+            return doc.Text[tok.Start] is '.' or '-' && t > 0 && doc.IsWord(t - 1) && doc[t - 1].Length <= 3
+                   || doc.Text[tok.Start] == '-' && t > 0 && doc.Tokens[t - 1].End == tok.Start && t + 1 < doc.Tokens.Count && doc.Tokens[t + 1].Start == tok.End;
         if (tok.Kind != TokenKind.Word) return false;
         var w = doc[t];
         if (char.IsLower(w[0]) && w.EndsWith("ly") && w.Length > 4) return false;
@@ -266,6 +270,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (e <= s) return null;
         var text = doc.Slice(s, e);
         if (!text.Any(char.IsLetter)) return null;
+        var timeOnly = true;
+        for (var t = s; t < e && timeOnly; t++)
+            timeOnly = !doc.IsWord(t) || Lexicon.Calendar.Contains(doc[t]) || doc[t] is "early" or "late" or "last" or "next" or "this" or "on";
+        if (timeOnly) return null;
         if (e - s == 1 && placeAt[s] is { } place && place.Readings[0].Kind != PlaceKind.Demonym)
             return place.Readings[0].Name;
         return text;
@@ -343,6 +351,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             s = k < open ? k + 1 : s;
             if (s < open && doc[s] is "But" or "And") s++;
         }
+        if (doc.IsWord(s) && doc[s].EndsWith("ly") && doc.IsPunct(s + 1, ',')) s += 2; // "Conversely, PolitiFact rated …"
         if (s >= open) return null;
         var e = s;
         // The subject runs to the first verb-like word: an auxiliary, a reporting verb or a past tense.
