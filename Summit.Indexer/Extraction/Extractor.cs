@@ -48,7 +48,7 @@ public sealed class Extractor
         for (var i = 0; i < raw.Count; i++)
         {
             var text = body[raw[i].Start..raw[i].End];
-            if (QuoteFilter.IsNotSpeech(text, speakers[i], raw[i])) continue;
+            if (QuoteFilter.IsNotSpeech(body, text, speakers[i], raw[i])) continue;
             quotes.Add(new Quote(raw[i].Start, raw[i].End, text, speakers[i]));
         }
 

@@ -1,17 +1,39 @@
 namespace Summit.Indexer.Extraction;
 
 /// <summary>
-/// Quoted text that is not speech: titles of shows and works ("Morning Joe", "Fox News Sunday") and short
-/// scare quotes nobody is said to have spoken ("so-called "reform"").
+/// Quoted text that is not speech: titles of shows and works ("Morning Joe", "Fox News Sunday"), transcript
+/// turns ("PENCE: Well, …") and one-word scare quotes nobody is said to have spoken.
 /// </summary>
 internal static class QuoteFilter
 {
-    public static bool IsNotSpeech(string text, string? speaker, RawQuote quote)
+    public static bool IsNotSpeech(string body, string text, string? speaker, RawQuote quote)
     {
+        if (IsTranscriptLine(text)) return true;
         if (quote.Continuation || quote.ContinuesNext) return false;
         var words = text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length <= 1 && speaker == null) return true;
-        return words.Length <= 5 && IsTitleCase(words);
+        // A title-case phrase is a show or a work, unless someone is said to have called somebody that.
+        return words.Length <= 5 && IsTitleCase(words)
+               && PreviousWord(body, quote.Open).ToLowerInvariant() is not ("as" or "called" or "nicknamed" or "dubbed" or "named" or "and" or "a");
+    }
+
+    /// <summary>"PENCE: Well, look, …": a transcript turn, labelled by its speaker, not a quotation.</summary>
+    private static bool IsTranscriptLine(string text)
+    {
+        var colon = text.IndexOf(':');
+        if (colon < 2 || colon > 24) return false;
+        for (var i = 0; i < colon; i++)
+            if (char.IsLower(text[i])) return false;
+        return char.IsUpper(text[0]);
+    }
+
+    private static string PreviousWord(string body, int open)
+    {
+        var e = open;
+        while (e > 0 && char.IsWhiteSpace(body[e - 1])) e--;
+        var s = e;
+        while (s > 0 && char.IsLetter(body[s - 1])) s--;
+        return body[s..e];
     }
 
     private static bool IsTitleCase(string[] words)
