@@ -57,6 +57,12 @@ internal static class QuoteFinder
             var c = text[i];
             if (doubles)
             {
+                // Markup such as <tweet author="name">: skip the attribute value whole.
+                if (c == '"' && open < 0 && i > 0 && text[i - 1] == '=')
+                {
+                    var closeAttr = text.IndexOf('"', i + 1, to - i - 1);
+                    if (closeAttr > 0) { i = closeAttr; continue; }
+                }
                 var straight = c == '"' && !IsInchMark(text, i) && !IsAttributeValue(text, i);
                 if (open < 0 && (QuoteMarks.IsDoubleOpen(c) || straight))
                 {
