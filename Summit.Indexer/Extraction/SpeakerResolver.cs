@@ -193,16 +193,19 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (e <= sentStart) return null;
         // Appositive: "Hugh Hill, a doctor at the clinic, said" / "His partner, Lawrence Cummings, said"
         string? inner = null;
-        if (doc.IsPunct(e - 1, ','))
+        // Up to two appositives or relative clauses ("X, a spokeswoman for Y, which represents Z, said").
+        for (var level = 0; level < 2 && doc.IsPunct(e - 1, ','); level++)
         {
             var comma = -1;
-            for (var k = e - 2; k >= Math.Max(sentStart, e - 14); k--)
+            for (var k = e - 2; k >= Math.Max(sentStart, e - 40); k--)
             {
                 if (doc.Tokens[k].Kind == TokenKind.Quote) return null;
                 if (doc.IsPunct(k, ',')) { comma = k; break; }
             }
-            if (comma < 0 || comma <= sentStart) return null;
-            inner = PersonIn(comma + 1, e - 1);
+            if (comma < 0 || comma <= sentStart) return level == 0 ? null : inner;
+            var relative = doc.IsWord(comma + 1) && doc[comma + 1] is "who" or "which" or "whose" or "where";
+            if (!relative && e - comma > 15) return level == 0 ? null : inner;
+            if (!relative) inner ??= PersonIn(comma + 1, e - 1);
             e = SkipParenthesis(comma, sentStart);
         }
         var s = e;
