@@ -7,8 +7,8 @@ internal sealed class Person(string name, char gender)
 {
     public string Name { get; } = name;
     public char Gender { get; set; } = gender;
-    public List<(int Start, int End)> Mentions { get; } = [];   // token ranges
-    public string Last => Name[(Name.LastIndexOf(' ') + 1)..];
+    /// <summary>Token ranges [Start, End) of every mention.</summary>
+    public List<(int Start, int End)> Mentions { get; } = [];
 }
 
 /// <summary>
@@ -64,17 +64,17 @@ internal sealed class PersonFinder(Gaz gazetteer)
                         && !(doc.IsSentenceStart(start) && doc[start].EndsWith('s')))
             {
                 singles.Add((start, evidence));
-                if (gender != '\0') pendingGender[start] = gender;
+                if (gender != '\0') _pendingGender[start] = gender;
             }
         }
 
         LinkShortForms(doc, persons, personAt, placeAt, singles);
-        pendingGender.Clear();
+        _pendingGender.Clear();
         _lowercase = null;
         return persons;
     }
 
-    private readonly Dictionary<int, char> pendingGender = [];
+    private readonly Dictionary<int, char> _pendingGender = [];
 
     /// <summary>Surname or family-name mentions of a known full name; evidenced single names become persons too.</summary>
     private void LinkShortForms(TextDocument doc, List<Person> persons, Person?[] personAt, PlaceHit?[] placeAt,
@@ -94,7 +94,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
         {
             var w = doc[start];
             if (byShort.ContainsKey(w)) continue;
-            var p = new Person(w, pendingGender.GetValueOrDefault(start));
+            var p = new Person(w, _pendingGender.GetValueOrDefault(start));
             persons.Add(p);
             byShort[w] = p;
         }

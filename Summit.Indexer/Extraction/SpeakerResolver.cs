@@ -7,12 +7,17 @@ namespace Summit.Indexer.Extraction;
 /// "…," X said / said X; before it: X said: "…" / X said that … "…" / according to X), takes the noun phrase
 /// on its subject side (skipping appositives), and maps that phrase to a canonical person, a pronoun's
 /// antecedent, or the organisation / government named. Quotes with no verb of their own continue the
-/// previous quote's speaker when they follow it closely.
+/// previous quote's speaker when they follow it closely, else belong to their sentence's subject.
+/// Pronouns resolve to the nearest earlier subject of any reporting verb that fits ("Rendell said he …").
+/// One instance per article: it keeps the running state of the article's quotes.
 /// </summary>
 internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Person?[] personAt, PlaceHit?[] placeAt)
 {
     private const int MaxSubjectTokens = 9;
+    private readonly Dictionary<string, Person> _byName = persons.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First());
     private string? _lastSpeaker;
+    private int _lastQuoteSentence = -10;
+    private int _lastQuoteParagraph = -10;
     private bool _building;
     private List<(int Pos, string Name)>? _sources;
 
@@ -33,9 +38,6 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         _building = false;
         return _sources;
     }
-    private readonly Dictionary<string, Person> _byName = persons.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First());
-    private int _lastQuoteSentence = -10;
-    private int _lastQuoteParagraph = -10;
 
     public List<string?> Resolve(List<RawQuote> quotes)
     {
@@ -52,7 +54,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             string? speaker = null;
             if (doc.Tokens.Count > 0)
             {
-                speaker = After(close, q) ?? Before(open);
+                speaker = After(close) ?? Before(open);
                 if (speaker == null && (q.Continuation || IsNear(sentence, paragraph) && StartsItsSentence(open))) speaker = _lastSpeaker;
                 if (speaker == null) speaker = FromNeighbourSentence(open);
                 if (speaker == null) speaker = SentenceSubject(open);
@@ -84,7 +86,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private int ParagraphOf(int offset) => doc.ParagraphOf(offset);
 
     /// <summary>"…," X said / "…," said X / "…," X told reporters, within the closing mark's sentence.</summary>
-    private string? After(int close, RawQuote q)
+    private string? After(int close)
     {
         var t = close + 1;
         var n = doc.Tokens.Count;
