@@ -43,17 +43,17 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     {
         var toks = doc.Tokens;
         var allCaps = first.Length > 1 && Lexicon.IsAllCaps(first);
-        if (gazetteer.IsFirstTokenOfName(first) || (allCaps && gazetteer.IsFirstTokenOfName(TitleCase(first))))
+        var longest = Math.Max(gazetteer.LongestNameStartingWith(first), allCaps ? gazetteer.LongestNameStartingWith(TitleCase(first)) : 0);
+        var key = new System.Text.StringBuilder();
+        for (var len = Math.Min(longest, toks.Count - i); len > 1; len--)
         {
-            var max = Math.Min(gazetteer.MaxTokens, toks.Count - i);
-            for (var len = max; len > 1; len--)
-            {
-                var end = i + len;
-                if (!Contiguous(doc, i, end)) continue;
-                var key = string.Join(' ', Enumerable.Range(i, len).Select(t => doc[t]));
-                if (gazetteer.TryGetPlace(key, out var r) || (allCaps && gazetteer.TryGetPlace(TitleCase(key), out r)))
-                    return (end, r);
-            }
+            var end = i + len;
+            if (!Contiguous(doc, i, end)) continue;
+            key.Clear().Append(first);
+            for (var t = i + 1; t < end; t++) key.Append(' ').Append(doc[t]);
+            var k = key.ToString();
+            if (gazetteer.TryGetPlace(k, out var r) || (allCaps && gazetteer.TryGetPlace(TitleCase(k), out r)))
+                return (end, r);
         }
         if (gazetteer.TryGetPlace(first, out var one)) return (i + 1, one);
         if (allCaps && first.Length > 3 && gazetteer.TryGetPlace(TitleCase(first), out one)) return (i + 1, one);

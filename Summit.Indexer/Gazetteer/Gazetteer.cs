@@ -28,13 +28,11 @@ internal sealed class Gazetteer
     /// <summary>One of the ~10,000 most common English words (lowercase form): "Red", "Star", "Analysts".</summary>
     public bool IsCommonWord(string word) => _commonWords.Contains(word.ToLowerInvariant());
 
-    /// <summary>Longest place name in tokens; bounds the lookahead of the matcher.</summary>
-    public int MaxTokens { get; private set; } = 1;
+    /// <summary>Longest name (in tokens) per first token of multi-token names: most starts cost one probe.</summary>
+    private readonly Dictionary<string, int> _firstTokens = new(StringComparer.Ordinal);
 
-    /// <summary>First tokens of multi-token names, so most candidate starts cost one probe.</summary>
-    private readonly HashSet<string> _firstTokens = new(StringComparer.Ordinal);
-
-    public bool IsFirstTokenOfName(string token) => _firstTokens.Contains(token);
+    /// <summary>Token count of the longest multi-token name starting with this token; 0 if none.</summary>
+    public int LongestNameStartingWith(string token) => _firstTokens.GetValueOrDefault(token);
 
     public bool TryGetPlace(string key, out PlaceEntry[] entries) => _places.TryGetValue(key, out entries!);
 
@@ -61,8 +59,11 @@ internal sealed class Gazetteer
             var key = string.Join(' ', toks.Select(t => name[t.Start..t.End]));
             if (!lists.TryGetValue(key, out var l)) lists[key] = l = [];
             l.Add(e);
-            g.MaxTokens = Math.Max(g.MaxTokens, toks.Count);
-            if (toks.Count > 1) g._firstTokens.Add(name[toks[0].Start..toks[0].End]);
+            if (toks.Count > 1)
+            {
+                var first = name[toks[0].Start..toks[0].End];
+                g._firstTokens[first] = Math.Max(toks.Count, g._firstTokens.GetValueOrDefault(first));
+            }
         }
 
         foreach (var f in Rows("countries.tsv", 3))
