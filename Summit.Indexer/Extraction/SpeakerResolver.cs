@@ -31,10 +31,19 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         {
             if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) && !Lexicon.FramingVerbs.Contains(doc[v])) continue;
             var (ss, _) = doc.Sentences[doc.SentenceOf[v]];
-            // "X said" or, inverted, "said X, a spokeswoman"
-            var name = Subject(v, ss) ?? (v + 1 < personAt.Length && personAt[v + 1] is { } after ? after.Name : null);
+            // "X said" or, inverted, "…," said X
+            var inverted = v > 0 && (doc.IsPunct(v - 1, ',') || doc.Is(v - 1, TokenKind.Quote));
+            var name = Subject(v, ss) ?? (inverted && v + 1 < personAt.Length && personAt[v + 1] is { } after ? after.Name : null);
             if (name != null) _sources.Add((doc.Tokens[v].Start, name));
         }
+        // A person opening a sentence is its subject too ("Guessford was shocked …"; "But his wife, Jane, …").
+        foreach (var (start, _) in doc.Sentences)
+        {
+            var t = start;
+            while (t < doc.Tokens.Count && (doc.Is(t, TokenKind.Quote) || doc.IsWord(t) && doc[t] is "But" or "And" or "So" or "Then")) t++;
+            if (t < personAt.Length && personAt[t] is { } p) _sources.Add((doc.Tokens[t].Start, p.Name));
+        }
+        _sources.Sort((a, b) => a.Pos.CompareTo(b.Pos));
         _building = false;
         return _sources;
     }
