@@ -102,16 +102,18 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (t >= n) return null;
         // Skip punctuation between the mark and the attribution ("…," he said; "…" — she said).
         while (t < n && doc.Tokens[t].Kind == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is ',' or '-' or '\u2014' or '\u2013' or '\u2015' or '(') t++;
+        if (t < n && doc.Tokens[t].Kind == TokenKind.Newline && SignatureLine(t) is { } signature) return signature;
         if (t >= n || doc.Tokens[t].Kind is TokenKind.Newline or TokenKind.Quote) return null;
         if (doc.Tokens[t].Kind == TokenKind.Punct) return null;
         if (Dashed(close + 1, t) is { } signed) return signed;
+        if (!EndsClause(close) && doc.IsWord(t) && doc[t] is "and" or "but" or "or" or "for" or "to" or "in" or "on" or "of" or "with" or "that" or "as" or "while" or "because" or "than")
+            return InvertedAfterComma(t);
         // Room for an appositive: "…," Scott Pruitt, the attorney general of Oklahoma, said.
         var limit = Math.Min(n, t + 25);
         var sentence = doc.SentenceOf[t];
         // A quote that ends mid-sentence ("an "impartial" mediation in the conflict, X argued") is only
         // attributed forward when the attribution follows at once, not after another clause.
-        var endsClause = close + 1 < n && doc.Tokens[close + 1].Kind == TokenKind.Punct
-                         || close - 1 >= 0 && doc.Tokens[close - 1].Kind == TokenKind.Punct && doc.Text[doc.Tokens[close - 1].Start] is ',' or '.' or '?' or '!' or '-' or '\u2014';
+        var endsClause = EndsClause(close);
         // "…?" Graham asked. — the splitter ends a sentence at the quote, but a short subject and a verb
         // right after it still belong to the quote; "…." Later, X tweeted: does not.
         var endedSentence = close < n && doc.SentenceOf[close] != sentence;
@@ -129,6 +131,33 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             return Subject(v, t);                           // X said
         }
         return null;
+    }
+
+    private bool EndsClause(int close) =>
+        close + 1 < doc.Tokens.Count && doc.Tokens[close + 1].Kind == TokenKind.Punct
+        || close - 1 >= 0 && doc.Tokens[close - 1].Kind == TokenKind.Punct && doc.Text[doc.Tokens[close - 1].Start] is ',' or '.' or '?' or '!' or '-' or '\u2014';
+
+    /// <summary>"…" for the EU, said Geert Wilders: an inverted attribution after the quote's clause.</summary>
+    private string? InvertedAfterComma(int t)
+    {
+        var sentence = doc.SentenceOf[t];
+        for (var v = t; v < Math.Min(doc.Tokens.Count - 1, t + 12); v++)
+        {
+            if (doc.SentenceOf[v] != sentence || doc.Tokens[v].Kind is TokenKind.Quote or TokenKind.Newline) return null;
+            if (doc.IsPunct(v, ',') && doc.IsWord(v + 1) && doc[v + 1] is "said" or "says" && v + 2 < personAt.Length && personAt[v + 2] is { } p)
+                return p.Name;
+        }
+        return null;
+    }
+
+    /// <summary>A quote whose next line is only a signature: "- Bernie Sanders."</summary>
+    private string? SignatureLine(int newline)
+    {
+        var t = newline;
+        while (t < doc.Tokens.Count && doc.Tokens[t].Kind == TokenKind.Newline) t++;
+        if (t >= doc.Tokens.Count || !(doc.Tokens[t].Kind == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is '-' or '\u2014' or '\u2013' or '\u2015'))
+            return null;
+        return Dashed(t, t + 1);
     }
 
     /// <summary>A quote signed with a dash: “…” ― Jane Doe (end of paragraph).</summary>
@@ -286,7 +315,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (!text.Any(char.IsLetter)) return null;
         var timeOnly = true;
         for (var t = s; t < e && timeOnly; t++)
-            timeOnly = !doc.IsWord(t) || Lexicon.Calendar.Contains(doc[t]) || doc[t] is "early" or "late" or "last" or "next" or "this" or "on";
+            timeOnly = !doc.IsWord(t) || Lexicon.Calendar.Contains(doc[t]) || doc[t] is "early" or "late" or "last" or "next" or "this" or "on" or "night" or "morning" or "afternoon" or "evening" or "week" or "weekend" or "month" or "year";
         if (timeOnly) return null;
         if (e - s == 1 && placeAt[s] is { } place && place.Readings[0].Kind != PlaceKind.Demonym)
             return place.Readings[0].Name;
@@ -366,6 +395,13 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (s < open && doc[s] is "But" or "And") s++;
         }
         if (doc.IsWord(s) && doc[s].EndsWith("ly") && doc.IsPunct(s + 1, ',')) s += 2; // "Conversely, PolitiFact rated …"
+        // "Preceded at the lectern by X, Trump launched …": a participial opener up to its comma.
+        if (doc.IsWord(s) && char.IsUpper(doc[s][0]) && (doc[s].EndsWith("ed") || doc[s].EndsWith("ing")) && personAt[s] == null)
+        {
+            var k = s;
+            while (k < open && !doc.IsPunct(k, ',')) k++;
+            if (k < open) s = k + 1;
+        }
         if (s >= open) return null;
         var e = s;
         // The subject runs to the first verb-like word: an auxiliary, a reporting verb or a past tense.
@@ -374,8 +410,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                                                                   || doc[e].EndsWith("ed") || doc[e].EndsWith("es") && !IsNounish(e))))
             e++;
         if (e == s) return null;
-        var p = PersonIn(s, e);
-        if (p != null) return p;
+        // The first person of the phrase is the subject ("Carly Fiorina threw her support behind Ted Cruz").
+        for (var t = s; t < e; t++)
+            if (personAt[t] is { } first) return first.Name;
         if (e - s == 1 && doc.IsWord(s) && Lexicon.Pronouns.Contains(doc[s])) return Antecedent(doc[s].ToLowerInvariant(), doc.Tokens[s].Start, sameSentence: true);
         // Only names and organisations: a common-noun subject ("The bill") rarely speaks.
         for (var t = s; t < e; t++)
