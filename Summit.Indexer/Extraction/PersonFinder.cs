@@ -160,7 +160,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
             // "Jean-Claude", "al-Assad"
             if (doc.IsPunct(end, '-') && gap == 0 && end + 1 < n && doc.IsWord(end + 1) && doc.Tokens[end + 1].Start == doc.Tokens[end].End)
             { end += 2; continue; }
-            if (gap == 1 && doc.IsWord(end) && (Lexicon.NameParticles.Contains(doc[end]) || doc[end] == "of")
+            // "Secretary of State X" joins over "of"; "Tom Udall of New Mexico" does not.
+            if (gap == 1 && doc.IsWord(end) && (Lexicon.NameParticles.Contains(doc[end]) || doc[end] == "of" && Lexicon.Titles.Contains(doc[end - 1]))
                 && IsNameWord(doc, end + 1) && doc.Tokens[end + 1].Start == doc.Tokens[end].End + 1) { end += 2; continue; }
             break;
         }

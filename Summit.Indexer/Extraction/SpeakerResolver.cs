@@ -108,6 +108,13 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (Dashed(close + 1, t) is { } signed) return signed;
         if (!EndsClause(close) && doc.IsWord(t) && doc[t] is "and" or "but" or "or" or "for" or "to" or "in" or "on" or "of" or "with" or "that" or "as" or "while" or "because" or "than")
             return InvertedAfterComma(t);
+        // "…" Trump, the party's front-runner, … : the person named right after the quote.
+        if (EndsClause(close) && t < personAt.Length && personAt[t] is { } named && !doc.IsSentenceStart(t))
+        {
+            var k = t;
+            while (k < personAt.Length && personAt[k] == named) k++;
+            if (doc.IsPunct(k, ',') || doc.IsPunct(k, '(')) return named.Name;
+        }
         // Room for an appositive: "…," Scott Pruitt, the attorney general of Oklahoma, said.
         var limit = Math.Min(n, t + 25);
         var sentence = doc.SentenceOf[t];
@@ -307,7 +314,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // sentence's first person, which is right for "X condemned what he called …" but wrong more often).
         if (e - s == 1 && Lexicon.Pronouns.Contains(doc[s]))
             return Antecedent(doc[s].ToLowerInvariant(), doc.Tokens[s].Start, sameSentence: false);
-        if (e - s > 6) return null;
+        if (e - s > 6) e = s + 6; // "a German user from Hanover going by the handle …": its head is enough
         // Drop a leading determiner; keep "Ukraine's foreign ministry", "the Kremlin" → "Kremlin".
         while (s < e && doc.IsWord(s) && Lexicon.Determiners.Contains(doc[s])) s++;
         if (e <= s) return null;
@@ -385,14 +392,14 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var (ss, _) = doc.Sentences[doc.SentenceOf[open]];
         var s = ss;
         // "In a White House statement, President Obama condemned …": skip an opening phrase up to its comma.
-        if (doc.IsWord(s) && doc[s] is "In" or "On" or "At" or "After" or "Before" or "During" or "Later" or "Earlier" or "Speaking"
-                or "Asked" or "Meanwhile" or "However" or "Still" or "But" or "And" or "Yet" or "Also" or "With" or "For" or "From"
-                or "To" or "As" or "By" or "Under" or "Since" or "Despite" or "Amid" or "Following" or "Among" or "Though" or "Although" or "When" or "While" or "If")
+        // "On Thursday, after remaining neutral, Warren endorsed …": skip opening phrases up to their commas.
+        for (var round = 0; round < 3 && s < open && doc.IsWord(s) && IsOpener(doc[s]); round++)
         {
             var k = s;
             while (k < open && !doc.IsPunct(k, ',')) k++;
-            s = k < open ? k + 1 : s;
-            if (s < open && doc[s] is "But" or "And") s++;
+            if (k >= open) break;
+            s = k + 1;
+            if (s < open && doc[s] is "But" or "And" or "but" or "and") s++;
         }
         if (doc.IsWord(s) && doc[s].EndsWith("ly") && doc.IsPunct(s + 1, ',')) s += 2; // "Conversely, PolitiFact rated …"
         // "Preceded at the lectern by X, Trump launched …": a participial opener up to its comma.
@@ -421,6 +428,12 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         return null;
     }
 
+    private static bool IsOpener(string w) => w is "In" or "On" or "At" or "After" or "Before" or "During" or "Later" or "Earlier"
+        or "Speaking" or "Asked" or "Meanwhile" or "However" or "Still" or "But" or "And" or "Yet" or "Also" or "With" or "For"
+        or "From" or "To" or "As" or "By" or "Under" or "Since" or "Despite" or "Amid" or "Following" or "Among" or "Though"
+        or "Although" or "When" or "While" or "If" or "after" or "before" or "while" or "when" or "as" or "since" or "despite"
+        or "though" or "although" or "in" or "on" or "at" or "during" or "following" or "if" or "because";
+
     /// <summary>Lowercase words that can sit inside a subject phrase: role nouns and possessives' heads.</summary>
     private bool IsNounish(int t) => Lexicon.RoleNouns.Contains(doc[t]) || doc[t] is "of" or "for" or "at" or "the" or "group" or "campaign" or "ministry" or "office" or "department" or "agency" or "government" or "party" or "committee" or "officials" or "spokesman" or "spokeswoman";
 
@@ -432,11 +445,15 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (sentence == 0) return null;
         var (ps, pe) = doc.Sentences[sentence - 1];
         var last = pe - 1;
-        if (last >= ps && doc.IsPunct(last, ':'))
+        // "X said:" — or "Howard continued his remarks." before a paragraph that is only a quote.
+        var colon = last >= ps && doc.IsPunct(last, ':');
+        var wholeParagraph = doc.IsSentenceStart(open) && (open == 0 || doc.Is(open - 1, TokenKind.Newline));
+        if (!colon && !(wholeParagraph && doc.ParagraphOf(doc.Tokens[last].Start) < doc.ParagraphOf(doc.Tokens[open].Start))) return null;
+        for (var v = last - 1; v >= ps; v--)
         {
-            for (var v = last - 1; v >= ps; v--)
-                if (doc.IsWord(v) && Lexicon.ReportingVerbs.Contains(doc[v]))
-                    return Subject(v, ps);
+            if (doc.Tokens[v].Kind == TokenKind.Quote) return null; // that sentence has its own quote
+            if (doc.IsWord(v) && Lexicon.ReportingVerbs.Contains(doc[v]))
+                return Subject(v, ps);
         }
         return null;
     }
