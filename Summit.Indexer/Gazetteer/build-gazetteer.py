@@ -90,7 +90,7 @@ REGIONS = ['Europe', 'Asia', 'Africa', 'North America', 'South America', 'Latin 
 REGION_COUNTRY = {'Siberia': 'RU', 'Kurdistan': '', 'Midwest': 'US', 'Wall Street': 'US', 'White House': 'US',
                   'Capitol Hill': 'US', 'Downing Street': 'GB', 'Silicon Valley': 'US', 'Gaza Strip': 'PS'}
 US_STATES = ['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware',
-             'Florida', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine',
+             'Florida', 'Georgia', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine',
              'Maryland', 'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska',
              'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota',
              'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania', 'Rhode Island', 'South Carolina', 'South Dakota',
