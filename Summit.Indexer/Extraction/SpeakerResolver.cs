@@ -64,6 +64,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (doc.Tokens.Count > 0)
             {
                 speaker = After(close) ?? Before(open);
+                // "X scolded him: "…"": whoever opens the sentence introduced the quote.
+                if (speaker == null && doc.IsPunct(open - 1, ':')) speaker = SentenceSubject(open);
                 if (speaker == null && (q.Continuation || IsNear(sentence, paragraph) && StartsItsSentence(open))) speaker = _lastSpeaker;
                 if (speaker == null) speaker = FromNeighbourSentence(open);
                 if (speaker == null) speaker = SentenceSubject(open);
