@@ -99,10 +99,21 @@ internal sealed class PersonFinder(Gaz gazetteer)
             byShort[w] = p;
         }
         if (byShort.Count == 0) return;
+        var byFull = persons.Where(p => p.Name.Contains(' ')).GroupBy(p => p.Name.ToUpperInvariant()).ToDictionary(g => g.Key, g => g.First());
         for (var i = 0; i < doc.Tokens.Count; i++)
         {
-            if (personAt[i] != null || !doc.IsWord(i) || !byShort.TryGetValue(doc[i], out var p)) continue;
-            if (placeAt[i] is { } town && p.Name != doc[i] && !IsSmallTown(town)) continue;
+            if (personAt[i] != null || !doc.IsWord(i)) continue;
+            var word = doc[i];
+            // Headlines in capitals: "SHEARER NAMED CAPTAIN", "ROBERTO DURAN" name people met in the text.
+            var caps = word.Length > 1 && Lexicon.IsAllCaps(word) && InCapitalsLine(doc, i);
+            if (caps && doc.IsWord(i + 1) && byFull.TryGetValue(word + " " + doc[i + 1], out var full))
+            {
+                Mark(full, i, i + 2, personAt);
+                i++;
+                continue;
+            }
+            if (!byShort.TryGetValue(caps ? char.ToUpperInvariant(word[0]) + word[1..].ToLowerInvariant() : word, out var p)) continue;
+            if (placeAt[i] is { } town && p.Name != word && !IsSmallTown(town)) continue;
             // Part of a longer capitalised run that is not this person ("Putin Foundation") is left alone.
             if (doc.IsWord(i + 1) && Lexicon.IsCapitalised(doc[i + 1]) && doc.Tokens[i + 1].Start == doc.Tokens[i].End + 1
                 && !Lexicon.CapitalisedCommon.Contains(doc[i + 1]) && !Lexicon.Calendar.Contains(doc[i + 1]))
@@ -111,6 +122,16 @@ internal sealed class PersonFinder(Gaz gazetteer)
             }
             Mark(p, i, i + 1, personAt);
         }
+    }
+
+    /// <summary>The words around the token are capitals too: a headline, not "PENCE: Well, …".</summary>
+    private static bool InCapitalsLine(TextDocument doc, int i)
+    {
+        for (var k = i - 1; k >= Math.Max(0, i - 3) && !doc.Is(k, TokenKind.Newline); k--)
+            if (doc.IsWord(k) && !Lexicon.IsAllCaps(doc[k])) return false;
+        for (var k = i + 1; k < Math.Min(doc.Tokens.Count, i + 4) && !doc.Is(k, TokenKind.Newline); k++)
+            if (doc.IsWord(k) && !Lexicon.IsAllCaps(doc[k])) return false;
+        return true;
     }
 
     private static bool AfterLocativePreposition(TextDocument doc, int start) =>

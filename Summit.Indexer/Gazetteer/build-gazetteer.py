@@ -72,7 +72,7 @@ EXTRA_DEMONYMS = {
 # article a country but are not place mentions.
 INSTITUTIONS = {
     'US': ['Pentagon', 'Federal Reserve', 'Securities and Exchange Commission',
-           'Nasdaq', 'New York Stock Exchange', 'State Department', 'Congress', 'U.S. Congress', 'Justice Department',
+           'Nasdaq', 'New York Stock Exchange', 'Dow Jones', 'State Department', 'Congress', 'U.S. Congress', 'Justice Department',
            'Commerce Department', 'Treasury Department', 'Federal Reserve Board', 'Fed', 'FBI', 'CIA', 'NASA'],
     'RU': ['Kremlin', 'Duma', 'Gazprom', 'Rosneft'], 'GB': ['Whitehall', 'Westminster', 'Bank of England'],
     'DE': ['Bundesbank', 'Bundestag', 'Bundesrat'], 'FR': ['Elysee', 'Élysée', 'Elysee Palace'], 'IL': ['Knesset'],
@@ -104,7 +104,7 @@ OTHER_ADMIN = {'CA': ['Ontario', 'Quebec', 'British Columbia', 'Alberta', 'Manit
                       'New Brunswick', 'Newfoundland'],
                'AU': ['New South Wales', 'Queensland', 'Tasmania', 'Western Australia'],
                'RU': ['Chechnya', 'Crimea'], 'UA': ['Donbas', 'Donetsk', 'Luhansk'], 'IN': ['Punjab', 'Kerala'],
-               'CN': ['Tibet', 'Xinjiang', 'Guangdong'], 'GB': ['Ulster', 'Yorkshire', 'Kent'],
+               'CN': ['Tibet', 'Xinjiang', 'Guangdong'], 'AZ': ['Nagorno-Karabakh', 'Karabakh'], 'GB': ['Ulster', 'Yorkshire', 'Kent'],
                'ES': ['Catalonia', 'Basque Country', 'Andalusia'], 'DE': ['Bavaria'], 'IT': ['Sicily', 'Sardinia'],
                'FR': ['Corsica', 'Brittany']}
 # Names that are words far more often than places, whatever their population.
