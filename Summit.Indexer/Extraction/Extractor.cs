@@ -45,10 +45,11 @@ public sealed class Extractor
         var raw = QuoteFinder.Find(body);
         var speakers = new SpeakerResolver(doc, persons, personAt, placeAt).Resolve(raw);
         var quotes = new List<Quote>(raw.Count);
+        var transcript = QuoteFilter.IsTranscript(body, raw);
         for (var i = 0; i < raw.Count; i++)
         {
             var text = body[raw[i].Start..raw[i].End];
-            if (QuoteFilter.IsNotSpeech(body, text, speakers[i], raw[i])) continue;
+            if (QuoteFilter.IsNotSpeech(body, text, speakers[i], raw[i], transcript)) continue;
             quotes.Add(new Quote(raw[i].Start, raw[i].End, text, speakers[i]));
         }
 

@@ -6,9 +6,11 @@ namespace Summit.Indexer.Extraction;
 /// </summary>
 internal static class QuoteFilter
 {
-    public static bool IsNotSpeech(string body, string text, string? speaker, RawQuote quote)
+    public static bool IsNotSpeech(string body, string text, string? speaker, RawQuote quote, bool transcript)
     {
-        if (IsTranscriptLine(text)) return true;
+        if (IsTranscriptLine(text) || IsStageDirection(text)) return true;
+        // In a transcript every paragraph opens a mark it never closes: those are turns, not quotes.
+        if (transcript && (quote.Continuation || quote.ContinuesNext)) return true;
         if (quote.Continuation || quote.ContinuesNext) return false;
         var words = text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length <= 1 && speaker == null) return true;
@@ -16,6 +18,14 @@ internal static class QuoteFilter
         return words.Length <= 5 && IsTitleCase(words)
                && PreviousWord(body, quote.Open).ToLowerInvariant() is not ("as" or "called" or "nicknamed" or "dubbed" or "named" or "and" or "a");
     }
+
+    /// <summary>An article quoting a transcript: at least two turns labelled "NAME:".</summary>
+    public static bool IsTranscript(string body, IEnumerable<RawQuote> quotes) =>
+        quotes.Count(q => IsTranscriptLine(body[q.Start..q.End])) >= 2;
+
+    /// <summary>"(CROSSTALK.)", "(APPLAUSE)": a stage direction.</summary>
+    private static bool IsStageDirection(string text) =>
+        text.Length > 2 && text[0] == '(' && text.TrimEnd('.')[^1] == ')' && text.All(c => !char.IsLower(c));
 
     /// <summary>"PENCE: Well, look, …": a transcript turn, labelled by its speaker, not a quotation.</summary>
     private static bool IsTranscriptLine(string text)
