@@ -27,7 +27,7 @@ internal static class Lexicon
     private static readonly string[] Irregular =
         ["said", "says", "saying", "told", "tells", "telling", "wrote", "written", "writes", "writing", "thought",
          "spoke", "spoken", "read", "quoted", "quipped", "retorted", "admitted", "dubbed", "vowed", "tweeted",
-         "posted", "slammed", "referred", "found", "laud", "lauded", "lauds", "branded", "termed", "reads", "attacked", "attacks", "touted", "reports"];
+         "posted", "slammed", "referred", "found", "laud", "lauded", "lauds", "branded", "termed", "reads", "attacked", "touted", "reports"];
 
     /// <summary>Inflected reporting verbs (lowercase).</summary>
     public static readonly HashSet<string> ReportingVerbs = BuildVerbs();
@@ -147,6 +147,14 @@ internal static class Lexicon
         "rather so soon too very well western eastern northern southern north south east west");
 
     public static readonly HashSet<string> Pronouns = SetIgnoreCase("he she they we i it you");
+
+    /// <summary>"he", also inside a contraction: "I’ve" → "i", "she's" → "she"; null if not a pronoun.</summary>
+    public static string? PronounOf(string word)
+    {
+        var cut = word.IndexOfAny(['\'', '\u2019']);
+        var head = cut > 0 ? word[..cut] : word;
+        return Pronouns.Contains(head) ? head.ToLowerInvariant() : null;
+    }
 
     public static readonly HashSet<string> Determiners = SetIgnoreCase("the a an this that these those his her their its our my your");
 

@@ -262,7 +262,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (s == e) return inner;
         // A pronoun inside the phrase is the subject itself ("… network RT he blasted").
         for (var k = e - 1; k >= s; k--)
-            if (doc.IsWord(k) && Lexicon.Pronouns.Contains(doc[k]) && doc[k] != "it" && doc[k] != "I") { s = k; e = k + 1; break; }
+            if (doc.IsWord(k) && Lexicon.PronounOf(doc[k]) is { } pr && pr is not ("it" or "i")) { s = k; e = k + 1; break; }
         if (inner != null && PersonIn(s, e) == null) return inner;
         return Phrase(s, e, verb);
     }
@@ -314,8 +314,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 return p.Name;
         // A pronoun subject of a reporting verb: the nearest earlier source (measured better than the same
         // sentence's first person, which is right for "X condemned what he called …" but wrong more often).
-        if (e - s == 1 && Lexicon.Pronouns.Contains(doc[s]))
-            return Antecedent(doc[s].ToLowerInvariant(), doc.Tokens[s].Start, sameSentence: false);
+        if (e - s == 1 && Lexicon.PronounOf(doc[s]) is { } pronoun)
+            return Antecedent(pronoun, doc.Tokens[s].Start, sameSentence: false);
         if (e - s > 6) e = s + 6; // "a German user from Hanover going by the handle …": its head is enough
         // Drop a leading determiner; keep "Ukraine's foreign ministry", "the Kremlin" → "Kremlin".
         while (s < e && doc.IsWord(s) && Lexicon.Determiners.Contains(doc[s])) s++;
@@ -422,7 +422,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // The first person of the phrase is the subject ("Carly Fiorina threw her support behind Ted Cruz").
         for (var t = s; t < e; t++)
             if (personAt[t] is { } first) return first.Name;
-        if (e - s == 1 && doc.IsWord(s) && Lexicon.Pronouns.Contains(doc[s])) return Antecedent(doc[s].ToLowerInvariant(), doc.Tokens[s].Start, sameSentence: true);
+        if (e - s == 1 && doc.IsWord(s) && Lexicon.PronounOf(doc[s]) is { } pronoun) return Antecedent(pronoun, doc.Tokens[s].Start, sameSentence: true);
         // Only names and organisations: a common-noun subject ("The bill") rarely speaks.
         for (var t = s; t < e; t++)
             if (doc.IsWord(t) && char.IsUpper(doc[t][0]) && !Lexicon.CapitalisedCommon.Contains(doc[t]) && !Lexicon.IsAllCaps(doc[t]))
