@@ -35,6 +35,7 @@ app.UseStaticFiles(new StaticFileOptions
 app.MapOpenApi();
 app.MapArticlesApi();
 app.MapSearchApi();
+app.MapQuotesApi();
 
 app.Run();
 

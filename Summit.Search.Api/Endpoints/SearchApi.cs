@@ -54,6 +54,9 @@ public static class SearchApi
         api.MapGet("/search", Search)
             .WithName("SearchArticles")
             .WithSummary("Search articles with multi-select facets, snippets and highlighted quotes");
+        api.MapGet("/suggest", Suggest)
+            .WithName("Suggest")
+            .WithSummary("Type-ahead: persons, speakers, countries and article titles matching what was typed (at most 10)");
         return app;
     }
 
@@ -75,6 +78,18 @@ public static class SearchApi
             validation.Add(ex.Parameter, ex.Message);
         }
         return Invalid(validation);
+    }
+
+    public static Results<Ok<SuggestResponse>, ValidationProblem> Suggest(
+        [FromQuery(Name = "q"), Description("What was typed so far; every word is a prefix.")] string? q,
+        [FromQuery(Name = "limit"), Description("At most this many suggestions, 1–10 (default 10).")] string? limit,
+        ArticleSearcher searcher)
+    {
+        var validation = new RequestValidation();
+        var max = validation.Int("limit", limit, ArticleSearcher.MaxSuggestions, 1, ArticleSearcher.MaxSuggestions);
+        if (q is { Length: > 200 }) validation.Add("q", $"Suggestions take at most 200 characters; got {q.Length}.");
+        if (!validation.IsValid) return Invalid(validation);
+        return TypedResults.Ok(searcher.Suggest(q ?? "", max));
     }
 
     internal static ValidationProblem Invalid(RequestValidation validation) =>

@@ -46,7 +46,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         string? didYouMean = null;
         if (top.TotalHits < FewHits && ast is not null)
         {
-            var fuzzyBuilder = new QueryBuilder(_analyzer, vocabulary, SearchTarget.Articles, typoTolerant: true);
+            var fuzzyBuilder = new QueryBuilder(_analyzer, vocabulary, SearchTarget.Articles, searcher.IndexReader);
             var fuzzyQuery = BuildText(ast, fuzzyBuilder);
             if (fuzzyBuilder.UsedTypoTolerance)
             {
@@ -262,8 +262,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         {
             if (word.Prefix || word.Scope != QueryScope.Any) return word;
             var token = builder.ExactToken(word.Text);
-            if (token is null || QueryBuilder.AllowedEdits(token) == 0) return word;
-            if (reader.DocFreq(new Term(SummitSchema.BodyExact, token)) + reader.DocFreq(new Term(SummitSchema.TitleExact, token)) > 0) return word;
+            if (token is null || !QueryBuilder.IsLikelyTypo(token, reader)) return word;
             var best = Closest(reader, token);
             if (best is null) return word;
             changed = true;

@@ -16,7 +16,7 @@ public enum SearchTarget { Articles, Quotes }
 /// ranks above its stemmed relatives; a country name also matches the country facet. Scopes go to one field.
 /// One instance per request.
 /// </summary>
-public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, SearchTarget target, bool typoTolerant = false)
+public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, SearchTarget target, IndexReader? typoReader = null)
 {
     public const float TitleBoost = 3f;
     public const float QuoteBoost = 2f;
@@ -41,6 +41,16 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Searc
         _ => null,
     };
 
+    /// <summary>
+    /// A word is corrected only when it has letters alone (digits mark codes and ids, never typos), is long enough,
+    /// and occurs nowhere in the index: a real word is never swapped for its neighbours.
+    /// </summary>
+    public static bool IsLikelyTypo(string exactToken, IndexReader reader) =>
+        AllowedEdits(exactToken) > 0 && exactToken.All(char.IsLetter)
+        && reader.DocFreq(new Term(SummitSchema.BodyExact, exactToken)) == 0
+        && reader.DocFreq(new Term(SummitSchema.TitleExact, exactToken)) == 0
+        && reader.DocFreq(new Term(SummitSchema.QuoteExact, exactToken)) == 0;
+
     /// <summary>Words long enough to be corrected: 5+ letters tolerate one edit, 8+ two.</summary>
     public static int AllowedEdits(string word) => word.Length >= 8 ? 2 : word.Length >= 5 ? 1 : 0;
 
@@ -61,10 +71,10 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Searc
         }
         if (word.Prefix) return Prefix(word);
         var query = Phrase(word.Text, word.Scope) as BooleanQuery;
-        if (query is null || !typoTolerant) return query;
+        if (query is null || typoReader is null) return query;
         var exact = ExactToken(word.Text);
-        var edits = exact is null ? 0 : AllowedEdits(exact);
-        if (edits == 0) return query;
+        if (exact is null || !IsLikelyTypo(exact, typoReader)) return query;
+        var edits = AllowedEdits(exact);
         foreach (var (field, boost) in TextFields(word.Scope))
         {
             var fuzzy = new FuzzyQuery(new Term(SummitSchema.ExactTwin(field)!, exact), edits, prefixLength: 1) { Boost = boost * FuzzyFactor };

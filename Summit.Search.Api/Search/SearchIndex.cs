@@ -54,8 +54,8 @@ public sealed class SearchIndex : IDisposable
         if (System.IO.Directory.Exists(SeedsPath) || File.Exists(SeedsPath))
         {
             _logger.LogInformation("No index at {IndexPath}; indexing seeds from {SeedsPath}", IndexPath, SeedsPath);
-            var count = SeedIndexing.Run(SeedsPath, IndexPath);
-            _logger.LogInformation("Indexed {Count} seed articles", count);
+            var summary = SeedIndexing.Run(SeedsPath, IndexPath);
+            _logger.LogInformation("Seed indexing: {Summary}", summary);
         }
         if (DirectoryReader.IndexExists(_directory)) return;
         // Nothing to seed: an empty commit lets the searcher open and serve empty results.

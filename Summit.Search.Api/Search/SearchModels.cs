@@ -96,3 +96,53 @@ public sealed record TextSpan(int Start, int End);
 public sealed record ArticlePerson(string Name, IReadOnlyList<TextSpan> Mentions);
 public sealed record ArticlePlace(string Name, string Country, string CountryName, IReadOnlyList<TextSpan> Mentions);
 public sealed record CountryRef(string Code, string Name);
+
+/// <summary>A validated quote search; filters as in <see cref="SearchRequest"/>.</summary>
+public sealed record QuoteSearchRequest
+{
+    public string? Query { get; init; }
+    public IReadOnlyList<string> Speakers { get; init; } = [];
+    public IReadOnlyList<string> Countries { get; init; } = [];
+    public IReadOnlyList<string> Persons { get; init; } = [];
+    public DateTimeOffset? From { get; init; }
+    public DateTimeOffset? To { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 10;
+    public SearchSort? Sort { get; init; }
+    public int FacetLimit { get; init; } = 10;
+}
+
+public sealed record QuoteSearchResponse(
+    string Query,
+    int Total,
+    int Page,
+    int PageSize,
+    long TookMs,
+    IReadOnlyList<QuoteHit> Hits,
+    QuoteFacets Facets);
+
+/// <summary>
+/// One distinct quote. <paramref name="Text"/> and <paramref name="Context"/> are escaped HTML (matches marked);
+/// the article is the earliest that carries it, <paramref name="ReportedBy"/> how many articles do.
+/// </summary>
+public sealed record QuoteHit(
+    string Id,
+    string Text,
+    string? Speaker,
+    string ArticleId,
+    string ArticleTitle,
+    DateTimeOffset? Date,
+    string? Source,
+    string Context,
+    int ReportedBy);
+
+public sealed record QuoteFacets(IReadOnlyList<FacetValue> Speaker, IReadOnlyList<FacetValue> Country);
+
+public sealed record SuggestResponse(string Query, IReadOnlyList<Suggestion> Suggestions);
+
+/// <summary>
+/// <paramref name="Kind"/> is person, speaker, country or title. <paramref name="Value"/> is the filter value to send
+/// back (a country code for countries, the title for titles), <paramref name="Label"/> what to show,
+/// <paramref name="Count"/> the number of articles, <paramref name="Id"/> the article id of a title.
+/// </summary>
+public sealed record Suggestion(string Kind, string Value, string Label, int Count, string? Id = null);

@@ -102,6 +102,13 @@ public static class TestArticles
         yield return Make("fr-wine", "Wine harvest begins early",
             "Growers started picking grapes three weeks ahead of schedule. Warm weather was blamed.",
             "2019-09-01T00:00:00Z", countries: ["FR"]);
+        // The same quote reported twice, with different spacing and quotation marks.
+        yield return Make("dup-a", "Envoy stands firm", "Berg said: \"We will not  back down.\" Talks resume next week.",
+            "2024-02-01T00:00:00Z", source: "Third Post", countries: ["DE"], persons: ["Anna Berg"],
+            quotes: [("We will not  back down.", "Anna Berg")]);
+        yield return Make("dup-b", "Envoy rejects pressure", "\u201CWe will not back down,\u201D Berg said on Monday.",
+            "2024-01-15T00:00:00Z", source: "Third Post", countries: ["DE"], persons: ["Anna Berg"],
+            quotes: [("We will not back down,", "Anna Berg")]);
         var seedPath = Path.Combine(RepositoryRoot(), "seeds", SeedId + ".txt");
         var body = File.ReadAllText(seedPath);
         var seed = new Article(SeedId, "Xi arrives in Moscow for talks with Putin", body, new DateTimeOffset(2023, 3, 21, 12, 0, 0, TimeSpan.Zero), "AFP",
