@@ -34,6 +34,10 @@ public sealed class SearchParameters
     public string? FacetLimit { get; set; }
     [FromQuery(Name = "dateHistogram"), Description("Add a date histogram facet: year or month.")]
     public string? DateHistogram { get; set; }
+    [FromQuery(Name = "place"), Description("Place mentioned; repeat for any of several.")]
+    public string[]? Place { get; set; }
+    [FromQuery(Name = "cursor"), Description("nextCursor of the previous page, for paging beyond 10,000 results (page is then ignored).")]
+    public string? Cursor { get; set; }
 }
 
 public static class SearchApi
@@ -54,6 +58,9 @@ public static class SearchApi
         api.MapGet("/search", Search)
             .WithName("SearchArticles")
             .WithSummary("Search articles with multi-select facets, snippets and highlighted quotes");
+        api.MapGet("/facets/{dimension}", Facet)
+            .WithName("FacetValues")
+            .WithSummary("Values of one facet (country, person, speaker, source, place) for a search, filtered by a prefix");
         api.MapGet("/suggest", Suggest)
             .WithName("Suggest")
             .WithSummary("Type-ahead: persons, speakers, countries and article titles matching what was typed (at most 10)");
@@ -68,6 +75,34 @@ public static class SearchApi
         try
         {
             return TypedResults.Ok(searcher.Search(request));
+        }
+        catch (QuerySyntaxException ex)
+        {
+            validation.Add("q", ex.Message);
+        }
+        catch (SearchRequestException ex)
+        {
+            validation.Add(ex.Parameter, ex.Message);
+        }
+        return Invalid(validation);
+    }
+
+    public static Results<Ok<FacetResponse>, ValidationProblem> Facet(
+        string dimension,
+        [FromQuery(Name = "prefix"), Description("Only values with a word starting with this.")] string? prefix,
+        [AsParameters] SearchParameters parameters,
+        ArticleSearcher searcher)
+    {
+        var validation = new RequestValidation();
+        var field = Summit.Indexer.Index.SummitSchema.FacetFields.FirstOrDefault(f => string.Equals(f, dimension, StringComparison.OrdinalIgnoreCase));
+        if (field is null)
+            validation.Add("dimension", $"'{dimension}' is not a facet; use one of {string.Join(", ", Summit.Indexer.Index.SummitSchema.FacetFields)}.");
+        var request = ToRequest(parameters, validation);
+        if (parameters.FacetLimit is null) request = request with { FacetLimit = 20 };
+        if (!validation.IsValid) return Invalid(validation);
+        try
+        {
+            return TypedResults.Ok(searcher.Facet(request, field!, prefix));
         }
         catch (QuerySyntaxException ex)
         {
@@ -99,8 +134,8 @@ public static class SearchApi
     {
         var pageSize = v.Int("pageSize", p.PageSize, 10, 1, 100);
         var page = v.Int("page", p.Page, 1, 1, ArticleSearcher.MaxWindow);
-        if (v.IsValid && page * pageSize > ArticleSearcher.MaxWindow)
-            v.Add("page", $"Pages reach at most result {ArticleSearcher.MaxWindow}; page {page} × pageSize {pageSize} goes beyond it. Narrow the search with filters.");
+        if (string.IsNullOrWhiteSpace(p.Cursor) && v.IsValid && page * pageSize > ArticleSearcher.MaxWindow)
+            v.Add("page", $"Pages reach at most result {ArticleSearcher.MaxWindow}; page {page} × pageSize {pageSize} goes beyond it. Narrow the search with filters, or page with cursor=nextCursor.");
         var from = v.Date("from", p.From, endOfPeriod: false);
         var to = v.Date("to", p.To, endOfPeriod: true);
         v.DateOrder(from, to);
@@ -113,6 +148,8 @@ public static class SearchApi
             Persons = v.Values("person", p.Person),
             Speakers = v.Values("speaker", p.Speaker),
             Sources = v.Values("source", p.Source),
+            Places = v.Values("place", p.Place),
+            Cursor = string.IsNullOrWhiteSpace(p.Cursor) ? null : p.Cursor.Trim(),
             From = from,
             To = to,
             Page = page,

@@ -39,8 +39,15 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         var query = BuildText(ast, builder);
         var sort = SortFor(request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance));
         var filter = FilterFor(SummitSchema.KindArticle, filters, request, except: null);
-        var wanted = Math.Max(1, request.Page * request.PageSize);
-        var top = searcher.Search(WithRecency(query, request.Recency, searcher), filter, wanted, sort, true, false);
+        var sortKind = request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance);
+        var after = request.Cursor is null ? null : Cursors.Decode(request.Cursor, sortKind);
+        if (after is not null && after.Doc >= searcher.IndexReader.MaxDoc)
+            throw new SearchRequestException("cursor", "'cursor' points past the end of the index as it is now; start again without it.");
+        var wanted = after is null ? Math.Max(1, request.Page * request.PageSize) : request.PageSize;
+        TopDocs Run(Query q) => after is null
+            ? searcher.Search(RecencyBoost.Apply(q, request.Recency, vocabulary.NewestDate), filter, wanted, sort, true, false)
+            : searcher.SearchAfter(after, RecencyBoost.Apply(q, request.Recency, vocabulary.NewestDate), filter, wanted, sort, true, false);
+        var top = Run(query);
 
         var typoTolerance = false;
         string? didYouMean = null;
@@ -50,7 +57,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
             var fuzzyQuery = BuildText(ast, fuzzyBuilder);
             if (fuzzyBuilder.UsedTypoTolerance)
             {
-                var fuzzyTop = searcher.Search(WithRecency(fuzzyQuery, request.Recency, searcher), filter, wanted, sort, true, false);
+                var fuzzyTop = Run(fuzzyQuery);
                 if (fuzzyTop.TotalHits > top.TotalHits)
                 {
                     (query, top, typoTolerance) = (fuzzyQuery, fuzzyTop, true);
@@ -61,7 +68,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
 
         var highlight = HighlightTerms.From(ast, _analyzer, typoTolerance);
         var hits = new List<SearchHit>();
-        for (var i = (request.Page - 1) * request.PageSize; i < top.ScoreDocs.Length; i++)
+        for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
             hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc), top.ScoreDocs[i].Score, highlight, ast is null));
 
         var (facets, histogram) = CountFacets(searcher, query, SummitSchema.KindArticle, filters, request, FacetDimensions);
@@ -75,7 +82,29 @@ public sealed partial class ArticleSearcher(SearchIndex index)
             new SearchFacets(facets[SummitSchema.Country], facets[SummitSchema.Person], facets[SummitSchema.Speaker], facets[SummitSchema.Source]),
             typoTolerance,
             didYouMean,
-            histogram);
+            histogram,
+            hits.Count == request.PageSize && top.ScoreDocs.Length > 0 ? Cursors.Encode((FieldDoc)top.ScoreDocs[^1], sortKind) : null);
+    }
+
+    /// <summary>Counts of one dimension for a search (its own filter ignored), limited to values with a word
+    /// starting with <paramref name="prefix"/>; selected values are always listed.</summary>
+    public FacetResponse Facet(SearchRequest request, string dimension, string? prefix)
+    {
+        var ast = QuerySyntax.Parse(request.Query);
+        using var lease = index.Acquire();
+        var searcher = lease.Searcher;
+        var vocabulary = Vocabulary.For(searcher);
+        var filters = ResolveFilters(request, vocabulary);
+        var query = BuildText(ast, new QueryBuilder(_analyzer, vocabulary, SearchTarget.Articles));
+        var counter = new FacetCounter([dimension]);
+        searcher.Search(query, FilterFor(SummitSchema.KindArticle, filters, request, except: dimension), counter);
+        var typed = Countries.Normalize(prefix ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var counts = counter.Counts(dimension)
+            .Where(kv => typed.Length == 0 || WordsMatch(
+                Countries.Normalize(dimension == SummitSchema.Country ? Countries.Label(kv.Key) + " " + kv.Key : kv.Key).Split(' '), typed))
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
+        return new FacetResponse(dimension, request.Query ?? "",
+            FacetValues(dimension, counts, filters.GetValueOrDefault(dimension) ?? [], request.FacetLimit));
     }
 
     /// <summary>The article with its extracted facts, or null when no article has that id.</summary>
@@ -132,6 +161,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         return new Dictionary<string, IReadOnlyList<string>>
         {
             [SummitSchema.Country] = countries,
+            [SummitSchema.Place] = Names(SummitSchema.Place, request.Places),
             [SummitSchema.Person] = Names(SummitSchema.Person, request.Persons),
             [SummitSchema.Speaker] = Names(SummitSchema.Speaker, request.Speakers),
             [SummitSchema.Source] = Names(SummitSchema.Source, request.Sources),
@@ -301,6 +331,4 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         OrNode o => new OrNode(o.Children.Select(c => Rewrite(c, map)).ToList()),
         _ => node,
     };
-
-    private static Query WithRecency(Query query, double weight, IndexSearcher searcher) => query;
 }

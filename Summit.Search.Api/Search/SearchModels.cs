@@ -13,6 +13,7 @@ public sealed record SearchRequest
     public IReadOnlyList<string> Persons { get; init; } = [];
     public IReadOnlyList<string> Speakers { get; init; } = [];
     public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Places { get; init; } = [];
     public DateTimeOffset? From { get; init; }
     /// <summary>Exclusive upper bound.</summary>
     public DateTimeOffset? To { get; init; }
@@ -24,6 +25,8 @@ public sealed record SearchRequest
     public double Recency { get; init; }
     public int FacetLimit { get; init; } = 10;
     public DateInterval? DateHistogram { get; init; }
+    /// <summary>Opaque position from a previous response's <c>nextCursor</c>; replaces <see cref="Page"/> for deep paging.</summary>
+    public string? Cursor { get; init; }
 }
 
 /// <summary>A request value the index cannot use (an unknown country, say); becomes a 400 for that parameter.</summary>
@@ -42,7 +45,8 @@ public sealed record SearchResponse(
     SearchFacets Facets,
     bool TypoTolerance = false,
     string? DidYouMean = null,
-    IReadOnlyList<DateBucket>? DateHistogram = null);
+    IReadOnlyList<DateBucket>? DateHistogram = null,
+    string? NextCursor = null);
 
 public sealed record SearchHit(
     string Id,
@@ -146,3 +150,6 @@ public sealed record SuggestResponse(string Query, IReadOnlyList<Suggestion> Sug
 /// <paramref name="Count"/> the number of articles, <paramref name="Id"/> the article id of a title.
 /// </summary>
 public sealed record Suggestion(string Kind, string Value, string Label, int Count, string? Id = null);
+
+/// <summary>All values of one facet dimension for a search, optionally only those with a word starting with a prefix.</summary>
+public sealed record FacetResponse(string Dimension, string Query, IReadOnlyList<FacetValue> Values);

@@ -19,9 +19,10 @@ public sealed class Vocabulary
     private readonly Dictionary<string, IReadOnlyList<VocabularyEntry>> _entries;
     private readonly Dictionary<string, Dictionary<string, string>> _byFolded;
 
-    private Vocabulary(Dictionary<string, IReadOnlyList<VocabularyEntry>> entries)
+    private Vocabulary(Dictionary<string, IReadOnlyList<VocabularyEntry>> entries, long? newestDate)
     {
         _entries = entries;
+        NewestDate = newestDate;
         _byFolded = entries.ToDictionary(e => e.Key, e =>
         {
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -29,6 +30,9 @@ public sealed class Vocabulary
             return map;
         });
     }
+
+    /// <summary>Date (Unix ms) of the newest article, the reference point of the recency boost.</summary>
+    public long? NewestDate { get; }
 
     public static Vocabulary For(IndexSearcher searcher) => Cache.GetValue(searcher.IndexReader, _ => Build(searcher));
 
@@ -74,6 +78,9 @@ public sealed class Vocabulary
             .Select(kv => new VocabularyEntry(kv.Key, kv.Value,
                 Countries.Normalize(d == SummitSchema.Country ? Countries.Label(kv.Key) : kv.Key).Split(' ', StringSplitOptions.RemoveEmptyEntries)))
             .ToList());
-        return new Vocabulary(entries);
+        var newest = searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), null, 1,
+            new Sort(new SortField(SummitSchema.Date, SortFieldType.INT64, true)));
+        long? newestDate = newest.ScoreDocs is [FieldDoc { Fields: [J2N.Numerics.Int64 millis] }] && millis.ToInt64() > 0 ? millis.ToInt64() : null;
+        return new Vocabulary(entries, newestDate);
     }
 }

@@ -286,4 +286,70 @@ public sealed class SearchApiTests(SummitApiFactory factory) : IClassFixture<Sum
         Assert.Equal(3, result.DateHistogram!.Single(b => b.Value == "2023").Count);
         Assert.Equal(2, result.DateHistogram!.Single(b => b.Value == "2021").Count);
     }
+
+    [Fact]
+    public async Task Recency_boost_lifts_the_newest_matching_article()
+    {
+        var plain = await SearchAsync("q=talks");
+        var recent = await SearchAsync("q=talks&recency=10");
+
+        Assert.NotEqual("dup-a", plain.Hits[0].Id);
+        Assert.Equal("dup-a", recent.Hits[0].Id);
+    }
+
+    [Fact]
+    public async Task Facet_endpoint_filters_values_by_word_prefix()
+    {
+        var persons = await _client.GetFromJsonAsync<FacetResponse>("/api/facets/person?prefix=vla");
+        var countries = await _client.GetFromJsonAsync<FacetResponse>("/api/facets/country?prefix=rus&q=kremlin");
+
+        var putin = Assert.Single(persons!.Values);
+        Assert.Equal(("Vladimir Putin", 2), (putin.Value, putin.Count));
+        var russia = Assert.Single(countries!.Values);
+        Assert.Equal(("RU", "Russia", 1), (russia.Value, russia.Label, russia.Count));
+    }
+
+    [Fact]
+    public async Task Facet_endpoint_rejects_an_unknown_dimension()
+    {
+        var response = await _client.GetAsync("/api/facets/colour");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Cursor_pages_through_every_result_once()
+    {
+        var all = Ids(await SearchAsync("sort=oldest&pageSize=100"));
+        var seen = new List<string>();
+        var page = await SearchAsync("sort=oldest&pageSize=3");
+        seen.AddRange(Ids(page));
+        while (page.NextCursor is { } cursor)
+        {
+            page = await SearchAsync("sort=oldest&pageSize=3&cursor=" + Uri.EscapeDataString(cursor));
+            seen.AddRange(Ids(page));
+        }
+
+        Assert.Equal(all, seen);
+    }
+
+    [Fact]
+    public async Task Cursor_works_with_relevance_order()
+    {
+        var all = Ids(await SearchAsync("q=talks&pageSize=100"));
+        var first = await SearchAsync("q=talks&pageSize=2");
+        var second = await SearchAsync("q=talks&pageSize=2&cursor=" + Uri.EscapeDataString(first.NextCursor!));
+
+        Assert.Equal(all.Skip(2).Take(2), Ids(second));
+    }
+
+    [Theory]
+    [InlineData("cursor=not-a-cursor")]
+    [InlineData("cursor=UmVsZXZhbmNlfDF8MXwx&sort=date")]
+    public async Task A_bad_cursor_is_a_400(string query)
+    {
+        var response = await _client.GetAsync("/api/search?" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
 }
