@@ -18,6 +18,14 @@ public sealed class SearchOptions
     /// <summary>Key required in <c>X-Api-Key</c> by the admin endpoints; when empty they are disabled.</summary>
     public string? AdminApiKey { get; set; }
 
+    /// <summary>Sustained API requests per second allowed per client address (token bucket); 0 turns limiting off.</summary>
+    [Range(0, 1_000_000)]
+    public int RateLimitPerSecond { get; set; } = 50;
+
+    /// <summary>Requests a client may make in a burst above the sustained rate.</summary>
+    [Range(1, 1_000_000)]
+    public int RateLimitBurst { get; set; } = 200;
+
     /// <summary>How often the searcher looks for changes committed by another process.</summary>
     [Range(50, 60_000)]
     public int RefreshIntervalMs { get; set; } = 500;

@@ -12,7 +12,7 @@ namespace Summit.Tests.Api;
 /// Hosts the API over a temporary index built once per test class with the real <see cref="IndexBuilder"/>,
 /// from <see cref="TestArticles"/> plus the seed article, and a temporary web root holding a stand-in widget.
 /// </summary>
-public sealed class SummitApiFactory : WebApplicationFactory<api::Program>
+public class SummitApiFactory : WebApplicationFactory<api::Program>
 {
     public const string AdminKey = "test-admin-key";
 
@@ -38,7 +38,14 @@ public sealed class SummitApiFactory : WebApplicationFactory<api::Program>
         builder.UseSetting("Search:SeedsPath", Path.Combine(_root, "no-seeds"));
         builder.UseSetting("Search:AdminApiKey", AdminKey);
         builder.UseSetting("Search:RefreshIntervalMs", "100");
+        builder.UseSetting("Search:RateLimitPerSecond", "0");
         builder.UseWebRoot(WebRoot);
+        Configure(builder);
+    }
+
+    /// <summary>Settings of a variant host, applied after the defaults.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     protected override void Dispose(bool disposing)
@@ -121,5 +128,21 @@ public static class TestArticles
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Summit.sln"))) return dir.FullName;
         throw new InvalidOperationException("Summit.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>The API with no admin key configured.</summary>
+public sealed class NoAdminKeyFactory : SummitApiFactory
+{
+    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Search:AdminApiKey", "");
+}
+
+/// <summary>The API allowing a burst of 3 requests and 1 per second after it.</summary>
+public sealed class RateLimitedFactory : SummitApiFactory
+{
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Search:RateLimitPerSecond", "1");
+        builder.UseSetting("Search:RateLimitBurst", "3");
     }
 }
