@@ -26,6 +26,8 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Searc
     private const float CountryBoost = 0.3f;
 
     private readonly LuceneQueryBuilder _lucene = new(analyzer);
+    // Stop words ("the", "with") match only the unstemmed fields; next to other words they rank but do not filter.
+    private readonly HashSet<Query> _stopWords = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>True when the last <see cref="Build"/> added edit-distance matches.</summary>
     public bool UsedTypoTolerance { get; private set; }
@@ -71,6 +73,7 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Searc
         }
         if (word.Prefix) return Prefix(word);
         var query = Phrase(word.Text, word.Scope) as BooleanQuery;
+        if (query is not null && _lucene.CreatePhraseQuery(SummitSchema.Body, word.Text) is null) _stopWords.Add(query);
         if (query is null || typoReader is null) return query;
         var exact = ExactToken(word.Text);
         if (exact is null || !IsLikelyTypo(exact, typoReader)) return query;
@@ -166,21 +169,23 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Searc
     private Query? And(AndNode node)
     {
         var query = new BooleanQuery();
-        var positives = 0;
+        var included = new List<Query>();
         foreach (var child in node.Children)
         {
             if (child is NotNode not)
             {
                 if (Build(not.Child) is { } excluded) query.Add(excluded, Occur.MUST_NOT);
             }
-            else if (Build(child) is { } included)
+            else if (Build(child) is { } built)
             {
-                query.Add(included, Occur.MUST);
-                positives++;
+                included.Add(built);
             }
         }
+        var allStopWords = included.All(_stopWords.Contains);
+        foreach (var clause in included)
+            query.Add(clause, allStopWords || !_stopWords.Contains(clause) ? Occur.MUST : Occur.SHOULD);
         if (query.Clauses.Count == 0) return null;
-        if (positives == 0) query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        if (included.Count == 0) query.Add(new MatchAllDocsQuery(), Occur.MUST);
         return query;
     }
 

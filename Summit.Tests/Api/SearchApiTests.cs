@@ -113,6 +113,23 @@ public sealed class SearchApiTests(SummitApiFactory factory) : IClassFixture<Sum
     }
 
     [Fact]
+    public async Task Stop_words_next_to_other_words_do_not_filter()
+    {
+        var result = await SearchAsync("q=growers%20with%20the%20grapes");
+
+        Assert.Equal(["fr-wine"], Ids(result));
+    }
+
+    [Fact]
+    public async Task A_query_of_stop_words_alone_still_matches_them()
+    {
+        var result = await SearchAsync("q=the&pageSize=100");
+
+        Assert.Contains("ru-only", Ids(result));
+        Assert.DoesNotContain("fr-wine", Ids(result));
+    }
+
+    [Fact]
     public async Task Title_scope_does_not_match_body_words()
     {
         var result = await SearchAsync("q=title:growers");
