@@ -250,6 +250,25 @@ public sealed class SearchApiTests(SummitApiFactory factory) : IClassFixture<Sum
         Assert.Null(result.DidYouMean);
     }
 
+    [Fact]
+    public async Task Random_queries_are_answered_with_200_or_400_never_500()
+    {
+        var random = new Random(20261126);
+        string[] pieces = ["kyiv", "talks", "\"", "(", ")", "-", "*", "OR", "AND", "NOT", "speaker:", "country:", "title:", "quote:",
+            "person:", "xi", "ne*", " ", " ", "\u201C", "\u00AB", ":", "+", "&&", "||", "!", "\\", "<script>", "%", "é", "日本", "\t", "a"];
+        var failures = new List<string>();
+        for (var i = 0; i < 200; i++)
+        {
+            var query = string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var response = await _client.GetAsync("/api/search?q=" + Uri.EscapeDataString(query));
+            if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.BadRequest)) failures.Add($"{(int)response.StatusCode}: {query}");
+            var quotes = await _client.GetAsync("/api/quotes?q=" + Uri.EscapeDataString(query));
+            if (quotes.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.BadRequest)) failures.Add($"quotes {(int)quotes.StatusCode}: {query}");
+        }
+
+        Assert.Empty(failures);
+    }
+
     public static TheoryData<string, string> BadRequests => new()
     {
         { "q=(kishida", "q" },
