@@ -12,7 +12,8 @@ public static class ArticlesApi
         var api = app.MapGroup("/api").WithTags("Articles");
         api.MapGet("/articles/{id}", GetArticle)
             .WithName("GetArticle")
-            .WithSummary("One article with its extracted quotes, speakers, persons, places and countries");
+            .WithSummary("One article with its extracted quotes, speakers, persons, places and countries")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/health", Health)
             .WithName("Health")
             .WithTags("Health")

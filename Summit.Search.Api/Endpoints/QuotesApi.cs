@@ -40,7 +40,8 @@ public static class QuotesApi
             .WithSummary("Search who said what: distinct quotes with speaker and the earliest article reporting them");
         api.MapGet("/speakers/{name}/quotes", SpeakerQuotes)
             .WithName("SpeakerQuotes")
-            .WithSummary("A speaker's quotes, newest first");
+            .WithSummary("A speaker's quotes, newest first")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -51,7 +51,7 @@ public sealed record SearchResponse(
 public sealed record SearchHit(
     string Id,
     string Title,
-    /// <summary>The title escaped with matches marked.</summary>
+    // The title escaped, with matches marked.
     string TitleHtml,
     DateTimeOffset? Date,
     string? Source,
