@@ -186,8 +186,30 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Searc
             query.Add(clause, allStopWords || !_stopWords.Contains(clause) ? Occur.MUST : Occur.SHOULD);
         if (query.Clauses.Count == 0) return null;
         if (included.Count == 0) query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        if (Proximity(node) is { } near) query.Add(near, Occur.SHOULD);
         return query;
     }
+
+    /// <summary>Plain words typed side by side rank higher where they stand close together in that order
+    /// (a sloppy phrase over the unstemmed fields), as if they had been quoted.</summary>
+    private Query? Proximity(AndNode node)
+    {
+        var words = node.Children.OfType<WordNode>().Where(w => !w.Prefix && w.Scope is QueryScope.Any or QueryScope.Title or QueryScope.Quote).ToList();
+        if (words.Count < 2 || words.Select(w => w.Scope).Distinct().Count() > 1) return null;
+        var text = string.Join(' ', words.Select(w => w.Text));
+        var near = new BooleanQuery(disableCoord: true);
+        foreach (var (field, boost) in TextFields(words[0].Scope))
+        {
+            if (_lucene.CreatePhraseQuery(SummitSchema.ExactTwin(field)!, text, ProximitySlop) is { } phrase)
+            {
+                phrase.Boost = boost * ExactFactor;
+                near.Add(phrase, Occur.SHOULD);
+            }
+        }
+        return near.Clauses.Count == 0 ? null : near;
+    }
+
+    private const int ProximitySlop = 3;
 
     private Query? Or(OrNode node)
     {
