@@ -125,7 +125,10 @@ public static class TestArticles
         var body = File.ReadAllText(seedPath);
         var seed = new Article(SeedId, "Xi arrives in Moscow for talks with Putin", body, new DateTimeOffset(2023, 3, 21, 12, 0, 0, TimeSpan.Zero), "AFP",
             Dateline: "Moscow");
-        yield return (seed, Extractor.Default.Extract(seed));
+        // The seed runs through the real extractor for its quotes, but its facets are dropped (and quotes left
+        // unattributed) so the exact facet counts asserted here do not move as the extractor improves.
+        var extracted = Extractor.Default.Extract(seed);
+        yield return (seed, new ArticleFacts(extracted.Quotes.Select(q => q with { Speaker = null }).ToList(), [], [], []));
     }
 
     public static string RepositoryRoot()
