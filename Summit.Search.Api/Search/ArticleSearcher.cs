@@ -146,9 +146,16 @@ public sealed partial class ArticleSearcher(SearchIndex index)
     private static Sort SortFor(SearchSort sort) => sort switch
     {
         SearchSort.Date => new Sort(new SortField(SummitSchema.Date, SortFieldType.INT64, true)),
-        SearchSort.Oldest => new Sort(new SortField(SummitSchema.Date, SortFieldType.INT64, false)),
+        // Undated articles go last in both date orders.
+        SearchSort.Oldest => new Sort(UndatedLast(new SortField(SummitSchema.Date, SortFieldType.INT64, false))),
         _ => new Sort(SortField.FIELD_SCORE, new SortField(SummitSchema.Date, SortFieldType.INT64, true)),
     };
+
+    private static SortField UndatedLast(SortField field)
+    {
+        field.SetMissingValue(J2N.Numerics.Int64.GetInstance(long.MaxValue));
+        return field;
+    }
 
     /// <summary>Filter values in their indexed spelling: country codes, names as the index spells them.</summary>
     private static Dictionary<string, IReadOnlyList<string>> ResolveFilters(SearchRequest request, Vocabulary vocabulary)
