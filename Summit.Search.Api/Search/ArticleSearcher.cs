@@ -37,9 +37,9 @@ public sealed partial class ArticleSearcher(SearchIndex index)
 
         var builder = new QueryBuilder(_analyzer, vocabulary, SearchTarget.Articles);
         var query = BuildText(ast, builder);
-        var sort = SortFor(request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance));
-        var filter = FilterFor(SummitSchema.KindArticle, filters, request, except: null);
         var sortKind = request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance);
+        var sort = SortFor(sortKind);
+        var filter = FilterFor(SummitSchema.KindArticle, filters, request, except: null);
         var after = request.Cursor is null ? null : Cursors.Decode(request.Cursor, sortKind);
         if (after is not null && after.Doc >= searcher.IndexReader.MaxDoc)
             throw new SearchRequestException("cursor", "'cursor' points past the end of the index as it is now; start again without it.");
