@@ -249,7 +249,8 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         var facts = ReadFacts(doc);
         var title = doc.Get(SummitSchema.Title) ?? "";
         var quotes = new List<(HitQuote Quote, int Matches)>();
-        foreach (var quote in facts.Quotes)
+        // A transcript can hold hundreds of quotes; looking at the first 200 keeps a hit cheap.
+        foreach (var quote in facts.Quotes.Take(200))
         {
             var html = Snippets.Highlight(quote.Text, highlight, _analyzer, out var matches);
             quotes.Add((new HitQuote(html, quote.Speaker), matches));
