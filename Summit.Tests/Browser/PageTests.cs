@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Summit.Tests.Browser;
+
+/// <summary>The search page at <c>/</c>: the same element, with its state in the URL.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    private const string Widget = "summit-search";
+
+    private static ILocator Status(IPage page) => page.Locator($"{Widget} [role=status]");
+
+    [Fact]
+    public async Task Page_restores_a_search_from_the_URL_and_the_back_button_undoes_a_filter()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.ApiOrigin + "/?q=Putin");
+
+        await Assertions.Expect(page.Locator("header")).ToContainTextAsync("Summit");
+        await Assertions.Expect(page.Locator("footer")).ToContainTextAsync("CC BY 3.0");
+        await Assertions.Expect(page.Locator($"{Widget} input[role=combobox]")).ToHaveValueAsync("Putin");
+        await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex(@"^\d+ results? for “Putin”"));
+        var unfiltered = await Status(page).InnerTextAsync();
+        output.WriteLine("screenshot: " + await fixture.ScreenshotAsync(page, "page-1280"));
+
+        var chip = page.Locator($"{Widget} [part~=facet-country] button.chip").First;
+        var code = await chip.GetAttributeAsync("data-value");
+        await chip.ClickAsync();
+        await page.WaitForURLAsync(new Regex("country=" + Regex.Escape(Uri.EscapeDataString(code!))));
+        await Assertions.Expect(chip).ToHaveAttributeAsync("aria-pressed", "true");
+
+        await page.GoBackAsync();
+        await page.WaitForURLAsync(url => !url.Contains("country="));
+        await Assertions.Expect(Status(page)).ToHaveTextAsync(unfiltered);
+        await Assertions.Expect(page.Locator($"{Widget} .selected button[data-dim=country]")).ToHaveCountAsync(0);
+
+        await page.GoForwardAsync();
+        await Assertions.Expect(page.Locator($"{Widget} .selected button[data-dim=country]")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task Page_at_phone_width_has_no_sideways_scroll()
+    {
+        var page = await fixture.NewPageAsync(360, 780);
+        await page.GotoAsync(fixture.ApiOrigin + "/?q=Putin");
+        await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex(@"^\d+ results?"));
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"page scrolls sideways by {overflow}px at 360px");
+        output.WriteLine("screenshot: " + await fixture.ScreenshotAsync(page, "page-360"));
+    }
+
+    [Fact]
+    public async Task Axe_finds_no_serious_or_critical_violations()
+    {
+        Assert.True(File.Exists(fixture.AxeScriptPath),
+            $"axe-core is missing at {fixture.AxeScriptPath}: run `bash .ci/install-browser.sh` (it installs axe-core with npm).");
+
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.ApiOrigin + "/?q=Putin");
+        await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex(@"^\d+ results?"));
+        // Open the suggestion list too, so the combobox is checked in its expanded state.
+        var input = page.Locator($"{Widget} input[role=combobox]");
+        await input.FillAsync("");
+        await input.PressSequentiallyAsync("Puti", new() { Delay = 20 });
+        await Assertions.Expect(input).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await AssertNoSeriousViolationsAsync(page, "page");
+
+        var embedded = await fixture.NewPageAsync(360, 780);
+        await embedded.GotoAsync(fixture.HostOrigin + "/");
+        var box = embedded.Locator($"{Widget} input[role=combobox]");
+        await box.FillAsync("Putin");
+        await box.PressAsync("Enter");
+        await Assertions.Expect(Status(embedded)).ToHaveTextAsync(new Regex(@"^\d+ results?"));
+        await embedded.Locator($"{Widget} button[data-view=quotes]").ClickAsync();
+        await Assertions.Expect(Status(embedded)).ToHaveTextAsync(new Regex(@"^\d+ quotes?"));
+        await AssertNoSeriousViolationsAsync(embedded, "embedded widget");
+    }
+
+    private async Task AssertNoSeriousViolationsAsync(IPage page, string what)
+    {
+        await page.AddScriptTagAsync(new() { Path = fixture.AxeScriptPath });
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => {
+              const result = await axe.run(document, { resultTypes: ['violations'] });
+              return result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map(n => JSON.stringify(n.target)).slice(0, 3).join(', ')}`);
+            }
+            """);
+        var list = violations.EnumerateArray().Select(v => v.GetString()).ToList();
+        foreach (var v in list) output.WriteLine($"{what}: {v}");
+        Assert.True(list.Count == 0, $"axe on the {what}: " + string.Join("; ", list));
+    }
+}
