@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Spectre.Console;
+using Summit.Indexer.Articles;
+using Summit.Indexer.Extraction;
+using Summit.Indexer.Index;
+
+namespace Summit.Indexer;
+
+/// <summary>Process exit codes of the CLI.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    /// <summary>The run finished, but some articles were reported and skipped.</summary>
+    public const int CompletedWithErrors = 2;
+}
+
+/// <summary>The CLI commands; Program.cs only declares their options.</summary>
+internal static class Commands
+{
+    private const int MaxListed = 50;
+
+    public static int Index(string inputPath, string indexPath, bool rebuild)
+    {
+        if (!File.Exists(inputPath) && !Directory.Exists(inputPath))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] no article file or folder at '{inputPath}'");
+            return ExitCodes.Failure;
+        }
+
+        var options = new IndexingOptions(Rebuild: rebuild);
+        IndexingSummary summary;
+        if (AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            var total = IndexingPipeline.CountArticles(inputPath);
+            summary = AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask("Indexing", maxValue: Math.Max(1, total));
+                    return IndexingPipeline.Run(inputPath, indexPath, options, new Progress<int>(n => task.Value = n));
+                });
+        }
+        else
+        {
+            summary = IndexingPipeline.Run(inputPath, indexPath, options);
+        }
+
+        PrintList("failed", summary.Failures.Select(f => f.ToString()).ToList(), "red");
+        PrintList("warning", summary.WarningMessages, "yellow");
+        var stats = IndexStats.Read(indexPath);
+        Console.WriteLine($"{summary}; extraction {summary.ExtractionTime.TotalSeconds:F1} s; index now holds {stats.Articles:N0} articles and {stats.Quotes:N0} quotes (committed) in {indexPath}");
+        return summary.Failed > 0 ? ExitCodes.CompletedWithErrors : ExitCodes.Success;
+    }
+
+    public static int Extract(string inputPath, string outputPath)
+    {
+        var failed = 0;
+        var written = 0;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        using (var stream = File.Create(outputPath))
+        {
+            // Offsets must index the body exactly as given, so the dateline is detected but kept.
+            var reader = new ReaderOptions(StripDateline: false);
+            foreach (var result in ArticleReader.Read(inputPath, reader))
+            {
+                if (result is ReadFailure failure)
+                {
+                    Console.Error.WriteLine($"failed: {failure}");
+                    failed++;
+                    continue;
+                }
+                var article = ((ArticleRead)result).Article;
+                WriteFacts(stream, article.Id, Extractor.Default.Extract(article));
+                written++;
+            }
+        }
+        Console.WriteLine($"extracted {written:N0} articles to {outputPath}, failed {failed:N0}");
+        return failed > 0 ? ExitCodes.CompletedWithErrors : ExitCodes.Success;
+    }
+
+    public static int Stats(string indexPath, bool asJson)
+    {
+        if (!IndexStats.Exists(indexPath))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] no index at '{indexPath}'; build one with: index --input <articles> --index {indexPath}");
+            return ExitCodes.Failure;
+        }
+        var stats = IndexStats.Read(indexPath);
+        if (asJson)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                articles = stats.Articles,
+                quotes = stats.Quotes,
+                facetValues = stats.FacetValues,
+                sizeBytes = stats.SizeBytes,
+                segments = stats.Segments,
+            }));
+            return ExitCodes.Success;
+        }
+        var table = new Table().AddColumns("what", "count");
+        table.AddRow("articles", $"{stats.Articles:N0}");
+        table.AddRow("quotes", $"{stats.Quotes:N0}");
+        foreach (var (field, count) in stats.FacetValues) table.AddRow($"distinct {field} values", $"{count:N0}");
+        table.AddRow("size on disk", $"{stats.SizeBytes / 1024.0 / 1024.0:F1} MB");
+        table.AddRow("segments", $"{stats.Segments}");
+        AnsiConsole.Write(table);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>One line per fact type, in the format of score_extraction.py.</summary>
+    internal static void WriteFacts(Stream stream, string id, ArticleFacts facts)
+    {
+        using var json = new Utf8JsonWriter(stream);
+        json.WriteStartObject();
+        json.WriteString("id", id);
+        json.WriteStartArray("persons");
+        foreach (var person in facts.Persons)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", person.Name);
+            WriteSpans(json, person.Mentions);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("countries");
+        foreach (var country in facts.Countries) json.WriteStringValue(country);
+        json.WriteEndArray();
+        json.WriteStartArray("places");
+        foreach (var place in facts.Places)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", place.Name);
+            json.WriteString("country", place.Country);
+            WriteSpans(json, place.Mentions);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("quotes");
+        foreach (var quote in facts.Quotes)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("start", quote.Start);
+            json.WriteNumber("end", quote.End);
+            json.WriteString("text", quote.Text);
+            json.WriteString("speaker", quote.Speaker);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void WriteSpans(Utf8JsonWriter json, IReadOnlyList<Span> spans)
+    {
+        json.WriteStartArray("mentions");
+        foreach (var span in spans)
+        {
+            json.WriteStartArray();
+            json.WriteNumberValue(span.Start);
+            json.WriteNumberValue(span.End);
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void PrintList(string label, IReadOnlyList<string> items, string colour)
+    {
+        foreach (var item in items.Take(MaxListed))
+            AnsiConsole.MarkupLineInterpolated($"[{colour}]{label}:[/] {item}");
+        if (items.Count > MaxListed)
+            AnsiConsole.MarkupLineInterpolated($"[{colour}]{label}:[/] … and {items.Count - MaxListed:N0} more");
+    }
+}
