@@ -83,7 +83,7 @@ li.option {
 li.option[aria-selected="true"] { background: var(--_accent); color: var(--_accent-text); }
 li.option[aria-selected="true"] .kind, li.option[aria-selected="true"] .n { color: inherit; }
 .option .kind {
-  flex: 0 0 4.5rem; font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: var(--_muted);
+  order: -1; flex: 0 0 4.5rem; font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: var(--_muted);
 }
 .option .label { flex: 1 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .option .n { color: var(--_muted); font-size: .85rem; font-variant-numeric: tabular-nums; }
@@ -101,6 +101,7 @@ li.option[aria-selected="true"] .kind, li.option[aria-selected="true"] .n { colo
 .toolbar { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; justify-content: space-between;
   margin: .75rem 0 0; }
 .views { display: inline-flex; border: 1px solid var(--_border); border-radius: var(--_radius); overflow: hidden; }
+.views[hidden] { display: none; }
 .views button { border: 0; background: var(--_bg); padding: .35rem .9rem; cursor: pointer; }
 .views button + button { border-left: 1px solid var(--_border); }
 .views button[aria-pressed="true"] { background: var(--_accent); color: var(--_accent-text); font-weight: 600; }
@@ -366,6 +367,7 @@ export class SummitSearchElement extends HTMLElement {
   #suggestSeq = 0;
   #suggestAbort = null;
   #suggestAvailable = true;
+  #quotesAvailable = true;
   #searchSeq = 0;
   #searchAbort = null;
   #expanded = new Set();
@@ -591,11 +593,11 @@ export class SummitSearchElement extends HTMLElement {
       const count = Number.isFinite(s.count) && s.count > 0 ? s.count : null;
       const li = el('li', { id: `summit-option-${i}`, class: 'option', part: 'option', role: 'option',
         'aria-selected': 'false', 'data-index': String(i) },
-      el('span', { class: 'kind', text: kind }),
+      // The name is read first; CSS shows the kind first.
       el('span', { class: 'label', text: s.label || s.value }),
-      count === null ? null : el('span', { class: 'n', text: count.toLocaleString() }));
-      // The visible kind and count are read out too, in a natural order.
-      li.setAttribute('aria-label', `${s.label || s.value}, ${kind.toLowerCase()}${count === null ? '' : `, ${plural(count, 'result', 'results')}`}`);
+      el('span', { class: 'kind' }, el('span', { class: 'vh', text: ', ' }), kind),
+      count === null ? null : el('span', { class: 'n' }, el('span', { class: 'vh', text: ', ' }), count.toLocaleString(),
+        el('span', { class: 'vh', text: count === 1 ? ' result' : ' results' })));
       return li;
     }));
     this.#active = -1;
@@ -733,6 +735,14 @@ export class SummitSearchElement extends HTMLElement {
     let body;
     try {
       const response = await fetch(this.#buildQuery(), { signal: abort.signal, headers: { Accept: 'application/json' } });
+      if (response.status === 404 && state.view === 'quotes') {
+        // A server without quote search: offer articles only.
+        this.#quotesAvailable = false;
+        this.#els.views.hidden = true;
+        this.#finish();
+        this.#update({ view: 'articles', page: 1 }, { push: false });
+        return;
+      }
       if (!response.ok) throw await this.#problem(response);
       body = await response.json();
     } catch (error) {
@@ -789,6 +799,7 @@ export class SummitSearchElement extends HTMLElement {
 
   #syncControls() {
     const s = this.#state;
+    if (!this.#quotesAvailable && s.view === 'quotes') s.view = 'articles';
     for (const button of this.#els.views.querySelectorAll('button')) {
       button.setAttribute('aria-pressed', String(button.dataset.view === s.view));
     }
@@ -842,8 +853,11 @@ export class SummitSearchElement extends HTMLElement {
 
   #articleHit(hit) {
     const url = safeUrl(hit.url);
-    const title = hit.title || 'Untitled';
-    const heading = el('h3', { part: 'title' }, url ? el('a', { href: url, text: title, rel: 'noopener' }) : title);
+    // titleHtml: the title escaped, with matches marked; older servers send only the plain title.
+    const title = typeof hit.titleHtml === 'string' && hit.titleHtml
+      ? appendMarked(document.createDocumentFragment(), hit.titleHtml)
+      : document.createTextNode(hit.title || 'Untitled');
+    const heading = el('h3', { part: 'title' }, url ? el('a', { href: url, rel: 'noopener' }, title) : title);
     const li = el('li', { class: 'hit', part: 'result' }, heading, this.#meta(hit));
     for (const snippet of (Array.isArray(hit.snippets) ? hit.snippets : []).slice(0, 3)) {
       li.append(appendMarked(el('p', { class: 'snippet', part: 'snippet' }), snippet));

@@ -42,6 +42,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Origin of the embedding site; differs from <see cref="ApiOrigin"/> by port.</summary>
     public string HostOrigin { get; private set; } = "";
     public HttpClient Api { get; } = new();
+    /// <summary>Whether the API serves <c>/api/quotes</c>; without it the widget must hide its Quotes view.</summary>
+    public bool QuotesApiAvailable { get; private set; }
     public string RepoRoot { get; } = FindRepoRoot();
     public string ScreenshotDir { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
     public string AxeScriptPath => Path.Combine(RepoRoot, "Summit.Tests", "Browser", ".tools", "node_modules", "axe-core", "axe.min.js");
@@ -64,6 +66,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         Api.BaseAddress = new Uri(ApiOrigin);
         _api = StartApi(apiPort, _indexPath);
         await WaitForApiAsync();
+
+        using (var quotes = await Api.GetAsync("/api/quotes?q=test"))
+            QuotesApiAvailable = quotes.StatusCode != HttpStatusCode.NotFound;
 
         var hostPort = FreePort();
         HostOrigin = $"http://127.0.0.1:{hostPort}";
@@ -178,6 +183,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                  {
                      apiDll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", projectDir,
                      "--environment", "Development", "--Search:IndexPath", indexPath,
+                     "--Logging:LogLevel:Default", "Warning",
                  })
             start.ArgumentList.Add(arg);
         start.Environment["DOTNET_NOLOGO"] = "1";
@@ -192,20 +198,22 @@ public sealed class BrowserFixture : IAsyncLifetime
     private async Task WaitForApiAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        var answered = 0;
+        string? last = null;
+        while (DateTime.UtcNow < deadline && !_api!.HasExited && answered < 10)
         {
-            if (_api!.HasExited) break;
             try
             {
                 using var response = await Api.GetAsync("/summit-search.js");
                 if (response.IsSuccessStatusCode) return;
+                answered++; // listening, but not serving the widget: give static files a moment, then give up
+                last = $"HTTP {(int)response.StatusCode}";
             }
-            catch (HttpRequestException) { /* not listening yet */ }
+            catch (HttpRequestException e) { last = e.Message; /* not listening yet */ }
             await Task.Delay(200);
         }
-        string log;
-        lock (_apiLog) log = _apiLog.ToString();
-        throw new InvalidOperationException($"The API at {ApiOrigin} did not serve /summit-search.js within 60 s. Its output:\n{log}");
+        throw new InvalidOperationException(
+            $"The API at {ApiOrigin} did not serve /summit-search.js (last: {last}; exited: {_api!.HasExited}). Its output:\n{ApiLog}");
     }
 
     /// <summary>What the API process printed, for failure messages.</summary>

@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using Summit.Indexer.Articles;
 
 namespace Summit.Tests.Browser;
 
 /// <summary>The articles the browser tests search, and the third-party page that embeds the widget.</summary>
-internal static partial class TestArticles
+internal static class TestArticles
 {
     public const string SeedId = "000_270a9acb2966ab58";
     public const string XssId = "test-xss";
@@ -61,21 +60,9 @@ internal static partial class TestArticles
             Url: "javascript:window." + BrowserFixture.XssFlag + "=4", Author: payload);
     }
 
-    /// <summary>The seed article as the indexer reads a plain-text wire story: the dateline is taken off the body.</summary>
-    private static Article Seed(string repoRoot)
-    {
-        var text = File.ReadAllText(Path.Combine(repoRoot, "seeds", SeedId + ".txt")).Trim();
-        var match = WireDateline().Match(text);
-        var body = match.Success ? text[match.Length..] : text;
-        var firstSentence = body.Split(". ", 2)[0];
-        return new Article(SeedId, firstSentence, body,
-            new DateTimeOffset(2023, 3, 21, 12, 0, 0, TimeSpan.Zero),
-            match.Success ? match.Groups["source"].Value : null,
-            Dateline: match.Success ? match.Groups["place"].Value : null);
-    }
-
-    [GeneratedRegex(@"^(?<place>[A-Z][\w .'-]+?) \((?<source>[A-Z]+)\) - ")]
-    private static partial Regex WireDateline();
+    /// <summary>The seed article, read by the real reader (which takes the wire dateline off the body).</summary>
+    private static Article Seed(string repoRoot) =>
+        ArticleReader.Read(Path.Combine(repoRoot, "seeds", SeedId + ".txt")).OfType<ArticleRead>().Single().Article;
 
     /// <summary>A third-party page on another origin, embedding the widget with the documented two lines and a theme.</summary>
     public static string HostPage(string apiOrigin) => $$"""
