@@ -378,7 +378,7 @@ export class SummitSearchElement extends HTMLElement {
 
   constructor() {
     super();
-    this.#root = this.attachShadow({ mode: 'open', delegatesFocus: true });
+    this.#root = this.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = STYLE;
     const template = document.createElement('template');
@@ -402,6 +402,9 @@ export class SummitSearchElement extends HTMLElement {
   }
 
   get syncUrl() { return this.hasAttribute('sync-url'); }
+
+  // Not delegatesFocus: that would pull focus (and the page) back to the box on every click in the results.
+  focus(options) { this.#els.input.focus(options); }
 
   /** Runs a search for the given text, as if typed and submitted. */
   search(q) {

@@ -84,7 +84,7 @@ internal static class TestArticles
           <header><strong>Example Gazette</strong></header>
           <main>
             <h1>Search our archive</h1>
-            <summit-search endpoint="{{apiOrigin}}" placeholder="Search articles and quotes"></summit-search>
+            <summit-search endpoint="{{apiOrigin}}" placeholder="Search articles and quotes" page-size="3"></summit-search>
           </main>
         </body>
         </html>

@@ -24,6 +24,8 @@ public sealed class WidgetTests(BrowserFixture fixture, ITestOutputHelper output
         return page;
     }
 
+    private const int HostPageSize = 3; // page-size on the host page, so a handful of articles makes two pages
+
     private static ILocator Input(IPage page) => page.Locator($"{Widget} input[role=combobox]");
     private static ILocator Status(IPage page) => page.Locator($"{Widget} [role=status]");
     private static ILocator Hits(IPage page) => page.Locator($"{Widget} li.hit");
@@ -83,7 +85,7 @@ public sealed class WidgetTests(BrowserFixture fixture, ITestOutputHelper output
         var expected = await ApiTotalAsync("q=Putin&country=" + Uri.EscapeDataString(code!));
         await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex($"^{expected} results? for “Putin”"));
         Assert.True(expected <= before);
-        await Assertions.Expect(Hits(page)).ToHaveCountAsync(Math.Min(expected, 10));
+        await Assertions.Expect(Hits(page)).ToHaveCountAsync(Math.Min(expected, HostPageSize));
         await Assertions.Expect(chip).ToHaveAttributeAsync("aria-pressed", "true");
 
         // The selected value stays visible and can be removed.
@@ -164,6 +166,27 @@ public sealed class WidgetTests(BrowserFixture fixture, ITestOutputHelper output
         Assert.Equal(0, shadow.GetProperty("bold").GetInt32());
         Assert.Equal(0, shadow.GetProperty("jsLinks").GetInt32());
         Assert.Equal(JsonValueKind.Null, shadow.GetProperty("flag").ValueKind);
+    }
+
+    [Fact]
+    public async Task Next_page_shows_the_rest_and_moves_focus_to_the_results()
+    {
+        var page = await OpenHostPageAsync();
+        await Input(page).FillAsync("Putin");
+        await Input(page).PressAsync("Enter");
+        var total = await ApiTotalAsync("q=Putin");
+        Assert.True(total > HostPageSize, $"need more than {HostPageSize} articles about Putin, the index has {total}");
+        await Assertions.Expect(Hits(page)).ToHaveCountAsync(HostPageSize);
+        var first = await Hits(page).First.Locator("h3").InnerTextAsync();
+
+        await page.Locator($"{Widget} [part=pager] button[data-page=next]").ClickAsync();
+
+        var pages = (total + HostPageSize - 1) / HostPageSize;
+        await Assertions.Expect(page.Locator($"{Widget} .pageinfo")).ToHaveTextAsync($"Page 2 of {pages}");
+        await Assertions.Expect(Hits(page)).ToHaveCountAsync(Math.Min(HostPageSize, total - HostPageSize));
+        Assert.NotEqual(first, await Hits(page).First.Locator("h3").InnerTextAsync());
+        Assert.Equal("Results", await DeepActiveAsync(page, "el => el.textContent"));
+        await Assertions.Expect(page.Locator($"{Widget} [part=pager] button[data-page=prev]")).ToBeEnabledAsync();
     }
 
     [Fact]
