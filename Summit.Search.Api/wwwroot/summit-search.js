@@ -708,11 +708,9 @@ export class SummitSearchElement extends HTMLElement {
     params.set('q', s.q);
     const dims = s.view === 'quotes' ? ['speaker', 'country', 'person'] : FILTER_DIMENSIONS;
     for (const dim of dims) for (const v of s.filters[dim]) params.append(dim, v);
-    if (s.view === 'articles') {
-      if (s.from) params.set('from', s.from);
-      if (s.to) params.set('to', s.to);
-      if (s.sort !== 'relevance') params.set('sort', s.sort);
-    }
+    if (s.from) params.set('from', s.from);
+    if (s.to) params.set('to', s.to);
+    if (s.sort !== 'relevance') params.set('sort', s.sort);
     params.set('page', String(s.page));
     params.set('pageSize', String(this.#pageSize()));
     return `${this.endpoint}/api/${s.view === 'quotes' ? 'quotes' : 'search'}?${params}`;
@@ -807,10 +805,8 @@ export class SummitSearchElement extends HTMLElement {
       button.setAttribute('aria-pressed', String(button.dataset.view === s.view));
     }
     this.#els.sort.value = s.sort;
-    this.#els.sort.disabled = s.view === 'quotes';
     this.#els.from.value = s.from;
     this.#els.to.value = s.to;
-    this.#els.from.closest('fieldset').hidden = s.view === 'quotes';
     if (this.#els.input.value.trim() !== s.q && this.#root.activeElement !== this.#els.input) this.#els.input.value = s.q;
   }
 
@@ -896,7 +892,7 @@ export class SummitSearchElement extends HTMLElement {
           : null,
         date ? el('time', { datetime: String(hit.date), text: date }) : null,
         hit.source ? el('span', { text: hit.source }) : null,
-        hit.reportedBy ? el('span', { text: `Reported by ${hit.reportedBy}` }) : null));
+        Number(hit.reportedBy) > 1 ? el('span', { text: `in ${Number(hit.reportedBy)} articles` }) : null));
     if (isGlobalVoices(hit.source)) li.append(this.#credit(hit, url));
     return li;
   }

@@ -190,6 +190,32 @@ public sealed class WidgetTests(BrowserFixture fixture, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task Quotes_view_shows_who_said_what()
+    {
+        var page = await OpenHostPageAsync();
+        await Input(page).FillAsync("grain corridor");
+        await Input(page).PressAsync("Enter");
+        await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex(@"^\d+ results?"));
+        if (!fixture.QuotesApiAvailable)
+        {
+            await ShowQuotesAsync(page);
+            return;
+        }
+
+        using var api = JsonDocument.Parse(await fixture.Api.GetStringAsync("/api/quotes?q=grain+corridor&pageSize=3"));
+        var total = api.RootElement.GetProperty("total").GetInt32();
+        Assert.True(total > 0, "the API found no quote for 'grain corridor'");
+        await ShowQuotesAsync(page);
+        await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex($"^{total} quotes? for “grain corridor”"));
+        var first = Hits(page).First;
+        await Assertions.Expect(first.Locator("blockquote mark").First).ToBeVisibleAsync();
+        var speaker = api.RootElement.GetProperty("hits")[0].GetProperty("speaker");
+        if (speaker.ValueKind == JsonValueKind.String)
+            await Assertions.Expect(first.Locator(".speaker")).ToHaveTextAsync("— " + speaker.GetString());
+        output.WriteLine("screenshot: " + await fixture.ScreenshotAsync(page, "widget-1280-quotes"));
+    }
+
+    [Fact]
     public async Task Global_Voices_result_names_author_and_links_the_original()
     {
         var page = await OpenHostPageAsync();
