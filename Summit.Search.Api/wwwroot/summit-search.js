@@ -60,8 +60,9 @@ const STYLE = `
 button, input, select { font: inherit; color: inherit; }
 a { color: var(--_accent); }
 
-form { display: flex; gap: .5rem; align-items: stretch; }
-.combo { position: relative; flex: 1 1 auto; min-width: 0; }
+form { position: relative; display: flex; gap: .5rem; align-items: stretch; }
+/* The list hangs from the whole form (box and button), so long titles have room on a phone. */
+.combo { flex: 1 1 auto; min-width: 0; }
 input.q {
   width: 100%; height: 2.75rem; padding: 0 .9rem; border: 1px solid var(--_border);
   border-radius: var(--_radius); background: var(--_bg); font-size: 1.05rem;
@@ -85,7 +86,8 @@ li.option[aria-selected="true"] .kind, li.option[aria-selected="true"] .n { colo
 .option .kind {
   order: -1; flex: 0 0 4.5rem; font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: var(--_muted);
 }
-.option .label { flex: 1 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.option .label { flex: 1 1 auto; min-width: 0; overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical;
+  -webkit-line-clamp: 2; line-clamp: 2; }
 .option .n { color: var(--_muted); font-size: .85rem; font-variant-numeric: tabular-nums; }
 
 .message { margin: .75rem 0 0; padding: .6rem .8rem; border-radius: var(--_radius);
