@@ -159,6 +159,8 @@ mark { background: var(--_mark); color: inherit; padding: 0 .1em; border-radius:
 blockquote { margin: .5rem 0 0; padding: .3rem .8rem; border-left: 3px solid var(--_accent); background: var(--_surface);
   border-radius: 0 var(--_radius) var(--_radius) 0; }
 blockquote p { margin: 0; }
+.from { margin-top: .4rem; font-size: .9rem; }
+.from cite { font-style: normal; font-weight: 600; }
 .speaker { font-size: .85rem; color: var(--_muted); margin-top: .15rem; }
 .credit { margin: .45rem 0 0; font-size: .8rem; color: var(--_muted); }
 .pager { display: flex; gap: .75rem; align-items: center; justify-content: center; margin: 1rem 0 .25rem; }
@@ -369,6 +371,7 @@ export class SummitSearchElement extends HTMLElement {
   #suggestSeq = 0;
   #suggestAbort = null;
   #suggestAvailable = true;
+  #highlightFirst = false; // Down was pressed before the suggestions arrived
   #quotesAvailable = true;
   #searchSeq = 0;
   #searchAbort = null;
@@ -459,7 +462,7 @@ export class SummitSearchElement extends HTMLElement {
 
     form.addEventListener('submit', (e) => { e.preventDefault(); this.#submit(); });
 
-    input.addEventListener('input', () => this.#scheduleSuggest());
+    input.addEventListener('input', () => { this.#highlightFirst = false; this.#scheduleSuggest(); });
     input.addEventListener('keydown', (e) => this.#onKeyDown(e));
     input.addEventListener('blur', () => {
       // Let a click on an option land before the list disappears.
@@ -520,7 +523,10 @@ export class SummitSearchElement extends HTMLElement {
     switch (e.key) {
       case 'ArrowDown':
         e.preventDefault();
-        if (!open) { if (this.#suggestions.length) this.#openList(e.altKey ? -1 : 0); else this.#scheduleSuggest(0); }
+        if (!open) {
+          if (this.#suggestions.length) this.#openList(e.altKey ? -1 : 0);
+          else { this.#highlightFirst = !e.altKey; this.#scheduleSuggest(0); }
+        }
         else if (!e.altKey) this.#setActive((this.#active + 1) % this.#suggestions.length);
         break;
       case 'ArrowUp':
@@ -595,7 +601,8 @@ export class SummitSearchElement extends HTMLElement {
     const { listbox } = this.#els;
     listbox.replaceChildren(...this.#suggestions.map((s, i) => {
       const kind = KIND_LABELS[s.kind] ?? 'Match';
-      const count = Number.isFinite(s.count) && s.count > 0 ? s.count : null;
+      // A title names one article: its count says nothing.
+      const count = s.kind !== 'title' && Number.isFinite(s.count) && s.count > 0 ? s.count : null;
       const li = el('li', { id: `summit-option-${i}`, class: 'option', part: 'option', role: 'option',
         'aria-selected': 'false', 'data-index': String(i) },
       // The name is read first; CSS shows the kind first.
@@ -606,7 +613,9 @@ export class SummitSearchElement extends HTMLElement {
       return li;
     }));
     this.#active = -1;
-    if (this.#suggestions.length && this.#root.activeElement === this.#els.input) this.#openList(-1);
+    const first = this.#highlightFirst ? 0 : -1;
+    this.#highlightFirst = false;
+    if (this.#suggestions.length && this.#root.activeElement === this.#els.input) this.#openList(first);
     else this.#closeList();
   }
 
@@ -888,10 +897,11 @@ export class SummitSearchElement extends HTMLElement {
     const url = safeUrl(hit.url);
     const date = formatDate(hit.date);
     const li = el('li', { class: 'hit quote-hit', part: 'result' }, block,
+      hit.articleTitle
+        ? el('div', { class: 'from' }, 'From ',
+          url ? el('a', { href: url, rel: 'noopener', text: hit.articleTitle }) : el('cite', { text: hit.articleTitle }))
+        : null,
       el('div', { class: 'meta', part: 'meta' },
-        hit.articleTitle
-          ? (url ? el('a', { href: url, rel: 'noopener', text: hit.articleTitle }) : el('span', { text: hit.articleTitle }))
-          : null,
         date ? el('time', { datetime: String(hit.date), text: date }) : null,
         hit.source ? el('span', { text: hit.source }) : null,
         Number(hit.reportedBy) > 1 ? el('span', { text: `in ${Number(hit.reportedBy)} articles` }) : null));
