@@ -135,9 +135,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "UTC",
         });
         context.SetDefaultTimeout(10_000);
-        var page = await context.NewPageAsync();
-        page.Close += async (_, _) => await context.CloseAsync();
-        return page;
+        // Contexts live until the browser closes with the fixture: a dozen tests, a few MB each.
+        return await context.NewPageAsync();
     }
 
     public async Task<string> ScreenshotAsync(IPage page, string name, ILocator? element = null)

@@ -67,6 +67,73 @@ public sealed class WidgetTests(BrowserFixture fixture, ITestOutputHelper output
     }
 
     [SkippableFact]
+    public async Task Picking_a_suggestion_filters_by_it_or_searches_for_it()
+    {
+        var page = await OpenHostPageAsync();
+        await Input(page).PressSequentiallyAsync("Putin", new() { Delay = 30 });
+        await Assertions.Expect(Input(page)).ToHaveAttributeAsync("aria-expanded", "true");
+        await Input(page).PressAsync("ArrowDown");
+        var option = page.Locator($"{Widget} [role=option][aria-selected=true]");
+        var kind = (await option.Locator(".kind").InnerTextAsync()).Trim().ToLowerInvariant();
+        var label = (await option.Locator(".label").InnerTextAsync()).Trim();
+
+        await Input(page).PressAsync("Enter");
+
+        if (kind is "person" or "country" or "speaker")
+        {
+            // A picked name or country becomes a filter (shown, removable) and the typed fragment is dropped.
+            using var suggest = JsonDocument.Parse(await fixture.Api.GetStringAsync("/api/suggest?q=Putin"));
+            var value = suggest.RootElement.GetProperty("suggestions")[0].GetProperty("value").GetString()!;
+            await Assertions.Expect(page.Locator($"{Widget} .selected button[data-dim={kind}]")).ToContainTextAsync(label);
+            await Assertions.Expect(Input(page)).ToHaveValueAsync("");
+            var path = kind == "speaker" ? "/api/quotes" : "/api/search";
+            using var api = JsonDocument.Parse(await fixture.Api.GetStringAsync($"{path}?{kind}={Uri.EscapeDataString(value)}"));
+            var total = api.RootElement.GetProperty("total").GetInt32();
+            await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex($"^{total} (results?|quotes?)$"));
+        }
+        else
+        {
+            await Assertions.Expect(Input(page)).ToHaveValueAsync(label);
+            await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex(@"^\d+ results? for"));
+            Assert.True(await Hits(page).CountAsync() > 0);
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_late_answer_for_older_text_never_replaces_newer_suggestions()
+    {
+        var page = await OpenHostPageAsync();
+        // The answer for "Pu" is held back until after the answer for "Putin" has arrived.
+        await page.RouteAsync("**/api/suggest?**", async route =>
+        {
+            if (new Uri(route.Request.Url).Query.Contains("q=Pu&") || route.Request.Url.EndsWith("q=Pu"))
+            {
+                await Task.Delay(800);
+                try
+                {
+                    await route.FulfillAsync(new()
+                    {
+                        Status = 200, ContentType = "application/json",
+                        Headers = new Dictionary<string, string> { ["Access-Control-Allow-Origin"] = "*" },
+                        Body = "{\"query\":\"Pu\",\"suggestions\":[{\"kind\":\"title\",\"value\":\"STALE\",\"label\":\"STALE\",\"count\":1}]}",
+                    });
+                }
+                catch (PlaywrightException) { /* the widget aborted it: exactly what should happen */ }
+            }
+            else await route.ContinueAsync();
+        });
+
+        await Input(page).PressSequentiallyAsync("Pu");
+        await page.WaitForTimeoutAsync(300); // past the debounce: the "Pu" request is in flight
+        await Input(page).PressSequentiallyAsync("tin", new() { Delay = 20 });
+        await Assertions.Expect(page.Locator($"{Widget} [role=listbox]")).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(1000); // the held-back answer has had its chance
+
+        await Assertions.Expect(page.Locator($"{Widget} [role=option]").Filter(new() { HasText = "STALE" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator($"{Widget} [role=option]").First).ToContainTextAsync("Putin");
+    }
+
+    [SkippableFact]
     public async Task Country_chip_narrows_results_to_the_API_total_for_that_filter()
     {
         var page = await OpenHostPageAsync();
@@ -214,6 +281,51 @@ public sealed class WidgetTests(BrowserFixture fixture, ITestOutputHelper output
         if (speaker.ValueKind == JsonValueKind.String)
             await Assertions.Expect(first.Locator(".speaker")).ToHaveTextAsync("— " + speaker.GetString());
         output.WriteLine("screenshot: " + await fixture.ScreenshotAsync(page, "widget-1280-quotes"));
+    }
+
+    [SkippableFact]
+    public async Task Raw_markup_from_a_broken_server_is_still_only_text()
+    {
+        // The real API escapes; this guards the widget's own rule in case a server ever does not.
+        var page = await OpenHostPageAsync();
+        const string evil = "<img src=x onerror=\\\"window." + BrowserFixture.XssFlag + "=5\\\"><script>window." + BrowserFixture.XssFlag + "=6</script>";
+        var body = $$"""
+            {"query":"x","total":1,"page":1,"pageSize":3,"tookMs":1,
+             "hits":[{"id":"e","title":"{{evil}}","titleHtml":"<mark>x</mark>{{evil}}","date":null,"source":"{{evil}}",
+               "dateline":"{{evil}}","url":"javascript:window.{{BrowserFixture.XssFlag}}=7","author":"{{evil}}","score":1,
+               "snippets":["<mark>x</mark> {{evil}} <mark onclick=\"x\">y</mark> <b>z</b>"],
+               "quotes":[{"text":"{{evil}}<mark>x</mark>","speaker":"{{evil}}"}],"speakers":[],"persons":[],"countries":[]}],
+             "facets":{"country":[{"value":"{{evil}}","label":"{{evil}}","count":1,"selected":false}],"person":[],"speaker":[],"source":[]},
+             "didYouMean":"{{evil}}"}
+            """;
+        await page.RouteAsync("**/api/search?**", route => route.FulfillAsync(new()
+        {
+            Status = 200, ContentType = "application/json", Body = body,
+            Headers = new Dictionary<string, string> { ["Access-Control-Allow-Origin"] = "*" },
+        }));
+        await Input(page).FillAsync("x");
+        await Input(page).PressAsync("Enter");
+        await Assertions.Expect(Status(page)).ToHaveTextAsync("1 result for “x”");
+        await page.Locator($"{Widget} summary").ClickAsync();
+        await page.WaitForTimeoutAsync(300);
+
+        var shadow = await page.EvaluateAsync<JsonElement>($$"""
+            () => {
+              const root = document.querySelector('{{Widget}}').shadowRoot;
+              return {
+                elements: root.querySelectorAll('img, script, b, mark[onclick]').length,
+                marks: root.querySelectorAll('li.hit mark').length,
+                jsLinks: [...root.querySelectorAll('a')].filter(a => a.getAttribute('href')?.startsWith('javascript:')).length,
+                flag: window.{{BrowserFixture.XssFlag}} ?? null,
+              };
+            }
+            """);
+        output.WriteLine(shadow.ToString());
+        Assert.Equal(0, shadow.GetProperty("elements").GetInt32());
+        Assert.True(shadow.GetProperty("marks").GetInt32() >= 3);
+        Assert.Equal(0, shadow.GetProperty("jsLinks").GetInt32());
+        Assert.Equal(JsonValueKind.Null, shadow.GetProperty("flag").ValueKind);
+        await Assertions.Expect(Hits(page).First).ToContainTextAsync("<img src=x onerror=");
     }
 
     [SkippableFact]
