@@ -604,7 +604,7 @@ export class SummitSearchElement extends HTMLElement {
       // A title names one article: its count says nothing.
       const count = s.kind !== 'title' && Number.isFinite(s.count) && s.count > 0 ? s.count : null;
       const li = el('li', { id: `summit-option-${i}`, class: 'option', part: 'option', role: 'option',
-        'aria-selected': 'false', 'data-index': String(i) },
+        'aria-selected': 'false', 'data-index': String(i), 'data-kind': s.kind },
       // The name is read first; CSS shows the kind first.
       el('span', { class: 'label', text: s.label || s.value }),
       el('span', { class: 'kind' }, el('span', { class: 'vh', text: ', ' }), kind),

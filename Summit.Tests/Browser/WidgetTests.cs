@@ -74,7 +74,7 @@ public sealed class WidgetTests(BrowserFixture fixture, ITestOutputHelper output
         await Assertions.Expect(Input(page)).ToHaveAttributeAsync("aria-expanded", "true");
         await Input(page).PressAsync("ArrowDown");
         var option = page.Locator($"{Widget} [role=option][aria-selected=true]");
-        var kind = (await option.Locator(".kind").InnerTextAsync()).Trim().ToLowerInvariant();
+        var kind = await option.GetAttributeAsync("data-kind");
         var label = (await option.Locator(".label").InnerTextAsync()).Trim();
 
         await Input(page).PressAsync("Enter");
