@@ -153,7 +153,7 @@ li.hit { padding: .8rem .9rem; border: 1px solid var(--_border); border-radius: 
 .hit h3 a { text-decoration: none; }
 .hit h3 a:hover { text-decoration: underline; }
 .meta { color: var(--_muted); font-size: .85rem; display: flex; flex-wrap: wrap; gap: .1rem .6rem; }
-.meta > * + *::before { content: "·"; margin-right: .6rem; color: var(--_border); }
+.meta > :not(:last-child)::after { content: "·"; margin-left: .6rem; color: var(--_muted); }
 .snippet { margin: .45rem 0 0; }
 mark { background: var(--_mark); color: inherit; padding: 0 .1em; border-radius: 2px; }
 blockquote { margin: .5rem 0 0; padding: .3rem .8rem; border-left: 3px solid var(--_accent); background: var(--_surface);
@@ -376,6 +376,7 @@ export class SummitSearchElement extends HTMLElement {
   #searchSeq = 0;
   #searchAbort = null;
   #expanded = new Set();
+  #refocus = null; // selector of a facet control to focus again after the facets are rebuilt
   #lastResponse = null;
   #onPopState = () => this.#restoreFromUrl();
   #wide = null;
@@ -498,11 +499,17 @@ export class SummitSearchElement extends HTMLElement {
 
     const onChip = (e) => {
       const chip = e.target.closest('button.chip');
-      if (chip) { this.#toggleFilter(chip.dataset.dim, chip.dataset.value); return; }
+      if (chip) {
+        // The chips are rebuilt when the results come back: keep a keyboard user on the chip they pressed.
+        this.#refocus = `button.chip[data-dim="${CSS.escape(chip.dataset.dim)}"][data-value="${CSS.escape(chip.dataset.value)}"]`;
+        this.#toggleFilter(chip.dataset.dim, chip.dataset.value);
+        return;
+      }
       const more = e.target.closest('button[data-more]');
       if (more) {
         const dim = more.dataset.more;
         if (this.#expanded.has(dim)) this.#expanded.delete(dim); else this.#expanded.add(dim);
+        this.#refocus = `button[data-more="${CSS.escape(dim)}"]`;
         this.#renderFacets(this.#lastResponse);
       }
     };
@@ -942,6 +949,11 @@ export class SummitSearchElement extends HTMLElement {
       groups.push(group);
     }
     this.#els.groups.replaceChildren(...groups);
+    if (this.#refocus) {
+      // Only when focus went down with the old chip: never pull it away from where the reader has moved on to.
+      if (!this.#root.activeElement) this.#els.groups.querySelector(this.#refocus)?.focus();
+      this.#refocus = null;
+    }
 
     const active = [];
     for (const dim of FILTER_DIMENSIONS) {

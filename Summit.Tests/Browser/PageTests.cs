@@ -48,6 +48,27 @@ public sealed class PageTests(BrowserFixture fixture, ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public async Task A_filter_toggled_from_the_keyboard_keeps_the_focus()
+    {
+        fixture.RequireBrowser();
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.ApiOrigin + "/?q=Putin");
+        await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex(@"^\d+ results?"));
+        var chip = page.Locator($"{Widget} .facet-groups button.chip").First;
+        var value = await chip.GetAttributeAsync("data-value");
+        await chip.FocusAsync();
+
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync(url => url.Contains(Uri.EscapeDataString(value!).Replace("%20", "+")));
+        var focused = $"{Widget} .facet-groups button.chip:focus";
+        await Assertions.Expect(page.Locator(focused)).ToHaveAttributeAsync("data-value", value!);
+        await Assertions.Expect(page.Locator(focused)).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator(focused)).ToHaveAttributeAsync("aria-pressed", "false");
+    }
+
+    [SkippableFact]
     public async Task Page_at_phone_width_has_no_sideways_scroll()
     {
         fixture.RequireBrowser();
