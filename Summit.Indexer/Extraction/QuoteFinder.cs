@@ -51,6 +51,10 @@ internal static class QuoteFinder
         if (first >= to) return continuing; // blank line: keep waiting for the next paragraph
         var open = -1;
         var openSingle = false;
+        // Last closing curly mark of the paragraph: "is a ” still ahead?" in constant time.
+        var lastClose = -1;
+        for (var k = to - 1; k >= first && lastClose < 0; k--)
+            if (QuoteMarks.IsDoubleClose(text[k])) lastClose = k;
         var isContinuation = false;
         for (var i = first; i < to; i++)
         {
@@ -72,13 +76,13 @@ internal static class QuoteFinder
                 else if (open >= 0 && QuoteMarks.IsDoubleOpen(c))
                 {
                     // "“ inside an open “": a new segment starts; a stray straight mark before a curly one is dropped.
-                    if (text[open] != '"') Add(text, quotes, open, i, false, isContinuation);
+                    if (text[open] != '"') Add(text, quotes, open, i, false, isContinuation, first, to);
                     open = i;
                     isContinuation = false;
                 }
-                else if (open >= 0 && (QuoteMarks.IsDoubleClose(c) || straight && (text[open] == '"' || !HasCloseAhead(text, i, to))))
+                else if (open >= 0 && (QuoteMarks.IsDoubleClose(c) || straight && (text[open] == '"' || lastClose < i)))
                 {
-                    Add(text, quotes, open, i, false, isContinuation);
+                    Add(text, quotes, open, i, false, isContinuation, first, to);
                     open = -1;
                 }
             }
@@ -90,13 +94,13 @@ internal static class QuoteFinder
             }
             else if (open >= 0 && openSingle && (QuoteMarks.IsSingleClose(c) || c == '\'') && IsSingleClosing(text, i, to))
             {
-                Add(text, quotes, open, i, false, isContinuation);
+                Add(text, quotes, open, i, false, isContinuation, first, to);
                 open = -1;
             }
         }
         if (open < 0) return false;
         var nextOpens = NextParagraphOpens(text, to, doubles);
-        Add(text, quotes, open, to, nextOpens, isContinuation);
+        Add(text, quotes, open, to, nextOpens, isContinuation, first, to);
         return nextOpens;
     }
 
@@ -108,13 +112,6 @@ internal static class QuoteFinder
     /// <summary>author="name" in embedded markup is not a quote.</summary>
     private static bool IsAttributeValue(string text, int i) =>
         i > 0 && text[i - 1] == '=' || i + 1 < text.Length && text[i + 1] == '>';
-
-    private static bool HasCloseAhead(string text, int i, int to)
-    {
-        for (var k = i + 1; k < to; k++)
-            if (QuoteMarks.IsDoubleClose(text[k])) return true;
-        return false;
-    }
 
     private static bool IsSingleOpening(string text, int i, int paragraphStart) =>
         (i == paragraphStart || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '(' or '[' or '\u2014' or '-' or ':')
@@ -132,26 +129,23 @@ internal static class QuoteFinder
         return doubles ? QuoteMarks.IsDoubleOpen(c) || c == '"' : QuoteMarks.IsSingleOpen(c) || c == '\'';
     }
 
-    private static void Add(string text, List<RawQuote> quotes, int open, int close, bool continuesNext, bool continuation)
+    private static void Add(string text, List<RawQuote> quotes, int open, int close, bool continuesNext, bool continuation,
+        int paragraphStart, int paragraphEnd)
     {
         var s = open + 1;
         var e = close;
         while (s < e && char.IsWhiteSpace(text[s])) s++;
         while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
         if (e - s < 2 || e - s > MaxQuoteLength) return;
-        if (!continuesNext && !continuation && IsHeading(text, open, close, s, e)) return;
+        if (!continuesNext && !continuation && open == paragraphStart && IsHeading(text, close, s, e, paragraphEnd)) return;
         quotes.Add(new RawQuote(open, close, s, e) { ContinuesNext = continuesNext, Continuation = continuation });
     }
 
-    /// <summary>A short quoted phrase standing alone on its line, without sentence punctuation: a heading.</summary>
-    private static bool IsHeading(string text, int open, int close, int s, int e)
+    /// <summary>A short quoted phrase that is its whole line, without sentence punctuation: a heading.</summary>
+    private static bool IsHeading(string text, int close, int s, int e, int paragraphEnd)
     {
-        var lineStart = text.LastIndexOf('\n', Math.Max(0, open - 1)) + 1;
-        if (open > 0 && text[open - 1] != '\n' && lineStart <= open)
-            for (var i = lineStart; i < open; i++) if (!char.IsWhiteSpace(text[i])) return false;
-        var lineEnd = text.IndexOf('\n', Math.Min(close + 1, text.Length));
-        if (lineEnd < 0) lineEnd = text.Length;
-        for (var i = Math.Min(close + 1, text.Length); i < lineEnd; i++) if (!char.IsWhiteSpace(text[i])) return false;
+        if (e - s > 80) return false;
+        for (var i = Math.Min(close + 1, paragraphEnd); i < paragraphEnd; i++) if (!char.IsWhiteSpace(text[i])) return false;
         var words = 1;
         for (var i = s; i < e; i++)
         {

@@ -208,7 +208,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private string? Before(int open)
     {
         if (open >= doc.Tokens.Count) return null;
-        var sentStart = doc.Sentences[doc.SentenceOf[open]].Start;
+        // Bounded look-back: a megabyte "sentence" without punctuation must not make this quadratic.
+        var sentStart = Math.Max(doc.Sentences[doc.SentenceOf[open]].Start, open - 80);
         for (var v = open - 1; v >= sentStart; v--)
         {
             if (doc.Tokens[v].Kind == TokenKind.Quote) break; // another quote's attribution region
@@ -391,7 +392,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private string? SentenceSubject(int open)
     {
         if (open >= doc.Tokens.Count) return null;
-        var (ss, _) = doc.Sentences[doc.SentenceOf[open]];
+        var ss = doc.Sentences[doc.SentenceOf[open]].Start;
+        if (open - ss > 80) return null; // only sentences of ordinary length have a usable subject
         var s = ss;
         // "In a White House statement, President Obama condemned …": skip an opening phrase up to its comma.
         // "On Thursday, after remaining neutral, Warren endorsed …": skip opening phrases up to their commas.
@@ -446,6 +448,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var sentence = doc.SentenceOf[open];
         if (sentence == 0) return null;
         var (ps, pe) = doc.Sentences[sentence - 1];
+        ps = Math.Max(ps, pe - 80);
         var last = pe - 1;
         // "X said:" — or "Howard continued his remarks." before a paragraph that is only a quote.
         var colon = last >= ps && doc.IsPunct(last, ':');
