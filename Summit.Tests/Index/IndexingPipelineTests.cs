@@ -8,35 +8,26 @@ using Summit.Tests.TestSupport;
 
 namespace Summit.Tests.Index;
 
-public sealed class IndexingPipelineTests : IDisposable
+public sealed class IndexingPipelineTests : InputAndIndexFolders
 {
-    private readonly TempDirectory _input = new("summit-input");
-    private readonly TempDirectory _index = new("summit-index");
-
-    public void Dispose()
-    {
-        _input.Dispose();
-        _index.Dispose();
-    }
-
     [Fact]
     public void Good_articles_are_indexed_with_their_quotes_and_bad_files_are_reported()
     {
-        File.Copy(RepoPaths.SeedArticle, Path.Combine(_input.Path, "seed.txt"));
-        _input.File("batch.jsonl", """
+        File.Copy(RepoPaths.SeedArticle, Path.Combine(Input.Path, "seed.txt"));
+        Input.File("batch.jsonl", """
             {"id":"n1","title":"Port strike","body":"Dock workers walked out. \"We will not go back,\" a union leader said.","date":"2024-01-02"}
             {"id":"n2", broken
             {"id":"n3","title":"Harvest","body":"Farmers expect a record crop.","date":"2024-02-03"}
             """);
-        _input.File("empty.json", "");
+        Input.File("empty.json", "");
 
-        var summary = IndexingPipeline.Run(_input.Path, _index.Path, new IndexingOptions());
+        var summary = IndexingPipeline.Run(Input.Path, Index.Path, new IndexingOptions());
 
         Assert.Equal(3, summary.Indexed);
         Assert.Equal(2, summary.Failed);
         Assert.Contains(summary.Failures, f => f.File.EndsWith("batch.jsonl") && f.Line == 2);
         Assert.Contains(summary.Failures, f => f.File.EndsWith("empty.json"));
-        var stats = IndexStats.Read(_index.Path);
+        var stats = IndexStats.Read(Index.Path);
         Assert.Equal(3, stats.Articles);
         Assert.True(stats.Quotes >= 2, $"expected the quotes of the seed and n1, got {stats.Quotes}");
     }
@@ -44,19 +35,19 @@ public sealed class IndexingPipelineTests : IDisposable
     [Fact]
     public void Indexing_the_same_files_again_updates_and_never_duplicates()
     {
-        _input.File("a.jsonl", """
+        Input.File("a.jsonl", """
             {"id":"a1","body":"First version. \"Quoted words here,\" she said."}
             {"id":"a2","body":"Second article."}
             """);
-        IndexingPipeline.Run(_input.Path, _index.Path, new IndexingOptions());
-        var before = IndexStats.Read(_index.Path);
+        IndexingPipeline.Run(Input.Path, Index.Path, new IndexingOptions());
+        var before = IndexStats.Read(Index.Path);
 
-        _input.File("a.jsonl", """
+        Input.File("a.jsonl", """
             {"id":"a1","body":"Revised version without any quotation."}
             {"id":"a2","body":"Second article."}
             """);
-        IndexingPipeline.Run(_input.Path, _index.Path, new IndexingOptions());
-        var after = IndexStats.Read(_index.Path);
+        IndexingPipeline.Run(Input.Path, Index.Path, new IndexingOptions());
+        var after = IndexStats.Read(Index.Path);
 
         Assert.Equal(2, before.Articles);
         Assert.Equal(1, before.Quotes);
@@ -68,10 +59,10 @@ public sealed class IndexingPipelineTests : IDisposable
     [Fact]
     public void Duplicate_ids_in_one_run_keep_the_first_and_report_the_second()
     {
-        _input.File("1.json", """{"id":"same","body":"One."}""");
-        _input.File("2.json", """{"id":"same","body":"Two."}""");
+        Input.File("1.json", """{"id":"same","body":"One."}""");
+        Input.File("2.json", """{"id":"same","body":"Two."}""");
 
-        var summary = IndexingPipeline.Run(_input.Path, _index.Path, new IndexingOptions(Threads: 1));
+        var summary = IndexingPipeline.Run(Input.Path, Index.Path, new IndexingOptions(Threads: 1));
 
         Assert.Equal(1, summary.Indexed);
         Assert.Contains("duplicate id 'same'", Assert.Single(summary.Failures).Reason);
@@ -81,12 +72,12 @@ public sealed class IndexingPipelineTests : IDisposable
     [Fact]
     public void Rebuild_starts_from_an_empty_index()
     {
-        _input.File("x.json", """{"id":"x","body":"Kept."}""");
-        IndexingPipeline.Run(_input.Path, _index.Path, new IndexingOptions());
-        File.Delete(Path.Combine(_input.Path, "x.json"));
-        _input.File("y.json", """{"id":"y","body":"New."}""");
+        Input.File("x.json", """{"id":"x","body":"Kept."}""");
+        IndexingPipeline.Run(Input.Path, Index.Path, new IndexingOptions());
+        File.Delete(Path.Combine(Input.Path, "x.json"));
+        Input.File("y.json", """{"id":"y","body":"New."}""");
 
-        IndexingPipeline.Run(_input.Path, _index.Path, new IndexingOptions(Rebuild: true));
+        IndexingPipeline.Run(Input.Path, Index.Path, new IndexingOptions(Rebuild: true));
 
         Assert.Empty(StoredBodies("x"));
         Assert.Single(StoredBodies("y"));
@@ -95,10 +86,10 @@ public sealed class IndexingPipelineTests : IDisposable
     [Fact]
     public void Extract_command_writes_the_scorer_format_with_offsets_into_the_body()
     {
-        var output = Path.Combine(_index.Path, "facts.jsonl");
-        _input.File("in.jsonl", """{"id":"e1","title":null,"body":"PARIS (Reuters) - \"Prices will fall,\" the minister said."}""");
+        var output = Path.Combine(Index.Path, "facts.jsonl");
+        Input.File("in.jsonl", """{"id":"e1","title":null,"body":"PARIS (Reuters) - \"Prices will fall,\" the minister said."}""");
 
-        var exit = Commands.Extract(_input.Path, output);
+        var exit = Commands.Extract(Input.Path, output);
 
         Assert.Equal(ExitCodes.Success, exit);
         using var json = JsonDocument.Parse(File.ReadAllLines(output).Single());
@@ -113,7 +104,7 @@ public sealed class IndexingPipelineTests : IDisposable
 
     private List<string> StoredBodies(string articleId)
     {
-        using var directory = new NIOFSDirectory(new DirectoryInfo(_index.Path));
+        using var directory = new NIOFSDirectory(new DirectoryInfo(Index.Path));
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader);
         var query = new BooleanQuery

@@ -59,3 +59,17 @@ public sealed class TempDirectory : IDisposable
         try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
+
+/// <summary>Base for tests that read articles from one temp folder into an index in another.</summary>
+public abstract class InputAndIndexFolders : IDisposable
+{
+    protected TempDirectory Input { get; } = new("summit-input");
+    protected TempDirectory Index { get; } = new("summit-index");
+
+    public void Dispose()
+    {
+        Input.Dispose();
+        Index.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
