@@ -18,7 +18,8 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi();
 // Any site may embed the widget and call the read-only API; admin writes are not cross-origin.
-builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()));
+builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
+    .WithExposedHeaders("Retry-After")));
 builder.Services.AddRateLimiter(limiter =>
 {
     limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>

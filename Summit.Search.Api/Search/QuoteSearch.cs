@@ -114,7 +114,9 @@ public sealed partial class ArticleSearcher
             group.Date,
             doc.Get(SummitSchema.Source),
             Context(searcher, articleId, start, end),
-            group.Articles.Count);
+            group.Articles.Count,
+            doc.Get(SummitSchema.Url),
+            doc.Get(SummitSchema.Author));
     }
 
     /// <summary>The sentence(s) of the article around the quote, escaped.</summary>

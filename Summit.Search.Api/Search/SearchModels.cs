@@ -128,6 +128,8 @@ public sealed record QuoteSearchResponse(
 /// <summary>
 /// One distinct quote. <paramref name="Text"/> and <paramref name="Context"/> are escaped HTML (matches marked);
 /// the article is the earliest that carries it, <paramref name="ReportedBy"/> how many articles do.
+/// <paramref name="Url"/> and <paramref name="Author"/> are the article's, so a quote can carry its credit
+/// (Global Voices' licence asks for the author and a link to the original).
 /// </summary>
 public sealed record QuoteHit(
     string Id,
@@ -138,7 +140,9 @@ public sealed record QuoteHit(
     DateTimeOffset? Date,
     string? Source,
     string Context,
-    int ReportedBy);
+    int ReportedBy,
+    string? Url = null,
+    string? Author = null);
 
 public sealed record QuoteFacets(IReadOnlyList<FacetValue> Speaker, IReadOnlyList<FacetValue> Country, IReadOnlyList<FacetValue> Person);
 

@@ -44,6 +44,16 @@ public sealed class QuotesAndSuggestApiTests(SummitApiFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Quote_hits_carry_the_article_link_and_author_for_its_credit()
+    {
+        var result = await GetAsync<QuoteSearchResponse>("/api/quotes?q=%22stands%20with%20ukraine%22");
+
+        var hit = Assert.Single(result.Hits);
+        Assert.Equal("https://example.test/jp-ua", hit.Url);
+        Assert.Equal("Mika Tanaka", hit.Author);
+    }
+
+    [Fact]
     public async Task Quote_search_only_looks_at_quote_text()
     {
         var result = await GetAsync<QuoteSearchResponse>("/api/quotes?q=growers");

@@ -69,10 +69,10 @@ public static class TestArticles
 
     public static (Article, ArticleFacts) Make(
         string id, string title, string body, string date, string source = "Test Wire",
-        string[]? countries = null, string[]? persons = null, (string Text, string? Speaker)[]? quotes = null)
+        string[]? countries = null, string[]? persons = null, (string Text, string? Speaker)[]? quotes = null, string? author = null)
     {
         var article = new Article(id, title, body, DateTimeOffset.Parse(date, System.Globalization.CultureInfo.InvariantCulture), source,
-            Url: $"https://example.test/{id}");
+            Url: $"https://example.test/{id}", Author: author);
         var quoteList = (quotes ?? []).Select(q =>
         {
             var start = Math.Max(0, body.IndexOf(q.Text, StringComparison.Ordinal));
@@ -95,7 +95,7 @@ public static class TestArticles
         yield return Make("jp-ua", "Kishida visits Kyiv",
             "Japanese Prime Minister Fumio Kishida arrived in Kyiv on a surprise visit. \"Japan stands with Ukraine,\" Kishida said.",
             "2023-03-22T09:00:00Z", countries: ["JP", "UA"], persons: ["Fumio Kishida", "Volodymyr Zelensky"],
-            quotes: [("Japan stands with Ukraine,", "Fumio Kishida")]);
+            quotes: [("Japan stands with Ukraine,", "Fumio Kishida")], author: "Mika Tanaka");
         yield return Make("ru-only", "Kremlin budget review",
             "The Kremlin reviewed the budget for the coming year. Officials expect negotiations with regions.",
             "2022-05-01T08:00:00Z", source: "Other Daily", countries: ["RU"], persons: ["Vladimir Putin"]);
