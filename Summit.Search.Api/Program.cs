@@ -5,6 +5,10 @@ using Summit.Search.Api.Endpoints;
 using Summit.Search.Api.Search;
 
 var builder = WebApplication.CreateBuilder(args);
+// Kestrel enforces the body limit while reading (chunked uploads too); the admin endpoint also rejects a declared
+// Content-Length over it up front.
+builder.WebHost.ConfigureKestrel((context, kestrel) => kestrel.Limits.MaxRequestBodySize =
+    context.Configuration.GetValue($"{SearchOptions.SectionName}:{nameof(SearchOptions.MaxRequestBodyBytes)}", SearchOptions.DefaultMaxRequestBodyBytes));
 
 builder.Services.AddOptions<SearchOptions>()
     .BindConfiguration(SearchOptions.SectionName)

@@ -16,6 +16,7 @@ public static class AdminApi
         var admin = app.MapGroup("/api").WithTags("Admin").AddEndpointFilter(RequireKey)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         admin.MapPost("/articles", Ingest)
             .WithName("IngestArticles")
@@ -28,8 +29,12 @@ public static class AdminApi
     }
 
     public static async Task<Results<Ok<IngestResponse>, ValidationProblem, ProblemHttpResult>> Ingest(
-        HttpRequest request, ArticleWriter writer, CancellationToken cancellationToken)
+        HttpRequest request, ArticleWriter writer, IOptions<SearchOptions> options, CancellationToken cancellationToken)
     {
+        var limit = options.Value.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large",
+                detail: $"The body is {request.ContentLength:N0} bytes; the limit is {limit:N0} (Search:MaxRequestBodyBytes). Send the articles in smaller JSON Lines batches.");
         var type = request.ContentType ?? "";
         var jsonLines = type.Contains("ndjson", StringComparison.OrdinalIgnoreCase) || type.Contains("jsonl", StringComparison.OrdinalIgnoreCase);
         try

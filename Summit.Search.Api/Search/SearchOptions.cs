@@ -26,6 +26,12 @@ public sealed class SearchOptions
     [Range(1, 1_000_000)]
     public int RateLimitBurst { get; set; } = 1000;
 
+    public const long DefaultMaxRequestBodyBytes = 16 * 1024 * 1024;
+
+    /// <summary>Largest request body accepted (an admin upload); larger ones get 413.</summary>
+    [Range(1024, 1L << 32)]
+    public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
+
     /// <summary>How often the searcher looks for changes committed by another process.</summary>
     [Range(50, 60_000)]
     public int RefreshIntervalMs { get; set; } = 500;

@@ -42,6 +42,18 @@ public sealed class AdminApiTests(SummitApiFactory factory) : IClassFixture<Summ
     }
 
     [Fact]
+    public async Task An_upload_over_the_body_limit_is_413_and_indexes_nothing()
+    {
+        var body = $$"""{"id":"too-big","body":"{{new string('x', (int)SearchOptions.DefaultMaxRequestBodyBytes)}}"}""";
+
+        var response = await _client.SendAsync(Post(body));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Search:MaxRequestBodyBytes", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/articles/too-big")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_posted_article_is_searchable_when_the_call_returns()
     {
         var response = await _client.SendAsync(Post(

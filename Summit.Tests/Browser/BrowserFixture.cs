@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Diagnostics;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -9,6 +7,7 @@ using Microsoft.Playwright;
 using Summit.Indexer.Articles;
 using Summit.Indexer.Extraction;
 using Summit.Indexer.Index;
+using Summit.Tests.TestSupport;
 
 namespace Summit.Tests.Browser;
 
@@ -33,8 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     ];
 
     private string? _indexPath;
-    private Process? _api;
-    private readonly StringBuilder _apiLog = new();
+    private ApiServer? _api;
     private WebApplication? _host;
     private IPlaywright? _playwright;
 
@@ -63,10 +61,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public string ApiOrigin { get; private set; } = "";
     /// <summary>Origin of the embedding site; differs from <see cref="ApiOrigin"/> by port.</summary>
     public string HostOrigin { get; private set; } = "";
-    public HttpClient Api { get; } = new();
+    public HttpClient Api => _api?.Client ?? throw new InvalidOperationException("the API is not running");
     /// <summary>Whether the API serves <c>/api/quotes</c>; without it the widget must hide its Quotes view.</summary>
     public bool QuotesApiAvailable { get; private set; }
-    public string RepoRoot { get; } = FindRepoRoot();
+    public string RepoRoot => RepoPaths.Root;
     public string ScreenshotDir { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
     public string AxeScriptPath => Path.Combine(RepoRoot, "Summit.Tests", "Browser", ".tools", "node_modules", "axe-core", "axe.min.js");
 
@@ -83,11 +81,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         _indexPath = Path.Combine(Path.GetTempPath(), "summit-browser-" + Guid.NewGuid().ToString("N"));
         BuildIndex(_indexPath);
 
-        var apiPort = FreePort();
-        ApiOrigin = $"http://127.0.0.1:{apiPort}";
-        Api.BaseAddress = new Uri(ApiOrigin);
-        _api = StartApi(apiPort, _indexPath);
-        await WaitForApiAsync();
+        _api = await ApiServer.StartAsync(_indexPath, readyPath: "/summit-search.js");
+        ApiOrigin = _api.Origin;
 
         using (var quotes = await Api.GetAsync("/api/quotes?q=test"))
             QuotesApiAvailable = quotes.StatusCode != HttpStatusCode.NotFound;
@@ -111,13 +106,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         if (_host is not null) await _host.DisposeAsync();
-        if (_api is not null)
-        {
-            if (!_api.HasExited) _api.Kill(entireProcessTree: true);
-            await _api.WaitForExitAsync();
-            _api.Dispose();
-        }
-        Api.Dispose();
+        if (_api is not null) await _api.DisposeAsync();
         if (_indexPath is not null)
         {
             try { Directory.Delete(_indexPath, recursive: true); }
@@ -174,71 +163,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Summit.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Summit.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>
-    /// Runs the API as its own process, exactly as deployed: its build output, its wwwroot as content root
-    /// (so the page and widget under test are the files in the repository), our index and a loopback port.
-    /// </summary>
-    private Process StartApi(int port, string indexPath)
-    {
-        var projectDir = Path.Combine(RepoRoot, "Summit.Search.Api");
-        // bin/<Configuration>/<tfm>/ of this test assembly names the same build of the API project.
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var apiDll = Path.Combine(projectDir, "bin", testBin.Parent!.Name, testBin.Name, "Summit.Search.Api.dll");
-        if (!File.Exists(apiDll)) apiDll = Path.Combine(AppContext.BaseDirectory, "Summit.Search.Api.dll");
-
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = projectDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-                 {
-                     apiDll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", projectDir,
-                     "--environment", "Development", "--Search:IndexPath", indexPath,
-                     "--Logging:LogLevel:Default", "Warning",
-                 })
-            start.ArgumentList.Add(arg);
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + apiDll);
-        process.OutputDataReceived += (_, e) => { lock (_apiLog) _apiLog.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (_apiLog) _apiLog.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private async Task WaitForApiAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        var answered = 0;
-        string? last = null;
-        while (DateTime.UtcNow < deadline && !_api!.HasExited && answered < 10)
-        {
-            try
-            {
-                using var response = await Api.GetAsync("/summit-search.js");
-                if (response.IsSuccessStatusCode) return;
-                answered++; // listening, but not serving the widget: give static files a moment, then give up
-                last = $"HTTP {(int)response.StatusCode}";
-            }
-            catch (HttpRequestException e) { last = e.Message; /* not listening yet */ }
-            await Task.Delay(200);
-        }
-        throw new InvalidOperationException(
-            $"The API at {ApiOrigin} did not serve /summit-search.js (last: {last}; exited: {_api!.HasExited}). Its output:\n{ApiLog}");
-    }
-
     /// <summary>What the API process printed, for failure messages.</summary>
-    public string ApiLog { get { lock (_apiLog) return _apiLog.ToString(); } }
+    public string ApiLog => _api?.Log ?? "";
 }
 
 [CollectionDefinition(Name)]

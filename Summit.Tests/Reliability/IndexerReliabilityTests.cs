@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using NIOFSDirectory = Lucene.Net.Store.NIOFSDirectory;
 using Summit.Indexer;
 using Summit.Indexer.Index;
 using Summit.Tests.TestSupport;
@@ -29,14 +26,14 @@ public sealed class IndexerReliabilityTests : InputAndIndexFolders
             indexer.WaitForExit();
         }
 
-        var afterKill = ArticleIds(Index.Path);
+        var afterKill = IndexContents.ArticleIds(Index.Path);
         Assert.InRange(afterKill.Count, 1, total - 1);
         Assert.Equal(afterKill.Count, afterKill.Distinct().Count());
 
         var (exit, output, error) = IndexerProcess.Run("index", "--input", Input.Path, "--index", Index.Path);
 
         Assert.True(exit == ExitCodes.Success, output + error);
-        var afterRerun = ArticleIds(Index.Path);
+        var afterRerun = IndexContents.ArticleIds(Index.Path);
         Assert.Equal(total, afterRerun.Count);
         Assert.Equal(Enumerable.Range(0, total).Select(n => $"k-{n}").Order(), afterRerun.Order());
         Assert.Contains($"index now holds {total:N0} articles", output);
@@ -102,7 +99,7 @@ public sealed class IndexerReliabilityTests : InputAndIndexFolders
         var (exit, output, error) = IndexerProcess.Run("index", "--input", Input.Path, "--index", Index.Path);
 
         Assert.Equal(ExitCodes.CompletedWithErrors, exit);
-        var ids = ArticleIds(Index.Path);
+        var ids = IndexContents.ArticleIds(Index.Path);
         Assert.Equal(good + 1, ids.Count); // + l1 from the JSONL file with one bad line
         Assert.Contains("l1", ids);
         foreach (var bad in new[] { "empty.json", "binary.txt", "latin1.txt", "broken.json", "dup.json", "nobody.json", "huge.txt", "lines.jsonl:2", "slash.json" })
@@ -153,14 +150,5 @@ public sealed class IndexerReliabilityTests : InputAndIndexFolders
         for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
             if (i + value.Length == text.Length || !char.IsLetterOrDigit(text[i + value.Length])) count++;
         return count;
-    }
-
-    private static List<string> ArticleIds(string indexPath)
-    {
-        using var directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
-        using var reader = DirectoryReader.Open(directory);
-        var searcher = new IndexSearcher(reader);
-        var hits = searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), Math.Max(1, reader.MaxDoc));
-        return hits.ScoreDocs.Select(d => searcher.Doc(d.Doc).Get(SummitSchema.Id)).ToList();
     }
 }
