@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Summit.Benchmarks.Queries;
+using Summit.Benchmarks.Runners;
+
+namespace Summit.Benchmarks.Report;
+
+/// <summary>Writes <c>results/&lt;date&gt;-&lt;N&gt;.md</c> and <c>.json</c>, and the table for the README.</summary>
+public static class ReportWriter
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static (string Markdown, string Json) Write(BenchReport report, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var stem = Path.Combine(folder, $"{report.Started:yyyy-MM-dd}-{report.Articles}");
+        File.WriteAllText(stem + ".json", JsonSerializer.Serialize(report, Json));
+        File.WriteAllText(stem + ".md", Markdown(report));
+        return (stem + ".md", stem + ".json");
+    }
+
+    public static string Markdown(BenchReport r)
+    {
+        var md = new StringBuilder();
+        var m = r.Machine;
+        md.AppendLine(Inv($"# Summit benchmark — {r.Articles:N0} articles ({r.Started:yyyy-MM-dd HH:mm} UTC)"));
+        md.AppendLine();
+        md.AppendLine(Inv($"Machine: {m.Cores} cores, {m.MemoryGigabytes:F0} GiB, {m.DotNet}, {m.Os}; Lucene.Net {m.Lucene}, SQLite {m.Sqlite}. Seed {r.Seed}."));
+        md.AppendLine("The machine is shared with other builds; treat single figures as ±20%.");
+        md.AppendLine();
+        md.AppendLine("## Corpora");
+        md.AppendLine();
+        md.AppendLine("| corpus | articles | MB | synthetic | what |");
+        md.AppendLine("|---|---:|---:|---|---|");
+        foreach (var c in r.Corpora)
+            md.AppendLine(Inv($"| {c.Label} | {c.Articles:N0} | {c.Megabytes:F1} | {(c.Synthetic ? "**yes**" : "no (real)")} | {c.Description} |"));
+        md.AppendLine();
+        md.AppendLine("## Indexing (full pipeline: read → extract → index → commit)");
+        md.AppendLine();
+        md.AppendLine("| corpus | articles | s | articles/s | MB/s | extraction share | peak working set MB | peak heap MB | allocated GB | index MB | index bytes/article | segments | quote docs |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var i in r.Indexing)
+            md.AppendLine(Inv($"| {i.Label} | {i.Articles:N0} | {i.Seconds:F1} | {i.ArticlesPerSecond:N0} | {i.MegabytesPerSecond:F2} | {i.ExtractionShare:P0} | {i.PeakWorkingSetMegabytes:N0} | {i.PeakManagedHeapMegabytes:N0} | {i.AllocatedGigabytes:F1} | {i.IndexMegabytes:N1} | {i.IndexBytesPerArticle:N0} | {i.Segments} | {i.QuoteDocuments:N0} |"));
+        if (r.Sqlite is { } s)
+            md.AppendLine(Inv($"\nSQLite FTS5 load of the same {s.Articles:N0} articles and {s.Quotes:N0} quotes (from the Summit index, no extraction): {s.Seconds:F1} s, {s.DatabaseMegabytes:N1} MB."));
+        md.AppendLine();
+        md.AppendLine("## Queries in-process (ms, after warm-up)");
+        md.AppendLine();
+        md.AppendLine(LatencyTable(r.Latencies));
+        md.AppendLine();
+        md.AppendLine("Runners: **summit** = the API's searcher called in-process (top 10, exact total, facet counts, snippets); "
+            + "**lucene-floor** = bare Lucene.Net on the same index, top 10 + count only; **sqlite-fts5** = SQLite FTS5 with bm25(), "
+            + "snippet(), exact count and GROUP BY facet counts (country, person, source). Ratios are p50 / p50.");
+        md.AppendLine();
+        if (r.Http.Count > 0)
+        {
+            md.AppendLine("## HTTP API on loopback (wrk, rotating through the query set)");
+            md.AppendLine();
+            md.AppendLine("| connections | s | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors (non-2xx) |");
+            md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var h in r.Http)
+                md.AppendLine(Inv($"| {h.Connections} | {h.Seconds:F0} | {h.Requests:N0} | {h.RequestsPerSecond:N0} | {h.P50:F2} | {h.P90:F2} | {h.P99:F2} | {h.Max:F1} | {h.Errors} ({h.Non2xx}) |"));
+            md.AppendLine();
+        }
+        md.AppendLine("## Targets");
+        md.AppendLine();
+        md.AppendLine("| target | measured | met |");
+        md.AppendLine("|---|---|---|");
+        foreach (var t in r.Targets)
+            md.AppendLine($"| {t.Target} | {t.Measured} | {t.Met switch { true => "yes", false => "**no**", null => "not measured" }} |");
+        md.AppendLine();
+        if (r.Notes.Count > 0)
+        {
+            md.AppendLine("## Notes");
+            md.AppendLine();
+            foreach (var note in r.Notes) md.AppendLine("- " + note);
+            md.AppendLine();
+        }
+        md.AppendLine("## Query set");
+        md.AppendLine();
+        md.AppendLine("Drawn from the index with the fixed seed (document frequencies of the unstemmed body field, stored bodies, facet doc values, stored quotes):");
+        md.AppendLine();
+        md.AppendLine("```");
+        foreach (var q in r.Queries) md.AppendLine(q);
+        md.AppendLine("```");
+        return md.ToString();
+    }
+
+    /// <summary>One row per class: p50/p95/p99 per runner at 1 and 2 threads, and the ratios.</summary>
+    public static string LatencyTable(IReadOnlyList<ClassLatency> latencies)
+    {
+        var md = new StringBuilder();
+        var runners = latencies.Select(l => l.Runner).Distinct().ToList();
+        var threadCounts = latencies.Select(l => l.Threads).Distinct().Order().ToList();
+        var header = new StringBuilder("| class | threads |");
+        var rule = new StringBuilder("|---|---:|");
+        foreach (var runner in runners)
+        {
+            header.Append($" {runner} p50 / p95 / p99 |");
+            rule.Append("---:|");
+        }
+        var hasSummit = runners.Contains("summit");
+        if (hasSummit && runners.Contains("lucene-floor")) { header.Append(" summit ÷ floor |"); rule.Append("---:|"); }
+        if (hasSummit && runners.Contains("sqlite-fts5")) { header.Append(" summit ÷ sqlite |"); rule.Append("---:|"); }
+        header.Append(" hits (mean) |");
+        rule.Append("---:|");
+        md.AppendLine(header.ToString());
+        md.AppendLine(rule.ToString());
+        foreach (var threads in threadCounts)
+            foreach (var cls in QueryClasses.All)
+            {
+                var row = latencies.Where(l => l.Class == cls && l.Threads == threads).ToList();
+                if (row.Count == 0) continue;
+                var line = new StringBuilder($"| {cls} | {threads} |");
+                foreach (var runner in runners)
+                {
+                    var l = row.FirstOrDefault(x => x.Runner == runner);
+                    line.Append(l is null ? " – |" : Inv($" {l.P50:F2} / {l.P95:F2} / {l.P99:F2} |"));
+                }
+                var summit = row.FirstOrDefault(x => x.Runner == "summit");
+                if (hasSummit && runners.Contains("lucene-floor")) line.Append(Ratio(summit, row.FirstOrDefault(x => x.Runner == "lucene-floor")));
+                if (hasSummit && runners.Contains("sqlite-fts5")) line.Append(Ratio(summit, row.FirstOrDefault(x => x.Runner == "sqlite-fts5")));
+                var hits = (summit ?? row[0]).MeanHits;
+                line.Append(Inv($" {hits:N0} |"));
+                md.AppendLine(line.ToString());
+            }
+        return md.ToString().TrimEnd();
+    }
+
+    private static string Ratio(ClassLatency? a, ClassLatency? b) =>
+        a is null || b is null || b.P50 <= 0 ? " – |" : Inv($" {a.P50 / b.P50:F1}× |");
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
