@@ -20,7 +20,10 @@ public sealed record IndexingResult(
     double IndexBytesPerArticle,
     int Segments,
     int QuoteDocuments,
-    int Threads);
+    int Threads,
+    double CpuSeconds,
+    double ArticlesPerCpuSecond,
+    double LoadAverage);
 
 /// <summary>
 /// Runs <see cref="IndexingPipeline.Run"/> over a JSONL file into a fresh index and samples memory while it runs,
@@ -36,10 +39,12 @@ public static class IndexingBench
         var inputBytes = new FileInfo(inputPath).Length;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
 
+        var cpuBefore = CpuTime();
         using var sampler = new MemorySampler();
         var progress = new Progress<int>(n => { if (n % 50_000 == 0) log($"  {label}: {n:N0} articles"); });
         var summary = IndexingPipeline.Run(inputPath, indexPath, new IndexingOptions(Rebuild: true), progress);
         sampler.Stop();
+        var cpu = (CpuTime() - cpuBefore).TotalSeconds;
 
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         var stats = IndexStats.Read(indexPath);
@@ -61,7 +66,16 @@ public static class IndexingBench
             summary.Indexed > 0 ? (double)stats.SizeBytes / summary.Indexed : 0,
             stats.Segments,
             stats.Quotes,
-            Environment.ProcessorCount);
+            Environment.ProcessorCount,
+            cpu,
+            cpu > 0 ? summary.Indexed / cpu : 0,
+            Machine.LoadAverage());
+    }
+
+    private static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     /// <summary>Samples the working set and managed heap every 50 ms on a background thread.</summary>

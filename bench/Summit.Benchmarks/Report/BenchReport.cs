@@ -4,7 +4,7 @@ using Summit.Benchmarks.Runners;
 
 namespace Summit.Benchmarks.Report;
 
-public sealed record MachineInfo(int Cores, double MemoryGigabytes, string DotNet, string Os, string Lucene, string Sqlite);
+public sealed record MachineInfo(int Cores, double MemoryGigabytes, string DotNet, string Os, string Lucene, string Sqlite, double LoadAverageAtStart);
 
 public sealed record CorpusInfo(string Label, int Articles, bool Synthetic, string Path, double Megabytes, string Description);
 

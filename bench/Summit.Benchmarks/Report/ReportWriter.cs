@@ -27,7 +27,7 @@ public static class ReportWriter
         md.AppendLine(Inv($"# Summit benchmark — {r.Articles:N0} articles ({r.Started:yyyy-MM-dd HH:mm} UTC)"));
         md.AppendLine();
         md.AppendLine(Inv($"Machine: {m.Cores} cores, {m.MemoryGigabytes:F0} GiB, {m.DotNet}, {m.Os}; Lucene.Net {m.Lucene}, SQLite {m.Sqlite}. Seed {r.Seed}."));
-        md.AppendLine("The machine is shared with other builds; treat single figures as ±20%.");
+        md.AppendLine(Inv($"The machine is shared with other engineers' builds and tests (1-minute load average {m.LoadAverageAtStart:F1} at the start, on 2 cores): wall-clock figures are pessimistic and noisy."));
         md.AppendLine();
         md.AppendLine("## Corpora");
         md.AppendLine();
@@ -38,16 +38,22 @@ public static class ReportWriter
         md.AppendLine();
         md.AppendLine("## Indexing (full pipeline: read → extract → index → commit)");
         md.AppendLine();
-        md.AppendLine("| corpus | articles | s | articles/s | MB/s | extraction share | peak working set MB | peak heap MB | allocated GB | index MB | index bytes/article | segments | quote docs |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| run | articles | s | articles/s | MB/s | extraction share | CPU s | articles/CPU-s | load avg | peak working set MB | peak heap MB | allocated GB | index MB | index bytes/article | segments | quote docs |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var i in r.Indexing)
-            md.AppendLine(Inv($"| {i.Label} | {i.Articles:N0} | {i.Seconds:F1} | {i.ArticlesPerSecond:N0} | {i.MegabytesPerSecond:F2} | {i.ExtractionShare:P0} | {i.PeakWorkingSetMegabytes:N0} | {i.PeakManagedHeapMegabytes:N0} | {i.AllocatedGigabytes:F1} | {i.IndexMegabytes:N1} | {i.IndexBytesPerArticle:N0} | {i.Segments} | {i.QuoteDocuments:N0} |"));
+            md.AppendLine(Inv($"| {i.Label} | {i.Articles:N0} | {i.Seconds:F1} | {i.ArticlesPerSecond:N0} | {i.MegabytesPerSecond:F2} | {i.ExtractionShare:P0} | {i.CpuSeconds:F1} | {i.ArticlesPerCpuSecond:N0} | {i.LoadAverage:F1} | {i.PeakWorkingSetMegabytes:N0} | {i.PeakManagedHeapMegabytes:N0} | {i.AllocatedGigabytes:F1} | {i.IndexMegabytes:N1} | {i.IndexBytesPerArticle:N0} | {i.Segments} | {i.QuoteDocuments:N0} |"));
+        md.AppendLine();
+        md.AppendLine("\"cold\" is the first run in a fresh process (JIT included, as a CLI user sees it); \"warm\" repeats it in the same process. "
+            + "articles/CPU-s is the figure least disturbed by other work on the machine; the 1-minute load average is shown next to it.");
         if (r.Sqlite is { } s)
             md.AppendLine(Inv($"\nSQLite FTS5 load of the same {s.Articles:N0} articles and {s.Quotes:N0} quotes (from the Summit index, no extraction): {s.Seconds:F1} s, {s.DatabaseMegabytes:N1} MB."));
         md.AppendLine();
         md.AppendLine("## Queries in-process (ms, after warm-up)");
         md.AppendLine();
         md.AppendLine(LatencyTable(r.Latencies));
+        md.AppendLine();
+        var loads = r.Latencies.Where(l => l.LoadAverage >= 0).Select(l => l.LoadAverage).DefaultIfEmpty(-1).ToList();
+        md.AppendLine(Inv($"Load average during the query runs: {loads.Min():F1} to {loads.Max():F1}."));
         md.AppendLine();
         md.AppendLine("Runners: **summit** = the API's searcher called in-process (top 10, exact total, facet counts, snippets); "
             + "**lucene-floor** = bare Lucene.Net on the same index, top 10 + count only; **sqlite-fts5** = SQLite FTS5 with bm25(), "

@@ -12,10 +12,11 @@ public static class TargetChecks
         int articles, IReadOnlyList<IndexingResult> indexing, IReadOnlyList<ClassLatency> latencies, IReadOnlyList<HttpResult> http)
     {
         var checks = new List<TargetCheck>();
-        var reuters = indexing.FirstOrDefault(i => i.Label.StartsWith("reuters", StringComparison.Ordinal));
+        var reuters = indexing.FirstOrDefault(i => i.Label == BenchLabels.ReutersWarm);
+        var cold = indexing.FirstOrDefault(i => i.Label == BenchLabels.ReutersCold);
         checks.Add(reuters is null
             ? new("Reuters ~19k full pipeline ≥ 3,000 articles/s", "not measured", null)
-            : new("Reuters ~19k full pipeline ≥ 3,000 articles/s", Inv($"{reuters.ArticlesPerSecond:N0} articles/s ({reuters.Threads} threads)"), reuters.ArticlesPerSecond >= 3000));
+            : new("Reuters ~19k full pipeline ≥ 3,000 articles/s", Inv($"warm {reuters.ArticlesPerSecond:N0} articles/s ({reuters.ArticlesPerCpuSecond:N0} per CPU-s, load avg {reuters.LoadAverage:F1}); cold process {cold?.ArticlesPerSecond ?? 0:N0} articles/s"), reuters.ArticlesPerSecond >= 3000));
 
         var summit = latencies.Where(l => l.Runner == "summit" && l.Threads == 1).ToList();
         var worstP50 = summit.MaxBy(l => l.P50);

@@ -6,7 +6,7 @@ namespace Summit.Benchmarks.Runners;
 /// <summary>Latency of one query class on one runner at one concurrency. Milliseconds.</summary>
 public sealed record ClassLatency(
     string Runner, string Class, int Threads, int Samples, double P50, double P95, double P99, double Mean,
-    double QueriesPerSecond, double MeanHits);
+    double QueriesPerSecond, double MeanHits, double LoadAverage);
 
 /// <summary>
 /// Measures a runner per query class after a warm-up: every thread cycles through the class' queries (each
@@ -65,7 +65,7 @@ public sealed class LatencyBench(int samplesPerThread, int warmupPasses, TimeSpa
         var all = samples.SelectMany(s => s).Order().ToArray();
         return new ClassLatency(runner.Name, cls, threads, all.Length,
             Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), all.Average(),
-            all.Length / wall.Elapsed.TotalSeconds, (double)hits.Sum() / all.Length);
+            all.Length / wall.Elapsed.TotalSeconds, (double)hits.Sum() / all.Length, Machine.LoadAverage());
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
