@@ -20,30 +20,25 @@ internal static class Commands
 {
     private const int MaxListed = 50;
 
-    public static int Index(string inputPath, string indexPath, bool rebuild)
+    public static int Index(string inputPath, string indexPath, IndexingOptions options)
     {
         if (!File.Exists(inputPath) && !Directory.Exists(inputPath))
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] no article file or folder at '{inputPath}'");
+            Console.Error.WriteLine($"error: no article file or folder at '{inputPath}'");
             return ExitCodes.Failure;
         }
 
-        var options = new IndexingOptions(Rebuild: rebuild);
         IndexingSummary summary;
-        if (AnsiConsole.Profile.Capabilities.Interactive)
+        try
         {
-            var total = IndexingPipeline.CountArticles(inputPath);
-            summary = AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask("Indexing", maxValue: Math.Max(1, total));
-                    return IndexingPipeline.Run(inputPath, indexPath, options, new Progress<int>(n => task.Value = n));
-                });
+            summary = RunWithProgress(inputPath, indexPath, options);
         }
-        else
+        catch (IndexingFailedException e)
         {
-            summary = IndexingPipeline.Run(inputPath, indexPath, options);
+            Console.Error.WriteLine($"error: {e.Message}");
+            if (IndexStats.Exists(indexPath))
+                Console.WriteLine($"the index holds {IndexStats.Read(indexPath).Articles:N0} committed articles");
+            return ExitCodes.Failure;
         }
 
         PrintList("failed", summary.Failures.Select(f => f.ToString()).ToList(), "red");
@@ -51,6 +46,19 @@ internal static class Commands
         var stats = IndexStats.Read(indexPath);
         Console.WriteLine($"{summary}; extraction {summary.ExtractionTime.TotalSeconds:F1} s; index now holds {stats.Articles:N0} articles and {stats.Quotes:N0} quotes (committed) in {indexPath}");
         return summary.Failed > 0 ? ExitCodes.CompletedWithErrors : ExitCodes.Success;
+    }
+
+    private static IndexingSummary RunWithProgress(string inputPath, string indexPath, IndexingOptions options)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive) return IndexingPipeline.Run(inputPath, indexPath, options);
+        var total = IndexingPipeline.CountArticles(inputPath);
+        return AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("Indexing", maxValue: Math.Max(1, total));
+                return IndexingPipeline.Run(inputPath, indexPath, options, new Progress<int>(n => task.Value = n));
+            });
     }
 
     public static int Extract(string inputPath, string outputPath)
@@ -80,26 +88,52 @@ internal static class Commands
         return failed > 0 ? ExitCodes.CompletedWithErrors : ExitCodes.Success;
     }
 
-    public static int Stats(string indexPath, bool asJson)
+    public static int Stats(string indexPath, bool asJson, bool check = false)
     {
         if (!IndexStats.Exists(indexPath))
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] no index at '{indexPath}'; build one with: index --input <articles> --index {indexPath}");
+            Console.Error.WriteLine($"error: no index at '{indexPath}'; build one with: index --input <articles> --index {indexPath}");
             return ExitCodes.Failure;
         }
-        var stats = IndexStats.Read(indexPath);
+        var checkResult = check ? IndexCheckResult.Run(indexPath) : null;
+        var checkExit = checkResult is { Clean: false } ? ExitCodes.Failure : ExitCodes.Success;
+        if (checkResult is { Clean: false } && !asJson) Console.Error.WriteLine(checkResult.Report);
+        // A damaged index may not open at all; the CheckIndex verdict above is then the whole answer.
+        IndexStats? stats = null;
+        try
+        {
+            stats = IndexStats.Read(indexPath);
+        }
+        catch (IndexUnavailableException) when (checkResult is not null)
+        {
+        }
+
         if (asJson)
         {
             Console.WriteLine(JsonSerializer.Serialize(new
             {
-                articles = stats.Articles,
-                quotes = stats.Quotes,
-                facetValues = stats.FacetValues,
-                sizeBytes = stats.SizeBytes,
-                segments = stats.Segments,
+                articles = stats?.Articles,
+                quotes = stats?.Quotes,
+                facetValues = stats?.FacetValues,
+                sizeBytes = stats?.SizeBytes,
+                segments = stats?.Segments,
+                check = checkResult is null ? null : new
+                {
+                    clean = checkResult.Clean,
+                    segments = checkResult.Segments,
+                    badSegments = checkResult.BadSegments,
+                    lostDocuments = checkResult.LostDocuments,
+                },
             }));
-            return ExitCodes.Success;
+            return checkExit;
         }
+        if (checkResult is not null)
+        {
+            Console.WriteLine(checkResult.Clean
+                ? $"check: clean ({checkResult.Segments} segments)"
+                : $"check: DAMAGED: {checkResult.BadSegments} of {checkResult.Segments} segments are bad, {checkResult.LostDocuments:N0} documents would be lost; rebuild with: index --input <articles> --index {indexPath} --rebuild");
+        }
+        if (stats is null) return checkExit;
         var table = new Table().AddColumns("what", "count");
         table.AddRow("articles", $"{stats.Articles:N0}");
         table.AddRow("quotes", $"{stats.Quotes:N0}");
@@ -107,7 +141,7 @@ internal static class Commands
         table.AddRow("size on disk", $"{stats.SizeBytes / 1024.0 / 1024.0:F1} MB");
         table.AddRow("segments", $"{stats.Segments}");
         AnsiConsole.Write(table);
-        return ExitCodes.Success;
+        return checkExit;
     }
 
     /// <summary>One line per fact type, in the format of score_extraction.py.</summary>

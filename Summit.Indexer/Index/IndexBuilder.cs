@@ -21,6 +21,7 @@ public sealed class IndexBuilder : IDisposable
     }
 
     /// <summary>Opens (or creates) the index at <paramref name="indexPath"/>; <paramref name="rebuild"/> starts it empty.</summary>
+    /// <exception cref="IndexUnavailableException">Another process is writing the index, or it is damaged.</exception>
     public static IndexBuilder Open(string indexPath, bool rebuild = false)
     {
         System.IO.Directory.CreateDirectory(indexPath);
@@ -33,7 +34,7 @@ public sealed class IndexBuilder : IDisposable
                 OpenMode = rebuild ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
                 RAMBufferSizeMB = 64,
             };
-            return new IndexBuilder(directory, new IndexWriter(directory, config));
+            return new IndexBuilder(directory, IndexProblems.Translate(indexPath, () => new IndexWriter(directory, config)));
         }
         catch
         {
@@ -63,6 +64,10 @@ public sealed class IndexBuilder : IDisposable
             throw;
         }
     }
+
+    /// <summary>Drops every change since the last commit and closes the writer (releasing write.lock); the index
+    /// keeps exactly its last commit. Use after a failure, instead of disposing, which would try to commit.</summary>
+    public void Rollback() => _writer.Rollback();
 
     /// <summary>Number of documents (articles and quotes) the writer sees, including uncommitted ones.</summary>
     public int DocumentCount => _writer.NumDocs;

@@ -15,10 +15,11 @@ public sealed record IndexStats(int Articles, int Quotes, IReadOnlyDictionary<st
     }
 
     /// <summary>Reads the last commit of the index at <paramref name="indexPath"/>.</summary>
+    /// <exception cref="IndexUnavailableException">The index is damaged.</exception>
     public static IndexStats Read(string indexPath)
     {
         using var directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
-        using var reader = DirectoryReader.Open(directory);
+        using var reader = IndexProblems.Translate(indexPath, () => DirectoryReader.Open(directory));
         var searcher = new IndexSearcher(reader);
         int Count(string kind) => searcher.Search(new TermQuery(new Term(SummitSchema.Kind, kind)), 1).TotalHits;
 

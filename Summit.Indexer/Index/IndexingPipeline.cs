@@ -21,6 +21,9 @@ public sealed record IndexingSummary(
         $"indexed {Indexed:N0}, failed {Failed:N0}, warnings {Warnings:N0} in {Elapsed.TotalSeconds:F1} s ({ArticlesPerSecond:N0} articles/s)";
 }
 
+/// <summary>An indexing run that stopped part way; the index holds its last commit.</summary>
+public sealed class IndexingFailedException(string message, Exception inner) : Exception(message, inner);
+
 /// <summary>
 /// read → extract → index → commit. Extraction runs on every core while the one writer takes the documents;
 /// re-running over the same files replaces articles by id, so the result never holds duplicates.
@@ -35,46 +38,59 @@ public static class IndexingPipeline
         var seenIds = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var extractor = Extractor.Default;
         int indexed = 0, processed = 0;
-        long extractionTicks = 0, bytes = 0;
+        long extractionTicks = 0, characters = 0;
 
         using var builder = IndexBuilder.Open(indexPath, options.Rebuild);
         var commitLock = new object();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount };
 
-        Parallel.ForEach(ArticleReader.Read(inputPath, options.Reader), parallel, result =>
+        void Process(ReadResult result)
         {
             if (result is ReadFailure failure)
             {
                 failures.Enqueue(failure);
+                return;
             }
-            else if (result is ArticleRead read)
+            var read = (ArticleRead)result;
+            var article = read.Article;
+            var where = read.Line is { } line ? $"{read.File}:{line}" : read.File;
+            foreach (var warning in read.Warnings) warnings.Enqueue($"{where}: {warning}");
+            if (!seenIds.TryAdd(article.Id, where))
             {
-                var article = read.Article;
-                var where = read.Line is { } line ? $"{read.File}:{line}" : read.File;
-                foreach (var warning in read.Warnings) warnings.Enqueue($"{where}: {warning}");
-                if (!seenIds.TryAdd(article.Id, where))
-                {
-                    failures.Enqueue(new ReadFailure(read.File, read.Line,
-                        $"duplicate id '{article.Id}' (first seen at {seenIds[article.Id]}); this copy was skipped"));
-                }
-                else
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    var facts = extractor.Extract(article);
-                    Interlocked.Add(ref extractionTicks, Stopwatch.GetTimestamp() - started);
-                    Interlocked.Add(ref bytes, article.Title.Length + article.Body.Length);
-                    builder.Upsert(article, facts);
-                    if (Interlocked.Increment(ref indexed) % options.CommitEvery == 0)
-                        lock (commitLock) builder.Commit();
-                }
+                failures.Enqueue(new ReadFailure(read.File, read.Line,
+                    $"duplicate id '{article.Id}' (first seen at {seenIds[article.Id]}); this copy was skipped"));
+                return;
             }
-            progress?.Report(Interlocked.Increment(ref processed));
-        });
+            var started = Stopwatch.GetTimestamp();
+            var facts = extractor.Extract(article);
+            Interlocked.Add(ref extractionTicks, Stopwatch.GetTimestamp() - started);
+            Interlocked.Add(ref characters, article.Title.Length + article.Body.Length);
+            builder.Upsert(article, facts);
+            if (Interlocked.Increment(ref indexed) % options.CommitEvery == 0)
+                lock (commitLock) builder.Commit();
+        }
 
-        builder.Commit();
+        try
+        {
+            Parallel.ForEach(ArticleReader.Read(inputPath, options.Reader), parallel, result =>
+            {
+                Process(result);
+                progress?.Report(Interlocked.Increment(ref processed));
+            });
+            builder.Commit();
+        }
+        catch (Exception e)
+        {
+            // Disk full, a lost file system, a bug: keep the last commit intact and say so.
+            builder.Rollback();
+            var cause = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e;
+            throw new IndexingFailedException(
+                $"Indexing into '{indexPath}' stopped: {cause.Message}. The index keeps its last commit; " +
+                "fix the cause and run the same command again to finish the job (already indexed articles are updated, not duplicated).", cause);
+        }
         return new IndexingSummary(indexed, failures.Count, warnings.Count,
             failures.OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ToList(), warnings.ToList(),
-            stopwatch.Elapsed, Stopwatch.GetElapsedTime(0, extractionTicks) / Math.Max(1, parallel.MaxDegreeOfParallelism), bytes);
+            stopwatch.Elapsed, Stopwatch.GetElapsedTime(0, extractionTicks) / Math.Max(1, parallel.MaxDegreeOfParallelism), characters);
     }
 
     /// <summary>How many articles <paramref name="inputPath"/> holds, counted cheaply (files, and lines of JSONL

@@ -1,0 +1,50 @@
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+
+namespace Summit.Indexer.Index;
+
+/// <summary>An index that cannot be used, with a message that names the folder or file and the fix.</summary>
+public sealed class IndexUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Opens index readers and writers, turning Lucene's failures into messages a person can act on.</summary>
+public static class IndexProblems
+{
+    /// <summary>Runs <paramref name="open"/> and translates a locked, corrupt or truncated index into
+    /// <see cref="IndexUnavailableException"/>.</summary>
+    public static T Translate<T>(string indexPath, Func<T> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch (LockObtainFailedException e)
+        {
+            throw new IndexUnavailableException(
+                $"The index at '{indexPath}' is being written by another process (it holds {Path.Combine(indexPath, IndexWriter.WRITE_LOCK_NAME)}). " +
+                "Stop the other indexer, or the API's live updates for this index, and try again. " +
+                "A write.lock left behind by a crashed process is not a problem: it is released when that process dies.", e);
+        }
+        catch (Exception e) when (e is IOException or IndexFormatTooOldException or IndexFormatTooNewException)
+        {
+            throw new IndexUnavailableException(
+                $"The index at '{indexPath}' is damaged: {Describe(e)}. " +
+                $"Rebuild it from the articles with: Summit.Indexer index --input <articles> --index {indexPath} --rebuild " +
+                $"(Summit.Indexer stats --index {indexPath} --check shows what is broken).", e);
+        }
+    }
+
+    private static string Describe(Exception e)
+    {
+        // Lucene.Net wraps the real cause (EndOfStreamException for a truncated file) in IOException.
+        while (e.InnerException is { } inner && e.GetType() == typeof(IOException)) e = inner;
+        var message = e.Message;
+        // Lucene's messages end with the resource, e.g. "(resource=NIOFSIndexInput(path=\"/idx/_0.cfs\"))"; keep them:
+        // the file name is what a person needs to see.
+        return e switch
+        {
+            FileNotFoundException f when f.FileName is not null => $"the file {f.FileName} is missing ({message})",
+            EndOfStreamException => $"a file ends too early, it was probably truncated ({message})",
+            _ => message,
+        };
+    }
+}
