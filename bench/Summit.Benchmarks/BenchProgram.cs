@@ -167,6 +167,9 @@ public static class BenchProgram
             if (failing.Count > 0)
                 notes.Add($"{failing.Count} of {paths.Count} query URLs did not answer 2xx before the load, e.g. {string.Join("; ", failing.Take(3))}.");
             var load = new HttpLoad(Path.Combine(options.DataPath, "http"));
+            // Not reported: lets the API's JIT tiers settle before the measured levels.
+            Log("wrk warm-up: 8 connections, 5 s");
+            load.Run(api.BaseAddress, paths, 8, 5);
             var results = new List<HttpResult>();
             foreach (var connections in new[] { 1, 16, 64 })
             {
