@@ -15,7 +15,8 @@ public sealed record BenchOptions(
     int HttpSeconds,
     bool Http,
     bool Sqlite,
-    bool ReuseIndex)
+    bool ReuseIndex,
+    bool UpdateReadme)
 {
     public const string Usage = """
         Summit benchmarks: corpus scaling, indexing, in-process queries (Summit, bare Lucene floor, SQLite FTS5), HTTP load.
@@ -34,6 +35,7 @@ public sealed record BenchOptions(
           --no-http             skip the HTTP load
           --no-sqlite           skip the SQLite FTS5 peer
           --reuse-index         reuse the synthetic index in --data if present (indexing is then not measured)
+          --update-readme       put this run's summary table into bench/README.md
         """;
 
     public static BenchOptions? Parse(string[] args, out string? error)
@@ -42,7 +44,7 @@ public sealed record BenchOptions(
         var root = FindRepositoryRoot();
         int articles = 20_000, seed = 1987, perClass = 12, samples = 200, httpSeconds = 10;
         string? corpora = null, data = null, results = null;
-        bool http = true, sqlite = true, reuse = false;
+        bool http = true, sqlite = true, reuse = false, readme = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -62,6 +64,7 @@ public sealed record BenchOptions(
                     case "--no-http": http = false; break;
                     case "--no-sqlite": sqlite = false; break;
                     case "--reuse-index": reuse = true; break;
+                    case "--update-readme": readme = true; break;
                     case "-h" or "--help": error = ""; return null;
                     default: error = $"unknown option '{args[i]}'"; return null;
                 }
@@ -77,7 +80,7 @@ public sealed record BenchOptions(
             Path.GetFullPath(corpora ?? Path.Combine(root, "..", "shared", "data", "corpora")),
             Path.GetFullPath(data ?? Path.Combine(root, "bench", "data")),
             Path.GetFullPath(results ?? Path.Combine(root, "bench", "results")),
-            root, perClass, samples, httpSeconds, http, sqlite, reuse);
+            root, perClass, samples, httpSeconds, http, sqlite, reuse, readme);
     }
 
     /// <summary>The folder holding Summit.sln, searched upwards from the working directory and the binary.</summary>

@@ -124,6 +124,8 @@ public static class BenchProgram
         Console.WriteLine();
         Console.WriteLine(File.ReadAllText(md));
         Log($"wrote {md} and {json}");
+        if (options.UpdateReadme && ReportWriter.UpdateReadme(Path.Combine(options.RepositoryRoot, "bench", "README.md"), ReportWriter.SummaryTable(report)))
+            Log("updated the results table in bench/README.md");
         return 0;
     }
 

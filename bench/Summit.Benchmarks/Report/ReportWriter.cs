@@ -17,6 +17,7 @@ public static class ReportWriter
         var stem = Path.Combine(folder, $"{report.Started:yyyy-MM-dd}-{report.Articles}");
         File.WriteAllText(stem + ".json", JsonSerializer.Serialize(report, Json));
         File.WriteAllText(stem + ".md", Markdown(report));
+        File.WriteAllText(stem + ".summary.md", SummaryTable(report) + "\n");
         return (stem + ".md", stem + ".json");
     }
 
@@ -28,6 +29,10 @@ public static class ReportWriter
         md.AppendLine();
         md.AppendLine(Inv($"Machine: {m.Cores} cores, {m.MemoryGigabytes:F0} GiB, {m.DotNet}, {m.Os}; Lucene.Net {m.Lucene}, SQLite {m.Sqlite}. Seed {r.Seed}."));
         md.AppendLine(Inv($"The machine is shared with other engineers' builds and tests (1-minute load average {m.LoadAverageAtStart:F1} at the start, on 2 cores): wall-clock figures are pessimistic and noisy."));
+        md.AppendLine();
+        md.AppendLine("## Summary");
+        md.AppendLine();
+        md.AppendLine(SummaryTable(r));
         md.AppendLine();
         md.AppendLine("## Corpora");
         md.AppendLine();
@@ -91,6 +96,57 @@ public static class ReportWriter
         foreach (var q in r.Queries) md.AppendLine(q);
         md.AppendLine("```");
         return md.ToString();
+    }
+
+    /// <summary>The compact table for the READMEs: indexing, Summit per class next to the floor and SQLite, HTTP.</summary>
+    public static string SummaryTable(BenchReport r)
+    {
+        var md = new StringBuilder();
+        md.Append(Inv($"{r.Started:yyyy-MM-dd}, {r.Machine.Cores} cores / {r.Machine.MemoryGigabytes:F0} GiB, {r.Machine.DotNet}, shared machine (load average {r.Machine.LoadAverageAtStart:F1} at start). "));
+        md.AppendLine(Inv($"Corpus: **{r.Articles:N0} synthetic articles** built from real Reuters-21578 and BBC sentences, next to the real Reuters run. Full report: `bench/results/{r.Started:yyyy-MM-dd}-{r.Articles}.md`."));
+        md.AppendLine();
+        md.AppendLine("| indexing (full pipeline) | articles | articles/s | articles/CPU-s | extraction share | peak MB | index bytes/article |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var i in r.Indexing)
+            md.AppendLine(Inv($"| {i.Label} | {i.Articles:N0} | {i.ArticlesPerSecond:N0} | {i.ArticlesPerCpuSecond:N0} | {i.ExtractionShare:P0} | {i.PeakWorkingSetMegabytes:N0} | {i.IndexBytesPerArticle:N0} |"));
+        md.AppendLine();
+        md.AppendLine("| query class (1 thread, ms) | Summit p50 | Summit p99 | floor p50 | Summit ÷ floor | SQLite FTS5 p50 | Summit ÷ SQLite |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var cls in QueryClasses.All)
+        {
+            ClassLatency? Get(string runner) => r.Latencies.FirstOrDefault(l => l.Runner == runner && l.Class == cls && l.Threads == 1);
+            var (summit, floor, sqlite) = (Get("summit"), Get("lucene-floor"), Get("sqlite-fts5"));
+            if (summit is null && floor is null && sqlite is null) continue;
+            string F(double? v) => v is { } x ? Inv($"{x:F2}") : "–";
+            md.AppendLine($"| {cls} | {F(summit?.P50)} | {F(summit?.P99)} | {F(floor?.P50)} |{Ratio(summit, floor)} {F(sqlite?.P50)} |{Ratio(summit, sqlite)}");
+        }
+        if (r.Http.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("| HTTP (wrk, loopback) | req/s | p50 ms | p99 ms | errors |");
+            md.AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var h in r.Http)
+                md.AppendLine(Inv($"| {h.Connections} connection(s) | {h.RequestsPerSecond:N0} | {h.P50:F2} | {h.P99:F2} | {h.Errors} |"));
+        }
+        md.AppendLine();
+        md.AppendLine("| target | measured | met |");
+        md.AppendLine("|---|---|---|");
+        foreach (var t in r.Targets)
+            md.AppendLine($"| {t.Target} | {t.Measured} | {t.Met switch { true => "yes", false => "**no**", null => "not measured" }} |");
+        return md.ToString().TrimEnd();
+    }
+
+    /// <summary>Replaces the text between the RESULTS markers of <paramref name="readme"/>, if it has them.</summary>
+    public static bool UpdateReadme(string readme, string table)
+    {
+        const string Start = "<!-- RESULTS -->", End = "<!-- /RESULTS -->";
+        if (!File.Exists(readme)) return false;
+        var text = File.ReadAllText(readme);
+        var from = text.IndexOf(Start, StringComparison.Ordinal);
+        var to = text.IndexOf(End, StringComparison.Ordinal);
+        if (from < 0 || to < from) return false;
+        File.WriteAllText(readme, text[..(from + Start.Length)] + "\n" + table + "\n" + text[to..]);
+        return true;
     }
 
     /// <summary>One row per class: p50/p95/p99 per runner at 1 and 2 threads, and the ratios.</summary>
