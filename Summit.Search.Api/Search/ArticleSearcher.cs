@@ -1,0 +1,334 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Summit.Indexer.Extraction;
+using Summit.Indexer.Index;
+
+namespace Summit.Search.Api.Search;
+
+/// <summary>
+/// Runs searches against the current searcher: query building, filters, multi-select facet counts, snippets,
+/// typo tolerance. Thread-safe singleton; every call borrows a searcher and returns it.
+/// </summary>
+public sealed partial class ArticleSearcher(SearchIndex index)
+{
+    /// <summary>Deepest result a page may reach (page × pageSize).</summary>
+    public const int MaxWindow = 10_000;
+    /// <summary>Fewer exact hits than this turns on typo tolerance and "did you mean".</summary>
+    public const int FewHits = 3;
+
+    public static readonly IReadOnlyList<string> FacetDimensions =
+        [SummitSchema.Country, SummitSchema.Person, SummitSchema.Speaker, SummitSchema.Source];
+
+    private static readonly JsonSerializerOptions FactsJson = new(JsonSerializerDefaults.Web);
+    private readonly Analyzer _analyzer = SummitSchema.CreateAnalyzer();
+
+    public SearchResponse Search(SearchRequest request)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var ast = QuerySyntax.Parse(request.Query);
+        using var lease = index.Acquire();
+        var searcher = lease.Searcher;
+        var vocabulary = Vocabulary.For(searcher);
+        var filters = ResolveFilters(request, vocabulary);
+
+        var builder = new QueryBuilder(_analyzer, vocabulary, SearchTarget.Articles);
+        var query = BuildText(ast, builder);
+        var sort = SortFor(request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance));
+        var filter = FilterFor(SummitSchema.KindArticle, filters, request, except: null);
+        var sortKind = request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance);
+        var after = request.Cursor is null ? null : Cursors.Decode(request.Cursor, sortKind);
+        if (after is not null && after.Doc >= searcher.IndexReader.MaxDoc)
+            throw new SearchRequestException("cursor", "'cursor' points past the end of the index as it is now; start again without it.");
+        var wanted = after is null ? Math.Max(1, request.Page * request.PageSize) : request.PageSize;
+        TopDocs Run(Query q) => after is null
+            ? searcher.Search(RecencyBoost.Apply(q, request.Recency, vocabulary.NewestDate), filter, wanted, sort, true, false)
+            : searcher.SearchAfter(after, RecencyBoost.Apply(q, request.Recency, vocabulary.NewestDate), filter, wanted, sort, true, false);
+        var top = Run(query);
+
+        var typoTolerance = false;
+        string? didYouMean = null;
+        if (top.TotalHits < FewHits && ast is not null)
+        {
+            var fuzzyBuilder = new QueryBuilder(_analyzer, vocabulary, SearchTarget.Articles, searcher.IndexReader);
+            var fuzzyQuery = BuildText(ast, fuzzyBuilder);
+            if (fuzzyBuilder.UsedTypoTolerance)
+            {
+                var fuzzyTop = Run(fuzzyQuery);
+                if (fuzzyTop.TotalHits > top.TotalHits)
+                {
+                    (query, top, typoTolerance) = (fuzzyQuery, fuzzyTop, true);
+                }
+            }
+            didYouMean = DidYouMean(ast, builder, searcher.IndexReader);
+        }
+
+        var highlight = HighlightTerms.From(ast, _analyzer, typoTolerance);
+        var hits = new List<SearchHit>();
+        for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
+            hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc), top.ScoreDocs[i].Score, highlight, ast is null));
+
+        var (facets, histogram) = CountFacets(searcher, query, SummitSchema.KindArticle, filters, request, FacetDimensions);
+        return new SearchResponse(
+            request.Query ?? "",
+            top.TotalHits,
+            request.Page,
+            request.PageSize,
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            hits,
+            new SearchFacets(facets[SummitSchema.Country], facets[SummitSchema.Person], facets[SummitSchema.Speaker], facets[SummitSchema.Source]),
+            typoTolerance,
+            didYouMean,
+            histogram,
+            hits.Count == request.PageSize && top.ScoreDocs.Length > 0 ? Cursors.Encode((FieldDoc)top.ScoreDocs[^1], sortKind) : null);
+    }
+
+    /// <summary>Counts of one dimension for a search (its own filter ignored), limited to values with a word
+    /// starting with <paramref name="prefix"/>; selected values are always listed.</summary>
+    public FacetResponse Facet(SearchRequest request, string dimension, string? prefix)
+    {
+        var ast = QuerySyntax.Parse(request.Query);
+        using var lease = index.Acquire();
+        var searcher = lease.Searcher;
+        var vocabulary = Vocabulary.For(searcher);
+        var filters = ResolveFilters(request, vocabulary);
+        var query = BuildText(ast, new QueryBuilder(_analyzer, vocabulary, SearchTarget.Articles));
+        var counter = new FacetCounter([dimension]);
+        searcher.Search(query, FilterFor(SummitSchema.KindArticle, filters, request, except: dimension), counter);
+        var typed = Countries.Normalize(prefix ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var counts = counter.Counts(dimension)
+            .Where(kv => typed.Length == 0 || WordsMatch(
+                Countries.Normalize(dimension == SummitSchema.Country ? Countries.Label(kv.Key) + " " + kv.Key : kv.Key).Split(' '), typed))
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
+        return new FacetResponse(dimension, request.Query ?? "",
+            FacetValues(dimension, counts, filters.GetValueOrDefault(dimension) ?? [], request.FacetLimit));
+    }
+
+    /// <summary>The article with its extracted facts, or null when no article has that id.</summary>
+    public ArticleDetails? GetArticle(string id)
+    {
+        using var lease = index.Acquire();
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(SummitSchema.Id, id)), Occur.MUST },
+            { new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), Occur.MUST },
+        };
+        var top = lease.Searcher.Search(query, 1);
+        if (top.TotalHits == 0) return null;
+        var doc = lease.Searcher.Doc(top.ScoreDocs[0].Doc);
+        var facts = ReadFacts(doc);
+        return new ArticleDetails(
+            doc.Get(SummitSchema.Id),
+            doc.Get(SummitSchema.Title) ?? "",
+            doc.Get(SummitSchema.Body) ?? "",
+            ReadDate(doc),
+            doc.Get(SummitSchema.Source),
+            doc.Get(SummitSchema.Dateline),
+            doc.Get(SummitSchema.Url),
+            doc.Get(SummitSchema.Author),
+            facts.Quotes.Select(q => new ArticleQuote(q.Text, q.Speaker, q.Start, q.End)).ToList(),
+            facts.Persons.Select(p => new ArticlePerson(p.Name, p.Mentions.Select(m => new TextSpan(m.Start, m.End)).ToList())).ToList(),
+            facts.Places.Select(p => new ArticlePlace(p.Name, p.Country, Countries.Label(p.Country), p.Mentions.Select(m => new TextSpan(m.Start, m.End)).ToList())).ToList(),
+            facts.Countries.Select(c => new CountryRef(c, Countries.Label(c))).ToList(),
+            facts.Speakers);
+    }
+
+    private static Query BuildText(QueryNode? ast, QueryBuilder builder)
+    {
+        if (ast is null) return new MatchAllDocsQuery();
+        return builder.Build(ast)
+            ?? throw new QuerySyntaxException("The query has no words to search for; use letters or digits, like summit or \"trade talks\".");
+    }
+
+    private static Sort SortFor(SearchSort sort) => sort switch
+    {
+        SearchSort.Date => new Sort(new SortField(SummitSchema.Date, SortFieldType.INT64, true)),
+        SearchSort.Oldest => new Sort(new SortField(SummitSchema.Date, SortFieldType.INT64, false)),
+        _ => new Sort(SortField.FIELD_SCORE, new SortField(SummitSchema.Date, SortFieldType.INT64, true)),
+    };
+
+    /// <summary>Filter values in their indexed spelling: country codes, names as the index spells them.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> ResolveFilters(SearchRequest request, Vocabulary vocabulary)
+    {
+        var countries = request.Countries.Select(c => Countries.Resolve(c)
+            ?? throw new SearchRequestException("country", $"'{c}' is not a country this search knows; use a name like Japan or a two-letter code like JP."))
+            .Distinct().ToList();
+        IReadOnlyList<string> Names(string dimension, IReadOnlyList<string> values) =>
+            values.Select(v => vocabulary.Canonical(dimension, v) ?? v.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        return new Dictionary<string, IReadOnlyList<string>>
+        {
+            [SummitSchema.Country] = countries,
+            [SummitSchema.Place] = Names(SummitSchema.Place, request.Places),
+            [SummitSchema.Person] = Names(SummitSchema.Person, request.Persons),
+            [SummitSchema.Speaker] = Names(SummitSchema.Speaker, request.Speakers),
+            [SummitSchema.Source] = Names(SummitSchema.Source, request.Sources),
+        };
+    }
+
+    /// <summary>Kind, date range and every facet filter except <paramref name="except"/> (multi-select counts).</summary>
+    private static Filter FilterFor(string kind, Dictionary<string, IReadOnlyList<string>> filters, SearchRequest request, string? except) =>
+        FilterFor(kind, filters, request.From, request.To, except);
+
+    internal static Filter FilterFor(string kind, Dictionary<string, IReadOnlyList<string>> filters, DateTimeOffset? from, DateTimeOffset? to, string? except)
+    {
+        var query = new BooleanQuery { { new TermQuery(new Term(SummitSchema.Kind, kind)), Occur.MUST } };
+        foreach (var (dimension, values) in filters)
+        {
+            if (dimension == except || values.Count == 0) continue;
+            var anyOf = new BooleanQuery();
+            foreach (var value in values) anyOf.Add(new TermQuery(new Term(dimension, value)), Occur.SHOULD);
+            query.Add(anyOf, Occur.MUST);
+        }
+        if (from is not null || to is not null)
+        {
+            query.Add(NumericRangeQuery.NewInt64Range(SummitSchema.Date,
+                from is { } f ? ArticleDocuments.ToIndexDate(f) : null,
+                to is { } t ? ArticleDocuments.ToIndexDate(t) : null, true, false), Occur.MUST);
+        }
+        return new QueryWrapperFilter(query);
+    }
+
+    private (Dictionary<string, IReadOnlyList<FacetValue>>, IReadOnlyList<DateBucket>?) CountFacets(
+        IndexSearcher searcher, Query query, string kind, Dictionary<string, IReadOnlyList<string>> filters,
+        SearchRequest request, IReadOnlyList<string> dimensions) =>
+        CountFacets(searcher, query, kind, filters, request.From, request.To, request.FacetLimit, request.DateHistogram, dimensions);
+
+    internal static (Dictionary<string, IReadOnlyList<FacetValue>>, IReadOnlyList<DateBucket>?) CountFacets(
+        IndexSearcher searcher, Query query, string kind, Dictionary<string, IReadOnlyList<string>> filters,
+        DateTimeOffset? from, DateTimeOffset? to, int limit, DateInterval? histogram, IReadOnlyList<string> dimensions)
+    {
+        var all = new FacetCounter(dimensions, SummitSchema.Date, histogram);
+        searcher.Search(query, FilterFor(kind, filters, from, to, except: null), all);
+        var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
+        foreach (var dimension in dimensions)
+        {
+            var selected = filters.GetValueOrDefault(dimension) ?? [];
+            IReadOnlyDictionary<string, int> counts;
+            if (selected.Count == 0) counts = all.Counts(dimension);
+            else
+            {
+                // Multi-select: a dimension's counts ignore its own filter, so other values stay choosable.
+                var own = new FacetCounter([dimension]);
+                searcher.Search(query, FilterFor(kind, filters, from, to, except: dimension), own);
+                counts = own.Counts(dimension);
+            }
+            result[dimension] = FacetValues(dimension, counts, selected, limit);
+        }
+        var buckets = histogram is null ? null
+            : all.DateCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new DateBucket(kv.Key, kv.Value)).ToList();
+        return (result, buckets);
+    }
+
+    internal static IReadOnlyList<FacetValue> FacetValues(string dimension, IReadOnlyDictionary<string, int> counts, IReadOnlyList<string> selected, int limit)
+    {
+        string Label(string value) => dimension == SummitSchema.Country ? Countries.Label(value) : value;
+        var chosen = new HashSet<string>(selected, StringComparer.Ordinal);
+        var values = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => Label(kv.Key), StringComparer.OrdinalIgnoreCase)
+            .Take(limit)
+            .Select(kv => new FacetValue(kv.Key, Label(kv.Key), kv.Value, chosen.Contains(kv.Key)))
+            .ToList();
+        // A selected value is always listed, even at zero, so the user can unselect it.
+        foreach (var value in selected)
+            if (values.All(v => v.Value != value))
+                values.Add(new FacetValue(value, Label(value), counts.GetValueOrDefault(value), true));
+        return values;
+    }
+
+    private SearchHit ToHit(Document doc, float score, HighlightTerms highlight, bool browsing)
+    {
+        var facts = ReadFacts(doc);
+        var title = doc.Get(SummitSchema.Title) ?? "";
+        var quotes = new List<(HitQuote Quote, int Matches)>();
+        foreach (var quote in facts.Quotes)
+        {
+            var html = Snippets.Highlight(quote.Text, highlight, _analyzer, out var matches);
+            quotes.Add((new HitQuote(html, quote.Speaker), matches));
+        }
+        var shown = quotes.Where(q => q.Matches > 0).OrderByDescending(q => q.Matches).Take(3).Select(q => q.Quote).ToList();
+        if (shown.Count == 0 && browsing) shown = quotes.Take(2).Select(q => q.Quote).ToList();
+        return new SearchHit(
+            doc.Get(SummitSchema.Id),
+            title,
+            Snippets.Highlight(title, highlight, _analyzer, out _),
+            ReadDate(doc),
+            doc.Get(SummitSchema.Source),
+            doc.Get(SummitSchema.Dateline),
+            doc.Get(SummitSchema.Url),
+            doc.Get(SummitSchema.Author),
+            float.IsFinite(score) ? score : 0f,
+            Snippets.Passages(doc.Get(SummitSchema.Body) ?? "", highlight, _analyzer),
+            shown,
+            doc.GetValues(SummitSchema.Speaker),
+            doc.GetValues(SummitSchema.Person),
+            doc.GetValues(SummitSchema.Country));
+    }
+
+    internal static ArticleFacts ReadFacts(Document doc)
+    {
+        var json = doc.Get(SummitSchema.FactsJson);
+        if (string.IsNullOrEmpty(json)) return ArticleFacts.Empty;
+        try
+        {
+            return JsonSerializer.Deserialize<ArticleFacts>(json, FactsJson) ?? ArticleFacts.Empty;
+        }
+        catch (JsonException)
+        {
+            // Written by an older indexer: show the article without facts rather than fail the request.
+            return ArticleFacts.Empty;
+        }
+    }
+
+    internal static DateTimeOffset? ReadDate(Document doc) =>
+        doc.GetField(SummitSchema.Date)?.GetInt64Value() is { } millis ? DateTimeOffset.FromUnixTimeMilliseconds(millis) : null;
+
+    /// <summary>The query with misspelt words replaced by the closest indexed word, or null when nothing changed.</summary>
+    private string? DidYouMean(QueryNode ast, QueryBuilder builder, IndexReader reader)
+    {
+        var changed = false;
+        var corrected = Rewrite(ast, word =>
+        {
+            if (word.Prefix || word.Scope != QueryScope.Any) return word;
+            var token = builder.ExactToken(word.Text);
+            if (token is null || !QueryBuilder.IsLikelyTypo(token, reader)) return word;
+            var best = Closest(reader, token);
+            if (best is null) return word;
+            changed = true;
+            var text = char.IsUpper(word.Text[0]) ? char.ToUpperInvariant(best[0]) + best[1..] : best;
+            return word with { Text = text };
+        });
+        return changed ? QuerySyntax.Format(corrected) : null;
+    }
+
+    private static string? Closest(IndexReader reader, string token)
+    {
+        var candidates = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var field in new[] { SummitSchema.BodyExact, SummitSchema.TitleExact })
+        {
+            var fuzzy = new FuzzyQuery(new Term(field, token), QueryBuilder.AllowedEdits(token), prefixLength: 1);
+            if (fuzzy.Rewrite(reader) is not BooleanQuery expanded) continue;
+            foreach (var clause in expanded.Clauses)
+            {
+                if (clause.Query is TermQuery tq)
+                    candidates[tq.Term.Text] = candidates.GetValueOrDefault(tq.Term.Text) + reader.DocFreq(tq.Term);
+            }
+        }
+        return candidates
+            .OrderBy(kv => Snippets.EditDistance(token, kv.Key))
+            .ThenByDescending(kv => kv.Value)
+            .ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => kv.Key)
+            .FirstOrDefault();
+    }
+
+    private static QueryNode Rewrite(QueryNode node, Func<WordNode, WordNode> map) => node switch
+    {
+        WordNode w => map(w),
+        NotNode n => n with { Child = Rewrite(n.Child, map) },
+        AndNode a => new AndNode(a.Children.Select(c => Rewrite(c, map)).ToList()),
+        OrNode o => new OrNode(o.Children.Select(c => Rewrite(c, map)).ToList()),
+        _ => node,
+    };
+}

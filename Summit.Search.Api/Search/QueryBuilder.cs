@@ -1,0 +1,194 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Queries;
+using Lucene.Net.Search;
+using Summit.Indexer.Index;
+using LuceneQueryBuilder = Lucene.Net.Util.QueryBuilder;
+
+namespace Summit.Search.Api.Search;
+
+/// <summary>Which documents a query runs against: articles (title, quotes, body) or quote documents (quote text).</summary>
+public enum SearchTarget { Articles, Quotes }
+
+/// <summary>
+/// Turns a parsed query (<see cref="QuerySyntax"/>) into a Lucene query. Every word searches the stemmed text
+/// fields with boosts (title &gt; quote &gt; body) and their unstemmed twins at half the boost, so the exact word
+/// ranks above its stemmed relatives; a country name also matches the country facet. Scopes go to one field.
+/// One instance per request.
+/// </summary>
+public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, SearchTarget target, IndexReader? typoReader = null)
+{
+    public const float TitleBoost = 3f;
+    public const float QuoteBoost = 2f;
+    public const float BodyBoost = 1f;
+    public const float ExactFactor = 0.5f;
+    public const float FuzzyFactor = 0.3f;
+    private const float CountryBoost = 0.3f;
+
+    private readonly LuceneQueryBuilder _lucene = new(analyzer);
+
+    /// <summary>True when the last <see cref="Build"/> added edit-distance matches.</summary>
+    public bool UsedTypoTolerance { get; private set; }
+
+    /// <summary>The Lucene query, or null when the node contains nothing searchable.</summary>
+    public Query? Build(QueryNode node) => node switch
+    {
+        WordNode w => Word(w),
+        PhraseNode p => Phrase(p.Text, p.Scope),
+        NotNode n => Exclude(n),
+        AndNode a => And(a),
+        OrNode o => Or(o),
+        _ => null,
+    };
+
+    /// <summary>
+    /// A word is corrected only when it has letters alone (digits mark codes and ids, never typos), is long enough,
+    /// and occurs nowhere in the index: a real word is never swapped for its neighbours.
+    /// </summary>
+    public static bool IsLikelyTypo(string exactToken, IndexReader reader) =>
+        AllowedEdits(exactToken) > 0 && exactToken.All(char.IsLetter)
+        && reader.DocFreq(new Term(SummitSchema.BodyExact, exactToken)) == 0
+        && reader.DocFreq(new Term(SummitSchema.TitleExact, exactToken)) == 0
+        && reader.DocFreq(new Term(SummitSchema.QuoteExact, exactToken)) == 0;
+
+    /// <summary>Words long enough to be corrected: 5+ letters tolerate one edit, 8+ two.</summary>
+    public static int AllowedEdits(string word) => word.Length >= 8 ? 2 : word.Length >= 5 ? 1 : 0;
+
+    private (string Field, float Boost)[] TextFields(QueryScope scope) => (target, scope) switch
+    {
+        (_, QueryScope.Title) => [(SummitSchema.Title, 1f)],
+        (_, QueryScope.Quote) or (SearchTarget.Quotes, _) => [(SummitSchema.Quote, 1f)],
+        _ => [(SummitSchema.Title, TitleBoost), (SummitSchema.Quote, QuoteBoost), (SummitSchema.Body, BodyBoost)],
+    };
+
+    private Query? Word(WordNode word)
+    {
+        switch (word.Scope)
+        {
+            case QueryScope.Speaker: return Names(SummitSchema.Speaker, word.Text, word.Prefix);
+            case QueryScope.Person: return Names(SummitSchema.Person, word.Text, word.Prefix);
+            case QueryScope.Country: return Country(word.Text, word.Prefix);
+        }
+        if (word.Prefix) return Prefix(word);
+        var query = Phrase(word.Text, word.Scope) as BooleanQuery;
+        if (query is null || typoReader is null) return query;
+        var exact = ExactToken(word.Text);
+        if (exact is null || !IsLikelyTypo(exact, typoReader)) return query;
+        var edits = AllowedEdits(exact);
+        foreach (var (field, boost) in TextFields(word.Scope))
+        {
+            var fuzzy = new FuzzyQuery(new Term(SummitSchema.ExactTwin(field)!, exact), edits, prefixLength: 1) { Boost = boost * FuzzyFactor };
+            query.Add(fuzzy, Occur.SHOULD);
+        }
+        UsedTypoTolerance = true;
+        return query;
+    }
+
+    private Query? Phrase(string text, QueryScope scope)
+    {
+        switch (scope)
+        {
+            case QueryScope.Speaker: return Names(SummitSchema.Speaker, text, false);
+            case QueryScope.Person: return Names(SummitSchema.Person, text, false);
+            case QueryScope.Country: return Country(text, false);
+        }
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var (field, boost) in TextFields(scope))
+        {
+            if (_lucene.CreatePhraseQuery(field, text) is { } stemmed)
+            {
+                stemmed.Boost = boost;
+                query.Add(stemmed, Occur.SHOULD);
+            }
+            if (_lucene.CreatePhraseQuery(SummitSchema.ExactTwin(field)!, text) is { } exact)
+            {
+                exact.Boost = boost * ExactFactor;
+                query.Add(exact, Occur.SHOULD);
+            }
+        }
+        if (scope == QueryScope.Any && Countries.ResolveName(text) is { } code)
+            query.Add(new TermQuery(new Term(SummitSchema.Country, code)) { Boost = CountryBoost }, Occur.SHOULD);
+        return query.Clauses.Count == 0 ? null : query;
+    }
+
+    private Query? Prefix(WordNode word)
+    {
+        var prefix = ExactToken(word.Text);
+        if (prefix is null) return null;
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var (field, boost) in TextFields(word.Scope))
+            query.Add(new PrefixQuery(new Term(SummitSchema.ExactTwin(field)!, prefix)) { Boost = boost }, Occur.SHOULD);
+        return query;
+    }
+
+    /// <summary>The word as the unstemmed fields index it (lower case, accents folded); null when it has no letters.</summary>
+    public string? ExactToken(string text)
+    {
+        using var stream = analyzer.GetTokenStream(SummitSchema.BodyExact, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        string? first = null;
+        if (stream.IncrementToken()) first = term.ToString();
+        stream.End();
+        return first;
+    }
+
+    private Query Names(string field, string text, bool prefix)
+    {
+        var names = vocabulary.Match(field, text, prefix).Take(1000).ToList();
+        // A name nobody has is a legitimate empty result (the facet shows who does), not an error.
+        if (names.Count == 0) return new TermQuery(new Term(field, text));
+        return new ConstantScoreQuery(new TermsFilter(names.Select(n => new Term(field, n)).ToList()));
+    }
+
+    private Query Country(string text, bool prefix)
+    {
+        if (prefix)
+        {
+            var folded = Countries.Normalize(text);
+            var codes = Countries.All.Where(kv => Countries.Normalize(kv.Value).Split(' ').Any(w => w.StartsWith(folded, StringComparison.Ordinal)))
+                .Select(kv => new Term(SummitSchema.Country, kv.Key)).ToList();
+            if (codes.Count == 0)
+                throw new QuerySyntaxException($"No country name starts with '{text}'; use a name like Japan or a code like JP.");
+            return new ConstantScoreQuery(new TermsFilter(codes));
+        }
+        var code = Countries.Resolve(text)
+            ?? throw new QuerySyntaxException($"'{text}' is not a country this search knows; use a name like Japan or a two-letter code like JP.");
+        return new ConstantScoreQuery(new TermQuery(new Term(SummitSchema.Country, code)));
+    }
+
+    private Query? Exclude(NotNode node)
+    {
+        if (Build(node.Child) is not { } child) return null;
+        return new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST }, { child, Occur.MUST_NOT } };
+    }
+
+    private Query? And(AndNode node)
+    {
+        var query = new BooleanQuery();
+        var positives = 0;
+        foreach (var child in node.Children)
+        {
+            if (child is NotNode not)
+            {
+                if (Build(not.Child) is { } excluded) query.Add(excluded, Occur.MUST_NOT);
+            }
+            else if (Build(child) is { } included)
+            {
+                query.Add(included, Occur.MUST);
+                positives++;
+            }
+        }
+        if (query.Clauses.Count == 0) return null;
+        if (positives == 0) query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        return query;
+    }
+
+    private Query? Or(OrNode node)
+    {
+        var query = new BooleanQuery();
+        foreach (var child in node.Children)
+            if (Build(child) is { } built) query.Add(built, Occur.SHOULD);
+        return query.Clauses.Count == 0 ? null : query;
+    }
+}

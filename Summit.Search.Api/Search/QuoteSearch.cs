@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Text;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Summit.Indexer.Index;
+
+namespace Summit.Search.Api.Search;
+
+public sealed partial class ArticleSearcher
+{
+    /// <summary>Quote documents considered for de-duplication; deeper matches are not grouped.</summary>
+    public const int MaxQuoteCandidates = 5_000;
+
+    private static readonly IReadOnlyList<string> QuoteDimensions = [SummitSchema.Speaker, SummitSchema.Country];
+
+    /// <summary>
+    /// Searches quote documents. The same words quoted by several articles (after normalising whitespace, case and
+    /// quotation marks) are one hit, shown from the earliest article with the number of articles reporting it.
+    /// </summary>
+    public QuoteSearchResponse SearchQuotes(QuoteSearchRequest request)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var ast = QuerySyntax.Parse(request.Query);
+        using var lease = index.Acquire();
+        var searcher = lease.Searcher;
+        var vocabulary = Vocabulary.For(searcher);
+        var filters = ResolveFilters(new SearchRequest
+        {
+            Countries = request.Countries, Persons = request.Persons, Speakers = request.Speakers,
+        }, vocabulary);
+        var builder = new QueryBuilder(_analyzer, vocabulary, SearchTarget.Quotes);
+        var query = BuildText(ast, builder);
+        var sort = SortFor(request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance));
+        var filter = FilterFor(SummitSchema.KindQuote, filters, request.From, request.To, except: null);
+        var top = searcher.Search(query, filter, MaxQuoteCandidates, sort, true, false);
+
+        var groups = new List<QuoteGroup>();
+        var byKey = new Dictionary<string, QuoteGroup>(StringComparer.Ordinal);
+        foreach (var scoreDoc in top.ScoreDocs)
+        {
+            var doc = searcher.Doc(scoreDoc.Doc);
+            var text = doc.Get(SummitSchema.Quote) ?? "";
+            var key = QuoteKey(text);
+            var articleId = doc.Get(SummitSchema.ArticleId);
+            var date = ReadDate(doc);
+            if (!byKey.TryGetValue(key, out var group))
+            {
+                byKey[key] = group = new QuoteGroup(doc, date);
+                groups.Add(group);
+            }
+            else if (date is { } d && (group.Date is null || d < group.Date))
+            {
+                (group.Doc, group.Date) = (doc, d);
+            }
+            group.Articles.Add(articleId);
+        }
+
+        var highlight = HighlightTerms.From(ast, _analyzer, typoTolerant: false);
+        var hits = groups.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+            .Select(g => ToQuoteHit(searcher, g, highlight)).ToList();
+        var (facets, _) = CountFacets(searcher, query, SummitSchema.KindQuote, filters, request.From, request.To,
+            request.FacetLimit, null, QuoteDimensions);
+        // Groups beyond the candidate window cannot be told apart; count them as distinct.
+        var total = groups.Count + Math.Max(0, top.TotalHits - top.ScoreDocs.Length);
+        return new QuoteSearchResponse(request.Query ?? "", total, request.Page, request.PageSize,
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, hits,
+            new QuoteFacets(facets[SummitSchema.Speaker], facets[SummitSchema.Country]));
+    }
+
+    /// <summary>The indexed spelling of a speaker typed in any case, or null when nobody of that name is quoted.</summary>
+    public string? FindSpeaker(string name)
+    {
+        using var lease = index.Acquire();
+        return Vocabulary.For(lease.Searcher).Canonical(SummitSchema.Speaker, name);
+    }
+
+    private sealed class QuoteGroup(Lucene.Net.Documents.Document doc, DateTimeOffset? date)
+    {
+        public Lucene.Net.Documents.Document Doc { get; set; } = doc;
+        public DateTimeOffset? Date { get; set; } = date;
+        public HashSet<string> Articles { get; } = new(StringComparer.Ordinal);
+    }
+
+    private QuoteHit ToQuoteHit(IndexSearcher searcher, QuoteGroup group, HighlightTerms highlight)
+    {
+        var doc = group.Doc;
+        var text = doc.Get(SummitSchema.Quote) ?? "";
+        var articleId = doc.Get(SummitSchema.ArticleId);
+        var start = doc.GetField(SummitSchema.QuoteStart)?.GetInt32Value() ?? -1;
+        var end = doc.GetField(SummitSchema.QuoteEnd)?.GetInt32Value() ?? -1;
+        return new QuoteHit(
+            doc.Get(SummitSchema.Id),
+            Snippets.Highlight(text, highlight, _analyzer, out _),
+            doc.Get(SummitSchema.Speaker),
+            articleId,
+            doc.Get(SummitSchema.Title) ?? "",
+            group.Date,
+            doc.Get(SummitSchema.Source),
+            Context(searcher, articleId, start, end),
+            group.Articles.Count);
+    }
+
+    /// <summary>The sentence(s) of the article around the quote, escaped.</summary>
+    private static string Context(IndexSearcher searcher, string articleId, int start, int end)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(SummitSchema.Id, articleId)), Occur.MUST },
+            { new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), Occur.MUST },
+        };
+        var top = searcher.Search(query, 1);
+        if (top.TotalHits == 0) return "";
+        var body = searcher.Doc(top.ScoreDocs[0].Doc).Get(SummitSchema.Body) ?? "";
+        if (start < 0 || end > body.Length || start > end) return "";
+        var from = start;
+        while (from > 0 && body[from - 1] != '\n' && !(from >= 2 && body[from - 1] == ' ' && body[from - 2] is '.' or '!' or '?') && start - from < 300) from--;
+        var to = end;
+        while (to < body.Length && body[to] != '\n' && !(body[to] is '.' or '!' or '?' && (to + 1 >= body.Length || body[to + 1] == ' ')) && to - end < 300) to++;
+        if (to < body.Length && body[to] is '.' or '!' or '?') to++;
+        while (to < body.Length && body[to] is '"' or '\u201D' or '\'') to++;
+        return (from > 0 && body[from - 1] != '\n' && start - from >= 300 ? "…" : "") + Snippets.Escape(body[from..to].Trim());
+    }
+
+    /// <summary>Quote identity: case, whitespace, quotation marks and trailing punctuation do not matter.</summary>
+    internal static string QuoteKey(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (c is '"' or '\'' or '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB' or '\u2039' or '\u203A')
+                continue;
+            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString().TrimEnd(',', '.', ';', ':', '!', '?', ' ', '\u2026');
+    }
+}

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Summit.Search.Api.Search;
+
+/// <summary>Settings of the search API, bound to the configuration section <c>Search</c>.</summary>
+public sealed class SearchOptions
+{
+    public const string SectionName = "Search";
+
+    /// <summary>Index folder. Relative paths are resolved by <see cref="SearchPaths.Resolve"/>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string IndexPath { get; set; } = "index-data";
+
+    /// <summary>Articles indexed on first start when no index exists at <see cref="IndexPath"/>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string SeedsPath { get; set; } = "seeds";
+
+    /// <summary>Key required in <c>X-Api-Key</c> by the admin endpoints; when empty they are disabled.</summary>
+    public string? AdminApiKey { get; set; }
+
+    /// <summary>Sustained API requests per second allowed per client address (token bucket); 0 turns limiting off.</summary>
+    [Range(0, 1_000_000)]
+    public int RateLimitPerSecond { get; set; } = 50;
+
+    /// <summary>Requests a client may make in a burst above the sustained rate.</summary>
+    [Range(1, 1_000_000)]
+    public int RateLimitBurst { get; set; } = 200;
+
+    /// <summary>How often the searcher looks for changes committed by another process.</summary>
+    [Range(50, 60_000)]
+    public int RefreshIntervalMs { get; set; } = 500;
+}
+
+/// <summary>
+/// Resolves relative configured paths. An absolute path is used as is. A relative path is taken relative to the
+/// current directory when it exists there; otherwise relative to the repository root (the nearest parent of the
+/// content root holding <c>Summit.sln</c>), so <c>dotnet run --project Summit.Search.Api</c> from the repository
+/// root and <c>dotnet run</c> inside the project folder both use <c>&lt;repo&gt;/index-data</c>; with no repository
+/// around (a published app) it stays relative to the current directory.
+/// </summary>
+public static class SearchPaths
+{
+    public static string Resolve(string path, string contentRoot)
+    {
+        if (Path.IsPathRooted(path)) return Path.GetFullPath(path);
+        var fromCurrent = Path.GetFullPath(path, Directory.GetCurrentDirectory());
+        if (Directory.Exists(fromCurrent)) return fromCurrent;
+        var root = FindRepositoryRoot(contentRoot) ?? FindRepositoryRoot(Directory.GetCurrentDirectory());
+        return root is null ? fromCurrent : Path.GetFullPath(path, root);
+    }
+
+    public static string? FindRepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Summit.sln"))) return dir.FullName;
+        return null;
+    }
+}
