@@ -165,6 +165,7 @@ public static class BenchProgram
         {
             Log("starting the API on 127.0.0.1");
             using var api = await ApiProcess.StartAsync(apiDll, indexPath, ApiRoutes.ReadyPath, TimeSpan.FromMinutes(3));
+            notes.Add($"HTTP: the API ran with --Search:{ApiProcess.RateLimitSetting}=0, because all load comes from one loopback address; with the default per-client limit a single client is answered 429 beyond its quota.");
             var failing = await HttpLoad.CheckAsync(api.BaseAddress, paths);
             if (failing.Count > 0)
                 notes.Add($"{failing.Count} of {paths.Count} query URLs did not answer 2xx before the load, e.g. {string.Join("; ", failing.Take(3))}.");

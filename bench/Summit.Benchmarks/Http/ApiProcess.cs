@@ -12,6 +12,9 @@ public sealed class ApiProcess : IDisposable
     private readonly Process _process;
     private readonly List<string> _output = [];
 
+    /// <summary>Requests per second per client address; 0 turns the limiter off.</summary>
+    public const string RateLimitSetting = nameof(Summit.Search.Api.Search.SearchOptions.RateLimitPerSecond);
+
     public Uri BaseAddress { get; }
 
     private ApiProcess(Process process, Uri baseAddress)
@@ -33,7 +36,8 @@ public sealed class ApiProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { apiDll, $"--Search:IndexPath={Path.GetFullPath(indexPath)}", "--urls", $"http://127.0.0.1:{port}" })
+        // The per-client rate limit is off: every request of the load test comes from the one loopback address.
+        foreach (var arg in new[] { apiDll, $"--Search:IndexPath={Path.GetFullPath(indexPath)}", $"--Search:{RateLimitSetting}=0", "--urls", $"http://127.0.0.1:{port}" })
             info.ArgumentList.Add(arg);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -1,26 +1,56 @@
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Summit.Benchmarks.Queries;
+using Summit.Search.Api.Search;
 
 namespace Summit.Benchmarks.Runners;
 
 /// <summary>
-/// Summit itself: the API's searcher class called in-process with the full response work the API does
-/// (top 10, exact total, facet counts, snippets). The one class to adapt when the searcher's contract changes.
+/// Summit itself: the API's <see cref="ArticleSearcher"/> called in-process, doing the full response work of
+/// <c>GET /api/search</c> and <c>GET /api/quotes</c> (top 10, exact total, facet counts, snippets, typo
+/// tolerance). The one class to adapt when the searcher's contract changes.
 /// </summary>
 public sealed class SummitRunner : IQueryRunner
 {
-    private SummitRunner() { }
+    private readonly SearchIndex _index;
+    private readonly ArticleSearcher _searcher;
+
+    private SummitRunner(string indexPath)
+    {
+        var options = Options.Create(new SearchOptions { IndexPath = Path.GetFullPath(indexPath) });
+        _index = new SearchIndex(options, new BenchHostEnvironment(), NullLogger<SearchIndex>.Instance);
+        _searcher = new ArticleSearcher(_index);
+    }
 
     public string Name => "summit";
 
-    /// <summary>Null (with the reason) while the API's searcher is not available on this branch.</summary>
+    /// <summary>Opens the searcher over an existing index; null (with the reason) when that fails.</summary>
     public static SummitRunner? TryCreate(string indexPath, out string? reason)
     {
-        _ = indexPath;
-        reason = "Summit.Search.Api/Search/ArticleSearcher is not merged into this branch yet";
-        return null;
+        reason = null;
+        return new SummitRunner(indexPath);
     }
 
-    public long Run(BenchQuery query) => throw new NotSupportedException();
+    public long Run(BenchQuery query)
+    {
+        IReadOnlyList<string> countries = query.Country is null ? [] : [query.Country];
+        IReadOnlyList<string> persons = query.Person is null ? [] : [query.Person];
+        var sort = query.SortByDate ? SearchSort.Date : SearchSort.Relevance;
+        if (query.Quotes)
+            return _searcher.SearchQuotes(new QuoteSearchRequest { Query = query.Text, Countries = countries, Persons = persons, Sort = sort }).Total;
+        return _searcher.Search(new SearchRequest { Query = query.Text, Countries = countries, Persons = persons, Sort = sort }).Total;
+    }
 
-    public void Dispose() { }
+    public void Dispose() => _index.Dispose();
+
+    /// <summary>The little of a host environment <see cref="SearchIndex"/> reads (the content root).</summary>
+    private sealed class BenchHostEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Production;
+        public string ApplicationName { get; set; } = "Summit.Benchmarks";
+        public string ContentRootPath { get; set; } = Directory.GetCurrentDirectory();
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
 }
