@@ -93,15 +93,7 @@ public static class BenchProgram
         var bench = new LatencyBench(options.SamplesPerThread, warmupPasses: 3, TimeSpan.FromSeconds(20));
         var latencies = new List<ClassLatency>();
         using (var floor = new FloorRunner(syntheticIndex)) latencies.AddRange(Measure(bench, floor, queries));
-        using (var summit = SummitRunner.TryCreate(syntheticIndex, out var reason))
-        {
-            if (summit is null)
-            {
-                notes.Add($"Summit in-process runner not measured: {reason}.");
-                Log($"summit runner skipped: {reason}");
-            }
-            else latencies.AddRange(Measure(bench, summit, queries));
-        }
+        using (var summit = SummitRunner.Open(syntheticIndex)) latencies.AddRange(Measure(bench, summit, queries));
         SqliteBuild? sqliteBuild = null;
         if (options.Sqlite)
         {

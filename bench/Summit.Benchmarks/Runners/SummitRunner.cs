@@ -26,12 +26,8 @@ public sealed class SummitRunner : IQueryRunner
 
     public string Name => "summit";
 
-    /// <summary>Opens the searcher over an existing index; null (with the reason) when that fails.</summary>
-    public static SummitRunner? TryCreate(string indexPath, out string? reason)
-    {
-        reason = null;
-        return new SummitRunner(indexPath);
-    }
+    /// <summary>Opens the API's searcher over an existing index.</summary>
+    public static SummitRunner Open(string indexPath) => new(indexPath);
 
     public long Run(BenchQuery query)
     {
