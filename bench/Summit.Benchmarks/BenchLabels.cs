@@ -5,4 +5,6 @@ public static class BenchLabels
 {
     public const string ReutersCold = "reuters-real cold";
     public const string ReutersWarm = "reuters-real warm";
+    /// <summary>Summit over the real Reuters index (its own query set), reported next to the synthetic runs.</summary>
+    public const string SummitOnReuters = "summit@reuters-real";
 }

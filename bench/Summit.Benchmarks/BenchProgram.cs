@@ -94,6 +94,10 @@ public static class BenchProgram
         var latencies = new List<ClassLatency>();
         using (var floor = new FloorRunner(syntheticIndex)) latencies.AddRange(Measure(bench, floor, queries));
         using (var summit = SummitRunner.Open(syntheticIndex)) latencies.AddRange(Measure(bench, summit, queries));
+        // The real corpus next to the synthetic one: Summit at one thread over the real Reuters index and its own query set.
+        var realIndex = Path.Combine(options.DataPath, "index-reuters-real");
+        var realQueries = QuerySetBuilder.Build(realIndex, options.QueriesPerClass, options.Seed);
+        using (var real = SummitRunner.Open(realIndex, BenchLabels.SummitOnReuters)) latencies.AddRange(Measure(bench, real, realQueries, [1]));
         SqliteBuild? sqliteBuild = null;
         if (options.Sqlite)
         {
@@ -121,12 +125,12 @@ public static class BenchProgram
         return 0;
     }
 
-    private static IReadOnlyList<ClassLatency> Measure(LatencyBench bench, IQueryRunner runner, IReadOnlyList<BenchQuery> queries)
+    private static IReadOnlyList<ClassLatency> Measure(LatencyBench bench, IQueryRunner runner, IReadOnlyList<BenchQuery> queries, int[]? threadCounts = null)
     {
         Log($"warming up {runner.Name}");
         bench.WarmUp(runner, queries);
         var results = new List<ClassLatency>();
-        foreach (var threads in new[] { 1, 2 })
+        foreach (var threads in threadCounts ?? [1, 2])
         {
             Log($"measuring {runner.Name} at {threads} thread(s)");
             foreach (var l in bench.Measure(runner, queries, threads))

@@ -62,7 +62,8 @@ public static class ReportWriter
         md.AppendLine();
         md.AppendLine("Runners: **summit** = the API's searcher called in-process (top 10, exact total, facet counts, snippets); "
             + "**lucene-floor** = bare Lucene.Net on the same index, top 10 + count only; **sqlite-fts5** = SQLite FTS5 with bm25(), "
-            + "snippet(), exact count and GROUP BY facet counts (country, person, source). Ratios are p50 / p50.");
+            + "snippet(), exact count and GROUP BY facet counts (country, person, source); **summit@reuters-real** = Summit over the real Reuters index with "
+            + "a query set drawn from it the same way (1 thread). Ratios are p50 / p50 on the synthetic index.");
         md.AppendLine();
         if (r.Http.Count > 0)
         {
@@ -120,6 +121,8 @@ public static class ReportWriter
             string F(double? v) => v is { } x ? Inv($"{x:F2}") : "–";
             md.AppendLine($"| {cls} | {F(summit?.P50)} | {F(summit?.P99)} | {F(floor?.P50)} |{Ratio(summit, floor)} {F(sqlite?.P50)} |{Ratio(summit, sqlite)}");
         }
+        md.AppendLine();
+        md.AppendLine(Inv($"Summit column = the {r.Articles:N0}-article synthetic index; the real Reuters index (19k, own query set) is in the full report as `{BenchLabels.SummitOnReuters}`."));
         if (r.Http.Count > 0)
         {
             md.AppendLine();

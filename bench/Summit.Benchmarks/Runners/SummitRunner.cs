@@ -17,17 +17,18 @@ public sealed class SummitRunner : IQueryRunner
     private readonly SearchIndex _index;
     private readonly ArticleSearcher _searcher;
 
-    private SummitRunner(string indexPath)
+    private SummitRunner(string indexPath, string name)
     {
+        Name = name;
         var options = Options.Create(new SearchOptions { IndexPath = Path.GetFullPath(indexPath) });
         _index = new SearchIndex(options, new BenchHostEnvironment(), NullLogger<SearchIndex>.Instance);
         _searcher = new ArticleSearcher(_index);
     }
 
-    public string Name => "summit";
+    public string Name { get; }
 
     /// <summary>Opens the API's searcher over an existing index.</summary>
-    public static SummitRunner Open(string indexPath) => new(indexPath);
+    public static SummitRunner Open(string indexPath, string name = "summit") => new(indexPath, name);
 
     public long Run(BenchQuery query)
     {
