@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Summit.Benchmarks.Corpus;
@@ -118,6 +119,8 @@ public sealed class CorpusBuilder
         return Outlets[^1];
     }
 
+    /// <summary>JSON lines with only the escaping JSON needs (quotes and apostrophes stay readable, sizes stay
+    /// close to the text's), one object per line.</summary>
     private sealed class JsonlWriter : IDisposable
     {
         private static readonly byte[] NewLine = "\n"u8.ToArray();
@@ -128,7 +131,7 @@ public sealed class CorpusBuilder
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            _json = new Utf8JsonWriter(_stream, new JsonWriterOptions { SkipValidation = true });
+            _json = new Utf8JsonWriter(_stream, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         }
 
         public void Write(string id, string title, string body, DateTimeOffset date, string source)
