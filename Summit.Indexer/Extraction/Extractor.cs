@@ -1,31 +1,83 @@
 using Summit.Indexer.Articles;
+using Gaz = Summit.Indexer.Gazetteer.Gazetteer;
 
 namespace Summit.Indexer.Extraction;
 
 /// <summary>
 /// Finds quotes with their speakers, persons and places in an article. Thread-safe: one instance serves
-/// every indexing thread. Never throws on any text.
+/// every indexing thread (all per-article state lives in locals). Never throws on any text.
 /// </summary>
 public sealed class Extractor
 {
     public static Extractor Default { get; } = new();
 
-    // Placeholder until the extraction pipeline lands: pairs straight and curly double quotes only.
     public ArticleFacts Extract(Article article)
     {
-        var body = article.Body;
-        var quotes = new List<Quote>();
-        var open = -1;
-        for (var i = 0; i < body.Length; i++)
+        try
         {
-            var c = body[i];
-            if (open < 0 && (c == '"' || c == '\u201C')) open = i;
-            else if (open >= 0 && (c == '"' || c == '\u201D'))
-            {
-                if (i - open > 1) quotes.Add(new Quote(open + 1, i, body[(open + 1)..i], null));
-                open = -1;
-            }
+            return ExtractCore(article);
         }
-        return ArticleFacts.Empty with { Quotes = quotes };
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A rule bug must not stop indexing: the article is indexed without facts.
+            return ArticleFacts.Empty;
+        }
+    }
+
+    private static ArticleFacts ExtractCore(Article article)
+    {
+        var body = article.Body ?? "";
+        if (body.Length == 0) return ArticleFacts.Empty;
+        var gazetteer = Gaz.Default;
+        var doc = new TextDocument(body);
+
+        var placeFinder = new PlaceFinder(gazetteer);
+        var placeHits = placeFinder.Find(doc);
+        var persons = new PersonFinder(gazetteer).Find(doc, placeHits, out var personAt);
+        // A name read as a person ("Paris Hilton") is not also a place.
+        placeHits.RemoveAll(h => personAt[h.Start] != null);
+        var countries = placeFinder.Resolve(placeHits, article.Dateline, doc);
+
+        var placeAt = new PlaceHit?[doc.Tokens.Count];
+        foreach (var h in placeHits)
+            for (var t = h.Start; t < h.End; t++) placeAt[t] = h;
+
+        var raw = QuoteFinder.Find(body);
+        var speakers = new SpeakerResolver(doc, persons, personAt, placeAt).Resolve(raw);
+        var quotes = new List<Quote>(raw.Count);
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var text = body[raw[i].Start..raw[i].End];
+            if (QuoteFilter.IsNotSpeech(text, speakers[i], raw[i])) continue;
+            quotes.Add(new Quote(raw[i].Start, raw[i].End, text, speakers[i]));
+        }
+
+        return new ArticleFacts(quotes, ToPersons(doc, persons), ToPlaces(doc, placeHits), countries);
+    }
+
+    private static List<PersonMention> ToPersons(TextDocument doc, List<Person> persons) =>
+        persons.Where(p => p.Mentions.Count > 0)
+            .Select(p => new PersonMention(p.Name, p.Mentions
+                .Select(m => new Span(doc.Tokens[m.Start].Start, doc.Tokens[m.End - 1].End))
+                .Distinct().OrderBy(s => s.Start).ToList()))
+            .ToList();
+
+    private static List<PlaceMention> ToPlaces(TextDocument doc, List<PlaceHit> hits)
+    {
+        var byKey = new Dictionary<(string, string), List<Span>>();
+        var order = new List<(string, string)>();
+        foreach (var h in hits)
+        {
+            if (h.IsCountrySignalOnly) continue; // "Russian", "the Kremlin" name a country but are not place mentions
+            var name = h.Chosen.Kind == Gazetteer.PlaceKind.Country ? Gaz.Default.CountryName(h.Chosen.Country) : h.Chosen.Name;
+            var key = (name, h.Chosen.Country);
+            if (!byKey.TryGetValue(key, out var spans))
+            {
+                byKey[key] = spans = [];
+                order.Add(key);
+            }
+            spans.Add(new Span(doc.Tokens[h.Start].Start, doc.Tokens[h.End - 1].End));
+        }
+        return order.Select(k => new PlaceMention(k.Item1, k.Item2, byKey[k])).ToList();
     }
 }

@@ -1,0 +1,293 @@
+using Gaz = Summit.Indexer.Gazetteer.Gazetteer;
+
+namespace Summit.Indexer.Extraction;
+
+/// <summary>One person of the article: canonical full name, gender if known ('M', 'F' or '\0'), every mention.</summary>
+internal sealed class Person(string name, char gender)
+{
+    public string Name { get; } = name;
+    public char Gender { get; set; } = gender;
+    public List<(int Start, int End)> Mentions { get; } = [];   // token ranges
+    public string Last => Name[(Name.LastIndexOf(' ') + 1)..];
+}
+
+/// <summary>
+/// Finds person names: capitalised token runs that carry evidence of being a person (a known first name, a
+/// title or role noun before them, a reporting verb after them), strips titles so the mention covers only the
+/// name, and then links later surname-only mentions ("Putin") and family-name-first short forms ("Xi") to the
+/// full name met in the article.
+/// </summary>
+internal sealed class PersonFinder(Gaz gazetteer)
+{
+    public List<Person> Find(TextDocument doc, List<PlaceHit> places, out Person?[] personAt)
+    {
+        var n = doc.Tokens.Count;
+        var placeAt = new PlaceHit?[n];
+        foreach (var p in places)
+            for (var t = p.Start; t < p.End; t++) placeAt[t] = p;
+
+        var persons = new List<Person>();
+        var byName = new Dictionary<string, Person>(StringComparer.Ordinal);
+        personAt = new Person?[n];
+        var singles = new List<(int Start, int Evidence)>();
+
+        for (var i = 0; i < n; i++)
+        {
+            if (!IsNameWord(doc, i)) continue;
+            var end = SplitAtSecondName(doc, i, RunEnd(doc, i));
+            var (start, hadTitle, gender) = StripTitles(doc, i, end);
+            i = end - 1;
+            // Drop trailing words that cannot end a name ("Putin Tuesday", "Chris Christie Calls").
+            while (end > start && (Lexicon.Calendar.Contains(doc[end - 1]) || !doc.IsWord(end - 1)
+                                   || end - start > 1 && gazetteer.IsCommonWord(doc[end - 1]) && gazetteer.FirstNameGender(doc[end - 2]) == '\0' && gazetteer.FirstNameGender(doc[end - 1]) == '\0'
+                                      && IsCommonNoun(doc, doc[end - 1]))) end--;
+            if (end <= start) continue;
+            if (!IsPersonCandidate(doc, start, end, placeAt)) continue;
+            var len = CountWords(doc, start, end);
+            var evidence = Evidence(doc, start, end, hadTitle);
+            if (len >= 2)
+            {
+                var firstGender = gazetteer.FirstNameGender(doc[start]);
+                if (evidence == 0 && firstGender == '\0' && !LooksLikeName(doc, start, end)) continue;
+                if (doc.IsSentenceStart(start) && Lexicon.CapitalisedCommon.Contains(doc[start])) continue;
+                var name = NameText(doc, start, end);
+                if (!byName.TryGetValue(name, out var p))
+                {
+                    p = new Person(name, gender != '\0' ? gender : firstGender is 'M' or 'F' ? firstGender : '\0');
+                    byName[name] = p;
+                    persons.Add(p);
+                }
+                Mark(p, start, end, personAt);
+            }
+            else if (evidence == 2 && !Lexicon.CapitalisedCommon.Contains(doc[start])
+                     || evidence == 1 && !Lexicon.CapitalisedCommon.Contains(doc[start]) && !IsCommonNoun(doc, doc[start])
+                        && !(doc.IsSentenceStart(start) && doc[start].EndsWith('s')))
+            {
+                singles.Add((start, evidence));
+                if (gender != '\0') pendingGender[start] = gender;
+            }
+        }
+
+        LinkShortForms(doc, persons, personAt, placeAt, singles);
+        pendingGender.Clear();
+        _lowercase = null;
+        return persons;
+    }
+
+    private readonly Dictionary<int, char> pendingGender = [];
+
+    /// <summary>Surname or family-name mentions of a known full name; evidenced single names become persons too.</summary>
+    private void LinkShortForms(TextDocument doc, List<Person> persons, Person?[] personAt, PlaceHit?[] placeAt,
+        List<(int Start, int Evidence)> singles)
+    {
+        var byShort = new Dictionary<string, Person>(StringComparer.Ordinal);
+        foreach (var p in persons)
+        {
+            var parts = p.Name.Split(' ');
+            if (parts.Length < 2) continue;
+            byShort.TryAdd(parts[^1], p);
+            // "Xi Jinping" → "Xi": a first part that is not an English first name may be the family name.
+            if (gazetteer.FirstNameGender(parts[0]) == '\0' && parts[0].Length > 1 && !Lexicon.Titles.Contains(parts[0]))
+                byShort.TryAdd(parts[0], p);
+        }
+        foreach (var (start, _) in singles)
+        {
+            var w = doc[start];
+            if (byShort.ContainsKey(w)) continue;
+            var p = new Person(w, pendingGender.GetValueOrDefault(start));
+            persons.Add(p);
+            byShort[w] = p;
+        }
+        if (byShort.Count == 0) return;
+        for (var i = 0; i < doc.Tokens.Count; i++)
+        {
+            if (personAt[i] != null || !doc.IsWord(i) || !byShort.TryGetValue(doc[i], out var p)) continue;
+            if (placeAt[i] is { } town && p.Name != doc[i] && !IsSmallTown(town)) continue;
+            // Part of a longer capitalised run that is not this person ("Putin Foundation") is left alone.
+            if (doc.IsWord(i + 1) && Lexicon.IsCapitalised(doc[i + 1]) && doc.Tokens[i + 1].Start == doc.Tokens[i].End + 1
+                && !Lexicon.CapitalisedCommon.Contains(doc[i + 1]) && !Lexicon.Calendar.Contains(doc[i + 1]))
+            {
+                if (Lexicon.OrgWords.Contains(doc[i + 1])) continue;
+            }
+            Mark(p, i, i + 1, personAt);
+        }
+    }
+
+    private static bool AfterLocativePreposition(TextDocument doc, int start) =>
+        start > 0 && doc.IsWord(start - 1) && doc[start - 1] is "in" or "at" or "from" or "near" or "to" or "of" or "In" or "At" or "From" or "Near";
+
+    /// <summary>A town, not a country or city of a million: a known person's surname wins ("Obama").</summary>
+    private static bool IsSmallTown(PlaceHit hit) =>
+        hit.Readings.All(r => r.Kind == Gazetteer.PlaceKind.City && !r.Capital && r.Population < 1_000_000);
+
+    /// <summary>"Analysts said", "Traders said": a common word used as a noun, not "Baker said".</summary>
+    private bool IsCommonNoun(TextDocument doc, string word)
+    {
+        if (!gazetteer.IsCommonWord(word)) return false;
+        if (word.EndsWith('s')) return true;
+        _lowercase ??= doc.Tokens.Where(t => t.Kind == TokenKind.Word && char.IsLower(doc.Text[t.Start]))
+            .Select(t => doc.Text[t.Start..t.End]).ToHashSet(StringComparer.Ordinal);
+        return _lowercase.Contains(word.ToLowerInvariant());
+    }
+
+    private HashSet<string>? _lowercase;
+
+    private static void Mark(Person p, int start, int end, Person?[] personAt)
+    {
+        p.Mentions.Add((start, end));
+        for (var t = start; t < end; t++) personAt[t] = p;
+    }
+
+    private static bool IsNameWord(TextDocument doc, int i)
+    {
+        if (!doc.IsWord(i)) return false;
+        var w = doc[i];
+        return char.IsUpper(w[0]) && !(w.Length > 1 && Lexicon.IsAllCaps(w) && !w.Contains('.'));
+    }
+
+    /// <summary>End of a run of capitalised words, initials ("W."), hyphens and name particles.</summary>
+    private static int RunEnd(TextDocument doc, int i)
+    {
+        var end = i + 1;
+        var n = doc.Tokens.Count;
+        while (end < n)
+        {
+            var gap = doc.Tokens[end].Start - doc.Tokens[end - 1].End;
+            if (gap > 1) break;
+            if (IsNameWord(doc, end) && gap == 1) { end++; continue; }
+            // Initial "W." glued to its dot.
+            if (doc.IsPunct(end, '.') && gap == 0 && doc[end - 1].Length == 1 && char.IsUpper(doc[end - 1][0])) { end++; continue; }
+            // "Jean-Claude", "al-Assad"
+            if (doc.IsPunct(end, '-') && gap == 0 && end + 1 < n && doc.IsWord(end + 1) && doc.Tokens[end + 1].Start == doc.Tokens[end].End)
+            { end += 2; continue; }
+            if (gap == 1 && doc.IsWord(end) && (Lexicon.NameParticles.Contains(doc[end]) || doc[end] == "of")
+                && IsNameWord(doc, end + 1) && doc.Tokens[end + 1].Start == doc.Tokens[end].End + 1) { end += 2; continue; }
+            break;
+        }
+        return end;
+    }
+
+    /// <summary>
+    /// A title-case run can hold two names ("Chris Christie Calls Hillary Clinton"): a first name after a
+    /// surname starts the next one.
+    /// </summary>
+    private int SplitAtSecondName(TextDocument doc, int start, int end)
+    {
+        for (var t = start + 2; t < end; t++)
+            if (doc.IsWord(t) && doc[t].Length > 1 && gazetteer.FirstNameGender(doc[t]) != '\0' && doc.IsWord(t - 1)
+                && gazetteer.FirstNameGender(doc[t - 1]) == '\0' && doc[t - 1].Length > 1 && !Lexicon.Titles.Contains(doc[t - 1])
+                && !Lexicon.NameParticles.Contains(doc[t - 1]) && doc[t - 1] != "of")
+                return t;
+        return end;
+    }
+
+    /// <summary>Skips leading titles, roles, nationalities and "of" ("US Secretary of State Antony Blinken").</summary>
+    private (int Start, bool HadTitle, char Gender) StripTitles(TextDocument doc, int start, int end)
+    {
+        var had = false;
+        var gender = '\0';
+        while (start < end)
+        {
+            var w = doc[start];
+            if (doc.IsPunct(start, '.') || doc.IsPunct(start, '-')) { start++; continue; }
+            if (Lexicon.Titles.Contains(w) || w == "of" || IsNationality(w) || Lexicon.Calendar.Contains(w)
+                || start + 1 < end && Lexicon.RoleNouns.Contains(w.ToLowerInvariant())
+                || (doc.IsSentenceStart(start) && Lexicon.CapitalisedCommon.Contains(w) && start + 1 < end))
+            {
+                if (Lexicon.Titles.Contains(w) || Lexicon.RoleNouns.Contains(w.ToLowerInvariant())) had = true;
+                if (w is "Mr" or "Sir" or "Lord" or "King" or "Prince" or "Pope") gender = 'M';
+                if (w is "Mrs" or "Ms" or "Miss" or "Lady" or "Dame" or "Queen" or "Princess" or "Mme") gender = 'F';
+                start++;
+                continue;
+            }
+            break;
+        }
+        // "Ohio Democratic Party Chairman David Pepper": the name follows the last title of the run.
+        for (var t = end - 2; t >= start; t--)
+        {
+            if (!doc.IsWord(t) || !Lexicon.Titles.Contains(doc[t]) || doc[t] is "State" or "House" or "Senate") continue;
+            var k = t + 1;
+            while (k < end && doc.IsPunct(k, '.')) k++;
+            if (k < end && IsNameWord(doc, k) && !Lexicon.Titles.Contains(doc[k]))
+            {
+                start = k;
+                had = true;
+            }
+            break;
+        }
+        if (!had && start > 0)
+        {
+            var prev = PrevWord(doc, start);
+            if (prev >= 0 && (Lexicon.RoleNouns.Contains(doc[prev]) || Lexicon.Titles.Contains(doc[prev]))) had = true;
+        }
+        return (start, had, gender);
+    }
+
+    private static int PrevWord(TextDocument doc, int i)
+    {
+        var p = i - 1;
+        if (p >= 0 && doc.IsPunct(p, '.')) p--;
+        return p >= 0 && doc.IsWord(p) ? p : -1;
+    }
+
+    private bool IsNationality(string w) =>
+        gazetteer.TryGetPlace(w, out var r) && r[0].Kind is Gazetteer.PlaceKind.Demonym or Gazetteer.PlaceKind.Country
+        && gazetteer.FirstNameGender(w) == '\0';
+
+    private bool IsPersonCandidate(TextDocument doc, int start, int end, PlaceHit?[] placeAt)
+    {
+        var words = 0;
+        for (var t = start; t < end; t++)
+        {
+            if (!doc.IsWord(t)) continue;
+            var w = doc[t];
+            if (w == "of" || Lexicon.OrgWords.Contains(w) || Lexicon.Calendar.Contains(w)) return false;
+            if (Lexicon.Pronouns.Contains(w) && w.Length <= 4 && t == start) return false;
+            words++;
+        }
+        if (words == 0) return false;
+        // The whole run is one place ("New York", "Beijing"): a place, not a person.
+        if (words >= 2 && placeAt[start] is { } p && p.Start == start && p.End >= end) return false;
+        if (words >= 2 && placeAt[end - 1] is { } q && q.Readings[0].Kind != Gazetteer.PlaceKind.City) return false;
+        if (words == 1 && placeAt[start] is { } single && (!IsSmallTown(single) || AfterLocativePreposition(doc, start))) return false;
+        return true;
+    }
+
+    /// <summary>0 none; 1 a reporting verb after; 2 a title or role before.</summary>
+    private static int Evidence(TextDocument doc, int start, int end, bool hadTitle)
+    {
+        if (hadTitle) return 2;
+        var next = end;
+        if (next < doc.Tokens.Count && doc.IsWord(next) && Lexicon.Auxiliaries.Contains(doc[next]) && doc[next] is "has" or "had" or "also" or "later" or "earlier")
+            next++;
+        if (doc.IsWord(next) && Lexicon.ReportingVerbs.Contains(doc[next]) && !Lexicon.FramingVerbs.Contains(doc[next])) return 1;
+        // "Smith, 45," or "Smith, who"
+        if (doc.IsPunct(end, ',') && (doc.Is(end + 1, TokenKind.Number) && doc.IsPunct(end + 2, ',') || doc.IsWord(end + 1) && doc[end + 1] == "who")) return 1;
+        return 0;
+    }
+
+    /// <summary>Two or more capitalised words that are not common words look like a name ("Xi Jinping").</summary>
+    private bool LooksLikeName(TextDocument doc, int start, int end)
+    {
+        for (var t = start; t < end; t++)
+        {
+            if (!doc.IsWord(t)) continue;
+            var w = doc[t];
+            if (Lexicon.NameParticles.Contains(w)) continue;
+            if (w.Length == 1 && doc.IsPunct(t + 1, '.')) continue; // an initial: "S. Waugh"
+            if (w.Length < 2 || Lexicon.CapitalisedCommon.Contains(w) || gazetteer.IsCommonWord(w) || Lexicon.Titles.Contains(w) || Lexicon.IsAllCaps(w)
+                || gazetteer.TryGetPlace(w, out _)) return false;
+        }
+        return true;
+    }
+
+    private static int CountWords(TextDocument doc, int start, int end)
+    {
+        var c = 0;
+        for (var t = start; t < end; t++) if (doc.IsWord(t) && !Lexicon.NameParticles.Contains(doc[t])) c++;
+        return c;
+    }
+
+    private static string NameText(TextDocument doc, int start, int end) =>
+        string.Join(' ', doc.Slice(start, end).Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries));
+}

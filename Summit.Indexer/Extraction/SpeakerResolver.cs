@@ -1,0 +1,383 @@
+using Summit.Indexer.Gazetteer;
+
+namespace Summit.Indexer.Extraction;
+
+/// <summary>
+/// Attributes quotes to speakers without a parser: finds the reporting verb next to the quote (after it:
+/// "…," X said / said X; before it: X said: "…" / X said that … "…" / according to X), takes the noun phrase
+/// on its subject side (skipping appositives), and maps that phrase to a canonical person, a pronoun's
+/// antecedent, or the organisation / government named. Quotes with no verb of their own continue the
+/// previous quote's speaker when they follow it closely.
+/// </summary>
+internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Person?[] personAt, PlaceHit?[] placeAt)
+{
+    private const int MaxSubjectTokens = 9;
+    private string? _lastSpeaker;
+    private bool _building;
+    private List<(int Pos, string Name)>? _sources;
+
+    /// <summary>Subjects of every reporting verb in the article (character position, speaker), in order.</summary>
+    private List<(int Pos, string Name)> Sources()
+    {
+        if (_sources != null) return _sources;
+        _building = true;
+        _sources = [];
+        for (var v = 0; v < doc.Tokens.Count; v++)
+        {
+            if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v])) continue;
+            var (ss, _) = doc.Sentences[doc.SentenceOf[v]];
+            var name = Subject(v, ss);
+            if (name != null) _sources.Add((doc.Tokens[v].Start, name));
+        }
+        _building = false;
+        return _sources;
+    }
+    private readonly Dictionary<string, Person> _byName = persons.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First());
+    private int _lastQuoteSentence = -10;
+    private int _lastQuoteParagraph = -10;
+
+    public List<string?> Resolve(List<RawQuote> quotes)
+    {
+        var result = new List<string?>(quotes.Count);
+        string? groupSpeaker = null;
+        var groupStart = -1;
+        for (var qi = 0; qi < quotes.Count; qi++)
+        {
+            var q = quotes[qi];
+            var open = doc.TokenAt(q.Open);
+            var close = q.Close < doc.Text.Length ? doc.TokenAt(q.Close) : doc.Tokens.Count;
+            var sentence = doc.SentenceOf[Math.Min(open, doc.Tokens.Count - 1)];
+            var paragraph = ParagraphOf(q.Open);
+            string? speaker = null;
+            if (doc.Tokens.Count > 0)
+            {
+                speaker = After(close, q) ?? Before(open);
+                if (speaker == null && (q.Continuation || IsNear(sentence, paragraph) && StartsItsSentence(open))) speaker = _lastSpeaker;
+                if (speaker == null) speaker = FromNeighbourSentence(open);
+                if (speaker == null) speaker = SentenceSubject(open);
+                if (speaker == null && IsNear(sentence, paragraph)) speaker = _lastSpeaker;
+            }
+            // Paragraph runs of one quote share a speaker, whichever paragraph names it.
+            if (q.Continuation && groupStart >= 0)
+            {
+                speaker ??= groupSpeaker;
+                if (speaker != null)
+                    for (var k = groupStart; k < result.Count; k++) result[k] ??= speaker;
+            }
+            else groupStart = result.Count;
+            groupSpeaker = speaker ?? groupSpeaker;
+            if (!q.ContinuesNext && !q.Continuation) groupSpeaker = null;
+            result.Add(speaker);
+            if (speaker != null) _lastSpeaker = speaker;
+            _lastQuoteSentence = doc.SentenceOf[Math.Min(close, doc.Tokens.Count - 1)];
+            _lastQuoteParagraph = ParagraphOf(Math.Min(q.Close, doc.Text.Length - 1));
+        }
+        return result;
+    }
+
+    private bool IsNear(int sentence, int paragraph) =>
+        _lastSpeaker != null && (sentence - _lastQuoteSentence <= 1 || paragraph - _lastQuoteParagraph <= 1);
+
+    private bool StartsItsSentence(int open) => open >= doc.Tokens.Count || doc.IsSentenceStart(open) || doc.IsPunct(open - 1, ':');
+
+    private int ParagraphOf(int offset) => doc.ParagraphOf(offset);
+
+    /// <summary>"…," X said / "…," said X / "…," X told reporters, within the closing mark's sentence.</summary>
+    private string? After(int close, RawQuote q)
+    {
+        var t = close + 1;
+        var n = doc.Tokens.Count;
+        if (t >= n) return null;
+        // Skip punctuation between the mark and the attribution ("…," he said; "…" — she said).
+        while (t < n && doc.Tokens[t].Kind == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is ',' or '-' or '\u2014' or '\u2013' or '\u2015' or '(') t++;
+        if (t >= n || doc.Tokens[t].Kind is TokenKind.Newline or TokenKind.Quote) return null;
+        if (doc.Tokens[t].Kind == TokenKind.Punct) return null;
+        if (Dashed(close + 1, t) is { } signed) return signed;
+        // Room for an appositive: "…," Scott Pruitt, the attorney general of Oklahoma, said.
+        var limit = Math.Min(n, t + 25);
+        var sentence = doc.SentenceOf[t];
+        // A quote that ends mid-sentence ("an "impartial" mediation in the conflict, X argued") is only
+        // attributed forward when the attribution follows at once, not after another clause.
+        var endsClause = close + 1 < n && doc.Tokens[close + 1].Kind == TokenKind.Punct
+                         || close - 1 >= 0 && doc.Tokens[close - 1].Kind == TokenKind.Punct && doc.Text[doc.Tokens[close - 1].Start] is ',' or '.' or '?' or '!' or '-' or '\u2014';
+        // "…?" Graham asked. — the splitter ends a sentence at the quote, but a short subject and a verb
+        // right after it still belong to the quote; "…." Later, X tweeted: does not.
+        var endedSentence = close < n && doc.SentenceOf[close] != sentence;
+        if (endedSentence) limit = Math.Min(limit, t + 13);
+        for (var v = t; v < limit; v++)
+        {
+            var k = doc.Tokens[v].Kind;
+            if (k is TokenKind.Newline or TokenKind.Quote || doc.SentenceOf[v] != sentence) return null;
+            if (k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] is '!' or '?' or ';' or ':') return null;
+            if ((!endsClause || endedSentence) && k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] == ',') return null;
+            if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v])) continue;
+            if (v == t || (v == t + 1 && doc.IsWord(t) && Lexicon.Auxiliaries.Contains(doc[t])))
+                return Phrase(v + 1, InvertedEnd(v + 1), v); // said X
+            return Subject(v, t);                           // X said
+        }
+        return null;
+    }
+
+    /// <summary>A quote signed with a dash: “…” ― Jane Doe (end of paragraph).</summary>
+    private string? Dashed(int from, int name)
+    {
+        var dash = false;
+        for (var k = from; k < name; k++)
+            if (doc.Tokens[k].Kind == TokenKind.Punct && doc.Text[doc.Tokens[k].Start] is '\u2015' or '\u2014' or '\u2013' or '-') dash = true;
+        if (!dash) return null;
+        var e = name;
+        while (e < doc.Tokens.Count && doc.IsWord(e) && char.IsUpper(doc[e][0])) e++;
+        if (e == name || e - name > 4 || (e < doc.Tokens.Count && doc.Tokens[e].Kind != TokenKind.Newline && !doc.IsPunct(e, '.') && !doc.IsPunct(e, ','))) return null;
+        return Phrase(name, e, name);
+    }
+
+    /// <summary>End of the inverted subject in "said X, a spokesman": up to a comma, colon or the sentence end.</summary>
+    private int InvertedEnd(int from)
+    {
+        var n = doc.Tokens.Count;
+        if (from >= n) return from;
+        var sentence = doc.SentenceOf[from];
+        var e = from;
+        while (e < n && e - from < MaxSubjectTokens && doc.SentenceOf[e] == sentence
+               && doc.Tokens[e].Kind is not (TokenKind.Newline or TokenKind.Quote)
+               && !(doc.Tokens[e].Kind == TokenKind.Punct && doc.Text[doc.Tokens[e].Start] is ',' or ';' or ':' or '(' or '!' or '?'))
+            e++;
+        return e;
+    }
+
+    private int TrimAuxiliaries(int from, int verb)
+    {
+        var e = verb;
+        while (e > from && doc.IsWord(e - 1) && (Lexicon.Auxiliaries.Contains(doc[e - 1])
+               || char.IsLower(doc[e - 1][0]) && doc[e - 1].EndsWith("ly") && doc[e - 1].Length > 4)) e--;
+        return e;
+    }
+
+    /// <summary>X said: "…" / X said that … "…" / according to X, "…" / X described it as "…".</summary>
+    private string? Before(int open)
+    {
+        if (open >= doc.Tokens.Count) return null;
+        var sentStart = doc.Sentences[doc.SentenceOf[open]].Start;
+        for (var v = open - 1; v >= sentStart; v--)
+        {
+            if (doc.Tokens[v].Kind == TokenKind.Quote) break; // another quote's attribution region
+            if (!doc.IsWord(v)) continue;
+            var w = doc[v];
+            if (w == "to" && v > sentStart && doc[v - 1].Equals("according", StringComparison.OrdinalIgnoreCase))
+                return Phrase(v + 1, InvertedEnd(v + 1), v);
+            if (!Lexicon.ReportingVerbs.Contains(w) && !Lexicon.FramingVerbs.Contains(w)) continue;
+            // "X was quoted by … as saying": the subject stands before "was quoted".
+            if (w is "saying" or "writing" && v > sentStart && doc[v - 1] == "as")
+            {
+                for (var k = v - 2; k >= sentStart; k--)
+                    if (doc.IsWord(k) && doc[k] is "quoted" or "cited" or "reported")
+                    {
+                        v = k;
+                        break;
+                    }
+            }
+            // "Trump said, adding later, “…”": the participle's subject is the main clause's.
+            if (w.EndsWith("ing") && doc.IsPunct(v - 1, ',')) continue;
+            var s = Subject(v, sentStart);
+            if (s != null) return s;
+        }
+        return null;
+    }
+
+    /// <summary>The noun phrase ending just before a reporting verb, not reaching before <paramref name="sentStart"/>.</summary>
+    private string? Subject(int verb, int sentStart)
+    {
+        var e = SkipParenthesis(TrimAuxiliaries(sentStart, verb), sentStart);
+        if (e <= sentStart) return null;
+        // Appositive: "Hugh Hill, a doctor at the clinic, said" / "His partner, Lawrence Cummings, said"
+        string? inner = null;
+        if (doc.IsPunct(e - 1, ','))
+        {
+            var comma = -1;
+            for (var k = e - 2; k >= Math.Max(sentStart, e - 14); k--)
+            {
+                if (doc.Tokens[k].Kind == TokenKind.Quote) return null;
+                if (doc.IsPunct(k, ',')) { comma = k; break; }
+            }
+            if (comma < 0 || comma <= sentStart) return null;
+            inner = PersonIn(comma + 1, e - 1);
+            e = SkipParenthesis(comma, sentStart);
+        }
+        var s = e;
+        while (s > sentStart && e - s < MaxSubjectTokens && IsSubjectToken(s - 1)) s--;
+        if (s == e) return inner;
+        // A pronoun inside the phrase is the subject itself ("… network RT he blasted").
+        for (var k = e - 1; k >= s; k--)
+            if (doc.IsWord(k) && Lexicon.Pronouns.Contains(doc[k]) && doc[k] != "it" && doc[k] != "I") { s = k; e = k + 1; break; }
+        if (inner != null && PersonIn(s, e) == null) return inner;
+        return Phrase(s, e, verb);
+    }
+
+    /// <summary>"Rep. John Mica (R-Fla.) said": the party/state tag between name and verb is skipped.</summary>
+    private int SkipParenthesis(int e, int floor)
+    {
+        if (!doc.IsPunct(e - 1, ')')) return e;
+        for (var k = e - 2; k >= Math.Max(floor, e - 10); k--)
+            if (doc.IsPunct(k, '(')) return k;
+        return e;
+    }
+
+    private string? PersonIn(int s, int e)
+    {
+        for (var t = e - 1; t >= s; t--)
+            if (t >= 0 && t < personAt.Length && personAt[t] is { } p) return p.Name;
+        return null;
+    }
+
+    private bool IsSubjectToken(int t)
+    {
+        var tok = doc.Tokens[t];
+        if (tok.Kind is TokenKind.Possessive or TokenKind.Number) return true;
+        if (tok.Kind == TokenKind.Punct) return doc.Text[tok.Start] is '.' or '-' && t > 0 && doc.IsWord(t - 1) && doc[t - 1].Length <= 3;
+        if (tok.Kind != TokenKind.Word) return false;
+        var w = doc[t];
+        if (char.IsLower(w[0]) && w.EndsWith("ly") && w.Length > 4) return false;
+        if (w is "Though" or "Although" or "Because" or "While" or "When" or "If" or "But" or "And" or "As" or "Meanwhile"
+            or "though" or "although" or "because" or "meanwhile" or "however" or "However" or "also" or "then") return false;
+        return w is not ("that" or "and" or "but" or "who" or "which" or "when" or "while" or "as" or "after" or "before" or "what" or "so" or "or" or "about" or "from" or "into"
+            or "because" or "if" or "in" or "on" or "at" or "with" or "by" or "to" or "has" or "had" or "have" or "was"
+            or "were" or "is" or "are" or "said" or "told" or "says" or "also" or "where" or "since" or "than" or "then")
+            && !Lexicon.ReportingVerbs.Contains(w);
+    }
+
+    /// <summary>Turns the noun phrase [s, e) into a speaker name: a person, a pronoun's antecedent or the phrase.</summary>
+    private string? Phrase(int s, int e, int verb)
+    {
+        while (s < e && !doc.IsWord(s) && doc.Tokens[s].Kind != TokenKind.Number) s++;
+        while (e > s && doc.Tokens[e - 1].Kind is TokenKind.Punct or TokenKind.Possessive) e--;
+        if (e <= s) return null;
+        // The last person named in the phrase ("US Secretary of State Antony Blinken", "Mr Putin's spokesman"
+        // counts as Putin's side, which is what readers search for).
+        for (var t = e - 1; t >= s; t--)
+            if (personAt[t] is { } p)
+                return p.Name;
+        // A pronoun subject of a reporting verb: the nearest earlier source (measured better than the same
+        // sentence's first person, which is right for "X condemned what he called …" but wrong more often).
+        if (e - s == 1 && Lexicon.Pronouns.Contains(doc[s]))
+            return Antecedent(doc[s].ToLowerInvariant(), doc.Tokens[s].Start, sameSentence: false);
+        if (e - s > 6) return null;
+        // Drop a leading determiner; keep "Ukraine's foreign ministry", "the Kremlin" → "Kremlin".
+        while (s < e && doc.IsWord(s) && Lexicon.Determiners.Contains(doc[s])) s++;
+        if (e <= s) return null;
+        var text = doc.Slice(s, e);
+        if (!text.Any(char.IsLetter)) return null;
+        if (e - s == 1 && placeAt[s] is { } place && place.Readings[0].Kind != PlaceKind.Demonym)
+            return place.Readings[0].Name;
+        return text;
+    }
+
+    /// <summary>he/she → the latest person of that gender mentioned before; they/we/it → the last speaker.</summary>
+    private string? Antecedent(string pronoun, int before, bool sameSentence = false)
+    {
+        if (pronoun is "he" or "she")
+        {
+            var want = pronoun == "he" ? 'M' : 'F';
+            if (_building) return null;
+            // Without a reporting verb, a person named earlier in the same sentence ("As part of Kishida's
+            // visit, he is to offer "…"") is the referent; "X criticised Y, he said" is not such a case.
+            var sentenceStart = !sameSentence ? int.MaxValue : doc.Tokens[doc.Sentences[doc.SentenceOf[doc.TokenAt(before)]].Start].Start;
+            Person? near = null;
+            var nearPos = -1;
+            foreach (var p in persons)
+                foreach (var (ms, _) in p.Mentions)
+                {
+                    var pos = doc.Tokens[ms].Start;
+                    if (pos >= sentenceStart && pos < before && pos > nearPos && (p.Gender == '\0' || p.Gender == want))
+                    {
+                        near = p;
+                        nearPos = pos;
+                    }
+                }
+            if (near != null) return near.Name;
+            // The nearest earlier subject of a reporting verb ("Rendell said he …") that fits the pronoun.
+            var sources = Sources();
+            for (var k = sources.Count - 1; k >= 0; k--)
+            {
+                var (pos, name) = sources[k];
+                if (pos >= before) continue;
+                if (_byName.TryGetValue(name, out var sp) && (sp.Gender == want || sp.Gender == '\0')) return sp.Name;
+                if (!_byName.ContainsKey(name)) continue;
+            }
+            // The last speaker, if a person of that gender, is the usual referent of "he said" in news.
+            if (_lastSpeaker != null && _byName.TryGetValue(_lastSpeaker, out var last)
+                && (last.Gender == want || last.Gender == '\0' && last.Name.Contains(' ')))
+                return last.Name;
+            Person? best = null;
+            var bestPos = -1;
+            foreach (var p in persons)
+                foreach (var (ms, _) in p.Mentions)
+                {
+                    var pos = doc.Tokens[ms].Start;
+                    if (pos < before && pos > bestPos && (p.Gender == '\0' || p.Gender == want))
+                    {
+                        best = p;
+                        bestPos = pos;
+                    }
+                }
+            return best?.Name;
+        }
+        return pronoun is "i" ? null : _lastSpeaker;
+    }
+
+    /// <summary>
+    /// A partial quote in a sentence without a reporting verb ("Obama condemned the test as "…"") is the
+    /// sentence subject's: the phrase before the first verb-like word, after any opening adverbial clause.
+    /// </summary>
+    private string? SentenceSubject(int open)
+    {
+        if (open >= doc.Tokens.Count) return null;
+        var (ss, _) = doc.Sentences[doc.SentenceOf[open]];
+        var s = ss;
+        // "In a White House statement, President Obama condemned …": skip an opening phrase up to its comma.
+        if (doc.IsWord(s) && doc[s] is "In" or "On" or "At" or "After" or "Before" or "During" or "Later" or "Earlier" or "Speaking"
+                or "Asked" or "Meanwhile" or "However" or "Still" or "But" or "And" or "Yet" or "Also" or "With" or "For" or "From"
+                or "To" or "As" or "By" or "Under" or "Since" or "Despite" or "Amid" or "Following" or "Among" or "Though" or "Although" or "When" or "While" or "If")
+        {
+            var k = s;
+            while (k < open && !doc.IsPunct(k, ',')) k++;
+            s = k < open ? k + 1 : s;
+            if (s < open && doc[s] is "But" or "And") s++;
+        }
+        if (s >= open) return null;
+        var e = s;
+        // The subject runs to the first verb-like word: an auxiliary, a reporting verb or a past tense.
+        while (e < open && e - s < MaxSubjectTokens && IsSubjectToken(e)
+               && !(doc.IsWord(e) && char.IsLower(doc[e][0]) && (Lexicon.Auxiliaries.Contains(doc[e]) || Lexicon.FramingVerbs.Contains(doc[e])
+                                                                  || doc[e].EndsWith("ed") || doc[e].EndsWith("es") && !IsNounish(e))))
+            e++;
+        if (e == s) return null;
+        var p = PersonIn(s, e);
+        if (p != null) return p;
+        if (e - s == 1 && doc.IsWord(s) && Lexicon.Pronouns.Contains(doc[s])) return Antecedent(doc[s].ToLowerInvariant(), doc.Tokens[s].Start, sameSentence: true);
+        // Only names and organisations: a common-noun subject ("The bill") rarely speaks.
+        for (var t = s; t < e; t++)
+            if (doc.IsWord(t) && char.IsUpper(doc[t][0]) && !Lexicon.CapitalisedCommon.Contains(doc[t]) && !Lexicon.IsAllCaps(doc[t]))
+                return Phrase(s, e, e);
+        return null;
+    }
+
+    /// <summary>Lowercase words that can sit inside a subject phrase: role nouns and possessives' heads.</summary>
+    private bool IsNounish(int t) => Lexicon.RoleNouns.Contains(doc[t]) || doc[t] is "of" or "for" or "at" or "the" or "group" or "campaign" or "ministry" or "office" or "department" or "agency" or "government" or "party" or "committee" or "officials" or "spokesman" or "spokeswoman";
+
+    /// <summary>A sentence of only a quote: the previous sentence may end "X said:" for it.</summary>
+    private string? FromNeighbourSentence(int open)
+    {
+        if (open >= doc.Tokens.Count) return null;
+        var sentence = doc.SentenceOf[open];
+        if (sentence == 0) return null;
+        var (ps, pe) = doc.Sentences[sentence - 1];
+        var last = pe - 1;
+        if (last >= ps && doc.IsPunct(last, ':'))
+        {
+            for (var v = last - 1; v >= ps; v--)
+                if (doc.IsWord(v) && Lexicon.ReportingVerbs.Contains(doc[v]))
+                    return Subject(v, ps);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,978 @@
+// <summit-search>: the Summit search box and results, as one custom element.
+// Plain ES module, no framework, no build step. Embed with:
+//   <script type="module" src="https://search.example.org/summit-search.js"></script>
+//   <summit-search endpoint="https://search.example.org"></summit-search>
+//
+// Safety rule: text from the API is never assigned to innerHTML. Snippets and quotes arrive as escaped HTML
+// carrying only <mark>; they are tokenised here and rebuilt as text nodes and <mark> elements, so any other
+// markup, even a malformed one, can only ever show up as text.
+
+const SCRIPT_ORIGIN = (() => {
+  try { return new URL(import.meta.url).origin; } catch { return location.origin; }
+})();
+
+const SUGGEST_DELAY_MS = 150;
+const SUGGEST_MIN_CHARS = 2;
+const FACET_LIMIT = 8;
+
+const FACETS = {
+  articles: [
+    ['country', 'Country'],
+    ['person', 'Person'],
+    ['source', 'Source'],
+  ],
+  quotes: [
+    ['speaker', 'Speaker'],
+    ['country', 'Country'],
+  ],
+};
+const FILTER_DIMENSIONS = ['country', 'person', 'speaker', 'source'];
+const KIND_LABELS = { person: 'Person', speaker: 'Speaker', country: 'Country', title: 'Article', source: 'Source' };
+
+const STYLE = `
+:host {
+  --_accent: var(--summit-accent, #1f5fbf);
+  --_accent-text: var(--summit-accent-text, #ffffff);
+  --_font: var(--summit-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  --_text: var(--summit-text, #1d2127);
+  --_muted: var(--summit-muted, #5a6270);
+  --_bg: var(--summit-bg, #ffffff);
+  --_surface: var(--summit-surface, #f4f6f9);
+  --_border: var(--summit-border, #c9d0da);
+  --_radius: var(--summit-radius, 8px);
+  --_mark: var(--summit-mark, #ffe27a);
+  --_focus: var(--summit-focus, var(--summit-accent, #1f5fbf));
+  --_error: var(--summit-error, #a4161a);
+  display: block;
+  container-type: inline-size;
+  font-family: var(--_font);
+  color: var(--_text);
+  line-height: 1.45;
+  font-size: var(--summit-font-size, 1rem);
+}
+:host([hidden]) { display: none; }
+*, *::before, *::after { box-sizing: border-box; }
+.vh {
+  position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+button, input, select { font: inherit; color: inherit; }
+a { color: var(--_accent); }
+
+form { position: relative; display: flex; gap: .5rem; align-items: stretch; }
+/* The list hangs from the whole form (box and button), so long titles have room on a phone. */
+.combo { flex: 1 1 auto; min-width: 0; }
+input.q {
+  width: 100%; height: 2.75rem; padding: 0 .9rem; border: 1px solid var(--_border);
+  border-radius: var(--_radius); background: var(--_bg); font-size: 1.05rem;
+}
+input.q:focus-visible { outline-offset: 0; border-color: var(--_focus); }
+button.go {
+  flex: 0 0 auto; height: 2.75rem; padding: 0 1.1rem; border: 0; border-radius: var(--_radius);
+  background: var(--_accent); color: var(--_accent-text); font-weight: 600; cursor: pointer;
+}
+ul.listbox {
+  position: absolute; z-index: 10; left: 0; right: 0; top: calc(100% + 4px); margin: 0; padding: .25rem 0;
+  list-style: none; background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius);
+  box-shadow: 0 8px 24px rgb(0 0 0 / .14); max-height: 22rem; overflow-y: auto;
+}
+ul.listbox[hidden] { display: none; }
+li.option {
+  display: flex; gap: .6rem; align-items: baseline; padding: .45rem .8rem; cursor: pointer;
+}
+li.option[aria-selected="true"] { background: var(--_accent); color: var(--_accent-text); }
+li.option[aria-selected="true"] .kind, li.option[aria-selected="true"] .n { color: inherit; }
+.option .kind {
+  order: -1; flex: 0 0 4.5rem; font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: var(--_muted);
+}
+.option .label { flex: 1 1 auto; min-width: 0; overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical;
+  -webkit-line-clamp: 2; line-clamp: 2; }
+.option .n { color: var(--_muted); font-size: .85rem; font-variant-numeric: tabular-nums; }
+
+.message { margin: .75rem 0 0; padding: .6rem .8rem; border-radius: var(--_radius);
+  background: #fdecec; color: var(--_error); border: 1px solid #f3b8b8; }
+.message[hidden] { display: none; }
+.status { margin: .75rem 0 0; color: var(--_muted); font-size: .95rem; }
+.status:empty { display: none; }
+.didyoumean { margin: .4rem 0 0; }
+.didyoumean[hidden] { display: none; }
+.linkish { background: none; border: 0; padding: 0; color: var(--_accent); text-decoration: underline; cursor: pointer; }
+
+.panel[hidden] { display: none; }
+.toolbar { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; justify-content: space-between;
+  margin: .75rem 0 0; }
+.views { display: inline-flex; border: 1px solid var(--_border); border-radius: var(--_radius); overflow: hidden; }
+.views[hidden] { display: none; }
+.views button { border: 0; background: var(--_bg); padding: .35rem .9rem; cursor: pointer; }
+.views button + button { border-left: 1px solid var(--_border); }
+.views button[aria-pressed="true"] { background: var(--_accent); color: var(--_accent-text); font-weight: 600; }
+.sort { display: inline-flex; gap: .4rem; align-items: center; color: var(--_muted); font-size: .9rem; }
+.sort select { border: 1px solid var(--_border); border-radius: 6px; padding: .2rem .4rem; background: var(--_bg); }
+
+.layout { display: grid; gap: 1rem; margin-top: .75rem; grid-template-columns: minmax(0, 1fr); }
+.facets { align-self: start; min-width: 0; }
+.facets > summary {
+  display: inline-flex; align-items: center; gap: .4rem; cursor: pointer; list-style: none; padding: .35rem .9rem;
+  border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg); font-weight: 600;
+}
+.facets > summary::-webkit-details-marker { display: none; }
+.facets > summary::before { content: "▸"; font-size: .8em; transition: transform .12s ease; }
+.facets[open] > summary::before { transform: rotate(90deg); }
+.facets[open] > summary { margin-bottom: .75rem; }
+.wide .facets > summary { display: none; }
+.facet-body, .facet-groups { display: grid; gap: 1rem; align-content: start; }
+.facet { border: 0; margin: 0; padding: 0; min-width: 0; }
+.facet legend, .facet .legend { font-weight: 600; font-size: .85rem; text-transform: uppercase; letter-spacing: .04em;
+  color: var(--_muted); padding: 0; margin-bottom: .35rem; }
+.chips { display: flex; flex-wrap: wrap; gap: .35rem; }
+.chip {
+  display: inline-flex; align-items: center; gap: .35rem; max-width: 100%; padding: .2rem .65rem;
+  border: 1px solid var(--_border); border-radius: 999px; background: var(--_bg); cursor: pointer; font-size: .9rem;
+}
+.chip .text { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.chip .count { color: var(--_muted); font-size: .8rem; font-variant-numeric: tabular-nums; }
+.chip[aria-pressed="true"] { background: var(--_accent); border-color: var(--_accent); color: var(--_accent-text); }
+.chip[aria-pressed="true"] .count { color: inherit; }
+.more { font-size: .85rem; margin-top: .3rem; }
+.selected { display: flex; flex-wrap: wrap; gap: .35rem; align-items: center; margin-top: .75rem; }
+.selected:empty { display: none; }
+.selected .chip { background: var(--_surface); }
+.selected .chip .x { font-weight: 700; }
+.dates { display: flex; flex-wrap: wrap; gap: .5rem; }
+.dates label { display: grid; gap: .15rem; font-size: .85rem; color: var(--_muted); }
+.dates input { border: 1px solid var(--_border); border-radius: 6px; padding: .2rem .4rem; background: var(--_bg);
+  color: var(--_text); }
+
+.results { min-width: 0; }
+.results h2 { margin: 0; }
+ol.hits { list-style: none; margin: 0; padding: 0; display: grid; gap: .9rem; }
+li.hit { padding: .8rem .9rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg);
+  overflow-wrap: anywhere; }
+.hit h3 { margin: 0 0 .2rem; font-size: 1.08rem; line-height: 1.3; }
+.hit h3 a { text-decoration: none; }
+.hit h3 a:hover { text-decoration: underline; }
+.meta { color: var(--_muted); font-size: .85rem; display: flex; flex-wrap: wrap; gap: .1rem .6rem; }
+.meta > :not(:last-child)::after { content: "·"; margin-left: .6rem; color: var(--_muted); }
+.snippet { margin: .45rem 0 0; }
+mark { background: var(--_mark); color: inherit; padding: 0 .1em; border-radius: 2px; }
+blockquote { margin: .5rem 0 0; padding: .3rem .8rem; border-left: 3px solid var(--_accent); background: var(--_surface);
+  border-radius: 0 var(--_radius) var(--_radius) 0; }
+blockquote p { margin: 0; }
+.from { margin-top: .4rem; font-size: .9rem; }
+.from cite { font-style: normal; font-weight: 600; }
+.speaker { font-size: .85rem; color: var(--_muted); margin-top: .15rem; }
+.credit { margin: .45rem 0 0; font-size: .8rem; color: var(--_muted); }
+.pager { display: flex; gap: .75rem; align-items: center; justify-content: center; margin: 1rem 0 .25rem; }
+.pager[hidden] { display: none; }
+.pager button { border: 1px solid var(--_border); background: var(--_bg); border-radius: var(--_radius);
+  padding: .35rem .9rem; cursor: pointer; }
+.pager button:disabled { opacity: .45; cursor: default; }
+.empty { color: var(--_muted); margin: .5rem 0; }
+.busy .results { opacity: .6; }
+
+@container (min-width: 760px) {
+  :host([layout="sidebar"]) .layout { grid-template-columns: 15.5rem minmax(0, 1fr); gap: 1.5rem; }
+}
+@container (max-width: 420px) {
+  button.go { padding: 0 .8rem; }
+  .option .kind { flex-basis: 3.6rem; }
+}
+@media (prefers-reduced-motion: no-preference) {
+  .chip, .views button, li.option { transition: background-color .12s ease; }
+}
+`;
+
+const TEMPLATE = `
+<div class="root" part="root">
+  <form part="form" role="search" novalidate>
+    <div class="combo">
+      <label class="vh" for="q"></label>
+      <input id="q" class="q" part="input" type="text" role="combobox" autocomplete="off" spellcheck="false"
+        aria-autocomplete="list" aria-expanded="false" aria-controls="suggestions" enterkeyhint="search">
+      <ul id="suggestions" class="listbox" part="suggestions" role="listbox" aria-label="Suggestions" hidden></ul>
+    </div>
+    <button class="go" part="button" type="submit">Search</button>
+  </form>
+  <p class="message" part="error" role="alert" hidden></p>
+  <div class="status" part="status" role="status" aria-live="polite" aria-atomic="true"></div>
+  <p class="didyoumean" hidden>Did you mean <button type="button" class="linkish"></button>?</p>
+  <div class="panel" hidden>
+    <div class="toolbar" part="toolbar">
+      <div class="views" part="tabs" role="group" aria-label="Show">
+        <button type="button" part="tab" data-view="articles" aria-pressed="true">Articles</button>
+        <button type="button" part="tab" data-view="quotes" aria-pressed="false">Quotes</button>
+      </div>
+      <label class="sort">Sort
+        <select name="sort">
+          <option value="relevance">Relevance</option>
+          <option value="date">Newest first</option>
+          <option value="oldest">Oldest first</option>
+        </select>
+      </label>
+    </div>
+    <div class="selected" part="selected" role="group" aria-label="Active filters"></div>
+    <div class="layout" part="layout">
+      <details class="facets" part="facets">
+        <summary part="filters-toggle">Filters</summary>
+        <div class="facet-body">
+          <div class="facet-groups"></div>
+          <fieldset class="facet" part="facet dates">
+            <legend>Date</legend>
+            <div class="dates">
+              <label>From <input type="date" name="from"></label>
+              <label>To <input type="date" name="to"></label>
+            </div>
+          </fieldset>
+        </div>
+      </details>
+      <section class="results" part="results" aria-label="Results">
+        <h2 class="vh" tabindex="-1">Results</h2>
+        <ol class="hits" part="hits"></ol>
+        <nav class="pager" part="pager" aria-label="Pages" hidden>
+          <button type="button" data-page="prev">Previous</button>
+          <span class="pageinfo"></span>
+          <button type="button" data-page="next">Next</button>
+        </nav>
+      </section>
+    </div>
+  </div>
+</div>`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rendering API text safely.
+
+const NAMED_ENTITIES = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0', hellip: '\u2026', mdash: '\u2014',
+  ndash: '\u2013', lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201C', rdquo: '\u201D', laquo: '\u00AB',
+  raquo: '\u00BB',
+};
+
+/** Decodes the character references an HTML encoder emits; anything unknown stays as typed. */
+export function decodeEntities(text) {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, ref) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      if (!Number.isFinite(code) || code <= 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return whole;
+      return String.fromCodePoint(code);
+    }
+    const named = NAMED_ENTITIES[ref.toLowerCase()];
+    return named ?? whole;
+  });
+}
+
+/**
+ * Turns "escaped HTML with only <mark>" into DOM nodes without any HTML parsing: splits on the exact tokens
+ * <mark> and </mark>, decodes character references in the text between them and appends text nodes. Any other
+ * tag, escaped or not, becomes visible text. Unbalanced marks are tolerated.
+ */
+export function appendMarked(parent, html) {
+  const doc = parent.ownerDocument;
+  let mark = null;
+  for (const part of String(html ?? '').split(/(<\/?mark>)/i)) {
+    if (/^<mark>$/i.test(part)) {
+      if (!mark) { mark = doc.createElement('mark'); parent.append(mark); }
+      continue;
+    }
+    if (/^<\/mark>$/i.test(part)) { mark = null; continue; }
+    if (part) (mark ?? parent).append(doc.createTextNode(decodeEntities(part)));
+  }
+  return parent;
+}
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else if (key === 'part') node.setAttribute('part', value);
+    else if (key in node && typeof value !== 'string') node[key] = value;
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
+  return node;
+}
+
+/** Only http(s) links are followed; anything else (javascript:, data:) is dropped. */
+function safeUrl(url) {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url, location.href);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch { return null; }
+}
+
+function formatDate(value) {
+  if (!value) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  return new Intl.DateTimeFormat(document.documentElement.lang || undefined,
+    { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+const isGlobalVoices = (source) => /global\s*voices/i.test(source ?? '');
+
+function plural(n, one, many) { return `${n.toLocaleString()} ${n === 1 ? one : many}`; }
+
+// ---------------------------------------------------------------------------------------------------------------
+// State.
+
+function emptyState() {
+  return { q: '', view: 'articles', sort: 'relevance', from: '', to: '', page: 1,
+    filters: Object.fromEntries(FILTER_DIMENSIONS.map((d) => [d, []])) };
+}
+
+function stateToParams(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const dim of FILTER_DIMENSIONS) for (const v of state.filters[dim]) params.append(dim, v);
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.view !== 'articles') params.set('view', state.view);
+  if (state.page > 1) params.set('page', String(state.page));
+  return params;
+}
+
+function paramsToState(params) {
+  const state = emptyState();
+  state.q = params.get('q') ?? '';
+  for (const dim of FILTER_DIMENSIONS) state.filters[dim] = [...new Set(params.getAll(dim).filter(Boolean))];
+  state.from = params.get('from') ?? '';
+  state.to = params.get('to') ?? '';
+  const sort = params.get('sort');
+  if (sort === 'date' || sort === 'oldest') state.sort = sort;
+  if (params.get('view') === 'quotes') state.view = 'quotes';
+  const page = parseInt(params.get('page') ?? '1', 10);
+  state.page = Number.isFinite(page) && page > 0 ? page : 1;
+  return state;
+}
+
+const hasCriteria = (state) => Boolean(state.q || state.from || state.to
+  || FILTER_DIMENSIONS.some((d) => state.filters[d].length));
+
+class ApiError extends Error {
+  constructor(message, status) { super(message); this.status = status; }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export class SummitSearchElement extends HTMLElement {
+  static observedAttributes = ['placeholder', 'label', 'endpoint'];
+
+  #root;
+  #els = {};
+  #state = emptyState();
+  #labels = new Map(); // "dim\u0000value" -> display label, so selected chips keep their names
+  #suggestions = [];
+  #active = -1;
+  #suggestTimer = 0;
+  #suggestSeq = 0;
+  #suggestAbort = null;
+  #suggestAvailable = true;
+  #highlightFirst = false; // Down was pressed before the suggestions arrived
+  #quotesAvailable = true;
+  #searchSeq = 0;
+  #searchAbort = null;
+  #expanded = new Set();
+  #refocus = null; // selector of a facet control to focus again after the facets are rebuilt
+  #lastResponse = null;
+  #onPopState = () => this.#restoreFromUrl();
+  #wide = null;
+  #resize = new ResizeObserver(() => this.#layout());
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    const template = document.createElement('template');
+    template.innerHTML = TEMPLATE; // a constant: no API text ever goes through innerHTML
+    this.#root.append(style, template.content.cloneNode(true));
+    const $ = (s) => this.#root.querySelector(s);
+    this.#els = {
+      root: $('.root'), form: $('form'), input: $('input.q'), label: $('label[for=q]'), listbox: $('ul.listbox'),
+      message: $('.message'), status: $('.status'), didYouMean: $('.didyoumean'), panel: $('.panel'),
+      views: $('.views'), sort: $('select[name=sort]'), facets: $('.facets'), selected: $('.selected'),
+      groups: $('.facet-groups'), summary: $('.facets > summary'), from: $('input[name=from]'), to: $('input[name=to]'), hits: $('ol.hits'),
+      resultsHeading: $('.results h2'), pager: $('.pager'), pageInfo: $('.pageinfo'),
+    };
+    this.#wire();
+  }
+
+  /** Base URL of the Summit API: the endpoint attribute, else the origin this script was loaded from. */
+  get endpoint() {
+    const attr = this.getAttribute('endpoint');
+    return (attr && attr.trim() ? attr.trim() : SCRIPT_ORIGIN).replace(/\/+$/, '');
+  }
+
+  get syncUrl() { return this.hasAttribute('sync-url'); }
+
+  // Not delegatesFocus: that would pull focus (and the page) back to the box on every click in the results.
+  focus(options) { this.#els.input.focus(options); }
+
+  /** Runs a search for the given text, as if typed and submitted. */
+  search(q) {
+    this.#els.input.value = q ?? '';
+    this.#submit();
+  }
+
+  connectedCallback() {
+    this.#applyAttributes();
+    this.#resize.observe(this);
+    if (this.syncUrl) {
+      window.addEventListener('popstate', this.#onPopState);
+      this.#restoreFromUrl();
+    } else if (this.hasAttribute('q') && !this.#lastResponse) {
+      this.search(this.getAttribute('q'));
+    }
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('popstate', this.#onPopState);
+    this.#resize.disconnect();
+    this.#suggestAbort?.abort();
+    this.#searchAbort?.abort();
+    clearTimeout(this.#suggestTimer);
+  }
+
+  attributeChangedCallback() { this.#applyAttributes(); }
+
+  // Beside the results (layout="sidebar", wide enough) the filters are always open; elsewhere they fold away
+  // behind a "Filters" button so the results come first on a phone or in a narrow column.
+  #layout() {
+    const wide = this.getAttribute('layout') === 'sidebar' && this.getBoundingClientRect().width >= 760;
+    if (wide === this.#wide) return;
+    this.#wide = wide;
+    this.#els.root.classList.toggle('wide', wide);
+    this.#els.facets.open = wide;
+  }
+
+  #applyAttributes() {
+    const placeholder = this.getAttribute('placeholder') ?? 'Search articles and quotes';
+    this.#els.input.placeholder = placeholder;
+    this.#els.label.textContent = this.getAttribute('label') ?? placeholder;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Events.
+
+  #wire() {
+    const { form, input, listbox, views, sort, from, to, pager, groups, selected, didYouMean } = this.#els;
+
+    form.addEventListener('submit', (e) => { e.preventDefault(); this.#submit(); });
+
+    input.addEventListener('input', () => { this.#highlightFirst = false; this.#scheduleSuggest(); });
+    input.addEventListener('keydown', (e) => this.#onKeyDown(e));
+    input.addEventListener('blur', () => {
+      // Let a click on an option land before the list disappears.
+      setTimeout(() => { if (this.#root.activeElement !== input) this.#closeList(); }, 150);
+    });
+
+    // Keep focus in the input while picking with the mouse.
+    listbox.addEventListener('mousedown', (e) => e.preventDefault());
+    listbox.addEventListener('click', (e) => {
+      const option = e.target.closest('li.option');
+      if (option) this.#choose(Number(option.dataset.index));
+    });
+    listbox.addEventListener('mousemove', (e) => {
+      const option = e.target.closest('li.option');
+      if (option && Number(option.dataset.index) !== this.#active) this.#setActive(Number(option.dataset.index));
+    });
+
+    views.addEventListener('click', (e) => {
+      const button = e.target.closest('button[data-view]');
+      if (!button || button.dataset.view === this.#state.view) return;
+      this.#update({ view: button.dataset.view, page: 1 });
+    });
+    sort.addEventListener('change', () => this.#update({ sort: sort.value, page: 1 }));
+    from.addEventListener('change', () => this.#update({ from: from.value, page: 1 }));
+    to.addEventListener('change', () => this.#update({ to: to.value, page: 1 }));
+
+    pager.addEventListener('click', (e) => {
+      const button = e.target.closest('button[data-page]');
+      if (!button || button.disabled) return;
+      const page = this.#state.page + (button.dataset.page === 'next' ? 1 : -1);
+      this.#update({ page }, { focusResults: true });
+    });
+
+    const onChip = (e) => {
+      const chip = e.target.closest('button.chip');
+      if (chip) {
+        // The chips are rebuilt when the results come back: keep a keyboard user on the chip they pressed.
+        this.#refocus = `button.chip[data-dim="${CSS.escape(chip.dataset.dim)}"][data-value="${CSS.escape(chip.dataset.value)}"]`;
+        this.#toggleFilter(chip.dataset.dim, chip.dataset.value);
+        return;
+      }
+      const more = e.target.closest('button[data-more]');
+      if (more) {
+        const dim = more.dataset.more;
+        if (this.#expanded.has(dim)) this.#expanded.delete(dim); else this.#expanded.add(dim);
+        this.#refocus = `button[data-more="${CSS.escape(dim)}"]`;
+        this.#renderFacets(this.#lastResponse);
+      }
+    };
+    groups.addEventListener('click', onChip);
+    selected.addEventListener('click', (e) => {
+      const chip = e.target.closest('button[data-dim]');
+      if (chip) { this.#toggleFilter(chip.dataset.dim, chip.dataset.value, { refocus: true }); return; }
+      if (e.target.closest('button[data-clear]')) {
+        this.#update({ filters: emptyState().filters, from: '', to: '', page: 1 });
+        this.#els.input.focus();
+      }
+    });
+    didYouMean.querySelector('button').addEventListener('click', (e) => this.search(e.currentTarget.textContent));
+  }
+
+  #onKeyDown(e) {
+    const open = !this.#els.listbox.hidden;
+    switch (e.key) {
+      case 'ArrowDown':
+        e.preventDefault();
+        if (!open) {
+          if (this.#suggestions.length) this.#openList(e.altKey ? -1 : 0);
+          else { this.#highlightFirst = !e.altKey; this.#scheduleSuggest(0); }
+        }
+        else if (!e.altKey) this.#setActive((this.#active + 1) % this.#suggestions.length);
+        break;
+      case 'ArrowUp':
+        e.preventDefault();
+        if (!open) { if (this.#suggestions.length) this.#openList(this.#suggestions.length - 1); }
+        else this.#setActive(this.#active <= 0 ? this.#suggestions.length - 1 : this.#active - 1);
+        break;
+      case 'Enter':
+        if (open && this.#active >= 0) { e.preventDefault(); this.#choose(this.#active); }
+        // otherwise the form submits
+        break;
+      case 'Escape':
+        if (open) { e.preventDefault(); this.#closeList(); }
+        else if (this.#els.input.value) { e.preventDefault(); this.#els.input.value = ''; this.#cancelSuggest(); }
+        break;
+      case 'Tab':
+        this.#closeList();
+        break;
+      default:
+        break;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Suggestions (typeahead).
+
+  #cancelSuggest() {
+    clearTimeout(this.#suggestTimer);
+    this.#suggestSeq++;
+    this.#suggestAbort?.abort();
+    this.#suggestAbort = null;
+    this.#suggestions = [];
+    this.#closeList();
+  }
+
+  #scheduleSuggest(delay = SUGGEST_DELAY_MS) {
+    clearTimeout(this.#suggestTimer);
+    const text = this.#els.input.value.trim();
+    if (!this.#suggestAvailable || text.length < SUGGEST_MIN_CHARS) {
+      this.#suggestSeq++;
+      this.#suggestAbort?.abort();
+      this.#suggestions = [];
+      this.#closeList();
+      return;
+    }
+    this.#suggestTimer = setTimeout(() => this.#fetchSuggestions(text), delay);
+  }
+
+  async #fetchSuggestions(text) {
+    const seq = ++this.#suggestSeq;
+    this.#suggestAbort?.abort();
+    const abort = new AbortController();
+    this.#suggestAbort = abort;
+    let suggestions = [];
+    try {
+      const response = await fetch(`${this.endpoint}/api/suggest?${new URLSearchParams({ q: text })}`,
+        { signal: abort.signal, headers: { Accept: 'application/json' } });
+      if (response.status === 404 || response.status === 405) { this.#suggestAvailable = false; return; }
+      if (!response.ok) return; // suggestions are a nicety: failures just mean none
+      const body = await response.json();
+      suggestions = Array.isArray(body?.suggestions) ? body.suggestions.filter((s) => s && s.value) : [];
+    } catch {
+      return;
+    }
+    // Discard anything that is no longer about what is in the box.
+    if (seq !== this.#suggestSeq || this.#els.input.value.trim() !== text) return;
+    this.#suggestions = suggestions.slice(0, 10);
+    this.#renderSuggestions();
+  }
+
+  #renderSuggestions() {
+    const { listbox } = this.#els;
+    listbox.replaceChildren(...this.#suggestions.map((s, i) => {
+      const kind = KIND_LABELS[s.kind] ?? 'Match';
+      // A title names one article: its count says nothing.
+      const count = s.kind !== 'title' && Number.isFinite(s.count) && s.count > 0 ? s.count : null;
+      const li = el('li', { id: `summit-option-${i}`, class: 'option', part: 'option', role: 'option',
+        'aria-selected': 'false', 'data-index': String(i), 'data-kind': s.kind },
+      // The name is read first; CSS shows the kind first.
+      el('span', { class: 'label', text: s.label || s.value }),
+      el('span', { class: 'kind' }, el('span', { class: 'vh', text: ', ' }), kind),
+      count === null ? null : el('span', { class: 'n' }, el('span', { class: 'vh', text: ', ' }), count.toLocaleString(),
+        el('span', { class: 'vh', text: count === 1 ? ' result' : ' results' })));
+      return li;
+    }));
+    this.#active = -1;
+    const first = this.#highlightFirst ? 0 : -1;
+    this.#highlightFirst = false;
+    if (this.#suggestions.length && this.#root.activeElement === this.#els.input) this.#openList(first);
+    else this.#closeList();
+  }
+
+  #openList(active) {
+    if (!this.#suggestions.length) return;
+    this.#els.listbox.hidden = false;
+    this.#els.input.setAttribute('aria-expanded', 'true');
+    this.#setActive(active);
+  }
+
+  #closeList() {
+    this.#els.listbox.hidden = true;
+    this.#els.input.setAttribute('aria-expanded', 'false');
+    this.#els.input.removeAttribute('aria-activedescendant');
+    this.#active = -1;
+  }
+
+  #setActive(index) {
+    this.#active = index;
+    const options = this.#els.listbox.querySelectorAll('li.option');
+    options.forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
+    if (index >= 0 && options[index]) {
+      this.#els.input.setAttribute('aria-activedescendant', options[index].id);
+      options[index].scrollIntoView({ block: 'nearest' });
+    } else {
+      this.#els.input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  #choose(index) {
+    const suggestion = this.#suggestions[index];
+    this.#cancelSuggest();
+    if (!suggestion) return;
+    const dim = suggestion.kind;
+    if (FILTER_DIMENSIONS.includes(dim)) {
+      // Picking a person, speaker or country filters by it; the partial text typed to find it is dropped.
+      this.#labels.set(`${dim}\u0000${suggestion.value}`, suggestion.label || suggestion.value);
+      const filters = structuredClone(this.#state.filters);
+      if (!filters[dim].includes(suggestion.value)) filters[dim].push(suggestion.value);
+      this.#els.input.value = '';
+      this.#update({ q: '', filters, page: 1, view: dim === 'speaker' ? 'quotes' : this.#state.view });
+    } else {
+      this.#els.input.value = suggestion.value;
+      this.#submit();
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Searching.
+
+  #submit() {
+    this.#cancelSuggest();
+    this.#update({ q: this.#els.input.value.trim(), page: 1 });
+  }
+
+  #toggleFilter(dim, value, { refocus = false } = {}) {
+    const filters = structuredClone(this.#state.filters);
+    const list = filters[dim];
+    const at = list.indexOf(value);
+    if (at >= 0) list.splice(at, 1); else list.push(value);
+    this.#update({ filters, page: 1 });
+    if (refocus) this.#els.input.focus();
+  }
+
+  #update(changes, { push = true, focusResults = false } = {}) {
+    this.#state = { ...this.#state, ...changes };
+    if (push && this.syncUrl) this.#writeUrl();
+    this.#run({ focusResults });
+  }
+
+  #writeUrl() {
+    const url = new URL(location.href);
+    const params = stateToParams(this.#state);
+    // Keep the host page's own parameters.
+    for (const key of ['q', 'from', 'to', 'sort', 'view', 'page', ...FILTER_DIMENSIONS]) url.searchParams.delete(key);
+    for (const [key, value] of params) url.searchParams.append(key, value);
+    if (url.href !== location.href) history.pushState({ summit: true }, '', url);
+  }
+
+  #restoreFromUrl() {
+    this.#state = paramsToState(new URLSearchParams(location.search));
+    this.#els.input.value = this.#state.q;
+    this.#cancelSuggest();
+    if (hasCriteria(this.#state)) this.#run({});
+    else this.#reset();
+  }
+
+  #reset() {
+    this.#searchAbort?.abort();
+    this.#lastResponse = null;
+    this.#els.panel.hidden = true;
+    this.#els.message.hidden = true;
+    this.#els.didYouMean.hidden = true;
+    this.#els.status.textContent = '';
+    this.#els.hits.replaceChildren();
+  }
+
+  #buildQuery() {
+    const s = this.#state;
+    const params = new URLSearchParams();
+    params.set('q', s.q);
+    const dims = s.view === 'quotes' ? ['speaker', 'country', 'person'] : FILTER_DIMENSIONS;
+    for (const dim of dims) for (const v of s.filters[dim]) params.append(dim, v);
+    if (s.from) params.set('from', s.from);
+    if (s.to) params.set('to', s.to);
+    if (s.sort !== 'relevance') params.set('sort', s.sort);
+    params.set('page', String(s.page));
+    params.set('pageSize', String(this.#pageSize()));
+    return `${this.endpoint}/api/${s.view === 'quotes' ? 'quotes' : 'search'}?${params}`;
+  }
+
+  #pageSize() {
+    const n = parseInt(this.getAttribute('page-size') ?? '10', 10);
+    return Number.isFinite(n) && n > 0 && n <= 50 ? n : 10;
+  }
+
+  async #run({ focusResults = false }) {
+    const state = this.#state;
+    this.#syncControls();
+    if (!hasCriteria(state)) { this.#reset(); return; }
+
+    const seq = ++this.#searchSeq;
+    this.#searchAbort?.abort();
+    const abort = new AbortController();
+    this.#searchAbort = abort;
+    this.#els.root.classList.add('busy');
+    this.setAttribute('aria-busy', 'true');
+
+    let body;
+    try {
+      const response = await fetch(this.#buildQuery(), { signal: abort.signal, headers: { Accept: 'application/json' } });
+      if (response.status === 404 && state.view === 'quotes') {
+        // A server without quote search: offer articles only.
+        this.#quotesAvailable = false;
+        this.#els.views.hidden = true;
+        this.#finish();
+        this.#update({ view: 'articles', page: 1 }, { push: false });
+        return;
+      }
+      if (!response.ok) throw await this.#problem(response);
+      body = await response.json();
+    } catch (error) {
+      if (abort.signal.aborted || seq !== this.#searchSeq) return;
+      this.#finish();
+      this.#showError(error);
+      return;
+    }
+    if (seq !== this.#searchSeq) return;
+    this.#finish();
+    this.#lastResponse = body;
+    this.#els.message.hidden = true;
+    this.#els.panel.hidden = false;
+    this.#render(body);
+    this.dispatchEvent(new CustomEvent('summit-results', { detail: { view: state.view, total: body?.total ?? 0 },
+      bubbles: true, composed: true }));
+    if (focusResults) this.#els.resultsHeading.focus();
+  }
+
+  #finish() {
+    this.#els.root.classList.remove('busy');
+    this.removeAttribute('aria-busy');
+  }
+
+  async #problem(response) {
+    if (response.status === 429) {
+      const retry = parseInt(response.headers.get('Retry-After') ?? '', 10);
+      const wait = Number.isFinite(retry) && retry > 0 ? ` Try again in ${plural(retry, 'second', 'seconds')}.` : ' Please wait a moment and try again.';
+      return new ApiError(`Too many searches right now.${wait}`, 429);
+    }
+    let detail = null;
+    try {
+      const problem = await response.json();
+      detail = problem?.detail || problem?.title || null;
+      if (!detail && problem?.errors && typeof problem.errors === 'object') {
+        detail = Object.values(problem.errors).flat().filter((x) => typeof x === 'string').join(' ') || null;
+      }
+    } catch { /* not JSON */ }
+    if (response.status === 400) return new ApiError(detail ? String(detail) : 'That search could not be understood.', 400);
+    return new ApiError(`The search service had a problem (HTTP ${response.status}). Please try again later.`, response.status);
+  }
+
+  #showError(error) {
+    const text = error instanceof ApiError
+      ? error.message
+      : 'Could not reach the search service. Check your connection and try again.';
+    this.#els.message.textContent = text;
+    this.#els.message.hidden = false;
+    this.#els.status.textContent = '';
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Rendering results.
+
+  #syncControls() {
+    const s = this.#state;
+    if (!this.#quotesAvailable && s.view === 'quotes') s.view = 'articles';
+    for (const button of this.#els.views.querySelectorAll('button')) {
+      button.setAttribute('aria-pressed', String(button.dataset.view === s.view));
+    }
+    this.#els.sort.value = s.sort;
+    this.#els.from.value = s.from;
+    this.#els.to.value = s.to;
+    if (this.#els.input.value.trim() !== s.q && this.#root.activeElement !== this.#els.input) this.#els.input.value = s.q;
+  }
+
+  #render(body) {
+    const s = this.#state;
+    const total = Number(body?.total) || 0;
+    const hits = Array.isArray(body?.hits) ? body.hits : [];
+    const noun = s.view === 'quotes' ? ['quote', 'quotes'] : ['result', 'results'];
+    let status = plural(total, ...noun);
+    if (s.q) status += ` for “${s.q}”`;
+    if (body?.typoTolerance) status += ' (including close spellings)';
+    this.#els.status.textContent = status;
+
+    const dym = typeof body?.didYouMean === 'string' && body.didYouMean.trim() ? body.didYouMean.trim() : null;
+    this.#els.didYouMean.hidden = !dym;
+    if (dym) this.#els.didYouMean.querySelector('button').textContent = dym;
+
+    this.#renderFacets(body);
+    const items = hits.map((hit) => (s.view === 'quotes' ? this.#quoteHit(hit) : this.#articleHit(hit)));
+    if (!items.length) {
+      items.push(el('li', { class: 'empty', text: hasCriteria(s) && total === 0
+        ? 'Nothing matched. Try fewer words or remove a filter.' : 'No more results.' }));
+    }
+    this.#els.hits.replaceChildren(...items);
+
+    const pageSize = Number(body?.pageSize) || this.#pageSize();
+    const pages = Math.max(1, Math.ceil(total / pageSize));
+    const page = Number(body?.page) || s.page;
+    this.#els.pager.hidden = pages <= 1 && page <= 1;
+    this.#els.pageInfo.textContent = `Page ${page} of ${pages}`;
+    this.#els.pager.querySelector('[data-page=prev]').disabled = page <= 1;
+    this.#els.pager.querySelector('[data-page=next]').disabled = page >= pages;
+  }
+
+  #meta(hit) {
+    const date = formatDate(hit.date);
+    return el('div', { class: 'meta', part: 'meta' },
+      date ? el('time', { datetime: String(hit.date), text: date }) : null,
+      hit.source ? el('span', { class: 'source', text: hit.source }) : null,
+      hit.dateline ? el('span', { class: 'dateline', text: hit.dateline }) : null,
+      hit.author ? el('span', { class: 'author', text: `By ${hit.author}` }) : null);
+  }
+
+  #articleHit(hit) {
+    const url = safeUrl(hit.url);
+    // titleHtml: the title escaped, with matches marked; older servers send only the plain title.
+    const title = typeof hit.titleHtml === 'string' && hit.titleHtml
+      ? appendMarked(document.createDocumentFragment(), hit.titleHtml)
+      : document.createTextNode(hit.title || 'Untitled');
+    const heading = el('h3', { part: 'title' }, url ? el('a', { href: url, rel: 'noopener' }, title) : title);
+    const li = el('li', { class: 'hit', part: 'result' }, heading, this.#meta(hit));
+    for (const snippet of (Array.isArray(hit.snippets) ? hit.snippets : []).slice(0, 3)) {
+      li.append(appendMarked(el('p', { class: 'snippet', part: 'snippet' }), snippet));
+    }
+    for (const quote of (Array.isArray(hit.quotes) ? hit.quotes : []).slice(0, 2)) {
+      const block = el('blockquote', { part: 'quote' }, appendMarked(el('p'), quote?.text ?? ''));
+      if (quote?.speaker) block.append(el('div', { class: 'speaker', text: `— ${quote.speaker}` }));
+      li.append(block);
+    }
+    if (isGlobalVoices(hit.source)) li.append(this.#credit(hit, url));
+    return li;
+  }
+
+  // Global Voices content is CC BY 3.0: every result names the author and links the original.
+  #credit(hit, url) {
+    return el('p', { class: 'credit', part: 'credit' },
+      `${hit.author ? `By ${hit.author}, ` : ''}`,
+      url ? el('a', { href: url, rel: 'noopener', text: 'original article on Global Voices' }) : 'Global Voices',
+      ', licensed under ',
+      el('a', { href: 'https://creativecommons.org/licenses/by/3.0/', rel: 'license noopener', text: 'CC BY 3.0' }),
+      '.');
+  }
+
+  #quoteHit(hit) {
+    const block = el('blockquote', { part: 'quote' }, appendMarked(el('p'), hit.text ?? ''));
+    if (hit.speaker) block.append(el('div', { class: 'speaker', text: `— ${hit.speaker}` }));
+    const url = safeUrl(hit.url);
+    const date = formatDate(hit.date);
+    const li = el('li', { class: 'hit quote-hit', part: 'result' }, block,
+      hit.articleTitle
+        ? el('div', { class: 'from' }, 'From ',
+          url ? el('a', { href: url, rel: 'noopener', text: hit.articleTitle }) : el('cite', { text: hit.articleTitle }))
+        : null,
+      el('div', { class: 'meta', part: 'meta' },
+        date ? el('time', { datetime: String(hit.date), text: date }) : null,
+        hit.source ? el('span', { text: hit.source }) : null,
+        Number(hit.reportedBy) > 1 ? el('span', { text: `in ${Number(hit.reportedBy)} articles` }) : null));
+    if (isGlobalVoices(hit.source)) li.append(this.#credit(hit, url));
+    return li;
+  }
+
+  #renderFacets(body) {
+    const s = this.#state;
+    const facets = body?.facets && typeof body.facets === 'object' ? body.facets : {};
+    const groups = [];
+    for (const [dim, title] of FACETS[s.view]) {
+      const values = Array.isArray(facets[dim]) ? facets[dim].filter((f) => f && f.value) : [];
+      for (const f of values) if (f.label) this.#labels.set(`${dim}\u0000${f.value}`, f.label);
+      // Selected values stay visible even when the response no longer lists them.
+      const chosen = s.filters[dim];
+      const listed = new Set(values.map((f) => f.value));
+      const all = [...values];
+      for (const v of chosen) if (!listed.has(v)) all.unshift({ value: v, count: 0, selected: true });
+      if (!all.length) continue;
+      const expanded = this.#expanded.has(dim);
+      const shown = expanded ? all : all.filter((f, i) => i < FACET_LIMIT || chosen.includes(f.value));
+      const groupId = `facet-${dim}`;
+      const group = el('div', { class: 'facet', part: `facet facet-${dim}`, role: 'group', 'aria-labelledby': groupId },
+        el('div', { class: 'legend', id: groupId, text: title }),
+        el('div', { class: 'chips' }, ...shown.map((f) => {
+          const on = chosen.includes(f.value);
+          const label = this.#label(dim, f.value);
+          return el('button', { type: 'button', class: 'chip', part: on ? 'chip chip-selected' : 'chip',
+            'aria-pressed': String(on), 'data-dim': dim, 'data-value': f.value, title: label },
+          el('span', { class: 'text', text: label }),
+          el('span', { class: 'count' }, String(Number(f.count) || 0), el('span', { class: 'vh', text: ` ${s.view === 'quotes' ? 'quotes' : 'results'}` })));
+        })));
+      if (all.length > FACET_LIMIT) {
+        group.append(el('button', { type: 'button', class: 'linkish more', 'data-more': dim,
+          'aria-expanded': String(expanded), text: expanded ? 'Show fewer' : `Show all ${all.length}` }));
+      }
+      groups.push(group);
+    }
+    this.#els.groups.replaceChildren(...groups);
+    if (this.#refocus) {
+      // Only when focus went down with the old chip: never pull it away from where the reader has moved on to.
+      if (!this.#root.activeElement) this.#els.groups.querySelector(this.#refocus)?.focus();
+      this.#refocus = null;
+    }
+
+    const active = [];
+    for (const dim of FILTER_DIMENSIONS) {
+      for (const v of s.filters[dim]) {
+        const label = this.#label(dim, v);
+        active.push(el('button', { type: 'button', class: 'chip', part: 'chip chip-remove', 'data-dim': dim,
+          'data-value': v, 'aria-label': `Remove filter ${KIND_LABELS[dim] ?? dim}: ${label}` },
+        el('span', { class: 'text', text: label }), el('span', { class: 'x', 'aria-hidden': 'true', text: '×' })));
+      }
+    }
+    if (active.length || s.from || s.to) {
+      active.push(el('button', { type: 'button', class: 'linkish', 'data-clear': '', text: 'Clear filters' }));
+    }
+    this.#els.selected.replaceChildren(...active);
+    const count = FILTER_DIMENSIONS.reduce((n, d) => n + s.filters[d].length, 0) + (s.from ? 1 : 0) + (s.to ? 1 : 0);
+    this.#els.summary.textContent = count ? `Filters (${count})` : 'Filters';
+  }
+
+  #label(dim, value) { return this.#labels.get(`${dim}\u0000${value}`) ?? value; }
+}
+
+if (!customElements.get('summit-search')) customElements.define('summit-search', SummitSearchElement);

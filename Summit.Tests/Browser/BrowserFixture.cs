@@ -1,0 +1,248 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Diagnostics;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Playwright;
+using Summit.Indexer.Articles;
+using Summit.Indexer.Extraction;
+using Summit.Indexer.Index;
+
+namespace Summit.Tests.Browser;
+
+/// <summary>
+/// One real API (Kestrel on a loopback port, over an index built here with the real indexer), one host page on a
+/// second origin that embeds the widget the way a site owner would, and one headless Debian chromium, shared by
+/// every browser test.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    /// <summary>Debian's chromium; SUMMIT_CHROMIUM points elsewhere (never a Playwright-downloaded build).</summary>
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("SUMMIT_CHROMIUM") is { Length: > 0 } path
+        ? path : "/usr/bin/chromium";
+
+    /// <summary>Set by the XSS article's onerror handler if any API text is ever parsed as HTML.</summary>
+    public const string XssFlag = "__summitXss";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private string? _indexPath;
+    private Process? _api;
+    private readonly StringBuilder _apiLog = new();
+    private WebApplication? _host;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Why the browser tests cannot run here (no chromium), or null.</summary>
+    public string? Unavailable { get; private set; }
+
+    /// <summary>CI sets CI=true: there a missing browser is a failure, never a skip.</summary>
+    public static bool IsCi =>
+        Environment.GetEnvironmentVariable("CI") is { } ci && (ci.Equals("true", StringComparison.OrdinalIgnoreCase) || ci == "1");
+
+    /// <summary>
+    /// Call first in every browser test. Without chromium the test fails under CI and is reported as skipped
+    /// elsewhere (with the reason and the install command), so a developer's run says plainly what did not run.
+    /// </summary>
+    public void RequireBrowser() => Require(Unavailable);
+
+    public static void Require(string? problem)
+    {
+        if (problem is null) return;
+        if (IsCi) throw new InvalidOperationException(problem);
+        Skip.If(true, problem);
+    }
+    /// <summary>Origin of the API, which also serves the search page and /summit-search.js.</summary>
+    public string ApiOrigin { get; private set; } = "";
+    /// <summary>Origin of the embedding site; differs from <see cref="ApiOrigin"/> by port.</summary>
+    public string HostOrigin { get; private set; } = "";
+    public HttpClient Api { get; } = new();
+    /// <summary>Whether the API serves <c>/api/quotes</c>; without it the widget must hide its Quotes view.</summary>
+    public bool QuotesApiAvailable { get; private set; }
+    public string RepoRoot { get; } = FindRepoRoot();
+    public string ScreenshotDir { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+    public string AxeScriptPath => Path.Combine(RepoRoot, "Summit.Tests", "Browser", ".tools", "node_modules", "axe-core", "axe.min.js");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Unavailable = $"{ChromiumPath} is missing: the browser tests need Debian's chromium. Run `bash .ci/install-browser.sh` " +
+                "(as root) first. To run the other tests without it: dotnet test --filter \"FullyQualifiedName!~Browser\".";
+            return;
+        }
+        Directory.CreateDirectory(ScreenshotDir);
+
+        _indexPath = Path.Combine(Path.GetTempPath(), "summit-browser-" + Guid.NewGuid().ToString("N"));
+        BuildIndex(_indexPath);
+
+        var apiPort = FreePort();
+        ApiOrigin = $"http://127.0.0.1:{apiPort}";
+        Api.BaseAddress = new Uri(ApiOrigin);
+        _api = StartApi(apiPort, _indexPath);
+        await WaitForApiAsync();
+
+        using (var quotes = await Api.GetAsync("/api/quotes?q=test"))
+            QuotesApiAvailable = quotes.StatusCode != HttpStatusCode.NotFound;
+
+        var hostPort = FreePort();
+        HostOrigin = $"http://127.0.0.1:{hostPort}";
+        _host = CreateHostSite(hostPort, ApiOrigin);
+        await _host.StartAsync();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_host is not null) await _host.DisposeAsync();
+        if (_api is not null)
+        {
+            if (!_api.HasExited) _api.Kill(entireProcessTree: true);
+            await _api.WaitForExitAsync();
+            _api.Dispose();
+        }
+        Api.Dispose();
+        if (_indexPath is not null)
+        {
+            try { Directory.Delete(_indexPath, recursive: true); }
+            catch (IOException) { /* a reader may still hold a file for a moment; the temp folder is disposable */ }
+        }
+    }
+
+    /// <summary>A fresh context and page; <paramref name="width"/> sets a phone or desktop viewport.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "en-GB",
+            TimezoneId = "UTC",
+        });
+        context.SetDefaultTimeout(10_000);
+        // Contexts live until the browser closes with the fixture: a dozen tests, a few MB each.
+        return await context.NewPageAsync();
+    }
+
+    public async Task<string> ScreenshotAsync(IPage page, string name, ILocator? element = null)
+    {
+        var path = Path.Combine(ScreenshotDir, name + ".png");
+        if (element is null) await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        else await element.ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
+        return path;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private void BuildIndex(string path)
+    {
+        using var builder = IndexBuilder.Open(path, rebuild: true);
+        foreach (var article in TestArticles.All(RepoRoot))
+            builder.Upsert(article, Extractor.Default.Extract(article));
+        builder.Commit();
+    }
+
+    private static WebApplication CreateHostSite(int port, string apiOrigin)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        var html = TestArticles.HostPage(apiOrigin);
+        app.MapGet("/", () => Results.Content(html, "text/html; charset=utf-8"));
+        return app;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Summit.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Summit.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>
+    /// Runs the API as its own process, exactly as deployed: its build output, its wwwroot as content root
+    /// (so the page and widget under test are the files in the repository), our index and a loopback port.
+    /// </summary>
+    private Process StartApi(int port, string indexPath)
+    {
+        var projectDir = Path.Combine(RepoRoot, "Summit.Search.Api");
+        // bin/<Configuration>/<tfm>/ of this test assembly names the same build of the API project.
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var apiDll = Path.Combine(projectDir, "bin", testBin.Parent!.Name, testBin.Name, "Summit.Search.Api.dll");
+        if (!File.Exists(apiDll)) apiDll = Path.Combine(AppContext.BaseDirectory, "Summit.Search.Api.dll");
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = projectDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     apiDll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", projectDir,
+                     "--environment", "Development", "--Search:IndexPath", indexPath,
+                     "--Logging:LogLevel:Default", "Warning",
+                 })
+            start.ArgumentList.Add(arg);
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + apiDll);
+        process.OutputDataReceived += (_, e) => { lock (_apiLog) _apiLog.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (_apiLog) _apiLog.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private async Task WaitForApiAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var answered = 0;
+        string? last = null;
+        while (DateTime.UtcNow < deadline && !_api!.HasExited && answered < 10)
+        {
+            try
+            {
+                using var response = await Api.GetAsync("/summit-search.js");
+                if (response.IsSuccessStatusCode) return;
+                answered++; // listening, but not serving the widget: give static files a moment, then give up
+                last = $"HTTP {(int)response.StatusCode}";
+            }
+            catch (HttpRequestException e) { last = e.Message; /* not listening yet */ }
+            await Task.Delay(200);
+        }
+        throw new InvalidOperationException(
+            $"The API at {ApiOrigin} did not serve /summit-search.js (last: {last}; exited: {_api!.HasExited}). Its output:\n{ApiLog}");
+    }
+
+    /// <summary>What the API process printed, for failure messages.</summary>
+    public string ApiLog { get { lock (_apiLog) return _apiLog.ToString(); } }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}

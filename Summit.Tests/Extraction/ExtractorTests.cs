@@ -1,0 +1,289 @@
+using Summit.Indexer.Articles;
+using Summit.Indexer.Extraction;
+
+namespace Summit.Tests.Extraction;
+
+/// <summary>One small sentence per construction the extractor must handle (sentences written for these tests).</summary>
+public class ExtractorTests
+{
+    private static ArticleFacts Extract(string body, string? dateline = null) =>
+        Extractor.Default.Extract(new Article("t", "Test", body, Dateline: dateline));
+
+    private static string? SpeakerOf(ArticleFacts facts, string quoteStart)
+    {
+        var quote = facts.Quotes.SingleOrDefault(q => q.Text.StartsWith(quoteStart, StringComparison.Ordinal));
+        Assert.True(quote is not null, $"no quote starting with \"{quoteStart}\"; found: {string.Join(" | ", facts.Quotes.Select(q => q.Text))}");
+        return quote.Speaker;
+    }
+
+    // ---------------------------------------------------------------- quotation marks
+
+    [Theory]
+    [InlineData("Maria Lopez, a farmer, said \"The rain came too late for the wheat.\"")]
+    [InlineData("Maria Lopez, a farmer, said \u201CThe rain came too late for the wheat.\u201D")]
+    [InlineData("Maria Lopez, a farmer, said \u00ABThe rain came too late for the wheat.\u00BB")]
+    public void Finds_straight_curly_and_guillemet_quotes(string body)
+    {
+        var facts = Extract(body);
+
+        var quote = Assert.Single(facts.Quotes);
+        Assert.Equal("The rain came too late for the wheat.", quote.Text);
+        Assert.Equal("Maria Lopez", quote.Speaker);
+    }
+
+    [Fact]
+    public void Single_quotes_are_quotes_in_an_article_without_double_marks()
+    {
+        var facts = Extract("The minister, Alan Reeve, said: 'We will not raise the fuel duty this year.'");
+
+        Assert.Equal("Alan Reeve", SpeakerOf(facts, "We will not raise"));
+    }
+
+    [Fact]
+    public void Single_quotes_inside_double_quotes_stay_part_of_the_outer_quote()
+    {
+        var facts = Extract("\"They told us 'wait until spring' and nothing happened,\" said Omar Haddad.");
+
+        var quote = Assert.Single(facts.Quotes);
+        Assert.StartsWith("They told us 'wait until spring'", quote.Text);
+        Assert.Equal("Omar Haddad", quote.Speaker);
+    }
+
+    [Fact]
+    public void Quote_continued_across_paragraphs_keeps_its_speaker()
+    {
+        const string body = "Judge Karen Whitfield said: \u201CThe evidence was never in doubt.\n\n" +
+                            "\u201CThe jury simply needed time to read it.\u201D";
+
+        var facts = Extract(body);
+
+        Assert.Equal(2, facts.Quotes.Count);
+        Assert.All(facts.Quotes, q => Assert.Equal("Karen Whitfield", q.Speaker));
+    }
+
+    [Fact]
+    public void Partial_quote_inside_a_sentence_is_found()
+    {
+        var facts = Extract("Senator Paul Okafor called the budget \"a betrayal of rural towns\" on Monday.");
+
+        Assert.Equal("Paul Okafor", SpeakerOf(facts, "a betrayal"));
+    }
+
+    [Fact]
+    public void A_quoted_heading_alone_on_its_line_is_not_a_quote()
+    {
+        var facts = Extract("Talks resumed in Geneva on Monday.\n'Quiet progress'\nThe delegations met for five hours.");
+
+        Assert.Empty(facts.Quotes);
+    }
+
+    [Fact]
+    public void Unbalanced_quote_marks_do_not_throw_and_stay_in_range()
+    {
+        const string body = "He said \"this never closes\nand \u201Cthis \u201D\u201D neither \u00AB";
+
+        var facts = Extract(body);
+
+        Assert.All(facts.Quotes, q => Assert.Equal(body[q.Start..q.End], q.Text));
+    }
+
+    // ---------------------------------------------------------------- attribution
+
+    [Fact]
+    public void Speaker_after_the_quote()
+    {
+        var facts = Extract("\"We expect the bridge to reopen in May,\" Dana Whitaker said.");
+
+        Assert.Equal("Dana Whitaker", SpeakerOf(facts, "We expect"));
+    }
+
+    [Fact]
+    public void Inverted_speaker_after_the_quote()
+    {
+        var facts = Extract("\"Prices will fall before winter,\" said Henrik Olsen, an economist at the bank.");
+
+        Assert.Equal("Henrik Olsen", SpeakerOf(facts, "Prices will fall"));
+    }
+
+    [Fact]
+    public void Speaker_before_the_quote_with_a_colon()
+    {
+        var facts = Extract("Coach Lena Marsh said: \"We defended well for ninety minutes.\"");
+
+        Assert.Equal("Lena Marsh", SpeakerOf(facts, "We defended"));
+    }
+
+    [Fact]
+    public void Speaker_before_the_quote_with_that()
+    {
+        var facts = Extract("Mayor Tom Becker said that the flood barriers were \"built for a storm we never expected\".");
+
+        Assert.Equal("Tom Becker", SpeakerOf(facts, "built for a storm"));
+    }
+
+    [Fact]
+    public void Pronoun_with_added_resolves_to_the_named_speaker()
+    {
+        var facts = Extract("Aid worker Sarah Bloom described the camp as overcrowded. " +
+                            "\"There is not enough clean water for the children,\" she added.");
+
+        Assert.Equal("Sarah Bloom", SpeakerOf(facts, "There is not enough"));
+    }
+
+    [Fact]
+    public void According_to_names_the_speaker()
+    {
+        var facts = Extract("According to Ravi Menon, the deal is \"all but signed\".");
+
+        Assert.Equal("Ravi Menon", SpeakerOf(facts, "all but signed"));
+    }
+
+    [Fact]
+    public void Told_reporters()
+    {
+        var facts = Extract("\"Nobody was hurt,\" fire chief Gary Dunn told reporters.");
+
+        Assert.Equal("Gary Dunn", SpeakerOf(facts, "Nobody was hurt"));
+    }
+
+    [Fact]
+    public void Quoted_by_as_saying()
+    {
+        var facts = Extract("Governor Ines Cabral was quoted by local radio as saying \"the roads will be cleared tonight\".");
+
+        Assert.Equal("Ines Cabral", SpeakerOf(facts, "the roads will be cleared"));
+    }
+
+    [Fact]
+    public void Described_as_and_called()
+    {
+        var facts = Extract("The Dutch foreign ministry described the vote as \"deeply regrettable\" and called it \"a step backwards\".");
+
+        Assert.Equal("Dutch foreign ministry", SpeakerOf(facts, "deeply regrettable"));
+        Assert.Equal("Dutch foreign ministry", SpeakerOf(facts, "a step backwards"));
+    }
+
+    [Fact]
+    public void Wrote_and_tweeted()
+    {
+        var facts = Extract("Novelist Clara Jensen wrote on her blog: \"The library saved my childhood.\" " +
+                            "Later, Peter Brandt tweeted: \"Keep the libraries open.\"");
+
+        Assert.Equal("Clara Jensen", SpeakerOf(facts, "The library saved"));
+        Assert.Equal("Peter Brandt", SpeakerOf(facts, "Keep the libraries"));
+    }
+
+    [Fact]
+    public void Appositive_between_name_and_verb()
+    {
+        var facts = Extract("Hugo Lind, a nurse at the clinic, said \"we ran out of beds by noon\".");
+
+        Assert.Equal("Hugo Lind", SpeakerOf(facts, "we ran out"));
+    }
+
+    [Fact]
+    public void Surname_resolves_to_the_full_name_met_earlier()
+    {
+        var facts = Extract("Prime Minister Anna Kowalski arrived in Brussels on Tuesday.\n" +
+                            "\"We came to listen,\" Kowalski said.");
+
+        Assert.Equal("Anna Kowalski", SpeakerOf(facts, "We came to listen"));
+        var person = Assert.Single(facts.Persons, p => p.Name == "Anna Kowalski");
+        Assert.Equal(2, person.Mentions.Count);
+    }
+
+    [Fact]
+    public void Organisations_and_governments_speak()
+    {
+        var facts = Extract("The Kremlin said the talks were \"useful but difficult\". " +
+                            "Washington has said the plan is \"a delaying move\".");
+
+        Assert.Equal("Kremlin", SpeakerOf(facts, "useful but difficult"));
+        Assert.Equal("Washington", SpeakerOf(facts, "a delaying move"));
+    }
+
+    [Fact]
+    public void A_verbless_quote_paragraph_continues_the_previous_speaker()
+    {
+        var facts = Extract("\"The harvest is lost,\" said farmer Joseph Mwangi.\n\n\"We will plant again in March.\"");
+
+        Assert.Equal("Joseph Mwangi", SpeakerOf(facts, "We will plant"));
+    }
+
+    [Fact]
+    public void A_speaker_is_never_a_bare_pronoun()
+    {
+        var facts = Extract("\"It is over,\" he said.");
+
+        Assert.Null(SpeakerOf(facts, "It is over"));
+    }
+
+    // ---------------------------------------------------------------- persons
+
+    [Fact]
+    public void Titled_name_mention_covers_only_the_name()
+    {
+        const string body = "Russian President Vladimir Putin met Chinese leader Xi Jinping. Putin later spoke to Xi.";
+
+        var facts = Extract(body);
+
+        var putin = Assert.Single(facts.Persons, p => p.Name == "Vladimir Putin");
+        Assert.Equal(["Vladimir Putin", "Putin"], putin.Mentions.Select(m => body[m.Start..m.End]));
+        var xi = Assert.Single(facts.Persons, p => p.Name == "Xi Jinping");
+        Assert.Equal(2, xi.Mentions.Count);
+    }
+
+    [Fact]
+    public void Places_weekdays_months_and_organisations_are_not_persons()
+    {
+        var facts = Extract("On Monday in March the Bank of England and Microsoft Corp met in New York. Paris said nothing.");
+
+        Assert.Empty(facts.Persons);
+    }
+
+    // ---------------------------------------------------------------- places and countries
+
+    [Fact]
+    public void Country_aliases_and_demonyms_give_iso_codes()
+    {
+        var facts = Extract("The U.S. and America's allies met Russian and Japanese envoys in the United Kingdom.");
+
+        Assert.Contains("US", facts.Countries);
+        Assert.Contains("RU", facts.Countries);
+        Assert.Contains("JP", facts.Countries);
+        Assert.Contains("GB", facts.Countries);
+        Assert.DoesNotContain(facts.Places, p => p.Name == "Russian"); // a demonym is not a place mention
+    }
+
+    [Fact]
+    public void Ambiguous_city_follows_the_article_context()
+    {
+        var texas = Extract("Storms hit Texas overnight. In Paris, the county fair was cancelled.");
+        var france = Extract("Storms hit France overnight. In Paris, the metro was closed.");
+
+        Assert.Equal("US", Assert.Single(texas.Places, p => p.Name == "Paris").Country);
+        Assert.Equal("FR", Assert.Single(france.Places, p => p.Name == "Paris").Country);
+    }
+
+    [Fact]
+    public void Capital_as_metonymy_gives_its_country()
+    {
+        var facts = Extract("Beijing said the tariffs were unfair.");
+
+        Assert.Equal(["CN"], facts.Countries);
+    }
+
+    [Fact]
+    public void Dateline_gives_context_for_ambiguous_places()
+    {
+        var facts = Extract("Officials in Windsor said the bridge would close.", dateline: "London");
+
+        Assert.Equal("GB", Assert.Single(facts.Places, p => p.Name == "Windsor").Country);
+    }
+
+    [Fact]
+    public void Empty_body_gives_empty_facts()
+    {
+        Assert.Equal(ArticleFacts.Empty, Extract(""));
+    }
+}
