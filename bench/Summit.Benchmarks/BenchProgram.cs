@@ -85,6 +85,13 @@ public static class BenchProgram
 
         // 3. Query set.
         var queries = QuerySetBuilder.Build(syntheticIndex, options.QueriesPerClass, options.Seed);
+        var queryFile = Path.Combine(options.DataPath, $"queries-{options.Articles}-{options.Seed}.txt");
+        var queryLines = queries.Select(q => q.ToString()).ToList();
+        File.WriteAllLines(queryFile, queryLines);
+        var querySet = new QuerySetInfo(
+            queries.GroupBy(q => q.Class).ToDictionary(g => g.Key, g => g.Count()),
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', queryLines))))[..16],
+            Path.GetRelativePath(options.RepositoryRoot, queryFile));
         Log($"query set: {queries.Count} queries in {queries.Select(q => q.Class).Distinct().Count()} classes");
         foreach (var missing in QueryClasses.All.Where(c => queries.All(q => q.Class != c)))
             notes.Add($"Query class '{missing}' has no queries: the index holds nothing to draw them from (e.g. no facet values yet).");
@@ -115,7 +122,7 @@ public static class BenchProgram
         // 6. Report.
         var targets = TargetChecks.Evaluate(options.Articles, indexing, latencies, http);
         var report = new BenchReport(started, options.Articles, options.Seed, MachineFacts(), corpora, indexing,
-            queries.Select(q => q.ToString()).ToList(), latencies, sqliteBuild, http, targets, notes);
+            querySet, latencies, sqliteBuild, http, targets, notes);
         var (md, json) = ReportWriter.Write(report, options.ResultsPath);
         Console.WriteLine();
         Console.WriteLine(File.ReadAllText(md));

@@ -10,6 +10,11 @@ public sealed record CorpusInfo(string Label, int Articles, bool Synthetic, stri
 
 public sealed record TargetCheck(string Target, string Measured, bool? Met);
 
+/// <param name="PerClass">Queries per class.</param>
+/// <param name="Fingerprint">SHA-256 of the query list, so two reports can be seen to use the same set. The words
+/// themselves come from research-only corpora and are written to the git-ignored data folder, not to results.</param>
+public sealed record QuerySetInfo(IReadOnlyDictionary<string, int> PerClass, string Fingerprint, string File);
+
 public sealed record SqliteBuild(double Seconds, int Articles, int Quotes, double DatabaseMegabytes);
 
 /// <summary>Everything one benchmark run measured; serialised as the results JSON.</summary>
@@ -20,7 +25,7 @@ public sealed record BenchReport(
     MachineInfo Machine,
     IReadOnlyList<CorpusInfo> Corpora,
     IReadOnlyList<IndexingResult> Indexing,
-    IReadOnlyList<string> Queries,
+    QuerySetInfo QuerySet,
     IReadOnlyList<ClassLatency> Latencies,
     SqliteBuild? Sqlite,
     IReadOnlyList<HttpResult> Http,

@@ -91,11 +91,10 @@ public static class ReportWriter
         }
         md.AppendLine("## Query set");
         md.AppendLine();
-        md.AppendLine("Drawn from the index with the fixed seed (document frequencies of the unstemmed body field, stored bodies, facet doc values, stored quotes):");
-        md.AppendLine();
-        md.AppendLine("```");
-        foreach (var q in r.Queries) md.AppendLine(q);
-        md.AppendLine("```");
+        md.AppendLine("Drawn from the synthetic index with the fixed seed (document frequencies of the unstemmed body field, stored bodies, "
+            + "facet doc values, stored quotes). Queries per class: "
+            + string.Join(", ", r.QuerySet.PerClass.Select(p => $"{p.Key} {p.Value}")) + $". Fingerprint `{r.QuerySet.Fingerprint}`. "
+            + $"The words come from research-only corpora, so the list is kept in the git-ignored `{r.QuerySet.File}`, not here.");
         return md.ToString();
     }
 
