@@ -16,7 +16,9 @@ public sealed record BenchOptions(
     bool Http,
     bool Sqlite,
     bool ReuseIndex,
-    bool UpdateReadme)
+    bool UpdateReadme,
+    int WarmupPasses,
+    int ClassSeconds)
 {
     public const string Usage = """
         Summit benchmarks: corpus scaling, indexing, in-process queries (Summit, bare Lucene floor, SQLite FTS5), HTTP load.
@@ -30,7 +32,9 @@ public sealed record BenchOptions(
           --data PATH           generated corpora and indexes, git-ignored (default bench/data)
           --results PATH        where <date>-<N>.md/.json are written (default bench/results)
           --queries-per-class N queries per class (default 12)
-          --samples N           timed calls per thread per class (default 200; capped at 20 s per class)
+          --samples N           timed calls per thread per class (default 200)
+          --warmup N            warm-up passes over the query set per runner (default 3)
+          --class-seconds N     time cap per class and concurrency, once 20 samples per thread are in (default 20)
           --http-seconds N      duration of each HTTP load level (default 10)
           --no-http             skip the HTTP load
           --no-sqlite           skip the SQLite FTS5 peer
@@ -42,7 +46,7 @@ public sealed record BenchOptions(
     {
         error = null;
         var root = FindRepositoryRoot();
-        int articles = 20_000, seed = 1987, perClass = 12, samples = 200, httpSeconds = 10;
+        int articles = 20_000, seed = 1987, perClass = 12, samples = 200, httpSeconds = 10, warmup = 3, classSeconds = 20;
         string? corpora = null, data = null, results = null;
         bool http = true, sqlite = true, reuse = false, readme = false;
         for (var i = 0; i < args.Length; i++)
@@ -61,6 +65,8 @@ public sealed record BenchOptions(
                     case "--queries-per-class": perClass = NextInt(); break;
                     case "--samples": samples = NextInt(); break;
                     case "--http-seconds": httpSeconds = NextInt(); break;
+                    case "--warmup": warmup = NextInt(); break;
+                    case "--class-seconds": classSeconds = NextInt(); break;
                     case "--no-http": http = false; break;
                     case "--no-sqlite": sqlite = false; break;
                     case "--reuse-index": reuse = true; break;
@@ -80,7 +86,7 @@ public sealed record BenchOptions(
             Path.GetFullPath(corpora ?? Path.Combine(root, "..", "shared", "data", "corpora")),
             Path.GetFullPath(data ?? Path.Combine(root, "bench", "data")),
             Path.GetFullPath(results ?? Path.Combine(root, "bench", "results")),
-            root, perClass, samples, httpSeconds, http, sqlite, reuse, readme);
+            root, perClass, samples, httpSeconds, http, sqlite, reuse, readme, warmup, classSeconds);
     }
 
     /// <summary>The folder holding Summit.sln, searched upwards from the working directory and the binary.</summary>

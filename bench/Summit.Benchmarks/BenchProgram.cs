@@ -97,7 +97,7 @@ public static class BenchProgram
             notes.Add($"Query class '{missing}' has no queries: the index holds nothing to draw them from (e.g. no facet values yet).");
 
         // 4. In-process runners.
-        var bench = new LatencyBench(options.SamplesPerThread, warmupPasses: 3, TimeSpan.FromSeconds(20));
+        var bench = new LatencyBench(options.SamplesPerThread, options.WarmupPasses, TimeSpan.FromSeconds(options.ClassSeconds));
         var latencies = new List<ClassLatency>();
         using (var floor = new FloorRunner(syntheticIndex)) latencies.AddRange(Measure(bench, floor, queries));
         using (var summit = SummitRunner.Open(syntheticIndex)) latencies.AddRange(Measure(bench, summit, queries));
