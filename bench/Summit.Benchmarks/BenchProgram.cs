@@ -121,7 +121,9 @@ public static class BenchProgram
 
         // 6. Report.
         var targets = TargetChecks.Evaluate(options.Articles, indexing, latencies, http);
-        var report = new BenchReport(started, options.Articles, options.Seed, MachineFacts(), corpora, indexing,
+        var report = new BenchReport(started, options.Articles, options.Seed,
+            new RunSettings(options.QueriesPerClass, options.SamplesPerThread, options.WarmupPasses, options.ClassSeconds, options.HttpSeconds),
+            MachineFacts(), corpora, indexing,
             querySet, latencies, sqliteBuild, http, targets, notes);
         var (md, json) = ReportWriter.Write(report, options.ResultsPath);
         Console.WriteLine();

@@ -15,6 +15,8 @@ public sealed record TargetCheck(string Target, string Measured, bool? Met);
 /// themselves come from research-only corpora and are written to the git-ignored data folder, not to results.</param>
 public sealed record QuerySetInfo(IReadOnlyDictionary<string, int> PerClass, string Fingerprint, string File);
 
+public sealed record RunSettings(int QueriesPerClass, int SamplesPerThread, int WarmupPasses, int ClassSeconds, int HttpSeconds);
+
 public sealed record SqliteBuild(double Seconds, int Articles, int Quotes, double DatabaseMegabytes);
 
 /// <summary>Everything one benchmark run measured; serialised as the results JSON.</summary>
@@ -22,6 +24,7 @@ public sealed record BenchReport(
     DateTimeOffset Started,
     int Articles,
     int Seed,
+    RunSettings Settings,
     MachineInfo Machine,
     IReadOnlyList<CorpusInfo> Corpora,
     IReadOnlyList<IndexingResult> Indexing,

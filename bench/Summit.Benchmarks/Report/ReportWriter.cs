@@ -55,6 +55,9 @@ public static class ReportWriter
         md.AppendLine();
         md.AppendLine("## Queries in-process (ms, after warm-up)");
         md.AppendLine();
+        var settings = r.Settings;
+        md.AppendLine(Inv($"{settings.WarmupPasses} warm-up passes over the query set per runner; then per class and concurrency up to {settings.SamplesPerThread} timed calls per thread, cut at {settings.ClassSeconds} s once 20 per thread are in."));
+        md.AppendLine();
         md.AppendLine(LatencyTable(r.Latencies));
         md.AppendLine();
         var loads = r.Latencies.Where(l => l.LoadAverage >= 0).Select(l => l.LoadAverage).DefaultIfEmpty(-1).ToList();
