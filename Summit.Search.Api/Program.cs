@@ -24,7 +24,9 @@ builder.Services.AddRateLimiter(limiter =>
     limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
     {
         var options = context.RequestServices.GetRequiredService<IOptions<SearchOptions>>().Value;
-        if (options.RateLimitPerSecond == 0 || !context.Request.Path.StartsWithSegments("/api"))
+        // Only the public read API is limited; admin writes are authenticated by key instead.
+        if (options.RateLimitPerSecond == 0 || !context.Request.Path.StartsWithSegments("/api")
+            || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
             return RateLimitPartition.GetNoLimiter("unlimited");
         return RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new TokenBucketRateLimiterOptions
         {

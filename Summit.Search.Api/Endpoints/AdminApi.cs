@@ -13,7 +13,10 @@ public static class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api").WithTags("Admin").AddEndpointFilter(RequireKey);
+        var admin = app.MapGroup("/api").WithTags("Admin").AddEndpointFilter(RequireKey)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         admin.MapPost("/articles", Ingest)
             .WithName("IngestArticles")
             .WithSummary("Index one article (JSON object) or a batch (JSON Lines); needs X-Api-Key. Searchable when this returns.")

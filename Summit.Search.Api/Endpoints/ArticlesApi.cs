@@ -9,10 +9,11 @@ public static class ArticlesApi
 {
     public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Articles");
+        var api = app.MapGroup("/api").WithTags("Articles").ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/articles/{id}", GetArticle)
             .WithName("GetArticle")
-            .WithSummary("One article with its extracted quotes, speakers, persons, places and countries");
+            .WithSummary("One article with its extracted quotes, speakers, persons, places and countries")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/health", Health)
             .WithName("Health")
             .WithTags("Health")

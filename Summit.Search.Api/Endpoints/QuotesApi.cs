@@ -34,13 +34,14 @@ public static class QuotesApi
 {
     public static IEndpointRouteBuilder MapQuotesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Quotes");
+        var api = app.MapGroup("/api").WithTags("Quotes").ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/quotes", SearchQuotes)
             .WithName("SearchQuotes")
             .WithSummary("Search who said what: distinct quotes with speaker and the earliest article reporting them");
         api.MapGet("/speakers/{name}/quotes", SpeakerQuotes)
             .WithName("SpeakerQuotes")
-            .WithSummary("A speaker's quotes, newest first");
+            .WithSummary("A speaker's quotes, newest first")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -56,6 +56,21 @@ internal sealed class RequestValidation
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         var text = value.Trim();
+        try
+        {
+            return ParseDate(parameter, text, endOfPeriod);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // The end of year 9999 and similar cannot be represented.
+            Add(parameter, $"'{parameter}' is outside the dates this search handles; use a year between 1 and 9998.");
+            return null;
+        }
+    }
+
+    private DateTimeOffset? ParseDate(string parameter, string text, bool endOfPeriod)
+    {
+        var value = text;
         var styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
         if (DateTime.TryParseExact(text, "yyyy", CultureInfo.InvariantCulture, styles, out var year))
             return new DateTimeOffset(endOfPeriod ? year.AddYears(1) : year, TimeSpan.Zero);

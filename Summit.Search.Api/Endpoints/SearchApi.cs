@@ -54,7 +54,7 @@ public static class SearchApi
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Search");
+        var api = app.MapGroup("/api").WithTags("Search").ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/search", Search)
             .WithName("SearchArticles")
             .WithSummary("Search articles with multi-select facets, snippets and highlighted quotes");

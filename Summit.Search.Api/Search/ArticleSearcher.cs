@@ -37,9 +37,9 @@ public sealed partial class ArticleSearcher(SearchIndex index)
 
         var builder = new QueryBuilder(_analyzer, vocabulary, SearchTarget.Articles);
         var query = BuildText(ast, builder);
-        var sort = SortFor(request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance));
-        var filter = FilterFor(SummitSchema.KindArticle, filters, request, except: null);
         var sortKind = request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance);
+        var sort = SortFor(sortKind);
+        var filter = FilterFor(SummitSchema.KindArticle, filters, request, except: null);
         var after = request.Cursor is null ? null : Cursors.Decode(request.Cursor, sortKind);
         if (after is not null && after.Doc >= searcher.IndexReader.MaxDoc)
             throw new SearchRequestException("cursor", "'cursor' points past the end of the index as it is now; start again without it.");
@@ -146,9 +146,16 @@ public sealed partial class ArticleSearcher(SearchIndex index)
     private static Sort SortFor(SearchSort sort) => sort switch
     {
         SearchSort.Date => new Sort(new SortField(SummitSchema.Date, SortFieldType.INT64, true)),
-        SearchSort.Oldest => new Sort(new SortField(SummitSchema.Date, SortFieldType.INT64, false)),
+        // Undated articles go last in both date orders.
+        SearchSort.Oldest => new Sort(UndatedLast(new SortField(SummitSchema.Date, SortFieldType.INT64, false))),
         _ => new Sort(SortField.FIELD_SCORE, new SortField(SummitSchema.Date, SortFieldType.INT64, true)),
     };
+
+    private static SortField UndatedLast(SortField field)
+    {
+        field.SetMissingValue(J2N.Numerics.Int64.GetInstance(long.MaxValue));
+        return field;
+    }
 
     /// <summary>Filter values in their indexed spelling: country codes, names as the index spells them.</summary>
     private static Dictionary<string, IReadOnlyList<string>> ResolveFilters(SearchRequest request, Vocabulary vocabulary)
@@ -242,7 +249,8 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         var facts = ReadFacts(doc);
         var title = doc.Get(SummitSchema.Title) ?? "";
         var quotes = new List<(HitQuote Quote, int Matches)>();
-        foreach (var quote in facts.Quotes)
+        // A transcript can hold hundreds of quotes; looking at the first 200 keeps a hit cheap.
+        foreach (var quote in facts.Quotes.Take(200))
         {
             var html = Snippets.Highlight(quote.Text, highlight, _analyzer, out var matches);
             quotes.Add((new HitQuote(html, quote.Speaker), matches));

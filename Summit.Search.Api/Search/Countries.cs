@@ -14,7 +14,7 @@ public static class Countries
         ["south korea"] = "KR", ["korea"] = "KR", ["north korea"] = "KP", ["russian federation"] = "RU",
         ["czech republic"] = "CZ", ["ivory coast"] = "CI", ["turkey"] = "TR", ["burma"] = "MM",
         ["holland"] = "NL", ["uae"] = "AE", ["vatican"] = "VA", ["hong kong"] = "HK", ["macau"] = "MO",
-        ["palestine"] = "PS", ["dr congo"] = "CD", ["democratic republic of the congo"] = "CD",
+        ["palestine"] = "PS", ["turkiye"] = "TR", ["dr congo"] = "CD", ["democratic republic of the congo"] = "CD",
         ["republic of the congo"] = "CG", ["east timor"] = "TL", ["swaziland"] = "SZ", ["cape verde"] = "CV",
     };
 

@@ -26,6 +26,8 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Searc
     private const float CountryBoost = 0.3f;
 
     private readonly LuceneQueryBuilder _lucene = new(analyzer);
+    // Stop words ("the", "with") match only the unstemmed fields; next to other words they rank but do not filter.
+    private readonly HashSet<Query> _stopWords = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>True when the last <see cref="Build"/> added edit-distance matches.</summary>
     public bool UsedTypoTolerance { get; private set; }
@@ -71,6 +73,7 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Searc
         }
         if (word.Prefix) return Prefix(word);
         var query = Phrase(word.Text, word.Scope) as BooleanQuery;
+        if (query is not null && _lucene.CreatePhraseQuery(SummitSchema.Body, word.Text) is null) _stopWords.Add(query);
         if (query is null || typoReader is null) return query;
         var exact = ExactToken(word.Text);
         if (exact is null || !IsLikelyTypo(exact, typoReader)) return query;
@@ -166,23 +169,47 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Searc
     private Query? And(AndNode node)
     {
         var query = new BooleanQuery();
-        var positives = 0;
+        var included = new List<Query>();
         foreach (var child in node.Children)
         {
             if (child is NotNode not)
             {
                 if (Build(not.Child) is { } excluded) query.Add(excluded, Occur.MUST_NOT);
             }
-            else if (Build(child) is { } included)
+            else if (Build(child) is { } built)
             {
-                query.Add(included, Occur.MUST);
-                positives++;
+                included.Add(built);
             }
         }
+        var allStopWords = included.All(_stopWords.Contains);
+        foreach (var clause in included)
+            query.Add(clause, allStopWords || !_stopWords.Contains(clause) ? Occur.MUST : Occur.SHOULD);
         if (query.Clauses.Count == 0) return null;
-        if (positives == 0) query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        if (included.Count == 0) query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        if (Proximity(node) is { } near) query.Add(near, Occur.SHOULD);
         return query;
     }
+
+    /// <summary>Plain words typed side by side rank higher where they stand close together in that order
+    /// (a sloppy phrase over the unstemmed fields), as if they had been quoted.</summary>
+    private Query? Proximity(AndNode node)
+    {
+        var words = node.Children.OfType<WordNode>().Where(w => !w.Prefix && w.Scope is QueryScope.Any or QueryScope.Title or QueryScope.Quote).ToList();
+        if (words.Count < 2 || words.Select(w => w.Scope).Distinct().Count() > 1) return null;
+        var text = string.Join(' ', words.Select(w => w.Text));
+        var near = new BooleanQuery(disableCoord: true);
+        foreach (var (field, boost) in TextFields(words[0].Scope))
+        {
+            if (_lucene.CreatePhraseQuery(SummitSchema.ExactTwin(field)!, text, ProximitySlop) is { } phrase)
+            {
+                phrase.Boost = boost * ExactFactor;
+                near.Add(phrase, Occur.SHOULD);
+            }
+        }
+        return near.Clauses.Count == 0 ? null : near;
+    }
+
+    private const int ProximitySlop = 3;
 
     private Query? Or(OrNode node)
     {

@@ -42,6 +42,8 @@ public static class QuerySyntax
         if (query.Length > MaxLength)
             throw new QuerySyntaxException($"The query is {query.Length} characters long; shorten it to at most {MaxLength}.");
         var tokens = Tokenize(query);
+        if (tokens.Count == 0)
+            throw new QuerySyntaxException("The query has no words to search for; put words between the quotation marks, like \"trade talks\".");
         if (tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Phrase) > MaxTerms)
             throw new QuerySyntaxException($"The query has too many words; use at most {MaxTerms}.");
         var parser = new Parser(tokens);

@@ -11,7 +11,10 @@ public sealed partial class ArticleSearcher
     /// <summary>Quote documents considered for de-duplication; deeper matches are not grouped.</summary>
     public const int MaxQuoteCandidates = 5_000;
 
-    private static readonly IReadOnlyList<string> QuoteDimensions = [SummitSchema.Speaker, SummitSchema.Country];
+    private static readonly IReadOnlyList<string> QuoteDimensions = [SummitSchema.Speaker, SummitSchema.Country, SummitSchema.Person];
+
+    // Grouping reads only what identifies a quote; the shown page loads the rest.
+    private static readonly ISet<string> GroupingFields = new HashSet<string> { SummitSchema.Quote, SummitSchema.ArticleId, SummitSchema.Date };
 
     /// <summary>
     /// Searches quote documents. The same words quoted by several articles (after normalising whitespace, case and
@@ -32,27 +35,18 @@ public sealed partial class ArticleSearcher
         var query = BuildText(ast, builder);
         var sort = SortFor(request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance));
         var filter = FilterFor(SummitSchema.KindQuote, filters, request.From, request.To, except: null);
-        var top = searcher.Search(query, filter, MaxQuoteCandidates, sort, true, false);
-
-        var groups = new List<QuoteGroup>();
-        var byKey = new Dictionary<string, QuoteGroup>(StringComparer.Ordinal);
-        foreach (var scoreDoc in top.ScoreDocs)
+        // Grow the window until it holds the requested page of distinct quotes (duplicates sit close together in
+        // both orders: equal text scores equally, and reports of one statement share dates).
+        var needed = request.Page * request.PageSize;
+        var window = Math.Min(MaxQuoteCandidates, Math.Max(200, needed * 4));
+        TopDocs top;
+        List<QuoteGroup> groups;
+        while (true)
         {
-            var doc = searcher.Doc(scoreDoc.Doc);
-            var text = doc.Get(SummitSchema.Quote) ?? "";
-            var key = QuoteKey(text);
-            var articleId = doc.Get(SummitSchema.ArticleId);
-            var date = ReadDate(doc);
-            if (!byKey.TryGetValue(key, out var group))
-            {
-                byKey[key] = group = new QuoteGroup(doc, date);
-                groups.Add(group);
-            }
-            else if (date is { } d && (group.Date is null || d < group.Date))
-            {
-                (group.Doc, group.Date) = (doc, d);
-            }
-            group.Articles.Add(articleId);
+            top = searcher.Search(query, filter, window, sort, true, false);
+            groups = Group(searcher, top);
+            if (groups.Count >= needed || top.ScoreDocs.Length >= top.TotalHits || window >= MaxQuoteCandidates) break;
+            window = Math.Min(MaxQuoteCandidates, window * 4);
         }
 
         var highlight = HighlightTerms.From(ast, _analyzer, typoTolerant: false);
@@ -64,7 +58,30 @@ public sealed partial class ArticleSearcher
         var total = groups.Count + Math.Max(0, top.TotalHits - top.ScoreDocs.Length);
         return new QuoteSearchResponse(request.Query ?? "", total, request.Page, request.PageSize,
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, hits,
-            new QuoteFacets(facets[SummitSchema.Speaker], facets[SummitSchema.Country]));
+            new QuoteFacets(facets[SummitSchema.Speaker], facets[SummitSchema.Country], facets[SummitSchema.Person]));
+    }
+
+    private static List<QuoteGroup> Group(IndexSearcher searcher, TopDocs top)
+    {
+        var groups = new List<QuoteGroup>();
+        var byKey = new Dictionary<string, QuoteGroup>(StringComparer.Ordinal);
+        foreach (var scoreDoc in top.ScoreDocs)
+        {
+            var doc = searcher.Doc(scoreDoc.Doc, GroupingFields);
+            var key = QuoteKey(doc.Get(SummitSchema.Quote) ?? "");
+            var date = ReadDate(doc);
+            if (!byKey.TryGetValue(key, out var group))
+            {
+                byKey[key] = group = new QuoteGroup(scoreDoc.Doc, date);
+                groups.Add(group);
+            }
+            else if (date is { } d && (group.Date is null || d < group.Date))
+            {
+                (group.DocId, group.Date) = (scoreDoc.Doc, d);
+            }
+            group.Articles.Add(doc.Get(SummitSchema.ArticleId));
+        }
+        return groups;
     }
 
     /// <summary>The indexed spelling of a speaker typed in any case, or null when nobody of that name is quoted.</summary>
@@ -74,16 +91,16 @@ public sealed partial class ArticleSearcher
         return Vocabulary.For(lease.Searcher).Canonical(SummitSchema.Speaker, name);
     }
 
-    private sealed class QuoteGroup(Lucene.Net.Documents.Document doc, DateTimeOffset? date)
+    private sealed class QuoteGroup(int docId, DateTimeOffset? date)
     {
-        public Lucene.Net.Documents.Document Doc { get; set; } = doc;
+        public int DocId { get; set; } = docId;
         public DateTimeOffset? Date { get; set; } = date;
         public HashSet<string> Articles { get; } = new(StringComparer.Ordinal);
     }
 
     private QuoteHit ToQuoteHit(IndexSearcher searcher, QuoteGroup group, HighlightTerms highlight)
     {
-        var doc = group.Doc;
+        var doc = searcher.Doc(group.DocId);
         var text = doc.Get(SummitSchema.Quote) ?? "";
         var articleId = doc.Get(SummitSchema.ArticleId);
         var start = doc.GetField(SummitSchema.QuoteStart)?.GetInt32Value() ?? -1;

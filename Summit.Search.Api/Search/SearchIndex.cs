@@ -28,7 +28,8 @@ public sealed class SearchIndex : IDisposable
         try
         {
             if (!DirectoryReader.IndexExists(_directory)) CreateIndex();
-            _manager = new SearcherManager(_directory, new Bm25SearcherFactory());
+            // A damaged index stops the start with a message naming the folder and the rebuild command.
+            _manager = IndexProblems.Translate(IndexPath, () => new SearcherManager(_directory, new Bm25SearcherFactory()));
         }
         catch
         {

@@ -51,7 +51,7 @@ public sealed record SearchResponse(
 public sealed record SearchHit(
     string Id,
     string Title,
-    /// <summary>The title escaped with matches marked.</summary>
+    // The title escaped, with matches marked.
     string TitleHtml,
     DateTimeOffset? Date,
     string? Source,
@@ -140,7 +140,7 @@ public sealed record QuoteHit(
     string Context,
     int ReportedBy);
 
-public sealed record QuoteFacets(IReadOnlyList<FacetValue> Speaker, IReadOnlyList<FacetValue> Country);
+public sealed record QuoteFacets(IReadOnlyList<FacetValue> Speaker, IReadOnlyList<FacetValue> Country, IReadOnlyList<FacetValue> Person);
 
 public sealed record SuggestResponse(string Query, IReadOnlyList<Suggestion> Suggestions);
 

@@ -20,11 +20,11 @@ public sealed class SearchOptions
 
     /// <summary>Sustained API requests per second allowed per client address (token bucket); 0 turns limiting off.</summary>
     [Range(0, 1_000_000)]
-    public int RateLimitPerSecond { get; set; } = 50;
+    public int RateLimitPerSecond { get; set; } = 100;
 
     /// <summary>Requests a client may make in a burst above the sustained rate.</summary>
     [Range(1, 1_000_000)]
-    public int RateLimitBurst { get; set; } = 200;
+    public int RateLimitBurst { get; set; } = 1000;
 
     /// <summary>How often the searcher looks for changes committed by another process.</summary>
     [Range(50, 60_000)]

@@ -52,6 +52,8 @@ public sealed class HighlightTerms
 public static class Snippets
 {
     public const int MaxPassageChars = 280;
+    /// <summary>Snippets look for matches in this much of a body; beyond it a huge article costs no more.</summary>
+    public const int MaxAnalyzedChars = 100_000;
 
     public readonly record struct Token(string Term, int Position, int Start, int End);
 
@@ -78,8 +80,8 @@ public static class Snippets
     public static IReadOnlyList<string> Passages(string text, HighlightTerms terms, Analyzer analyzer, int max = 3)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
-        var marks = terms.IsEmpty ? [] : FindMarks(text, terms, analyzer);
-        var sentences = Sentences(text);
+        var marks = terms.IsEmpty ? [] : FindMarks(text.Length > MaxAnalyzedChars ? text[..MaxAnalyzedChars] : text, terms, analyzer);
+        var sentences = Sentences(text.Length > MaxAnalyzedChars ? text[..MaxAnalyzedChars] : text);
         if (sentences.Count == 0) return [];
         var scored = sentences
             .Select((s, index) => (s, index, marks: marks.Where(m => m.Start >= s.Start && m.End <= s.End).ToList()))

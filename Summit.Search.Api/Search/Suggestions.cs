@@ -56,12 +56,16 @@ public sealed partial class ArticleSearcher
                 : new PrefixQuery(new Term(SummitSchema.TitleExact, words[i]));
             query.Add(word, Occur.MUST);
         }
-        var top = searcher.Search(query, null, count, new Sort(new SortField(SummitSchema.Date, SortFieldType.INT64, true)));
+        var top = searcher.Search(query, null, count * 3, new Sort(new SortField(SummitSchema.Date, SortFieldType.INT64, true)));
+        // Recurring headlines ("Readout of …") are offered once, as their newest article.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var hit in top.ScoreDocs)
         {
             var doc = searcher.Doc(hit.Doc);
             var title = doc.Get(SummitSchema.Title) ?? "";
+            if (!seen.Add(title)) continue;
             yield return new Suggestion("title", title, title, 1, doc.Get(SummitSchema.Id));
+            if (seen.Count == count) yield break;
         }
     }
 }

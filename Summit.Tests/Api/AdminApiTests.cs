@@ -109,6 +109,26 @@ public sealed class AdminApiTests(SummitApiFactory factory) : IClassFixture<Summ
     }
 
     [Fact]
+    public async Task Commits_by_another_writer_become_searchable_through_the_refresh_loop()
+    {
+        using (var writer = Summit.Indexer.Index.IndexBuilder.Open(factory.IndexPath))
+        {
+            var (article, facts) = TestArticles.Make("external-1", "External", "The outsidewriter article.", "2025-01-01T00:00:00Z");
+            writer.Upsert(article, facts);
+            writer.Commit();
+        }
+
+        var found = 0;
+        for (var attempt = 0; attempt < 40 && found == 0; attempt++)
+        {
+            await Task.Delay(50);
+            found = await TotalAsync("outsidewriter");
+        }
+
+        Assert.Equal(1, found);
+    }
+
+    [Fact]
     public async Task Deleting_an_unknown_article_is_404()
     {
         var response = await _client.SendAsync(Delete("never-existed"));

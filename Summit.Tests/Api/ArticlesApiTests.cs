@@ -56,7 +56,7 @@ public sealed class ArticlesApiTests(SummitApiFactory factory) : IClassFixture<S
         var health = await _client.GetFromJsonAsync<JsonElement>("/health");
 
         Assert.Equal("ok", health.GetProperty("status").GetString());
-        Assert.Equal(10, health.GetProperty("articles").GetInt32());
+        Assert.Equal(12, health.GetProperty("articles").GetInt32());
     }
 
     [Fact]

@@ -103,6 +103,15 @@ public sealed class QuotesAndSuggestApiTests(SummitApiFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Suggest_offers_a_repeated_title_once_as_its_newest_article()
+    {
+        var result = await GetAsync<SuggestResponse>("/api/suggest?q=fishing");
+
+        var title = Assert.Single(result.Suggestions, s => s.Kind == "title");
+        Assert.Equal("prox-near", title.Id);
+    }
+
+    [Fact]
     public async Task Suggest_returns_at_most_ten_and_nothing_for_blank()
     {
         var many = await GetAsync<SuggestResponse>("/api/suggest?q=e");

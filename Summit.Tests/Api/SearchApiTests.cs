@@ -113,6 +113,32 @@ public sealed class SearchApiTests(SummitApiFactory factory) : IClassFixture<Sum
     }
 
     [Fact]
+    public async Task Words_standing_together_rank_above_the_same_words_apart()
+    {
+        var result = await SearchAsync("q=harbour%20closure");
+
+        Assert.Equal(["prox-near", "prox-far"], Ids(result));
+        Assert.True(result.Hits[0].Score > result.Hits[1].Score * 1.2, $"{result.Hits[0].Score} vs {result.Hits[1].Score}");
+    }
+
+    [Fact]
+    public async Task Stop_words_next_to_other_words_do_not_filter()
+    {
+        var result = await SearchAsync("q=growers%20with%20the%20grapes");
+
+        Assert.Equal(["fr-wine"], Ids(result));
+    }
+
+    [Fact]
+    public async Task A_query_of_stop_words_alone_still_matches_them()
+    {
+        var result = await SearchAsync("q=the&pageSize=100");
+
+        Assert.Contains("ru-only", Ids(result));
+        Assert.DoesNotContain("fr-wine", Ids(result));
+    }
+
+    [Fact]
     public async Task Title_scope_does_not_match_body_words()
     {
         var result = await SearchAsync("q=title:growers");
@@ -145,7 +171,7 @@ public sealed class SearchApiTests(SummitApiFactory factory) : IClassFixture<Sum
 
         Assert.Equal(["fr-wine", "xss"], Ids(first));
         Assert.Equal(["stem-talks", "stem-talk"], Ids(second));
-        Assert.Equal(10, second.Total);
+        Assert.Equal(12, second.Total);
     }
 
     [Fact]
@@ -233,6 +259,25 @@ public sealed class SearchApiTests(SummitApiFactory factory) : IClassFixture<Sum
         Assert.Null(result.DidYouMean);
     }
 
+    [Fact]
+    public async Task Random_queries_are_answered_with_200_or_400_never_500()
+    {
+        var random = new Random(20261126);
+        string[] pieces = ["kyiv", "talks", "\"", "(", ")", "-", "*", "OR", "AND", "NOT", "speaker:", "country:", "title:", "quote:",
+            "person:", "xi", "ne*", " ", " ", "\u201C", "\u00AB", ":", "+", "&&", "||", "!", "\\", "<script>", "%", "é", "日本", "\t", "a"];
+        var failures = new List<string>();
+        for (var i = 0; i < 200; i++)
+        {
+            var query = string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var response = await _client.GetAsync("/api/search?q=" + Uri.EscapeDataString(query));
+            if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.BadRequest)) failures.Add($"{(int)response.StatusCode}: {query}");
+            var quotes = await _client.GetAsync("/api/quotes?q=" + Uri.EscapeDataString(query));
+            if (quotes.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.BadRequest)) failures.Add($"quotes {(int)quotes.StatusCode}: {query}");
+        }
+
+        Assert.Empty(failures);
+    }
+
     public static TheoryData<string, string> BadRequests => new()
     {
         { "q=(kishida", "q" },
@@ -246,6 +291,10 @@ public sealed class SearchApiTests(SummitApiFactory factory) : IClassFixture<Sum
         { "q=country:narnia", "q" },
         { "q=%21%21%21", "q" },
         { "q=" + new string('a', 10_000), "q" },
+        { "q=%22", "q" },
+        { "q=%22%22", "q" },
+        { "q=AND", "q" },
+        { "to=9999-12-31", "to" },
         { "page=-1", "page" },
         { "page=abc", "page" },
         { "page=0", "page" },
@@ -284,7 +333,7 @@ public sealed class SearchApiTests(SummitApiFactory factory) : IClassFixture<Sum
 
         Assert.NotNull(result.DateHistogram);
         Assert.Equal(3, result.DateHistogram!.Single(b => b.Value == "2023").Count);
-        Assert.Equal(2, result.DateHistogram!.Single(b => b.Value == "2021").Count);
+        Assert.Equal(4, result.DateHistogram!.Single(b => b.Value == "2021").Count);
     }
 
     [Fact]

@@ -109,6 +109,11 @@ public static class TestArticles
         yield return Make("fr-wine", "Wine harvest begins early",
             "Growers started picking grapes three weeks ahead of schedule. Warm weather was blamed.",
             "2019-09-01T00:00:00Z", countries: ["FR"]);
+        // The same two words side by side and far apart.
+        yield return Make("prox-far", "Fishing news", "Fishermen protested at the harbour on Friday. Officials were silent about the closure.",
+            "2021-06-01T00:00:00Z", source: "Proximity Post");
+        yield return Make("prox-near", "Fishing news", "Fishermen protested the harbour closure on Friday. Officials were silent about it all.",
+            "2021-06-02T00:00:00Z", source: "Proximity Post");
         // The same quote reported twice, with different spacing and quotation marks.
         yield return Make("dup-a", "Envoy stands firm", "Berg said: \"We will not  back down.\" Talks resume next week.",
             "2024-02-01T00:00:00Z", source: "Third Post", countries: ["DE"], persons: ["Anna Berg"],
@@ -120,7 +125,10 @@ public static class TestArticles
         var body = File.ReadAllText(seedPath);
         var seed = new Article(SeedId, "Xi arrives in Moscow for talks with Putin", body, new DateTimeOffset(2023, 3, 21, 12, 0, 0, TimeSpan.Zero), "AFP",
             Dateline: "Moscow");
-        yield return (seed, Extractor.Default.Extract(seed));
+        // The seed runs through the real extractor for its quotes, but its facets are dropped (and quotes left
+        // unattributed) so the exact facet counts asserted here do not move as the extractor improves.
+        var extracted = Extractor.Default.Extract(seed);
+        yield return (seed, new ArticleFacts(extracted.Quotes.Select(q => q with { Speaker = null }).ToList(), [], [], []));
     }
 
     public static string RepositoryRoot()

@@ -1,0 +1,103 @@
+extern alias api;
+using api::Summit.Search.Api.Search;
+using Summit.Indexer.Index;
+
+namespace Summit.Tests.Search;
+
+public sealed class SnippetsTests
+{
+    private readonly Lucene.Net.Analysis.Analyzer _analyzer = SummitSchema.CreateAnalyzer();
+
+    private HighlightTerms Terms(string query) => HighlightTerms.From(QuerySyntax.Parse(query), _analyzer, typoTolerant: false);
+
+    [Fact]
+    public void Picks_matching_sentences_and_marks_stemmed_words()
+    {
+        var text = "The weather was fine. Leaders talked about trade. Nothing else happened.";
+
+        var passages = Snippets.Passages(text, Terms("talks"), _analyzer);
+
+        Assert.Equal(["Leaders <mark>talked</mark> about trade."], passages);
+    }
+
+    [Fact]
+    public void Marks_a_phrase_as_one_span_and_only_where_it_occurs_in_order()
+    {
+        var text = "Powers that are great. They are great neighbouring powers, he said.";
+
+        var html = Snippets.Highlight(text, Terms("\"great neighbouring powers\""), _analyzer, out var matches);
+
+        Assert.Equal(1, matches);
+        Assert.Equal("Powers that are great. They are <mark>great neighbouring powers</mark>, he said.", html);
+    }
+
+    [Fact]
+    public void Escapes_markup_and_adds_only_mark()
+    {
+        var html = Snippets.Highlight("<b>Kyiv</b> & \"more\"", Terms("kyiv"), _analyzer, out _);
+
+        Assert.Equal("&lt;b&gt;<mark>Kyiv</mark>&lt;/b&gt; &amp; &quot;more&quot;", html);
+    }
+
+    [Fact]
+    public void Lead_sentence_when_nothing_matches_and_abbreviations_do_not_split()
+    {
+        var text = "U.S. President Biden met Mr. Kishida on Monday. They spoke.";
+
+        var passages = Snippets.Passages(text, Terms("france"), _analyzer);
+
+        Assert.Equal(["U.S. President Biden met Mr. Kishida on Monday."], passages);
+    }
+
+    [Fact]
+    public void Long_sentences_are_cut_around_the_match()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("filler", 100)) + " target " + string.Join(' ', Enumerable.Repeat("filler", 100)) + ".";
+
+        var passage = Assert.Single(Snippets.Passages(text, Terms("target"), _analyzer));
+
+        Assert.Contains("<mark>target</mark>", passage);
+        Assert.StartsWith("…", passage);
+        Assert.EndsWith("…", passage);
+        Assert.True(passage.Length < Snippets.MaxPassageChars + 40);
+    }
+
+    [Fact]
+    public void Prefix_terms_mark_words_that_start_with_them()
+    {
+        var html = Snippets.Highlight("Negotiators negotiated.", Terms("negot*"), _analyzer, out var matches);
+
+        Assert.Equal(2, matches);
+        Assert.Equal("<mark>Negotiators</mark> <mark>negotiated</mark>.", html);
+    }
+
+    [Theory]
+    [InlineData("We will not  back down.", "\u201CWe will not back down,\u201D")]
+    [InlineData("It's \u2018fine\u2019", "It\u2019s 'fine'")]
+    public void Quote_keys_ignore_spacing_quotation_marks_and_trailing_punctuation(string a, string b)
+    {
+        Assert.Equal(ArticleSearcher.QuoteKey(a), ArticleSearcher.QuoteKey(b));
+    }
+
+    [Theory]
+    [InlineData("RU", "RU")]
+    [InlineData("ru", "RU")]
+    [InlineData("Russia", "RU")]
+    [InlineData("the United States", "US")]
+    [InlineData("USA", "US")]
+    [InlineData("Türkiye", "TR")]
+    [InlineData("turkey", "TR")]
+    [InlineData("narnia", null)]
+    public void Countries_resolve_codes_names_and_aliases(string input, string? code)
+    {
+        Assert.Equal(code, Countries.Resolve(input));
+    }
+
+    [Fact]
+    public void Country_labels_are_english_names()
+    {
+        Assert.Equal("Russia", Countries.Label("RU"));
+        Assert.Equal("Japan", Countries.Label("JP"));
+        Assert.Equal("United States", Countries.Label("US"));
+    }
+}
