@@ -18,7 +18,8 @@ public sealed record BenchOptions(
     bool ReuseIndex,
     bool UpdateReadme,
     int WarmupPasses,
-    int ClassSeconds)
+    int ClassSeconds,
+    string? RenderJson)
 {
     public const string Usage = """
         Summit benchmarks: corpus scaling, indexing, in-process queries (Summit, bare Lucene floor, SQLite FTS5), HTTP load.
@@ -40,6 +41,7 @@ public sealed record BenchOptions(
           --no-sqlite           skip the SQLite FTS5 peer
           --reuse-index         reuse the synthetic index in --data if present (indexing is then not measured)
           --update-readme       put this run's summary table into bench/README.md
+          --render FILE.json    rewrite the .md and .summary.md of an earlier run from its .json (no measuring)
         """;
 
     public static BenchOptions? Parse(string[] args, out string? error)
@@ -47,7 +49,7 @@ public sealed record BenchOptions(
         error = null;
         var root = FindRepositoryRoot();
         int articles = 20_000, seed = 1987, perClass = 12, samples = 200, httpSeconds = 10, warmup = 3, classSeconds = 20;
-        string? corpora = null, data = null, results = null;
+        string? corpora = null, data = null, results = null, render = null;
         bool http = true, sqlite = true, reuse = false, readme = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -71,6 +73,7 @@ public sealed record BenchOptions(
                     case "--no-sqlite": sqlite = false; break;
                     case "--reuse-index": reuse = true; break;
                     case "--update-readme": readme = true; break;
+                    case "--render": render = Next(); break;
                     case "-h" or "--help": error = ""; return null;
                     default: error = $"unknown option '{args[i]}'"; return null;
                 }
@@ -86,7 +89,7 @@ public sealed record BenchOptions(
             Path.GetFullPath(corpora ?? Path.Combine(root, "..", "shared", "data", "corpora")),
             Path.GetFullPath(data ?? Path.Combine(root, "bench", "data")),
             Path.GetFullPath(results ?? Path.Combine(root, "bench", "results")),
-            root, perClass, samples, httpSeconds, http, sqlite, reuse, readme, warmup, classSeconds);
+            root, perClass, samples, httpSeconds, http, sqlite, reuse, readme, warmup, classSeconds, render);
     }
 
     /// <summary>The folder holding Summit.sln, searched upwards from the working directory and the binary.</summary>

@@ -25,6 +25,12 @@ public static class BenchProgram
             Console.Error.WriteLine(BenchOptions.Usage);
             return error is { Length: > 0 } ? 1 : 0;
         }
+        if (options.RenderJson is { } json)
+        {
+            var (md, summary) = ReportWriter.Render(json, options.UpdateReadme ? Path.Combine(options.RepositoryRoot, "bench", "README.md") : null);
+            Console.WriteLine($"wrote {md} and {summary}");
+            return 0;
+        }
         var reutersFolder = Path.Combine(options.CorporaPath, "reuters21578");
         var bbcFolder = Path.Combine(options.CorporaPath, "bbc");
         if (!Directory.Exists(reutersFolder) || !Directory.Exists(bbcFolder))

@@ -21,6 +21,21 @@ public static class ReportWriter
         return (stem + ".md", stem + ".json");
     }
 
+    /// <summary>Rewrites the .md and .summary.md next to an earlier run's .json, re-checking the targets, so a
+    /// format change does not need a new measurement.</summary>
+    public static (string Markdown, string Summary) Render(string jsonPath, string? readme)
+    {
+        var report = JsonSerializer.Deserialize<BenchReport>(File.ReadAllText(jsonPath), Json)
+            ?? throw new InvalidDataException($"{jsonPath} holds no report");
+        report = report with { Targets = TargetChecks.Evaluate(report.Articles, report.Indexing, report.Latencies, report.Http) };
+        var stem = Path.Combine(Path.GetDirectoryName(jsonPath) ?? ".", Path.GetFileNameWithoutExtension(jsonPath));
+        File.WriteAllText(jsonPath, JsonSerializer.Serialize(report, Json));
+        File.WriteAllText(stem + ".md", Markdown(report));
+        File.WriteAllText(stem + ".summary.md", SummaryTable(report) + "\n");
+        if (readme is not null) UpdateReadme(readme, SummaryTable(report));
+        return (stem + ".md", stem + ".summary.md");
+    }
+
     public static string Markdown(BenchReport r)
     {
         var md = new StringBuilder();

@@ -14,9 +14,13 @@ public static class TargetChecks
         var checks = new List<TargetCheck>();
         var reuters = indexing.FirstOrDefault(i => i.Label == BenchLabels.ReutersWarm);
         var cold = indexing.FirstOrDefault(i => i.Label == BenchLabels.ReutersCold);
+        const string reutersTarget = "Reuters ~19k full pipeline ≥ 3,000 articles/s";
+        checks.Add(cold is null
+            ? new(reutersTarget + ", fresh process (as the CLI runs)", "not measured", null)
+            : new(reutersTarget + ", fresh process (as the CLI runs)", Inv($"{cold.ArticlesPerSecond:N0} articles/s ({cold.ArticlesPerCpuSecond:N0} per CPU-s, load avg {cold.LoadAverage:F1})"), cold.ArticlesPerSecond >= 3000));
         checks.Add(reuters is null
-            ? new("Reuters ~19k full pipeline ≥ 3,000 articles/s", "not measured", null)
-            : new("Reuters ~19k full pipeline ≥ 3,000 articles/s", Inv($"warm {reuters.ArticlesPerSecond:N0} articles/s ({reuters.ArticlesPerCpuSecond:N0} per CPU-s, load avg {reuters.LoadAverage:F1}); cold process {cold?.ArticlesPerSecond ?? 0:N0} articles/s"), reuters.ArticlesPerSecond >= 3000));
+            ? new(reutersTarget + ", warm process (JIT done)", "not measured", null)
+            : new(reutersTarget + ", warm process (JIT done)", Inv($"{reuters.ArticlesPerSecond:N0} articles/s ({reuters.ArticlesPerCpuSecond:N0} per CPU-s, load avg {reuters.LoadAverage:F1})"), reuters.ArticlesPerSecond >= 3000));
 
         var summit = latencies.Where(l => l.Runner == "summit" && l.Threads == 1).ToList();
         var worstP50 = summit.MaxBy(l => l.P50);
