@@ -1,0 +1,228 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Summit.Benchmarks.Corpus;
+using Summit.Benchmarks.Http;
+using Summit.Benchmarks.Indexing;
+using Summit.Benchmarks.Queries;
+using Summit.Benchmarks.Report;
+using Summit.Benchmarks.Runners;
+
+namespace Summit.Benchmarks;
+
+/// <summary>Runs the stages in order: corpora → indexing → query set → in-process runners → HTTP → report.</summary>
+public static class BenchProgram
+{
+    private static readonly Stopwatch Clock = Stopwatch.StartNew();
+
+    public static async Task<int> Main(string[] args)
+    {
+        var options = BenchOptions.Parse(args, out var error);
+        if (options is null)
+        {
+            Console.Error.WriteLine(error is { Length: > 0 } ? $"error: {error}\n" : "");
+            Console.Error.WriteLine(BenchOptions.Usage);
+            return error is { Length: > 0 } ? 1 : 0;
+        }
+        if (options.RenderJson is { } json)
+        {
+            var (md, summary) = ReportWriter.Render(json, options.UpdateReadme ? Path.Combine(options.RepositoryRoot, "bench", "README.md") : null);
+            Console.WriteLine($"wrote {md} and {summary}");
+            return 0;
+        }
+        var reutersFolder = Path.Combine(options.CorporaPath, "reuters21578");
+        var bbcFolder = Path.Combine(options.CorporaPath, "bbc");
+        if (!Directory.Exists(reutersFolder) || !Directory.Exists(bbcFolder))
+        {
+            Console.WriteLine($"Corpora not found under {options.CorporaPath} (need reuters21578/ and bbc/); benchmark skipped.");
+            return 0;
+        }
+        return await RunAsync(options, reutersFolder, bbcFolder);
+    }
+
+    private static async Task<int> RunAsync(BenchOptions options, string reutersFolder, string bbcFolder)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var notes = new List<string>();
+        Directory.CreateDirectory(options.DataPath);
+
+        // 1. Corpora.
+        Log($"reading corpora from {options.CorporaPath}");
+        var reuters = ReutersReader.Read(reutersFolder).ToList();
+        var bbc = BbcReader.Read(bbcFolder).ToList();
+        Log($"  {reuters.Count:N0} Reuters stories with a body, {bbc.Count:N0} BBC stories");
+        var realPath = Path.Combine(options.DataPath, "reuters-real.jsonl");
+        CorpusBuilder.WriteReal(realPath, reuters);
+        var builder = new CorpusBuilder([.. reuters, .. bbc], options.Seed);
+        var syntheticPath = Path.Combine(options.DataPath, $"synthetic-{options.Articles}-{options.Seed}.jsonl");
+        var syntheticIndex = Path.Combine(options.DataPath, $"index-{options.Articles}-{options.Seed}");
+        var reuse = options.ReuseIndex && Directory.Exists(syntheticIndex) && File.Exists(syntheticPath);
+        if (!reuse)
+        {
+            Log($"writing {options.Articles:N0} synthetic articles from {builder.SentenceCount:N0} real sentences");
+            builder.WriteSynthetic(syntheticPath, options.Articles);
+        }
+        var corpora = new List<CorpusInfo>
+        {
+            new("reuters-real", reuters.Count, false, realPath, Megabytes(realPath), "Reuters-21578 stories with a body, as published (1987)"),
+            new($"synthetic-{options.Articles}", options.Articles, true, syntheticPath, Megabytes(syntheticPath),
+                $"SYNTHETIC: real Reuters/BBC sentences recombined on real templates (length, date, places); seed {options.Seed}"),
+        };
+
+        // 2. Indexing: the real Reuters run is always reported next to the synthetic one.
+        var indexing = new List<IndexingResult>();
+        foreach (var label in new[] { BenchLabels.ReutersCold, BenchLabels.ReutersWarm })
+        {
+            Log($"indexing real Reuters (full pipeline, {label})");
+            indexing.Add(IndexingBench.Run(label, realPath, Path.Combine(options.DataPath, "index-reuters-real"), Log));
+            Log($"  {Describe(indexing[^1])}");
+        }
+        if (reuse)
+        {
+            notes.Add("The synthetic index was reused (--reuse-index): its indexing was not measured in this run.");
+        }
+        else
+        {
+            Log($"indexing synthetic {options.Articles:N0} (full pipeline)");
+            indexing.Add(IndexingBench.Run($"synthetic-{options.Articles}", syntheticPath, syntheticIndex, Log));
+            Log($"  {Describe(indexing[^1])}");
+        }
+
+        // 3. Query set.
+        var queries = QuerySetBuilder.Build(syntheticIndex, options.QueriesPerClass, options.Seed);
+        var queryFile = Path.Combine(options.DataPath, $"queries-{options.Articles}-{options.Seed}.txt");
+        var queryLines = queries.Select(q => q.ToString()).ToList();
+        File.WriteAllLines(queryFile, queryLines);
+        var querySet = new QuerySetInfo(
+            queries.GroupBy(q => q.Class).ToDictionary(g => g.Key, g => g.Count()),
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', queryLines))))[..16],
+            Path.GetRelativePath(options.RepositoryRoot, queryFile));
+        Log($"query set: {queries.Count} queries in {queries.Select(q => q.Class).Distinct().Count()} classes");
+        foreach (var missing in QueryClasses.All.Where(c => queries.All(q => q.Class != c)))
+            notes.Add($"Query class '{missing}' has no queries: the index holds nothing to draw them from (e.g. no facet values yet).");
+
+        // 4. In-process runners.
+        var bench = new LatencyBench(options.SamplesPerThread, options.WarmupPasses, TimeSpan.FromSeconds(options.ClassSeconds));
+        var latencies = new List<ClassLatency>();
+        using (var floor = new FloorRunner(syntheticIndex)) latencies.AddRange(Measure(bench, floor, queries));
+        using (var summit = SummitRunner.Open(syntheticIndex)) latencies.AddRange(Measure(bench, summit, queries));
+        // The real corpus next to the synthetic one: Summit at one thread over the real Reuters index and its own query set.
+        var realIndex = Path.Combine(options.DataPath, "index-reuters-real");
+        var realQueries = QuerySetBuilder.Build(realIndex, options.QueriesPerClass, options.Seed);
+        using (var real = SummitRunner.Open(realIndex, BenchLabels.SummitOnReuters)) latencies.AddRange(Measure(bench, real, realQueries, [1]));
+        SqliteBuild? sqliteBuild = null;
+        if (options.Sqlite)
+        {
+            Log("loading SQLite FTS5 from the index");
+            var (sqlite, build) = SqliteRunner.Create(Path.Combine(options.DataPath, $"sqlite-{options.Articles}-{options.Seed}.db"), syntheticIndex);
+            sqliteBuild = new SqliteBuild(build.Seconds, build.Articles, build.Quotes, build.DatabaseMegabytes);
+            using (sqlite) latencies.AddRange(Measure(bench, sqlite, queries));
+            notes.Add("SQLite FTS5 has no fuzzy matching: the typo class runs the misspelt word as written there (0 hits), while Summit and the floor fall back to fuzzy search.");
+        }
+
+        // 5. HTTP.
+        var http = new List<HttpResult>();
+        if (options.Http) http.AddRange(await RunHttpAsync(options, syntheticIndex, queries, notes));
+
+        // 6. Report.
+        var targets = TargetChecks.Evaluate(options.Articles, indexing, latencies, http);
+        var report = new BenchReport(started, options.Articles, options.Seed,
+            new RunSettings(options.QueriesPerClass, options.SamplesPerThread, options.WarmupPasses, options.ClassSeconds, options.HttpSeconds),
+            MachineFacts(), corpora, indexing,
+            querySet, latencies, sqliteBuild, http, targets, notes);
+        var (md, json) = ReportWriter.Write(report, options.ResultsPath);
+        Console.WriteLine();
+        Console.WriteLine(File.ReadAllText(md));
+        Log($"wrote {md} and {json}");
+        if (options.UpdateReadme && ReportWriter.UpdateReadme(Path.Combine(options.RepositoryRoot, "bench", "README.md"), ReportWriter.SummaryTable(report)))
+            Log("updated the results table in bench/README.md");
+        return 0;
+    }
+
+    private static IReadOnlyList<ClassLatency> Measure(LatencyBench bench, IQueryRunner runner, IReadOnlyList<BenchQuery> queries, int[]? threadCounts = null)
+    {
+        Log($"warming up {runner.Name}");
+        bench.WarmUp(runner, queries);
+        var results = new List<ClassLatency>();
+        foreach (var threads in threadCounts ?? [1, 2])
+        {
+            Log($"measuring {runner.Name} at {threads} thread(s)");
+            foreach (var l in bench.Measure(runner, queries, threads))
+            {
+                results.Add(l);
+                Log(Inv($"  {l.Class,-14} p50 {l.P50,7:F2}  p95 {l.P95,7:F2}  p99 {l.P99,7:F2} ms  ({l.Samples} samples, {l.MeanHits:N0} hits)"));
+            }
+        }
+        return results;
+    }
+
+    private static async Task<IReadOnlyList<HttpResult>> RunHttpAsync(BenchOptions options, string indexPath, IReadOnlyList<BenchQuery> queries, List<string> notes)
+    {
+        if (!HttpLoad.WrkAvailable())
+        {
+            notes.Add("HTTP load not measured: wrk is not installed (apt-get install -y wrk).");
+            return [];
+        }
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        var apiDll = Path.Combine(options.RepositoryRoot, "Summit.Search.Api", "bin", configuration, "net10.0", "Summit.Search.Api.dll");
+        if (!File.Exists(apiDll))
+        {
+            notes.Add($"HTTP load not measured: {apiDll} not built.");
+            return [];
+        }
+        var paths = queries.Select(ApiRoutes.PathFor).ToList();
+        try
+        {
+            Log("starting the API on 127.0.0.1");
+            using var api = await ApiProcess.StartAsync(apiDll, indexPath, ApiRoutes.ReadyPath, TimeSpan.FromMinutes(3));
+            notes.Add($"HTTP: the API ran with --Search:{ApiProcess.RateLimitSetting}=0, because all load comes from one loopback address; with the default per-client limit a single client is answered 429 beyond its quota.");
+            var failing = await HttpLoad.CheckAsync(api.BaseAddress, paths);
+            if (failing.Count > 0)
+                notes.Add($"{failing.Count} of {paths.Count} query URLs did not answer 2xx before the load, e.g. {string.Join("; ", failing.Take(3))}.");
+            var load = new HttpLoad(Path.Combine(options.DataPath, "http"));
+            // Not reported: lets the API's JIT tiers settle before the measured levels.
+            Log("wrk warm-up: 8 connections, 5 s");
+            load.Run(api.BaseAddress, paths, 8, 5);
+            var results = new List<HttpResult>();
+            foreach (var connections in new[] { 1, 16, 64 })
+            {
+                Log($"wrk: {connections} connection(s), {options.HttpSeconds} s");
+                var result = load.Run(api.BaseAddress, paths, connections, options.HttpSeconds);
+                Log(Inv($"  {result.RequestsPerSecond:N0} req/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, {result.Errors} errors"));
+                results.Add(result);
+            }
+            return results;
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException)
+        {
+            notes.Add($"HTTP load failed: {e.Message.Split('\n')[0]}");
+            Log($"HTTP load failed: {e.Message}");
+            return [];
+        }
+    }
+
+    private static MachineInfo MachineFacts()
+    {
+        var lucene = typeof(Lucene.Net.Index.IndexWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
+        string sqlite;
+        using (var connection = new SqliteConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "select sqlite_version()";
+            sqlite = command.ExecuteScalar() as string ?? "?";
+        }
+        return new MachineInfo(Environment.ProcessorCount, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024.0 / 1024.0,
+            $".NET {Environment.Version}", System.Runtime.InteropServices.RuntimeInformation.OSDescription, lucene.Split('+')[0], sqlite, Machine.LoadAverage());
+    }
+
+    private static string Describe(IndexingResult r) =>
+        Inv($"{r.Articles:N0} articles in {r.Seconds:F1} s: {r.ArticlesPerSecond:N0} articles/s ({r.ArticlesPerCpuSecond:N0}/CPU-s, load {r.LoadAverage:F1}), {r.MegabytesPerSecond:F2} MB/s, extraction {r.ExtractionShare:P0}, peak {r.PeakWorkingSetMegabytes:N0} MB, index {r.IndexBytesPerArticle:N0} B/article");
+
+    private static double Megabytes(string path) => File.Exists(path) ? new FileInfo(path).Length / 1024.0 / 1024.0 : 0;
+
+    private static void Log(string message) => Console.WriteLine(Inv($"[{Clock.Elapsed.TotalSeconds,7:F1}s] {message}"));
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
