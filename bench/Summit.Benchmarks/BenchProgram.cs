@@ -130,7 +130,7 @@ public static class BenchProgram
         var report = new BenchReport(started, options.Articles, options.Seed,
             new RunSettings(options.QueriesPerClass, options.SamplesPerThread, options.WarmupPasses, options.ClassSeconds, options.HttpSeconds),
             MachineFacts(), corpora, indexing,
-            querySet, latencies, sqliteBuild, http, targets, notes);
+            querySet, latencies, sqliteBuild, http, targets, notes, GitCommit(options.RepositoryRoot));
         var (md, json) = ReportWriter.Write(report, options.ResultsPath);
         Console.WriteLine();
         Console.WriteLine(File.ReadAllText(md));
@@ -199,6 +199,24 @@ public static class BenchProgram
             notes.Add($"HTTP load failed: {e.Message.Split('\n')[0]}");
             Log($"HTTP load failed: {e.Message}");
             return [];
+        }
+    }
+
+    /// <summary>The checked-out commit, so a report names the code it measured; null outside a git checkout.</summary>
+    private static string? GitCommit(string repositoryRoot)
+    {
+        try
+        {
+            var info = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in new[] { "-C", repositoryRoot, "rev-parse", "--short", "HEAD" }) info.ArgumentList.Add(arg);
+            using var git = Process.Start(info);
+            if (git is null) return null;
+            var commit = git.StandardOutput.ReadToEnd().Trim();
+            return git.WaitForExit(5_000) && git.ExitCode == 0 && commit.Length > 0 ? commit : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
         }
     }
 

@@ -33,4 +33,5 @@ public sealed record BenchReport(
     SqliteBuild? Sqlite,
     IReadOnlyList<HttpResult> Http,
     IReadOnlyList<TargetCheck> Targets,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    string? Commit = null);

@@ -42,6 +42,7 @@ public static class ReportWriter
         var m = r.Machine;
         md.AppendLine(Inv($"# Summit benchmark — {r.Articles:N0} articles ({r.Started:yyyy-MM-dd HH:mm} UTC)"));
         md.AppendLine();
+        if (r.Commit is not null) md.AppendLine($"Code: commit `{r.Commit}`.");
         md.AppendLine(Inv($"Machine: {m.Cores} cores, {m.MemoryGigabytes:F0} GiB, {m.DotNet}, {m.Os}; Lucene.Net {m.Lucene}, SQLite {m.Sqlite}. Seed {r.Seed}."));
         md.AppendLine(Inv($"The machine is shared with other engineers' builds and tests (1-minute load average {m.LoadAverageAtStart:F1} at the start, on 2 cores): wall-clock figures are pessimistic and noisy."));
         md.AppendLine();
