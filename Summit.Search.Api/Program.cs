@@ -22,8 +22,15 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi();
 // Any site may embed the widget and call the read-only API; admin writes are not cross-origin.
-builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
-    .WithExposedHeaders("Retry-After")));
+// Sites on the allow-list may load the widget (a module script, fetched with CORS) and call the read API;
+// admin writes (POST/DELETE) are never allowed cross-origin.
+builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+{
+    var origins = builder.Configuration.GetSection($"{SearchOptions.SectionName}:{nameof(SearchOptions.AllowedOrigins)}").Get<string[]>() ?? [];
+    if (origins.Contains("*")) policy.AllowAnyOrigin();
+    else policy.WithOrigins(origins.Select(o => o.TrimEnd('/')).ToArray());
+    policy.WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("Retry-After");
+}));
 builder.Services.AddRateLimiter(limiter =>
 {
     limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -51,14 +58,7 @@ app.UseStatusCodePages();
 app.UseCors();
 app.UseRateLimiter();
 app.UseDefaultFiles();
-app.UseStaticFiles(new StaticFileOptions
-{
-    OnPrepareResponse = context =>
-    {
-        if (context.File.Name == "summit-search.js")
-            context.Context.Response.Headers.AccessControlAllowOrigin = "*";
-    },
-});
+app.UseStaticFiles();
 
 app.MapOpenApi();
 app.MapArticlesApi();

@@ -26,6 +26,10 @@ public sealed class SearchOptions
     [Range(1, 1_000_000)]
     public int RateLimitBurst { get; set; } = 1000;
 
+    /// <summary>Origins (e.g. <c>https://news.example.org</c>) whose pages may embed the widget and call the read API
+    /// from the browser; <c>*</c> allows any. Empty (the default): same-origin only.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
     public const long DefaultMaxRequestBodyBytes = 16 * 1024 * 1024;
 
     /// <summary>Largest request body accepted (an admin upload); larger ones get 413.</summary>

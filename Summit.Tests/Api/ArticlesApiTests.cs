@@ -70,29 +70,55 @@ public sealed class ArticlesApiTests(SummitApiFactory factory) : IClassFixture<S
         Assert.Contains("country", parameters);
     }
 
-    [Fact]
-    public async Task Static_files_and_the_widget_are_served_with_cors()
+    [Theory]
+    [InlineData("/summit-search.js")]
+    [InlineData("/api/search?q=kyiv")]
+    [InlineData("/api/suggest?q=ky")]
+    public async Task An_allowed_origin_gets_cors_headers(string path)
     {
-        var page = await _client.GetAsync("/");
-        var request = new HttpRequestMessage(HttpMethod.Get, "/summit-search.js");
-        request.Headers.Add("Origin", "https://news.example.org");
-        var widget = await _client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, widget.StatusCode);
-        Assert.Equal("*", widget.Headers.GetValues("Access-Control-Allow-Origin").Single());
-    }
-
-    [Fact]
-    public async Task Api_answers_cross_origin_requests()
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=kyiv");
-        request.Headers.Add("Origin", "https://news.example.org");
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Origin", SummitApiFactory.AllowedOrigin);
 
         var response = await _client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal(SummitApiFactory.AllowedOrigin, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("Retry-After", response.Headers.GetValues("Access-Control-Expose-Headers").Single());
+    }
+
+    [Theory]
+    [InlineData("/summit-search.js")]
+    [InlineData("/api/search?q=kyiv")]
+    public async Task Other_origins_get_no_cors_headers(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Origin", "https://elsewhere.example");
+
+        var response = await _client.SendAsync(request);
+
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task Admin_writes_are_not_allowed_cross_origin_even_from_an_allowed_site()
+    {
+        var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/articles");
+        preflight.Headers.Add("Origin", SummitApiFactory.AllowedOrigin);
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+
+        var response = await _client.SendAsync(preflight);
+
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Methods")
+                     && response.Headers.GetValues("Access-Control-Allow-Methods").Single().Contains("POST"));
+    }
+
+    [Fact]
+    public async Task The_page_is_served()
+    {
+        var page = await _client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

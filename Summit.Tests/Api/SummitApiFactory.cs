@@ -15,6 +15,7 @@ namespace Summit.Tests.Api;
 public class SummitApiFactory : WebApplicationFactory<api::Program>
 {
     public const string AdminKey = "test-admin-key";
+    public const string AllowedOrigin = "https://news.example.org";
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "summit-api-tests-" + Guid.NewGuid().ToString("N"));
 
@@ -39,6 +40,7 @@ public class SummitApiFactory : WebApplicationFactory<api::Program>
         builder.UseSetting("Search:AdminApiKey", AdminKey);
         builder.UseSetting("Search:RefreshIntervalMs", "100");
         builder.UseSetting("Search:RateLimitPerSecond", "0");
+        builder.UseSetting("Search:AllowedOrigins:0", AllowedOrigin);
         builder.UseWebRoot(WebRoot);
         Configure(builder);
     }

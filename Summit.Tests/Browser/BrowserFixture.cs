@@ -81,14 +81,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         _indexPath = Path.Combine(Path.GetTempPath(), "summit-browser-" + Guid.NewGuid().ToString("N"));
         BuildIndex(_indexPath);
 
-        _api = await ApiServer.StartAsync(_indexPath, readyPath: "/summit-search.js");
+        // The host site's origin must be on the API's allow-list before the API starts.
+        var hostPort = FreePort();
+        HostOrigin = $"http://127.0.0.1:{hostPort}";
+        _api = await ApiServer.StartAsync(_indexPath, "/summit-search.js", $"--Search:AllowedOrigins:0={HostOrigin}");
         ApiOrigin = _api.Origin;
 
         using (var quotes = await Api.GetAsync("/api/quotes?q=test"))
             QuotesApiAvailable = quotes.StatusCode != HttpStatusCode.NotFound;
 
-        var hostPort = FreePort();
-        HostOrigin = $"http://127.0.0.1:{hostPort}";
         _host = CreateHostSite(hostPort, ApiOrigin);
         await _host.StartAsync();
 
