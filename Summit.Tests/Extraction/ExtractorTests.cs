@@ -131,6 +131,15 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void Pronoun_skips_names_said_inside_a_quotation()
+    {
+        var facts = Extract("Councillor Robert Hale opened the budget hearing on Monday.\n\n" +
+                            "\"David Moore has never read this bill. Peter Lang said as much last week,\" he said.");
+
+        Assert.Equal("Robert Hale", SpeakerOf(facts, "David Moore has never"));
+    }
+
+    [Fact]
     public void According_to_names_the_speaker()
     {
         var facts = Extract("According to Ravi Menon, the deal is \"all but signed\".");
