@@ -130,6 +130,21 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             while (k < personAt.Length && personAt[k] == named) k++;
             if (doc.IsPunct(k, ',') || doc.IsPunct(k, '(')) return named.Name;
         }
+        // "…," Toomey fumed. / "…?" Hannity pressed. / "…," Trump went on: a person and a past-tense verb right
+        // after a quote that ends its clause with , ? or ! speak it, whatever the verb.
+        if (doc.IsPunct(close - 1, ',') || doc.IsPunct(close - 1, '?') || doc.IsPunct(close - 1, '!'))
+        {
+            var actor = t < personAt.Length ? personAt[t] : null;
+            var pronoun = actor == null && doc.IsWord(t) && doc[t] is "he" or "she";
+            if (actor != null || pronoun)
+            {
+                var k = t + 1;
+                while (actor != null && k < personAt.Length && personAt[k] == actor) k++;
+                if (doc.IsWord(k) && char.IsLower(doc[k][0]) && (doc[k].EndsWith("ed") && doc[k].Length > 3 || doc[k] == "went" && doc.IsWord(k + 1) && doc[k + 1] == "on")
+                    && (k + 1 >= doc.Tokens.Count || doc.Tokens[k + 1].Kind != TokenKind.Word || doc[k + 1] is "on" or "back" or "in" or "up" or "at" or "to" or "as" or "during" or "after" or "before" or "later" or "again"))
+                    return actor?.Name ?? Phrase(t, t + 1, k);
+            }
+        }
         // Room for an appositive: "…," Scott Pruitt, the attorney general of Oklahoma, said.
         var limit = Math.Min(n, t + 25);
         var sentence = doc.SentenceOf[t];

@@ -139,6 +139,17 @@ public class ExtractorTests
         Assert.Equal("Robert Hale", SpeakerOf(facts, "David Moore has never"));
     }
 
+    [Theory]
+    [InlineData("\"Is that really the best the council can offer?\" Janet Ruiz pressed.", "Janet Ruiz")]
+    [InlineData("Tom Baker defended the plan. \"Nobody asked for a second car park,\" Janet Ruiz fumed on Tuesday.", "Janet Ruiz")]
+    [InlineData("Tom Baker defended the plan. \"We will build it anyway,\" he went on.", "Tom Baker")]
+    public void Person_and_any_past_tense_verb_after_a_quote_speak_it(string body, string speaker)
+    {
+        var facts = Extract(body);
+
+        Assert.Equal(speaker, Assert.Single(facts.Quotes).Speaker);
+    }
+
     [Fact]
     public void According_to_names_the_speaker()
     {
