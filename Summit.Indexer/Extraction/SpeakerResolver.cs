@@ -35,7 +35,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (InQuote(v)) continue;
             var (ss, _) = doc.Sentences[doc.SentenceOf[v]];
             // "X said" or, inverted, "…," said X
-            var inverted = v > 0 && (doc.IsPunct(v - 1, ',') || doc.Is(v - 1, TokenKind.Quote));
+            // (not "Sanders pushed back, questioning Clinton's judgment": the participle's object is no speaker)
+            var inverted = v > 0 && (doc.IsPunct(v - 1, ',') && !doc[v].EndsWith("ing") || doc.Is(v - 1, TokenKind.Quote));
             var name = Subject(v, ss) ?? (inverted && v + 1 < personAt.Length && personAt[v + 1] is { } after ? after.Name : null);
             if (name != null) _sources.Add((doc.Tokens[v].Start, name));
         }

@@ -151,6 +151,15 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void Pronoun_skips_the_object_of_a_participle_after_a_comma()
+    {
+        var facts = Extract("Nadia Petrova spoke first.\n\nOmar Haddad is pushing back, questioning Petrova's record on housing.\n\n" +
+                            "He asks, \"Where are the homes you promised?\"");
+
+        Assert.Equal("Omar Haddad", SpeakerOf(facts, "Where are the homes"));
+    }
+
+    [Fact]
     public void According_to_names_the_speaker()
     {
         var facts = Extract("According to Ravi Menon, the deal is \"all but signed\".");
