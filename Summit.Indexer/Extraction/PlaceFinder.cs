@@ -131,17 +131,20 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             var key = Gaz.Key(dateline.Trim());
             if (gazetteer.TryGetPlace(key, out var d) && d[0].Country.Length > 0) context.Add(d[0].Country);
         }
+        // American local news rarely names its country: dollar amounts, sheriffs, counties and party tags
+        // ("R-Elbow Lake") decide a town's namesake when no country is named ("Mansfield" → the one in Texas).
+        var usCue = UsCue(doc);
         var countries = new List<string>();
         var mentions = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
         foreach (var h in hits)
         {
-            h.Chosen = Choose(h.Readings, context);
+            h.Chosen = Choose(h.Readings, context, usCue);
             var c = h.Chosen.Country;
             if (c.Length == 0) continue;
             if (!mentions.TryGetValue(c, out var m)) countries.Add(c);
             mentions[c] = (m.Count + 1, m.Count == 0 ? doc.Tokens[h.Start].Start : m.First);
         }
-        if (countries.Count == 0 && CurrencyCountry(doc) is { } money) countries.Add(money);
+        if (countries.Count == 0 && (CurrencyCountry(doc) ?? (usCue ? "US" : null)) is { } money) countries.Add(money);
         // The article's countries are the ones it is about: named in the lead or more than once. A country
         // named once in passing deep in the text ("… like Japan did in 1990") stays a place mention only.
         var lead = Math.Max(LeadChars, doc.Text.Length / LeadShare);
@@ -163,7 +166,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         return c;
     }
 
-    private static PlaceEntry Choose(PlaceEntry[] readings, HashSet<string> context)
+    private static PlaceEntry Choose(PlaceEntry[] readings, HashSet<string> context, bool usCue)
     {
         if (readings.Length == 1) return readings[0];
         var top = readings[0];
@@ -172,7 +175,25 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (!context.Contains(r.Country)) continue;
             return r;
         }
+        if (usCue && context.Count == 0)
+            foreach (var r in readings)
+                if (r.Country == "US") return r;
         return top;
+    }
+
+    /// <summary>Signs of an American local story: "$1.2 million", a sheriff or trooper, "Loudon Co.", "(R-Texas)".</summary>
+    private static bool UsCue(TextDocument doc)
+    {
+        for (var i = 0; i < doc.Tokens.Count; i++)
+        {
+            var k = doc.Tokens[i].Kind;
+            if (k == TokenKind.Punct && doc.Text[doc.Tokens[i].Start] == '$' && doc.Is(i + 1, TokenKind.Number)) return true;
+            if (k != TokenKind.Word) continue;
+            var w = doc[i];
+            if (w is "Sheriff" or "sheriff" or "Trooper" or "troopers" or "Troopers") return true;
+            if (w == "Co" && doc.IsPunct(i + 1, '.') && i > 0 && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0]) && !doc.IsPunct(i + 2, ',')) return true;
+        }
+        return false;
     }
 
     /// <summary>

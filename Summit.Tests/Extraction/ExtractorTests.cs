@@ -311,6 +311,29 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void Dollar_amounts_pick_the_american_namesake_of_a_town_when_no_country_is_named()
+    {
+        Assert.Equal(["US"], Extract("Council members in Paris approved $2 million for road repairs on Monday.").Countries);
+        Assert.Equal(["FR"], Extract("Council members in Paris approved new road repairs on Monday.").Countries);
+    }
+
+    [Fact]
+    public void A_sheriff_story_without_places_is_american()
+    {
+        Assert.Equal(["US"], Extract("Deputies with the Sheriff's Office arrested two men near the old mill on Friday.").Countries);
+    }
+
+    [Fact]
+    public void A_town_named_like_a_person_of_the_article_is_that_person()
+    {
+        var facts = Extract("District superintendent Gary Lewis backed the new timetable on Monday. " +
+                            "According to Lewis, a study hall period may help students.");
+
+        Assert.Empty(facts.Places);
+        Assert.Empty(facts.Countries);
+    }
+
+    [Fact]
     public void Empty_body_gives_empty_facts()
     {
         Assert.Equal(ArticleFacts.Empty, Extract(""));
