@@ -150,6 +150,10 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         var lead = Math.Max(LeadChars, doc.Text.Length / LeadShare);
         if (countries.Count > 1)
             countries.RemoveAll(c => mentions[c].Count < MinMentions && mentions[c].First > lead);
+        // No country in the lead: the money the story counts in says where it happens.
+        if (countries.Count > 0 && !countries.Exists(c => mentions.TryGetValue(c, out var m) && m.First <= LeadChars)
+            && CurrencyCountry(doc) is { } home && !countries.Contains(home))
+            countries.Add(home);
         return countries;
     }
 

@@ -334,6 +334,20 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void Currency_gives_the_home_country_when_the_lead_names_none()
+    {
+        const string body = "Acme Tool Works said its first quarter profit rose to 12.5 mln dlrs, or 45 cts a share, " +
+                            "from 9.1 mln dlrs a year earlier, helped by higher sales of hand tools and lower interest costs. " +
+                            "The company said orders for the second quarter were running well ahead of last year's pace. " +
+                            "It said it expects sales in Japan to double this year. Exports to Japan rose 30 pct.";
+
+        var countries = Extract(body).Countries;
+
+        Assert.Contains("US", countries);
+        Assert.Contains("JP", countries);
+    }
+
+    [Fact]
     public void Empty_body_gives_empty_facts()
     {
         Assert.Equal(ArticleFacts.Empty, Extract(""));
