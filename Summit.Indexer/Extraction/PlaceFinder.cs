@@ -136,9 +136,14 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         var usCue = UsCue(doc);
         var countries = new List<string>();
         var mentions = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        // In a story placed only in the US, a small foreign town is an American town missing from the table
+        // ("London, Ky.", "Swansea, Ill."): its country is unknown rather than Britain's.
+        var onlyUs = context.Contains("US") && hits.TrueForAll(h => OneCountry(h.Readings) is not { Length: > 0 } c || c == "US" || IsSmallTown(h.Readings));
         foreach (var h in hits)
         {
             h.Chosen = Choose(h.Readings, context, usCue);
+            if (onlyUs && h.Chosen.Country != "US" && IsSmallTown(h.Readings))
+                h.Chosen = h.Chosen with { Country = "" };
             var c = h.Chosen.Country;
             if (c.Length == 0) continue;
             if (!mentions.TryGetValue(c, out var m)) countries.Add(c);
@@ -161,6 +166,10 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     private const int LeadChars = 300;
     private const int LeadShare = 5;
     private const int MinMentions = 2;
+    private const long SmallTown = 200_000;
+
+    private static bool IsSmallTown(PlaceEntry[] readings) =>
+        Array.TrueForAll(readings, r => r is { Kind: PlaceKind.City, Capital: false, Population: < SmallTown });
 
     private static string? OneCountry(PlaceEntry[] readings)
     {

@@ -348,6 +348,15 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void A_small_foreign_town_in_a_story_placed_only_in_the_us_gives_no_foreign_country()
+    {
+        var facts = Extract("Police in Laurel County, Kentucky, said the crash happened on a road outside Tralee late on Friday.");
+
+        Assert.Equal(["US"], facts.Countries);
+        Assert.Equal("", Assert.Single(facts.Places, p => p.Name == "Tralee").Country);
+    }
+
+    [Fact]
     public void Empty_body_gives_empty_facts()
     {
         Assert.Equal(ArticleFacts.Empty, Extract(""));
