@@ -145,7 +145,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (onlyUs && h.Chosen.Country != "US" && IsSmallTown(h.Readings))
                 h.Chosen = h.Chosen with { Country = "" };
             var c = h.Chosen.Country;
-            if (c.Length == 0) continue;
+            if (c.Length == 0 || IsListingVenue(doc, h.Start)) continue;
             if (!mentions.TryGetValue(c, out var m)) countries.Add(c);
             mentions[c] = (m.Count + 1, m.Count == 0 ? doc.Tokens[h.Start].Start : m.First);
         }
@@ -167,6 +167,14 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     private const int LeadShare = 5;
     private const int MinMentions = 2;
     private const long SmallTown = 200_000;
+
+    /// <summary>"The bonds will be listed in Luxembourg": where a security trades is not what the story is about.</summary>
+    private static bool IsListingVenue(TextDocument doc, int start)
+    {
+        var k = start - 1;
+        if (doc.IsWord(k) && doc[k] == "the") k--;
+        return doc.IsWord(k) && doc[k] is "in" or "on" && doc.IsWord(k - 1) && doc[k - 1] is "listed" or "listing" or "quoted";
+    }
 
     private static bool IsSmallTown(PlaceEntry[] readings) =>
         Array.TrueForAll(readings, r => r is { Kind: PlaceKind.City, Capital: false, Population: < SmallTown });
