@@ -210,6 +210,10 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             var k = doc.Tokens[i].Kind;
             if (k == TokenKind.Punct && doc.Text[doc.Tokens[i].Start] == '$' && doc.Is(i + 1, TokenKind.Number)) return true;
             if (k != TokenKind.Word) continue;
+            // Look at the word only when its length and first letter can match (no substring for every token).
+            var len = doc.Tokens[i].End - doc.Tokens[i].Start;
+            var first = doc.Text[doc.Tokens[i].Start];
+            if (!(len is 7 or 8 && first is 'S' or 's' or 'T' or 't' || len == 2 && first == 'C')) continue;
             var w = doc[i];
             if (w is "Sheriff" or "sheriff" or "Trooper" or "troopers" or "Troopers") return true;
             if (w == "Co" && doc.IsPunct(i + 1, '.') && i > 0 && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0]) && !doc.IsPunct(i + 2, ',')) return true;
@@ -225,28 +229,29 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     {
         for (var i = 0; i < doc.Tokens.Count; i++)
         {
-            var k = doc.Tokens[i].Kind;
-            if (k == TokenKind.Punct && doc.Text[doc.Tokens[i].Start] == '$') return "US";
-            if (k != TokenKind.Word) continue;
-            var code = doc[i].ToLowerInvariant() switch
-            {
-                "dlr" or "dlrs" or "dollar" or "dollars" or "cts" or "cents" => "US",
-                "yen" => "JP",
-                "stg" or "sterling" => "GB",
-                "rupees" or "rupee" => "IN",
-                "rand" => "ZA",
-                "lire" or "lira" => "IT",
-                "guilders" or "guilder" => "NL",
-                "ringgit" => "MY",
-                "baht" => "TH",
-                _ => null,
-            };
-            if (code != null) return code;
+            var tok = doc.Tokens[i];
+            if (tok.Kind == TokenKind.Punct && doc.Text[tok.Start] == '$') return "US";
+            if (tok.Kind != TokenKind.Word || tok.End - tok.Start is < 3 or > 8) continue;
+            // Compared in place: no substring per token (this runs over every article's text).
+            var word = doc.Text.AsSpan(tok.Start, tok.End - tok.Start);
+            foreach (var (name, code) in Currencies)
+                if (word.Equals(name, StringComparison.OrdinalIgnoreCase)) return code;
         }
         // Last resort: a company named the American way ("Reichhold Chemicals Inc", "Baird Corp").
         for (var i = 1; i < doc.Tokens.Count; i++)
-            if (doc.IsWord(i) && doc[i] is "Inc" or "Corp" or "Incorporated" && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0]))
+        {
+            var tok = doc.Tokens[i];
+            if (tok.Kind != TokenKind.Word || doc.Text[tok.Start] is not ('I' or 'C') || tok.End - tok.Start is < 3 or > 12) continue;
+            if (doc[i] is "Inc" or "Corp" or "Incorporated" && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0]))
                 return "US";
+        }
         return null;
     }
+
+    private static readonly (string Name, string Code)[] Currencies =
+    [
+        ("dlr", "US"), ("dlrs", "US"), ("dollar", "US"), ("dollars", "US"), ("cts", "US"), ("cents", "US"),
+        ("yen", "JP"), ("stg", "GB"), ("sterling", "GB"), ("rupees", "IN"), ("rupee", "IN"), ("rand", "ZA"),
+        ("lire", "IT"), ("lira", "IT"), ("guilders", "NL"), ("guilder", "NL"), ("ringgit", "MY"), ("baht", "TH"),
+    ];
 }
