@@ -233,6 +233,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (tok.Kind == TokenKind.Punct && doc.Text[tok.Start] == '$') return "US";
             if (tok.Kind != TokenKind.Word || tok.End - tok.Start is < 3 or > 8) continue;
             // Compared in place: no substring per token (this runs over every article's text).
+            if (char.ToLowerInvariant(doc.Text[tok.Start]) is not ('d' or 'c' or 'y' or 's' or 'r' or 'l' or 'g' or 'b')) continue;
             var word = doc.Text.AsSpan(tok.Start, tok.End - tok.Start);
             foreach (var (name, code) in Currencies)
                 if (word.Equals(name, StringComparison.OrdinalIgnoreCase)) return code;
