@@ -213,6 +213,10 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             // Look at the word only when its length and first letter can match (no substring for every token).
             var len = doc.Tokens[i].End - doc.Tokens[i].Start;
             var first = doc.Text[doc.Tokens[i].Start];
+            // A party tag: "Westrom, R-Elbow Lake," / "(D-Calif.)".
+            if (len == 1 && first is 'R' or 'D' && (doc.IsPunct(i - 1, ',') || doc.IsPunct(i - 1, '(')) && doc.IsPunct(i + 1, '-')
+                && doc.IsWord(i + 2) && char.IsUpper(doc[i + 2][0]) && doc.Tokens[i + 1].Start == doc.Tokens[i].End) return true;
+            if (len == 10 && first == 'D' && doc.IsWord(i - 1) && doc[i - 1] == "Police" && doc[i] == "Department") return true;
             if (!(len is 7 or 8 && first is 'S' or 's' or 'T' or 't' || len == 2 && first == 'C')) continue;
             var w = doc[i];
             if (w is "Sheriff" or "sheriff" or "Trooper" or "troopers" or "Troopers") return true;
