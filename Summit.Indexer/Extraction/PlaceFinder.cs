@@ -238,9 +238,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (tok.Kind != TokenKind.Word || tok.End - tok.Start is < 3 or > 8) continue;
             // Compared in place: no substring per token (this runs over every article's text).
             if (char.ToLowerInvariant(doc.Text[tok.Start]) is not ('d' or 'c' or 'y' or 's' or 'r' or 'l' or 'g' or 'b')) continue;
-            var word = doc.Text.AsSpan(tok.Start, tok.End - tok.Start);
-            foreach (var (name, code) in Currencies)
-                if (word.Equals(name, StringComparison.OrdinalIgnoreCase)) return code;
+            if (CurrencyLookup.TryGetValue(doc.Text.AsSpan(tok.Start, tok.End - tok.Start), out var code)) return code;
         }
         // Last resort: a company named the American way ("Reichhold Chemicals Inc", "Baird Corp").
         for (var i = 1; i < doc.Tokens.Count; i++)
@@ -253,10 +251,14 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         return null;
     }
 
-    private static readonly (string Name, string Code)[] Currencies =
-    [
-        ("dlr", "US"), ("dlrs", "US"), ("dollar", "US"), ("dollars", "US"), ("cts", "US"), ("cents", "US"),
-        ("yen", "JP"), ("stg", "GB"), ("sterling", "GB"), ("rupees", "IN"), ("rupee", "IN"), ("rand", "ZA"),
-        ("lire", "IT"), ("lira", "IT"), ("guilders", "NL"), ("guilder", "NL"), ("ringgit", "MY"), ("baht", "TH"),
-    ];
+    private static readonly Dictionary<string, string> Currencies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["dlr"] = "US", ["dlrs"] = "US", ["dollar"] = "US", ["dollars"] = "US", ["cts"] = "US", ["cents"] = "US",
+        ["yen"] = "JP", ["stg"] = "GB", ["sterling"] = "GB", ["rupees"] = "IN", ["rupee"] = "IN", ["rand"] = "ZA",
+        ["lire"] = "IT", ["lira"] = "IT", ["guilders"] = "NL", ["guilder"] = "NL", ["ringgit"] = "MY", ["baht"] = "TH",
+    };
+
+    /// <summary>Looks a word up by span, without a substring (thread-safe for reads).</summary>
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CurrencyLookup =
+        Currencies.GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -321,7 +321,7 @@ public class ExtractorTests
     public void A_sheriff_story_without_places_is_american()
     {
         Assert.Equal(["US"], Extract("Deputies with the Sheriff's Office arrested two men near the old mill on Friday.").Countries);
-        Assert.Equal(["US"], Extract("Lawmakers heard from Jensen, R-Pine Ridge, who backed the bill on Tuesday.").Countries);
+        Assert.Equal(["US"], Extract("Lawmakers heard from Jensen, R-Kettle Hollow, who backed the bill on Tuesday.").Countries);
         Assert.Equal(["US"], Extract("The Harbor Police Department said the driver was not hurt.").Countries);
     }
 
