@@ -37,6 +37,12 @@ public sealed class Extractor
         var persons = new PersonFinder(gazetteer).Find(doc, placeHits, out var personAt);
         // A name read as a person ("Paris Hilton") is not also a place.
         placeHits.RemoveAll(h => personAt[h.Start] != null);
+        // "the Obama administration": a one-word town named like a person of the article is that person.
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in persons)
+            surnames.Add(p.Name[(p.Name.LastIndexOf(' ') + 1)..]);
+        if (surnames.Count > 0)
+            placeHits.RemoveAll(h => h.End - h.Start == 1 && h.Readings[0].Kind == Gazetteer.PlaceKind.City && surnames.Contains(doc[h.Start]));
         var countries = placeFinder.Resolve(placeHits, article.Dateline, doc);
 
         var placeAt = new PlaceHit?[doc.Tokens.Count];

@@ -131,22 +131,34 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             var key = Gaz.Key(dateline.Trim());
             if (gazetteer.TryGetPlace(key, out var d) && d[0].Country.Length > 0) context.Add(d[0].Country);
         }
+        // American local news rarely names its country: dollar amounts, sheriffs, counties and party tags
+        // ("R-Elbow Lake") decide a town's namesake when no country is named ("Mansfield" → the one in Texas).
+        var usCue = UsCue(doc);
         var countries = new List<string>();
         var mentions = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        // In a story placed only in the US, a small foreign town is an American town missing from the table
+        // ("London, Ky.", "Swansea, Ill."): its country is unknown rather than Britain's.
+        var onlyUs = context.Contains("US") && hits.TrueForAll(h => OneCountry(h.Readings) is not { Length: > 0 } c || c == "US" || IsSmallTown(h.Readings));
         foreach (var h in hits)
         {
-            h.Chosen = Choose(h.Readings, context);
+            h.Chosen = Choose(h.Readings, context, usCue);
+            if (onlyUs && h.Chosen.Country != "US" && IsSmallTown(h.Readings))
+                h.Chosen = h.Chosen with { Country = "" };
             var c = h.Chosen.Country;
-            if (c.Length == 0) continue;
+            if (c.Length == 0 || IsListingVenue(doc, h.Start)) continue;
             if (!mentions.TryGetValue(c, out var m)) countries.Add(c);
             mentions[c] = (m.Count + 1, m.Count == 0 ? doc.Tokens[h.Start].Start : m.First);
         }
-        if (countries.Count == 0 && CurrencyCountry(doc) is { } money) countries.Add(money);
+        if (countries.Count == 0 && (CurrencyCountry(doc) ?? (usCue ? "US" : null)) is { } money) countries.Add(money);
         // The article's countries are the ones it is about: named in the lead or more than once. A country
         // named once in passing deep in the text ("… like Japan did in 1990") stays a place mention only.
         var lead = Math.Max(LeadChars, doc.Text.Length / LeadShare);
         if (countries.Count > 1)
             countries.RemoveAll(c => mentions[c].Count < MinMentions && mentions[c].First > lead);
+        // No country in the lead: the money the story counts in says where it happens.
+        if (countries.Count > 0 && !countries.Exists(c => mentions.TryGetValue(c, out var m) && m.First <= LeadChars)
+            && CurrencyCountry(doc) is { } home && !countries.Contains(home))
+            countries.Add(home);
         return countries;
     }
 
@@ -154,6 +166,18 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     private const int LeadChars = 300;
     private const int LeadShare = 5;
     private const int MinMentions = 2;
+    private const long SmallTown = 200_000;
+
+    /// <summary>"The bonds will be listed in Luxembourg": where a security trades is not what the story is about.</summary>
+    private static bool IsListingVenue(TextDocument doc, int start)
+    {
+        var k = start - 1;
+        if (doc.IsWord(k) && doc[k] == "the") k--;
+        return doc.IsWord(k) && doc[k] is "in" or "on" && doc.IsWord(k - 1) && doc[k - 1] is "listed" or "listing" or "quoted";
+    }
+
+    private static bool IsSmallTown(PlaceEntry[] readings) =>
+        Array.TrueForAll(readings, r => r is { Kind: PlaceKind.City, Capital: false, Population: < SmallTown });
 
     private static string? OneCountry(PlaceEntry[] readings)
     {
@@ -163,7 +187,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         return c;
     }
 
-    private static PlaceEntry Choose(PlaceEntry[] readings, HashSet<string> context)
+    private static PlaceEntry Choose(PlaceEntry[] readings, HashSet<string> context, bool usCue)
     {
         if (readings.Length == 1) return readings[0];
         var top = readings[0];
@@ -172,7 +196,33 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (!context.Contains(r.Country)) continue;
             return r;
         }
+        if (usCue && context.Count == 0)
+            foreach (var r in readings)
+                if (r.Country == "US") return r;
         return top;
+    }
+
+    /// <summary>Signs of an American local story: "$1.2 million", a sheriff or trooper, "Loudon Co.", "(R-Texas)".</summary>
+    private static bool UsCue(TextDocument doc)
+    {
+        for (var i = 0; i < doc.Tokens.Count; i++)
+        {
+            var k = doc.Tokens[i].Kind;
+            if (k == TokenKind.Punct && doc.Text[doc.Tokens[i].Start] == '$' && doc.Is(i + 1, TokenKind.Number)) return true;
+            if (k != TokenKind.Word) continue;
+            // Look at the word only when its length and first letter can match (no substring for every token).
+            var len = doc.Tokens[i].End - doc.Tokens[i].Start;
+            var first = doc.Text[doc.Tokens[i].Start];
+            // A party tag: "Westrom, R-Elbow Lake," / "(D-Calif.)".
+            if (len == 1 && first is 'R' or 'D' && (doc.IsPunct(i - 1, ',') || doc.IsPunct(i - 1, '(')) && doc.IsPunct(i + 1, '-')
+                && doc.IsWord(i + 2) && char.IsUpper(doc[i + 2][0]) && doc.Tokens[i + 1].Start == doc.Tokens[i].End) return true;
+            if (len == 10 && first == 'D' && doc.IsWord(i - 1) && doc[i - 1] == "Police" && doc[i] == "Department") return true;
+            if (!(len is 7 or 8 && first is 'S' or 's' or 'T' or 't' || len == 2 && first == 'C')) continue;
+            var w = doc[i];
+            if (w is "Sheriff" or "sheriff" or "Trooper" or "troopers" or "Troopers") return true;
+            if (w == "Co" && doc.IsPunct(i + 1, '.') && i > 0 && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0]) && !doc.IsPunct(i + 2, ',')) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -183,28 +233,32 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     {
         for (var i = 0; i < doc.Tokens.Count; i++)
         {
-            var k = doc.Tokens[i].Kind;
-            if (k == TokenKind.Punct && doc.Text[doc.Tokens[i].Start] == '$') return "US";
-            if (k != TokenKind.Word) continue;
-            var code = doc[i].ToLowerInvariant() switch
-            {
-                "dlr" or "dlrs" or "dollar" or "dollars" or "cts" or "cents" => "US",
-                "yen" => "JP",
-                "stg" or "sterling" => "GB",
-                "rupees" or "rupee" => "IN",
-                "rand" => "ZA",
-                "lire" or "lira" => "IT",
-                "guilders" or "guilder" => "NL",
-                "ringgit" => "MY",
-                "baht" => "TH",
-                _ => null,
-            };
-            if (code != null) return code;
+            var tok = doc.Tokens[i];
+            if (tok.Kind == TokenKind.Punct && doc.Text[tok.Start] == '$') return "US";
+            if (tok.Kind != TokenKind.Word || tok.End - tok.Start is < 3 or > 8) continue;
+            // Compared in place: no substring per token (this runs over every article's text).
+            if (char.ToLowerInvariant(doc.Text[tok.Start]) is not ('d' or 'c' or 'y' or 's' or 'r' or 'l' or 'g' or 'b')) continue;
+            if (CurrencyLookup.TryGetValue(doc.Text.AsSpan(tok.Start, tok.End - tok.Start), out var code)) return code;
         }
         // Last resort: a company named the American way ("Reichhold Chemicals Inc", "Baird Corp").
         for (var i = 1; i < doc.Tokens.Count; i++)
-            if (doc.IsWord(i) && doc[i] is "Inc" or "Corp" or "Incorporated" && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0]))
+        {
+            var tok = doc.Tokens[i];
+            if (tok.Kind != TokenKind.Word || doc.Text[tok.Start] is not ('I' or 'C') || tok.End - tok.Start is < 3 or > 12) continue;
+            if (doc[i] is "Inc" or "Corp" or "Incorporated" && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0]))
                 return "US";
+        }
         return null;
     }
+
+    private static readonly Dictionary<string, string> Currencies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["dlr"] = "US", ["dlrs"] = "US", ["dollar"] = "US", ["dollars"] = "US", ["cts"] = "US", ["cents"] = "US",
+        ["yen"] = "JP", ["stg"] = "GB", ["sterling"] = "GB", ["rupees"] = "IN", ["rupee"] = "IN", ["rand"] = "ZA",
+        ["lire"] = "IT", ["lira"] = "IT", ["guilders"] = "NL", ["guilder"] = "NL", ["ringgit"] = "MY", ["baht"] = "TH",
+    };
+
+    /// <summary>Looks a word up by span, without a substring (thread-safe for reads).</summary>
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CurrencyLookup =
+        Currencies.GetAlternateLookup<ReadOnlySpan<char>>();
 }

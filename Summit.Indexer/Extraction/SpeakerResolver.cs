@@ -20,6 +20,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private int _lastQuoteParagraph = -10;
     private bool _building;
     private List<(int Pos, string Name)>? _sources;
+    private bool[]? _inQuote;
 
     /// <summary>Subjects of every reporting verb in the article (character position, speaker), in order.</summary>
     private List<(int Pos, string Name)> Sources()
@@ -30,9 +31,12 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         for (var v = 0; v < doc.Tokens.Count; v++)
         {
             if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) && !Lexicon.FramingVerbs.Contains(doc[v])) continue;
+            // A name inside a quotation is what the speaker talks about, not a source of the article.
+            if (InQuote(v)) continue;
             var (ss, _) = doc.Sentences[doc.SentenceOf[v]];
             // "X said" or, inverted, "…," said X
-            var inverted = v > 0 && (doc.IsPunct(v - 1, ',') || doc.Is(v - 1, TokenKind.Quote));
+            // (not "Sanders pushed back, questioning Clinton's judgment": the participle's object is no speaker)
+            var inverted = v > 0 && (doc.IsPunct(v - 1, ',') && !doc[v].EndsWith("ing") || doc.Is(v - 1, TokenKind.Quote));
             var name = Subject(v, ss) ?? (inverted && v + 1 < personAt.Length && personAt[v + 1] is { } after ? after.Name : null);
             if (name != null) _sources.Add((doc.Tokens[v].Start, name));
         }
@@ -41,15 +45,25 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         {
             var t = start;
             while (t < doc.Tokens.Count && (doc.Is(t, TokenKind.Quote) || doc.IsWord(t) && doc[t] is "But" or "And" or "So" or "Then")) t++;
-            if (t < personAt.Length && personAt[t] is { } p) _sources.Add((doc.Tokens[t].Start, p.Name));
+            if (t < personAt.Length && personAt[t] is { } p && !InQuote(t)) _sources.Add((doc.Tokens[t].Start, p.Name));
         }
         _sources.Sort((a, b) => a.Pos.CompareTo(b.Pos));
         _building = false;
         return _sources;
     }
 
+    private bool InQuote(int t) => _inQuote != null && t < _inQuote.Length && _inQuote[t];
+
     public List<string?> Resolve(List<RawQuote> quotes)
     {
+        _inQuote = new bool[doc.Tokens.Count];
+        foreach (var q in quotes)
+        {
+            // An excerpt running over paragraphs is itself a report with sources of its own.
+            if (q.ContinuesNext || q.Continuation) continue;
+            var close = q.Close < doc.Text.Length ? doc.TokenAt(q.Close) : doc.Tokens.Count;
+            for (var t = doc.TokenAt(q.Open) + 1; t < close && t < _inQuote.Length; t++) _inQuote[t] = true;
+        }
         var result = new List<string?>(quotes.Count);
         string? groupSpeaker = null;
         var groupStart = -1;
@@ -116,6 +130,21 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             var k = t;
             while (k < personAt.Length && personAt[k] == named) k++;
             if (doc.IsPunct(k, ',') || doc.IsPunct(k, '(')) return named.Name;
+        }
+        // "…," Toomey fumed. / "…?" Hannity pressed. / "…," Trump went on: a person and a past-tense verb right
+        // after a quote that ends its clause with , ? or ! speak it, whatever the verb.
+        if (doc.IsPunct(close - 1, ',') || doc.IsPunct(close - 1, '?') || doc.IsPunct(close - 1, '!'))
+        {
+            var actor = t < personAt.Length ? personAt[t] : null;
+            var pronoun = actor == null && doc.IsWord(t) && doc[t] is "he" or "she";
+            if (actor != null || pronoun)
+            {
+                var k = t + 1;
+                while (actor != null && k < personAt.Length && personAt[k] == actor) k++;
+                if (doc.IsWord(k) && char.IsLower(doc[k][0]) && (doc[k].EndsWith("ed") && doc[k].Length > 3 || doc[k] == "went" && doc.IsWord(k + 1) && doc[k + 1] == "on")
+                    && (k + 1 >= doc.Tokens.Count || doc.Tokens[k + 1].Kind != TokenKind.Word || doc[k + 1] is "on" or "back" or "in" or "up" or "at" or "to" or "as" or "during" or "after" or "before" or "later" or "again"))
+                    return actor?.Name ?? Phrase(t, t + 1, k);
+            }
         }
         // Room for an appositive: "…," Scott Pruitt, the attorney general of Oklahoma, said.
         var limit = Math.Min(n, t + 25);
@@ -374,7 +403,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 foreach (var (ms, _) in p.Mentions)
                 {
                     var pos = doc.Tokens[ms].Start;
-                    if (pos < before && pos > bestPos && (p.Gender == '\0' || p.Gender == want))
+                    if (pos < before && pos > bestPos && (p.Gender == '\0' || p.Gender == want) && !InQuote(ms))
                     {
                         best = p;
                         bestPos = pos;

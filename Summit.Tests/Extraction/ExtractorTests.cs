@@ -131,6 +131,35 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void Pronoun_skips_names_said_inside_a_quotation()
+    {
+        var facts = Extract("Councillor Robert Hale opened the budget hearing on Monday.\n\n" +
+                            "\"David Moore has never read this bill. Peter Lang said as much last week,\" he said.");
+
+        Assert.Equal("Robert Hale", SpeakerOf(facts, "David Moore has never"));
+    }
+
+    [Theory]
+    [InlineData("\"Is that really the best the council can offer?\" Janet Ruiz pressed.", "Janet Ruiz")]
+    [InlineData("Tom Baker defended the plan. \"Nobody asked for a second car park,\" Janet Ruiz fumed on Tuesday.", "Janet Ruiz")]
+    [InlineData("Tom Baker defended the plan. \"We will build it anyway,\" he went on.", "Tom Baker")]
+    public void Person_and_any_past_tense_verb_after_a_quote_speak_it(string body, string speaker)
+    {
+        var facts = Extract(body);
+
+        Assert.Equal(speaker, Assert.Single(facts.Quotes).Speaker);
+    }
+
+    [Fact]
+    public void Pronoun_skips_the_object_of_a_participle_after_a_comma()
+    {
+        var facts = Extract("Nadia Petrova spoke first.\n\nOmar Haddad is pushing back, questioning Petrova's record on housing.\n\n" +
+                            "He asks, \"Where are the homes you promised?\"");
+
+        Assert.Equal("Omar Haddad", SpeakerOf(facts, "Where are the homes"));
+    }
+
+    [Fact]
     public void According_to_names_the_speaker()
     {
         var facts = Extract("According to Ravi Menon, the deal is \"all but signed\".");
@@ -279,6 +308,63 @@ public class ExtractorTests
         var facts = Extract("Officials in Windsor said the bridge would close.", dateline: "London");
 
         Assert.Equal("GB", Assert.Single(facts.Places, p => p.Name == "Windsor").Country);
+    }
+
+    [Fact]
+    public void Dollar_amounts_pick_the_american_namesake_of_a_town_when_no_country_is_named()
+    {
+        Assert.Equal(["US"], Extract("Council members in Paris approved $2 million for road repairs on Monday.").Countries);
+        Assert.Equal(["FR"], Extract("Council members in Paris approved new road repairs on Monday.").Countries);
+    }
+
+    [Fact]
+    public void A_sheriff_story_without_places_is_american()
+    {
+        Assert.Equal(["US"], Extract("Deputies with the Sheriff's Office arrested two men near the old mill on Friday.").Countries);
+        Assert.Equal(["US"], Extract("Lawmakers heard from Jensen, R-Kettle Hollow, who backed the bill on Tuesday.").Countries);
+        Assert.Equal(["US"], Extract("The Harbor Police Department said the driver was not hurt.").Countries);
+    }
+
+    [Fact]
+    public void A_town_named_like_a_person_of_the_article_is_that_person()
+    {
+        var facts = Extract("District superintendent Gary Lewis backed the new timetable on Monday. " +
+                            "According to Lewis, a study hall period may help students.");
+
+        Assert.Empty(facts.Places);
+        Assert.Empty(facts.Countries);
+    }
+
+    [Fact]
+    public void Currency_gives_the_home_country_when_the_lead_names_none()
+    {
+        const string body = "Acme Tool Works said its first quarter profit rose to 12.5 mln dlrs, or 45 cts a share, " +
+                            "from 9.1 mln dlrs a year earlier, helped by higher sales of hand tools and lower interest costs. " +
+                            "The company said orders for the second quarter were running well ahead of last year's pace. " +
+                            "It said it expects sales in Japan to double this year. Exports to Japan rose 30 pct.";
+
+        var countries = Extract(body).Countries;
+
+        Assert.Contains("US", countries);
+        Assert.Contains("JP", countries);
+    }
+
+    [Fact]
+    public void A_small_foreign_town_in_a_story_placed_only_in_the_us_gives_no_foreign_country()
+    {
+        var facts = Extract("Police in Laurel County, Kentucky, said the crash happened on a road outside Tralee late on Friday.");
+
+        Assert.Equal(["US"], facts.Countries);
+        Assert.Equal("", Assert.Single(facts.Places, p => p.Name == "Tralee").Country);
+    }
+
+    [Fact]
+    public void A_listing_venue_is_not_a_country_of_the_story()
+    {
+        var facts = Extract("Norway's state oil company is issuing a 200 mln dlr eurobond. The bonds will be listed in Luxembourg.");
+
+        Assert.Equal(["NO"], facts.Countries);
+        Assert.Contains(facts.Places, p => p.Country == "LU");
     }
 
     [Fact]
