@@ -80,6 +80,7 @@ public static class ArticleDocuments
             new StoredField(SummitSchema.Title, article.Title),
             new StoredField(SummitSchema.QuoteStart, quote.Start),
             new StoredField(SummitSchema.QuoteEnd, quote.End),
+            new NumericDocValuesField(SummitSchema.QuoteHash, QuoteKeys.Hash(quote.Text)),
         };
         AddCommon(doc, article, facts);
         if (quote.Speaker is not null)

@@ -51,6 +51,9 @@ public static class SummitSchema
     /// <summary>On quote documents: character offsets of the quote in the article body.</summary>
     public const string QuoteStart = "quote_start";
     public const string QuoteEnd = "quote_end";
+    /// <summary>On quote documents: NumericDocValues with <see cref="QuoteKeys.Hash"/> of the text, so the quote
+    /// search groups reports of the same words without reading stored text.</summary>
+    public const string QuoteHash = "quote_hash";
 
     public const string KindArticle = "article";
     public const string KindQuote = "quote";

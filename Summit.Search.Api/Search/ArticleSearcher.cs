@@ -44,10 +44,14 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         if (after is not null && after.Doc >= searcher.IndexReader.MaxDoc)
             throw new SearchRequestException("cursor", "'cursor' points past the end of the index as it is now; start again without it.");
         var wanted = after is null ? Math.Max(1, request.Page * request.PageSize) : request.PageSize;
-        TopDocs Run(Query q) => after is null
-            ? searcher.Search(RecencyBoost.Apply(q, request.Recency, vocabulary.NewestDate), filter, wanted, sort, true, false)
-            : searcher.SearchAfter(after, RecencyBoost.Apply(q, request.Recency, vocabulary.NewestDate), filter, wanted, sort, true, false);
-        var top = Run(query);
+        // One pass collects the page and the facet counts under every filter (a dimension with a selection is
+        // recounted without its own filter in CountFacets).
+        (TopDocs, FacetCounter) Run(Query q)
+        {
+            var counter = new FacetCounter(searcher, FacetDimensions, SummitSchema.Date, request.DateHistogram);
+            return (SearchWith(searcher, RecencyBoost.Apply(q, request.Recency, vocabulary.NewestDate), filter, after, wanted, sort, counter), counter);
+        }
+        var (top, counted) = Run(query);
 
         var typoTolerance = false;
         string? didYouMean = null;
@@ -57,10 +61,10 @@ public sealed partial class ArticleSearcher(SearchIndex index)
             var fuzzyQuery = BuildText(ast, fuzzyBuilder);
             if (fuzzyBuilder.UsedTypoTolerance)
             {
-                var fuzzyTop = Run(fuzzyQuery);
+                var (fuzzyTop, fuzzyCounted) = Run(fuzzyQuery);
                 if (fuzzyTop.TotalHits > top.TotalHits)
                 {
-                    (query, top, typoTolerance) = (fuzzyQuery, fuzzyTop, true);
+                    (query, top, counted, typoTolerance) = (fuzzyQuery, fuzzyTop, fuzzyCounted, true);
                 }
             }
             didYouMean = DidYouMean(ast, builder, searcher.IndexReader);
@@ -71,7 +75,8 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
             hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc), top.ScoreDocs[i].Score, highlight, ast is null));
 
-        var (facets, histogram) = CountFacets(searcher, query, SummitSchema.KindArticle, filters, request, FacetDimensions);
+        var (facets, histogram) = CountFacets(searcher, query, SummitSchema.KindArticle, filters, request.From, request.To,
+            request.FacetLimit, request.DateHistogram, FacetDimensions, counted);
         return new SearchResponse(
             request.Query ?? "",
             top.TotalHits,
@@ -96,7 +101,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         var vocabulary = Vocabulary.For(searcher);
         var filters = ResolveFilters(request, vocabulary);
         var query = BuildText(ast, new QueryBuilder(_analyzer, vocabulary, SearchTarget.Articles));
-        var counter = new FacetCounter([dimension]);
+        var counter = new FacetCounter(searcher, [dimension]);
         searcher.Search(query, FilterFor(SummitSchema.KindArticle, filters, request, except: dimension), counter);
         var typed = Countries.Normalize(prefix ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var counts = counter.Counts(dimension)
@@ -198,30 +203,44 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         return new QueryWrapperFilter(query);
     }
 
-    private (Dictionary<string, IReadOnlyList<FacetValue>>, IReadOnlyList<DateBucket>?) CountFacets(
-        IndexSearcher searcher, Query query, string kind, Dictionary<string, IReadOnlyList<string>> filters,
-        SearchRequest request, IReadOnlyList<string> dimensions) =>
-        CountFacets(searcher, query, kind, filters, request.From, request.To, request.FacetLimit, request.DateHistogram, dimensions);
+    /// <summary>
+    /// Top documents of <paramref name="query"/> exactly as <c>IndexSearcher.Search</c>/<c>SearchAfter</c> with a sort
+    /// (scores tracked, no max score) would return them, while <paramref name="also"/> sees every match in the same pass.
+    /// </summary>
+    private static TopDocs SearchWith(IndexSearcher searcher, Query query, Filter filter, FieldDoc? after, int wanted, Sort sort, ICollector also)
+    {
+        // Rewritten once here so the weight below and the search share the (possibly costly, e.g. fuzzy) rewrite.
+        var filtered = searcher.Rewrite(new FilteredQuery(query, filter));
+        var weight = searcher.CreateNormalizedWeight(filtered);
+        var top = TopFieldCollector.Create(sort, Math.Min(wanted, Math.Max(1, searcher.IndexReader.MaxDoc)), after,
+            fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: !weight.ScoresDocsOutOfOrder);
+        searcher.Search(filtered, MultiCollector.Wrap(top, also));
+        return top.GetTopDocs();
+    }
 
     internal static (Dictionary<string, IReadOnlyList<FacetValue>>, IReadOnlyList<DateBucket>?) CountFacets(
         IndexSearcher searcher, Query query, string kind, Dictionary<string, IReadOnlyList<string>> filters,
-        DateTimeOffset? from, DateTimeOffset? to, int limit, DateInterval? histogram, IReadOnlyList<string> dimensions)
+        DateTimeOffset? from, DateTimeOffset? to, int limit, DateInterval? histogram, IReadOnlyList<string> dimensions,
+        FacetCounter? counted = null)
     {
-        var all = new FacetCounter(dimensions, SummitSchema.Date, histogram);
-        searcher.Search(query, FilterFor(kind, filters, from, to, except: null), all);
+        var all = counted;
+        if (all is null)
+        {
+            all = new FacetCounter(searcher, dimensions, SummitSchema.Date, histogram);
+            searcher.Search(query, FilterFor(kind, filters, from, to, except: null), all);
+        }
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
         foreach (var dimension in dimensions)
         {
             var selected = filters.GetValueOrDefault(dimension) ?? [];
-            IReadOnlyDictionary<string, int> counts;
-            if (selected.Count == 0) counts = all.Counts(dimension);
-            else
+            var counter = all;
+            if (selected.Count > 0)
             {
                 // Multi-select: a dimension's counts ignore its own filter, so other values stay choosable.
-                var own = new FacetCounter([dimension]);
-                searcher.Search(query, FilterFor(kind, filters, from, to, except: dimension), own);
-                counts = own.Counts(dimension);
+                counter = new FacetCounter(searcher, [dimension]);
+                searcher.Search(query, FilterFor(kind, filters, from, to, except: dimension), counter);
             }
+            var counts = counter.TopCandidates(dimension, limit, selected);
             result[dimension] = FacetValues(dimension, counts, selected, limit);
         }
         var buckets = histogram is null ? null

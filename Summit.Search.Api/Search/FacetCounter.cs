@@ -1,6 +1,6 @@
+using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Summit.Search.Api.Search;
 
@@ -8,34 +8,90 @@ namespace Summit.Search.Api.Search;
 public enum DateInterval { Year, Month }
 
 /// <summary>
-/// Counts facet values of the documents a query matches, like Lucene's SortedSetDocValuesFacetCounts:
-/// per segment it counts ordinals of each dimension's SortedSetDocValues into an array, and when the segment
-/// is done it maps the non-zero ordinals to their values. Optionally also buckets the date doc values.
+/// Counts facet values of the documents a query matches, like Lucene's SortedSetDocValuesFacetCounts: each
+/// dimension's SortedSetDocValues ordinals are mapped to global ordinals (<see cref="FacetOrdinals"/>) and counted
+/// into one array; values are looked up only for the counts a caller asks for. Optionally also buckets the date
+/// doc values.
 /// </summary>
-public sealed class FacetCounter(IReadOnlyList<string> dimensions, string? dateField = null, DateInterval? interval = null) : ICollector
+public sealed class FacetCounter : ICollector
 {
-    private readonly Dictionary<string, Dictionary<string, int>> _counts =
-        dimensions.ToDictionary(d => d, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-    private readonly Dictionary<string, int> _dates = new(StringComparer.Ordinal);
-    private readonly SortedSetDocValues?[] _segmentValues = new SortedSetDocValues?[dimensions.Count];
-    private readonly int[]?[] _segmentCounts = new int[dimensions.Count][];
+    private readonly IReadOnlyList<string> _dimensions;
+    private readonly FacetOrdinals _ordinals;
+    private readonly string? _dateField;
+    private readonly DateInterval? _interval;
+    private readonly int[][] _counts;
+    // Buckets as yyyy or yyyymm numbers: formatting a string per document was the histogram's main cost.
+    private readonly Dictionary<int, int> _dates = [];
+    private readonly SortedSetDocValues?[] _segmentValues;
+    private readonly int[]?[] _segmentMaps;
     private NumericDocValues? _segmentDates;
-    private IBits? _segmentHasDate;
+    private Lucene.Net.Util.IBits? _segmentHasDate;
 
-    /// <summary>Documents collected.</summary>
-    public int Hits { get; private set; }
+    public FacetCounter(IndexSearcher searcher, IReadOnlyList<string> dimensions, string? dateField = null, DateInterval? interval = null)
+    {
+        _dimensions = dimensions;
+        _ordinals = FacetOrdinals.For(searcher.IndexReader);
+        _dateField = dateField;
+        _interval = interval;
+        _counts = dimensions.Select(d => new int[_ordinals.ValueCount(d)]).ToArray();
+        _segmentValues = new SortedSetDocValues?[dimensions.Count];
+        _segmentMaps = new int[dimensions.Count][];
+    }
 
+    /// <summary>Every value of a dimension with a non-zero count.</summary>
     public IReadOnlyDictionary<string, int> Counts(string dimension)
     {
-        Flush();
-        return _counts.TryGetValue(dimension, out var counts) ? counts : new Dictionary<string, int>();
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = IndexOf(dimension);
+        if (index < 0) return result;
+        var counts = _counts[index];
+        for (var ord = 0; ord < counts.Length; ord++)
+            if (counts[ord] > 0) result[_ordinals.Label(dimension, ord)] = counts[ord];
+        return result;
+    }
+
+    /// <summary>
+    /// The values that can make a top-<paramref name="limit"/> list (every count at least the limit-th highest,
+    /// so ties can be broken by label) plus the <paramref name="selected"/> values that have a count. Ranking these
+    /// gives the same top list as ranking <see cref="Counts"/>, without looking up every value.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> TopCandidates(string dimension, int limit, IReadOnlyList<string> selected)
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = IndexOf(dimension);
+        if (index < 0) return result;
+        var counts = _counts[index];
+        var threshold = Threshold(counts, limit);
+        for (var ord = 0; ord < counts.Length; ord++)
+            if (counts[ord] >= threshold) result[_ordinals.Label(dimension, ord)] = counts[ord];
+        foreach (var value in selected)
+        {
+            var ord = _ordinals.GlobalOrd(dimension, value);
+            if (ord >= 0 && counts[ord] > 0) result[value] = counts[ord];
+        }
+        return result;
+    }
+
+    /// <summary>The limit-th highest non-zero count (at least 1); int.MaxValue when the limit is not positive.</summary>
+    private static int Threshold(int[] counts, int limit)
+    {
+        if (limit <= 0) return int.MaxValue;
+        var top = new PriorityQueue<int, int>(limit + 1);
+        foreach (var count in counts)
+        {
+            if (count == 0) continue;
+            if (top.Count < limit) top.Enqueue(count, count);
+            else if (count > top.Peek()) top.EnqueueDequeue(count, count);
+        }
+        return top.Count < limit ? 1 : top.Peek();
     }
 
     /// <summary>Date buckets ("2021" or "2021-03") with counts, when an interval was given.</summary>
-    public IReadOnlyDictionary<string, int> DateCounts
-    {
-        get { Flush(); return _dates; }
-    }
+    public IReadOnlyDictionary<string, int> DateCounts => _dates.ToDictionary(
+        kv => _interval == DateInterval.Year
+            ? kv.Key.ToString("D4", CultureInfo.InvariantCulture)
+            : $"{(kv.Key / 100).ToString("D4", CultureInfo.InvariantCulture)}-{(kv.Key % 100).ToString("D2", CultureInfo.InvariantCulture)}",
+        kv => kv.Value, StringComparer.Ordinal);
 
     public void SetScorer(Scorer scorer)
     {
@@ -44,61 +100,46 @@ public sealed class FacetCounter(IReadOnlyList<string> dimensions, string? dateF
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        Flush();
-        for (var i = 0; i < dimensions.Count; i++)
+        for (var i = 0; i < _dimensions.Count; i++)
         {
-            var values = context.AtomicReader.GetSortedSetDocValues(dimensions[i]);
+            var values = context.AtomicReader.GetSortedSetDocValues(_dimensions[i]);
             _segmentValues[i] = values;
-            _segmentCounts[i] = values is null ? null : new int[checked((int)values.ValueCount)];
+            _segmentMaps[i] = values is null ? null : _ordinals.SegmentMap(_dimensions[i], context.AtomicReader);
         }
-        if (dateField is not null && interval is not null)
+        if (_dateField is not null && _interval is not null)
         {
-            _segmentDates = context.AtomicReader.GetNumericDocValues(dateField);
-            _segmentHasDate = context.AtomicReader.GetDocsWithField(dateField);
+            _segmentDates = context.AtomicReader.GetNumericDocValues(_dateField);
+            _segmentHasDate = context.AtomicReader.GetDocsWithField(_dateField);
         }
     }
 
     public void Collect(int doc)
     {
-        Hits++;
         for (var i = 0; i < _segmentValues.Length; i++)
         {
             var values = _segmentValues[i];
             if (values is null) continue;
+            var counts = _counts[i];
+            var map = _segmentMaps[i];
             values.SetDocument(doc);
             long ord;
             while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-                _segmentCounts[i]![ord]++;
+                counts[map is null ? ord : map[ord]]++;
         }
         if (_segmentDates is not null && _segmentHasDate is not null && _segmentHasDate.Get(doc))
         {
             var date = DateTimeOffset.FromUnixTimeMilliseconds(_segmentDates.Get(doc));
-            var key = interval == DateInterval.Year ? date.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture)
-                : date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            var key = _interval == DateInterval.Year ? date.Year : date.Year * 100 + date.Month;
             _dates[key] = _dates.GetValueOrDefault(key) + 1;
         }
     }
 
     public bool AcceptsDocsOutOfOrder => true;
 
-    private void Flush()
+    private int IndexOf(string dimension)
     {
-        var scratch = new BytesRef();
-        for (var i = 0; i < _segmentValues.Length; i++)
-        {
-            var values = _segmentValues[i];
-            var counts = _segmentCounts[i];
-            if (values is null || counts is null) continue;
-            var target = _counts[dimensions[i]];
-            for (var ord = 0; ord < counts.Length; ord++)
-            {
-                if (counts[ord] == 0) continue;
-                values.LookupOrd(ord, scratch);
-                var value = scratch.Utf8ToString();
-                target[value] = target.GetValueOrDefault(value) + counts[ord];
-            }
-            _segmentValues[i] = null;
-            _segmentCounts[i] = null;
-        }
+        for (var i = 0; i < _dimensions.Count; i++)
+            if (_dimensions[i] == dimension) return i;
+        return -1;
     }
 }

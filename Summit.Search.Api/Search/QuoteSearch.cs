@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Summit.Indexer.Index;
@@ -13,8 +12,8 @@ public sealed partial class ArticleSearcher
 
     private static readonly IReadOnlyList<string> QuoteDimensions = [SummitSchema.Speaker, SummitSchema.Country, SummitSchema.Person];
 
-    // Grouping reads only what identifies a quote; the shown page loads the rest.
-    private static readonly ISet<string> GroupingFields = new HashSet<string> { SummitSchema.Quote, SummitSchema.ArticleId, SummitSchema.Date };
+    private static readonly ISet<string> QuoteTextField = new HashSet<string> { SummitSchema.Quote };
+    private static readonly ISet<string> ArticleIdField = new HashSet<string> { SummitSchema.ArticleId };
 
     /// <summary>
     /// Searches quote documents. The same words quoted by several articles (after normalising whitespace, case and
@@ -61,25 +60,35 @@ public sealed partial class ArticleSearcher
             new QuoteFacets(facets[SummitSchema.Speaker], facets[SummitSchema.Country], facets[SummitSchema.Person]));
     }
 
+    /// <summary>Groups the candidates by the quote hash doc values (no stored-field reads), in hit order; a group
+    /// is shown from its earliest dated report.</summary>
     private static List<QuoteGroup> Group(IndexSearcher searcher, TopDocs top)
     {
+        var reader = searcher.IndexReader;
+        var hashes = MultiDocValues.GetNumericValues(reader, SummitSchema.QuoteHash);
+        var hasHash = MultiDocValues.GetDocsWithField(reader, SummitSchema.QuoteHash);
+        var dates = MultiDocValues.GetNumericValues(reader, SummitSchema.Date);
+        var hasDate = MultiDocValues.GetDocsWithField(reader, SummitSchema.Date);
         var groups = new List<QuoteGroup>();
-        var byKey = new Dictionary<string, QuoteGroup>(StringComparer.Ordinal);
+        var byKey = new Dictionary<long, QuoteGroup>();
         foreach (var scoreDoc in top.ScoreDocs)
         {
-            var doc = searcher.Doc(scoreDoc.Doc, GroupingFields);
-            var key = QuoteKey(doc.Get(SummitSchema.Quote) ?? "");
-            var date = ReadDate(doc);
+            var doc = scoreDoc.Doc;
+            var key = hashes is not null && hasHash is not null && hasHash.Get(doc) ? hashes.Get(doc)
+                // Indexed before quote hashes existed: hash the stored text the same way.
+                : QuoteKeys.Hash(searcher.Doc(doc, QuoteTextField).Get(SummitSchema.Quote) ?? "");
+            DateTimeOffset? date = dates is not null && hasDate is not null && hasDate.Get(doc)
+                ? DateTimeOffset.FromUnixTimeMilliseconds(dates.Get(doc)) : null;
             if (!byKey.TryGetValue(key, out var group))
             {
-                byKey[key] = group = new QuoteGroup(scoreDoc.Doc, date);
+                byKey[key] = group = new QuoteGroup(doc, date);
                 groups.Add(group);
             }
             else if (date is { } d && (group.Date is null || d < group.Date))
             {
-                (group.DocId, group.Date) = (scoreDoc.Doc, d);
+                (group.DocId, group.Date) = (doc, d);
             }
-            group.Articles.Add(doc.Get(SummitSchema.ArticleId));
+            group.Docs.Add(doc);
         }
         return groups;
     }
@@ -95,7 +104,7 @@ public sealed partial class ArticleSearcher
     {
         public int DocId { get; set; } = docId;
         public DateTimeOffset? Date { get; set; } = date;
-        public HashSet<string> Articles { get; } = new(StringComparer.Ordinal);
+        public List<int> Docs { get; } = [];
     }
 
     private QuoteHit ToQuoteHit(IndexSearcher searcher, QuoteGroup group, HighlightTerms highlight)
@@ -114,10 +123,14 @@ public sealed partial class ArticleSearcher
             group.Date,
             doc.Get(SummitSchema.Source),
             Context(searcher, articleId, start, end),
-            group.Articles.Count,
+            ReportingArticles(searcher, group),
             doc.Get(SummitSchema.Url),
             doc.Get(SummitSchema.Author));
     }
+
+    /// <summary>Distinct articles among a group's reports; read only for the groups on the page.</summary>
+    private static int ReportingArticles(IndexSearcher searcher, QuoteGroup group) =>
+        group.Docs.Select(d => searcher.Doc(d, ArticleIdField).Get(SummitSchema.ArticleId)).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>The sentence(s) of the article around the quote, escaped.</summary>
     private static string Context(IndexSearcher searcher, string articleId, int start, int end)
@@ -138,22 +151,5 @@ public sealed partial class ArticleSearcher
         if (to < body.Length && body[to] is '.' or '!' or '?') to++;
         while (to < body.Length && body[to] is '"' or '\u201D' or '\'') to++;
         return (from > 0 && body[from - 1] != '\n' && start - from >= 300 ? "…" : "") + Snippets.Escape(body[from..to].Trim());
-    }
-
-    /// <summary>Quote identity: case, whitespace, quotation marks and trailing punctuation do not matter.</summary>
-    internal static string QuoteKey(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (c is '"' or '\'' or '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB' or '\u2039' or '\u203A')
-                continue;
-            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
-            if (space) sb.Append(' ');
-            space = false;
-            sb.Append(char.ToLowerInvariant(c));
-        }
-        return sb.ToString().TrimEnd(',', '.', ';', ':', '!', '?', ' ', '\u2026');
     }
 }

@@ -80,9 +80,16 @@ public static class Snippets
     public static IReadOnlyList<string> Passages(string text, HighlightTerms terms, Analyzer analyzer, int max = 3)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
-        var marks = terms.IsEmpty ? [] : FindMarks(text.Length > MaxAnalyzedChars ? text[..MaxAnalyzedChars] : text, terms, analyzer);
-        var sentences = Sentences(text.Length > MaxAnalyzedChars ? text[..MaxAnalyzedChars] : text);
+        var analyzed = text.Length > MaxAnalyzedChars ? text[..MaxAnalyzedChars] : text;
+        var sentences = Sentences(analyzed);
         if (sentences.Count == 0) return [];
+        // Sentence by sentence, so sentences that cannot match are never analysed: tokens never cross a sentence
+        // boundary (it is whitespace), and phrase positions are relative, so the marks are the same as from the
+        // whole text.
+        var marks = new List<Range>();
+        if (!terms.IsEmpty)
+            foreach (var sentence in sentences)
+                marks.AddRange(FindMarks(analyzed, sentence, terms, analyzer));
         var scored = sentences
             .Select((s, index) => (s, index, marks: marks.Where(m => m.Start >= s.Start && m.End <= s.End).ToList()))
             .Where(x => x.marks.Count > 0)
@@ -99,7 +106,7 @@ public static class Snippets
     /// <summary>The whole text escaped with its matches marked; <paramref name="matches"/> counts them.</summary>
     public static string Highlight(string text, HighlightTerms terms, Analyzer analyzer, out int matches)
     {
-        var marks = terms.IsEmpty ? [] : FindMarks(text, terms, analyzer);
+        var marks = terms.IsEmpty ? [] : FindMarks(text, new Range(0, text.Length), terms, analyzer);
         matches = marks.Count;
         var sb = new StringBuilder(text.Length + marks.Count * 13);
         var at = 0;
@@ -142,13 +149,15 @@ public static class Snippets
 
     private readonly record struct Range(int Start, int End);
 
-    private static List<Range> FindMarks(string text, HighlightTerms terms, Analyzer analyzer)
+    /// <summary>Marks within <paramref name="range"/> of the text, with offsets into the whole text.</summary>
+    private static List<Range> FindMarks(string text, Range range, HighlightTerms terms, Analyzer analyzer)
     {
-        var tokens = Analyze(analyzer, text);
+        if (CannotMatch(text, range, terms)) return [];
+        var tokens = Analyze(analyzer, text[range.Start..range.End]);
         var marks = new List<Range>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            var token = tokens[i];
+            var token = tokens[i] with { Start = tokens[i].Start + range.Start, End = tokens[i].End + range.Start };
             var surface = terms.Prefixes.Count + terms.Fuzzy.Count > 0 ? Countries.Normalize(text[token.Start..token.End]) : "";
             if (terms.Terms.Contains(token.Term)
                 || terms.Prefixes.Any(p => surface.StartsWith(p, StringComparison.Ordinal))
@@ -158,7 +167,7 @@ public static class Snippets
             {
                 if (token.Term != phrase[0].Term) continue;
                 var end = MatchPhrase(tokens, i, phrase);
-                if (end >= 0) marks.Add(new Range(token.Start, tokens[end].End));
+                if (end >= 0) marks.Add(new Range(token.Start, tokens[end].End + range.Start));
             }
         }
         // Overlapping marks (a word inside a marked phrase) merge into one.
@@ -171,6 +180,27 @@ public static class Snippets
             else merged.Add(mark);
         }
         return merged;
+    }
+
+    /// <summary>
+    /// True when no word of plain ASCII text can analyse to a marked term, so running the analyzer is wasted. A
+    /// term is lower-cased surface text with a suffix rewritten by the Porter stemmer (at most its last three
+    /// letters are new, e.g. happy → happi, rating → rate), so a word yielding it contains the term minus those
+    /// letters. Non-ASCII text (folded by the analyzer), prefixes and typo matches are always analysed.
+    /// </summary>
+    private static bool CannotMatch(string text, Range range, HighlightTerms terms)
+    {
+        if (terms.Prefixes.Count > 0 || terms.Fuzzy.Count > 0) return false;
+        var span = text.AsSpan(range.Start, range.End - range.Start);
+        if (!System.Text.Ascii.IsValid(span)) return false;
+        foreach (var term in terms.Terms)
+            if (Contains(span, term)) return false;
+        foreach (var phrase in terms.Phrases)
+            if (Contains(span, phrase[0].Term)) return false;
+        return true;
+
+        static bool Contains(ReadOnlySpan<char> text, string term) =>
+            !System.Text.Ascii.IsValid(term) || text.Contains(term.AsSpan(0, Math.Max(1, term.Length - 3)), StringComparison.OrdinalIgnoreCase);
     }
 
     private static int MatchPhrase(List<Token> tokens, int first, (string Term, int Position)[] phrase)

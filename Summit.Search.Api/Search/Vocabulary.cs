@@ -71,7 +71,7 @@ public sealed class Vocabulary
 
     private static Vocabulary Build(IndexSearcher searcher)
     {
-        var counter = new FacetCounter(SummitSchema.FacetFields);
+        var counter = new FacetCounter(searcher, SummitSchema.FacetFields);
         searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), counter);
         var entries = SummitSchema.FacetFields.ToDictionary(d => d, d => (IReadOnlyList<VocabularyEntry>)counter.Counts(d)
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)

@@ -21,6 +21,19 @@ public sealed class SnippetsTests
     }
 
     [Fact]
+    public void Finds_words_whose_stem_rewrites_their_ending_in_any_sentence()
+    {
+        var text = "Nothing here.\nThe crowd was happy. Ratings rose. \"They are rating it,\" she said! Relational talks. Caf\u00E9 owners agreed.";
+
+        var passages = Snippets.Passages(text, Terms("happiness ratings relational cafe"), _analyzer, max: 10);
+
+        Assert.Equal([
+            "The crowd was <mark>happy</mark>.", "<mark>Ratings</mark> rose.", "&quot;They are <mark>rating</mark> it,&quot; she said!",
+            "<mark>Relational</mark> talks.", "<mark>Caf\u00E9</mark> owners agreed.",
+        ], passages);
+    }
+
+    [Fact]
     public void Marks_a_phrase_as_one_span_and_only_where_it_occurs_in_order()
     {
         var text = "Powers that are great. They are great neighbouring powers, he said.";
@@ -76,7 +89,16 @@ public sealed class SnippetsTests
     [InlineData("It's \u2018fine\u2019", "It\u2019s 'fine'")]
     public void Quote_keys_ignore_spacing_quotation_marks_and_trailing_punctuation(string a, string b)
     {
-        Assert.Equal(ArticleSearcher.QuoteKey(a), ArticleSearcher.QuoteKey(b));
+        Assert.Equal(QuoteKeys.Normalize(a), QuoteKeys.Normalize(b));
+        Assert.Equal(QuoteKeys.Hash(a), QuoteKeys.Hash(b));
+    }
+
+    [Theory]
+    [InlineData("We will not back down.", "We will not back off.")]
+    [InlineData("It is fine", "It is fine, he said")]
+    public void Quote_hashes_tell_different_words_apart(string a, string b)
+    {
+        Assert.NotEqual(QuoteKeys.Hash(a), QuoteKeys.Hash(b));
     }
 
     [Theory]

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace Summit.Search.Api.Search;
+
+/// <summary>
+/// Global ordinals of the facet fields for one top-level reader, like the <c>OrdinalMap</c> that Lucene's
+/// SortedSetDocValuesFacetCounts keeps per reader: every segment ordinal maps to one ordinal across the whole
+/// index, so a query counts into a single array and resolves only the labels it shows. Built once per reader
+/// (readers are immutable) and dropped with it.
+/// </summary>
+public sealed class FacetOrdinals
+{
+    private static readonly ConditionalWeakTable<IndexReader, FacetOrdinals> Cache = new();
+
+    private readonly IList<AtomicReaderContext> _leaves;
+    private readonly Dictionary<AtomicReader, int> _segmentOf = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<string, Field> _fields = new(StringComparer.Ordinal);
+
+    private FacetOrdinals(IndexReader reader)
+    {
+        _leaves = reader.Leaves;
+        for (var i = 0; i < _leaves.Count; i++) _segmentOf[_leaves[i].AtomicReader] = i;
+    }
+
+    public static FacetOrdinals For(IndexReader reader) => Cache.GetValue(reader, r => new FacetOrdinals(r));
+
+    /// <summary>Number of distinct values of the field in the whole index.</summary>
+    public int ValueCount(string field) => FieldOf(field).ValueCount;
+
+    /// <summary>Segment ordinal → global ordinal for a leaf of this reader; null when they are equal (one segment).</summary>
+    public int[]? SegmentMap(string field, AtomicReader segment) => FieldOf(field).SegmentToGlobal?[_segmentOf[segment]];
+
+    /// <summary>The value of a global ordinal, looked up on first use and remembered.</summary>
+    public string Label(string field, int globalOrd)
+    {
+        var f = FieldOf(field);
+        // Racing threads may both resolve a label; they write the same string, so no lock is needed.
+        if (f.Labels[globalOrd] is { } label) return label;
+        var (segment, ord) = f.Map is null ? (0, (long)globalOrd) : (f.Map.GetFirstSegmentNumber(globalOrd), f.Map.GetFirstSegmentOrd(globalOrd));
+        // Doc values instances are per thread in Lucene, so fetch this thread's one rather than keep one here.
+        var values = _leaves[segment].AtomicReader.GetSortedSetDocValues(field)!;
+        var scratch = new BytesRef();
+        values.LookupOrd(ord, scratch);
+        return f.Labels[globalOrd] = scratch.Utf8ToString();
+    }
+
+    /// <summary>Global ordinal of a value, or -1 when no document has it.</summary>
+    public int GlobalOrd(string field, string value)
+    {
+        var f = FieldOf(field);
+        var term = new BytesRef(value);
+        for (var segment = 0; segment < _leaves.Count; segment++)
+        {
+            var values = _leaves[segment].AtomicReader.GetSortedSetDocValues(field);
+            var ord = values?.LookupTerm(term) ?? -1;
+            if (ord >= 0) return f.SegmentToGlobal is null ? (int)ord : f.SegmentToGlobal[segment][ord];
+        }
+        return -1;
+    }
+
+    // Built on first use of a field, so fields no query counts cost nothing.
+    private Field FieldOf(string field) => _fields.GetOrAdd(field, BuildField);
+
+    private Field BuildField(string field)
+    {
+        var segments = _leaves.Select(l => l.AtomicReader.GetSortedSetDocValues(field)).ToArray();
+        if (segments.Length <= 1)
+            return new Field(null, null, checked((int)(segments.FirstOrDefault()?.ValueCount ?? 0)));
+        var map = new MultiDocValues.OrdinalMap(this,
+            segments.Select(s => (s ?? DocValues.EMPTY_SORTED_SET).GetTermsEnum()).ToArray());
+        var toGlobal = new int[segments.Length][];
+        for (var segment = 0; segment < segments.Length; segment++)
+        {
+            var count = segments[segment]?.ValueCount ?? 0;
+            toGlobal[segment] = new int[count];
+            for (var ord = 0L; ord < count; ord++) toGlobal[segment][ord] = (int)map.GetGlobalOrd(segment, ord);
+        }
+        return new Field(map, toGlobal, checked((int)map.ValueCount));
+    }
+
+    private sealed class Field(MultiDocValues.OrdinalMap? map, int[][]? segmentToGlobal, int valueCount)
+    {
+        public MultiDocValues.OrdinalMap? Map { get; } = map;
+        public int[][]? SegmentToGlobal { get; } = segmentToGlobal;
+        public int ValueCount { get; } = valueCount;
+        public string?[] Labels { get; } = new string?[valueCount];
+    }
+}
