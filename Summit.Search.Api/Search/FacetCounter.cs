@@ -10,8 +10,9 @@ public enum DateInterval { Year, Month }
 /// <summary>
 /// Counts facet values of the documents a query matches, like Lucene's SortedSetDocValuesFacetCounts: each
 /// dimension's SortedSetDocValues ordinals are mapped to global ordinals (<see cref="FacetOrdinals"/>) and counted
-/// into one array; values are looked up only for the counts a caller asks for. Optionally also buckets the date
-/// doc values.
+/// into one array; values are looked up only for the counts a caller asks for. Each hit's segment ordinals come
+/// from the per-segment arrays of <see cref="FacetDocOrdinals"/>, not from reading doc values per document.
+/// Optionally also buckets the date doc values.
 /// </summary>
 public sealed class FacetCounter : ICollector
 {
@@ -22,7 +23,7 @@ public sealed class FacetCounter : ICollector
     private readonly int[][] _counts;
     // Buckets as yyyy or yyyymm numbers: formatting a string per document was the histogram's main cost.
     private readonly Dictionary<int, int> _dates = [];
-    private readonly SortedSetDocValues?[] _segmentValues;
+    private readonly FacetDocOrdinals?[] _segmentValues;
     private readonly int[]?[] _segmentMaps;
     private NumericDocValues? _segmentDates;
     private Lucene.Net.Util.IBits? _segmentHasDate;
@@ -34,7 +35,7 @@ public sealed class FacetCounter : ICollector
         _dateField = dateField;
         _interval = interval;
         _counts = dimensions.Select(d => new int[_ordinals.ValueCount(d)]).ToArray();
-        _segmentValues = new SortedSetDocValues?[dimensions.Count];
+        _segmentValues = new FacetDocOrdinals?[dimensions.Count];
         _segmentMaps = new int[dimensions.Count][];
     }
 
@@ -102,7 +103,7 @@ public sealed class FacetCounter : ICollector
     {
         for (var i = 0; i < _dimensions.Count; i++)
         {
-            var values = context.AtomicReader.GetSortedSetDocValues(_dimensions[i]);
+            var values = FacetDocOrdinals.For(context.AtomicReader, _dimensions[i]);
             _segmentValues[i] = values;
             _segmentMaps[i] = values is null ? null : _ordinals.SegmentMap(_dimensions[i], context.AtomicReader);
         }
@@ -121,10 +122,12 @@ public sealed class FacetCounter : ICollector
             if (values is null) continue;
             var counts = _counts[i];
             var map = _segmentMaps[i];
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-                counts[map is null ? ord : map[ord]]++;
+            var ords = values.Ords;
+            int from = values.Start[doc], to = values.Start[doc + 1];
+            if (map is null)
+                for (var j = from; j < to; j++) counts[ords[j]]++;
+            else
+                for (var j = from; j < to; j++) counts[map[ords[j]]]++;
         }
         if (_segmentDates is not null && _segmentHasDate is not null && _segmentHasDate.Get(doc))
         {

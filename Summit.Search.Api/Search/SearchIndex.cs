@@ -72,7 +72,14 @@ public sealed class SearchIndex : IDisposable
 
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            // SearcherManager calls this on open and on every refresh (in the refresh service, off the request path),
+            // so the first query on a new searcher does not pay for the facet arrays of new segments or the new
+            // reader's global ordinals. Unchanged segments keep their arrays, so a refresh reads only new segments.
+            FacetDocOrdinals.Warm(reader, ArticleSearcher.FacetDimensions);
+            return new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        }
     }
 }
 

@@ -72,4 +72,67 @@ public sealed class FacetCounterTests
 
         Assert.Equal(fromAll, fromCandidates);
     }
+
+    [Fact]
+    public void Cached_segment_ordinals_survive_a_refresh_that_reuses_old_segments_and_adds_a_new_one()
+    {
+        using var directory = new RAMDirectory();
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())
+            { MergePolicy = NoMergePolicy.NO_COMPOUND_FILES });
+        var live = new Dictionary<string, string[]>();
+        var next = 0;
+        void Add(params string[] persons)
+        {
+            var id = (next++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var doc = new Document
+            {
+                new StringField(SummitSchema.Kind, SummitSchema.KindArticle, Field.Store.NO),
+                new StringField("id", id, Field.Store.NO),
+            };
+            foreach (var person in persons) doc.Add(new SortedSetDocValuesField(SummitSchema.Person, new BytesRef(person)));
+            writer.AddDocument(doc);
+            live[id] = persons;
+        }
+        foreach (var segment in Segments)
+        {
+            foreach (var persons in segment) Add(persons);
+            writer.Commit();
+        }
+        using var before = DirectoryReader.Open(directory);
+        var first = new FacetCounter(new IndexSearcher(before), [SummitSchema.Person]);
+        new IndexSearcher(before).Search(new MatchAllDocsQuery(), first);
+        Assert.Equal(Expected(), first.Counts(SummitSchema.Person));
+        var cached = before.Leaves.Select(l => FacetDocOrdinals.For(l.AtomicReader, SummitSchema.Person)).ToArray();
+
+        // A new segment whose values sort before and between the old ones (every global ordinal moves), and a
+        // deletion in an old segment (same core, new live docs).
+        Add("Aaa", "Bob");
+        Add("Cat");
+        writer.DeleteDocuments(new Term("id", "1"));
+        live.Remove("1");
+        writer.Commit();
+        using var after = DirectoryReader.OpenIfChanged(before);
+        Assert.NotNull(after);
+        Assert.Equal(4, after.Leaves.Count);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Same(before.Leaves[i].AtomicReader.CoreCacheKey, after.Leaves[i].AtomicReader.CoreCacheKey);
+            Assert.Same(cached[i], FacetDocOrdinals.For(after.Leaves[i].AtomicReader, SummitSchema.Person));
+        }
+
+        var refreshed = new FacetCounter(new IndexSearcher(after), [SummitSchema.Person]);
+        new IndexSearcher(after).Search(new MatchAllDocsQuery(), refreshed);
+        using var reopened = DirectoryReader.Open(directory);
+        Assert.NotSame(after.Leaves[0].AtomicReader.CoreCacheKey, reopened.Leaves[0].AtomicReader.CoreCacheKey);
+        var fresh = new FacetCounter(new IndexSearcher(reopened), [SummitSchema.Person]);
+        new IndexSearcher(reopened).Search(new MatchAllDocsQuery(), fresh);
+
+        var expected = live.Values.SelectMany(p => p).GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(expected, refreshed.Counts(SummitSchema.Person));
+        Assert.Equal(expected, fresh.Counts(SummitSchema.Person));
+        // The counts the old reader saw are unchanged by the refresh.
+        var again = new FacetCounter(new IndexSearcher(before), [SummitSchema.Person]);
+        new IndexSearcher(before).Search(new MatchAllDocsQuery(), again);
+        Assert.Equal(Expected(), again.Counts(SummitSchema.Person));
+    }
 }
