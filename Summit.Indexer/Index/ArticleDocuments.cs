@@ -26,7 +26,8 @@ public static class ArticleDocuments
         return type;
     }
 
-    internal static readonly JsonSerializerOptions FactsJsonOptions = new(JsonSerializerDefaults.Web);
+    /// <summary>How <see cref="SummitSchema.FactsJson"/> is serialised; readers deserialise with the same options.</summary>
+    public static readonly JsonSerializerOptions FactsJsonOptions = new(JsonSerializerDefaults.Web);
 
     /// <summary>The article document followed by its quote documents, ready for
     /// <c>UpdateDocuments(new Term(SummitSchema.ArticleId, article.Id), docs)</c>.</summary>

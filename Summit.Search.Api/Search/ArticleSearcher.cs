@@ -23,7 +23,6 @@ public sealed partial class ArticleSearcher(SearchIndex index)
     public static readonly IReadOnlyList<string> FacetDimensions =
         [SummitSchema.Country, SummitSchema.Person, SummitSchema.Speaker, SummitSchema.Source];
 
-    private static readonly JsonSerializerOptions FactsJson = new(JsonSerializerDefaults.Web);
     private readonly Analyzer _analyzer = SummitSchema.CreateAnalyzer();
 
     public SearchResponse Search(SearchRequest request)
@@ -299,7 +298,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         if (string.IsNullOrEmpty(json)) return ArticleFacts.Empty;
         try
         {
-            return JsonSerializer.Deserialize<ArticleFacts>(json, FactsJson) ?? ArticleFacts.Empty;
+            return JsonSerializer.Deserialize<ArticleFacts>(json, ArticleDocuments.FactsJsonOptions) ?? ArticleFacts.Empty;
         }
         catch (JsonException)
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -82,7 +81,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         BuildIndex(_indexPath);
 
         // The host site's origin must be on the API's allow-list before the API starts.
-        var hostPort = FreePort();
+        var hostPort = ApiServer.FreePort();
         HostOrigin = $"http://127.0.0.1:{hostPort}";
         _api = await ApiServer.StartAsync(_indexPath, "/summit-search.js", $"--Search:AllowedOrigins:0={HostOrigin}");
         ApiOrigin = _api.Origin;
@@ -155,13 +154,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         var html = TestArticles.HostPage(apiOrigin);
         app.MapGet("/", () => Results.Content(html, "text/html; charset=utf-8"));
         return app;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>What the API process printed, for failure messages.</summary>

@@ -19,12 +19,9 @@ public static class RepoPaths
         }
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Summit.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Summit.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindRoot() =>
+        Summit.Search.Api.Search.SearchPaths.FindRepositoryRoot(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("Summit.sln not found above " + AppContext.BaseDirectory);
 }
 
 /// <summary>A folder under the system temp directory, deleted on dispose.</summary>

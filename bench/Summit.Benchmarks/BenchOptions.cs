@@ -1,3 +1,4 @@
+using Summit.Search.Api.Search;
 using System.Globalization;
 
 namespace Summit.Benchmarks;
@@ -93,13 +94,8 @@ public sealed record BenchOptions(
     }
 
     /// <summary>The folder holding Summit.sln, searched upwards from the working directory and the binary.</summary>
-    private static string FindRepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Summit.sln"))) return dir.FullName;
-        }
-        return Directory.GetCurrentDirectory();
-    }
+    private static string FindRepositoryRoot() =>
+        SearchPaths.FindRepositoryRoot(Directory.GetCurrentDirectory())
+        ?? SearchPaths.FindRepositoryRoot(AppContext.BaseDirectory)
+        ?? Directory.GetCurrentDirectory();
 }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Summit.Search.Api.Search;
 
 namespace Summit.Soak;
 
@@ -41,7 +42,7 @@ public static class SoakRun
 
     public static async Task<int> RunAsync(SoakOptions options, CancellationToken cancellation)
     {
-        var repo = FindRepoRoot();
+        var repo = SearchPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? Directory.GetCurrentDirectory();
         var seeds = options.SeedsPath ?? Path.Combine(repo, "seeds");
         var indexPath = Path.Combine(Path.GetTempPath(), $"summit-soak-{Guid.NewGuid():N}");
         var adminKey = Convert.ToHexString(Guid.NewGuid().ToByteArray());
@@ -205,12 +206,5 @@ public static class SoakRun
         foreach (var (index, count, p50, p99) in log.Windows())
             text.AppendLine($"| {index * window.TotalSeconds:F0} | {count:N0} | {p50:F1} | {p99:F1} | {memory.GetValueOrDefault(index):F0} |");
         return text.ToString();
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Summit.sln"))) return dir.FullName;
-        return Directory.GetCurrentDirectory();
     }
 }
