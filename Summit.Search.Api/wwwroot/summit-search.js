@@ -463,7 +463,12 @@ export class SummitSearchElement extends HTMLElement {
 
     form.addEventListener('submit', (e) => { e.preventDefault(); this.#submit(); });
 
-    input.addEventListener('input', () => { this.#highlightFirst = false; this.#scheduleSuggest(); });
+    input.addEventListener('input', () => {
+      // Typing leaves the list: the next suggestions start unselected.
+      this.#highlightFirst = false;
+      this.#setActive(-1);
+      this.#scheduleSuggest();
+    });
     input.addEventListener('keydown', (e) => this.#onKeyDown(e));
     input.addEventListener('blur', () => {
       // Let a click on an option land before the list disappears.
@@ -600,11 +605,14 @@ export class SummitSearchElement extends HTMLElement {
     }
     // Discard anything that is no longer about what is in the box.
     if (seq !== this.#suggestSeq || this.#els.input.value.trim() !== text) return;
+    // A response for the same text may land after the user moved into the list (an earlier request's answer was
+    // shown first): keep their choice rather than silently dropping it.
+    const chosen = this.#active >= 0 ? this.#suggestions[this.#active] : null;
     this.#suggestions = suggestions.slice(0, 10);
-    this.#renderSuggestions();
+    this.#renderSuggestions(chosen);
   }
 
-  #renderSuggestions() {
+  #renderSuggestions(chosen = null) {
     const { listbox } = this.#els;
     listbox.replaceChildren(...this.#suggestions.map((s, i) => {
       const kind = KIND_LABELS[s.kind] ?? 'Match';
@@ -620,7 +628,8 @@ export class SummitSearchElement extends HTMLElement {
       return li;
     }));
     this.#active = -1;
-    const first = this.#highlightFirst ? 0 : -1;
+    const kept = chosen ? this.#suggestions.findIndex((s) => s.kind === chosen.kind && s.value === chosen.value) : -1;
+    const first = kept >= 0 ? kept : this.#highlightFirst ? 0 : -1;
     this.#highlightFirst = false;
     if (this.#suggestions.length && this.#root.activeElement === this.#els.input) this.#openList(first);
     else this.#closeList();

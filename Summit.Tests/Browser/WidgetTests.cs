@@ -25,6 +25,11 @@ public sealed class WidgetTests(BrowserFixture fixture, ITestOutputHelper output
         return page;
     }
 
+    private const string ActiveOptionIsSelected = @"() => {
+        const root = document.querySelector('summit-search')?.shadowRoot;
+        const id = root?.querySelector('[role=combobox]')?.getAttribute('aria-activedescendant');
+        return !!id && root.getElementById(id)?.getAttribute('aria-selected') === 'true';
+    }";
     private const int HostPageSize = 3; // page-size on the host page, so a handful of articles makes two pages
 
     private static ILocator Input(IPage page) => page.Locator($"{Widget} input[role=combobox]");
@@ -175,9 +180,11 @@ public sealed class WidgetTests(BrowserFixture fixture, ITestOutputHelper output
         await Assertions.Expect(input).ToHaveAttributeAsync("aria-expanded", "true");
 
         await page.Keyboard.PressAsync("ArrowDown");
-        var active = await input.GetAttributeAsync("aria-activedescendant");
-        Assert.False(string.IsNullOrEmpty(active));
-        await Assertions.Expect(page.Locator($"{Widget} #{active}")).ToHaveAttributeAsync("aria-selected", "true");
+        // The active descendant names an option that is shown selected, and stays so while later suggestion
+        // responses for the same text land.
+        await page.WaitForFunctionAsync(ActiveOptionIsSelected, null, new() { Timeout = 5000 });
+        await page.WaitForTimeoutAsync(400);
+        Assert.True(await page.EvaluateAsync<bool>(ActiveOptionIsSelected));
 
         await page.Keyboard.PressAsync("Escape"); // closes the list, keeps the text
         await Assertions.Expect(input).ToHaveAttributeAsync("aria-expanded", "false");
