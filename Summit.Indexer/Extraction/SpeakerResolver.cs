@@ -479,16 +479,27 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var (ps, pe) = doc.Sentences[sentence - 1];
         ps = Math.Max(ps, pe - 80);
         var last = pe - 1;
-        // "X said:" — or "Howard continued his remarks." before a paragraph that is only a quote.
+        // "X said:" — or "Howard continued his remarks." before a paragraph that is only a quote — or
+        // "…, Schiff said. "…"" where the quote opens the next sentence.
         var colon = last >= ps && doc.IsPunct(last, ':');
         var wholeParagraph = doc.IsSentenceStart(open) && (open == 0 || doc.Is(open - 1, TokenKind.Newline));
-        if (!colon && !(wholeParagraph && doc.ParagraphOf(doc.Tokens[last].Start) < doc.ParagraphOf(doc.Tokens[open].Start))) return null;
+        var endsWithVerb = doc.IsSentenceStart(open) && EndsWithReportingVerb(ps, last);
+        if (!colon && !endsWithVerb && !(wholeParagraph && doc.ParagraphOf(doc.Tokens[last].Start) < doc.ParagraphOf(doc.Tokens[open].Start)))
+            return null;
         for (var v = last - 1; v >= ps; v--)
         {
             if (doc.Tokens[v].Kind == TokenKind.Quote) return null; // that sentence has its own quote
             if (doc.IsWord(v) && Lexicon.ReportingVerbs.Contains(doc[v]))
                 return Subject(v, ps);
         }
-        return null;
+        // "Sanders made the following comment:" — no reporting verb, but the sentence's subject introduces it.
+        return colon ? SentenceSubject(last) : null;
+    }
+
+    private bool EndsWithReportingVerb(int from, int last)
+    {
+        for (var v = last; v >= Math.Max(from, last - 3); v--)
+            if (v > from && doc.IsWord(v) && Lexicon.ReportingVerbs.Contains(doc[v])) return true;
+        return false;
     }
 }
