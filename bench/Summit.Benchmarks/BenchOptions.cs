@@ -1,9 +1,13 @@
-using Summit.Search.Api.Search;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
+using Summit.Search.Api.Search;
 
 namespace Summit.Benchmarks;
 
 /// <summary>Command-line options. Paths default to the repository layout (corpora in <c>../shared/data/corpora</c>).</summary>
+/// <param name="RealArticles">How many real Reuters stories the cold and warm indexing runs use; null = all, 0 = none.</param>
+/// <param name="ForceHttpClient">Use the built-in HttpClient load loop even when wrk is installed.</param>
 public sealed record BenchOptions(
     int Articles,
     int Seed,
@@ -20,77 +24,83 @@ public sealed record BenchOptions(
     bool UpdateReadme,
     int WarmupPasses,
     int ClassSeconds,
-    string? RenderJson)
+    string? RenderJson,
+    int? RealArticles = null,
+    bool ForceHttpClient = false)
 {
-    public const string Usage = """
+    public const string Description = """
         Summit benchmarks: corpus scaling, indexing, in-process queries (Summit, bare Lucene floor, SQLite FTS5), HTTP load.
 
           dotnet run -c Release --project bench/Summit.Benchmarks -- --articles 200000
-
-        Options:
-          --articles N          synthetic corpus size (default 20000; e.g. 200000, 1000000)
-          --seed N              corpus and query-set seed (default 1987)
-          --corpora PATH        folder holding reuters21578/ and bbc/ (default ../shared/data/corpora)
-          --data PATH           generated corpora and indexes, git-ignored (default bench/data)
-          --results PATH        where <date>-<N>.md/.json are written (default bench/results)
-          --queries-per-class N queries per class (default 12)
-          --samples N           timed calls per thread per class (default 200)
-          --warmup N            warm-up passes over the query set per runner (default 3)
-          --class-seconds N     time cap per class and concurrency, once 20 samples per thread are in (default 20)
-          --http-seconds N      duration of each HTTP load level (default 10)
-          --no-http             skip the HTTP load
-          --no-sqlite           skip the SQLite FTS5 peer
-          --reuse-index         reuse the synthetic index in --data if present (indexing is then not measured)
-          --update-readme       put this run's summary table into bench/README.md
-          --render FILE.json    rewrite the .md and .summary.md of an earlier run from its .json (no measuring)
         """;
 
-    public static BenchOptions? Parse(string[] args, out string? error)
+    /// <summary>The root command; <paramref name="run"/> gets the parsed options (parse errors and --help never reach it).</summary>
+    public static RootCommand CreateCommand(Func<BenchOptions, Task<int>> run)
     {
-        error = null;
-        var root = FindRepositoryRoot();
-        int articles = 20_000, seed = 1987, perClass = 12, samples = 200, httpSeconds = 10, warmup = 3, classSeconds = 20;
-        string? corpora = null, data = null, results = null, render = null;
-        bool http = true, sqlite = true, reuse = false, readme = false;
-        for (var i = 0; i < args.Length; i++)
+        var articles = IntOption("--articles", "synthetic corpus size (e.g. 200000, 1000000)", 20_000, min: 100);
+        var seed = IntOption("--seed", "corpus and query-set seed", 1987);
+        var corpora = new Option<string?>("--corpora") { Description = "folder holding reuters21578/ and bbc/ (default ../shared/data/corpora)", HelpName = "PATH" };
+        var data = new Option<string?>("--data") { Description = "generated corpora and indexes, git-ignored (default bench/data)", HelpName = "PATH" };
+        var results = new Option<string?>("--results") { Description = "where <date>-<N>.md/.json are written (default bench/results)", HelpName = "PATH" };
+        var perClass = IntOption("--queries-per-class", "queries per class", 12, min: 1);
+        var samples = IntOption("--samples", "timed calls per thread per class", 200, min: 1);
+        var warmup = IntOption("--warmup", "warm-up passes over the query set per runner", 3, min: 0);
+        var classSeconds = IntOption("--class-seconds", "time cap per class and concurrency, once 20 samples per thread are in", 20, min: 1);
+        var httpSeconds = IntOption("--http-seconds", "duration of each HTTP load level (the unreported warm-up is min(5, this))", 10, min: 1);
+        var realArticles = new Option<int?>("--real-articles")
         {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            int NextInt() => int.Parse(Next().Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture);
-            try
-            {
-                switch (args[i])
-                {
-                    case "--articles": articles = NextInt(); break;
-                    case "--seed": seed = NextInt(); break;
-                    case "--corpora": corpora = Next(); break;
-                    case "--data": data = Next(); break;
-                    case "--results": results = Next(); break;
-                    case "--queries-per-class": perClass = NextInt(); break;
-                    case "--samples": samples = NextInt(); break;
-                    case "--http-seconds": httpSeconds = NextInt(); break;
-                    case "--warmup": warmup = NextInt(); break;
-                    case "--class-seconds": classSeconds = NextInt(); break;
-                    case "--no-http": http = false; break;
-                    case "--no-sqlite": sqlite = false; break;
-                    case "--reuse-index": reuse = true; break;
-                    case "--update-readme": readme = true; break;
-                    case "--render": render = Next(); break;
-                    case "-h" or "--help": error = ""; return null;
-                    default: error = $"unknown option '{args[i]}'"; return null;
-                }
-            }
-            catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
-            {
-                error = e.Message;
-                return null;
-            }
+            Description = "real Reuters stories indexed cold and warm (default all ~19k; 0 skips the real runs; a cap leaves the Reuters targets unjudged)",
+            HelpName = "N",
+            CustomParser = r => ParseInt(r, "--real-articles", min: 0),
+        };
+        var noHttp = new Option<bool>("--no-http") { Description = "skip the HTTP load" };
+        var noWrk = new Option<bool>("--no-wrk") { Description = "load the API with the built-in HttpClient loop even when wrk is installed" };
+        var noSqlite = new Option<bool>("--no-sqlite") { Description = "skip the SQLite FTS5 peer" };
+        var reuse = new Option<bool>("--reuse-index") { Description = "reuse the synthetic index in --data if present (indexing is then not measured)" };
+        var readme = new Option<bool>("--update-readme") { Description = "put this run's summary table into bench/README.md" };
+        var render = new Option<string?>("--render") { Description = "rewrite the .md and .summary.md of an earlier run from its .json (no measuring)", HelpName = "FILE.json" };
+
+        var root = new RootCommand(Description)
+        {
+            articles, seed, corpora, data, results, perClass, samples, warmup, classSeconds, httpSeconds, realArticles,
+            noHttp, noWrk, noSqlite, reuse, readme, render,
+        };
+        root.SetAction((result, _) =>
+        {
+            var repository = FindRepositoryRoot();
+            string Folder(Option<string?> option, params string[] fallback) =>
+                Path.GetFullPath(result.GetValue(option) ?? Path.Combine([repository, .. fallback]));
+            return run(new BenchOptions(
+                result.GetValue(articles), result.GetValue(seed),
+                Folder(corpora, "..", "shared", "data", "corpora"), Folder(data, "bench", "data"), Folder(results, "bench", "results"),
+                repository, result.GetValue(perClass), result.GetValue(samples), result.GetValue(httpSeconds),
+                !result.GetValue(noHttp), !result.GetValue(noSqlite), result.GetValue(reuse), result.GetValue(readme),
+                result.GetValue(warmup), result.GetValue(classSeconds), result.GetValue(render),
+                result.GetValue(realArticles), result.GetValue(noWrk)));
+        });
+        return root;
+    }
+
+    /// <summary>An integer option that also takes <c>200_000</c>, as the hand-written parser did.</summary>
+    private static Option<int> IntOption(string name, string description, int defaultValue, int min = int.MinValue) => new(name)
+    {
+        Description = description,
+        HelpName = "N",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = r => ParseInt(r, name, min) ?? defaultValue,
+    };
+
+    private static int? ParseInt(ArgumentResult result, string name, int min)
+    {
+        if (result.Tokens.Count == 0) return null;
+        var text = result.Tokens[0].Value;
+        if (!int.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            result.AddError($"{name}: '{text}' is not a whole number");
+            return null;
         }
-        if (articles < 100) { error = "--articles must be at least 100"; return null; }
-        return new BenchOptions(articles, seed,
-            Path.GetFullPath(corpora ?? Path.Combine(root, "..", "shared", "data", "corpora")),
-            Path.GetFullPath(data ?? Path.Combine(root, "bench", "data")),
-            Path.GetFullPath(results ?? Path.Combine(root, "bench", "results")),
-            root, perClass, samples, httpSeconds, http, sqlite, reuse, readme, warmup, classSeconds, render);
+        if (value < min) result.AddError($"{name} must be at least {min}, not {value}");
+        return value;
     }
 
     /// <summary>The folder holding Summit.sln, searched upwards from the working directory and the binary.</summary>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
@@ -12,37 +13,49 @@ using Summit.Benchmarks.Runners;
 namespace Summit.Benchmarks;
 
 /// <summary>Runs the stages in order: corpora → indexing → query set → in-process runners → HTTP → report.</summary>
-public static class BenchProgram
+public sealed class BenchProgram
 {
-    private static readonly Stopwatch Clock = Stopwatch.StartNew();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly BenchOptions _options;
+    private readonly TextWriter _output;
 
-    public static async Task<int> Main(string[] args)
+    private BenchProgram(BenchOptions options, TextWriter output)
     {
-        var options = BenchOptions.Parse(args, out var error);
-        if (options is null)
-        {
-            Console.Error.WriteLine(error is { Length: > 0 } ? $"error: {error}\n" : "");
-            Console.Error.WriteLine(BenchOptions.Usage);
-            return error is { Length: > 0 } ? 1 : 0;
-        }
+        _options = options;
+        _output = output;
+    }
+
+    public static Task<int> Main(string[] args) => RunAsync(args, Console.Out);
+
+    /// <summary>The whole command line (parsing, --help, the run); progress and the report go to <paramref name="output"/>.
+    /// Public so the smoke test in Summit.Tests can run the benchmark in-process.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output) =>
+        BenchOptions.CreateCommand(options => new BenchProgram(options, output).RunAsync())
+            .Parse(args)
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+
+    private async Task<int> RunAsync()
+    {
+        var options = _options;
         if (options.RenderJson is { } json)
         {
             var (md, summary) = ReportWriter.Render(json, options.UpdateReadme ? Path.Combine(options.RepositoryRoot, "bench", "README.md") : null);
-            Console.WriteLine($"wrote {md} and {summary}");
+            _output.WriteLine($"wrote {md} and {summary}");
             return 0;
         }
         var reutersFolder = Path.Combine(options.CorporaPath, "reuters21578");
         var bbcFolder = Path.Combine(options.CorporaPath, "bbc");
         if (!Directory.Exists(reutersFolder) || !Directory.Exists(bbcFolder))
         {
-            Console.WriteLine($"Corpora not found under {options.CorporaPath} (need reuters21578/ and bbc/); benchmark skipped.");
+            _output.WriteLine($"Corpora not found under {options.CorporaPath} (need reuters21578/ and bbc/); benchmark skipped.");
             return 0;
         }
-        return await RunAsync(options, reutersFolder, bbcFolder);
+        return await RunAsync(reutersFolder, bbcFolder);
     }
 
-    private static async Task<int> RunAsync(BenchOptions options, string reutersFolder, string bbcFolder)
+    private async Task<int> RunAsync(string reutersFolder, string bbcFolder)
     {
+        var options = _options;
         var started = DateTimeOffset.UtcNow;
         var notes = new List<string>();
         Directory.CreateDirectory(options.DataPath);
@@ -52,8 +65,10 @@ public static class BenchProgram
         var reuters = ReutersReader.Read(reutersFolder).ToList();
         var bbc = BbcReader.Read(bbcFolder).ToList();
         Log($"  {reuters.Count:N0} Reuters stories with a body, {bbc.Count:N0} BBC stories");
+        // The cap (--real-articles) keeps small runs such as the smoke test short; the synthetic corpus still draws on all sentences.
+        var real = options.RealArticles is { } cap ? reuters.Take(cap).ToList() : reuters;
         var realPath = Path.Combine(options.DataPath, "reuters-real.jsonl");
-        CorpusBuilder.WriteReal(realPath, reuters);
+        if (real.Count > 0) CorpusBuilder.WriteReal(realPath, real);
         var builder = new CorpusBuilder([.. reuters, .. bbc], options.Seed);
         var syntheticPath = Path.Combine(options.DataPath, $"synthetic-{options.Articles}-{options.Seed}.jsonl");
         var syntheticIndex = Path.Combine(options.DataPath, $"index-{options.Articles}-{options.Seed}");
@@ -63,19 +78,22 @@ public static class BenchProgram
             Log($"writing {options.Articles:N0} synthetic articles from {builder.SentenceCount:N0} real sentences");
             builder.WriteSynthetic(syntheticPath, options.Articles);
         }
-        var corpora = new List<CorpusInfo>
-        {
-            new("reuters-real", reuters.Count, false, realPath, Megabytes(realPath), "Reuters-21578 stories with a body, as published (1987)"),
+        var corpora = new List<CorpusInfo>();
+        if (real.Count > 0)
+            corpora.Add(new("reuters-real", real.Count, false, realPath, Megabytes(realPath), "Reuters-21578 stories with a body, as published (1987)"
+                + (real.Count < reuters.Count ? Inv($"; the first {real.Count:N0} of {reuters.Count:N0} (--real-articles)") : "")));
+        corpora.Add(
             new($"synthetic-{options.Articles}", options.Articles, true, syntheticPath, Megabytes(syntheticPath),
-                $"SYNTHETIC: real Reuters/BBC sentences recombined on real templates (length, date, places); seed {options.Seed}"),
-        };
+                $"SYNTHETIC: real Reuters/BBC sentences recombined on real templates (length, date, places); seed {options.Seed}"));
 
         // 2. Indexing: the real Reuters run is always reported next to the synthetic one.
         var indexing = new List<IndexingResult>();
-        foreach (var label in new[] { BenchLabels.ReutersCold, BenchLabels.ReutersWarm })
+        var realIndex = Path.Combine(options.DataPath, "index-reuters-real");
+        if (real.Count == 0) notes.Add("The real Reuters corpus was not indexed (--real-articles 0).");
+        foreach (var label in real.Count > 0 ? [BenchLabels.ReutersCold, BenchLabels.ReutersWarm] : Array.Empty<string>())
         {
             Log($"indexing real Reuters (full pipeline, {label})");
-            indexing.Add(IndexingBench.Run(label, realPath, Path.Combine(options.DataPath, "index-reuters-real"), Log));
+            indexing.Add(IndexingBench.Run(label, realPath, realIndex, Log));
             Log($"  {Describe(indexing[^1])}");
         }
         if (reuse)
@@ -108,9 +126,12 @@ public static class BenchProgram
         using (var floor = new FloorRunner(syntheticIndex)) latencies.AddRange(Measure(bench, floor, queries));
         using (var summit = SummitRunner.Open(syntheticIndex)) latencies.AddRange(Measure(bench, summit, queries));
         // The real corpus next to the synthetic one: Summit at one thread over the real Reuters index and its own query set.
-        var realIndex = Path.Combine(options.DataPath, "index-reuters-real");
-        var realQueries = QuerySetBuilder.Build(realIndex, options.QueriesPerClass, options.Seed);
-        using (var real = SummitRunner.Open(realIndex, BenchLabels.SummitOnReuters)) latencies.AddRange(Measure(bench, real, realQueries, [1]));
+        if (real.Count > 0)
+        {
+            var realQueries = QuerySetBuilder.Build(realIndex, options.QueriesPerClass, options.Seed);
+            using var onReal = SummitRunner.Open(realIndex, BenchLabels.SummitOnReuters);
+            latencies.AddRange(Measure(bench, onReal, realQueries, [1]));
+        }
         SqliteBuild? sqliteBuild = null;
         if (options.Sqlite)
         {
@@ -122,25 +143,25 @@ public static class BenchProgram
         }
 
         // 5. HTTP.
-        var http = new List<HttpResult>();
-        if (options.Http) http.AddRange(await RunHttpAsync(options, syntheticIndex, queries, notes));
+        var (http, apiMemory) = options.Http ? await RunHttpAsync(syntheticIndex, queries, notes) : ([], null);
 
         // 6. Report.
-        var targets = TargetChecks.Evaluate(options.Articles, indexing, latencies, http);
         var report = new BenchReport(started, options.Articles, options.Seed,
-            new RunSettings(options.QueriesPerClass, options.SamplesPerThread, options.WarmupPasses, options.ClassSeconds, options.HttpSeconds),
+            new RunSettings(options.QueriesPerClass, options.SamplesPerThread, options.WarmupPasses, options.ClassSeconds, options.HttpSeconds,
+                options.RealArticles is { } c && c < reuters.Count ? c : null),
             MachineFacts(), corpora, indexing,
-            querySet, latencies, sqliteBuild, http, targets, notes, GitCommit(options.RepositoryRoot));
+            querySet, latencies, sqliteBuild, http, [], notes, GitCommit(options.RepositoryRoot), apiMemory);
+        report = report with { Targets = TargetChecks.Evaluate(report) };
         var (md, json) = ReportWriter.Write(report, options.ResultsPath);
-        Console.WriteLine();
-        Console.WriteLine(File.ReadAllText(md));
+        _output.WriteLine();
+        _output.WriteLine(File.ReadAllText(md));
         Log($"wrote {md} and {json}");
         if (options.UpdateReadme && ReportWriter.UpdateReadme(Path.Combine(options.RepositoryRoot, "bench", "README.md"), ReportWriter.SummaryTable(report)))
             Log("updated the results table in bench/README.md");
         return 0;
     }
 
-    private static IReadOnlyList<ClassLatency> Measure(LatencyBench bench, IQueryRunner runner, IReadOnlyList<BenchQuery> queries, int[]? threadCounts = null)
+    private IReadOnlyList<ClassLatency> Measure(LatencyBench bench, IQueryRunner runner, IReadOnlyList<BenchQuery> queries, int[]? threadCounts = null)
     {
         Log($"warming up {runner.Name}");
         bench.WarmUp(runner, queries);
@@ -157,48 +178,61 @@ public static class BenchProgram
         return results;
     }
 
-    private static async Task<IReadOnlyList<HttpResult>> RunHttpAsync(BenchOptions options, string indexPath, IReadOnlyList<BenchQuery> queries, List<string> notes)
+    private async Task<(IReadOnlyList<HttpResult> Results, ApiMemory? Memory)> RunHttpAsync(string indexPath, IReadOnlyList<BenchQuery> queries, List<string> notes)
     {
-        if (!HttpLoad.WrkAvailable())
-        {
-            notes.Add("HTTP load not measured: wrk is not installed (apt-get install -y wrk).");
-            return [];
-        }
+        var options = _options;
+        var wrk = !options.ForceHttpClient && HttpLoad.WrkAvailable();
+        if (!wrk)
+            notes.Add(options.ForceHttpClient
+                ? "HTTP load by the built-in HttpClient loop (--no-wrk), in the benchmark process: not comparable with wrk figures."
+                : "HTTP load by the built-in HttpClient loop, in the benchmark process, because wrk is not installed (apt-get install -y wrk): not comparable with wrk figures.");
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
         var apiDll = Path.Combine(options.RepositoryRoot, "Summit.Search.Api", "bin", configuration, "net10.0", "Summit.Search.Api.dll");
         if (!File.Exists(apiDll))
         {
             notes.Add($"HTTP load not measured: {apiDll} not built.");
-            return [];
+            return ([], null);
         }
         var paths = queries.Select(ApiRoutes.PathFor).ToList();
+        var load = new HttpLoad(Path.Combine(options.DataPath, "http"));
+        ApiProcess? api = null;
+        Task<HttpResult> Load(int connections, int seconds) =>
+            wrk ? Task.FromResult(load.Run(api!.BaseAddress, paths, connections, seconds)) : ClientLoad.RunAsync(api!.BaseAddress, paths, connections, seconds);
         try
         {
             Log("starting the API on 127.0.0.1");
-            using var api = await ApiProcess.StartAsync(apiDll, indexPath, ApiRoutes.ReadyPath, TimeSpan.FromMinutes(3));
+            api = await ApiProcess.StartAsync(apiDll, indexPath, ApiRoutes.ReadyPath, TimeSpan.FromMinutes(3));
             notes.Add($"HTTP: the API ran with --Search:{ApiProcess.RateLimitSetting}=0, because all load comes from one loopback address; with the default per-client limit a single client is answered 429 beyond its quota.");
+            using var memory = new ProcessMemorySampler(api.ProcessId);
             var failing = await HttpLoad.CheckAsync(api.BaseAddress, paths);
             if (failing.Count > 0)
                 notes.Add($"{failing.Count} of {paths.Count} query URLs did not answer 2xx before the load, e.g. {string.Join("; ", failing.Take(3))}.");
-            var load = new HttpLoad(Path.Combine(options.DataPath, "http"));
             // Not reported: lets the API's JIT tiers settle before the measured levels.
-            Log("wrk warm-up: 8 connections, 5 s");
-            load.Run(api.BaseAddress, paths, 8, 5);
+            var warmup = Math.Min(5, options.HttpSeconds);
+            Log($"HTTP warm-up: 8 connections, {warmup} s");
+            await Load(8, warmup);
             var results = new List<HttpResult>();
             foreach (var connections in new[] { 1, 16, 64 })
             {
-                Log($"wrk: {connections} connection(s), {options.HttpSeconds} s");
-                var result = load.Run(api.BaseAddress, paths, connections, options.HttpSeconds);
+                Log($"{(wrk ? "wrk" : ClientLoad.Tool)}: {connections} connection(s), {options.HttpSeconds} s");
+                var result = await Load(connections, options.HttpSeconds);
                 Log(Inv($"  {result.RequestsPerSecond:N0} req/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, {result.Errors} errors"));
                 results.Add(result);
             }
-            return results;
+            var used = memory.Stop();
+            if (used is not null) Log(Inv($"API peak RSS {used.PeakRssMegabytes:N0} MB, {used.EndRssMegabytes:N0} MB after the load"));
+            else notes.Add("API memory not measured: /proc/<pid>/status could not be read.");
+            return (results, used);
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException)
         {
             notes.Add($"HTTP load failed: {e.Message.Split('\n')[0]}");
             Log($"HTTP load failed: {e.Message}");
-            return [];
+            return ([], null);
+        }
+        finally
+        {
+            api?.Dispose();
         }
     }
 
@@ -240,7 +274,7 @@ public static class BenchProgram
 
     private static double Megabytes(string path) => File.Exists(path) ? new FileInfo(path).Length / 1024.0 / 1024.0 : 0;
 
-    private static void Log(string message) => Console.WriteLine(Inv($"[{Clock.Elapsed.TotalSeconds,7:F1}s] {message}"));
+    private void Log(string message) => _output.WriteLine(Inv($"[{_clock.Elapsed.TotalSeconds,7:F1}s] {message}"));
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -17,6 +17,9 @@ public sealed class ApiProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>For reading the process's memory from /proc.</summary>
+    public int ProcessId => _process.Id;
+
     private ApiProcess(Process process, Uri baseAddress)
     {
         _process = process;

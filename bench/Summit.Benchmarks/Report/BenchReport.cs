@@ -15,7 +15,8 @@ public sealed record TargetCheck(string Target, string Measured, bool? Met);
 /// themselves come from research-only corpora and are written to the git-ignored data folder, not to results.</param>
 public sealed record QuerySetInfo(IReadOnlyDictionary<string, int> PerClass, string Fingerprint, string File);
 
-public sealed record RunSettings(int QueriesPerClass, int SamplesPerThread, int WarmupPasses, int ClassSeconds, int HttpSeconds);
+/// <param name="RealArticles">Cap on the real Reuters stories indexed (--real-articles); null = all of them.</param>
+public sealed record RunSettings(int QueriesPerClass, int SamplesPerThread, int WarmupPasses, int ClassSeconds, int HttpSeconds, int? RealArticles = null);
 
 public sealed record SqliteBuild(double Seconds, int Articles, int Quotes, double DatabaseMegabytes);
 
@@ -34,4 +35,5 @@ public sealed record BenchReport(
     IReadOnlyList<HttpResult> Http,
     IReadOnlyList<TargetCheck> Targets,
     IReadOnlyList<string> Notes,
-    string? Commit = null);
+    string? Commit = null,
+    ApiMemory? ApiMemory = null);

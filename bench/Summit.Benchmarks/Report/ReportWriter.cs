@@ -27,7 +27,7 @@ public static class ReportWriter
     {
         var report = JsonSerializer.Deserialize<BenchReport>(File.ReadAllText(jsonPath), Json)
             ?? throw new InvalidDataException($"{jsonPath} holds no report");
-        report = report with { Targets = TargetChecks.Evaluate(report.Articles, report.Indexing, report.Latencies, report.Http) };
+        report = report with { Targets = TargetChecks.Evaluate(report) };
         var stem = Path.Combine(Path.GetDirectoryName(jsonPath) ?? ".", Path.GetFileNameWithoutExtension(jsonPath));
         File.WriteAllText(jsonPath, JsonSerializer.Serialize(report, Json));
         File.WriteAllText(stem + ".md", Markdown(report));
@@ -86,13 +86,18 @@ public static class ReportWriter
         md.AppendLine();
         if (r.Http.Count > 0)
         {
-            md.AppendLine("## HTTP API on loopback (wrk, rotating through the query set)");
+            md.AppendLine($"## HTTP API on loopback ({string.Join(", ", r.Http.Select(h => h.Tool).Distinct())}, rotating through the query set)");
             md.AppendLine();
             md.AppendLine("| connections | s | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors (non-2xx) |");
             md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var h in r.Http)
                 md.AppendLine(Inv($"| {h.Connections} | {h.Seconds:F0} | {h.Requests:N0} | {h.RequestsPerSecond:N0} | {h.P50:F2} | {h.P90:F2} | {h.P99:F2} | {h.Max:F1} | {h.Errors} ({h.Non2xx}) |"));
             md.AppendLine();
+            if (r.ApiMemory is { } a)
+            {
+                md.AppendLine(Inv($"API memory: peak RSS **{a.PeakRssMegabytes:N0} MB** (kernel high-water mark VmHWM, startup included); highest of {a.Samples} samples of VmRSS every 100 ms during the load {a.SampledPeakRssMegabytes:N0} MB; {a.EndRssMegabytes:N0} MB after it."));
+                md.AppendLine();
+            }
         }
         md.AppendLine("## Targets");
         md.AppendLine();
@@ -140,14 +145,16 @@ public static class ReportWriter
             md.AppendLine($"| {cls} | {F(summit?.P50)} | {F(summit?.P99)} | {F(floor?.P50)} |{Ratio(summit, floor)} {F(sqlite?.P50)} |{Ratio(summit, sqlite)}");
         }
         md.AppendLine();
-        md.AppendLine(Inv($"Summit column = the {r.Articles:N0}-article synthetic index; the real Reuters index (19k, own query set) is in the full report as `{BenchLabels.SummitOnReuters}`."));
+        md.AppendLine(Inv($"Summit column = the {r.Articles:N0}-article synthetic index")
+            + (r.Latencies.Any(l => l.Runner == BenchLabels.SummitOnReuters) ? $"; the real Reuters index (own query set) is in the full report as `{BenchLabels.SummitOnReuters}`." : "."));
         if (r.Http.Count > 0)
         {
             md.AppendLine();
-            md.AppendLine("| HTTP (wrk, loopback) | req/s | p50 ms | p99 ms | errors |");
+            md.AppendLine($"| HTTP ({string.Join(", ", r.Http.Select(h => h.Tool).Distinct())}, loopback) | req/s | p50 ms | p99 ms | errors |");
             md.AppendLine("|---|---:|---:|---:|---:|");
             foreach (var h in r.Http)
                 md.AppendLine(Inv($"| {h.Connections} connection(s) | {h.RequestsPerSecond:N0} | {h.P50:F2} | {h.P99:F2} | {h.Errors} |"));
+            if (r.ApiMemory is { } a) md.AppendLine(Inv($"\nAPI peak RSS during the HTTP load: {a.PeakRssMegabytes:N0} MB."));
         }
         md.AppendLine();
         md.AppendLine("| target | measured | met |");

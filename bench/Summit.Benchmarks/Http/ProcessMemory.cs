@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace Summit.Benchmarks.Http;
+
+/// <summary>Resident memory of the API process over the HTTP phase. <c>PeakRss</c> is the kernel's high-water mark
+/// (VmHWM, startup included), which the 100 ms samples of VmRSS cannot miss; <c>EndRss</c> is read after the load.</summary>
+public sealed record ApiMemory(double PeakRssMegabytes, double SampledPeakRssMegabytes, double EndRssMegabytes, int Samples);
+
+/// <summary>
+/// Samples VmRSS and VmHWM of another process from <c>/proc/&lt;pid&gt;/status</c> on a background thread
+/// (Linux only: <see cref="Stop"/> returns null where the file cannot be read).
+/// </summary>
+public sealed class ProcessMemorySampler : IDisposable
+{
+    private readonly int _pid;
+    private readonly Thread _thread;
+    private volatile bool _stop;
+    private long _sampledPeakKb;
+    private int _samples;
+
+    public ProcessMemorySampler(int pid)
+    {
+        _pid = pid;
+        _thread = new Thread(Loop) { IsBackground = true, Name = "api-rss-sampler" };
+        _thread.Start();
+    }
+
+    private void Loop()
+    {
+        while (!_stop)
+        {
+            if (Read() is { } m)
+            {
+                _sampledPeakKb = Math.Max(_sampledPeakKb, m.RssKb);
+                _samples++;
+            }
+            Thread.Sleep(100);
+        }
+    }
+
+    /// <summary>Stops sampling and returns the figures, or null when /proc could not be read at the end.</summary>
+    public ApiMemory? Stop()
+    {
+        _stop = true;
+        _thread.Join();
+        if (Read() is not { } end) return null;
+        var sampledPeak = Math.Max(_sampledPeakKb, end.RssKb);
+        return new ApiMemory(Math.Max(end.HwmKb, sampledPeak) / 1024.0, sampledPeak / 1024.0, end.RssKb / 1024.0, _samples + 1);
+    }
+
+    private (long RssKb, long HwmKb)? Read()
+    {
+        try
+        {
+            long rss = -1, hwm = -1;
+            foreach (var line in File.ReadLines($"/proc/{_pid}/status"))
+            {
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal)) rss = Kilobytes(line);
+                else if (line.StartsWith("VmHWM:", StringComparison.Ordinal)) hwm = Kilobytes(line);
+            }
+            return rss >= 0 && hwm >= 0 ? (rss, hwm) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>"VmRSS:\t  123456 kB" → 123456.</summary>
+    private static long Kilobytes(string line) =>
+        long.Parse(line.AsSpan(line.IndexOf(':') + 1).Trim().TrimEnd("kB").Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+    public void Dispose()
+    {
+        if (!_stop) Stop();
+    }
+}
