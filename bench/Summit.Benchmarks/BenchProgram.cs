@@ -90,10 +90,25 @@ public sealed class BenchProgram
         var indexing = new List<IndexingResult>();
         var realIndex = Path.Combine(options.DataPath, "index-reuters-real");
         if (real.Count == 0) notes.Add("The real Reuters corpus was not indexed (--real-articles 0).");
-        foreach (var label in real.Count > 0 ? [BenchLabels.ReutersCold, BenchLabels.ReutersWarm] : Array.Empty<string>())
+        if (real.Count > 0)
         {
-            Log($"indexing real Reuters (full pipeline, {label})");
-            indexing.Add(IndexingBench.Run(label, realPath, realIndex, Log));
+            // Cold = the CLI in a fresh process, with the indexer's own runtime settings (runtimeconfig), as a user runs it.
+            var indexerDll = BuiltDll("Summit.Indexer");
+            if (File.Exists(indexerDll))
+            {
+                Log($"indexing real Reuters with the CLI in a fresh process ({BenchLabels.ReutersCold})");
+                indexing.Add(IndexingBench.RunCli(BenchLabels.ReutersCold, indexerDll, realPath, realIndex));
+                Log($"  {Describe(indexing[^1])}");
+            }
+            else
+            {
+                notes.Add($"Cold (fresh-process) indexing not measured: {indexerDll} not built.");
+            }
+            // Warm = in this process after one unreported pass, so the JIT has settled.
+            Log("indexing real Reuters in-process (warm-up pass, not reported)");
+            IndexingBench.Run("warm-up", realPath, realIndex, Log);
+            Log($"indexing real Reuters in-process ({BenchLabels.ReutersWarm})");
+            indexing.Add(IndexingBench.Run(BenchLabels.ReutersWarm, realPath, realIndex, Log));
             Log($"  {Describe(indexing[^1])}");
         }
         if (reuse)
@@ -186,8 +201,7 @@ public sealed class BenchProgram
             notes.Add(options.ForceHttpClient
                 ? "HTTP load by the built-in HttpClient loop (--no-wrk), in the benchmark process: not comparable with wrk figures."
                 : "HTTP load by the built-in HttpClient loop, in the benchmark process, because wrk is not installed (apt-get install -y wrk): not comparable with wrk figures.");
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        var apiDll = Path.Combine(options.RepositoryRoot, "Summit.Search.Api", "bin", configuration, "net10.0", "Summit.Search.Api.dll");
+        var apiDll = BuiltDll("Summit.Search.Api");
         if (!File.Exists(apiDll))
         {
             notes.Add($"HTTP load not measured: {apiDll} not built.");
@@ -234,6 +248,13 @@ public sealed class BenchProgram
         {
             api?.Dispose();
         }
+    }
+
+    /// <summary>A project's built dll in the repository, in this binary's configuration (Debug under dotnet test).</summary>
+    private string BuiltDll(string project)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        return Path.Combine(_options.RepositoryRoot, project, "bin", configuration, "net10.0", project + ".dll");
     }
 
     /// <summary>The checked-out commit, so a report names the code it measured; null outside a git checkout.</summary>

@@ -8,14 +8,14 @@ public sealed record ApiMemory(double PeakRssMegabytes, double SampledPeakRssMeg
 
 /// <summary>
 /// Samples VmRSS and VmHWM of another process from <c>/proc/&lt;pid&gt;/status</c> on a background thread
-/// (Linux only: <see cref="Stop"/> returns null where the file cannot be read).
+/// (Linux only: <see cref="Stop"/> returns null where the file cannot be read). Also used for the indexer CLI.
 /// </summary>
 public sealed class ProcessMemorySampler : IDisposable
 {
     private readonly int _pid;
     private readonly Thread _thread;
     private volatile bool _stop;
-    private long _sampledPeakKb;
+    private long _sampledPeakKb, _lastRssKb, _lastHwmKb;
     private int _samples;
 
     public ProcessMemorySampler(int pid)
@@ -32,20 +32,27 @@ public sealed class ProcessMemorySampler : IDisposable
             if (Read() is { } m)
             {
                 _sampledPeakKb = Math.Max(_sampledPeakKb, m.RssKb);
+                (_lastRssKb, _lastHwmKb) = m;
                 _samples++;
             }
             Thread.Sleep(100);
         }
     }
 
-    /// <summary>Stops sampling and returns the figures, or null when /proc could not be read at the end.</summary>
+    /// <summary>Stops sampling and returns the figures: from a last reading, or from the last sample when the
+    /// process has exited meanwhile; null when /proc could never be read.</summary>
     public ApiMemory? Stop()
     {
         _stop = true;
         _thread.Join();
-        if (Read() is not { } end) return null;
-        var sampledPeak = Math.Max(_sampledPeakKb, end.RssKb);
-        return new ApiMemory(Math.Max(end.HwmKb, sampledPeak) / 1024.0, sampledPeak / 1024.0, end.RssKb / 1024.0, _samples + 1);
+        if (Read() is { } end)
+        {
+            _sampledPeakKb = Math.Max(_sampledPeakKb, end.RssKb);
+            (_lastRssKb, _lastHwmKb) = end;
+            _samples++;
+        }
+        return _samples == 0 ? null
+            : new ApiMemory(Math.Max(_lastHwmKb, _sampledPeakKb) / 1024.0, _sampledPeakKb / 1024.0, _lastRssKb / 1024.0, _samples);
     }
 
     private (long RssKb, long HwmKb)? Read()

@@ -62,9 +62,10 @@ public static class ReportWriter
         md.AppendLine("| run | articles | s | articles/s | MB/s | extraction share | CPU s | articles/CPU-s | load avg | peak working set MB | peak heap MB | allocated GB | index MB | index bytes/article | segments | quote docs |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var i in r.Indexing)
-            md.AppendLine(Inv($"| {i.Label} | {i.Articles:N0} | {i.Seconds:F1} | {i.ArticlesPerSecond:N0} | {i.MegabytesPerSecond:F2} | {i.ExtractionShare:P0} | {i.CpuSeconds:F1} | {i.ArticlesPerCpuSecond:N0} | {i.LoadAverage:F1} | {i.PeakWorkingSetMegabytes:N0} | {i.PeakManagedHeapMegabytes:N0} | {i.AllocatedGigabytes:F1} | {i.IndexMegabytes:N1} | {i.IndexBytesPerArticle:N0} | {i.Segments} | {i.QuoteDocuments:N0} |"));
+            md.AppendLine(Inv($"| {i.Label} | {i.Articles:N0} | {i.Seconds:F1} | {i.ArticlesPerSecond:N0} | {i.MegabytesPerSecond:F2} | {i.ExtractionShare:P0} | {i.CpuSeconds:F1} | {i.ArticlesPerCpuSecond:N0} | {i.LoadAverage:F1} | {i.PeakWorkingSetMegabytes:N0} | {(i.PeakManagedHeapMegabytes is { } heap ? Inv($"{heap:N0}") : "–")} | {(i.AllocatedGigabytes is { } gb ? Inv($"{gb:F1}") : "–")} | {i.IndexMegabytes:N1} | {i.IndexBytesPerArticle:N0} | {i.Segments} | {i.QuoteDocuments:N0} |"));
         md.AppendLine();
-        md.AppendLine("\"cold\" is the first run in a fresh process (JIT included, as a CLI user sees it); \"warm\" repeats it in the same process. "
+        md.AppendLine("\"cold\" is the indexer CLI (`dotnet Summit.Indexer.dll index --rebuild`) in a fresh process, JIT included, as a user runs it (its own seconds and extraction time; CPU and peak RSS of the child process; heap and allocations not visible); "
+            + "\"warm\" runs the pipeline in the benchmark process after one unreported pass. "
             + "articles/CPU-s is the figure least disturbed by other work on the machine; the 1-minute load average is shown next to it.");
         if (r.Sqlite is { } s)
             md.AppendLine(Inv($"\nSQLite FTS5 load of the same {s.Articles:N0} articles and {s.Quotes:N0} quotes (from the Summit index, no extraction): {s.Seconds:F1} s, {s.DatabaseMegabytes:N1} MB."));
