@@ -20,7 +20,7 @@ public sealed class BenchmarkCollection
 
 /// <summary>
 /// The benchmark end to end at a tiny size, so it keeps working without being part of every run at full size:
-/// 500 synthetic articles, 200 real ones (cold through the indexer CLI, warm in-process), a few samples per class, 2 s per HTTP level (wrk when installed, else
+/// 500 synthetic articles, 200 real ones (cold through the indexer CLI, warm in-process), a few samples per class, 1 s per HTTP level (wrk when installed, else
 /// the built-in HttpClient loop). In-process through <see cref="BenchProgram.RunAsync"/>, writing to a temp folder.
 /// </summary>
 [Collection(BenchmarkCollection.Name)]
@@ -47,7 +47,7 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
             exit = await BenchProgram.RunAsync(
             [
                 "--articles", $"{Articles}", "--real-articles", $"{RealArticles}", "--corpora", corpora, "--data", data, "--results", results,
-                "--queries-per-class", "2", "--samples", "3", "--warmup", "1", "--class-seconds", "1", "--http-seconds", "2",
+                "--queries-per-class", "2", "--samples", "3", "--warmup", "1", "--class-seconds", "1", "--http-seconds", "1",
             ], log);
         }
         finally
@@ -96,7 +96,7 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
             Assert.Equal(tool, h.Tool);
             Assert.Equal(0, h.Errors);
         });
-        // On a loaded machine 64 connections to the Debug API may finish no request within 2 s; one connection must.
+        // On a loaded machine 64 connections to the Debug API may finish no request within 1 s; one connection must.
         var single = report.Http[0];
         Assert.True(single.Requests > 0 && single.P50 > 0 && single.P99 >= single.P50, $"1 connection: {single}");
         var memory = report.ApiMemory;
