@@ -120,11 +120,12 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     }
 
     /// <summary>Choose one reading per hit; returns the article's countries in first-mention order.</summary>
-    public List<string> Resolve(List<PlaceHit> hits, string? dateline, TextDocument doc)
+    public List<string> Resolve(List<PlaceHit> hits, string? dateline, TextDocument doc, List<PlaceHit>? titleHits = null)
     {
+        titleHits ??= [];
         // Context: countries named without ambiguity (country names, demonyms, regions, one-country cities).
         var context = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var h in hits)
+        foreach (var h in hits.Concat(titleHits))
             if (OneCountry(h.Readings) is { Length: > 0 } c) context.Add(c);
         if (!string.IsNullOrWhiteSpace(dateline))
         {
@@ -136,6 +137,15 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         var usCue = UsCue(doc);
         var countries = new List<string>();
         var mentions = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        // A country of the headline counts as named in the lead.
+        foreach (var h in titleHits)
+        {
+            h.Chosen = Choose(h.Readings, context, usCue);
+            var c = h.Chosen.Country;
+            if (c.Length == 0) continue;
+            if (!mentions.TryGetValue(c, out var m)) countries.Add(c);
+            mentions[c] = (m.Count + 1, 0);
+        }
         // In a story placed only in the US, a small foreign town is an American town missing from the table
         // ("London, Ky.", "Swansea, Ill."): its country is unknown rather than Britain's.
         var onlyUs = context.Contains("US") && hits.TrueForAll(h => OneCountry(h.Readings) is not { Length: > 0 } c || c == "US" || IsSmallTown(h.Readings));
