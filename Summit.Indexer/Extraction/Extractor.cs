@@ -43,9 +43,12 @@ public sealed class Extractor
             surnames.Add(p.Name[(p.Name.LastIndexOf(' ') + 1)..]);
         if (surnames.Count > 0)
             placeHits.RemoveAll(h => h.End - h.Start == 1 && h.Readings[0].Kind == Gazetteer.PlaceKind.City && surnames.Contains(doc[h.Start]));
-        // The headline names what the story is about ("IRAN CLAIMS NEW VICTORIES"), also when the body does not.
+        // The headline names what the story is about ("IRAN CLAIMS NEW VICTORIES"), also when the body does not;
+        // a headline word that is a name of a person of the article ("Rivera charged") is that person.
         var title = string.IsNullOrWhiteSpace(article.Title) ? null : new TextDocument(article.Title);
         var titleHits = title == null ? [] : placeFinder.Find(title);
+        if (title != null)
+            titleHits.RemoveAll(h => h.End - h.Start == 1 && surnames.Contains(title[h.Start]));
         var countries = placeFinder.Resolve(placeHits, article.Dateline, doc, titleHits);
 
         var placeAt = new PlaceHit?[doc.Tokens.Count];

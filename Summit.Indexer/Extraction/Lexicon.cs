@@ -173,4 +173,9 @@ internal static class Lexicon
         }
         return letters > 0;
     }
+
+    /// <summary>Words that end the name of a local feature: "Indian Lake", "Spanish Oaks", "French Creek Road".</summary>
+    public static readonly HashSet<string> PlaceFeatures = Set(
+        "Lake Lakes River Creek Road Street Avenue Drive Lane Trail Hill Hills Valley Springs Oaks Woods Park Point " +
+        "Village Harbor Harbour Bend Ridge Island Mound Mounds Estates Apartments Mountain Falls Prairie Meadows");
 }

@@ -32,7 +32,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (!char.IsUpper(first[0])) continue;
             var match = Longest(doc, i, first) ?? County(doc, i);
             if (match is not { } m) continue;
-            if (!IsOrganisationName(doc, i, m.End, m.Readings) && !IsTeamInResults(doc, m.End, m.Readings))
+            if (!IsOrganisationName(doc, i, m.End, m.Readings) && !IsTeamInResults(doc, m.End, m.Readings) && !IsLocalName(doc, m.End, m.Readings))
                 hits.Add(new PlaceHit(i, m.End, m.Readings));
             i = m.End - 1;
         }
@@ -74,6 +74,11 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         // A year or a date ("LONDON 1996-08-30") is a dateline, not a score.
         return !(number.Length == 4 || doc.IsPunct(end + 1, '-') || doc.IsPunct(end + 1, '/'));
     }
+
+    /// <summary>"Indian Lake Road", "Spanish Oaks": a demonym naming a local feature says nothing of its country.</summary>
+    private static bool IsLocalName(TextDocument doc, int end, PlaceEntry[] readings) =>
+        readings[0].Kind == PlaceKind.Demonym && doc.IsWord(end) && doc.Tokens[end].Start == doc.Tokens[end - 1].End + 1
+        && Lexicon.PlaceFeatures.Contains(doc[end]);
 
     /// <summary>"Henderson County": a US county (elsewhere counties are named "County Cork").</summary>
     private static (int End, PlaceEntry[] Readings)? County(TextDocument doc, int i)
@@ -124,40 +129,71 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     {
         titleHits ??= [];
         // Context: countries named without ambiguity (country names, demonyms, regions, one-country cities).
+        // "Firm" context leaves out lone small towns, which are often a surname or a namesake missing from the table.
         var context = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var h in hits.Concat(titleHits))
-            if (OneCountry(h.Readings) is { Length: > 0 } c) context.Add(c);
+        var firm = new HashSet<string>(StringComparer.Ordinal);
+        var votes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var townVotes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var h in titleHits.Concat(hits))
+        {
+            // "Lebanon" names the country for context, but may be the town in Ohio: it does not place the story.
+            if (OneCountry(h.Readings, ignoreTowns: true) is { Length: > 0 } c) context.Add(c);
+            if (OneCountry(h.Readings) is not { Length: > 0 } f) continue;
+            if (!IsSmallTown(h.Readings)) firm.Add(f);
+            // Where the story happens: places vote; small towns (often surnames) only when nothing bigger is named.
+            if (h.IsCountrySignalOnly) continue;
+            var box = IsSmallTown(h.Readings) ? townVotes : votes;
+            box[f] = box.GetValueOrDefault(f) + 1;
+        }
+        if (votes.Count == 0) votes = townVotes;
         if (!string.IsNullOrWhiteSpace(dateline))
         {
             var key = Gaz.Key(dateline.Trim());
-            if (gazetteer.TryGetPlace(key, out var d) && d[0].Country.Length > 0) context.Add(d[0].Country);
+            if (gazetteer.TryGetPlace(key, out var d) && d[0].Country.Length > 0)
+            {
+                context.Add(d[0].Country);
+                firm.Add(d[0].Country);
+                votes[d[0].Country] = votes.GetValueOrDefault(d[0].Country) + 2;
+            }
         }
         // American local news rarely names its country: dollar amounts, sheriffs, counties and party tags
         // ("R-Elbow Lake") decide a town's namesake when no country is named ("Mansfield" → the one in Texas).
         var usCue = UsCue(doc);
+        // The story's home: the country holding most of its unambiguous place mentions, or America for an
+        // American story that names none. Ambiguous names take their home namesake ("Athens" in a story placed
+        // in Georgia, US).
+        var total = votes.Values.Sum();
+        var home = votes.Count == 0 ? (usCue ? "US" : null)
+            : votes.MaxBy(v => v.Value) is var top && top.Value * 2 > total ? top.Key : null;
+        foreach (var h in titleHits)
+            h.Chosen = Choose(h.Readings, context, home, usCue);
+        for (var i = 0; i < hits.Count; i++)
+            hits[i].Chosen = InStateOrCountry(doc, hits, i) ?? Choose(hits[i].Readings, context, home, usCue);
+        // Countries given by more than a lone small town.
+        foreach (var h in titleHits.Concat(hits))
+            if (!IsSmallTown(h.Readings)) firm.Add(h.Chosen.Country);
+
         var countries = new List<string>();
         var mentions = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
-        // A country of the headline counts as named in the lead.
-        foreach (var h in titleHits)
+        void Count(PlaceHit h, int at)
         {
-            h.Chosen = Choose(h.Readings, context, usCue);
             var c = h.Chosen.Country;
-            if (c.Length == 0) continue;
+            if (c.Length == 0) return;
             if (!mentions.TryGetValue(c, out var m)) countries.Add(c);
-            mentions[c] = (m.Count + 1, 0);
+            mentions[c] = (m.Count + 1, m.Count == 0 ? at : m.First);
         }
-        // In a story placed only in the US, a small foreign town is an American town missing from the table
-        // ("London, Ky.", "Swansea, Ill."): its country is unknown rather than Britain's.
-        var onlyUs = context.Contains("US") && hits.TrueForAll(h => OneCountry(h.Readings) is not { Length: > 0 } c || c == "US" || IsSmallTown(h.Readings));
+        // A country of the headline counts as named in the lead; a small town there is too often a word of a
+        // title-case headline ("Semi Overturns") to count.
+        foreach (var h in titleHits)
+            if (!IsSmallTown(h.Readings)) Count(h, 0);
         foreach (var h in hits)
         {
-            h.Chosen = Choose(h.Readings, context, usCue);
-            if (onlyUs && h.Chosen.Country != "US" && IsSmallTown(h.Readings))
+            // A small foreign town that nothing else in the story points to is more often a namesake missing from
+            // the table ("London, Ky.") or a surname ("Obama") than a trip abroad: its mention stays, without country.
+            if (IsSmallTown(h.Readings) && home != null && h.Chosen.Country != home && !firm.Contains(h.Chosen.Country))
                 h.Chosen = h.Chosen with { Country = "" };
-            var c = h.Chosen.Country;
-            if (c.Length == 0 || IsListingVenue(doc, h.Start)) continue;
-            if (!mentions.TryGetValue(c, out var m)) countries.Add(c);
-            mentions[c] = (m.Count + 1, m.Count == 0 ? doc.Tokens[h.Start].Start : m.First);
+            if (IsListingVenue(doc, h.Start)) continue;
+            Count(h, doc.Tokens[h.Start].Start);
         }
         if (countries.Count == 0 && (CurrencyCountry(doc) ?? (usCue ? "US" : null)) is { } money) countries.Add(money);
         // The article's countries are the ones it is about: named in the lead or more than once. A country
@@ -167,9 +203,24 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             countries.RemoveAll(c => mentions[c].Count < MinMentions && mentions[c].First > lead);
         // No country in the lead: the money the story counts in says where it happens.
         if (countries.Count > 0 && !countries.Exists(c => mentions.TryGetValue(c, out var m) && m.First <= LeadChars)
-            && CurrencyCountry(doc) is { } home && !countries.Contains(home))
-            countries.Add(home);
+            && CurrencyCountry(doc) is { } home2 && !countries.Contains(home2))
+            countries.Add(home2);
         return countries;
+    }
+
+    /// <summary>"Carthage, N.C.", "Chatham, Ontario": a town followed by its state or country lies there, even when
+    /// the table knows only a bigger namesake elsewhere.</summary>
+    private static PlaceEntry? InStateOrCountry(TextDocument doc, List<PlaceHit> hits, int i)
+    {
+        var h = hits[i];
+        if (i + 1 >= hits.Count || h.Readings[0].Kind != PlaceKind.City) return null;
+        var next = hits[i + 1];
+        if (next.Start != h.End + 1 || !doc.IsPunct(h.End, ',') || next.Readings[0].Kind is not (PlaceKind.Region or PlaceKind.Country)
+            || OneCountry(next.Readings) is not { Length: > 0 } c)
+            return null;
+        foreach (var r in h.Readings)
+            if (r.Country == c) return r;
+        return h.Readings[0] with { Country = c, Population = 0 };
     }
 
     // Measured on Reuters-21578 TRAIN and LGL: the lead is the first 300 characters or fifth of the text.
@@ -189,26 +240,28 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     private static bool IsSmallTown(PlaceEntry[] readings) =>
         Array.TrueForAll(readings, r => r is { Kind: PlaceKind.City, Capital: false, Population: < SmallTown });
 
-    private static string? OneCountry(PlaceEntry[] readings)
+    private static string? OneCountry(PlaceEntry[] readings, bool ignoreTowns = false)
     {
         var c = readings[0].Country;
         foreach (var r in readings)
-            if (r.Country != c) return null;
+            // With ignoreTowns, a country's name stands for the country even where a town abroad shares it.
+            if (r.Country != c && !(ignoreTowns && readings[0].Kind == PlaceKind.Country && r.Kind == PlaceKind.City)) return null;
         return c;
     }
 
-    private static PlaceEntry Choose(PlaceEntry[] readings, HashSet<string> context, bool usCue)
+    private static PlaceEntry Choose(PlaceEntry[] readings, HashSet<string> context, string? home, bool local)
     {
-        if (readings.Length == 1) return readings[0];
         var top = readings[0];
-        foreach (var r in readings)
-        {
-            if (!context.Contains(r.Country)) continue;
-            return r;
-        }
-        if (usCue && context.Count == 0)
+        if (readings.Length == 1) return top;
+        // A name read first as a big city ("Athens") is a town of the story's home country when the story is
+        // placed there; a country's name ("Lebanon") only in a local story. Otherwise a namesake in a country the
+        // story names wins over the biggest.
+        if (home != null)
             foreach (var r in readings)
-                if (r.Country == "US") return r;
+                if (r.Country == home && (top.Kind != PlaceKind.Country || r.Kind != PlaceKind.City || local)) return r;
+        if (top.Kind != PlaceKind.City) return top;
+        foreach (var r in readings)
+            if (context.Contains(r.Country)) return r;
         return top;
     }
 

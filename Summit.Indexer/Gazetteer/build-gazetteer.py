@@ -187,13 +187,15 @@ def main(gaz, words_json, names_dir):
                          and not all(w.lower() in words for w in a.replace('-', ' ').split()))
         for n in names:
             single = ' ' not in n and '-' not in n
-            if n in NOT_CITIES or n in chosen or len(n) < 3:
+            # A town named like a country elsewhere ("Lebanon", Ohio) is kept as a second reading of the name.
+            if n in NOT_CITIES or len(n) < 3 or n in chosen and (chosen[n][1] != 'N' or chosen[n][0] == cc):
                 continue
             # Small towns named like a word ("Of", "Police") or a first name ("Lewis", "Adam") are far more
-            # often the word or the person; only big cities and capitals keep such names.
+            # often the word or the person; only big cities and capitals keep such names (a first name from
+            # 250,000 people: "Atlanta", "Cleveland").
             if single and n.lower() in words and (pop < 1_000_000 and not capital or pop < 10_000):
                 continue
-            if single and n in first_names and pop < 1_000_000 and not capital:
+            if single and n in first_names and pop < 250_000 and not capital:
                 continue
             key = (n, cc)
             old = cities.get(key)

@@ -1,0 +1,76 @@
+using Summit.Indexer.Articles;
+using Summit.Indexer.Extraction;
+
+namespace Summit.Tests.Extraction;
+
+/// <summary>Places and the countries an article is about: headline, home country, namesakes, demonyms.</summary>
+public class PlaceExtractionTests
+{
+    private static ArticleFacts Extract(string body, string title = "Test") =>
+        Extractor.ExtractCore(new Article("t", title, body));
+
+    [Fact]
+    public void A_country_in_the_headline_is_a_country_of_the_story()
+    {
+        var facts = Extract("The central bank left its key rate unchanged on Tuesday, citing steady prices.",
+                            title: "CHILE HOLDS RATES STEADY");
+
+        Assert.Equal(["CL"], facts.Countries);
+        Assert.Empty(facts.Places); // offsets point into the body only
+    }
+
+    [Fact]
+    public void A_big_city_takes_its_namesake_in_the_country_where_the_story_happens()
+    {
+        var facts = Extract("Crews in Athens repaired the water main on Tuesday. " +
+                            "Residents of Clarke County and Oconee County were asked to boil water.");
+
+        Assert.Equal("US", Assert.Single(facts.Places, p => p.Name == "Athens").Country);
+        Assert.Equal(["US"], facts.Countries);
+    }
+
+    [Fact]
+    public void A_state_named_like_a_country_is_the_state_in_an_american_story()
+    {
+        var facts = Extract("Heavy rain fell across north Georgia on Tuesday, and metro Atlanta saw flooded roads.");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
+
+    [Fact]
+    public void A_town_named_like_a_country_is_the_town_in_a_local_american_story_only()
+    {
+        var local = Extract("Lebanon police said the sheriff's deputies closed Main Street after a water main broke. " +
+                            "Boone County crews worked through the night.");
+        var world = Extract("Lebanon said the border crossing with Syria would reopen on Monday.");
+
+        Assert.Equal(["US"], local.Countries);
+        Assert.Contains("LB", world.Countries);
+    }
+
+    [Fact]
+    public void A_town_followed_by_its_state_lies_in_that_state()
+    {
+        var facts = Extract("The fair opened in Carthage, N.C., on Friday and drew visitors from Raleigh.");
+
+        Assert.Equal("US", Assert.Single(facts.Places, p => p.Name == "Carthage").Country);
+        Assert.Equal(["US"], facts.Countries);
+    }
+
+    [Fact]
+    public void A_demonym_naming_a_local_feature_gives_no_country()
+    {
+        var facts = Extract("The fire started in a kitchen at the Spanish Oaks complex on Indian Lake Road in Fresno.");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
+
+    [Fact]
+    public void A_lone_small_foreign_town_in_a_story_placed_elsewhere_gives_no_country()
+    {
+        // Obama is also a town in Japan.
+        var facts = Extract("Voters in Los Angeles and San Diego lined up early. Obama won Orange County by a wide margin.");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
+}
