@@ -30,7 +30,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (toks[i].Kind != TokenKind.Word) continue;
             var first = doc[i];
             if (!char.IsUpper(first[0])) continue;
-            var match = Longest(doc, i, first) ?? County(doc, i);
+            var match = County(doc, i) ?? Longest(doc, i, first); // "Guernsey County" is in Ohio
             if (match is not { } m) continue;
             if (!IsOrganisationName(doc, i, m.End, m.Readings) && !IsTeamInResults(doc, m.End, m.Readings) && !IsLocalName(doc, m.End, m.Readings))
                 hits.Add(new PlaceHit(i, m.End, m.Readings));
@@ -285,8 +285,23 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (w is "Sheriff" or "sheriff" or "Trooper" or "troopers" or "Troopers") return true;
             if (w == "Co" && doc.IsPunct(i + 1, '.') && i > 0 && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0]) && !doc.IsPunct(i + 2, ',')) return true;
         }
+        // American usage: "percent", "3 p.m.", party labels, township and parish government, selectmen.
+        for (var i = 0; i < doc.Tokens.Count; i++)
+        {
+            var tok = doc.Tokens[i];
+            if (tok.Kind == TokenKind.Word && tok.End - tok.Start is >= 3 and <= 12
+                && UsWordLookup.Contains(doc.Text.AsSpan(tok.Start, tok.End - tok.Start))) return true;
+        }
         return false;
     }
+
+    private static readonly HashSet<string> UsWords = new(
+        ["percent", "p.m.", "a.m.", "Democrat", "Democrats", "Republican", "Republicans", "GOP", "Township", "Parish",
+         "selectman", "selectmen", "Councilman", "Councilwoman", "councilman", "councilwoman", "alderman", "aldermen"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UsWordLookup =
+        UsWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// An article that names no place at all may still name its money ("5 mln dlrs", "300 billion yen"): the

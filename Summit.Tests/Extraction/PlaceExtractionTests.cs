@@ -73,4 +73,20 @@ public class PlaceExtractionTests
 
         Assert.Equal(["US"], facts.Countries);
     }
+
+    [Fact]
+    public void American_usage_places_a_story_without_place_names_in_the_us()
+    {
+        Assert.Equal(["US"], Extract("Turnout rose 12 percent, the election board said.").Countries);
+        Assert.Equal(["US"], Extract("The meeting of the selectmen starts at 7 p.m. in the town hall.").Countries);
+        Assert.Empty(Extract("Turnout rose 12 per cent, the election board said.").Countries);
+    }
+
+    [Fact]
+    public void A_county_named_like_a_country_is_an_american_county()
+    {
+        var facts = Extract("Foreclosures pending in the Guernsey County court rose again in February.");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
 }
