@@ -125,7 +125,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     }
 
     /// <summary>Choose one reading per hit; returns the article's countries in first-mention order.</summary>
-    public List<string> Resolve(List<PlaceHit> hits, string? dateline, TextDocument doc, List<PlaceHit>? titleHits = null)
+    public List<string> Resolve(List<PlaceHit> hits, string? dateline, TextDocument doc, TextDocument? title = null, List<PlaceHit>? titleHits = null)
     {
         titleHits ??= [];
         // Context: countries named without ambiguity (country names, demonyms, regions, one-country cities).
@@ -195,7 +195,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (IsListingVenue(doc, h.Start)) continue;
             Count(h, doc.Tokens[h.Start].Start);
         }
-        if (countries.Count == 0 && (CurrencyCountry(doc) ?? (usCue ? "US" : null)) is { } money) countries.Add(money);
+        if (countries.Count == 0 && (CurrencyCountry(doc, title) ?? (usCue ? "US" : null)) is { } money) countries.Add(money);
         // The article's countries are the ones it is about: named in the lead or more than once. A country
         // named once in passing deep in the text ("… like Japan did in 1990") stays a place mention only.
         var lead = Math.Max(LeadChars, doc.Text.Length / LeadShare);
@@ -203,7 +203,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             countries.RemoveAll(c => mentions[c].Count < MinMentions && mentions[c].First > lead);
         // No country in the lead: the money the story counts in says where it happens.
         if (countries.Count > 0 && !countries.Exists(c => mentions.TryGetValue(c, out var m) && m.First <= LeadChars)
-            && CurrencyCountry(doc) is { } home2 && !countries.Contains(home2))
+            && CurrencyCountry(doc, title) is { } home2 && !countries.Contains(home2))
             countries.Add(home2);
         return countries;
     }
@@ -307,29 +307,46 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     /// An article that names no place at all may still name its money ("5 mln dlrs", "300 billion yen"): the
     /// currency's home country is then the best guess of where the story is.
     /// </summary>
-    private static string? CurrencyCountry(TextDocument doc)
+    private static string? CurrencyCountry(TextDocument doc, TextDocument? title)
     {
-        for (var i = 0; i < doc.Tokens.Count; i++)
+        string? code = null;
+        for (var i = 0; i < doc.Tokens.Count && code == null; i++)
         {
             var tok = doc.Tokens[i];
-            if (tok.Kind == TokenKind.Punct && doc.Text[tok.Start] == '$') return "US";
+            if (tok.Kind == TokenKind.Punct && doc.Text[tok.Start] == '$') code = "US";
             if (tok.Kind != TokenKind.Word || tok.End - tok.Start is < 3 or > 8) continue;
-            // Compared in place: no substring per token (this runs over every article's text).
-            if (char.ToLowerInvariant(doc.Text[tok.Start]) is not ('d' or 'c' or 'y' or 's' or 'r' or 'l' or 'g' or 'b')) continue;
-            if (CurrencyLookup.TryGetValue(doc.Text.AsSpan(tok.Start, tok.End - tok.Start), out var code)) return code;
+            // Compared in place: no substring per token (this runs over every article's text). Lowercase only:
+            // "Sterling Software" is a name, not money.
+            if (doc.Text[tok.Start] is not ('d' or 'c' or 'y' or 's' or 'r' or 'l' or 'g' or 'b')) continue;
+            if (CurrencyLookup.TryGetValue(doc.Text.AsSpan(tok.Start, tok.End - tok.Start), out var c)) code = c;
         }
+        // Dollars are also Canadian, Australian, Hong Kong money: a company named the British way ("Ivaco Ltd")
+        // and not the American way counts in one of those, which one the text does not say.
+        var style = title == null ? CompanyStyle(doc) : Stronger(CompanyStyle(doc), CompanyStyle(title));
+        if (code == "US" && style == 'B') return null;
         // Last resort: a company named the American way ("Reichhold Chemicals Inc", "Baird Corp").
+        return code ?? (style == 'A' ? "US" : null);
+    }
+
+    private static char Stronger(char a, char b) => a == 'A' || b == 'A' ? 'A' : a == 'B' || b == 'B' ? 'B' : '\0';
+
+    /// <summary>'A' for a company named the American way ("Baird Corp"), else 'B' for the British way
+    /// ("Ivaco Ltd"), else '\0'.</summary>
+    private static char CompanyStyle(TextDocument doc)
+    {
+        var style = '\0';
         for (var i = 1; i < doc.Tokens.Count; i++)
         {
             var tok = doc.Tokens[i];
-            if (tok.Kind != TokenKind.Word || doc.Text[tok.Start] is not ('I' or 'C') || tok.End - tok.Start is < 3 or > 12) continue;
-            if (doc[i] is "Inc" or "Corp" or "Incorporated" && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0]))
-                return "US";
+            if (tok.Kind != TokenKind.Word || doc.Text[tok.Start] is not ('I' or 'C' or 'L') || tok.End - tok.Start is < 3 or > 12) continue;
+            if (!doc.IsWord(i - 1) || !char.IsUpper(doc[i - 1][0])) continue;
+            if (doc[i] is "Inc" or "Corp" or "Incorporated" or "INC" or "CORP") return 'A';
+            if (doc[i] is "Ltd" or "Limited" or "LTD") style = 'B';
         }
-        return null;
+        return style;
     }
 
-    private static readonly Dictionary<string, string> Currencies = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, string> Currencies = new(StringComparer.Ordinal)
     {
         ["dlr"] = "US", ["dlrs"] = "US", ["dollar"] = "US", ["dollars"] = "US", ["cts"] = "US", ["cents"] = "US",
         ["yen"] = "JP", ["stg"] = "GB", ["sterling"] = "GB", ["rupees"] = "IN", ["rupee"] = "IN", ["rand"] = "ZA",
