@@ -37,12 +37,13 @@ public sealed class Extractor
         var persons = new PersonFinder(gazetteer).Find(doc, placeHits, out var personAt);
         // A name read as a person ("Paris Hilton") is not also a place.
         placeHits.RemoveAll(h => personAt[h.Start] != null);
-        // "the Obama administration": a one-word town named like a person of the article is that person.
+        // "the Obama administration", "Jordan said": a one-word town or country named like a person of the article
+        // is that person.
         var surnames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in persons)
             surnames.Add(p.Name[(p.Name.LastIndexOf(' ') + 1)..]);
         if (surnames.Count > 0)
-            placeHits.RemoveAll(h => h.End - h.Start == 1 && h.Readings[0].Kind == Gazetteer.PlaceKind.City && surnames.Contains(doc[h.Start]));
+            placeHits.RemoveAll(h => h.End - h.Start == 1 && h.Readings[0].Kind is Gazetteer.PlaceKind.City or Gazetteer.PlaceKind.Country && surnames.Contains(doc[h.Start]));
         // The headline names what the story is about ("IRAN CLAIMS NEW VICTORIES"), also when the body does not;
         // a headline word that is a name of a person of the article ("Rivera charged") is that person.
         var title = string.IsNullOrWhiteSpace(article.Title) ? null : new TextDocument(article.Title);

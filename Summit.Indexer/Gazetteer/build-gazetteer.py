@@ -83,7 +83,7 @@ INSTITUTIONS = {
 # Continents and regions: places, but of no single country.
 REGIONS = ['Europe', 'Asia', 'Africa', 'North America', 'South America', 'Latin America', 'Middle East',
            'Western Europe', 'Eastern Europe', 'Central Europe', 'Southeast Asia', 'South Asia', 'Central Asia',
-           'East Asia', 'Central America', 'Caribbean', 'Balkans', 'Gulf', 'Persian Gulf', 'Scandinavia',
+           'East Asia', 'Central America', 'Caribbean', 'Balkans', 'Gulf', 'Persian Gulf', 'Gulf of Mexico', 'Scandinavia',
            'Pacific', 'Atlantic', 'Mediterranean', 'Baltic', 'Baltics', 'Antarctica', 'Arctic', 'Siberia',
            'Kashmir', 'Kurdistan', 'Sahara', 'Horn of Africa', 'Indian Ocean', 'Black Sea', 'Caucasus', 'Midwest',
            'Far East', 'Gaza Strip', 'Wall Street', 'White House', 'Capitol Hill', 'Downing Street', 'Silicon Valley']
