@@ -178,4 +178,9 @@ internal static class Lexicon
     public static readonly HashSet<string> PlaceFeatures = Set(
         "Lake Lakes River Creek Road Street Avenue Drive Lane Trail Hill Hills Valley Springs Oaks Woods Park Point " +
         "Village Harbor Harbour Bend Ridge Island Mound Mounds Estates Apartments Mountain Falls Prairie Meadows");
+
+    /// <summary>Titles that stand only before a person's name: "President Obama", "Mr. Jordan".</summary>
+    public static readonly HashSet<string> PersonTitles = Set(
+        "President Mr Mrs Ms Miss Dr Sen Senator Rep Gov Governor Mayor Judge Secretary Minister Chancellor King Queen " +
+        "Prince Princess Pope Sheriff Coach Officer Sgt Lt Col Capt Detective Deputy Rev Prof Sir Lady Lord");
 }

@@ -32,7 +32,8 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (!char.IsUpper(first[0])) continue;
             var match = County(doc, i) ?? Longest(doc, i, first); // "Guernsey County" is in Ohio
             if (match is not { } m) continue;
-            if (!IsOrganisationName(doc, i, m.End, m.Readings) && !IsTeamInResults(doc, m.End, m.Readings) && !IsLocalName(doc, m.End, m.Readings))
+            if (!IsOrganisationName(doc, i, m.End, m.Readings) && !IsTeamInResults(doc, m.End, m.Readings) && !IsLocalName(doc, m.End, m.Readings)
+                && !IsTitledName(doc, i, m.End))
                 hits.Add(new PlaceHit(i, m.End, m.Readings));
             i = m.End - 1;
         }
@@ -73,6 +74,14 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         var number = doc[end];
         // A year or a date ("LONDON 1996-08-30") is a dateline, not a score.
         return !(number.Length == 4 || doc.IsPunct(end + 1, '-') || doc.IsPunct(end + 1, '/'));
+    }
+
+    /// <summary>"President Obama", "Mr. Jordan": a one-word name after a personal title is a person.</summary>
+    private static bool IsTitledName(TextDocument doc, int start, int end)
+    {
+        if (end - start != 1) return false;
+        var k = doc.IsPunct(start - 1, '.') ? start - 2 : start - 1;
+        return doc.IsWord(k) && Lexicon.PersonTitles.Contains(doc[k]);
     }
 
     /// <summary>"Indian Lake Road", "Spanish Oaks": a demonym naming a local feature says nothing of its country.</summary>
@@ -190,7 +199,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         {
             // A small foreign town that nothing else in the story points to is more often a namesake missing from
             // the table ("London, Ky.") or a surname ("Obama") than a trip abroad: its mention stays, without country.
-            if (IsSmallTown(h.Readings) && home != null && h.Chosen.Country != home && !firm.Contains(h.Chosen.Country))
+            if (IsSmallTown(h.Readings) && (home != null || firm.Count > 1) && h.Chosen.Country != home && !firm.Contains(h.Chosen.Country))
                 h.Chosen = h.Chosen with { Country = "" };
             if (IsListingVenue(doc, h.Start)) continue;
             Count(h, doc.Tokens[h.Start].Start);
@@ -256,7 +265,8 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         // A name read first as a big city ("Athens") is a town of the story's home country when the story is
         // placed there; a country's name ("Lebanon") only in a local story. Otherwise a namesake in a country the
         // story names wins over the biggest.
-        if (home != null)
+        // A province or state ("Ontario") is not taken for a city namesake.
+        if (home != null && top.Kind != PlaceKind.Region)
             foreach (var r in readings)
                 if (r.Country == home && (top.Kind != PlaceKind.Country || r.Kind != PlaceKind.City || local)) return r;
         if (top.Kind != PlaceKind.City) return top;
