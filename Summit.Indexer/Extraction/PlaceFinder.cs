@@ -167,7 +167,8 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         }
         // American local news rarely names its country: dollar amounts, sheriffs, counties and party tags
         // ("R-Elbow Lake") decide a town's namesake when no country is named ("Mansfield" → the one in Texas).
-        var usCue = UsCue(doc);
+        var cue = UsCue(doc);
+        var usCue = cue > 0;
         // The story's home: the country holding most of its unambiguous place mentions, or America for an
         // American story that names none. Ambiguous names take their home namesake ("Athens" in a story placed
         // in Georgia, US).
@@ -183,6 +184,8 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (!IsSmallTown(h.Readings)) firm.Add(h.Chosen.Country);
 
         var countries = new List<string>();
+        // Countries called by their name ("Iraq"), not only by a city or a demonym.
+        var named = new HashSet<string>(hits.Where(h => h.Chosen.Kind == PlaceKind.Country).Select(h => h.Chosen.Country), StringComparer.Ordinal);
         var mentions = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
         void Count(PlaceHit h, int at)
         {
@@ -209,7 +212,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         // named once in passing deep in the text ("… like Japan did in 1990") stays a place mention only.
         var lead = Math.Max(LeadChars, doc.Text.Length / LeadShare);
         if (countries.Count > 1)
-            countries.RemoveAll(c => mentions[c].Count < MinMentions && mentions[c].First > lead);
+            countries.RemoveAll(c => mentions[c].Count < MinMentions && mentions[c].First > lead && !(cue == Local && named.Contains(c)));
         // No country in the lead: the money the story counts in says where it happens.
         if (countries.Count > 0 && !countries.Exists(c => mentions.TryGetValue(c, out var m) && m.First <= LeadChars)
             && CurrencyCountry(doc, title) is { } home2 && !countries.Contains(home2))
@@ -275,42 +278,48 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         return top;
     }
 
-    /// <summary>Signs of an American local story: "$1.2 million", a sheriff or trooper, "Loudon Co.", "(R-Texas)".</summary>
-    private static bool UsCue(TextDocument doc)
+    /// <summary>
+    /// Signs of an American story: 2 for a local one ("$1.2 million", a sheriff or trooper, "Loudon Co.",
+    /// "(R-Texas)", a township, selectmen, "7 p.m."), 1 for American usage only ("percent", party labels), else 0.
+    /// </summary>
+    private static int UsCue(TextDocument doc)
     {
+        var level = 0;
         for (var i = 0; i < doc.Tokens.Count; i++)
         {
             var k = doc.Tokens[i].Kind;
-            if (k == TokenKind.Punct && doc.Text[doc.Tokens[i].Start] == '$' && doc.Is(i + 1, TokenKind.Number)) return true;
+            if (k == TokenKind.Punct && doc.Text[doc.Tokens[i].Start] == '$' && doc.Is(i + 1, TokenKind.Number)) return Local;
             if (k != TokenKind.Word) continue;
             // Look at the word only when its length and first letter can match (no substring for every token).
             var len = doc.Tokens[i].End - doc.Tokens[i].Start;
             var first = doc.Text[doc.Tokens[i].Start];
             // A party tag: "Westrom, R-Elbow Lake," / "(D-Calif.)".
             if (len == 1 && first is 'R' or 'D' && (doc.IsPunct(i - 1, ',') || doc.IsPunct(i - 1, '(')) && doc.IsPunct(i + 1, '-')
-                && doc.IsWord(i + 2) && char.IsUpper(doc[i + 2][0]) && doc.Tokens[i + 1].Start == doc.Tokens[i].End) return true;
-            if (len == 10 && first == 'D' && doc.IsWord(i - 1) && doc[i - 1] == "Police" && doc[i] == "Department") return true;
-            if (!(len is 7 or 8 && first is 'S' or 's' or 'T' or 't' || len == 2 && first == 'C')) continue;
-            var w = doc[i];
-            if (w is "Sheriff" or "sheriff" or "Trooper" or "troopers" or "Troopers") return true;
-            if (w == "Co" && doc.IsPunct(i + 1, '.') && i > 0 && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0]) && !doc.IsPunct(i + 2, ',')) return true;
+                && doc.IsWord(i + 2) && char.IsUpper(doc[i + 2][0]) && doc.Tokens[i + 1].Start == doc.Tokens[i].End) return Local;
+            if (len == 10 && first == 'D' && doc.IsWord(i - 1) && doc[i - 1] == "Police" && doc[i] == "Department") return Local;
+            if (len is >= 3 and <= 12 && UsWordLookup.TryGetValue(doc.Text.AsSpan(doc.Tokens[i].Start, len), out var l))
+            {
+                if (l == Local) return Local;
+                level = l;
+            }
+            if (len == 2 && first == 'C' && doc[i] == "Co" && doc.IsPunct(i + 1, '.') && i > 0 && doc.IsWord(i - 1)
+                && char.IsUpper(doc[i - 1][0]) && !doc.IsPunct(i + 2, ',')) return Local;
         }
-        // American usage: "percent", "3 p.m.", party labels, township and parish government, selectmen.
-        for (var i = 0; i < doc.Tokens.Count; i++)
-        {
-            var tok = doc.Tokens[i];
-            if (tok.Kind == TokenKind.Word && tok.End - tok.Start is >= 3 and <= 12
-                && UsWordLookup.Contains(doc.Text.AsSpan(tok.Start, tok.End - tok.Start))) return true;
-        }
-        return false;
+        return level;
     }
 
-    private static readonly HashSet<string> UsWords = new(
-        ["percent", "p.m.", "a.m.", "Democrat", "Democrats", "Republican", "Republicans", "GOP", "Township", "Parish",
-         "selectman", "selectmen", "Councilman", "Councilwoman", "councilman", "councilwoman", "alderman", "aldermen"],
-        StringComparer.Ordinal);
+    private const int Local = 2;
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UsWordLookup =
+    private static readonly Dictionary<string, int> UsWords = new(StringComparer.Ordinal)
+    {
+        ["percent"] = 1, ["Democrat"] = 1, ["Democrats"] = 1, ["Republican"] = 1, ["Republicans"] = 1, ["GOP"] = 1,
+        ["Sheriff"] = Local, ["sheriff"] = Local, ["Trooper"] = Local, ["troopers"] = Local, ["Troopers"] = Local,
+        ["p.m."] = Local, ["a.m."] = Local, ["Township"] = Local, ["Parish"] = Local, ["selectman"] = Local, ["selectmen"] = Local,
+        ["Councilman"] = Local, ["Councilwoman"] = Local, ["councilman"] = Local, ["councilwoman"] = Local,
+        ["alderman"] = Local, ["aldermen"] = Local,
+    };
+
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> UsWordLookup =
         UsWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>

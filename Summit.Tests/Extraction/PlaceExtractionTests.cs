@@ -89,4 +89,30 @@ public class PlaceExtractionTests
 
         Assert.Equal(["US"], facts.Countries);
     }
+
+    [Fact]
+    public void A_local_story_keeps_a_country_it_names_once_late()
+    {
+        const string body = "Deputies with the Ohio sheriff's office searched the riverbank on Tuesday after a kayak was " +
+                            "found drifting near the old dam. Volunteers from the fire department joined them before noon, " +
+                            "and the search ended at 4 p.m. when the owner was found safe at a friend's house nearby. " +
+                            "The owner, a retired teacher, said he had left the kayak tied to a tree before walking home. " +
+                            "He told deputies he had bought the boat during a holiday in Norway.";
+        const string wire = "Sweden's central bank said money supply growth slowed in the fourth quarter as lending to " +
+                            "companies fell and deposits shifted into longer term accounts. Analysts said the figures " +
+                            "gave the bank room to cut interest rates next month if the currency stays firm. " +
+                            "The bank also said it expected exports to grow this year, helped by demand from Norway.";
+
+        Assert.Contains("NO", Extract(body).Countries);
+        Assert.DoesNotContain("NO", Extract(wire).Countries);
+    }
+
+    [Fact]
+    public void A_personal_title_before_a_place_name_makes_it_a_person()
+    {
+        var facts = Extract("Voters in Ohio cheered when President Obama spoke.");
+
+        Assert.DoesNotContain(facts.Places, p => p.Name == "Obama");
+        Assert.Equal(["US"], facts.Countries);
+    }
 }
