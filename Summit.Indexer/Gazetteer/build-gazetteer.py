@@ -125,7 +125,7 @@ NOT_CITIES = {'Police', 'Of', 'Bar', 'Gap', 'Sale', 'Split', 'Mobile', 'Reading'
               'Aba', 'Erode', 'Divo', 'Kikuyu', 'Latina', 'Lira', 'Manta', 'Saki', 'Serra', 'Santol', 'Metairie',
               'Jingling', 'Valley', 'Central', 'Lakeland', 'Midland', 'Riverside', 'Woodlands', 'Carrefour',
               'Coronel', 'Mantilla', 'Breves', 'Salto', 'Balsas', 'Brusque', 'Timon', 'Mary', 'Virginia', 'Olympic',
-              'Magna', 'Downtown', 'Reservoir'}
+              'Magna', 'Downtown', 'Reservoir', 'Semi'}
 
 
 def read_json(path):
