@@ -115,4 +115,14 @@ public class PlaceExtractionTests
         Assert.DoesNotContain(facts.Places, p => p.Name == "Obama");
         Assert.Equal(["US"], facts.Countries);
     }
+
+    [Fact]
+    public void American_spelling_picks_the_american_namesake_of_a_town()
+    {
+        var us = Extract("The recycling center in Athens will accept glass from Friday.");
+        var other = Extract("The recycling centre in Athens will accept glass from Friday.");
+
+        Assert.Equal(["US"], us.Countries);
+        Assert.Equal(["GR"], other.Countries);
+    }
 }
