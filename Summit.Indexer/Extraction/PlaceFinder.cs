@@ -296,7 +296,9 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             // A party tag: "Westrom, R-Elbow Lake," / "(D-Calif.)".
             if (len == 1 && first is 'R' or 'D' && (doc.IsPunct(i - 1, ',') || doc.IsPunct(i - 1, '(')) && doc.IsPunct(i + 1, '-')
                 && doc.IsWord(i + 2) && char.IsUpper(doc[i + 2][0]) && doc.Tokens[i + 1].Start == doc.Tokens[i].End) return Local;
-            if (len == 10 && first == 'D' && doc.IsWord(i - 1) && doc[i - 1] == "Police" && doc[i] == "Department") return Local;
+            // "Police Department", "Fire Chief": American municipal services.
+            if ((len == 10 && first == 'D' && doc[i] == "Department" || len == 5 && first == 'C' && doc[i] == "Chief")
+                && doc.IsWord(i - 1) && doc[i - 1] is "Police" or "Fire") return Local;
             if (len is >= 3 and <= 12 && UsWordLookup.TryGetValue(doc.Text.AsSpan(doc.Tokens[i].Start, len), out var l))
             {
                 if (l == Local) return Local;
@@ -316,7 +318,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         // American spelling
         ["center"] = 1, ["Center"] = 1, ["centers"] = 1, ["neighborhood"] = 1, ["neighbors"] = 1, ["color"] = 1,
         ["favorite"] = 1, ["theater"] = 1, ["Theater"] = 1, ["labor"] = 1, ["honor"] = 1, ["honored"] = 1, ["defense"] = 1,
-        ["traveled"] = 1, ["organization"] = 1, ["realized"] = 1,
+        ["traveled"] = 1,
         ["Sheriff"] = Local, ["sheriff"] = Local, ["Trooper"] = Local, ["troopers"] = Local, ["Troopers"] = Local,
         ["p.m."] = Local, ["a.m."] = Local, ["Township"] = Local, ["Parish"] = Local, ["selectman"] = Local, ["selectmen"] = Local,
         ["Councilman"] = Local, ["Councilwoman"] = Local, ["councilman"] = Local, ["councilwoman"] = Local,
