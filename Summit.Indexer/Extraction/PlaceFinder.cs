@@ -20,6 +20,10 @@ internal sealed record PlaceHit(int Start, int End, PlaceEntry[] Readings)
 /// </summary>
 internal sealed class PlaceFinder(Gaz gazetteer)
 {
+    /// <summary>Places inside organisation names ("Virginia Department of Education"), met by <see cref="Find"/>:
+    /// not place mentions, but a hint of where a story without other places happens.</summary>
+    private readonly List<PlaceHit> _organisations = [];
+
     /// <summary>Longest gazetteer matches, left to right, skipping names that are part of an organisation.</summary>
     public List<PlaceHit> Find(TextDocument doc)
     {
@@ -32,8 +36,9 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (!char.IsUpper(first[0])) continue;
             var match = County(doc, i) ?? Longest(doc, i, first); // "Guernsey County" is in Ohio
             if (match is not { } m) continue;
-            if (!IsOrganisationName(doc, i, m.End, m.Readings) && !IsTeamInResults(doc, m.End, m.Readings) && !IsLocalName(doc, m.End, m.Readings)
-                && !IsTitledName(doc, i, m.End))
+            if (IsOrganisationName(doc, i, m.End, m.Readings))
+                _organisations.Add(new PlaceHit(i, m.End, m.Readings));
+            else if (!IsTeamInResults(doc, m.End, m.Readings) && !IsLocalName(doc, m.End, m.Readings) && !IsTitledName(doc, i, m.End))
                 hits.Add(new PlaceHit(i, m.End, m.Readings));
             i = m.End - 1;
         }
@@ -155,6 +160,9 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             box[f] = box.GetValueOrDefault(f) + 1;
         }
         if (votes.Count == 0) votes = townVotes;
+        if (votes.Count == 0)
+            foreach (var h in _organisations)
+                if (OneCountry(h.Readings) is { Length: > 0 } f) votes[f] = votes.GetValueOrDefault(f) + 1;
         if (!string.IsNullOrWhiteSpace(dateline))
         {
             var key = Gaz.Key(dateline.Trim());
@@ -207,7 +215,8 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (IsListingVenue(doc, h.Start)) continue;
             Count(h, doc.Tokens[h.Start].Start);
         }
-        if (countries.Count == 0 && (CurrencyCountry(doc, title) ?? (usCue ? "US" : null)) is { } money) countries.Add(money);
+        // Nothing counted: the money the story counts in, else its home (American cues, an organisation named after a place).
+        if (countries.Count == 0 && (CurrencyCountry(doc, title) ?? home) is { } money) countries.Add(money);
         // The article's countries are the ones it is about: named in the lead or more than once. A country
         // named once in passing deep in the text ("… like Japan did in 1990") stays a place mention only.
         var lead = Math.Max(LeadChars, doc.Text.Length / LeadShare);

@@ -125,4 +125,13 @@ public class PlaceExtractionTests
         Assert.Equal(["US"], us.Countries);
         Assert.Equal(["GR"], other.Countries);
     }
+
+    [Fact]
+    public void An_organisation_named_after_a_place_places_a_story_that_names_no_other()
+    {
+        var facts = Extract("The Nevada Department of Education will release graduation figures for each school today.");
+
+        Assert.Empty(facts.Places);
+        Assert.Equal(["US"], facts.Countries);
+    }
 }
