@@ -192,10 +192,10 @@ def main(gaz, words_json, names_dir):
                 continue
             # Small towns named like a word ("Of", "Police") or a first name ("Lewis", "Adam") are far more
             # often the word or the person; only big cities and capitals keep such names (a first name from
-            # 250,000 people: "Atlanta", "Cleveland").
+            # 150,000 people: "Atlanta", "Rochester").
             if single and n.lower() in words and (pop < 1_000_000 and not capital or pop < 10_000):
                 continue
-            if single and n in first_names and pop < 250_000 and not capital:
+            if single and n in first_names and pop < 150_000 and not capital:
                 continue
             key = (n, cc)
             old = cities.get(key)
