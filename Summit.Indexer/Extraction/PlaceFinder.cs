@@ -175,18 +175,22 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         }
         // American local news rarely names its country: dollar amounts, sheriffs, counties and party tags
         // ("R-Elbow Lake") decide a town's namesake when no country is named ("Mansfield" → the one in Texas).
-        var cue = UsCue(doc);
-        var usCue = cue > 0;
+        // Both scans read the whole text: they run only when a rule needs them, and once.
+        int? cueValue = null;
+        int Cue() => cueValue ??= UsCue(doc);
+        bool UsStory() => Cue() > 0;
+        (string? Code, bool Done) currency = default;
+        string? Currency() => (currency = currency.Done ? currency : (CurrencyCountry(doc, title), true)).Code;
         // The story's home: the country holding most of its unambiguous place mentions, or America for an
         // American story that names none. Ambiguous names take their home namesake ("Athens" in a story placed
         // in Georgia, US).
         var total = votes.Values.Sum();
-        var home = votes.Count == 0 ? (usCue ? "US" : null)
+        var home = votes.Count == 0 ? (UsStory() ? "US" : null)
             : votes.MaxBy(v => v.Value) is var top && top.Value * 2 > total ? top.Key : null;
         foreach (var h in titleHits)
-            h.Chosen = Choose(h.Readings, context, home, usCue);
+            h.Chosen = Choose(h.Readings, context, home, UsStory);
         for (var i = 0; i < hits.Count; i++)
-            hits[i].Chosen = InStateOrCountry(doc, hits, i) ?? Choose(hits[i].Readings, context, home, usCue);
+            hits[i].Chosen = InStateOrCountry(doc, hits, i) ?? Choose(hits[i].Readings, context, home, UsStory);
         // Countries given by more than a lone small town.
         foreach (var h in titleHits.Concat(hits))
             if (!IsSmallTown(h.Readings)) firm.Add(h.Chosen.Country);
@@ -216,15 +220,15 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             Count(h, doc.Tokens[h.Start].Start);
         }
         // Nothing counted: the money the story counts in, else its home (American cues, an organisation named after a place).
-        if (countries.Count == 0 && (CurrencyCountry(doc, title) ?? home) is { } money) countries.Add(money);
+        if (countries.Count == 0 && (Currency() ?? home) is { } money) countries.Add(money);
         // The article's countries are the ones it is about: named in the lead or more than once. A country
         // named once in passing deep in the text ("… like Japan did in 1990") stays a place mention only.
         var lead = Math.Max(LeadChars, doc.Text.Length / LeadShare);
         if (countries.Count > 1)
-            countries.RemoveAll(c => mentions[c].Count < MinMentions && mentions[c].First > lead && !(cue == Local && named.Contains(c)));
+            countries.RemoveAll(c => mentions[c].Count < MinMentions && mentions[c].First > lead && !(named.Contains(c) && Cue() == Local));
         // No country in the lead: the money the story counts in says where it happens.
         if (countries.Count > 0 && !countries.Exists(c => mentions.TryGetValue(c, out var m) && m.First <= LeadChars)
-            && CurrencyCountry(doc, title) is { } home2 && !countries.Contains(home2))
+            && Currency() is { } home2 && !countries.Contains(home2))
             countries.Add(home2);
         return countries;
     }
@@ -270,7 +274,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         return c;
     }
 
-    private static PlaceEntry Choose(PlaceEntry[] readings, HashSet<string> context, string? home, bool local)
+    private static PlaceEntry Choose(PlaceEntry[] readings, HashSet<string> context, string? home, Func<bool> local)
     {
         var top = readings[0];
         if (readings.Length == 1) return top;
@@ -280,7 +284,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         // A province or state ("Ontario") is not taken for a city namesake.
         if (home != null && top.Kind != PlaceKind.Region)
             foreach (var r in readings)
-                if (r.Country == home && (top.Kind != PlaceKind.Country || r.Kind != PlaceKind.City || local)) return r;
+                if (r.Country == home && (top.Kind != PlaceKind.Country || r.Kind != PlaceKind.City || local())) return r;
         if (top.Kind != PlaceKind.City) return top;
         foreach (var r in readings)
             if (context.Contains(r.Country)) return r;
