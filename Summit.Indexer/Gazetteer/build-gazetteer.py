@@ -100,11 +100,12 @@ US_STATE_ABBREVIATIONS = ['Ala.', 'Ariz.', 'Ark.', 'Calif.', 'Colo.', 'Conn.', '
                           'Kan.', 'Ky.', 'La.', 'Md.', 'Mass.', 'Mich.', 'Minn.', 'Miss.', 'Mo.', 'Mont.', 'Neb.',
                           'Nev.', 'N.H.', 'N.J.', 'N.M.', 'N.Y.', 'N.C.', 'N.D.', 'Okla.', 'Ore.', 'Pa.', 'R.I.',
                           'S.C.', 'S.D.', 'Tenn.', 'Tex.', 'Vt.', 'Va.', 'Wash.', 'W.Va.', 'Wis.', 'Wyo.', 'D.C.']
+# Not "Kent": in news it is more often a surname, a cricket team or Kent, Ohio, than the English county.
 OTHER_ADMIN = {'CA': ['Ontario', 'Quebec', 'British Columbia', 'Alberta', 'Manitoba', 'Saskatchewan', 'Nova Scotia',
                       'New Brunswick', 'Newfoundland'],
                'AU': ['New South Wales', 'Queensland', 'Tasmania', 'Western Australia'],
                'RU': ['Chechnya', 'Crimea'], 'UA': ['Donbas', 'Donetsk', 'Luhansk'], 'IN': ['Punjab', 'Kerala'],
-               'CN': ['Tibet', 'Xinjiang', 'Guangdong'], 'AZ': ['Nagorno-Karabakh', 'Karabakh'], 'GB': ['Ulster', 'Yorkshire', 'Kent'],
+               'CN': ['Tibet', 'Xinjiang', 'Guangdong'], 'AZ': ['Nagorno-Karabakh', 'Karabakh'], 'GB': ['Ulster', 'Yorkshire'],
                'ES': ['Catalonia', 'Basque Country', 'Andalusia'], 'DE': ['Bavaria'], 'IT': ['Sicily', 'Sardinia'],
                'FR': ['Corsica', 'Brittany']}
 # Names that are words far more often than places, whatever their population.
