@@ -151,8 +151,9 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         foreach (var h in titleHits.Concat(hits))
         {
             // "Lebanon" names the country for context, but may be the town in Ohio: it does not place the story.
+            // "Ontario" (also a Californian city) names its province for both.
             if (OneCountry(h.Readings, ignoreTowns: true) is { Length: > 0 } c) context.Add(c);
-            if (OneCountry(h.Readings) is not { Length: > 0 } f) continue;
+            if (OneCountry(h.Readings, ignoreTowns: h.Readings[0].Kind == PlaceKind.Region) is not { Length: > 0 } f) continue;
             if (!IsSmallTown(h.Readings)) firm.Add(f);
             // Where the story happens: places vote; small towns (often surnames) only when nothing bigger is named.
             if (h.IsCountrySignalOnly) continue;
@@ -269,8 +270,8 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     {
         var c = readings[0].Country;
         foreach (var r in readings)
-            // With ignoreTowns, a country's name stands for the country even where a town abroad shares it.
-            if (r.Country != c && !(ignoreTowns && readings[0].Kind == PlaceKind.Country && r.Kind == PlaceKind.City)) return null;
+            // With ignoreTowns, a country's or a province's name stands for it even where a town abroad shares it.
+            if (r.Country != c && !(ignoreTowns && readings[0].Kind is PlaceKind.Country or PlaceKind.Region && r.Kind == PlaceKind.City)) return null;
         return c;
     }
 

@@ -134,4 +134,14 @@ public class PlaceExtractionTests
         Assert.Empty(facts.Places);
         Assert.Equal(["US"], facts.Countries);
     }
+
+    [Fact]
+    public void A_province_named_like_a_city_abroad_still_places_the_story()
+    {
+        // Ontario is also a city in California; London is also a city in Ontario.
+        var facts = Extract("The premier of Ontario toured a car parts plant in London on Friday.");
+
+        Assert.Equal("CA", Assert.Single(facts.Places, p => p.Name == "London").Country);
+        Assert.Equal(["CA"], facts.Countries);
+    }
 }
