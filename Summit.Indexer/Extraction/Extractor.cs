@@ -7,8 +7,11 @@ namespace Summit.Indexer.Extraction;
 /// Finds quotes with their speakers, persons and places in an article. Thread-safe: one instance serves
 /// every indexing thread (all per-article state lives in locals). Never throws on any text.
 /// </summary>
-public sealed class Extractor
+public sealed partial class Extractor
 {
+    [System.Text.RegularExpressions.GeneratedRegex("<[A-Z.]{1,8}>")]
+    private static partial System.Text.RegularExpressions.Regex Tickers();
+
     public static Extractor Default { get; } = new();
 
     public ArticleFacts Extract(Article article)
@@ -37,13 +40,21 @@ public sealed class Extractor
         var persons = new PersonFinder(gazetteer).Find(doc, placeHits, out var personAt);
         // A name read as a person ("Paris Hilton") is not also a place.
         placeHits.RemoveAll(h => personAt[h.Start] != null);
-        // "the Obama administration": a one-word town named like a person of the article is that person.
+        // "the Obama administration", "Jordan said": a one-word town or country named like a person of the article
+        // is that person.
         var surnames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in persons)
             surnames.Add(p.Name[(p.Name.LastIndexOf(' ') + 1)..]);
         if (surnames.Count > 0)
-            placeHits.RemoveAll(h => h.End - h.Start == 1 && h.Readings[0].Kind == Gazetteer.PlaceKind.City && surnames.Contains(doc[h.Start]));
-        var countries = placeFinder.Resolve(placeHits, article.Dateline, doc);
+            placeHits.RemoveAll(h => h.End - h.Start == 1 && h.Readings[0].Kind is Gazetteer.PlaceKind.City or Gazetteer.PlaceKind.Country && surnames.Contains(doc[h.Start]));
+        // The headline names what the story is about ("IRAN CLAIMS NEW VICTORIES"), also when the body does not;
+        // a headline word that is a name of a person of the article ("Rivera charged") is that person.
+        // A ticker in angle brackets ("CARBIDE <UK>") is not a place.
+        var title = string.IsNullOrWhiteSpace(article.Title) ? null : new TextDocument(Tickers().Replace(article.Title, " "));
+        var titleHits = title == null ? [] : placeFinder.Find(title);
+        if (title != null)
+            titleHits.RemoveAll(h => h.End - h.Start == 1 && surnames.Contains(title[h.Start]));
+        var countries = placeFinder.Resolve(placeHits, article.Dateline, doc, title, titleHits);
 
         var placeAt = new PlaceHit?[doc.Tokens.Count];
         foreach (var h in placeHits)

@@ -173,4 +173,14 @@ internal static class Lexicon
         }
         return letters > 0;
     }
+
+    /// <summary>Words that end the name of a local feature: "Indian Lake", "Spanish Oaks", "French Creek Road".</summary>
+    public static readonly HashSet<string> PlaceFeatures = Set(
+        "Lake Lakes River Creek Road Street Avenue Drive Lane Trail Hill Hills Valley Springs Oaks Woods Park Point " +
+        "Village Harbor Harbour Bend Ridge Island Mound Mounds Estates Apartments Mountain Falls Prairie Meadows");
+
+    /// <summary>Titles that stand only before a person's name: "President Obama", "Mr. Jordan".</summary>
+    public static readonly HashSet<string> PersonTitles = Set(
+        "President Mr Mrs Ms Miss Dr Sen Senator Rep Gov Governor Mayor Judge Secretary Minister Chancellor King Queen " +
+        "Prince Princess Pope Sheriff Coach Officer Sgt Lt Col Capt Detective Deputy Rev Prof Sir Lady Lord");
 }

@@ -20,6 +20,10 @@ internal sealed record PlaceHit(int Start, int End, PlaceEntry[] Readings)
 /// </summary>
 internal sealed class PlaceFinder(Gaz gazetteer)
 {
+    /// <summary>Places inside organisation names ("Virginia Department of Education"), met by <see cref="Find"/>:
+    /// not place mentions, but a hint of where a story without other places happens.</summary>
+    private readonly List<PlaceHit> _organisations = [];
+
     /// <summary>Longest gazetteer matches, left to right, skipping names that are part of an organisation.</summary>
     public List<PlaceHit> Find(TextDocument doc)
     {
@@ -30,9 +34,11 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (toks[i].Kind != TokenKind.Word) continue;
             var first = doc[i];
             if (!char.IsUpper(first[0])) continue;
-            var match = Longest(doc, i, first) ?? County(doc, i);
+            var match = County(doc, i) ?? Longest(doc, i, first); // "Guernsey County" is in Ohio
             if (match is not { } m) continue;
-            if (!IsOrganisationName(doc, i, m.End, m.Readings) && !IsTeamInResults(doc, m.End, m.Readings))
+            if (IsOrganisationName(doc, i, m.End, m.Readings))
+                _organisations.Add(new PlaceHit(i, m.End, m.Readings));
+            else if (!IsTeamInResults(doc, m.End, m.Readings) && !IsLocalName(doc, m.End, m.Readings) && !IsTitledName(doc, i, m.End))
                 hits.Add(new PlaceHit(i, m.End, m.Readings));
             i = m.End - 1;
         }
@@ -74,6 +80,19 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         // A year or a date ("LONDON 1996-08-30") is a dateline, not a score.
         return !(number.Length == 4 || doc.IsPunct(end + 1, '-') || doc.IsPunct(end + 1, '/'));
     }
+
+    /// <summary>"President Obama", "Mr. Jordan": a one-word name after a personal title is a person.</summary>
+    private static bool IsTitledName(TextDocument doc, int start, int end)
+    {
+        if (end - start != 1) return false;
+        var k = doc.IsPunct(start - 1, '.') ? start - 2 : start - 1;
+        return doc.IsWord(k) && Lexicon.PersonTitles.Contains(doc[k]);
+    }
+
+    /// <summary>"Indian Lake Road", "Spanish Oaks": a demonym naming a local feature says nothing of its country.</summary>
+    private static bool IsLocalName(TextDocument doc, int end, PlaceEntry[] readings) =>
+        readings[0].Kind == PlaceKind.Demonym && doc.IsWord(end) && doc.Tokens[end].Start == doc.Tokens[end - 1].End + 1
+        && Lexicon.PlaceFeatures.Contains(doc[end]);
 
     /// <summary>"Henderson County": a US county (elsewhere counties are named "County Cork").</summary>
     private static (int End, PlaceEntry[] Readings)? County(TextDocument doc, int i)
@@ -120,46 +139,114 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     }
 
     /// <summary>Choose one reading per hit; returns the article's countries in first-mention order.</summary>
-    public List<string> Resolve(List<PlaceHit> hits, string? dateline, TextDocument doc)
+    public List<string> Resolve(List<PlaceHit> hits, string? dateline, TextDocument doc, TextDocument? title = null, List<PlaceHit>? titleHits = null)
     {
+        titleHits ??= [];
         // Context: countries named without ambiguity (country names, demonyms, regions, one-country cities).
+        // "Firm" context leaves out lone small towns, which are often a surname or a namesake missing from the table.
         var context = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var h in hits)
-            if (OneCountry(h.Readings) is { Length: > 0 } c) context.Add(c);
+        var firm = new HashSet<string>(StringComparer.Ordinal);
+        var votes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var townVotes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var h in titleHits.Concat(hits))
+        {
+            // "Lebanon" names the country for context, but may be the town in Ohio: it does not place the story.
+            // "Ontario" (also a Californian city) names its province for both.
+            if (OneCountry(h.Readings, ignoreTowns: true) is { Length: > 0 } c) context.Add(c);
+            if (OneCountry(h.Readings, ignoreTowns: h.Readings[0].Kind == PlaceKind.Region) is not { Length: > 0 } f) continue;
+            if (!IsSmallTown(h.Readings)) firm.Add(f);
+            // Where the story happens: places vote; small towns (often surnames) only when nothing bigger is named.
+            if (h.IsCountrySignalOnly) continue;
+            var box = IsSmallTown(h.Readings) ? townVotes : votes;
+            box[f] = box.GetValueOrDefault(f) + 1;
+        }
+        if (votes.Count == 0) votes = townVotes;
+        if (votes.Count == 0)
+            foreach (var h in _organisations)
+                if (OneCountry(h.Readings) is { Length: > 0 } f) votes[f] = votes.GetValueOrDefault(f) + 1;
         if (!string.IsNullOrWhiteSpace(dateline))
         {
             var key = Gaz.Key(dateline.Trim());
-            if (gazetteer.TryGetPlace(key, out var d) && d[0].Country.Length > 0) context.Add(d[0].Country);
+            if (gazetteer.TryGetPlace(key, out var d) && d[0].Country.Length > 0)
+            {
+                context.Add(d[0].Country);
+                firm.Add(d[0].Country);
+                votes[d[0].Country] = votes.GetValueOrDefault(d[0].Country) + 2;
+            }
         }
         // American local news rarely names its country: dollar amounts, sheriffs, counties and party tags
         // ("R-Elbow Lake") decide a town's namesake when no country is named ("Mansfield" → the one in Texas).
-        var usCue = UsCue(doc);
+        // Both scans read the whole text: they run only when a rule needs them, and once.
+        int? cueValue = null;
+        int Cue() => cueValue ??= UsCue(doc);
+        bool UsStory() => Cue() > 0;
+        (string? Code, bool Done) currency = default;
+        string? Currency() => (currency = currency.Done ? currency : (CurrencyCountry(doc, title), true)).Code;
+        // The story's home: the country holding most of its unambiguous place mentions, or America for an
+        // American story that names none. Ambiguous names take their home namesake ("Athens" in a story placed
+        // in Georgia, US).
+        var total = votes.Values.Sum();
+        var home = votes.Count == 0 ? (UsStory() ? "US" : null)
+            : votes.MaxBy(v => v.Value) is var top && top.Value * 2 > total ? top.Key : null;
+        foreach (var h in titleHits)
+            h.Chosen = Choose(h.Readings, context, home, UsStory);
+        for (var i = 0; i < hits.Count; i++)
+            hits[i].Chosen = InStateOrCountry(doc, hits, i) ?? Choose(hits[i].Readings, context, home, UsStory);
+        // Countries given by more than a lone small town.
+        foreach (var h in titleHits.Concat(hits))
+            if (!IsSmallTown(h.Readings)) firm.Add(h.Chosen.Country);
+
         var countries = new List<string>();
+        // Countries called by their name ("Iraq"), not only by a city or a demonym.
+        var named = new HashSet<string>(hits.Where(h => h.Chosen.Kind == PlaceKind.Country).Select(h => h.Chosen.Country), StringComparer.Ordinal);
         var mentions = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
-        // In a story placed only in the US, a small foreign town is an American town missing from the table
-        // ("London, Ky.", "Swansea, Ill."): its country is unknown rather than Britain's.
-        var onlyUs = context.Contains("US") && hits.TrueForAll(h => OneCountry(h.Readings) is not { Length: > 0 } c || c == "US" || IsSmallTown(h.Readings));
+        void Count(PlaceHit h, int at)
+        {
+            var c = h.Chosen.Country;
+            if (c.Length == 0) return;
+            if (!mentions.TryGetValue(c, out var m)) countries.Add(c);
+            mentions[c] = (m.Count + 1, m.Count == 0 ? at : m.First);
+        }
+        // A country of the headline counts as named in the lead; a small town there is too often a word of a
+        // title-case headline ("Semi Overturns") to count.
+        foreach (var h in titleHits)
+            if (!IsSmallTown(h.Readings)) Count(h, 0);
         foreach (var h in hits)
         {
-            h.Chosen = Choose(h.Readings, context, usCue);
-            if (onlyUs && h.Chosen.Country != "US" && IsSmallTown(h.Readings))
+            // A small foreign town that nothing else in the story points to is more often a namesake missing from
+            // the table ("London, Ky.") or a surname ("Obama") than a trip abroad: its mention stays, without country.
+            if (IsSmallTown(h.Readings) && (home != null || firm.Count > 1) && h.Chosen.Country != home && !firm.Contains(h.Chosen.Country))
                 h.Chosen = h.Chosen with { Country = "" };
-            var c = h.Chosen.Country;
-            if (c.Length == 0 || IsListingVenue(doc, h.Start)) continue;
-            if (!mentions.TryGetValue(c, out var m)) countries.Add(c);
-            mentions[c] = (m.Count + 1, m.Count == 0 ? doc.Tokens[h.Start].Start : m.First);
+            if (IsListingVenue(doc, h.Start)) continue;
+            Count(h, doc.Tokens[h.Start].Start);
         }
-        if (countries.Count == 0 && (CurrencyCountry(doc) ?? (usCue ? "US" : null)) is { } money) countries.Add(money);
+        // Nothing counted: the money the story counts in, else its home (American cues, an organisation named after a place).
+        if (countries.Count == 0 && (Currency() ?? home) is { } money) countries.Add(money);
         // The article's countries are the ones it is about: named in the lead or more than once. A country
         // named once in passing deep in the text ("… like Japan did in 1990") stays a place mention only.
         var lead = Math.Max(LeadChars, doc.Text.Length / LeadShare);
         if (countries.Count > 1)
-            countries.RemoveAll(c => mentions[c].Count < MinMentions && mentions[c].First > lead);
+            countries.RemoveAll(c => mentions[c].Count < MinMentions && mentions[c].First > lead && !(named.Contains(c) && Cue() == Local));
         // No country in the lead: the money the story counts in says where it happens.
         if (countries.Count > 0 && !countries.Exists(c => mentions.TryGetValue(c, out var m) && m.First <= LeadChars)
-            && CurrencyCountry(doc) is { } home && !countries.Contains(home))
-            countries.Add(home);
+            && Currency() is { } home2 && !countries.Contains(home2))
+            countries.Add(home2);
         return countries;
+    }
+
+    /// <summary>"Carthage, N.C.", "Chatham, Ontario": a town followed by its state or country lies there, even when
+    /// the table knows only a bigger namesake elsewhere.</summary>
+    private static PlaceEntry? InStateOrCountry(TextDocument doc, List<PlaceHit> hits, int i)
+    {
+        var h = hits[i];
+        if (i + 1 >= hits.Count || h.Readings[0].Kind != PlaceKind.City) return null;
+        var next = hits[i + 1];
+        if (next.Start != h.End + 1 || !doc.IsPunct(h.End, ',') || next.Readings[0].Kind is not (PlaceKind.Region or PlaceKind.Country)
+            || OneCountry(next.Readings) is not { Length: > 0 } c)
+            return null;
+        foreach (var r in h.Readings)
+            if (r.Country == c) return r;
+        return h.Readings[0] with { Country = c, Population = 0 };
     }
 
     // Measured on Reuters-21578 TRAIN and LGL: the lead is the first 300 characters or fifth of the text.
@@ -179,79 +266,126 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     private static bool IsSmallTown(PlaceEntry[] readings) =>
         Array.TrueForAll(readings, r => r is { Kind: PlaceKind.City, Capital: false, Population: < SmallTown });
 
-    private static string? OneCountry(PlaceEntry[] readings)
+    private static string? OneCountry(PlaceEntry[] readings, bool ignoreTowns = false)
     {
         var c = readings[0].Country;
         foreach (var r in readings)
-            if (r.Country != c) return null;
+            // With ignoreTowns, a country's or a province's name stands for it even where a town abroad shares it.
+            if (r.Country != c && !(ignoreTowns && readings[0].Kind is PlaceKind.Country or PlaceKind.Region && r.Kind == PlaceKind.City)) return null;
         return c;
     }
 
-    private static PlaceEntry Choose(PlaceEntry[] readings, HashSet<string> context, bool usCue)
+    private static PlaceEntry Choose(PlaceEntry[] readings, HashSet<string> context, string? home, Func<bool> local)
     {
-        if (readings.Length == 1) return readings[0];
         var top = readings[0];
-        foreach (var r in readings)
-        {
-            if (!context.Contains(r.Country)) continue;
-            return r;
-        }
-        if (usCue && context.Count == 0)
+        if (readings.Length == 1) return top;
+        // A name read first as a big city ("Athens") is a town of the story's home country when the story is
+        // placed there; a country's name ("Lebanon") only in a local story. Otherwise a namesake in a country the
+        // story names wins over the biggest.
+        // A province or state ("Ontario") is not taken for a city namesake.
+        if (home != null && top.Kind != PlaceKind.Region)
             foreach (var r in readings)
-                if (r.Country == "US") return r;
+                if (r.Country == home && (top.Kind != PlaceKind.Country || r.Kind != PlaceKind.City || local())) return r;
+        if (top.Kind != PlaceKind.City) return top;
+        foreach (var r in readings)
+            if (context.Contains(r.Country)) return r;
         return top;
     }
 
-    /// <summary>Signs of an American local story: "$1.2 million", a sheriff or trooper, "Loudon Co.", "(R-Texas)".</summary>
-    private static bool UsCue(TextDocument doc)
+    /// <summary>
+    /// Signs of an American story: 2 for a local one ("$1.2 million", a sheriff or trooper, "Loudon Co.",
+    /// "(R-Texas)", a township, selectmen, "7 p.m."), 1 for American usage only ("percent", party labels), else 0.
+    /// </summary>
+    private static int UsCue(TextDocument doc)
     {
+        var level = 0;
         for (var i = 0; i < doc.Tokens.Count; i++)
         {
             var k = doc.Tokens[i].Kind;
-            if (k == TokenKind.Punct && doc.Text[doc.Tokens[i].Start] == '$' && doc.Is(i + 1, TokenKind.Number)) return true;
+            if (k == TokenKind.Punct && doc.Text[doc.Tokens[i].Start] == '$' && doc.Is(i + 1, TokenKind.Number)) return Local;
             if (k != TokenKind.Word) continue;
             // Look at the word only when its length and first letter can match (no substring for every token).
             var len = doc.Tokens[i].End - doc.Tokens[i].Start;
             var first = doc.Text[doc.Tokens[i].Start];
             // A party tag: "Westrom, R-Elbow Lake," / "(D-Calif.)".
             if (len == 1 && first is 'R' or 'D' && (doc.IsPunct(i - 1, ',') || doc.IsPunct(i - 1, '(')) && doc.IsPunct(i + 1, '-')
-                && doc.IsWord(i + 2) && char.IsUpper(doc[i + 2][0]) && doc.Tokens[i + 1].Start == doc.Tokens[i].End) return true;
-            if (len == 10 && first == 'D' && doc.IsWord(i - 1) && doc[i - 1] == "Police" && doc[i] == "Department") return true;
-            if (!(len is 7 or 8 && first is 'S' or 's' or 'T' or 't' || len == 2 && first == 'C')) continue;
-            var w = doc[i];
-            if (w is "Sheriff" or "sheriff" or "Trooper" or "troopers" or "Troopers") return true;
-            if (w == "Co" && doc.IsPunct(i + 1, '.') && i > 0 && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0]) && !doc.IsPunct(i + 2, ',')) return true;
+                && doc.IsWord(i + 2) && char.IsUpper(doc[i + 2][0]) && doc.Tokens[i + 1].Start == doc.Tokens[i].End) return Local;
+            // "Police Department", "Fire Chief": American municipal services.
+            if ((len == 10 && first == 'D' && doc[i] == "Department" || len == 5 && first == 'C' && doc[i] == "Chief")
+                && doc.IsWord(i - 1) && doc[i - 1] is "Police" or "Fire") return Local;
+            if (len is >= 3 and <= 12 && UsWordLookup.TryGetValue(doc.Text.AsSpan(doc.Tokens[i].Start, len), out var l))
+            {
+                if (l == Local) return Local;
+                level = l;
+            }
+            if (len == 2 && first == 'C' && doc[i] == "Co" && doc.IsPunct(i + 1, '.') && i > 0 && doc.IsWord(i - 1)
+                && char.IsUpper(doc[i - 1][0]) && !doc.IsPunct(i + 2, ',')) return Local;
         }
-        return false;
+        return level;
     }
+
+    private const int Local = 2;
+
+    private static readonly Dictionary<string, int> UsWords = new(StringComparer.Ordinal)
+    {
+        ["percent"] = 1, ["Democrat"] = 1, ["Democrats"] = 1, ["Republican"] = 1, ["Republicans"] = 1, ["GOP"] = 1,
+        // American spelling
+        ["center"] = 1, ["Center"] = 1, ["centers"] = 1, ["neighborhood"] = 1, ["neighbors"] = 1, ["color"] = 1,
+        ["favorite"] = 1, ["theater"] = 1, ["Theater"] = 1, ["labor"] = 1, ["honor"] = 1, ["honored"] = 1, ["defense"] = 1,
+        ["traveled"] = 1,
+        ["Sheriff"] = Local, ["sheriff"] = Local, ["Trooper"] = Local, ["troopers"] = Local, ["Troopers"] = Local,
+        ["p.m."] = Local, ["a.m."] = Local, ["Township"] = Local, ["Parish"] = Local, ["selectman"] = Local, ["selectmen"] = Local,
+        ["Councilman"] = Local, ["Councilwoman"] = Local, ["councilman"] = Local, ["councilwoman"] = Local,
+        ["alderman"] = Local, ["aldermen"] = Local,
+    };
+
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> UsWordLookup =
+        UsWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// An article that names no place at all may still name its money ("5 mln dlrs", "300 billion yen"): the
     /// currency's home country is then the best guess of where the story is.
     /// </summary>
-    private static string? CurrencyCountry(TextDocument doc)
+    private static string? CurrencyCountry(TextDocument doc, TextDocument? title)
     {
-        for (var i = 0; i < doc.Tokens.Count; i++)
+        string? code = null;
+        for (var i = 0; i < doc.Tokens.Count && code == null; i++)
         {
             var tok = doc.Tokens[i];
-            if (tok.Kind == TokenKind.Punct && doc.Text[tok.Start] == '$') return "US";
+            if (tok.Kind == TokenKind.Punct && doc.Text[tok.Start] == '$') code = "US";
             if (tok.Kind != TokenKind.Word || tok.End - tok.Start is < 3 or > 8) continue;
-            // Compared in place: no substring per token (this runs over every article's text).
-            if (char.ToLowerInvariant(doc.Text[tok.Start]) is not ('d' or 'c' or 'y' or 's' or 'r' or 'l' or 'g' or 'b')) continue;
-            if (CurrencyLookup.TryGetValue(doc.Text.AsSpan(tok.Start, tok.End - tok.Start), out var code)) return code;
+            // Compared in place: no substring per token (this runs over every article's text). Lowercase only:
+            // "Sterling Software" is a name, not money.
+            if (doc.Text[tok.Start] is not ('d' or 'c' or 'y' or 's' or 'r' or 'l' or 'g' or 'b')) continue;
+            if (CurrencyLookup.TryGetValue(doc.Text.AsSpan(tok.Start, tok.End - tok.Start), out var c)) code = c;
         }
+        // Dollars are also Canadian, Australian, Hong Kong money: a company named the British way ("Ivaco Ltd")
+        // and not the American way counts in one of those, which one the text does not say.
+        var style = title == null ? CompanyStyle(doc) : Stronger(CompanyStyle(doc), CompanyStyle(title));
+        if (code == "US" && style == 'B') return null;
         // Last resort: a company named the American way ("Reichhold Chemicals Inc", "Baird Corp").
+        return code ?? (style == 'A' ? "US" : null);
+    }
+
+    private static char Stronger(char a, char b) => a == 'A' || b == 'A' ? 'A' : a == 'B' || b == 'B' ? 'B' : '\0';
+
+    /// <summary>'A' for a company named the American way ("Baird Corp"), else 'B' for the British way
+    /// ("Ivaco Ltd"), else '\0'.</summary>
+    private static char CompanyStyle(TextDocument doc)
+    {
+        var style = '\0';
         for (var i = 1; i < doc.Tokens.Count; i++)
         {
             var tok = doc.Tokens[i];
-            if (tok.Kind != TokenKind.Word || doc.Text[tok.Start] is not ('I' or 'C') || tok.End - tok.Start is < 3 or > 12) continue;
-            if (doc[i] is "Inc" or "Corp" or "Incorporated" && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0]))
-                return "US";
+            if (tok.Kind != TokenKind.Word || doc.Text[tok.Start] is not ('I' or 'C' or 'L') || tok.End - tok.Start is < 3 or > 12) continue;
+            if (!doc.IsWord(i - 1) || !char.IsUpper(doc[i - 1][0])) continue;
+            if (doc[i] is "Inc" or "Corp" or "Incorporated" or "INC" or "CORP") return 'A';
+            if (doc[i] is "Ltd" or "Limited" or "LTD") style = 'B';
         }
-        return null;
+        return style;
     }
 
-    private static readonly Dictionary<string, string> Currencies = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, string> Currencies = new(StringComparer.Ordinal)
     {
         ["dlr"] = "US", ["dlrs"] = "US", ["dollar"] = "US", ["dollars"] = "US", ["cts"] = "US", ["cents"] = "US",
         ["yen"] = "JP", ["stg"] = "GB", ["sterling"] = "GB", ["rupees"] = "IN", ["rupee"] = "IN", ["rand"] = "ZA",

@@ -83,7 +83,7 @@ INSTITUTIONS = {
 # Continents and regions: places, but of no single country.
 REGIONS = ['Europe', 'Asia', 'Africa', 'North America', 'South America', 'Latin America', 'Middle East',
            'Western Europe', 'Eastern Europe', 'Central Europe', 'Southeast Asia', 'South Asia', 'Central Asia',
-           'East Asia', 'Central America', 'Caribbean', 'Balkans', 'Gulf', 'Persian Gulf', 'Scandinavia',
+           'East Asia', 'Central America', 'Caribbean', 'Balkans', 'Gulf', 'Persian Gulf', 'Gulf of Mexico', 'Scandinavia',
            'Pacific', 'Atlantic', 'Mediterranean', 'Baltic', 'Baltics', 'Antarctica', 'Arctic', 'Siberia',
            'Kashmir', 'Kurdistan', 'Sahara', 'Horn of Africa', 'Indian Ocean', 'Black Sea', 'Caucasus', 'Midwest',
            'Far East', 'Gaza Strip', 'Wall Street', 'White House', 'Capitol Hill', 'Downing Street', 'Silicon Valley']
@@ -100,11 +100,12 @@ US_STATE_ABBREVIATIONS = ['Ala.', 'Ariz.', 'Ark.', 'Calif.', 'Colo.', 'Conn.', '
                           'Kan.', 'Ky.', 'La.', 'Md.', 'Mass.', 'Mich.', 'Minn.', 'Miss.', 'Mo.', 'Mont.', 'Neb.',
                           'Nev.', 'N.H.', 'N.J.', 'N.M.', 'N.Y.', 'N.C.', 'N.D.', 'Okla.', 'Ore.', 'Pa.', 'R.I.',
                           'S.C.', 'S.D.', 'Tenn.', 'Tex.', 'Vt.', 'Va.', 'Wash.', 'W.Va.', 'Wis.', 'Wyo.', 'D.C.']
+# Not "Kent": in news it is more often a surname, a cricket team or Kent, Ohio, than the English county.
 OTHER_ADMIN = {'CA': ['Ontario', 'Quebec', 'British Columbia', 'Alberta', 'Manitoba', 'Saskatchewan', 'Nova Scotia',
                       'New Brunswick', 'Newfoundland'],
                'AU': ['New South Wales', 'Queensland', 'Tasmania', 'Western Australia'],
                'RU': ['Chechnya', 'Crimea'], 'UA': ['Donbas', 'Donetsk', 'Luhansk'], 'IN': ['Punjab', 'Kerala'],
-               'CN': ['Tibet', 'Xinjiang', 'Guangdong'], 'AZ': ['Nagorno-Karabakh', 'Karabakh'], 'GB': ['Ulster', 'Yorkshire', 'Kent'],
+               'CN': ['Tibet', 'Xinjiang', 'Guangdong'], 'AZ': ['Nagorno-Karabakh', 'Karabakh'], 'GB': ['Ulster', 'Yorkshire'],
                'ES': ['Catalonia', 'Basque Country', 'Andalusia'], 'DE': ['Bavaria'], 'IT': ['Sicily', 'Sardinia'],
                'FR': ['Corsica', 'Brittany']}
 # Names that are words far more often than places, whatever their population.
@@ -125,7 +126,7 @@ NOT_CITIES = {'Police', 'Of', 'Bar', 'Gap', 'Sale', 'Split', 'Mobile', 'Reading'
               'Aba', 'Erode', 'Divo', 'Kikuyu', 'Latina', 'Lira', 'Manta', 'Saki', 'Serra', 'Santol', 'Metairie',
               'Jingling', 'Valley', 'Central', 'Lakeland', 'Midland', 'Riverside', 'Woodlands', 'Carrefour',
               'Coronel', 'Mantilla', 'Breves', 'Salto', 'Balsas', 'Brusque', 'Timon', 'Mary', 'Virginia', 'Olympic',
-              'Magna', 'Downtown', 'Reservoir'}
+              'Magna', 'Downtown', 'Reservoir', 'Semi'}
 
 
 def read_json(path):
@@ -187,13 +188,15 @@ def main(gaz, words_json, names_dir):
                          and not all(w.lower() in words for w in a.replace('-', ' ').split()))
         for n in names:
             single = ' ' not in n and '-' not in n
-            if n in NOT_CITIES or n in chosen or len(n) < 3:
+            # A town named like a country elsewhere ("Lebanon", Ohio) is kept as a second reading of the name.
+            if n in NOT_CITIES or len(n) < 3 or n in chosen and (chosen[n][1] != 'N' or chosen[n][0] == cc):
                 continue
             # Small towns named like a word ("Of", "Police") or a first name ("Lewis", "Adam") are far more
-            # often the word or the person; only big cities and capitals keep such names.
+            # often the word or the person; only big cities and capitals keep such names (a first name from
+            # 150,000 people: "Atlanta", "Rochester").
             if single and n.lower() in words and (pop < 1_000_000 and not capital or pop < 10_000):
                 continue
-            if single and n in first_names and pop < 1_000_000 and not capital:
+            if single and n in first_names and pop < 150_000 and not capital:
                 continue
             key = (n, cc)
             old = cities.get(key)

@@ -1,0 +1,147 @@
+using Summit.Indexer.Articles;
+using Summit.Indexer.Extraction;
+
+namespace Summit.Tests.Extraction;
+
+/// <summary>Places and the countries an article is about: headline, home country, namesakes, demonyms.</summary>
+public class PlaceExtractionTests
+{
+    private static ArticleFacts Extract(string body, string title = "Test") =>
+        Extractor.ExtractCore(new Article("t", title, body));
+
+    [Fact]
+    public void A_country_in_the_headline_is_a_country_of_the_story()
+    {
+        var facts = Extract("The central bank left its key rate unchanged on Tuesday, citing steady prices.",
+                            title: "CHILE HOLDS RATES STEADY");
+
+        Assert.Equal(["CL"], facts.Countries);
+        Assert.Empty(facts.Places); // offsets point into the body only
+    }
+
+    [Fact]
+    public void A_big_city_takes_its_namesake_in_the_country_where_the_story_happens()
+    {
+        var facts = Extract("Crews in Athens repaired the water main on Tuesday. " +
+                            "Residents of Clarke County and Oconee County were asked to boil water.");
+
+        Assert.Equal("US", Assert.Single(facts.Places, p => p.Name == "Athens").Country);
+        Assert.Equal(["US"], facts.Countries);
+    }
+
+    [Fact]
+    public void A_state_named_like_a_country_is_the_state_in_an_american_story()
+    {
+        var facts = Extract("Heavy rain fell across north Georgia on Tuesday, and metro Atlanta saw flooded roads.");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
+
+    [Fact]
+    public void A_town_named_like_a_country_is_the_town_in_a_local_american_story_only()
+    {
+        var local = Extract("Lebanon police said the sheriff's deputies closed Main Street after a water main broke. " +
+                            "Boone County crews worked through the night.");
+        var world = Extract("Lebanon said the border crossing with Syria would reopen on Monday.");
+
+        Assert.Equal(["US"], local.Countries);
+        Assert.Contains("LB", world.Countries);
+    }
+
+    [Fact]
+    public void A_town_followed_by_its_state_lies_in_that_state()
+    {
+        var facts = Extract("The fair opened in Carthage, N.C., on Friday and drew visitors from Raleigh.");
+
+        Assert.Equal("US", Assert.Single(facts.Places, p => p.Name == "Carthage").Country);
+        Assert.Equal(["US"], facts.Countries);
+    }
+
+    [Fact]
+    public void A_demonym_naming_a_local_feature_gives_no_country()
+    {
+        var facts = Extract("The fire started in a kitchen at the Spanish Oaks complex on Indian Lake Road in Fresno.");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
+
+    [Fact]
+    public void A_lone_small_foreign_town_in_a_story_placed_elsewhere_gives_no_country()
+    {
+        // Obama is also a town in Japan.
+        var facts = Extract("Voters in Los Angeles and San Diego lined up early. Obama won Orange County by a wide margin.");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
+
+    [Fact]
+    public void American_usage_places_a_story_without_place_names_in_the_us()
+    {
+        Assert.Equal(["US"], Extract("Turnout rose 12 percent, the election board said.").Countries);
+        Assert.Equal(["US"], Extract("The meeting of the selectmen starts at 7 p.m. in the town hall.").Countries);
+        Assert.Empty(Extract("Turnout rose 12 per cent, the election board said.").Countries);
+    }
+
+    [Fact]
+    public void A_county_named_like_a_country_is_an_american_county()
+    {
+        var facts = Extract("Foreclosures pending in the Guernsey County court rose again in February.");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
+
+    [Fact]
+    public void A_local_story_keeps_a_country_it_names_once_late()
+    {
+        const string body = "Deputies with the Ohio sheriff's office searched the riverbank on Tuesday after a kayak was " +
+                            "found drifting near the old dam. Volunteers from the fire department joined them before noon, " +
+                            "and the search ended at 4 p.m. when the owner was found safe at a friend's house nearby. " +
+                            "The owner, a retired teacher, said he had left the kayak tied to a tree before walking home. " +
+                            "He told deputies he had bought the boat during a holiday in Norway.";
+        const string wire = "Sweden's central bank said money supply growth slowed in the fourth quarter as lending to " +
+                            "companies fell and deposits shifted into longer term accounts. Analysts said the figures " +
+                            "gave the bank room to cut interest rates next month if the currency stays firm. " +
+                            "The bank also said it expected exports to grow this year, helped by demand from Norway.";
+
+        Assert.Contains("NO", Extract(body).Countries);
+        Assert.DoesNotContain("NO", Extract(wire).Countries);
+    }
+
+    [Fact]
+    public void A_personal_title_before_a_place_name_makes_it_a_person()
+    {
+        var facts = Extract("Voters in Ohio cheered when President Obama spoke.");
+
+        Assert.DoesNotContain(facts.Places, p => p.Name == "Obama");
+        Assert.Equal(["US"], facts.Countries);
+    }
+
+    [Fact]
+    public void American_spelling_picks_the_american_namesake_of_a_town()
+    {
+        var us = Extract("The recycling center in Athens will accept glass from Friday.");
+        var other = Extract("The recycling centre in Athens will accept glass from Friday.");
+
+        Assert.Equal(["US"], us.Countries);
+        Assert.Equal(["GR"], other.Countries);
+    }
+
+    [Fact]
+    public void An_organisation_named_after_a_place_places_a_story_that_names_no_other()
+    {
+        var facts = Extract("The Nevada Department of Education will release graduation figures for each school today.");
+
+        Assert.Empty(facts.Places);
+        Assert.Equal(["US"], facts.Countries);
+    }
+
+    [Fact]
+    public void A_province_named_like_a_city_abroad_still_places_the_story()
+    {
+        // Ontario is also a city in California; London is also a city in Ontario.
+        var facts = Extract("The premier of Ontario toured a car parts plant in London on Friday.");
+
+        Assert.Equal("CA", Assert.Single(facts.Places, p => p.Name == "London").Country);
+        Assert.Equal(["CA"], facts.Countries);
+    }
+}
