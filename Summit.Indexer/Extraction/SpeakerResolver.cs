@@ -122,6 +122,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (t >= n || doc.Tokens[t].Kind is TokenKind.Newline or TokenKind.Quote) return null;
         if (doc.Tokens[t].Kind == TokenKind.Punct) return null;
         if (Dashed(close + 1, t) is { } signed) return signed;
+        // "… has "expanded the party," claiming that he …": a participle continues the clause before the
+        // quote, whose subject speaks; nothing after it is an attribution.
+        if (doc.IsWord(t) && char.IsLower(doc[t][0]) && doc[t].EndsWith("ing") && doc[t].Length > 5) return null;
         if (!EndsClause(close) && doc.IsWord(t) && doc[t] is "and" or "but" or "or" or "for" or "to" or "in" or "on" or "of" or "with" or "that" or "as" or "while" or "because" or "than")
             return InvertedAfterComma(t);
         // "…" Trump, the party's front-runner, … : the person named right after the quote.
@@ -257,8 +260,14 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                         break;
                     }
             }
-            // "Trump said, adding later, “…”": the participle's subject is the main clause's.
-            if (w.EndsWith("ing") && doc.IsPunct(v - 1, ',')) continue;
+            // "Trump said, adding later, “…”" / "Trump went on the attack, saying, “…”": the participle's
+            // subject is the main clause's.
+            if (w.EndsWith("ing") && doc.IsPunct(v - 1, ','))
+            {
+                if (Before(v - 1) is { } main) return main;
+                if ((FirstSubjectPerson(sentStart, v - 1) ?? SentenceSubject(v - 1)) is { } subject) return subject;
+                continue;
+            }
             var s = Subject(v, sentStart);
             if (s != null) return s;
         }
@@ -458,6 +467,28 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         for (var t = s; t < e; t++)
             if (doc.IsWord(t) && char.IsUpper(doc[t][0]) && !Lexicon.CapitalisedCommon.Contains(doc[t]) && !Lexicon.IsAllCaps(doc[t]))
                 return Phrase(s, e, e);
+        return null;
+    }
+
+    /// <summary>
+    /// The person opening a clause of [from, to), after an opening phrase up to its comma ("Here in Columbia,
+    /// Sanders stepped up …"); a pronoun there is resolved; null when the clause opens with anything else.
+    /// </summary>
+    private string? FirstSubjectPerson(int from, int to)
+    {
+        var clause = true;
+        for (var t = from; t < to; t++)
+        {
+            if (doc.Is(t, TokenKind.Quote)) return null;
+            if (doc.IsPunct(t, ',')) { clause = true; continue; }
+            if (!clause) continue;
+            if (personAt[t] is { } p) return p.Name;
+            if (!doc.IsWord(t)) continue;
+            var w = doc[t];
+            if (w is "he" or "she" or "He" or "She") return Antecedent(w.ToLowerInvariant(), doc.Tokens[t].Start);
+            // Words that may precede a clause's subject: conjunctions, titles and roles ("But former Sen. …").
+            if (!(char.IsUpper(w[0]) || w is "then" or "also" or "former" or "presidential" || Lexicon.RoleNouns.Contains(w))) clause = false;
+        }
         return null;
     }
 
