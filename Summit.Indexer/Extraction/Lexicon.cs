@@ -17,7 +17,7 @@ internal static class Lexicon
         "exclaim muse wonder agree recount dismiss criticize criticise accuse blast slam praise hail reveal indicate " +
         "signal estimate forecast instruct order demand plead recommend advise calculate reckon believe think " +
         "reiterate rule underline underscore highlight point brief inform assure propose question threaten " +
-        "scoff chide tout welcome label dub condemn denounce blame defend applaud rate remember chant scold";
+        "scoff chide tout welcome label dub condemn denounce blame defend applaud rate remember chant scold react";
 
     private static readonly HashSet<string> NounLike = Set(
         "claim report call note comment answer question state post counter charge order demand point signal label " +

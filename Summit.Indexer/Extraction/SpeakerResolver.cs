@@ -77,7 +77,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             string? speaker = null;
             if (doc.Tokens.Count > 0)
             {
-                speaker = After(close) ?? Before(open);
+                speaker = After(close) ?? Before(open) ?? Trailing(close);
                 // "X scolded him: "…"": whoever opens the sentence introduced the quote.
                 if (speaker == null && doc.IsPunct(open - 1, ':')) speaker = SentenceSubject(open);
                 if (speaker == null && (q.Continuation || IsNear(sentence, paragraph) && StartsItsSentence(open))) speaker = _lastSpeaker;
@@ -144,10 +144,19 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             {
                 var k = t + 1;
                 while (actor != null && k < personAt.Length && personAt[k] == actor) k++;
-                if (doc.IsWord(k) && char.IsLower(doc[k][0]) && (doc[k].EndsWith("ed") && doc[k].Length > 3 || doc[k] == "went" && doc.IsWord(k + 1) && doc[k + 1] == "on")
+                if (doc.IsWord(k) && char.IsLower(doc[k][0]) && (doc[k].EndsWith("ed") && doc[k].Length > 3
+                        || doc[k] is "went" && doc.IsWord(k + 1) && doc[k + 1] == "on" || doc[k] is "shot" or "hit" or "struck" && doc.IsWord(k + 1) && doc[k + 1] == "back")
                     && (k + 1 >= doc.Tokens.Count || doc.Tokens[k + 1].Kind != TokenKind.Word || doc[k + 1] is "on" or "back" or "in" or "up" or "at" or "to" or "as" or "during" or "after" or "before" or "later" or "again"))
                     return actor?.Name ?? Phrase(t, t + 1, k);
             }
+        }
+        // "…!" beamed Donald Hartley / "…," exhorted her introducer, Jamie Lee Curtis: any past tense before the speaker.
+        if ((doc.IsPunct(close - 1, ',') || doc.IsPunct(close - 1, '?') || doc.IsPunct(close - 1, '!')) && doc.IsWord(t)
+            && char.IsLower(doc[t][0]) && doc[t].EndsWith("ed") && doc[t].Length > 4 && t + 1 < personAt.Length && personAt[t + 1] is { } inverted)
+        {
+            var k = t + 1;
+            while (k < personAt.Length && personAt[k] == inverted) k++;
+            if (!doc.Is(k, TokenKind.Possessive)) return inverted.Name; // not "exhorted Clinton's introducer"
         }
         // Room for an appositive: "…," Scott Pruitt, the attorney general of Oklahoma, said.
         var limit = Math.Min(n, t + 25);
@@ -189,6 +198,43 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 return p.Name;
         }
         return null;
+    }
+
+    /// <summary>
+    /// "“Boots on the ground” would be appropriate, Carson said." / "“…” if she lost, said X, an analyst.": a
+    /// partial quote inside a reported clause, attributed by a closing "…, X said" / "…, said X" of its sentence.
+    /// </summary>
+    private string? Trailing(int close)
+    {
+        var n = doc.Tokens.Count;
+        if (close >= n) return null;
+        var sentence = doc.SentenceOf[close];
+        for (var c = close + 1; c < Math.Min(n - 1, close + 40); c++)
+        {
+            if (doc.SentenceOf[c] != sentence || doc.Tokens[c].Kind is TokenKind.Quote or TokenKind.Newline) return null;
+            if (!doc.IsPunct(c, ',')) continue;
+            var k = c + 1;
+            if (doc.IsWord(k) && IsAttributionVerb(k))
+                return RestIsPlain(k + 1, sentence) ? Phrase(k + 1, InvertedEnd(k + 1), k) : null;
+            for (var v = k + 1; v < Math.Min(n, k + MaxSubjectTokens); v++)
+            {
+                if (!doc.IsWord(v) || !IsSubjectToken(v - 1) && !doc.IsPunct(v - 1, '.')) break;
+                if (IsAttributionVerb(v))
+                    return RestIsPlain(v + 1, sentence) && (!doc.IsWord(v + 1) || doc[v + 1] != "that") ? Subject(v, k) : null;
+            }
+        }
+        return null;
+    }
+
+    private bool IsAttributionVerb(int t) =>
+        doc.IsWord(t) && Lexicon.ReportingVerbs.Contains(doc[t]) && !Lexicon.FramingVerbs.Contains(doc[t]) && !doc[t].EndsWith("ing");
+
+    /// <summary>No further quote in the rest of the sentence: the attribution closes it.</summary>
+    private bool RestIsPlain(int from, int sentence)
+    {
+        for (var t = from; t < doc.Tokens.Count && doc.SentenceOf[t] == sentence; t++)
+            if (doc.Tokens[t].Kind is TokenKind.Quote or TokenKind.Newline) return false;
+        return true;
     }
 
     /// <summary>A quote whose next line is only a signature: "- Bernie Sanders."</summary>
