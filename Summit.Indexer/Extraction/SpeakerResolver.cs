@@ -401,7 +401,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // sentence's first person, which is right for "X condemned what he called …" but wrong more often).
         if (e - s == 1 && Lexicon.PronounOf(doc[s]) is { } pronoun)
             return Antecedent(pronoun, doc.Tokens[s].Start, sameSentence: false);
+        if (!NamesASource(s, e)) return null;
         if (e - s > 6) e = s + 6; // "a German user from Hanover going by the handle …": its head is enough
+        while (e - s > 1 && IsFunctionWord(doc[e - 1])) e--; // "U.S. Court of Appeals for" → "U.S. Court of Appeals"
         // Drop a leading determiner; keep "Ukraine's foreign ministry", "the Kremlin" → "Kremlin".
         while (s < e && doc.IsWord(s) && Lexicon.Determiners.Contains(doc[s])) s++;
         if (e <= s) return null;
@@ -415,6 +417,26 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             return place.Readings[0].Name;
         return text;
     }
+
+    /// <summary>
+    /// A misread clause rather than a noun phrase ("Heaping", "Shortly afterward", "do a cover", "member of
+    /// the", "decided against"): returning null lets the next rule try.
+    /// </summary>
+    private bool NamesASource(int s, int e)
+    {
+        var last = doc[e - 1];
+        if (IsFunctionWord(last) && !(e - s > 1 && Lexicon.NameParticles.Contains(last))) return false;
+        if (doc[s] is "do" or "to" or "be") return false;
+        if (e - s > 1) return true;
+        if (char.IsLower(last[0]))
+            return !(last.EndsWith("ly") || last.EndsWith("ing") || last.EndsWith("ed") && last.Length > 4 || last is "now" or "always" or "today" or "past" or "first" or "self" or "only" or "then" or "here" or "there" or "yesterday" or "tonight" or "later");
+        // A capitalised word opening a sentence may be any word ("Fundraising was …", "Appearing on …").
+        return last is "Another" or "Others" or "Some" or "Many" or "One" or "Several" or "Both"
+               || !(Lexicon.CapitalisedCommon.Contains(last) || doc.IsSentenceStart(s) && (last.EndsWith("ing") || last.EndsWith("ed") || last.EndsWith("ly")));
+    }
+
+    private static bool IsFunctionWord(string w) => w is "of" or "the" or "a" or "an" or "to" or "for" or "in" or "on" or "with" or "by" or "at"
+        or "from" or "that" or "his" or "her" or "their" or "its" or "about" or "against" or "than" or "and" or "or" or "up";
 
     /// <summary>he/she → the latest person of that gender mentioned before; they/we/it → the last speaker.</summary>
     private string? Antecedent(string pronoun, int before, bool sameSentence = false)
