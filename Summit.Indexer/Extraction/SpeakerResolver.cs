@@ -168,6 +168,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // right after it still belong to the quote; "…." Later, X tweeted: does not.
         var endedSentence = close < n && doc.SentenceOf[close] != sentence;
         if (endedSentence) limit = Math.Min(limit, t + 13);
+        // "… called the lines "unacceptable." Mayor Greg Stanton wrote a letter …": a quote closed by its own full
+        // stop is not attributed to the next sentence, unless a short "X said." follows at once.
+        if (doc.IsPunct(close - 1, '.') && endedSentence) limit = Math.Min(limit, t + 4);
         for (var v = t; v < limit; v++)
         {
             var k = doc.Tokens[v].Kind;
