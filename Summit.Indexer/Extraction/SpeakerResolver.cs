@@ -600,8 +600,12 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
 
     private bool EndsWithReportingVerb(int from, int last)
     {
-        for (var v = last; v >= Math.Max(from, last - 3); v--)
-            if (v > from && doc.IsWord(v) && Lexicon.ReportingVerbs.Contains(doc[v])) return true;
+        // "X said." / "X said in a statement." / "X told reporters Monday.": a short tail after the verb.
+        for (var v = last; v >= Math.Max(from, last - 6); v--)
+        {
+            if (doc.Is(v, TokenKind.Quote) || doc.IsPunct(v, ',')) return false;
+            if (v > from && IsAttributionVerb(v)) return true;
+        }
         return false;
     }
 }
