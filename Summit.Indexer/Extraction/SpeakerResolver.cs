@@ -169,8 +169,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var endedSentence = close < n && doc.SentenceOf[close] != sentence;
         if (endedSentence) limit = Math.Min(limit, t + 13);
         // "… called the lines "unacceptable." Mayor Greg Stanton wrote a letter …": a quote closed by its own full
-        // stop is not attributed to the next sentence, unless a short "X said." follows at once.
-        if (doc.IsPunct(close - 1, '.') && endedSentence) limit = Math.Min(limit, t + 4);
+        // stop is not attributed to the next sentence, unless that sentence is only a short "X said."
+        var fullStopped = doc.IsPunct(close - 1, '.') && endedSentence;
+        if (fullStopped) limit = Math.Min(limit, t + 4);
         for (var v = t; v < limit; v++)
         {
             var k = doc.Tokens[v].Kind;
@@ -179,6 +180,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if ((!endsClause || endedSentence) && k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] == ',') return null;
             if (!endsClause && v - t > 5) return null;
             if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v])) continue;
+            if (fullStopped && !doc.IsPunct(v + 1, '.')) return null;
             if (v == t || (v == t + 1 && doc.IsWord(t) && Lexicon.Auxiliaries.Contains(doc[t])))
                 return Phrase(v + 1, InvertedEnd(v + 1), v); // said X
             return Subject(v, t);                           // X said
