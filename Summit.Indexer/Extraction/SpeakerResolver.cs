@@ -46,6 +46,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             var t = start;
             while (t < doc.Tokens.Count && (doc.Is(t, TokenKind.Quote) || doc.IsWord(t) && doc[t] is "But" or "And" or "So" or "Then")) t++;
             if (t < personAt.Length && personAt[t] is { } p && !InQuote(t)) _sources.Add((doc.Tokens[t].Start, p.Name));
+            else if (t < doc.Tokens.Count && doc.IsWord(t) && IsOpener(doc[t]) && !InQuote(t)
+                     && FirstSubjectPerson(t, Math.Min(doc.Sentences[doc.SentenceOf[t]].End, t + 30)) is { } opened)
+                _sources.Add((doc.Tokens[t].Start, opened)); // "In his assessment, Calderon intimated …"
         }
         _sources.Sort((a, b) => a.Pos.CompareTo(b.Pos));
         _building = false;

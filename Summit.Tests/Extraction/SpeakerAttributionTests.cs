@@ -101,4 +101,15 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Jonas Berg", SpeakerOf(facts, "There are no paper"));
     }
+
+    [Fact]
+    public void He_said_goes_to_the_subject_after_an_opening_phrase()
+    {
+        var facts = Extract("Former president Felipe Ortega met Donald Reyes in March.\n\n"
+                            + "Reyes has said little about the meeting.\n\n"
+                            + "In his assessment of the talks, Ortega voiced disappointment that the trade deal stalled.\n\n"
+                            + "\"It is a sad day for both countries,\" he said.");
+
+        Assert.Equal("Felipe Ortega", SpeakerOf(facts, "It is a sad day"));
+    }
 }
