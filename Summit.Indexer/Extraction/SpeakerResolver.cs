@@ -40,15 +40,16 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             var name = Subject(v, ss) ?? (inverted && v + 1 < personAt.Length && personAt[v + 1] is { } after ? after.Name : null);
             if (name != null) _sources.Add((doc.Tokens[v].Start, name));
         }
-        // A person opening a sentence is its subject too ("Guessford was shocked …"; "But his wife, Jane, …").
+        // A person opening a sentence or its first clause is its subject too ("Guessford was shocked …"; "But his
+        // wife, Jane, …"; "In his assessment, Calderon …").
         foreach (var (start, _) in doc.Sentences)
         {
             var t = start;
             while (t < doc.Tokens.Count && (doc.Is(t, TokenKind.Quote) || doc.IsWord(t) && doc[t] is "But" or "And" or "So" or "Then")) t++;
             if (t < personAt.Length && personAt[t] is { } p && !InQuote(t)) _sources.Add((doc.Tokens[t].Start, p.Name));
-            else if (t < doc.Tokens.Count && doc.IsWord(t) && IsOpener(doc[t]) && !InQuote(t)
+            else if (t < doc.Tokens.Count && doc.IsWord(t) && !InQuote(t)
                      && FirstSubjectPerson(t, Math.Min(doc.Sentences[doc.SentenceOf[t]].End, t + 30)) is { } opened)
-                _sources.Add((doc.Tokens[t].Start, opened)); // "In his assessment, Calderon intimated …"
+                _sources.Add((doc.Tokens[t].Start, opened)); // "In his assessment, Calderon …", "Former CEO Carly Fiorina named …"
         }
         _sources.Sort((a, b) => a.Pos.CompareTo(b.Pos));
         _building = false;
