@@ -56,6 +56,15 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         return _sources;
     }
 
+    /// <summary>The subject of the latest reporting verb or sentence before a character position.</summary>
+    private string? LatestSource(int before)
+    {
+        var sources = Sources();
+        for (var k = sources.Count - 1; k >= 0; k--)
+            if (sources[k].Pos < before) return sources[k].Name;
+        return null;
+    }
+
     private bool InQuote(int t) => _inQuote != null && t < _inQuote.Length && _inQuote[t];
 
     public List<string?> Resolve(List<RawQuote> quotes)
@@ -88,6 +97,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 if (speaker == null) speaker = FromNeighbourSentence(open);
                 if (speaker == null) speaker = SentenceSubject(open);
                 if (speaker == null && IsNear(sentence, paragraph)) speaker = _lastSpeaker;
+                // Nothing names the speaker: a quote in news is nearly always the latest source's. (Not a one-word
+                // quote: with no speaker it is a scare quote, which QuoteFilter drops.)
+                if (speaker == null && doc.Text.AsSpan(q.Start, q.End - q.Start).ContainsAny(' ', '\n'))
+                    speaker = LatestSource(q.Open) ?? _lastSpeaker;
             }
             // Paragraph runs of one quote share a speaker, whichever paragraph names it.
             if (q.Continuation && groupStart >= 0)

@@ -112,4 +112,23 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Felipe Ortega", SpeakerOf(facts, "It is a sad day"));
     }
+
+    [Fact]
+    public void A_quote_with_no_attribution_goes_to_the_latest_source()
+    {
+        var facts = Extract("Rita Gomez, the mayor, said on Monday that the port would be rebuilt.\n\n"
+                            + "Work starts in May. The first cranes arrive in June.\n\n"
+                            + "The new terminal will be \"the biggest in the region by far\" when it opens.");
+
+        Assert.Equal("Rita Gomez", SpeakerOf(facts, "the biggest in the region"));
+    }
+
+    [Fact]
+    public void A_one_word_scare_quote_gets_no_guessed_speaker()
+    {
+        var facts = Extract("Rita Gomez, the mayor, said on Monday that the port would be rebuilt.\n\n"
+                            + "Critics call the plan a \"vanity\" project.");
+
+        Assert.DoesNotContain(facts.Quotes, q => q.Text == "vanity");
+    }
 }
