@@ -317,7 +317,14 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             var w = doc[v];
             if (w == "to" && v > sentStart && doc[v - 1].Equals("according", StringComparison.OrdinalIgnoreCase))
                 return Phrase(v + 1, InvertedEnd(v + 1), v);
+            // "Hillary shot back, “…”" / "as Cornyn put it: “…”": phrasal reporting verbs.
+            if (w is "back" && v > sentStart && doc[v - 1] is "shot" or "hit" or "fired" or "pushed" || w is "it" && v > sentStart && doc[v - 1] == "put")
+                return Subject(v - 1, sentStart);
             if (!Lexicon.ReportingVerbs.Contains(w) && !Lexicon.FramingVerbs.Contains(w)) continue;
+            // "Priebus scolded Romney for suggesting that … “…”": a participle after a preposition is not the
+            // clause's own verb; the one before it is.
+            if (w.EndsWith("ing") && v > sentStart && doc.IsWord(v - 1) && doc[v - 1] is "for" or "by" or "after" or "before" or "without" or "of" or "about" or "while" or "when")
+                continue;
             // "X was quoted by … as saying": the subject stands before "was quoted".
             if (w is "saying" or "writing" && v > sentStart && doc[v - 1] == "as")
             {

@@ -131,4 +131,22 @@ public class SpeakerAttributionTests
 
         Assert.DoesNotContain(facts.Quotes, q => q.Text == "vanity");
     }
+
+    [Fact]
+    public void As_x_put_it_names_the_speaker_of_the_quote_after_it()
+    {
+        var facts = Extract("Senator Mark Dunn and Senator Lise Varga met the nominee.\n\n"
+                            + "Few senators expect a hearing. As Varga put it: \"This nomination is going nowhere this year.\"");
+
+        Assert.Equal("Lise Varga", SpeakerOf(facts, "This nomination"));
+    }
+
+    [Fact]
+    public void A_participle_after_a_preposition_is_not_the_reporting_verb()
+    {
+        var facts = Extract("Chairman Ray Pollard and Governor Mitt Olsen spoke at the meeting.\n\n"
+                            + "Pollard scolded Olsen for suggesting that migrants should \"go home by themselves.\"");
+
+        Assert.Equal("Ray Pollard", SpeakerOf(facts, "go home"));
+    }
 }
