@@ -59,10 +59,21 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     /// <summary>The subject of the latest reporting verb or sentence before a character position.</summary>
     private string? LatestSource(int before)
     {
+        var k = LastSourceBefore(before);
+        return k >= 0 ? Sources()[k].Name : null;
+    }
+
+    /// <summary>Index of the last source before a character position, -1 if none (binary search: linear time per article).</summary>
+    private int LastSourceBefore(int before)
+    {
         var sources = Sources();
-        for (var k = sources.Count - 1; k >= 0; k--)
-            if (sources[k].Pos < before) return sources[k].Name;
-        return null;
+        int lo = 0, hi = sources.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (sources[mid].Pos < before) lo = mid + 1; else hi = mid;
+        }
+        return lo - 1;
     }
 
     private bool InQuote(int t) => _inQuote != null && t < _inQuote.Length && _inQuote[t];
@@ -90,7 +101,15 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             string? speaker = null;
             if (doc.Tokens.Count > 0)
             {
-                speaker = After(close) ?? Before(open) ?? Trailing(close);
+                // A quote inside a sentence belongs to the person of its reporting clause ("Cruz said he'd make sand
+                // "glow," and Trump vowed …"); one opening its sentence is attributed after it ("…," she said).
+                if (StartsItsSentence(open)) speaker = After(close) ?? Before(open);
+                else
+                {
+                    var before = Before(open);
+                    speaker = before != null && _byName.ContainsKey(before) ? before : After(close) ?? before;
+                }
+                speaker ??= Trailing(close);
                 // "X scolded him: "…"": whoever opens the sentence introduced the quote.
                 if (speaker == null && doc.IsPunct(open - 1, ':')) speaker = SentenceSubject(open);
                 if (speaker == null && (q.Continuation || IsNear(sentence, paragraph) && StartsItsSentence(open))) speaker = _lastSpeaker;
@@ -476,46 +495,30 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (_building) return null;
             // Without a reporting verb, a person named earlier in the same sentence ("As part of Kishida's
             // visit, he is to offer "…"") is the referent; "X criticised Y, he said" is not such a case.
-            var sentenceStart = !sameSentence ? int.MaxValue : doc.Tokens[doc.Sentences[doc.SentenceOf[doc.TokenAt(before)]].Start].Start;
-            Person? near = null;
-            var nearPos = -1;
-            foreach (var p in persons)
-                foreach (var (ms, _) in p.Mentions)
-                {
-                    var pos = doc.Tokens[ms].Start;
-                    if (pos >= sentenceStart && pos < before && pos > nearPos && (p.Gender == '\0' || p.Gender == want))
-                    {
-                        near = p;
-                        nearPos = pos;
-                    }
-                }
-            if (near != null) return near.Name;
+            var at = doc.TokenAt(before);
+            if (sameSentence)
+            {
+                var floor = Math.Max(doc.Sentences[doc.SentenceOf[Math.Min(at, doc.Tokens.Count - 1)]].Start, at - 80);
+                for (var t = at - 1; t >= floor; t--)
+                    if (personAt[t] is { } p && (p.Gender == '\0' || p.Gender == want)) return p.Name;
+            }
             // The nearest earlier subject of a reporting verb ("Rendell said he …") that fits the pronoun.
             var sources = Sources();
-            for (var k = sources.Count - 1; k >= 0; k--)
+            // Bounded look-back, so that a text of a thousand "he said" stays linear.
+            var latest = LastSourceBefore(before);
+            for (var k = latest; k >= 0 && k > latest - 200; k--)
             {
-                var (pos, name) = sources[k];
-                if (pos >= before) continue;
+                var name = sources[k].Name;
                 if (_byName.TryGetValue(name, out var sp) && (sp.Gender == want || sp.Gender == '\0')) return sp.Name;
-                if (!_byName.ContainsKey(name)) continue;
             }
             // The last speaker, if a person of that gender, is the usual referent of "he said" in news.
             if (_lastSpeaker != null && _byName.TryGetValue(_lastSpeaker, out var last)
                 && (last.Gender == want || last.Gender == '\0' && last.Name.Contains(' ')))
                 return last.Name;
-            Person? best = null;
-            var bestPos = -1;
-            foreach (var p in persons)
-                foreach (var (ms, _) in p.Mentions)
-                {
-                    var pos = doc.Tokens[ms].Start;
-                    if (pos < before && pos > bestPos && (p.Gender == '\0' || p.Gender == want) && !InQuote(ms))
-                    {
-                        best = p;
-                        bestPos = pos;
-                    }
-                }
-            return best?.Name;
+            // Else the nearest person named before it (a bounded look-back keeps long texts linear).
+            for (var t = at - 1; t >= Math.Max(0, at - 5000); t--)
+                if (personAt[t] is { } p && (p.Gender == '\0' || p.Gender == want) && !InQuote(t)) return p.Name;
+            return null;
         }
         return pronoun is "i" ? null : _lastSpeaker;
     }

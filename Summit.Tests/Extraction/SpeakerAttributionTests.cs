@@ -149,4 +149,13 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Ray Pollard", SpeakerOf(facts, "go home"));
     }
+
+    [Fact]
+    public void A_quote_inside_a_reporting_clause_is_not_given_to_the_next_clause()
+    {
+        var facts = Extract("Senator Ted Marsh said he would make the desert \"glow in the dark,\" for instance, "
+                            + "and Governor Ann Blake vowed to cut taxes.");
+
+        Assert.Equal("Ted Marsh", SpeakerOf(facts, "glow in the dark"));
+    }
 }
