@@ -532,6 +532,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (open >= doc.Tokens.Count) return null;
         var ss = doc.Sentences[doc.SentenceOf[open]].Start;
         if (open - ss > 80) return null; // only sentences of ordinary length have a usable subject
+        // "Shortly afterward, McCain said …" / "Preceded by X, the sheriff, Trump launched …": a person opening a clause.
+        if (FirstSubjectPerson(ss, open) is { } person) return person;
         var s = ss;
         // "In a White House statement, President Obama condemned …": skip an opening phrase up to its comma.
         // "On Thursday, after remaining neutral, Warren endorsed …": skip opening phrases up to their commas.
@@ -585,7 +587,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (personAt[t] is { } p) return p.Name;
             if (!doc.IsWord(t)) continue;
             var w = doc[t];
-            if (w is "he" or "she" or "He" or "She") return Antecedent(w.ToLowerInvariant(), doc.Tokens[t].Start);
+            if (w is "he" or "she" or "He" or "She") return Antecedent(w.ToLowerInvariant(), doc.Tokens[t].Start, sameSentence: true);
             // Words that may precede a clause's subject: conjunctions, titles and roles ("But former Sen. …").
             if (!(char.IsUpper(w[0]) || w is "then" or "also" or "former" or "presidential" || Lexicon.RoleNouns.Contains(w))) clause = false;
         }

@@ -158,4 +158,12 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Ted Marsh", SpeakerOf(facts, "glow in the dark"));
     }
+
+    [Fact]
+    public void A_partial_quote_goes_to_the_person_opening_the_main_clause()
+    {
+        var facts = Extract("Shortly afterward, Senator Tom Price issued a correction about \"the agency, not its staff.\"");
+
+        Assert.Equal("Tom Price", SpeakerOf(facts, "the agency, not its staff"));
+    }
 }
