@@ -166,4 +166,12 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Tom Price", SpeakerOf(facts, "the agency, not its staff"));
     }
+
+    [Fact]
+    public void A_nickname_inside_a_name_is_not_a_quote()
+    {
+        var facts = Extract("Shortly afterward, Robert C. \"Bobby\" Lane and John \"Tig\" Tiller arrived at the hearing.");
+
+        Assert.Empty(facts.Quotes);
+    }
 }
