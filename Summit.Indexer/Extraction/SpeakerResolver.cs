@@ -7,8 +7,9 @@ namespace Summit.Indexer.Extraction;
 /// "…," X said / said X; before it: X said: "…" / X said that … "…" / according to X), takes the noun phrase
 /// on its subject side (skipping appositives), and maps that phrase to a canonical person, a pronoun's
 /// antecedent, or the organisation / government named. Quotes with no verb of their own continue the
-/// previous quote's speaker when they follow it closely, else belong to their sentence's subject.
-/// Pronouns resolve to the nearest earlier subject of any reporting verb that fits ("Rendell said he …").
+/// previous quote's speaker when they follow it closely, else belong to their sentence's subject, else to the
+/// article's latest source. Pronouns resolve to the nearest earlier subject of any reporting verb, or person
+/// opening a sentence or clause, that fits ("Rendell said he …").
 /// One instance per article: it keeps the running state of the article's quotes.
 /// </summary>
 internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Person?[] personAt, PlaceHit?[] placeAt)
