@@ -468,7 +468,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     }
 
     /// <summary>
-    /// A misread clause rather than a noun phrase ("Heaping", "Shortly afterward", "do a cover", "member of
+    /// A misread clause rather than a noun phrase ("Heaping", "don't", "Shortly afterward", "do a cover", "member of
     /// the", "decided against"): returning null lets the next rule try.
     /// </summary>
     private bool NamesASource(int s, int e)
@@ -478,7 +478,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (doc[s] is "do" or "to" or "be") return false;
         if (e - s > 1) return true;
         if (char.IsLower(last[0]))
-            return !(last.EndsWith("ly") || last.EndsWith("ing") || last.EndsWith("ed") && last.Length > 4 || last is "now" or "always" or "today" or "past" or "first" or "self" or "only" or "then" or "here" or "there" or "yesterday" or "tonight" or "later");
+            return !(last.EndsWith("ly") || last.EndsWith("ing") || last.Contains('\'') || last.Contains('\u2019') || last.EndsWith("ed") && last.Length > 4 || last is "now" or "always" or "today" or "past" or "first" or "self" or "only" or "then" or "here" or "there" or "yesterday" or "tonight" or "later");
         // A capitalised word opening a sentence may be any word ("Fundraising was …", "Appearing on …").
         return last is "Another" or "Others" or "Some" or "Many" or "One" or "Several" or "Both"
                || !(Lexicon.CapitalisedCommon.Contains(last) || doc.IsSentenceStart(s) && (last.EndsWith("ing") || last.EndsWith("ed") || last.EndsWith("ly")));
