@@ -17,12 +17,14 @@ internal static class Lexicon
         "exclaim muse wonder agree recount dismiss criticize criticise accuse blast slam praise hail reveal indicate " +
         "signal estimate forecast instruct order demand plead recommend advise calculate reckon believe think " +
         "reiterate rule underline underscore highlight point brief inform assure propose question threaten " +
-        "scoff chide tout welcome label dub condemn denounce blame defend applaud rate remember chant scold";
+        "scoff chide tout welcome label dub condemn denounce blame defend applaud rate remember chant scold react " +
+        "intimate exhort beam riff press interject demur gripe fume brag gush marvel email text snap snipe reason " +
+        "surmise speculate theorize theorise opine chime grouse echo";
 
     private static readonly HashSet<string> NounLike = Set(
         "claim report call note comment answer question state post counter charge order demand point signal label " +
         "estimate forecast promise pledge reply remark joke quip whisper shout cry boast lament caution tweet " +
-        "welcome highlight brief dub read vow plead muse");
+        "welcome highlight brief dub read vow plead muse press text echo email reason beam intimate riff snap");
 
     private static readonly string[] Irregular =
         ["said", "says", "saying", "told", "tells", "telling", "wrote", "written", "writes", "writing", "thought",

@@ -14,6 +14,7 @@ internal static class QuoteFilter
         if (quote.Continuation || quote.ContinuesNext) return false;
         var words = text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length <= 1 && speaker == null) return true;
+        if (words.Length == 1 && IsNickname(body, quote)) return true;
         // A title-case phrase is a show or a work, unless someone is said to have called somebody that.
         return words.Length <= 5 && IsTitleCase(words)
                && PreviousWord(body, quote.Open).ToLowerInvariant() is not ("as" or "called" or "nicknamed" or "dubbed" or "named" or "and" or "a");
@@ -35,6 +36,23 @@ internal static class QuoteFilter
         for (var i = 0; i < colon; i++)
             if (char.IsLower(text[i])) return false;
         return char.IsUpper(text[0]);
+    }
+
+    /// <summary>Robert C. "Bobby" Scott, John "Tig" Tiegen: a capitalised word quoted inside a name.</summary>
+    private static bool IsNickname(string body, RawQuote quote)
+    {
+        var e = quote.Close + 1;
+        while (e < body.Length && body[e] == ' ') e++;
+        var before = PreviousWord(body, TrimInitialDot(body, quote.Open));
+        return char.IsUpper(body[quote.Start]) && e < body.Length && char.IsUpper(body[e]) && before.Length > 0 && char.IsUpper(before[0]);
+    }
+
+    /// <summary>Position to read the word before an opening mark from, past an initial's dot ("C. "Bobby"").</summary>
+    private static int TrimInitialDot(string body, int open)
+    {
+        var e = open;
+        while (e > 0 && body[e - 1] == ' ') e--;
+        return e > 0 && body[e - 1] == '.' ? e - 1 : open;
     }
 
     private static string PreviousWord(string body, int open)

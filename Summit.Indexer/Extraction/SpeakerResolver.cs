@@ -7,8 +7,9 @@ namespace Summit.Indexer.Extraction;
 /// "…," X said / said X; before it: X said: "…" / X said that … "…" / according to X), takes the noun phrase
 /// on its subject side (skipping appositives), and maps that phrase to a canonical person, a pronoun's
 /// antecedent, or the organisation / government named. Quotes with no verb of their own continue the
-/// previous quote's speaker when they follow it closely, else belong to their sentence's subject.
-/// Pronouns resolve to the nearest earlier subject of any reporting verb that fits ("Rendell said he …").
+/// previous quote's speaker when they follow it closely, else belong to their sentence's subject, else to the
+/// article's latest source. Pronouns resolve to the nearest earlier subject of any reporting verb, or person
+/// opening a sentence or clause, that fits ("Rendell said he …").
 /// One instance per article: it keeps the running state of the article's quotes.
 /// </summary>
 internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Person?[] personAt, PlaceHit?[] placeAt)
@@ -40,16 +41,40 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             var name = Subject(v, ss) ?? (inverted && v + 1 < personAt.Length && personAt[v + 1] is { } after ? after.Name : null);
             if (name != null) _sources.Add((doc.Tokens[v].Start, name));
         }
-        // A person opening a sentence is its subject too ("Guessford was shocked …"; "But his wife, Jane, …").
+        // A person opening a sentence or its first clause is its subject too ("Guessford was shocked …"; "But his
+        // wife, Jane, …"; "In his assessment, Calderon …").
         foreach (var (start, _) in doc.Sentences)
         {
             var t = start;
             while (t < doc.Tokens.Count && (doc.Is(t, TokenKind.Quote) || doc.IsWord(t) && doc[t] is "But" or "And" or "So" or "Then")) t++;
             if (t < personAt.Length && personAt[t] is { } p && !InQuote(t)) _sources.Add((doc.Tokens[t].Start, p.Name));
+            else if (t < doc.Tokens.Count && doc.IsWord(t) && !InQuote(t)
+                     && FirstSubjectPerson(t, Math.Min(doc.Sentences[doc.SentenceOf[t]].End, t + 30)) is { } opened)
+                _sources.Add((doc.Tokens[t].Start, opened)); // "In his assessment, Calderon …", "Former CEO Carly Fiorina named …"
         }
         _sources.Sort((a, b) => a.Pos.CompareTo(b.Pos));
         _building = false;
         return _sources;
+    }
+
+    /// <summary>The subject of the latest reporting verb or sentence before a character position.</summary>
+    private string? LatestSource(int before)
+    {
+        var k = LastSourceBefore(before);
+        return k >= 0 ? Sources()[k].Name : null;
+    }
+
+    /// <summary>Index of the last source before a character position, -1 if none (binary search: linear time per article).</summary>
+    private int LastSourceBefore(int before)
+    {
+        var sources = Sources();
+        int lo = 0, hi = sources.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (sources[mid].Pos < before) lo = mid + 1; else hi = mid;
+        }
+        return lo - 1;
     }
 
     private bool InQuote(int t) => _inQuote != null && t < _inQuote.Length && _inQuote[t];
@@ -77,13 +102,25 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             string? speaker = null;
             if (doc.Tokens.Count > 0)
             {
-                speaker = After(close) ?? Before(open);
+                // A quote inside a sentence belongs to the person of its reporting clause ("Cruz said he'd make sand
+                // "glow," and Trump vowed …"); one opening its sentence is attributed after it ("…," she said).
+                if (StartsItsSentence(open)) speaker = After(close) ?? Before(open);
+                else
+                {
+                    var before = Before(open);
+                    speaker = before != null && _byName.ContainsKey(before) ? before : After(close) ?? before;
+                }
+                speaker ??= Trailing(close);
                 // "X scolded him: "…"": whoever opens the sentence introduced the quote.
                 if (speaker == null && doc.IsPunct(open - 1, ':')) speaker = SentenceSubject(open);
                 if (speaker == null && (q.Continuation || IsNear(sentence, paragraph) && StartsItsSentence(open))) speaker = _lastSpeaker;
                 if (speaker == null) speaker = FromNeighbourSentence(open);
                 if (speaker == null) speaker = SentenceSubject(open);
                 if (speaker == null && IsNear(sentence, paragraph)) speaker = _lastSpeaker;
+                // Nothing names the speaker: a quote in news is nearly always the latest source's. (Not a one-word
+                // quote: with no speaker it is a scare quote, which QuoteFilter drops.)
+                if (speaker == null && doc.Text.AsSpan(q.Start, q.End - q.Start).ContainsAny(' ', '\n'))
+                    speaker = LatestSource(q.Open) ?? _lastSpeaker;
             }
             // Paragraph runs of one quote share a speaker, whichever paragraph names it.
             if (q.Continuation && groupStart >= 0)
@@ -122,6 +159,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (t >= n || doc.Tokens[t].Kind is TokenKind.Newline or TokenKind.Quote) return null;
         if (doc.Tokens[t].Kind == TokenKind.Punct) return null;
         if (Dashed(close + 1, t) is { } signed) return signed;
+        // "… has "expanded the party," claiming that he …": a participle continues the clause before the
+        // quote, whose subject speaks; nothing after it is an attribution.
+        if (doc.IsWord(t) && char.IsLower(doc[t][0]) && doc[t].EndsWith("ing") && doc[t].Length > 5) return null;
         if (!EndsClause(close) && doc.IsWord(t) && doc[t] is "and" or "but" or "or" or "for" or "to" or "in" or "on" or "of" or "with" or "that" or "as" or "while" or "because" or "than")
             return InvertedAfterComma(t);
         // "…" Trump, the party's front-runner, … : the person named right after the quote.
@@ -141,10 +181,19 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             {
                 var k = t + 1;
                 while (actor != null && k < personAt.Length && personAt[k] == actor) k++;
-                if (doc.IsWord(k) && char.IsLower(doc[k][0]) && (doc[k].EndsWith("ed") && doc[k].Length > 3 || doc[k] == "went" && doc.IsWord(k + 1) && doc[k + 1] == "on")
+                if (doc.IsWord(k) && char.IsLower(doc[k][0]) && (doc[k].EndsWith("ed") && doc[k].Length > 3
+                        || doc[k] is "went" && doc.IsWord(k + 1) && doc[k + 1] == "on" || doc[k] is "shot" or "hit" or "struck" && doc.IsWord(k + 1) && doc[k + 1] == "back")
                     && (k + 1 >= doc.Tokens.Count || doc.Tokens[k + 1].Kind != TokenKind.Word || doc[k + 1] is "on" or "back" or "in" or "up" or "at" or "to" or "as" or "during" or "after" or "before" or "later" or "again"))
                     return actor?.Name ?? Phrase(t, t + 1, k);
             }
+        }
+        // "…!" beamed Donald Hartley / "…," exhorted her introducer, Jamie Lee Curtis: any past tense before the speaker.
+        if ((doc.IsPunct(close - 1, ',') || doc.IsPunct(close - 1, '?') || doc.IsPunct(close - 1, '!')) && doc.IsWord(t)
+            && char.IsLower(doc[t][0]) && doc[t].EndsWith("ed") && doc[t].Length > 4 && t + 1 < personAt.Length && personAt[t + 1] is { } inverted)
+        {
+            var k = t + 1;
+            while (k < personAt.Length && personAt[k] == inverted) k++;
+            if (!doc.Is(k, TokenKind.Possessive)) return inverted.Name; // not "exhorted Clinton's introducer"
         }
         // Room for an appositive: "…," Scott Pruitt, the attorney general of Oklahoma, said.
         var limit = Math.Min(n, t + 25);
@@ -156,6 +205,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // right after it still belong to the quote; "…." Later, X tweeted: does not.
         var endedSentence = close < n && doc.SentenceOf[close] != sentence;
         if (endedSentence) limit = Math.Min(limit, t + 13);
+        // "… called the lines "unacceptable." Mayor Greg Stanton wrote a letter …": a quote closed by its own full
+        // stop is not attributed to the next sentence, unless that sentence is only a short "X said."
+        var fullStopped = doc.IsPunct(close - 1, '.') && endedSentence;
+        if (fullStopped) limit = Math.Min(limit, t + 4);
         for (var v = t; v < limit; v++)
         {
             var k = doc.Tokens[v].Kind;
@@ -164,6 +217,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if ((!endsClause || endedSentence) && k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] == ',') return null;
             if (!endsClause && v - t > 5) return null;
             if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v])) continue;
+            if (fullStopped && !doc.IsPunct(v + 1, '.')) return null;
             if (v == t || (v == t + 1 && doc.IsWord(t) && Lexicon.Auxiliaries.Contains(doc[t])))
                 return Phrase(v + 1, InvertedEnd(v + 1), v); // said X
             return Subject(v, t);                           // X said
@@ -186,6 +240,43 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 return p.Name;
         }
         return null;
+    }
+
+    /// <summary>
+    /// "“Boots on the ground” would be appropriate, Carson said." / "“…” if she lost, said X, an analyst.": a
+    /// partial quote inside a reported clause, attributed by a closing "…, X said" / "…, said X" of its sentence.
+    /// </summary>
+    private string? Trailing(int close)
+    {
+        var n = doc.Tokens.Count;
+        if (close >= n) return null;
+        var sentence = doc.SentenceOf[close];
+        for (var c = close + 1; c < Math.Min(n - 1, close + 40); c++)
+        {
+            if (doc.SentenceOf[c] != sentence || doc.Tokens[c].Kind is TokenKind.Quote or TokenKind.Newline) return null;
+            if (!doc.IsPunct(c, ',')) continue;
+            var k = c + 1;
+            if (doc.IsWord(k) && IsAttributionVerb(k))
+                return RestIsPlain(k + 1, sentence) ? Phrase(k + 1, InvertedEnd(k + 1), k) : null;
+            for (var v = k + 1; v < Math.Min(n, k + MaxSubjectTokens); v++)
+            {
+                if (!doc.IsWord(v) || !IsSubjectToken(v - 1) && !doc.IsPunct(v - 1, '.')) break;
+                if (IsAttributionVerb(v))
+                    return RestIsPlain(v + 1, sentence) && (!doc.IsWord(v + 1) || doc[v + 1] != "that") ? Subject(v, k) : null;
+            }
+        }
+        return null;
+    }
+
+    private bool IsAttributionVerb(int t) =>
+        doc.IsWord(t) && Lexicon.ReportingVerbs.Contains(doc[t]) && !Lexicon.FramingVerbs.Contains(doc[t]) && !doc[t].EndsWith("ing");
+
+    /// <summary>No further quote in the rest of the sentence: the attribution closes it.</summary>
+    private bool RestIsPlain(int from, int sentence)
+    {
+        for (var t = from; t < doc.Tokens.Count && doc.SentenceOf[t] == sentence; t++)
+            if (doc.Tokens[t].Kind is TokenKind.Quote or TokenKind.Newline) return false;
+        return true;
     }
 
     /// <summary>A quote whose next line is only a signature: "- Bernie Sanders."</summary>
@@ -246,7 +337,14 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             var w = doc[v];
             if (w == "to" && v > sentStart && doc[v - 1].Equals("according", StringComparison.OrdinalIgnoreCase))
                 return Phrase(v + 1, InvertedEnd(v + 1), v);
+            // "Hillary shot back, “…”" / "as Cornyn put it: “…”": phrasal reporting verbs.
+            if (w is "back" && v > sentStart && doc[v - 1] is "shot" or "hit" or "fired" or "pushed" || w is "it" && v > sentStart && doc[v - 1] == "put")
+                return Subject(v - 1, sentStart);
             if (!Lexicon.ReportingVerbs.Contains(w) && !Lexicon.FramingVerbs.Contains(w)) continue;
+            // "Priebus scolded Romney for suggesting that … “…”": a participle after a preposition is not the
+            // clause's own verb; the one before it is.
+            if (w.EndsWith("ing") && v > sentStart && doc.IsWord(v - 1) && doc[v - 1] is "for" or "by" or "after" or "before" or "without" or "of" or "about" or "while" or "when")
+                continue;
             // "X was quoted by … as saying": the subject stands before "was quoted".
             if (w is "saying" or "writing" && v > sentStart && doc[v - 1] == "as")
             {
@@ -257,8 +355,14 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                         break;
                     }
             }
-            // "Trump said, adding later, “…”": the participle's subject is the main clause's.
-            if (w.EndsWith("ing") && doc.IsPunct(v - 1, ',')) continue;
+            // "Trump said, adding later, “…”" / "Trump went on the attack, saying, “…”": the participle's
+            // subject is the main clause's.
+            if (w.EndsWith("ing") && doc.IsPunct(v - 1, ','))
+            {
+                if (Before(v - 1) is { } main) return main;
+                if ((FirstSubjectPerson(sentStart, v - 1) ?? SentenceSubject(v - 1)) is { } subject) return subject;
+                continue;
+            }
             var s = Subject(v, sentStart);
             if (s != null) return s;
         }
@@ -346,7 +450,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // sentence's first person, which is right for "X condemned what he called …" but wrong more often).
         if (e - s == 1 && Lexicon.PronounOf(doc[s]) is { } pronoun)
             return Antecedent(pronoun, doc.Tokens[s].Start, sameSentence: false);
+        if (!NamesASource(s, e)) return null;
         if (e - s > 6) e = s + 6; // "a German user from Hanover going by the handle …": its head is enough
+        while (e - s > 1 && IsFunctionWord(doc[e - 1])) e--; // "U.S. Court of Appeals for" → "U.S. Court of Appeals"
         // Drop a leading determiner; keep "Ukraine's foreign ministry", "the Kremlin" → "Kremlin".
         while (s < e && doc.IsWord(s) && Lexicon.Determiners.Contains(doc[s])) s++;
         if (e <= s) return null;
@@ -361,6 +467,26 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         return text;
     }
 
+    /// <summary>
+    /// A misread clause rather than a noun phrase ("Heaping", "don't", "Shortly afterward", "do a cover", "member of
+    /// the", "decided against"): returning null lets the next rule try.
+    /// </summary>
+    private bool NamesASource(int s, int e)
+    {
+        var last = doc[e - 1];
+        if (IsFunctionWord(last) && !(e - s > 1 && Lexicon.NameParticles.Contains(last))) return false;
+        if (doc[s] is "do" or "to" or "be") return false;
+        if (e - s > 1) return true;
+        if (char.IsLower(last[0]))
+            return !(last.EndsWith("ly") || last.EndsWith("ing") || last.Contains('\'') || last.Contains('\u2019') || last.EndsWith("ed") && last.Length > 4 || last is "now" or "always" or "today" or "past" or "first" or "self" or "only" or "then" or "here" or "there" or "yesterday" or "tonight" or "later");
+        // A capitalised word opening a sentence may be any word ("Fundraising was …", "Appearing on …").
+        return last is "Another" or "Others" or "Some" or "Many" or "One" or "Several" or "Both"
+               || !(Lexicon.CapitalisedCommon.Contains(last) || doc.IsSentenceStart(s) && (last.EndsWith("ing") || last.EndsWith("ed") || last.EndsWith("ly")));
+    }
+
+    private static bool IsFunctionWord(string w) => w is "of" or "the" or "a" or "an" or "to" or "for" or "in" or "on" or "with" or "by" or "at"
+        or "from" or "that" or "his" or "her" or "their" or "its" or "about" or "against" or "than" or "and" or "or" or "up";
+
     /// <summary>he/she → the latest person of that gender mentioned before; they/we/it → the last speaker.</summary>
     private string? Antecedent(string pronoun, int before, bool sameSentence = false)
     {
@@ -370,46 +496,30 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (_building) return null;
             // Without a reporting verb, a person named earlier in the same sentence ("As part of Kishida's
             // visit, he is to offer "…"") is the referent; "X criticised Y, he said" is not such a case.
-            var sentenceStart = !sameSentence ? int.MaxValue : doc.Tokens[doc.Sentences[doc.SentenceOf[doc.TokenAt(before)]].Start].Start;
-            Person? near = null;
-            var nearPos = -1;
-            foreach (var p in persons)
-                foreach (var (ms, _) in p.Mentions)
-                {
-                    var pos = doc.Tokens[ms].Start;
-                    if (pos >= sentenceStart && pos < before && pos > nearPos && (p.Gender == '\0' || p.Gender == want))
-                    {
-                        near = p;
-                        nearPos = pos;
-                    }
-                }
-            if (near != null) return near.Name;
+            var at = doc.TokenAt(before);
+            if (sameSentence)
+            {
+                var floor = Math.Max(doc.Sentences[doc.SentenceOf[Math.Min(at, doc.Tokens.Count - 1)]].Start, at - 80);
+                for (var t = at - 1; t >= floor; t--)
+                    if (personAt[t] is { } p && (p.Gender == '\0' || p.Gender == want)) return p.Name;
+            }
             // The nearest earlier subject of a reporting verb ("Rendell said he …") that fits the pronoun.
             var sources = Sources();
-            for (var k = sources.Count - 1; k >= 0; k--)
+            // Bounded look-back, so that a text of a thousand "he said" stays linear.
+            var latest = LastSourceBefore(before);
+            for (var k = latest; k >= 0 && k > latest - 200; k--)
             {
-                var (pos, name) = sources[k];
-                if (pos >= before) continue;
+                var name = sources[k].Name;
                 if (_byName.TryGetValue(name, out var sp) && (sp.Gender == want || sp.Gender == '\0')) return sp.Name;
-                if (!_byName.ContainsKey(name)) continue;
             }
             // The last speaker, if a person of that gender, is the usual referent of "he said" in news.
             if (_lastSpeaker != null && _byName.TryGetValue(_lastSpeaker, out var last)
                 && (last.Gender == want || last.Gender == '\0' && last.Name.Contains(' ')))
                 return last.Name;
-            Person? best = null;
-            var bestPos = -1;
-            foreach (var p in persons)
-                foreach (var (ms, _) in p.Mentions)
-                {
-                    var pos = doc.Tokens[ms].Start;
-                    if (pos < before && pos > bestPos && (p.Gender == '\0' || p.Gender == want) && !InQuote(ms))
-                    {
-                        best = p;
-                        bestPos = pos;
-                    }
-                }
-            return best?.Name;
+            // Else the nearest person named before it (a bounded look-back keeps long texts linear).
+            for (var t = at - 1; t >= Math.Max(0, at - 5000); t--)
+                if (personAt[t] is { } p && (p.Gender == '\0' || p.Gender == want) && !InQuote(t)) return p.Name;
+            return null;
         }
         return pronoun is "i" ? null : _lastSpeaker;
     }
@@ -423,6 +533,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (open >= doc.Tokens.Count) return null;
         var ss = doc.Sentences[doc.SentenceOf[open]].Start;
         if (open - ss > 80) return null; // only sentences of ordinary length have a usable subject
+        // "Shortly afterward, McCain said …" / "Preceded by X, the sheriff, Trump launched …": a person opening a clause.
+        if (FirstSubjectPerson(ss, open) is { } person) return person;
         var s = ss;
         // "In a White House statement, President Obama condemned …": skip an opening phrase up to its comma.
         // "On Thursday, after remaining neutral, Warren endorsed …": skip opening phrases up to their commas.
@@ -458,6 +570,28 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         for (var t = s; t < e; t++)
             if (doc.IsWord(t) && char.IsUpper(doc[t][0]) && !Lexicon.CapitalisedCommon.Contains(doc[t]) && !Lexicon.IsAllCaps(doc[t]))
                 return Phrase(s, e, e);
+        return null;
+    }
+
+    /// <summary>
+    /// The person opening a clause of [from, to), after an opening phrase up to its comma ("Here in Columbia,
+    /// Sanders stepped up …"); a pronoun there is resolved; null when the clause opens with anything else.
+    /// </summary>
+    private string? FirstSubjectPerson(int from, int to)
+    {
+        var clause = true;
+        for (var t = from; t < to; t++)
+        {
+            if (doc.Is(t, TokenKind.Quote)) return null;
+            if (doc.IsPunct(t, ',')) { clause = true; continue; }
+            if (!clause) continue;
+            if (personAt[t] is { } p) return p.Name;
+            if (!doc.IsWord(t)) continue;
+            var w = doc[t];
+            if (w is "he" or "she" or "He" or "She") return Antecedent(w.ToLowerInvariant(), doc.Tokens[t].Start, sameSentence: true);
+            // Words that may precede a clause's subject: conjunctions, titles and roles ("But former Sen. …").
+            if (!(char.IsUpper(w[0]) || w is "then" or "also" or "former" or "presidential" || Lexicon.RoleNouns.Contains(w))) clause = false;
+        }
         return null;
     }
 
@@ -498,8 +632,12 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
 
     private bool EndsWithReportingVerb(int from, int last)
     {
-        for (var v = last; v >= Math.Max(from, last - 3); v--)
-            if (v > from && doc.IsWord(v) && Lexicon.ReportingVerbs.Contains(doc[v])) return true;
+        // "X said." / "X said in a statement." / "X told reporters Monday.": a short tail after the verb.
+        for (var v = last; v >= Math.Max(from, last - 6); v--)
+        {
+            if (doc.Is(v, TokenKind.Quote) || doc.IsPunct(v, ',')) return false;
+            if (v > from && IsAttributionVerb(v)) return true;
+        }
         return false;
     }
 }

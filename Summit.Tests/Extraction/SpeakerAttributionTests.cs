@@ -1,0 +1,177 @@
+using Summit.Indexer.Articles;
+using Summit.Indexer.Extraction;
+
+namespace Summit.Tests.Extraction;
+
+/// <summary>Attribution constructions of news prose (sentences written for these tests).</summary>
+public class SpeakerAttributionTests
+{
+    private static ArticleFacts Extract(string body) =>
+        Extractor.ExtractCore(new Article("t", "Test", body));
+
+    private static string? SpeakerOf(ArticleFacts facts, string quoteStart)
+    {
+        var quote = facts.Quotes.SingleOrDefault(q => q.Text.StartsWith(quoteStart, StringComparison.Ordinal));
+        Assert.True(quote is not null, $"no quote starting with \"{quoteStart}\"; found: {string.Join(" | ", facts.Quotes.Select(q => q.Text))}");
+        return quote.Speaker;
+    }
+
+    [Fact]
+    public void A_participle_after_a_partial_quote_keeps_the_clause_subject()
+    {
+        var facts = Extract("Mayor Linda Carver and Councillor Tom Reyes met on Monday.\n\n"
+                            + "Carver insisted the plan had \"saved the harbour,\" claiming that the new ferry doubled trade.");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "saved the harbour"));
+    }
+
+    [Fact]
+    public void Saying_before_a_quote_belongs_to_the_main_clause_subject()
+    {
+        var facts = Extract("Governor Helen Marsh and Senator Paul Okoye toured the site.\n\n"
+                            + "Back in the capital, Okoye went on the attack, saying, \"Nobody was consulted about the dam.\"");
+
+        Assert.Equal("Paul Okoye", SpeakerOf(facts, "Nobody was consulted"));
+    }
+
+    [Fact]
+    public void Saying_after_a_pronoun_subject_resolves_the_pronoun()
+    {
+        var facts = Extract("Senator Paul Okoye toured the dam with engineers.\n\n"
+                            + "Then he criticised Governor Helen Marsh, saying, \"The budget is a fantasy.\"");
+
+        Assert.Equal("Paul Okoye", SpeakerOf(facts, "The budget is"));
+    }
+
+    [Fact]
+    public void A_closing_attribution_covers_a_partial_quote_inside_its_clause()
+    {
+        var facts = Extract("Analyst Karen Duval follows the port.\n\n"
+                            + "\"Nothing short of a miracle\" would save the season, Duval said on Friday.");
+
+        Assert.Equal("Karen Duval", SpeakerOf(facts, "Nothing short"));
+    }
+
+    [Fact]
+    public void An_inverted_closing_attribution_covers_a_partial_quote()
+    {
+        var facts = Extract("\"Many would call that a defeat\" if the vote were lost, said Omar Qureshi, an analyst at a Chicago bank.");
+
+        Assert.Equal("Omar Qureshi", SpeakerOf(facts, "Many would call"));
+    }
+
+    [Fact]
+    public void Shot_back_after_a_quote_names_the_speaker()
+    {
+        var facts = Extract("Candidates Greta Lund and Victor Hale debated on Tuesday.\n\n"
+                            + "\"Greta wants to look tough tonight,\" Hale shot back.");
+
+        Assert.Equal("Victor Hale", SpeakerOf(facts, "Greta wants"));
+    }
+
+    [Fact]
+    public void A_past_tense_verb_before_a_person_is_an_inverted_attribution()
+    {
+        var facts = Extract("The hall erupted when the result came in.\n\n\"This is wonderful!\" beamed Diane Foster, a delegate from Ohio.");
+
+        Assert.Equal("Diane Foster", SpeakerOf(facts, "This is wonderful"));
+    }
+
+    [Fact]
+    public void A_misread_clause_is_not_a_speaker()
+    {
+        var facts = Extract("Fundraising was \"flat for a month,\" as donors waited.");
+
+        Assert.DoesNotContain(facts.Quotes, q => q.Speaker == "Fundraising");
+    }
+
+    [Fact]
+    public void A_quote_closed_by_a_full_stop_is_not_attributed_to_the_next_long_sentence()
+    {
+        var facts = Extract("The day after the vote, Governor Doug Lane called the queues \"unacceptable.\" "
+                            + "Mayor Rita Gomez wrote a letter to the attorney general asking for an inquiry.");
+
+        Assert.Equal("Doug Lane", SpeakerOf(facts, "unacceptable"));
+    }
+
+    [Fact]
+    public void A_statement_sentence_introduces_the_quote_after_it()
+    {
+        var facts = Extract("Jonas Berg, the party's treasurer, said in a statement. \"There are no paper ballots to count again.\"");
+
+        Assert.Equal("Jonas Berg", SpeakerOf(facts, "There are no paper"));
+    }
+
+    [Fact]
+    public void He_said_goes_to_the_subject_after_an_opening_phrase()
+    {
+        var facts = Extract("Former president Felipe Ortega met Donald Reyes in March.\n\n"
+                            + "Reyes has said little about the meeting.\n\n"
+                            + "In his assessment of the talks, Ortega voiced disappointment that the trade deal stalled.\n\n"
+                            + "\"It is a sad day for both countries,\" he said.");
+
+        Assert.Equal("Felipe Ortega", SpeakerOf(facts, "It is a sad day"));
+    }
+
+    [Fact]
+    public void A_quote_with_no_attribution_goes_to_the_latest_source()
+    {
+        var facts = Extract("Rita Gomez, the mayor, said on Monday that the port would be rebuilt.\n\n"
+                            + "Work starts in May. The first cranes arrive in June.\n\n"
+                            + "The new terminal will be \"the biggest in the region by far\" when it opens.");
+
+        Assert.Equal("Rita Gomez", SpeakerOf(facts, "the biggest in the region"));
+    }
+
+    [Fact]
+    public void A_one_word_scare_quote_gets_no_guessed_speaker()
+    {
+        var facts = Extract("Rita Gomez, the mayor, said on Monday that the port would be rebuilt.\n\n"
+                            + "Critics call the plan a \"vanity\" project.");
+
+        Assert.DoesNotContain(facts.Quotes, q => q.Text == "vanity");
+    }
+
+    [Fact]
+    public void As_x_put_it_names_the_speaker_of_the_quote_after_it()
+    {
+        var facts = Extract("Senator Mark Dunn and Senator Lise Varga met the nominee.\n\n"
+                            + "Few senators expect a hearing. As Varga put it: \"This nomination is going nowhere this year.\"");
+
+        Assert.Equal("Lise Varga", SpeakerOf(facts, "This nomination"));
+    }
+
+    [Fact]
+    public void A_participle_after_a_preposition_is_not_the_reporting_verb()
+    {
+        var facts = Extract("Chairman Ray Pollard and Governor Mitt Olsen spoke at the meeting.\n\n"
+                            + "Pollard scolded Olsen for suggesting that migrants should \"go home by themselves.\"");
+
+        Assert.Equal("Ray Pollard", SpeakerOf(facts, "go home"));
+    }
+
+    [Fact]
+    public void A_quote_inside_a_reporting_clause_is_not_given_to_the_next_clause()
+    {
+        var facts = Extract("Senator Ted Marsh said he would make the desert \"glow in the dark,\" for instance, "
+                            + "and Governor Ann Blake vowed to cut taxes.");
+
+        Assert.Equal("Ted Marsh", SpeakerOf(facts, "glow in the dark"));
+    }
+
+    [Fact]
+    public void A_partial_quote_goes_to_the_person_opening_the_main_clause()
+    {
+        var facts = Extract("Shortly afterward, Senator Tom Price issued a correction about \"the agency, not its staff.\"");
+
+        Assert.Equal("Tom Price", SpeakerOf(facts, "the agency, not its staff"));
+    }
+
+    [Fact]
+    public void A_nickname_inside_a_name_is_not_a_quote()
+    {
+        var facts = Extract("Shortly afterward, Robert C. \"Bobby\" Lane and John \"Tig\" Tiller arrived at the hearing.");
+
+        Assert.Empty(facts.Quotes);
+    }
+}
