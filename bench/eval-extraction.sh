@@ -61,7 +61,7 @@ PY
   size=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['body']) for l in open(sys.argv[1], encoding='utf-8')))" "$work/bbc4.in.jsonl")
   t0=$(date +%s.%N); extract "$work/bbc1.in.jsonl" "$work/bbc1.out.jsonl"; t1=$(date +%s.%N)
   extract "$work/bbc4.in.jsonl" "$work/bbc4.out.jsonl"; t2=$(date +%s.%N)
-  python3 -c "import sys; s,a,b,c=float(sys.argv[1]),float(sys.argv[2]),float(sys.argv[3]),float(sys.argv[4]); w=(c-b)-(b-a); print(f'throughput: {s/1e6:.1f} MB of BBC text in {c-b:.2f} s, {w:.2f} s after start-up = {s/1e6/w:.1f} MB/s (CLI incl. JSON I/O, all cores; machine load {open(\"/proc/loadavg\").read().split()[0]})')" "$size" "$t0" "$t1" "$t2"
+  python3 -c "import sys; s,a,b,c=float(sys.argv[1]),float(sys.argv[2]),float(sys.argv[3]),float(sys.argv[4]); w=(c-b)-(b-a); print(f'throughput: {s/1e6:.1f} MB of BBC text in {c-b:.2f} s, {w:.2f} s after start-up = {s/1e6/w:.1f} MB/s (CLI incl. JSON I/O, extraction on one thread; machine load {open(\"/proc/loadavg\").read().split()[0]})')" "$size" "$t0" "$t1" "$t2"
 else
   echo "skip throughput: $bbc not found"
 fi
