@@ -185,7 +185,8 @@ public sealed partial class ArticleSearcher(SearchIndex index)
 
     internal static Filter FilterFor(string kind, Dictionary<string, IReadOnlyList<string>> filters, DateTimeOffset? from, DateTimeOffset? to, string? except)
     {
-        var query = new BooleanQuery { { new TermQuery(new Term(SummitSchema.Kind, kind)), Occur.MUST } };
+        var kindFilter = KindFilter.For(kind);
+        var query = new BooleanQuery { { new ConstantScoreQuery(kindFilter), Occur.MUST } };
         foreach (var (dimension, values) in filters)
         {
             if (dimension == except || values.Count == 0) continue;
@@ -199,7 +200,8 @@ public sealed partial class ArticleSearcher(SearchIndex index)
                 from is { } f ? ArticleDocuments.ToIndexDate(f) : null,
                 to is { } t ? ArticleDocuments.ToIndexDate(t) : null, true, false), Occur.MUST);
         }
-        return new QueryWrapperFilter(query);
+        // Kind alone (most searches): the cached bit set, which the search tests per document instead of leap-frogging.
+        return query.Clauses.Count == 1 ? kindFilter : new QueryWrapperFilter(query);
     }
 
     /// <summary>

@@ -10,8 +10,9 @@ public enum DateInterval { Year, Month }
 /// <summary>
 /// Counts facet values of the documents a query matches, like Lucene's SortedSetDocValuesFacetCounts: each
 /// dimension's SortedSetDocValues ordinals are mapped to global ordinals (<see cref="FacetOrdinals"/>) and counted
-/// into one array; values are looked up only for the counts a caller asks for. Each hit's segment ordinals come
-/// from the per-segment arrays of <see cref="FacetDocOrdinals"/>, not from reading doc values per document.
+/// into one array; values are looked up only for the counts a caller asks for. A hit's values of every facet field
+/// sit in one slice of the reader's combined ordinals (<see cref="FacetOrdinals.CombinedSegment"/>), so a hit is
+/// counted in one pass over adjacent memory for all fields at once, whichever dimensions the caller reads.
 /// Optionally also buckets the date doc values.
 /// </summary>
 public sealed class FacetCounter : ICollector
@@ -20,11 +21,14 @@ public sealed class FacetCounter : ICollector
     private readonly FacetOrdinals _ordinals;
     private readonly string? _dateField;
     private readonly DateInterval? _interval;
-    private readonly int[][] _counts;
+    private readonly int[] _counts;
     // Buckets as yyyy or yyyymm numbers: formatting a string per document was the histogram's main cost.
     private readonly Dictionary<int, int> _dates = [];
-    private readonly FacetDocOrdinals?[] _segmentValues;
-    private readonly int[]?[] _segmentMaps;
+    // Hits of the current segment not counted yet (see Flush).
+    private readonly int[] _pending = new int[256];
+    private int _pendingCount;
+    private int[] _start = [];
+    private int[] _ords = [];
     private NumericDocValues? _segmentDates;
     private Lucene.Net.Util.IBits? _segmentHasDate;
 
@@ -34,9 +38,7 @@ public sealed class FacetCounter : ICollector
         _ordinals = FacetOrdinals.For(searcher.IndexReader);
         _dateField = dateField;
         _interval = interval;
-        _counts = dimensions.Select(d => new int[_ordinals.ValueCount(d)]).ToArray();
-        _segmentValues = new FacetDocOrdinals?[dimensions.Count];
-        _segmentMaps = new int[dimensions.Count][];
+        _counts = new int[_ordinals.CombinedCount];
     }
 
     /// <summary>Every value of a dimension with a non-zero count.</summary>
@@ -45,7 +47,7 @@ public sealed class FacetCounter : ICollector
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
         var index = IndexOf(dimension);
         if (index < 0) return result;
-        var counts = _counts[index];
+        var counts = Slice(dimension);
         for (var ord = 0; ord < counts.Length; ord++)
             if (counts[ord] > 0) result[_ordinals.Label(dimension, ord)] = counts[ord];
         return result;
@@ -61,7 +63,7 @@ public sealed class FacetCounter : ICollector
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
         var index = IndexOf(dimension);
         if (index < 0) return result;
-        var counts = _counts[index];
+        var counts = Slice(dimension);
         var threshold = Threshold(counts, limit);
         for (var ord = 0; ord < counts.Length; ord++)
             if (counts[ord] >= threshold) result[_ordinals.Label(dimension, ord)] = counts[ord];
@@ -74,7 +76,7 @@ public sealed class FacetCounter : ICollector
     }
 
     /// <summary>The limit-th highest non-zero count (at least 1); int.MaxValue when the limit is not positive.</summary>
-    private static int Threshold(int[] counts, int limit)
+    private static int Threshold(ReadOnlySpan<int> counts, int limit)
     {
         if (limit <= 0) return int.MaxValue;
         var top = new PriorityQueue<int, int>(limit + 1);
@@ -101,12 +103,9 @@ public sealed class FacetCounter : ICollector
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        for (var i = 0; i < _dimensions.Count; i++)
-        {
-            var values = FacetDocOrdinals.For(context.AtomicReader, _dimensions[i]);
-            _segmentValues[i] = values;
-            _segmentMaps[i] = values is null ? null : _ordinals.SegmentMap(_dimensions[i], context.AtomicReader);
-        }
+        Flush();
+        var segment = _ordinals.CombinedSegment(context.AtomicReader);
+        (_start, _ords) = (segment.Start, segment.Ords);
         if (_dateField is not null && _interval is not null)
         {
             _segmentDates = context.AtomicReader.GetNumericDocValues(_dateField);
@@ -116,19 +115,8 @@ public sealed class FacetCounter : ICollector
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < _segmentValues.Length; i++)
-        {
-            var values = _segmentValues[i];
-            if (values is null) continue;
-            var counts = _counts[i];
-            var map = _segmentMaps[i];
-            var ords = values.Ords;
-            int from = values.Start[doc], to = values.Start[doc + 1];
-            if (map is null)
-                for (var j = from; j < to; j++) counts[ords[j]]++;
-            else
-                for (var j = from; j < to; j++) counts[map[ords[j]]]++;
-        }
+        _pending[_pendingCount++] = doc;
+        if (_pendingCount == _pending.Length) Flush();
         if (_segmentDates is not null && _segmentHasDate is not null && _segmentHasDate.Get(doc))
         {
             var date = DateTimeOffset.FromUnixTimeMilliseconds(_segmentDates.Get(doc));
@@ -139,10 +127,32 @@ public sealed class FacetCounter : ICollector
 
     public bool AcceptsDocsOutOfOrder => true;
 
+    /// <summary>
+    /// Counts the buffered hits of the current segment. Hits are sparse in the arrays, so each costs cache misses;
+    /// looking up a batch's slices first lets those misses overlap instead of waiting for one after the other.
+    /// </summary>
+    private void Flush()
+    {
+        var (start, ords, counts, pending, n) = (_start, _ords, _counts, _pending, _pendingCount);
+        _pendingCount = 0;
+        Span<int> from = stackalloc int[n];
+        Span<int> to = stackalloc int[n];
+        for (var k = 0; k < n; k++) (from[k], to[k]) = (start[pending[k]], start[pending[k] + 1]);
+        for (var k = 0; k < n; k++)
+            for (var j = from[k]; j < to[k]; j++) counts[ords[j]]++;
+    }
+
     private int IndexOf(string dimension)
     {
         for (var i = 0; i < _dimensions.Count; i++)
             if (_dimensions[i] == dimension) return i;
         return -1;
+    }
+
+    /// <summary>A dimension's counts by global ordinal.</summary>
+    private ReadOnlySpan<int> Slice(string dimension)
+    {
+        Flush();
+        return _counts.AsSpan(_ordinals.CombinedBase(dimension), _ordinals.ValueCount(dimension));
     }
 }
