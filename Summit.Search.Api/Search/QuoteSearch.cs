@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Summit.Indexer.Index;
 
 namespace Summit.Search.Api.Search;
@@ -13,7 +14,7 @@ public sealed partial class ArticleSearcher
     private static readonly IReadOnlyList<string> QuoteDimensions = [SummitSchema.Speaker, SummitSchema.Country, SummitSchema.Person];
 
     private static readonly ISet<string> QuoteTextField = new HashSet<string> { SummitSchema.Quote };
-    private static readonly ISet<string> ArticleIdField = new HashSet<string> { SummitSchema.ArticleId };
+    private static readonly ISet<string> ContextFields = new HashSet<string> { SummitSchema.Id, SummitSchema.Body };
 
     /// <summary>
     /// Searches quote documents. The same words quoted by several articles (after normalising whitespace, case and
@@ -40,9 +41,12 @@ public sealed partial class ArticleSearcher
         var window = Math.Min(MaxQuoteCandidates, Math.Max(200, needed * 4));
         TopDocs top;
         List<QuoteGroup> groups;
+        FacetCounter counted;
         while (true)
         {
-            top = searcher.Search(query, filter, window, sort, true, false);
+            // The facet counts come from the same pass as the candidates.
+            counted = new FacetCounter(searcher, QuoteDimensions);
+            top = SearchWith(searcher, query, filter, null, window, sort, counted);
             groups = Group(searcher, top);
             if (groups.Count >= needed || top.ScoreDocs.Length >= top.TotalHits || window >= MaxQuoteCandidates) break;
             window = Math.Min(MaxQuoteCandidates, window * 4);
@@ -52,7 +56,7 @@ public sealed partial class ArticleSearcher
         var hits = groups.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .Select(g => ToQuoteHit(searcher, g, highlight)).ToList();
         var (facets, _) = CountFacets(searcher, query, SummitSchema.KindQuote, filters, request.From, request.To,
-            request.FacetLimit, null, QuoteDimensions);
+            request.FacetLimit, null, QuoteDimensions, counted);
         // Groups beyond the candidate window cannot be told apart; count them as distinct.
         var total = groups.Count + Math.Max(0, top.TotalHits - top.ScoreDocs.Length);
         return new QuoteSearchResponse(request.Query ?? "", total, request.Page, request.PageSize,
@@ -122,7 +126,7 @@ public sealed partial class ArticleSearcher
             doc.Get(SummitSchema.Title) ?? "",
             group.Date,
             doc.Get(SummitSchema.Source),
-            Context(searcher, articleId, start, end),
+            Context(searcher, group.DocId, articleId, start, end),
             ReportingArticles(searcher, group),
             doc.Get(SummitSchema.Url),
             doc.Get(SummitSchema.Author));
@@ -130,19 +134,30 @@ public sealed partial class ArticleSearcher
 
     /// <summary>Distinct articles among a group's reports; read only for the groups on the page.</summary>
     private static int ReportingArticles(IndexSearcher searcher, QuoteGroup group) =>
-        group.Docs.Select(d => searcher.Doc(d, ArticleIdField).Get(SummitSchema.ArticleId)).Distinct(StringComparer.Ordinal).Count();
+        group.Docs.Select(d => ArticleDocOf(searcher, d)).Distinct().Count();
+
+    /// <summary>
+    /// The article document of a quote document, or -1. An article and its quotes are indexed as one block, the
+    /// article first (<see cref="ArticleDocuments.Create"/>, <c>UpdateDocuments</c>), and Lucene keeps a block's
+    /// documents adjacent through merges, so it is the nearest article document before the quote: no stored
+    /// fields to read and no search per hit.
+    /// </summary>
+    private static int ArticleDocOf(IndexSearcher searcher, int quoteDoc)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(quoteDoc, leaves)];
+        if (KindFilter.For(SummitSchema.KindArticle).GetDocIdSet(leaf, null) is not FixedBitSet articles) return -1;
+        var article = articles.PrevSetBit(quoteDoc - leaf.DocBase);
+        return article < 0 ? -1 : leaf.DocBase + article;
+    }
 
     /// <summary>The sentence(s) of the article around the quote, escaped.</summary>
-    private static string Context(IndexSearcher searcher, string articleId, int start, int end)
+    private static string Context(IndexSearcher searcher, int quoteDoc, string articleId, int start, int end)
     {
-        var query = new BooleanQuery
-        {
-            { new TermQuery(new Term(SummitSchema.Id, articleId)), Occur.MUST },
-            { new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), Occur.MUST },
-        };
-        var top = searcher.Search(query, 1);
-        if (top.TotalHits == 0) return "";
-        var body = searcher.Doc(top.ScoreDocs[0].Doc).Get(SummitSchema.Body) ?? "";
+        var articleDoc = ArticleDocOf(searcher, quoteDoc);
+        var article = articleDoc < 0 ? null : searcher.Doc(articleDoc, ContextFields);
+        if (article?.Get(SummitSchema.Id) != articleId) return "";
+        var body = article.Get(SummitSchema.Body) ?? "";
         if (start < 0 || end > body.Length || start > end) return "";
         var from = start;
         while (from > 0 && body[from - 1] != '\n' && !(from >= 2 && body[from - 1] == ' ' && body[from - 2] is '.' or '!' or '?') && start - from < 300) from--;
