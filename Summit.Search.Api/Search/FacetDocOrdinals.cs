@@ -67,6 +67,12 @@ public sealed class FacetDocOrdinals
             global.ValueCount(field);
         }
         _ = global.CombinedCount;
+        // The quote search groups its candidates by these.
+        foreach (var leaf in reader.Leaves)
+        {
+            NumericColumn.For(leaf.AtomicReader, SummitSchema.QuoteHash);
+            NumericColumn.For(leaf.AtomicReader, SummitSchema.Date);
+        }
     }
 
     private static FacetDocOrdinals? Build(AtomicReader segment, string field)

@@ -68,21 +68,18 @@ public sealed partial class ArticleSearcher
     /// is shown from its earliest dated report.</summary>
     private static List<QuoteGroup> Group(IndexSearcher searcher, TopDocs top)
     {
-        var reader = searcher.IndexReader;
-        var hashes = MultiDocValues.GetNumericValues(reader, SummitSchema.QuoteHash);
-        var hasHash = MultiDocValues.GetDocsWithField(reader, SummitSchema.QuoteHash);
-        var dates = MultiDocValues.GetNumericValues(reader, SummitSchema.Date);
-        var hasDate = MultiDocValues.GetDocsWithField(reader, SummitSchema.Date);
+        var leaves = searcher.IndexReader.Leaves;
         var groups = new List<QuoteGroup>();
         var byKey = new Dictionary<long, QuoteGroup>();
         foreach (var scoreDoc in top.ScoreDocs)
         {
             var doc = scoreDoc.Doc;
-            var key = hashes is not null && hasHash is not null && hasHash.Get(doc) ? hashes.Get(doc)
+            var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+            var key = NumericColumn.For(leaf.AtomicReader, SummitSchema.QuoteHash)?.Get(doc - leaf.DocBase)
                 // Indexed before quote hashes existed: hash the stored text the same way.
-                : QuoteKeys.Hash(searcher.Doc(doc, QuoteTextField).Get(SummitSchema.Quote) ?? "");
-            DateTimeOffset? date = dates is not null && hasDate is not null && hasDate.Get(doc)
-                ? DateTimeOffset.FromUnixTimeMilliseconds(dates.Get(doc)) : null;
+                ?? QuoteKeys.Hash(searcher.Doc(doc, QuoteTextField).Get(SummitSchema.Quote) ?? "");
+            DateTimeOffset? date = NumericColumn.For(leaf.AtomicReader, SummitSchema.Date)?.Get(doc - leaf.DocBase) is { } millis
+                ? DateTimeOffset.FromUnixTimeMilliseconds(millis) : null;
             if (!byKey.TryGetValue(key, out var group))
             {
                 byKey[key] = group = new QuoteGroup(doc, date);
