@@ -100,7 +100,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         var vocabulary = Vocabulary.For(searcher);
         var filters = ResolveFilters(request, vocabulary);
         var query = BuildText(ast, new QueryBuilder(_analyzer, vocabulary, SearchTarget.Articles));
-        var counter = new FacetCounter(searcher, [dimension]);
+        var counter = new FacetCounter(searcher, FacetDimensions.Contains(dimension) ? FacetDimensions : [dimension]);
         searcher.Search(query, FilterFor(SummitSchema.KindArticle, filters, request, except: dimension), counter);
         var typed = Countries.Normalize(prefix ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var counts = counter.Counts(dimension)
@@ -227,7 +227,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         var all = counted;
         if (all is null)
         {
-            all = new FacetCounter(searcher, dimensions, SummitSchema.Date, histogram);
+            all = new FacetCounter(searcher, FacetDimensions, SummitSchema.Date, histogram);
             searcher.Search(query, FilterFor(kind, filters, from, to, except: null), all);
         }
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
@@ -238,7 +238,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
             if (selected.Count > 0)
             {
                 // Multi-select: a dimension's counts ignore its own filter, so other values stay choosable.
-                counter = new FacetCounter(searcher, [dimension]);
+                counter = new FacetCounter(searcher, FacetDimensions);
                 searcher.Search(query, FilterFor(kind, filters, from, to, except: dimension), counter);
             }
             var counts = counter.TopCandidates(dimension, limit, selected);

@@ -11,14 +11,15 @@ public enum DateInterval { Year, Month }
 /// Counts facet values of the documents a query matches, like Lucene's SortedSetDocValuesFacetCounts: each
 /// dimension's SortedSetDocValues ordinals are mapped to global ordinals (<see cref="FacetOrdinals"/>) and counted
 /// into one array; values are looked up only for the counts a caller asks for. A hit's values of every facet field
-/// sit in one slice of the reader's combined ordinals (<see cref="FacetOrdinals.CombinedSegment"/>), so a hit is
-/// counted in one pass over adjacent memory for all fields at once, whichever dimensions the caller reads.
+/// sit in one slice of combined ordinals (<see cref="FacetLayout"/>), so a hit is counted in one pass over
+/// adjacent memory for all its dimensions at once.
 /// Optionally also buckets the date doc values.
 /// </summary>
 public sealed class FacetCounter : ICollector
 {
     private readonly IReadOnlyList<string> _dimensions;
     private readonly FacetOrdinals _ordinals;
+    private readonly FacetLayout _layout;
     private readonly string? _dateField;
     private readonly DateInterval? _interval;
     private readonly int[] _counts;
@@ -38,7 +39,8 @@ public sealed class FacetCounter : ICollector
         _ordinals = FacetOrdinals.For(searcher.IndexReader);
         _dateField = dateField;
         _interval = interval;
-        _counts = new int[_ordinals.CombinedCount];
+        _layout = _ordinals.Layout(dimensions);
+        _counts = new int[_layout.Count];
     }
 
     /// <summary>Every value of a dimension with a non-zero count.</summary>
@@ -104,7 +106,7 @@ public sealed class FacetCounter : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        var segment = _ordinals.CombinedSegment(context.AtomicReader);
+        var segment = _layout.Segment(context.AtomicReader);
         (_start, _ords) = (segment.Start, segment.Ords);
         if (_dateField is not null && _interval is not null)
         {
@@ -153,6 +155,6 @@ public sealed class FacetCounter : ICollector
     private ReadOnlySpan<int> Slice(string dimension)
     {
         Flush();
-        return _counts.AsSpan(_ordinals.CombinedBase(dimension), _ordinals.ValueCount(dimension));
+        return _counts.AsSpan(_layout.Base(dimension), _ordinals.ValueCount(dimension));
     }
 }

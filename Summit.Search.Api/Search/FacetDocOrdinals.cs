@@ -66,7 +66,7 @@ public sealed class FacetDocOrdinals
             foreach (var leaf in reader.Leaves) For(leaf.AtomicReader, field);
             global.ValueCount(field);
         }
-        _ = global.CombinedCount;
+        global.Layout(ArticleSearcher.FacetDimensions);
         // The quote search groups its candidates by these.
         foreach (var leaf in reader.Leaves)
         {

@@ -19,29 +19,24 @@ public sealed class FacetOrdinals
     private readonly IList<AtomicReaderContext> _leaves;
     private readonly Dictionary<AtomicReader, int> _segmentOf = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, Field> _fields = new(StringComparer.Ordinal);
-    private readonly Lazy<Combined> _combined;
+    private readonly Lazy<FacetLayout> _searchLayout;
 
     private FacetOrdinals(IndexReader reader)
     {
         _leaves = reader.Leaves;
         for (var i = 0; i < _leaves.Count; i++) _segmentOf[_leaves[i].AtomicReader] = i;
-        _combined = new Lazy<Combined>(BuildCombined);
+        _searchLayout = new Lazy<FacetLayout>(() => BuildLayout(ArticleSearcher.FacetDimensions));
     }
 
     public static FacetOrdinals For(IndexReader reader) => Cache.GetValue(reader, r => new FacetOrdinals(r));
 
-    /// <summary>Size of the combined ordinal space of all <see cref="SummitSchema.FacetFields"/>.</summary>
-    public int CombinedCount => _combined.Value.Count;
-
-    /// <summary>Where a facet field's global ordinals start in the combined ordinal space.</summary>
-    public int CombinedBase(string field) => _combined.Value.Bases[field];
-
     /// <summary>
-    /// One segment's documents with the values of every facet field as combined ordinals (field base + global
-    /// ordinal): the ordinals of document <c>d</c> are <c>Ords[Start[d]..Start[d + 1]]</c>. Counting a hit is then
-    /// one run through one small slice, where per-field arrays cost two cache misses per field and hit.
+    /// Every document's values of <paramref name="fields"/> as one slice of combined ordinals. The search's
+    /// dimensions (<see cref="ArticleSearcher.FacetDimensions"/>) are laid out once per reader; other field sets
+    /// (the vocabulary, a facet of places) are laid out for the one caller, so rare counts hold no memory.
     /// </summary>
-    public FacetDocOrdinals CombinedSegment(AtomicReader segment) => _combined.Value.Segments[_segmentOf[segment]];
+    public FacetLayout Layout(IReadOnlyList<string> fields) =>
+        fields.SequenceEqual(ArticleSearcher.FacetDimensions) ? _searchLayout.Value : BuildLayout(fields);
 
     /// <summary>Number of distinct values of the field in the whole index.</summary>
     public int ValueCount(string field) => FieldOf(field).ValueCount;
@@ -97,9 +92,8 @@ public sealed class FacetOrdinals
         return new Field(map, toGlobal, checked((int)map.ValueCount));
     }
 
-    private Combined BuildCombined()
+    private FacetLayout BuildLayout(IReadOnlyList<string> fields)
     {
-        var fields = SummitSchema.FacetFields;
         var bases = new Dictionary<string, int>(StringComparer.Ordinal);
         var count = 0;
         foreach (var field in fields)
@@ -130,10 +124,8 @@ public sealed class FacetOrdinals
             start[leaf.MaxDoc] = n;
             segments[s] = new FacetDocOrdinals(start, ords);
         }
-        return new Combined(bases, count, segments);
+        return new FacetLayout(bases, count, segments, _segmentOf);
     }
-
-    private sealed record Combined(Dictionary<string, int> Bases, int Count, FacetDocOrdinals[] Segments);
 
     private sealed class Field(MultiDocValues.OrdinalMap? map, int[][]? segmentToGlobal, int valueCount)
     {
@@ -142,4 +134,20 @@ public sealed class FacetOrdinals
         public int ValueCount { get; } = valueCount;
         public string?[] Labels { get; } = new string?[valueCount];
     }
+}
+
+/// <summary>
+/// Documents' values of several facet fields as combined ordinals (field base + global ordinal), per segment:
+/// the ordinals of document <c>d</c> are <c>Ords[Start[d]..Start[d + 1]]</c>. Counting a hit is then one run
+/// through one small slice, where per-field arrays cost two cache misses per field and hit.
+/// </summary>
+public sealed class FacetLayout(Dictionary<string, int> bases, int count, FacetDocOrdinals[] segments, Dictionary<AtomicReader, int> segmentOf)
+{
+    /// <summary>Size of the combined ordinal space.</summary>
+    public int Count { get; } = count;
+
+    /// <summary>Where a field's global ordinals start in the combined space; -1 when the layout lacks the field.</summary>
+    public int Base(string field) => bases.GetValueOrDefault(field, -1);
+
+    public FacetDocOrdinals Segment(AtomicReader segment) => segments[segmentOf[segment]];
 }

@@ -45,7 +45,7 @@ public sealed partial class ArticleSearcher
         while (true)
         {
             // The facet counts come from the same pass as the candidates.
-            counted = new FacetCounter(searcher, QuoteDimensions);
+            counted = new FacetCounter(searcher, FacetDimensions);
             top = SearchWith(searcher, query, filter, null, window, sort, counted);
             groups = Group(searcher, top);
             if (groups.Count >= needed || top.ScoreDocs.Length >= top.TotalHits || window >= MaxQuoteCandidates) break;
