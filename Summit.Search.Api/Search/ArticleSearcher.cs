@@ -38,16 +38,15 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         var query = BuildText(ast, builder);
         var sortKind = request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance);
         var sort = SortFor(sortKind);
-        var filter = FilterFor(SummitSchema.KindArticle, filters, request, except: null);
+        var filter = FilterFor(SummitSchema.KindArticle, WithoutCounted(filters), request, except: null);
         var after = request.Cursor is null ? null : Cursors.Decode(request.Cursor, sortKind);
         if (after is not null && after.Doc >= searcher.IndexReader.MaxDoc)
             throw new SearchRequestException("cursor", "'cursor' points past the end of the index as it is now; start again without it.");
         var wanted = after is null ? Math.Max(1, request.Page * request.PageSize) : request.PageSize;
-        // One pass collects the page and the facet counts under every filter (a dimension with a selection is
-        // recounted without its own filter in CountFacets).
+        // One pass collects the page and the facet counts, each dimension under every filter but its own.
         (TopDocs, FacetCounter) Run(Query q)
         {
-            var counter = new FacetCounter(searcher, FacetDimensions, SummitSchema.Date, request.DateHistogram);
+            var counter = new FacetCounter(searcher, FacetDimensions, SummitSchema.Date, request.DateHistogram, filters);
             return (SearchWith(searcher, RecencyBoost.Apply(q, request.Recency, vocabulary.NewestDate), filter, after, wanted, sort, counter), counter);
         }
         var (top, counted) = Run(query);
@@ -63,7 +62,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
                 var (fuzzyTop, fuzzyCounted) = Run(fuzzyQuery);
                 if (fuzzyTop.TotalHits > top.TotalHits)
                 {
-                    (query, top, counted, typoTolerance) = (fuzzyQuery, fuzzyTop, fuzzyCounted, true);
+                    (top, counted, typoTolerance) = (fuzzyTop, fuzzyCounted, true);
                 }
             }
             didYouMean = DidYouMean(ast, builder, searcher.IndexReader);
@@ -74,8 +73,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
             hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc), top.ScoreDocs[i].Score, highlight, ast is null));
 
-        var (facets, histogram) = CountFacets(searcher, query, SummitSchema.KindArticle, filters, request.From, request.To,
-            request.FacetLimit, request.DateHistogram, FacetDimensions, counted);
+        var (facets, histogram) = CountFacets(counted, filters, request.FacetLimit, request.DateHistogram, FacetDimensions);
         return new SearchResponse(
             request.Query ?? "",
             top.TotalHits,
@@ -179,6 +177,11 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         };
     }
 
+    /// <summary>The filters without the selections in <see cref="FacetDimensions"/>, which a <see cref="FacetCounter"/>
+    /// given them applies itself (and counts sideways).</summary>
+    private static Dictionary<string, IReadOnlyList<string>> WithoutCounted(Dictionary<string, IReadOnlyList<string>> filters) =>
+        filters.Where(kv => !FacetDimensions.Contains(kv.Key)).ToDictionary();
+
     /// <summary>Kind, date range and every facet filter except <paramref name="except"/> (multi-select counts).</summary>
     private static Filter FilterFor(string kind, Dictionary<string, IReadOnlyList<string>> filters, SearchRequest request, string? except) =>
         FilterFor(kind, filters, request.From, request.To, except);
@@ -208,44 +211,30 @@ public sealed partial class ArticleSearcher(SearchIndex index)
     /// Top documents of <paramref name="query"/> exactly as <c>IndexSearcher.Search</c>/<c>SearchAfter</c> with a sort
     /// (scores tracked, no max score) would return them, while <paramref name="also"/> sees every match in the same pass.
     /// </summary>
-    private static TopDocs SearchWith(IndexSearcher searcher, Query query, Filter filter, FieldDoc? after, int wanted, Sort sort, ICollector also)
+    private static TopDocs SearchWith(IndexSearcher searcher, Query query, Filter filter, FieldDoc? after, int wanted, Sort sort, FacetCounter also)
     {
         // Rewritten once here so the weight below and the search share the (possibly costly, e.g. fuzzy) rewrite.
         var filtered = searcher.Rewrite(new FilteredQuery(query, filter));
         var weight = searcher.CreateNormalizedWeight(filtered);
         var top = TopFieldCollector.Create(sort, Math.Min(wanted, Math.Max(1, searcher.IndexReader.MaxDoc)), after,
             fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: !weight.ScoresDocsOutOfOrder);
-        searcher.Search(filtered, MultiCollector.Wrap(top, also));
+        searcher.Search(filtered, also.Around(top));
         return top.GetTopDocs();
     }
 
+    /// <summary>The facet lists of a search from the counter of its pass (selected dimensions counted sideways).</summary>
     internal static (Dictionary<string, IReadOnlyList<FacetValue>>, IReadOnlyList<DateBucket>?) CountFacets(
-        IndexSearcher searcher, Query query, string kind, Dictionary<string, IReadOnlyList<string>> filters,
-        DateTimeOffset? from, DateTimeOffset? to, int limit, DateInterval? histogram, IReadOnlyList<string> dimensions,
-        FacetCounter? counted = null)
+        FacetCounter counted, Dictionary<string, IReadOnlyList<string>> filters, int limit, DateInterval? histogram,
+        IReadOnlyList<string> dimensions)
     {
-        var all = counted;
-        if (all is null)
-        {
-            all = new FacetCounter(searcher, FacetDimensions, SummitSchema.Date, histogram);
-            searcher.Search(query, FilterFor(kind, filters, from, to, except: null), all);
-        }
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
         foreach (var dimension in dimensions)
         {
             var selected = filters.GetValueOrDefault(dimension) ?? [];
-            var counter = all;
-            if (selected.Count > 0)
-            {
-                // Multi-select: a dimension's counts ignore its own filter, so other values stay choosable.
-                counter = new FacetCounter(searcher, FacetDimensions);
-                searcher.Search(query, FilterFor(kind, filters, from, to, except: dimension), counter);
-            }
-            var counts = counter.TopCandidates(dimension, limit, selected);
-            result[dimension] = FacetValues(dimension, counts, selected, limit);
+            result[dimension] = FacetValues(dimension, counted.TopCandidates(dimension, limit, selected), selected, limit);
         }
         var buckets = histogram is null ? null
-            : all.DateCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new DateBucket(kv.Key, kv.Value)).ToList();
+            : counted.DateCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new DateBucket(kv.Key, kv.Value)).ToList();
         return (result, buckets);
     }
 

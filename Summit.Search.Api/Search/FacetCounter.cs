@@ -14,6 +14,13 @@ public enum DateInterval { Year, Month }
 /// sit in one slice of combined ordinals (<see cref="FacetLayout"/>), so a hit is counted in one pass over
 /// adjacent memory for all its dimensions at once.
 /// Optionally also buckets the date doc values.
+/// <para>
+/// Multi-select ("drill sideways", as Lucene's DrillSideways): given the selected values of its dimensions and the
+/// collector of the page (<see cref="Around"/>), the counter sees every match of the query without those
+/// selections, passes on the documents that have a selected value in every selected dimension, counts all
+/// dimensions of those, and counts a document missing exactly one selected dimension in that dimension only. So
+/// each dimension is counted under every filter but its own, in the one pass that also finds the page.
+/// </para>
 /// </summary>
 public sealed class FacetCounter : ICollector
 {
@@ -32,8 +39,17 @@ public sealed class FacetCounter : ICollector
     private int[] _ords = [];
     private NumericDocValues? _segmentDates;
     private Lucene.Net.Util.IBits? _segmentHasDate;
+    // Drill sideways: per combined ordinal, the bit of its dimension when the value is selected; the bits of the
+    // dimensions with a selection; each dimension's combined ordinal range; the collector of the page.
+    private readonly byte[]? _selectedBit;
+    private readonly int _required;
+    private readonly (int From, int To)[] _ranges;
+    private ICollector? _hits;
 
-    public FacetCounter(IndexSearcher searcher, IReadOnlyList<string> dimensions, string? dateField = null, DateInterval? interval = null)
+    /// <param name="selected">Selected values per dimension; dimensions with a selection are counted sideways and
+    /// their selections are applied here rather than by the query's filter.</param>
+    public FacetCounter(IndexSearcher searcher, IReadOnlyList<string> dimensions, string? dateField = null, DateInterval? interval = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? selected = null)
     {
         _dimensions = dimensions;
         _ordinals = FacetOrdinals.For(searcher.IndexReader);
@@ -41,6 +57,27 @@ public sealed class FacetCounter : ICollector
         _interval = interval;
         _layout = _ordinals.Layout(dimensions);
         _counts = new int[_layout.Count];
+        _ranges = dimensions.Select(d => (_layout.Base(d), _layout.Base(d) + _ordinals.ValueCount(d))).ToArray();
+        for (var i = 0; i < dimensions.Count; i++)
+        {
+            if (selected?.GetValueOrDefault(dimensions[i]) is not { Count: > 0 } values) continue;
+            _selectedBit ??= new byte[_layout.Count];
+            _required |= 1 << i;
+            foreach (var value in values)
+                if (_ordinals.GlobalOrd(dimensions[i], value) is var ord and >= 0) _selectedBit[_ranges[i].From + ord] = (byte)(1 << i);
+        }
+    }
+
+    /// <summary>True when the selected dimensions' counts already leave out their own selection.</summary>
+    public bool CountsSideways => _selectedBit is not null;
+
+    /// <summary>The collector to search with so that <paramref name="hits"/> sees the matches (under every
+    /// selection) and this counter counts them.</summary>
+    public ICollector Around(ICollector hits)
+    {
+        if (_selectedBit is null) return MultiCollector.Wrap(hits, this);
+        _hits = hits;
+        return this;
     }
 
     /// <summary>Every value of a dimension with a non-zero count.</summary>
@@ -98,14 +135,12 @@ public sealed class FacetCounter : ICollector
             : $"{(kv.Key / 100).ToString("D4", CultureInfo.InvariantCulture)}-{(kv.Key % 100).ToString("D2", CultureInfo.InvariantCulture)}",
         kv => kv.Value, StringComparer.Ordinal);
 
-    public void SetScorer(Scorer scorer)
-    {
-        // Counting needs no scores.
-    }
+    public void SetScorer(Scorer scorer) => _hits?.SetScorer(scorer);
 
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
+        _hits?.SetNextReader(context);
         var segment = _layout.Segment(context.AtomicReader);
         (_start, _ords) = (segment.Start, segment.Ords);
         if (_dateField is not null && _interval is not null)
@@ -117,6 +152,23 @@ public sealed class FacetCounter : ICollector
 
     public void Collect(int doc)
     {
+        if (_selectedBit is not null && _hits is not null)
+        {
+            var (ords, from, to) = (_ords, _start[doc], _start[doc + 1]);
+            var has = 0;
+            for (var j = from; j < to; j++) has |= _selectedBit[ords[j]];
+            var missing = _required & ~has;
+            if (missing != 0)
+            {
+                // Missing one selection: counted in that dimension only; missing more: not counted at all.
+                if ((missing & (missing - 1)) != 0) return;
+                var range = _ranges[System.Numerics.BitOperations.Log2((uint)missing)];
+                for (var j = from; j < to; j++)
+                    if (ords[j] >= range.From && ords[j] < range.To) _counts[ords[j]]++;
+                return;
+            }
+            _hits.Collect(doc);
+        }
         _pending[_pendingCount++] = doc;
         if (_pendingCount == _pending.Length) Flush();
         if (_segmentDates is not null && _segmentHasDate is not null && _segmentHasDate.Get(doc))
@@ -127,7 +179,7 @@ public sealed class FacetCounter : ICollector
         }
     }
 
-    public bool AcceptsDocsOutOfOrder => true;
+    public bool AcceptsDocsOutOfOrder => _hits?.AcceptsDocsOutOfOrder ?? true;
 
     /// <summary>
     /// Counts the buffered hits of the current segment. Hits are sparse in the arrays, so each costs cache misses;

@@ -34,7 +34,7 @@ public sealed partial class ArticleSearcher
         var builder = new QueryBuilder(_analyzer, vocabulary, SearchTarget.Quotes);
         var query = BuildText(ast, builder);
         var sort = SortFor(request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance));
-        var filter = FilterFor(SummitSchema.KindQuote, filters, request.From, request.To, except: null);
+        var filter = FilterFor(SummitSchema.KindQuote, WithoutCounted(filters), request.From, request.To, except: null);
         // Grow the window until it holds the requested page of distinct quotes (duplicates sit close together in
         // both orders: equal text scores equally, and reports of one statement share dates).
         var needed = request.Page * request.PageSize;
@@ -45,7 +45,7 @@ public sealed partial class ArticleSearcher
         while (true)
         {
             // The facet counts come from the same pass as the candidates.
-            counted = new FacetCounter(searcher, FacetDimensions);
+            counted = new FacetCounter(searcher, FacetDimensions, selected: filters);
             top = SearchWith(searcher, query, filter, null, window, sort, counted);
             groups = Group(searcher, top);
             if (groups.Count >= needed || top.ScoreDocs.Length >= top.TotalHits || window >= MaxQuoteCandidates) break;
@@ -55,8 +55,7 @@ public sealed partial class ArticleSearcher
         var highlight = HighlightTerms.From(ast, _analyzer, typoTolerant: false);
         var hits = groups.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .Select(g => ToQuoteHit(searcher, g, highlight)).ToList();
-        var (facets, _) = CountFacets(searcher, query, SummitSchema.KindQuote, filters, request.From, request.To,
-            request.FacetLimit, null, QuoteDimensions, counted);
+        var (facets, _) = CountFacets(counted, filters, request.FacetLimit, null, QuoteDimensions);
         // Groups beyond the candidate window cannot be told apart; count them as distinct.
         var total = groups.Count + Math.Max(0, top.TotalHits - top.ScoreDocs.Length);
         return new QuoteSearchResponse(request.Query ?? "", total, request.Page, request.PageSize,
