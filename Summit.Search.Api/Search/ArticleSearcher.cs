@@ -25,6 +25,14 @@ public sealed partial class ArticleSearcher(SearchIndex index)
 
     private readonly Analyzer _analyzer = SummitSchema.CreateAnalyzer();
 
+    // The stored fields a hit shows: an article also stores every quote again (for highlighting) and its places,
+    // which a hit takes from the facts or does not show; decoding those strings was a good part of a hit's cost.
+    private static readonly ISet<string> HitFields = new HashSet<string>
+    {
+        SummitSchema.Id, SummitSchema.Title, SummitSchema.Body, SummitSchema.FactsJson, SummitSchema.Date, SummitSchema.Source,
+        SummitSchema.Dateline, SummitSchema.Url, SummitSchema.Author, SummitSchema.Speaker, SummitSchema.Person, SummitSchema.Country,
+    };
+
     public SearchResponse Search(SearchRequest request)
     {
         var started = Stopwatch.GetTimestamp();
@@ -71,7 +79,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         var highlight = HighlightTerms.From(ast, _analyzer, typoTolerance);
         var hits = new List<SearchHit>();
         for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
-            hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc), top.ScoreDocs[i].Score, highlight, ast is null));
+            hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc, HitFields), top.ScoreDocs[i].Score, highlight, ast is null));
 
         var (facets, histogram) = CountFacets(counted, filters, request.FacetLimit, request.DateHistogram, FacetDimensions);
         return new SearchResponse(
