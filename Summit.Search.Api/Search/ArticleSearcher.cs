@@ -246,9 +246,12 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         return (result, buckets);
     }
 
+    /// <summary>What a facet value shows, and what facet lists order ties by: country names, other values as they are.</summary>
+    internal static string DisplayLabel(string dimension, string value) => dimension == SummitSchema.Country ? Countries.Label(value) : value;
+
     internal static IReadOnlyList<FacetValue> FacetValues(string dimension, IReadOnlyDictionary<string, int> counts, IReadOnlyList<string> selected, int limit)
     {
-        string Label(string value) => dimension == SummitSchema.Country ? Countries.Label(value) : value;
+        string Label(string value) => DisplayLabel(dimension, value);
         var chosen = new HashSet<string>(selected, StringComparer.Ordinal);
         var values = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => Label(kv.Key), StringComparer.OrdinalIgnoreCase)
             .Take(limit)

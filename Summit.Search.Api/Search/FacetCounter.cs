@@ -93,8 +93,8 @@ public sealed class FacetCounter : ICollector
     }
 
     /// <summary>
-    /// The values that can make a top-<paramref name="limit"/> list (every count at least the limit-th highest,
-    /// so ties can be broken by label) plus the <paramref name="selected"/> values that have a count. Ranking these
+    /// The values that can make a top-<paramref name="limit"/> list (every count above the limit-th highest, and
+    /// the values at it that come first by label) plus the <paramref name="selected"/> values that have a count. Ranking these
     /// gives the same top list as ranking <see cref="Counts"/>, without looking up every value.
     /// </summary>
     public IReadOnlyDictionary<string, int> TopCandidates(string dimension, int limit, IReadOnlyList<string> selected)
@@ -104,8 +104,20 @@ public sealed class FacetCounter : ICollector
         if (index < 0) return result;
         var counts = Slice(dimension);
         var threshold = Threshold(counts, limit);
+        // Every value above the threshold makes the list; of those at it, only the ones first by label can, so
+        // only they are looked up (a rare word's facets have thousands of values tied at 1).
+        var rank = _ordinals.LabelRank(dimension);
+        var (above, tied) = (0, new List<int>());
         for (var ord = 0; ord < counts.Length; ord++)
-            if (counts[ord] >= threshold) result[_ordinals.Label(dimension, ord)] = counts[ord];
+        {
+            if (counts[ord] > threshold) above++;
+            else if (counts[ord] == threshold) tied.Add(rank[ord]);
+        }
+        tied.Sort();
+        var lastRank = tied.Count == 0 ? -1 : tied[Math.Clamp(limit - above, 1, tied.Count) - 1];
+        for (var ord = 0; ord < counts.Length; ord++)
+            if (counts[ord] > threshold || (counts[ord] == threshold && rank[ord] <= lastRank))
+                result[_ordinals.Label(dimension, ord)] = counts[ord];
         foreach (var value in selected)
         {
             var ord = _ordinals.GlobalOrd(dimension, value);

@@ -58,6 +58,23 @@ public sealed class FacetOrdinals
         return f.Labels[globalOrd] = scratch.Utf8ToString();
     }
 
+    /// <summary>
+    /// Per global ordinal, the place of its display label (<see cref="ArticleSearcher.DisplayLabel"/>) in the order
+    /// facet lists break count ties by (ordinal, ignoring case); equal labels share a rank. Built once per reader.
+    /// </summary>
+    public int[] LabelRank(string field)
+    {
+        var f = FieldOf(field);
+        if (f.LabelRank is { } ready) return ready;
+        var labels = Enumerable.Range(0, f.ValueCount).Select(ord => ArticleSearcher.DisplayLabel(field, Label(field, ord))).ToArray();
+        var order = Enumerable.Range(0, f.ValueCount).Order(Comparer<int>.Create((a, b) => StringComparer.OrdinalIgnoreCase.Compare(labels[a], labels[b]))).ToArray();
+        var rank = new int[f.ValueCount];
+        for (var i = 1; i < order.Length; i++)
+            rank[order[i]] = rank[order[i - 1]] + (StringComparer.OrdinalIgnoreCase.Equals(labels[order[i]], labels[order[i - 1]]) ? 0 : 1);
+        // Racing threads compute the same array.
+        return f.LabelRank = rank;
+    }
+
     /// <summary>Global ordinal of a value, or -1 when no document has it.</summary>
     public int GlobalOrd(string field, string value)
     {
@@ -133,6 +150,7 @@ public sealed class FacetOrdinals
         public int[][]? SegmentToGlobal { get; } = segmentToGlobal;
         public int ValueCount { get; } = valueCount;
         public string?[] Labels { get; } = new string?[valueCount];
+        public int[]? LabelRank { get; set; }
     }
 }
 
