@@ -268,15 +268,12 @@ public sealed partial class ArticleSearcher(SearchIndex index)
     {
         var facts = ReadFacts(doc);
         var title = doc.Get(SummitSchema.Title) ?? "";
-        var quotes = new List<(HitQuote Quote, int Matches)>();
-        // A transcript can hold hundreds of quotes; looking at the first 200 keeps a hit cheap.
-        foreach (var quote in facts.Quotes.Take(200))
-        {
-            var html = Snippets.Highlight(quote.Text, highlight, _analyzer, out var matches);
-            quotes.Add((new HitQuote(html, quote.Speaker), matches));
-        }
-        var shown = quotes.Where(q => q.Matches > 0).OrderByDescending(q => q.Matches).Take(3).Select(q => q.Quote).ToList();
-        if (shown.Count == 0 && browsing) shown = quotes.Take(2).Select(q => q.Quote).ToList();
+        // A transcript can hold hundreds of quotes; looking at the first 200 keeps a hit cheap, and only the ones
+        // shown are escaped and marked.
+        var quotes = facts.Quotes.Take(200).Select(q => (Quote: q, Matches: Snippets.CountMatches(q.Text, highlight, _analyzer))).ToList();
+        var chosen = quotes.Where(q => q.Matches > 0).OrderByDescending(q => q.Matches).Take(3).ToList();
+        if (chosen.Count == 0 && browsing) chosen = quotes.Take(2).ToList();
+        var shown = chosen.Select(q => new HitQuote(Snippets.Highlight(q.Quote.Text, highlight, _analyzer, out _), q.Quote.Speaker)).ToList();
         return new SearchHit(
             doc.Get(SummitSchema.Id),
             title,
