@@ -19,24 +19,24 @@ public sealed class FacetOrdinals
     private readonly IList<AtomicReaderContext> _leaves;
     private readonly Dictionary<AtomicReader, int> _segmentOf = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, Field> _fields = new(StringComparer.Ordinal);
-    private readonly Lazy<FacetLayout> _searchLayout;
+    private readonly ConcurrentDictionary<string, Lazy<FacetLayout>> _layouts = new(StringComparer.Ordinal);
 
     private FacetOrdinals(IndexReader reader)
     {
         _leaves = reader.Leaves;
         for (var i = 0; i < _leaves.Count; i++) _segmentOf[_leaves[i].AtomicReader] = i;
-        _searchLayout = new Lazy<FacetLayout>(() => BuildLayout(ArticleSearcher.FacetDimensions));
     }
 
     public static FacetOrdinals For(IndexReader reader) => Cache.GetValue(reader, r => new FacetOrdinals(r));
 
     /// <summary>
-    /// Every document's values of <paramref name="fields"/> as one slice of combined ordinals. The search's
-    /// dimensions (<see cref="ArticleSearcher.FacetDimensions"/>) are laid out once per reader; other field sets
-    /// (the vocabulary, a facet of places) are laid out for the one caller, so rare counts hold no memory.
+    /// Every document's values of <paramref name="fields"/> as one slice of combined ordinals, built once per reader
+    /// and field list. Callers use few lists: the search's dimensions (<see cref="ArticleSearcher.FacetDimensions"/>)
+    /// and a facet outside them (places), so a field's values are held in at most one layout.
     /// </summary>
     public FacetLayout Layout(IReadOnlyList<string> fields) =>
-        fields.SequenceEqual(ArticleSearcher.FacetDimensions) ? _searchLayout.Value : BuildLayout(fields);
+        // Lazy so that queries racing on a new reader build a layout once.
+        _layouts.GetOrAdd(string.Join('\n', fields), _ => new Lazy<FacetLayout>(() => BuildLayout(fields))).Value;
 
     /// <summary>Number of distinct values of the field in the whole index.</summary>
     public int ValueCount(string field) => FieldOf(field).ValueCount;
