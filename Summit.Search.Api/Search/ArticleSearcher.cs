@@ -25,6 +25,14 @@ public sealed partial class ArticleSearcher(SearchIndex index)
 
     private readonly Analyzer _analyzer = SummitSchema.CreateAnalyzer();
 
+    // The stored fields a hit shows: an article also stores every quote again (for highlighting) and its places,
+    // which a hit takes from the facts or does not show; decoding those strings was a good part of a hit's cost.
+    private static readonly ISet<string> HitFields = new HashSet<string>
+    {
+        SummitSchema.Id, SummitSchema.Title, SummitSchema.Body, SummitSchema.FactsJson, SummitSchema.Date, SummitSchema.Source,
+        SummitSchema.Dateline, SummitSchema.Url, SummitSchema.Author, SummitSchema.Speaker, SummitSchema.Person, SummitSchema.Country,
+    };
+
     public SearchResponse Search(SearchRequest request)
     {
         var started = Stopwatch.GetTimestamp();
@@ -38,16 +46,15 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         var query = BuildText(ast, builder);
         var sortKind = request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance);
         var sort = SortFor(sortKind);
-        var filter = FilterFor(SummitSchema.KindArticle, filters, request, except: null);
+        var filter = FilterFor(SummitSchema.KindArticle, WithoutCounted(filters), request, except: null);
         var after = request.Cursor is null ? null : Cursors.Decode(request.Cursor, sortKind);
         if (after is not null && after.Doc >= searcher.IndexReader.MaxDoc)
             throw new SearchRequestException("cursor", "'cursor' points past the end of the index as it is now; start again without it.");
         var wanted = after is null ? Math.Max(1, request.Page * request.PageSize) : request.PageSize;
-        // One pass collects the page and the facet counts under every filter (a dimension with a selection is
-        // recounted without its own filter in CountFacets).
+        // One pass collects the page and the facet counts, each dimension under every filter but its own.
         (TopDocs, FacetCounter) Run(Query q)
         {
-            var counter = new FacetCounter(searcher, FacetDimensions, SummitSchema.Date, request.DateHistogram);
+            var counter = new FacetCounter(searcher, FacetDimensions, SummitSchema.Date, request.DateHistogram, filters);
             return (SearchWith(searcher, RecencyBoost.Apply(q, request.Recency, vocabulary.NewestDate), filter, after, wanted, sort, counter), counter);
         }
         var (top, counted) = Run(query);
@@ -63,7 +70,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
                 var (fuzzyTop, fuzzyCounted) = Run(fuzzyQuery);
                 if (fuzzyTop.TotalHits > top.TotalHits)
                 {
-                    (query, top, counted, typoTolerance) = (fuzzyQuery, fuzzyTop, fuzzyCounted, true);
+                    (top, counted, typoTolerance) = (fuzzyTop, fuzzyCounted, true);
                 }
             }
             didYouMean = DidYouMean(ast, builder, searcher.IndexReader);
@@ -72,10 +79,9 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         var highlight = HighlightTerms.From(ast, _analyzer, typoTolerance);
         var hits = new List<SearchHit>();
         for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
-            hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc), top.ScoreDocs[i].Score, highlight, ast is null));
+            hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc, HitFields), top.ScoreDocs[i].Score, highlight, ast is null));
 
-        var (facets, histogram) = CountFacets(searcher, query, SummitSchema.KindArticle, filters, request.From, request.To,
-            request.FacetLimit, request.DateHistogram, FacetDimensions, counted);
+        var (facets, histogram) = CountFacets(counted, filters, request.FacetLimit, request.DateHistogram, FacetDimensions);
         return new SearchResponse(
             request.Query ?? "",
             top.TotalHits,
@@ -100,7 +106,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         var vocabulary = Vocabulary.For(searcher);
         var filters = ResolveFilters(request, vocabulary);
         var query = BuildText(ast, new QueryBuilder(_analyzer, vocabulary, SearchTarget.Articles));
-        var counter = new FacetCounter(searcher, [dimension]);
+        var counter = new FacetCounter(searcher, FacetDimensions.Contains(dimension) ? FacetDimensions : [dimension]);
         searcher.Search(query, FilterFor(SummitSchema.KindArticle, filters, request, except: dimension), counter);
         var typed = Countries.Normalize(prefix ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var counts = counter.Counts(dimension)
@@ -179,13 +185,19 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         };
     }
 
+    /// <summary>The filters without the selections in <see cref="FacetDimensions"/>, which a <see cref="FacetCounter"/>
+    /// given them applies itself (and counts sideways).</summary>
+    private static Dictionary<string, IReadOnlyList<string>> WithoutCounted(Dictionary<string, IReadOnlyList<string>> filters) =>
+        filters.Where(kv => !FacetDimensions.Contains(kv.Key)).ToDictionary();
+
     /// <summary>Kind, date range and every facet filter except <paramref name="except"/> (multi-select counts).</summary>
     private static Filter FilterFor(string kind, Dictionary<string, IReadOnlyList<string>> filters, SearchRequest request, string? except) =>
         FilterFor(kind, filters, request.From, request.To, except);
 
     internal static Filter FilterFor(string kind, Dictionary<string, IReadOnlyList<string>> filters, DateTimeOffset? from, DateTimeOffset? to, string? except)
     {
-        var query = new BooleanQuery { { new TermQuery(new Term(SummitSchema.Kind, kind)), Occur.MUST } };
+        var kindFilter = KindFilter.For(kind);
+        var query = new BooleanQuery { { new ConstantScoreQuery(kindFilter), Occur.MUST } };
         foreach (var (dimension, values) in filters)
         {
             if (dimension == except || values.Count == 0) continue;
@@ -199,57 +211,47 @@ public sealed partial class ArticleSearcher(SearchIndex index)
                 from is { } f ? ArticleDocuments.ToIndexDate(f) : null,
                 to is { } t ? ArticleDocuments.ToIndexDate(t) : null, true, false), Occur.MUST);
         }
-        return new QueryWrapperFilter(query);
+        // Kind alone (most searches): the cached bit set, which the search tests per document instead of leap-frogging.
+        return query.Clauses.Count == 1 ? kindFilter : new QueryWrapperFilter(query);
     }
 
     /// <summary>
     /// Top documents of <paramref name="query"/> exactly as <c>IndexSearcher.Search</c>/<c>SearchAfter</c> with a sort
     /// (scores tracked, no max score) would return them, while <paramref name="also"/> sees every match in the same pass.
     /// </summary>
-    private static TopDocs SearchWith(IndexSearcher searcher, Query query, Filter filter, FieldDoc? after, int wanted, Sort sort, ICollector also)
+    private static TopDocs SearchWith(IndexSearcher searcher, Query query, Filter filter, FieldDoc? after, int wanted, Sort sort, FacetCounter also)
     {
         // Rewritten once here so the weight below and the search share the (possibly costly, e.g. fuzzy) rewrite.
         var filtered = searcher.Rewrite(new FilteredQuery(query, filter));
         var weight = searcher.CreateNormalizedWeight(filtered);
         var top = TopFieldCollector.Create(sort, Math.Min(wanted, Math.Max(1, searcher.IndexReader.MaxDoc)), after,
             fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: !weight.ScoresDocsOutOfOrder);
-        searcher.Search(filtered, MultiCollector.Wrap(top, also));
+        searcher.Search(filtered, also.Around(top));
         return top.GetTopDocs();
     }
 
+    /// <summary>The facet lists of a search from the counter of its pass (selected dimensions counted sideways).</summary>
     internal static (Dictionary<string, IReadOnlyList<FacetValue>>, IReadOnlyList<DateBucket>?) CountFacets(
-        IndexSearcher searcher, Query query, string kind, Dictionary<string, IReadOnlyList<string>> filters,
-        DateTimeOffset? from, DateTimeOffset? to, int limit, DateInterval? histogram, IReadOnlyList<string> dimensions,
-        FacetCounter? counted = null)
+        FacetCounter counted, Dictionary<string, IReadOnlyList<string>> filters, int limit, DateInterval? histogram,
+        IReadOnlyList<string> dimensions)
     {
-        var all = counted;
-        if (all is null)
-        {
-            all = new FacetCounter(searcher, dimensions, SummitSchema.Date, histogram);
-            searcher.Search(query, FilterFor(kind, filters, from, to, except: null), all);
-        }
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
         foreach (var dimension in dimensions)
         {
             var selected = filters.GetValueOrDefault(dimension) ?? [];
-            var counter = all;
-            if (selected.Count > 0)
-            {
-                // Multi-select: a dimension's counts ignore its own filter, so other values stay choosable.
-                counter = new FacetCounter(searcher, [dimension]);
-                searcher.Search(query, FilterFor(kind, filters, from, to, except: dimension), counter);
-            }
-            var counts = counter.TopCandidates(dimension, limit, selected);
-            result[dimension] = FacetValues(dimension, counts, selected, limit);
+            result[dimension] = FacetValues(dimension, counted.TopCandidates(dimension, limit, selected), selected, limit);
         }
         var buckets = histogram is null ? null
-            : all.DateCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new DateBucket(kv.Key, kv.Value)).ToList();
+            : counted.DateCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new DateBucket(kv.Key, kv.Value)).ToList();
         return (result, buckets);
     }
 
+    /// <summary>What a facet value shows, and what facet lists order ties by: country names, other values as they are.</summary>
+    internal static string DisplayLabel(string dimension, string value) => dimension == SummitSchema.Country ? Countries.Label(value) : value;
+
     internal static IReadOnlyList<FacetValue> FacetValues(string dimension, IReadOnlyDictionary<string, int> counts, IReadOnlyList<string> selected, int limit)
     {
-        string Label(string value) => dimension == SummitSchema.Country ? Countries.Label(value) : value;
+        string Label(string value) => DisplayLabel(dimension, value);
         var chosen = new HashSet<string>(selected, StringComparer.Ordinal);
         var values = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => Label(kv.Key), StringComparer.OrdinalIgnoreCase)
             .Take(limit)
@@ -266,15 +268,12 @@ public sealed partial class ArticleSearcher(SearchIndex index)
     {
         var facts = ReadFacts(doc);
         var title = doc.Get(SummitSchema.Title) ?? "";
-        var quotes = new List<(HitQuote Quote, int Matches)>();
-        // A transcript can hold hundreds of quotes; looking at the first 200 keeps a hit cheap.
-        foreach (var quote in facts.Quotes.Take(200))
-        {
-            var html = Snippets.Highlight(quote.Text, highlight, _analyzer, out var matches);
-            quotes.Add((new HitQuote(html, quote.Speaker), matches));
-        }
-        var shown = quotes.Where(q => q.Matches > 0).OrderByDescending(q => q.Matches).Take(3).Select(q => q.Quote).ToList();
-        if (shown.Count == 0 && browsing) shown = quotes.Take(2).Select(q => q.Quote).ToList();
+        // A transcript can hold hundreds of quotes; looking at the first 200 keeps a hit cheap, and only the ones
+        // shown are escaped and marked.
+        var quotes = facts.Quotes.Take(200).Select(q => (Quote: q, Matches: Snippets.CountMatches(q.Text, highlight, _analyzer))).ToList();
+        var chosen = quotes.Where(q => q.Matches > 0).OrderByDescending(q => q.Matches).Take(3).ToList();
+        if (chosen.Count == 0 && browsing) chosen = quotes.Take(2).ToList();
+        var shown = chosen.Select(q => new HitQuote(Snippets.Highlight(q.Quote.Text, highlight, _analyzer, out _), q.Quote.Speaker)).ToList();
         return new SearchHit(
             doc.Get(SummitSchema.Id),
             title,

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
+using Summit.Indexer.Index;
 
 namespace Summit.Search.Api.Search;
 
@@ -20,7 +21,7 @@ public sealed class FacetDocOrdinals
 {
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, Lazy<FacetDocOrdinals?>>> Cache = new();
 
-    private FacetDocOrdinals(int[] start, int[] ords)
+    internal FacetDocOrdinals(int[] start, int[] ords)
     {
         Start = start;
         Ords = ords;
@@ -55,15 +56,23 @@ public sealed class FacetDocOrdinals
 
     /// <summary>
     /// Builds the arrays of every segment of <paramref name="reader"/> that lacks them, and the reader's global
-    /// ordinals, for the given fields.
+    /// and combined ordinals, for every facet field.
     /// </summary>
-    public static void Warm(IndexReader reader, IReadOnlyList<string> fields)
+    public static void Warm(IndexReader reader)
     {
         var global = FacetOrdinals.For(reader);
-        foreach (var field in fields)
+        foreach (var field in SummitSchema.FacetFields)
         {
             foreach (var leaf in reader.Leaves) For(leaf.AtomicReader, field);
             global.ValueCount(field);
+        }
+        global.Layout(ArticleSearcher.FacetDimensions);
+        foreach (var field in ArticleSearcher.FacetDimensions) global.LabelRank(field);
+        // The quote search groups its candidates by these.
+        foreach (var leaf in reader.Leaves)
+        {
+            NumericColumn.For(leaf.AtomicReader, SummitSchema.QuoteHash);
+            NumericColumn.For(leaf.AtomicReader, SummitSchema.Date);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Summit.Indexer.Index;
 
 namespace Summit.Search.Api.Search;
@@ -13,7 +14,7 @@ public sealed partial class ArticleSearcher
     private static readonly IReadOnlyList<string> QuoteDimensions = [SummitSchema.Speaker, SummitSchema.Country, SummitSchema.Person];
 
     private static readonly ISet<string> QuoteTextField = new HashSet<string> { SummitSchema.Quote };
-    private static readonly ISet<string> ArticleIdField = new HashSet<string> { SummitSchema.ArticleId };
+    private static readonly ISet<string> ContextFields = new HashSet<string> { SummitSchema.Id, SummitSchema.Body };
 
     /// <summary>
     /// Searches quote documents. The same words quoted by several articles (after normalising whitespace, case and
@@ -33,16 +34,19 @@ public sealed partial class ArticleSearcher
         var builder = new QueryBuilder(_analyzer, vocabulary, SearchTarget.Quotes);
         var query = BuildText(ast, builder);
         var sort = SortFor(request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance));
-        var filter = FilterFor(SummitSchema.KindQuote, filters, request.From, request.To, except: null);
+        var filter = FilterFor(SummitSchema.KindQuote, WithoutCounted(filters), request.From, request.To, except: null);
         // Grow the window until it holds the requested page of distinct quotes (duplicates sit close together in
         // both orders: equal text scores equally, and reports of one statement share dates).
         var needed = request.Page * request.PageSize;
         var window = Math.Min(MaxQuoteCandidates, Math.Max(200, needed * 4));
         TopDocs top;
         List<QuoteGroup> groups;
+        FacetCounter counted;
         while (true)
         {
-            top = searcher.Search(query, filter, window, sort, true, false);
+            // The facet counts come from the same pass as the candidates.
+            counted = new FacetCounter(searcher, FacetDimensions, selected: filters);
+            top = SearchWith(searcher, query, filter, null, window, sort, counted);
             groups = Group(searcher, top);
             if (groups.Count >= needed || top.ScoreDocs.Length >= top.TotalHits || window >= MaxQuoteCandidates) break;
             window = Math.Min(MaxQuoteCandidates, window * 4);
@@ -51,8 +55,7 @@ public sealed partial class ArticleSearcher
         var highlight = HighlightTerms.From(ast, _analyzer, typoTolerant: false);
         var hits = groups.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .Select(g => ToQuoteHit(searcher, g, highlight)).ToList();
-        var (facets, _) = CountFacets(searcher, query, SummitSchema.KindQuote, filters, request.From, request.To,
-            request.FacetLimit, null, QuoteDimensions);
+        var (facets, _) = CountFacets(counted, filters, request.FacetLimit, null, QuoteDimensions);
         // Groups beyond the candidate window cannot be told apart; count them as distinct.
         var total = groups.Count + Math.Max(0, top.TotalHits - top.ScoreDocs.Length);
         return new QuoteSearchResponse(request.Query ?? "", total, request.Page, request.PageSize,
@@ -64,21 +67,18 @@ public sealed partial class ArticleSearcher
     /// is shown from its earliest dated report.</summary>
     private static List<QuoteGroup> Group(IndexSearcher searcher, TopDocs top)
     {
-        var reader = searcher.IndexReader;
-        var hashes = MultiDocValues.GetNumericValues(reader, SummitSchema.QuoteHash);
-        var hasHash = MultiDocValues.GetDocsWithField(reader, SummitSchema.QuoteHash);
-        var dates = MultiDocValues.GetNumericValues(reader, SummitSchema.Date);
-        var hasDate = MultiDocValues.GetDocsWithField(reader, SummitSchema.Date);
+        var leaves = searcher.IndexReader.Leaves;
         var groups = new List<QuoteGroup>();
         var byKey = new Dictionary<long, QuoteGroup>();
         foreach (var scoreDoc in top.ScoreDocs)
         {
             var doc = scoreDoc.Doc;
-            var key = hashes is not null && hasHash is not null && hasHash.Get(doc) ? hashes.Get(doc)
+            var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+            var key = NumericColumn.For(leaf.AtomicReader, SummitSchema.QuoteHash)?.Get(doc - leaf.DocBase)
                 // Indexed before quote hashes existed: hash the stored text the same way.
-                : QuoteKeys.Hash(searcher.Doc(doc, QuoteTextField).Get(SummitSchema.Quote) ?? "");
-            DateTimeOffset? date = dates is not null && hasDate is not null && hasDate.Get(doc)
-                ? DateTimeOffset.FromUnixTimeMilliseconds(dates.Get(doc)) : null;
+                ?? QuoteKeys.Hash(searcher.Doc(doc, QuoteTextField).Get(SummitSchema.Quote) ?? "");
+            DateTimeOffset? date = NumericColumn.For(leaf.AtomicReader, SummitSchema.Date)?.Get(doc - leaf.DocBase) is { } millis
+                ? DateTimeOffset.FromUnixTimeMilliseconds(millis) : null;
             if (!byKey.TryGetValue(key, out var group))
             {
                 byKey[key] = group = new QuoteGroup(doc, date);
@@ -122,7 +122,7 @@ public sealed partial class ArticleSearcher
             doc.Get(SummitSchema.Title) ?? "",
             group.Date,
             doc.Get(SummitSchema.Source),
-            Context(searcher, articleId, start, end),
+            Context(searcher, group.DocId, articleId, start, end),
             ReportingArticles(searcher, group),
             doc.Get(SummitSchema.Url),
             doc.Get(SummitSchema.Author));
@@ -130,19 +130,30 @@ public sealed partial class ArticleSearcher
 
     /// <summary>Distinct articles among a group's reports; read only for the groups on the page.</summary>
     private static int ReportingArticles(IndexSearcher searcher, QuoteGroup group) =>
-        group.Docs.Select(d => searcher.Doc(d, ArticleIdField).Get(SummitSchema.ArticleId)).Distinct(StringComparer.Ordinal).Count();
+        group.Docs.Select(d => ArticleDocOf(searcher, d)).Distinct().Count();
+
+    /// <summary>
+    /// The article document of a quote document, or -1. An article and its quotes are indexed as one block, the
+    /// article first (<see cref="ArticleDocuments.Create"/>, <c>UpdateDocuments</c>), and Lucene keeps a block's
+    /// documents adjacent through merges, so it is the nearest article document before the quote: no stored
+    /// fields to read and no search per hit.
+    /// </summary>
+    private static int ArticleDocOf(IndexSearcher searcher, int quoteDoc)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(quoteDoc, leaves)];
+        if (KindFilter.For(SummitSchema.KindArticle).GetDocIdSet(leaf, null) is not FixedBitSet articles) return -1;
+        var article = articles.PrevSetBit(quoteDoc - leaf.DocBase);
+        return article < 0 ? -1 : leaf.DocBase + article;
+    }
 
     /// <summary>The sentence(s) of the article around the quote, escaped.</summary>
-    private static string Context(IndexSearcher searcher, string articleId, int start, int end)
+    private static string Context(IndexSearcher searcher, int quoteDoc, string articleId, int start, int end)
     {
-        var query = new BooleanQuery
-        {
-            { new TermQuery(new Term(SummitSchema.Id, articleId)), Occur.MUST },
-            { new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), Occur.MUST },
-        };
-        var top = searcher.Search(query, 1);
-        if (top.TotalHits == 0) return "";
-        var body = searcher.Doc(top.ScoreDocs[0].Doc).Get(SummitSchema.Body) ?? "";
+        var articleDoc = ArticleDocOf(searcher, quoteDoc);
+        var article = articleDoc < 0 ? null : searcher.Doc(articleDoc, ContextFields);
+        if (article?.Get(SummitSchema.Id) != articleId) return "";
+        var body = article.Get(SummitSchema.Body) ?? "";
         if (start < 0 || end > body.Length || start > end) return "";
         var from = start;
         while (from > 0 && body[from - 1] != '\n' && !(from >= 2 && body[from - 1] == ' ' && body[from - 2] is '.' or '!' or '?') && start - from < 300) from--;

@@ -76,9 +76,12 @@ public sealed class SearchIndex : IDisposable
         {
             // SearcherManager calls this on open and on every refresh (in the refresh service, off the request path),
             // so the first query on a new searcher does not pay for the facet arrays of new segments or the new
-            // reader's global ordinals. Unchanged segments keep their arrays, so a refresh reads only new segments.
-            FacetDocOrdinals.Warm(reader, ArticleSearcher.FacetDimensions);
-            return new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+            // reader's global ordinals, facet layout and vocabulary. Unchanged segments keep their arrays, so a refresh
+            // reads only new segments.
+            FacetDocOrdinals.Warm(reader);
+            var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+            Vocabulary.For(searcher);
+            return searcher;
         }
     }
 }

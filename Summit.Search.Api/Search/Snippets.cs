@@ -103,6 +103,10 @@ public static class Snippets
         return scored.Select(x => Render(text, x.s, x.marks)).ToList();
     }
 
+    /// <summary>How many marks <see cref="Highlight"/> would put into the text.</summary>
+    public static int CountMatches(string text, HighlightTerms terms, Analyzer analyzer) =>
+        terms.IsEmpty ? 0 : FindMarks(text, new Range(0, text.Length), terms, analyzer).Count;
+
     /// <summary>The whole text escaped with its matches marked; <paramref name="matches"/> counts them.</summary>
     public static string Highlight(string text, HighlightTerms terms, Analyzer analyzer, out int matches)
     {

@@ -71,9 +71,12 @@ public sealed class Vocabulary
 
     private static Vocabulary Build(IndexSearcher searcher)
     {
-        var counter = new FacetCounter(searcher, SummitSchema.FacetFields);
-        searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), counter);
-        var entries = SummitSchema.FacetFields.ToDictionary(d => d, d => (IReadOnlyList<VocabularyEntry>)counter.Counts(d)
+        // The search's dimensions and the other facet fields, each in the layout queries use (FacetOrdinals.Layout).
+        var search = new FacetCounter(searcher, ArticleSearcher.FacetDimensions);
+        var others = new FacetCounter(searcher, SummitSchema.FacetFields.Except(ArticleSearcher.FacetDimensions).ToList());
+        searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), MultiCollector.Wrap(search, others));
+        var entries = SummitSchema.FacetFields.ToDictionary(d => d, d => (IReadOnlyList<VocabularyEntry>)
+            (ArticleSearcher.FacetDimensions.Contains(d) ? search : others).Counts(d)
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => new VocabularyEntry(kv.Key, kv.Value,
                 Countries.Normalize(d == SummitSchema.Country ? Countries.Label(kv.Key) : kv.Key).Split(' ', StringSplitOptions.RemoveEmptyEntries)))

@@ -11,12 +11,13 @@ namespace Summit.Tests.Search;
 
 public sealed class FacetCounterTests
 {
-    // Three segments with overlapping and segment-only values, so global ordinals differ from segment ordinals.
+    // Three segments with overlapping and segment-only values, so global ordinals differ from segment ordinals;
+    // "dee" ties with "Dee" in count and in label order (which ignores case).
     private static readonly string[][][] Segments =
     [
         [["Ann", "Bob"], ["Bob"], ["Cid"]],
         [["Bob", "Dee"], ["Eve"], ["Ann", "Eve"], []],
-        [["Zed"], ["Bob", "Eve"], ["Ann"]],
+        [["Zed", "dee"], ["Bob", "Eve"], ["Ann"]],
     ];
 
     private static IndexSearcher Searcher()
@@ -58,6 +59,8 @@ public sealed class FacetCounterTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
     [InlineData(10)]
     public void Top_candidates_rank_like_all_counts_including_ties_and_selected_values(int limit)
     {
