@@ -56,6 +56,15 @@ public static class TargetChecks
             ? new("Summit p50 ≤ 3× bare-Lucene floor", "not measured", null)
             : new("Summit p50 ≤ 3× bare-Lucene floor", Inv($"worst {ratios.Max(r => r.Ratio):F1}× ({ratios.MaxBy(r => r.Ratio).Class}); {ratios.Count(r => r.Ratio <= 3)}/{ratios.Count} classes within 3×"), ratios.All(r => r.Ratio <= 3)));
 
+        var sqlite = latencies.Where(l => l.Runner == "sqlite-fts5" && l.Threads == 1).ToDictionary(l => l.Class);
+        var speedups = summit.Where(l => sqlite.ContainsKey(l.Class) && l.P50 > 0)
+            .Select(l => (l.Class, Speedup: sqlite[l.Class].P50 / l.P50)).ToList();
+        const string sqliteTarget = "≥ 10× faster than SQLite FTS5 (p50) on every class";
+        checks.Add(speedups.Count == 0
+            ? new(sqliteTarget, "not measured", null)
+            : new(sqliteTarget, Inv($"{speedups.Count(s => s.Speedup >= 10)}/{speedups.Count} classes; slowest {speedups.Min(s => s.Speedup):0.##}× ({speedups.MinBy(s => s.Speedup).Class})"),
+                speedups.All(s => s.Speedup >= 10)));
+
         var c16 = http.FirstOrDefault(h => h.Connections == 16);
         var httpLabel = "HTTP at 200k, concurrency 16: ≥ 1,500 req/s, 0 errors" + (articles == 200_000 ? "" : $" (this run has {scale})");
         checks.Add(c16 is null
