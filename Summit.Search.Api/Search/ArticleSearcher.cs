@@ -63,7 +63,8 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         string? didYouMean = null;
         if (top.TotalHits < FewHits && ast is not null)
         {
-            var fuzzyBuilder = new QueryBuilder(_analyzer, vocabulary, SearchTarget.Articles, searcher.IndexReader);
+            var typos = new FuzzyExpansions(searcher.IndexReader);
+            var fuzzyBuilder = new QueryBuilder(_analyzer, vocabulary, SearchTarget.Articles, typos);
             var fuzzyQuery = BuildText(ast, fuzzyBuilder);
             if (fuzzyBuilder.UsedTypoTolerance)
             {
@@ -73,7 +74,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
                     (top, counted, typoTolerance) = (fuzzyTop, fuzzyCounted, true);
                 }
             }
-            didYouMean = DidYouMean(ast, builder, searcher.IndexReader);
+            didYouMean = DidYouMean(ast, builder, typos);
         }
 
         var highlight = HighlightTerms.From(ast, _analyzer, typoTolerance);
@@ -310,15 +311,15 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         doc.GetField(SummitSchema.Date)?.GetInt64Value() is { } millis ? DateTimeOffset.FromUnixTimeMilliseconds(millis) : null;
 
     /// <summary>The query with misspelt words replaced by the closest indexed word, or null when nothing changed.</summary>
-    private string? DidYouMean(QueryNode ast, QueryBuilder builder, IndexReader reader)
+    private string? DidYouMean(QueryNode ast, QueryBuilder builder, FuzzyExpansions typos)
     {
         var changed = false;
         var corrected = Rewrite(ast, word =>
         {
             if (word.Prefix || word.Scope != QueryScope.Any) return word;
             var token = builder.ExactToken(word.Text);
-            if (token is null || !QueryBuilder.IsLikelyTypo(token, reader)) return word;
-            var best = Closest(reader, token);
+            if (token is null || !QueryBuilder.IsLikelyTypo(token, typos.Reader)) return word;
+            var best = Closest(typos, token);
             if (best is null) return word;
             changed = true;
             var text = char.IsUpper(word.Text[0]) ? char.ToUpperInvariant(best[0]) + best[1..] : best;
@@ -327,17 +328,16 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         return changed ? QuerySyntax.Format(corrected) : null;
     }
 
-    private static string? Closest(IndexReader reader, string token)
+    private static string? Closest(FuzzyExpansions typos, string token)
     {
         var candidates = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var field in new[] { SummitSchema.BodyExact, SummitSchema.TitleExact })
         {
-            var fuzzy = new FuzzyQuery(new Term(field, token), QueryBuilder.AllowedEdits(token), prefixLength: 1);
-            if (fuzzy.Rewrite(reader) is not BooleanQuery expanded) continue;
+            if (typos.For(field, token) is not BooleanQuery expanded) continue;
             foreach (var clause in expanded.Clauses)
             {
                 if (clause.Query is TermQuery tq)
-                    candidates[tq.Term.Text] = candidates.GetValueOrDefault(tq.Term.Text) + reader.DocFreq(tq.Term);
+                    candidates[tq.Term.Text] = candidates.GetValueOrDefault(tq.Term.Text) + typos.Reader.DocFreq(tq.Term);
             }
         }
         return candidates

@@ -16,7 +16,7 @@ public enum SearchTarget { Articles, Quotes }
 /// ranks above its stemmed relatives; a country name also matches the country facet. Scopes go to one field.
 /// One instance per request.
 /// </summary>
-public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, SearchTarget target, IndexReader? typoReader = null)
+public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, SearchTarget target, FuzzyExpansions? typos = null)
 {
     public const float TitleBoost = 3f;
     public const float QuoteBoost = 2f;
@@ -74,15 +74,11 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Searc
         if (word.Prefix) return Prefix(word);
         var query = Phrase(word.Text, word.Scope) as BooleanQuery;
         if (query is not null && _lucene.CreatePhraseQuery(SummitSchema.Body, word.Text) is null) _stopWords.Add(query);
-        if (query is null || typoReader is null) return query;
+        if (query is null || typos is null) return query;
         var exact = ExactToken(word.Text);
-        if (exact is null || !IsLikelyTypo(exact, typoReader)) return query;
-        var edits = AllowedEdits(exact);
+        if (exact is null || !IsLikelyTypo(exact, typos.Reader)) return query;
         foreach (var (field, boost) in TextFields(word.Scope))
-        {
-            var fuzzy = new FuzzyQuery(new Term(SummitSchema.ExactTwin(field)!, exact), edits, prefixLength: 1) { Boost = boost * FuzzyFactor };
-            query.Add(fuzzy, Occur.SHOULD);
-        }
+            query.Add(typos.For(SummitSchema.ExactTwin(field)!, exact, boost * FuzzyFactor), Occur.SHOULD);
         UsedTypoTolerance = true;
         return query;
     }
