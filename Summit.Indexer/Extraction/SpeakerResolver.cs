@@ -40,6 +40,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             var inverted = v > 0 && (doc.IsPunct(v - 1, ',') && !doc[v].EndsWith("ing") || doc.Is(v - 1, TokenKind.Quote));
             var name = Subject(v, ss) ?? (inverted && v + 1 < personAt.Length && personAt[v + 1] is { } after ? after.Name : null);
             if (name != null) _sources.Add((doc.Tokens[v].Start, name));
+            if (name != null && !_byName.ContainsKey(name) && LooksLikeUnlistedName(name)) _unlisted.Add(name);
         }
         // A person opening a sentence or its first clause is its subject too ("Guessford was shocked …"; "But his
         // wife, Jane, …"; "In his assessment, Calderon …").
@@ -76,6 +77,26 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         }
         return lo - 1;
     }
+
+    /// <summary>
+    /// Subjects of reporting verbs that read like a surname the person finder did not know ("Nefzi said"): a
+    /// he/she may refer to them. Not organisations, places or common words.
+    /// </summary>
+    private readonly HashSet<string> _unlisted = new(StringComparer.Ordinal);
+
+    private bool LooksLikeUnlistedName(string name)
+    {
+        var words = name.Split(' ');
+        if (words.Length > 2) return false;
+        foreach (var w in words)
+            if (w.Length < 2 || !char.IsUpper(w[0]) || !w.Skip(1).All(char.IsLower) || Lexicon.OrgWords.Contains(w) || Lexicon.Titles.Contains(w)
+                || Lexicon.CapitalisedCommon.Contains(w) || Lexicon.PronounOf(w) != null || Lexicon.Determiners.Contains(w))
+                return false;
+        _placeNames ??= new HashSet<string>(placeAt.Where(h => h != null).Select(h => h!.Readings[0].Name), StringComparer.Ordinal);
+        return !_placeNames.Contains(name);
+    }
+
+    private HashSet<string>? _placeNames;
 
     private bool InQuote(int t) => _inQuote != null && t < _inQuote.Length && _inQuote[t];
 
@@ -159,6 +180,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (t >= n || doc.Tokens[t].Kind is TokenKind.Newline or TokenKind.Quote) return null;
         if (doc.Tokens[t].Kind == TokenKind.Punct) return null;
         if (Dashed(close + 1, t) is { } signed) return signed;
+        // "…" according to a court filing by X / "…," according to CNN: the source named right after the quote.
+        if (doc.IsWord(t) && doc[t] == "according" && doc.IsWord(t + 1) && doc[t + 1] == "to")
+            return Phrase(t + 2, InvertedEnd(t + 2), t + 1);
         // "… has "expanded the party," claiming that he …": a participle continues the clause before the
         // quote, whose subject speaks; nothing after it is an attribution.
         if (doc.IsWord(t) && char.IsLower(doc[t][0]) && doc[t].EndsWith("ing") && doc[t].Length > 5) return null;
@@ -181,7 +205,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             {
                 var k = t + 1;
                 while (actor != null && k < personAt.Length && personAt[k] == actor) k++;
-                if (doc.IsWord(k) && char.IsLower(doc[k][0]) && (doc[k].EndsWith("ed") && doc[k].Length > 3
+                if (doc.IsWord(k) && char.IsLower(doc[k][0]) && (doc[k].EndsWith("ed") && doc[k].Length > 3 || Lexicon.NounLikePresent.Contains(doc[k])
                         || doc[k] is "went" && doc.IsWord(k + 1) && doc[k + 1] == "on" || doc[k] is "shot" or "hit" or "struck" && doc.IsWord(k + 1) && doc[k + 1] == "back")
                     && (k + 1 >= doc.Tokens.Count || doc.Tokens[k + 1].Kind != TokenKind.Word || doc[k + 1] is "on" or "back" or "in" or "up" or "at" or "to" or "as" or "during" or "after" or "before" or "later" or "again"))
                     return actor?.Name ?? Phrase(t, t + 1, k);
@@ -511,6 +535,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             {
                 var name = sources[k].Name;
                 if (_byName.TryGetValue(name, out var sp) && (sp.Gender == want || sp.Gender == '\0')) return sp.Name;
+                if (_unlisted.Contains(name)) return name;
             }
             // The last speaker, if a person of that gender, is the usual referent of "he said" in news.
             if (_lastSpeaker != null && _byName.TryGetValue(_lastSpeaker, out var last)
@@ -590,7 +615,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             var w = doc[t];
             if (w is "he" or "she" or "He" or "She") return Antecedent(w.ToLowerInvariant(), doc.Tokens[t].Start, sameSentence: true);
             // Words that may precede a clause's subject: conjunctions, titles and roles ("But former Sen. …").
-            if (!(char.IsUpper(w[0]) || w is "then" or "also" or "former" or "presidential" || Lexicon.RoleNouns.Contains(w))) clause = false;
+            // "…, but Christie wasn't having it": a coordinating conjunction after the comma opens the clause too.
+            if (!(char.IsUpper(w[0]) || w is "then" or "also" or "former" or "presidential" or "but" or "and" || Lexicon.RoleNouns.Contains(w))) clause = false;
         }
         return null;
     }
