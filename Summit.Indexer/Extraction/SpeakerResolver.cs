@@ -38,6 +38,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             // "X said" or, inverted, "…," said X
             // (not "Sanders pushed back, questioning Clinton's judgment": the participle's object is no speaker)
             var inverted = v > 0 && (doc.IsPunct(v - 1, ',') && !doc[v].EndsWith("ing") || doc.Is(v - 1, TokenKind.Quote));
+            // "Trump went after Bush, calling him …": a participle after a comma has the main clause's subject, which
+            // the sentence-opening rule below records; the phrase before the comma is its object.
+            if (doc[v].EndsWith("ing") && doc.IsPunct(v - 1, ',')) continue;
             var name = Subject(v, ss) ?? (inverted && v + 1 < personAt.Length && personAt[v + 1] is { } after ? after.Name : null);
             if (name != null) _sources.Add((doc.Tokens[v].Start, name));
             if (name != null && !_byName.ContainsKey(name) && LooksLikeUnlistedName(name)) _unlisted.Add(name);
@@ -189,11 +192,14 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (!EndsClause(close) && doc.IsWord(t) && doc[t] is "and" or "but" or "or" or "for" or "to" or "in" or "on" or "of" or "with" or "that" or "as" or "while" or "because" or "than")
             return InvertedAfterComma(t);
         // "…" Trump, the party's front-runner, … : the person named right after the quote.
-        if (EndsClause(close) && t < personAt.Length && personAt[t] is { } named && !doc.IsSentenceStart(t))
+        // After a quote ending in ? or ! the splitter starts a new sentence there ("…?" Miller, a retired nurse, said):
+        // then a reporting verb must follow the appositive.
+        var askedOrExclaimed = doc.IsPunct(close - 1, '?') || doc.IsPunct(close - 1, '!');
+        if (EndsClause(close) && t < personAt.Length && personAt[t] is { } named && (!doc.IsSentenceStart(t) || askedOrExclaimed))
         {
             var k = t;
             while (k < personAt.Length && personAt[k] == named) k++;
-            if (doc.IsPunct(k, ',') || doc.IsPunct(k, '(')) return named.Name;
+            if ((doc.IsPunct(k, ',') || doc.IsPunct(k, '(')) && (!doc.IsSentenceStart(t) || VerbFollows(k, 20))) return named.Name;
         }
         // "…," Toomey fumed. / "…?" Hannity pressed. / "…," Trump went on: a person and a past-tense verb right
         // after a quote that ends its clause with , ? or ! speak it, whatever the verb.
@@ -247,6 +253,18 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             return Subject(v, t);                           // X said
         }
         return null;
+    }
+
+    /// <summary>A reporting verb within <paramref name="limit"/> tokens of the same sentence, before any quotation mark.</summary>
+    private bool VerbFollows(int from, int limit)
+    {
+        var sentence = doc.SentenceOf[from];
+        for (var v = from; v < Math.Min(doc.Tokens.Count, from + limit) && doc.SentenceOf[v] == sentence; v++)
+        {
+            if (doc.Tokens[v].Kind is TokenKind.Quote or TokenKind.Newline) return false;
+            if (IsAttributionVerb(v)) return true;
+        }
+        return false;
     }
 
     private bool EndsClause(int close) =>
@@ -354,6 +372,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (open >= doc.Tokens.Count) return null;
         // Bounded look-back: a megabyte "sentence" without punctuation must not make this quadratic.
         var sentStart = Math.Max(doc.Sentences[doc.SentenceOf[open]].Start, open - 80);
+        string? nearest = null;
         for (var v = open - 1; v >= sentStart; v--)
         {
             if (doc.Tokens[v].Kind == TokenKind.Quote) break; // another quote's attribution region
@@ -388,9 +407,12 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 continue;
             }
             var s = Subject(v, sentStart);
-            if (s != null) return s;
+            // "Kasich says if he … the polls saying "…"" / "Obama said he expected that Americans will say "…"": a
+            // non-person subject of a nearer verb gives way to a person reporting earlier in the sentence.
+            if (s != null && _byName.ContainsKey(s)) return s;
+            nearest ??= s;
         }
-        return null;
+        return nearest;
     }
 
     /// <summary>The noun phrase ending just before a reporting verb, not reaching before <paramref name="sentStart"/>.</summary>

@@ -212,4 +212,30 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Ray Lund", SpeakerOf(facts, "This plan was written"));
     }
+
+    [Fact]
+    public void The_object_before_a_participle_after_a_comma_is_no_pronoun_antecedent()
+    {
+        var facts = Extract("At a town hall in Dover, Senator Tom Reed went after Governor Paul Okoye, calling him a tax addict.\n\n"
+                            + "\"He has never balanced a budget in his life,\" he said.");
+
+        Assert.Equal("Tom Reed", SpeakerOf(facts, "He has never balanced"));
+    }
+
+    [Fact]
+    public void A_person_reporting_earlier_in_the_sentence_beats_a_nearer_common_noun_subject()
+    {
+        var facts = Extract("Senator Paul Okoye said he expected that voters would say \"no more tolls on the bridge\" in the spring.");
+
+        Assert.Equal("Paul Okoye", SpeakerOf(facts, "no more tolls"));
+    }
+
+    [Fact]
+    public void A_person_with_an_appositive_after_a_question_quote_speaks_it()
+    {
+        var facts = Extract("Mayor Linda Carver and Tom Reyes met the residents on Monday.\n\n"
+                            + "\"Who pays for the bridge?\" Reyes, a retired teacher, asked at the meeting.");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "Who pays for the bridge"));
+    }
 }
