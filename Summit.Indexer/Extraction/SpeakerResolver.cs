@@ -93,13 +93,17 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (words.Length > 2) return false;
         foreach (var w in words)
             if (w.Length < 2 || !char.IsUpper(w[0]) || !w.Skip(1).All(char.IsLower) || Lexicon.OrgWords.Contains(w) || Lexicon.Titles.Contains(w)
-                || Lexicon.CapitalisedCommon.Contains(w) || Lexicon.PronounOf(w) != null || Lexicon.Determiners.Contains(w))
+                || Lexicon.CapitalisedCommon.Contains(w) || Lexicon.PronounOf(w) != null || Lexicon.Determiners.Contains(w) || IsIndefinite(w))
                 return false;
         _placeNames ??= new HashSet<string>(placeAt.Where(h => h != null).Select(h => h!.Readings[0].Name), StringComparer.Ordinal);
         return !_placeNames.Contains(name);
     }
 
     private HashSet<string>? _placeNames;
+
+    /// <summary>"Nobody asked …": an indefinite pronoun opening a sentence is no one a later he/she refers to.</summary>
+    private static bool IsIndefinite(string w) => w is "Nobody" or "Somebody" or "Someone" or "Everyone" or "Everybody" or "Anyone"
+        or "Anybody" or "None" or "Nothing" or "Others" or "Many" or "Some" or "Most" or "All" or "Both" or "Each" or "Few" or "Several" or "One" or "Another";
 
     private bool InQuote(int t) => _inQuote != null && t < _inQuote.Length && _inQuote[t];
 
@@ -556,6 +560,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             for (var k = latest; k >= 0 && k > latest - 200; k--)
             {
                 var name = sources[k].Name;
+                if (IsIndefinite(name)) continue;
                 if (_byName.TryGetValue(name, out var sp) && (sp.Gender == want || sp.Gender == '\0')) return sp.Name;
                 if (_unlisted.Contains(name)) return name;
             }

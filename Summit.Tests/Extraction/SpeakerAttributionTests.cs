@@ -238,4 +238,14 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Tom Reyes", SpeakerOf(facts, "Who pays for the bridge"));
     }
+
+    [Fact]
+    public void An_indefinite_pronoun_subject_is_no_antecedent_of_he()
+    {
+        var facts = Extract("Senator Tom Reed spoke first at the hearing.\n\n"
+                            + "Nobody asked about the bridge, so the chairman raised it.\n\n"
+                            + "\"It is falling apart and everyone knows it,\" he said.");
+
+        Assert.Equal("Tom Reed", SpeakerOf(facts, "It is falling apart"));
+    }
 }
