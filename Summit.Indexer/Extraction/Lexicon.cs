@@ -26,6 +26,15 @@ internal static class Lexicon
         "estimate forecast promise pledge reply remark joke quip whisper shout cry boast lament caution tweet " +
         "welcome highlight brief dub read vow plead muse press text echo email reason beam intimate riff snap");
 
+    /// <summary>
+    /// Present tense of the verbs that are also nouns ("notes", "claims"): only a reporting verb right after a
+    /// quote and its speaker ("…," Conway notes.), where no noun reading fits.
+    /// </summary>
+    public static readonly HashSet<string> NounLikePresent = new(NounLike.Select(ThirdPerson), StringComparer.Ordinal);
+
+    private static string ThirdPerson(string v) =>
+        v.EndsWith('s') || v.EndsWith('h') || v.EndsWith('o') ? v + "es" : v.EndsWith('y') && !v.EndsWith("ay") ? v[..^1] + "ies" : v + "s";
+
     private static readonly string[] Irregular =
         ["said", "says", "saying", "told", "tells", "telling", "wrote", "written", "writes", "writing", "thought",
          "spoke", "spoken", "read", "quoted", "quipped", "retorted", "admitted", "dubbed", "vowed", "tweeted",
@@ -42,7 +51,7 @@ internal static class Lexicon
             // Bare and -s forms of verbs that are also nouns ("claims", "reports", "calls") mislead more than help.
             var nounLike = NounLike.Contains(v);
             if (!nounLike) set.Add(v);
-            if (!nounLike) set.Add(v.EndsWith('s') || v.EndsWith('h') ? v + "es" : v.EndsWith('y') && !v.EndsWith("ay") ? v[..^1] + "ies" : v + "s");
+            if (!nounLike) set.Add(ThirdPerson(v));
             var stem = v.EndsWith('e') ? v[..^1] : v;
             set.Add(v.EndsWith('y') && !v.EndsWith("ay") ? v[..^1] + "ied" : stem + "ed");
             set.Add(stem + "ing");

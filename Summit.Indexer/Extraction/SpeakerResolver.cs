@@ -38,8 +38,12 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             // "X said" or, inverted, "…," said X
             // (not "Sanders pushed back, questioning Clinton's judgment": the participle's object is no speaker)
             var inverted = v > 0 && (doc.IsPunct(v - 1, ',') && !doc[v].EndsWith("ing") || doc.Is(v - 1, TokenKind.Quote));
+            // "Trump went after Bush, calling him …": a participle after a comma has the main clause's subject, which
+            // the sentence-opening rule below records; the phrase before the comma is its object.
+            if (doc[v].EndsWith("ing") && doc.IsPunct(v - 1, ',')) continue;
             var name = Subject(v, ss) ?? (inverted && v + 1 < personAt.Length && personAt[v + 1] is { } after ? after.Name : null);
             if (name != null) _sources.Add((doc.Tokens[v].Start, name));
+            if (name != null && !_byName.ContainsKey(name) && LooksLikeUnlistedName(name)) _unlisted.Add(name);
         }
         // A person opening a sentence or its first clause is its subject too ("Guessford was shocked …"; "But his
         // wife, Jane, …"; "In his assessment, Calderon …").
@@ -76,6 +80,30 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         }
         return lo - 1;
     }
+
+    /// <summary>
+    /// Subjects of reporting verbs that read like a surname the person finder did not know ("Nefzi said"): a
+    /// he/she may refer to them. Not organisations, places or common words.
+    /// </summary>
+    private readonly HashSet<string> _unlisted = new(StringComparer.Ordinal);
+
+    private bool LooksLikeUnlistedName(string name)
+    {
+        var words = name.Split(' ');
+        if (words.Length > 2) return false;
+        foreach (var w in words)
+            if (w.Length < 2 || !char.IsUpper(w[0]) || !w.Skip(1).All(char.IsLower) || Lexicon.OrgWords.Contains(w) || Lexicon.Titles.Contains(w)
+                || Lexicon.CapitalisedCommon.Contains(w) || Lexicon.PronounOf(w) != null || Lexicon.Determiners.Contains(w) || IsIndefinite(w))
+                return false;
+        _placeNames ??= new HashSet<string>(placeAt.Where(h => h != null).Select(h => h!.Readings[0].Name), StringComparer.Ordinal);
+        return !_placeNames.Contains(name);
+    }
+
+    private HashSet<string>? _placeNames;
+
+    /// <summary>"Nobody asked …": an indefinite pronoun opening a sentence is no one a later he/she refers to.</summary>
+    private static bool IsIndefinite(string w) => w is "Nobody" or "Somebody" or "Someone" or "Everyone" or "Everybody" or "Anyone"
+        or "Anybody" or "None" or "Nothing" or "Others" or "Many" or "Some" or "Most" or "All" or "Both" or "Each" or "Few" or "Several" or "One" or "Another";
 
     private bool InQuote(int t) => _inQuote != null && t < _inQuote.Length && _inQuote[t];
 
@@ -159,17 +187,23 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (t >= n || doc.Tokens[t].Kind is TokenKind.Newline or TokenKind.Quote) return null;
         if (doc.Tokens[t].Kind == TokenKind.Punct) return null;
         if (Dashed(close + 1, t) is { } signed) return signed;
+        // "…" according to a court filing by X / "…," according to CNN: the source named right after the quote.
+        if (doc.IsWord(t) && doc[t] == "according" && doc.IsWord(t + 1) && doc[t + 1] == "to")
+            return Phrase(t + 2, InvertedEnd(t + 2), t + 1);
         // "… has "expanded the party," claiming that he …": a participle continues the clause before the
         // quote, whose subject speaks; nothing after it is an attribution.
         if (doc.IsWord(t) && char.IsLower(doc[t][0]) && doc[t].EndsWith("ing") && doc[t].Length > 5) return null;
         if (!EndsClause(close) && doc.IsWord(t) && doc[t] is "and" or "but" or "or" or "for" or "to" or "in" or "on" or "of" or "with" or "that" or "as" or "while" or "because" or "than")
             return InvertedAfterComma(t);
         // "…" Trump, the party's front-runner, … : the person named right after the quote.
-        if (EndsClause(close) && t < personAt.Length && personAt[t] is { } named && !doc.IsSentenceStart(t))
+        // After a quote ending in ? or ! the splitter starts a new sentence there ("…?" Miller, a retired nurse, said):
+        // then a reporting verb must follow the appositive.
+        var askedOrExclaimed = doc.IsPunct(close - 1, '?') || doc.IsPunct(close - 1, '!');
+        if (EndsClause(close) && t < personAt.Length && personAt[t] is { } named && (!doc.IsSentenceStart(t) || askedOrExclaimed))
         {
             var k = t;
             while (k < personAt.Length && personAt[k] == named) k++;
-            if (doc.IsPunct(k, ',') || doc.IsPunct(k, '(')) return named.Name;
+            if ((doc.IsPunct(k, ',') || doc.IsPunct(k, '(')) && (!doc.IsSentenceStart(t) || VerbFollows(k, 20))) return named.Name;
         }
         // "…," Toomey fumed. / "…?" Hannity pressed. / "…," Trump went on: a person and a past-tense verb right
         // after a quote that ends its clause with , ? or ! speak it, whatever the verb.
@@ -181,7 +215,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             {
                 var k = t + 1;
                 while (actor != null && k < personAt.Length && personAt[k] == actor) k++;
-                if (doc.IsWord(k) && char.IsLower(doc[k][0]) && (doc[k].EndsWith("ed") && doc[k].Length > 3
+                if (doc.IsWord(k) && char.IsLower(doc[k][0]) && (doc[k].EndsWith("ed") && doc[k].Length > 3 || Lexicon.NounLikePresent.Contains(doc[k])
                         || doc[k] is "went" && doc.IsWord(k + 1) && doc[k + 1] == "on" || doc[k] is "shot" or "hit" or "struck" && doc.IsWord(k + 1) && doc[k + 1] == "back")
                     && (k + 1 >= doc.Tokens.Count || doc.Tokens[k + 1].Kind != TokenKind.Word || doc[k + 1] is "on" or "back" or "in" or "up" or "at" or "to" or "as" or "during" or "after" or "before" or "later" or "again"))
                     return actor?.Name ?? Phrase(t, t + 1, k);
@@ -223,6 +257,18 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             return Subject(v, t);                           // X said
         }
         return null;
+    }
+
+    /// <summary>A reporting verb within <paramref name="limit"/> tokens of the same sentence, before any quotation mark.</summary>
+    private bool VerbFollows(int from, int limit)
+    {
+        var sentence = doc.SentenceOf[from];
+        for (var v = from; v < Math.Min(doc.Tokens.Count, from + limit) && doc.SentenceOf[v] == sentence; v++)
+        {
+            if (doc.Tokens[v].Kind is TokenKind.Quote or TokenKind.Newline) return false;
+            if (IsAttributionVerb(v)) return true;
+        }
+        return false;
     }
 
     private bool EndsClause(int close) =>
@@ -330,6 +376,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (open >= doc.Tokens.Count) return null;
         // Bounded look-back: a megabyte "sentence" without punctuation must not make this quadratic.
         var sentStart = Math.Max(doc.Sentences[doc.SentenceOf[open]].Start, open - 80);
+        string? nearest = null;
         for (var v = open - 1; v >= sentStart; v--)
         {
             if (doc.Tokens[v].Kind == TokenKind.Quote) break; // another quote's attribution region
@@ -364,9 +411,12 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 continue;
             }
             var s = Subject(v, sentStart);
-            if (s != null) return s;
+            // "Kasich says if he … the polls saying "…"" / "Obama said he expected that Americans will say "…"": a
+            // non-person subject of a nearer verb gives way to a person reporting earlier in the sentence.
+            if (s != null && _byName.ContainsKey(s)) return s;
+            nearest ??= s;
         }
-        return null;
+        return nearest;
     }
 
     /// <summary>The noun phrase ending just before a reporting verb, not reaching before <paramref name="sentStart"/>.</summary>
@@ -510,7 +560,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             for (var k = latest; k >= 0 && k > latest - 200; k--)
             {
                 var name = sources[k].Name;
+                if (IsIndefinite(name)) continue;
                 if (_byName.TryGetValue(name, out var sp) && (sp.Gender == want || sp.Gender == '\0')) return sp.Name;
+                if (_unlisted.Contains(name)) return name;
             }
             // The last speaker, if a person of that gender, is the usual referent of "he said" in news.
             if (_lastSpeaker != null && _byName.TryGetValue(_lastSpeaker, out var last)
@@ -590,7 +642,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             var w = doc[t];
             if (w is "he" or "she" or "He" or "She") return Antecedent(w.ToLowerInvariant(), doc.Tokens[t].Start, sameSentence: true);
             // Words that may precede a clause's subject: conjunctions, titles and roles ("But former Sen. …").
-            if (!(char.IsUpper(w[0]) || w is "then" or "also" or "former" or "presidential" || Lexicon.RoleNouns.Contains(w))) clause = false;
+            // "…, but Christie wasn't having it": a coordinating conjunction after the comma opens the clause too.
+            if (!(char.IsUpper(w[0]) || w is "then" or "also" or "former" or "presidential" or "but" or "and" || Lexicon.RoleNouns.Contains(w))) clause = false;
         }
         return null;
     }

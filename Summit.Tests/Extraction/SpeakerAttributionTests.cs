@@ -174,4 +174,78 @@ public class SpeakerAttributionTests
 
         Assert.Empty(facts.Quotes);
     }
+
+    [Fact]
+    public void According_to_after_a_quote_names_its_source()
+    {
+        var facts = Extract("Mayor Rita Gomez opened the new terminal on Monday.\n\n"
+                            + "\"The harbour was never closed to ships of that size,\" according to a letter from harbour master Dana Whitfield.");
+
+        Assert.Equal("Dana Whitfield", SpeakerOf(facts, "The harbour was never"));
+    }
+
+    [Fact]
+    public void A_present_tense_noun_like_verb_after_a_quote_and_a_person_attributes_it()
+    {
+        var facts = Extract("Senator Ted Marsh and Governor Ann Blake toured the plant.\n\n"
+                            + "\"Nobody here has read the report,\" Blake notes.");
+
+        Assert.Equal("Ann Blake", SpeakerOf(facts, "Nobody here"));
+    }
+
+    [Fact]
+    public void He_may_refer_to_a_surname_that_is_also_a_common_word_when_it_said_something()
+    {
+        var facts = Extract("Mayor Tom Price said volunteers from the Ridgeway clinic arrived on Monday.\n\n"
+                            + "The children sang a song for the nurses, and the clinic will stay open all week, Song said.\n\n"
+                            + "\"We have enough beds for the winter,\" he said.");
+
+        Assert.Equal("Song", SpeakerOf(facts, "We have enough beds"));
+    }
+
+    [Fact]
+    public void A_person_after_but_opens_a_clause_and_is_a_pronoun_antecedent()
+    {
+        var facts = Extract("Senator Paul Okoye spoke first at the hearing.\n\n"
+                            + "The chairman wanted to move on, but Governor Ray Lund would not let it go.\n\n"
+                            + "\"This plan was written in a single night,\" he said.");
+
+        Assert.Equal("Ray Lund", SpeakerOf(facts, "This plan was written"));
+    }
+
+    [Fact]
+    public void The_object_before_a_participle_after_a_comma_is_no_pronoun_antecedent()
+    {
+        var facts = Extract("At a town hall in Dover, Senator Tom Reed went after Governor Paul Okoye, calling him a tax addict.\n\n"
+                            + "\"He has never balanced a budget in his life,\" he said.");
+
+        Assert.Equal("Tom Reed", SpeakerOf(facts, "He has never balanced"));
+    }
+
+    [Fact]
+    public void A_person_reporting_earlier_in_the_sentence_beats_a_nearer_common_noun_subject()
+    {
+        var facts = Extract("Senator Paul Okoye said he expected that voters would say \"no more tolls on the bridge\" in the spring.");
+
+        Assert.Equal("Paul Okoye", SpeakerOf(facts, "no more tolls"));
+    }
+
+    [Fact]
+    public void A_person_with_an_appositive_after_a_question_quote_speaks_it()
+    {
+        var facts = Extract("Mayor Linda Carver and Tom Reyes met the residents on Monday.\n\n"
+                            + "\"Who pays for the bridge?\" Reyes, a retired teacher, asked at the meeting.");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "Who pays for the bridge"));
+    }
+
+    [Fact]
+    public void An_indefinite_pronoun_subject_is_no_antecedent_of_he()
+    {
+        var facts = Extract("Senator Tom Reed spoke first at the hearing.\n\n"
+                            + "Nobody asked about the bridge, so the chairman raised it.\n\n"
+                            + "\"It is falling apart and everyone knows it,\" he said.");
+
+        Assert.Equal("Tom Reed", SpeakerOf(facts, "It is falling apart"));
+    }
 }
