@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Summit.Indexer.Index;
 
@@ -19,8 +17,6 @@ namespace Summit.Search.Api.Search;
 /// </remarks>
 public sealed class FacetDocOrdinals
 {
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, Lazy<FacetDocOrdinals?>>> Cache = new();
-
     internal FacetDocOrdinals(int[] start, int[] ords)
     {
         Start = start;
@@ -37,22 +33,7 @@ public sealed class FacetDocOrdinals
     public long Bytes => 4L * (Start.Length + Ords.Length);
 
     /// <summary>The segment's arrays for a field, built on first use; null when the segment has no such doc values.</summary>
-    public static FacetDocOrdinals? For(AtomicReader segment, string field)
-    {
-        var fields = Cache.GetValue(segment.CoreCacheKey, _ => new ConcurrentDictionary<string, Lazy<FacetDocOrdinals?>>(StringComparer.Ordinal));
-        // Lazy so that queries racing on a fresh segment build it once; the others wait for it.
-        var lazy = fields.GetOrAdd(field, f => new Lazy<FacetDocOrdinals?>(() => Build(segment, f)));
-        try
-        {
-            return lazy.Value;
-        }
-        catch
-        {
-            // Lazy would rethrow a failed build forever; drop it so the next query tries again.
-            fields.TryRemove(new KeyValuePair<string, Lazy<FacetDocOrdinals?>>(field, lazy));
-            throw;
-        }
-    }
+    public static FacetDocOrdinals? For(AtomicReader segment, string field) => SegmentCache<FacetDocOrdinals>.Get(segment, field, Build);
 
     /// <summary>
     /// Builds the arrays of every segment of <paramref name="reader"/> that lacks them, and the reader's global

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
@@ -13,8 +11,6 @@ namespace Summit.Search.Api.Search;
 /// </summary>
 public sealed class NumericColumn
 {
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, Lazy<NumericColumn?>>> Cache = new();
-
     private readonly long[] _values;
     private readonly FixedBitSet _has;
 
@@ -24,21 +20,7 @@ public sealed class NumericColumn
     public long? Get(int doc) => _has.Get(doc) ? _values[doc] : null;
 
     /// <summary>The segment's column, built on first use; null when the segment has no such doc values.</summary>
-    public static NumericColumn? For(AtomicReader segment, string field)
-    {
-        var fields = Cache.GetValue(segment.CoreCacheKey, _ => new ConcurrentDictionary<string, Lazy<NumericColumn?>>(StringComparer.Ordinal));
-        var lazy = fields.GetOrAdd(field, f => new Lazy<NumericColumn?>(() => Build(segment, f)));
-        try
-        {
-            return lazy.Value;
-        }
-        catch
-        {
-            // Lazy would rethrow a failed build forever; drop it so the next query tries again.
-            fields.TryRemove(new KeyValuePair<string, Lazy<NumericColumn?>>(field, lazy));
-            throw;
-        }
-    }
+    public static NumericColumn? For(AtomicReader segment, string field) => SegmentCache<NumericColumn>.Get(segment, field, Build);
 
     private static NumericColumn? Build(AtomicReader segment, string field)
     {
