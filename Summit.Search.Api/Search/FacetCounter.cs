@@ -37,8 +37,7 @@ public sealed class FacetCounter : ICollector
     private int _pendingCount;
     private int[] _start = [];
     private int[] _ords = [];
-    private NumericDocValues? _segmentDates;
-    private Lucene.Net.Util.IBits? _segmentHasDate;
+    private NumericColumn? _segmentDates;
     // Drill sideways: per combined ordinal, the bit of its dimension when the value is selected; the bits of the
     // dimensions with a selection; each dimension's combined ordinal range; the collector of the page.
     private readonly byte[]? _selectedBit;
@@ -67,9 +66,6 @@ public sealed class FacetCounter : ICollector
                 if (_ordinals.GlobalOrd(dimensions[i], value) is var ord and >= 0) _selectedBit[_ranges[i].From + ord] = (byte)(1 << i);
         }
     }
-
-    /// <summary>True when the selected dimensions' counts already leave out their own selection.</summary>
-    public bool CountsSideways => _selectedBit is not null;
 
     /// <summary>The collector to search with so that <paramref name="hits"/> sees the matches (under every
     /// selection) and this counter counts them.</summary>
@@ -155,11 +151,8 @@ public sealed class FacetCounter : ICollector
         _hits?.SetNextReader(context);
         var segment = _layout.Segment(context.AtomicReader);
         (_start, _ords) = (segment.Start, segment.Ords);
-        if (_dateField is not null && _interval is not null)
-        {
-            _segmentDates = context.AtomicReader.GetNumericDocValues(_dateField);
-            _segmentHasDate = context.AtomicReader.GetDocsWithField(_dateField);
-        }
+        // The in-memory column (warmed with the searcher), not doc values read from disk per hit.
+        if (_dateField is not null && _interval is not null) _segmentDates = NumericColumn.For(context.AtomicReader, _dateField);
     }
 
     public void Collect(int doc)
@@ -183,9 +176,9 @@ public sealed class FacetCounter : ICollector
         }
         _pending[_pendingCount++] = doc;
         if (_pendingCount == _pending.Length) Flush();
-        if (_segmentDates is not null && _segmentHasDate is not null && _segmentHasDate.Get(doc))
+        if (_segmentDates?.Get(doc) is { } millis)
         {
-            var date = DateTimeOffset.FromUnixTimeMilliseconds(_segmentDates.Get(doc));
+            var date = DateTimeOffset.FromUnixTimeMilliseconds(millis);
             var key = _interval == DateInterval.Year ? date.Year : date.Year * 100 + date.Month;
             _dates[key] = _dates.GetValueOrDefault(key) + 1;
         }

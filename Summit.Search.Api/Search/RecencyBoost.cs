@@ -18,8 +18,9 @@ public sealed class RecencyBoost(long newestMillis, double weight) : ValueSource
     public static Query Apply(Query query, double weight, long? newestMillis) =>
         weight <= 0 || newestMillis is null ? query : new BoostedQuery(query, new RecencyBoost(newestMillis.Value, weight));
 
+    // The in-memory date column (warmed with the searcher): every scored hit asks for its date.
     public override FunctionValues GetValues(IDictionary context, AtomicReaderContext readerContext) =>
-        new Values(this, readerContext.AtomicReader.GetNumericDocValues(SummitSchema.Date), readerContext.AtomicReader.GetDocsWithField(SummitSchema.Date));
+        new Values(this, NumericColumn.For(readerContext.AtomicReader, SummitSchema.Date));
 
     internal float Boost(long millis)
     {
@@ -33,10 +34,9 @@ public sealed class RecencyBoost(long newestMillis, double weight) : ValueSource
 
     public override int GetHashCode() => HashCode.Combine(newestMillis, weight);
 
-    private sealed class Values(RecencyBoost source, NumericDocValues? dates, Lucene.Net.Util.IBits? hasDate) : FunctionValues
+    private sealed class Values(RecencyBoost source, NumericColumn? dates) : FunctionValues
     {
-        public override float SingleVal(int doc) =>
-            dates is null || hasDate is null || !hasDate.Get(doc) ? 1f : source.Boost(dates.Get(doc));
+        public override float SingleVal(int doc) => dates?.Get(doc) is { } millis ? source.Boost(millis) : 1f;
 
         public override string ToString(int doc) => $"{source.GetDescription()}={SingleVal(doc)}";
     }

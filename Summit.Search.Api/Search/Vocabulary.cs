@@ -79,7 +79,7 @@ public sealed class Vocabulary
             (ArticleSearcher.FacetDimensions.Contains(d) ? search : others).Counts(d)
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => new VocabularyEntry(kv.Key, kv.Value,
-                Countries.Normalize(d == SummitSchema.Country ? Countries.Label(kv.Key) : kv.Key).Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+                Countries.Normalize(ArticleSearcher.DisplayLabel(d, kv.Key)).Split(' ', StringSplitOptions.RemoveEmptyEntries)))
             .ToList());
         var newest = searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), null, 1,
             new Sort(new SortField(SummitSchema.Date, SortFieldType.INT64, true)));
