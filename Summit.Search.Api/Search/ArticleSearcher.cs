@@ -42,7 +42,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         var vocabulary = Vocabulary.For(searcher);
         var filters = ResolveFilters(request, vocabulary);
 
-        var builder = new QueryBuilder(_analyzer, vocabulary, SearchTarget.Articles);
+        var builder = new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles);
         var query = BuildText(ast, builder);
         var sortKind = request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance);
         var sort = SortFor(sortKind);
@@ -64,7 +64,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         if (top.TotalHits < FewHits && ast is not null)
         {
             var typos = new FuzzyExpansions(searcher.IndexReader);
-            var fuzzyBuilder = new QueryBuilder(_analyzer, vocabulary, SearchTarget.Articles, typos);
+            var fuzzyBuilder = new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles, typos);
             var fuzzyQuery = BuildText(ast, fuzzyBuilder);
             if (fuzzyBuilder.UsedTypoTolerance)
             {
@@ -106,7 +106,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
         var searcher = lease.Searcher;
         var vocabulary = Vocabulary.For(searcher);
         var filters = ResolveFilters(request, vocabulary);
-        var query = BuildText(ast, new QueryBuilder(_analyzer, vocabulary, SearchTarget.Articles));
+        var query = BuildText(ast, new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles));
         var counter = new FacetCounter(searcher, FacetDimensions.Contains(dimension) ? FacetDimensions : [dimension]);
         searcher.Search(query, FilterFor(SummitSchema.KindArticle, filters, request, except: dimension), counter);
         var typed = Countries.Normalize(prefix ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -154,19 +154,13 @@ public sealed partial class ArticleSearcher(SearchIndex index)
             ?? throw new QuerySyntaxException("The query has no words to search for; use letters or digits, like summit or \"trade talks\".");
     }
 
-    private static Sort SortFor(SearchSort sort) => sort switch
+    internal static Sort SortFor(SearchSort sort) => sort switch
     {
-        SearchSort.Date => new Sort(new SortField(SummitSchema.Date, SortFieldType.INT64, true)),
+        SearchSort.Date => new Sort(DateSort.Newest),
         // Undated articles go last in both date orders.
-        SearchSort.Oldest => new Sort(UndatedLast(new SortField(SummitSchema.Date, SortFieldType.INT64, false))),
-        _ => new Sort(SortField.FIELD_SCORE, new SortField(SummitSchema.Date, SortFieldType.INT64, true)),
+        SearchSort.Oldest => new Sort(DateSort.Oldest),
+        _ => new Sort(SortField.FIELD_SCORE, DateSort.Newest),
     };
-
-    private static SortField UndatedLast(SortField field)
-    {
-        field.SetMissingValue(J2N.Numerics.Int64.GetInstance(long.MaxValue));
-        return field;
-    }
 
     /// <summary>Filter values in their indexed spelling: country codes, names as the index spells them.</summary>
     private static Dictionary<string, IReadOnlyList<string>> ResolveFilters(SearchRequest request, Vocabulary vocabulary)

@@ -14,9 +14,9 @@ public enum SearchTarget { Articles, Quotes }
 /// Turns a parsed query (<see cref="QuerySyntax"/>) into a Lucene query. Every word searches the stemmed text
 /// fields with boosts (title &gt; quote &gt; body) and their unstemmed twins at half the boost, so the exact word
 /// ranks above its stemmed relatives; a country name also matches the country facet. Scopes go to one field.
-/// One instance per request.
+/// One instance per request, for the reader it searches.
 /// </summary>
-public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, SearchTarget target, FuzzyExpansions? typos = null)
+public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, IndexReader reader, SearchTarget target, FuzzyExpansions? typos = null)
 {
     public const float TitleBoost = 3f;
     public const float QuoteBoost = 2f;
@@ -94,12 +94,23 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Searc
         var query = new BooleanQuery(disableCoord: true);
         foreach (var (field, boost) in TextFields(scope))
         {
-            if (_lucene.CreatePhraseQuery(field, text) is { } stemmed)
+            var stemmed = _lucene.CreatePhraseQuery(field, text);
+            var exact = _lucene.CreatePhraseQuery(SummitSchema.ExactTwin(field)!, text);
+            if (stemmed is not null && exact is not null && SameDocuments(stemmed, exact))
+            {
+                // The word has no other form in the index, so its unstemmed twin would match the same documents
+                // and tell nothing about which form was typed: its weight joins the stemmed clause instead, and its
+                // postings (as long as the stemmed ones) are not walked. Most frequent words are like this.
+                stemmed.Boost = boost * (1 + ExactFactor);
+                query.Add(stemmed, Occur.SHOULD);
+                continue;
+            }
+            if (stemmed is not null)
             {
                 stemmed.Boost = boost;
                 query.Add(stemmed, Occur.SHOULD);
             }
-            if (_lucene.CreatePhraseQuery(SummitSchema.ExactTwin(field)!, text) is { } exact)
+            if (exact is not null)
             {
                 exact.Boost = boost * ExactFactor;
                 query.Add(exact, Occur.SHOULD);
@@ -109,6 +120,11 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Searc
             query.Add(new TermQuery(new Term(SummitSchema.Country, code)) { Boost = CountryBoost }, Occur.SHOULD);
         return query.Clauses.Count == 0 ? null : query;
     }
+
+    /// <summary>True when a word's exact term occurs in exactly the documents of its stemmed term. Every document
+    /// with the exact form has its stem too, so equal document counts mean equal sets.</summary>
+    private bool SameDocuments(Query stemmed, Query exact) =>
+        stemmed is TermQuery s && exact is TermQuery e && reader.DocFreq(s.Term) == reader.DocFreq(e.Term);
 
     private Query? Prefix(WordNode word)
     {

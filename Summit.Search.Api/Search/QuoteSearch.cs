@@ -31,7 +31,7 @@ public sealed partial class ArticleSearcher
         {
             Countries = request.Countries, Persons = request.Persons, Speakers = request.Speakers,
         }, vocabulary);
-        var builder = new QueryBuilder(_analyzer, vocabulary, SearchTarget.Quotes);
+        var builder = new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Quotes);
         var query = BuildText(ast, builder);
         var sort = SortFor(request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance));
         var filter = FilterFor(SummitSchema.KindQuote, WithoutCounted(filters), request.From, request.To, except: null);

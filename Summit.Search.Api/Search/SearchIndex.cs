@@ -24,7 +24,7 @@ public sealed class SearchIndex : IDisposable
         IndexPath = SearchPaths.Resolve(options.Value.IndexPath, environment.ContentRootPath);
         SeedsPath = SearchPaths.Resolve(options.Value.SeedsPath, environment.ContentRootPath);
         System.IO.Directory.CreateDirectory(IndexPath);
-        _directory = new NIOFSDirectory(new DirectoryInfo(IndexPath));
+        _directory = new SummitDirectory(new DirectoryInfo(IndexPath));
         try
         {
             if (!DirectoryReader.IndexExists(_directory)) CreateIndex();

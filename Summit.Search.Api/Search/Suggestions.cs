@@ -56,7 +56,7 @@ public sealed partial class ArticleSearcher
                 : new PrefixQuery(new Term(SummitSchema.TitleExact, words[i]));
             query.Add(word, Occur.MUST);
         }
-        var top = searcher.Search(query, null, count * 3, new Sort(new SortField(SummitSchema.Date, SortFieldType.INT64, true)));
+        var top = searcher.Search(query, null, count * 3, new Sort(DateSort.Newest));
         // Recurring headlines ("Readout of …") are offered once, as their newest article.
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var hit in top.ScoreDocs)

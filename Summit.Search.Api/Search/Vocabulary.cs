@@ -82,7 +82,7 @@ public sealed class Vocabulary
                 Countries.Normalize(ArticleSearcher.DisplayLabel(d, kv.Key)).Split(' ', StringSplitOptions.RemoveEmptyEntries)))
             .ToList());
         var newest = searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), null, 1,
-            new Sort(new SortField(SummitSchema.Date, SortFieldType.INT64, true)));
+            new Sort(DateSort.Newest));
         long? newestDate = newest.ScoreDocs is [FieldDoc { Fields: [J2N.Numerics.Int64 millis] }] && millis.ToInt64() > 0 ? millis.ToInt64() : null;
         return new Vocabulary(entries, newestDate);
     }

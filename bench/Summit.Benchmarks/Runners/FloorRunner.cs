@@ -17,14 +17,14 @@ namespace Summit.Benchmarks.Runners;
 public sealed class FloorRunner : IQueryRunner
 {
     private static readonly Sort ByDate = new(new SortField(SummitSchema.Date, SortFieldType.INT64, true));
-    private readonly NIOFSDirectory _directory;
+    private readonly SummitDirectory _directory;
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly Analyzer _analyzer = SummitSchema.CreateAnalyzer();
 
     public FloorRunner(string indexPath)
     {
-        _directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
+        _directory = new SummitDirectory(new DirectoryInfo(indexPath));
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader);
     }

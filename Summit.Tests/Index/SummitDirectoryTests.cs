@@ -1,0 +1,143 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Summit.Indexer.Articles;
+using Summit.Indexer.Extraction;
+using Summit.Indexer.Index;
+
+namespace Summit.Tests.Index;
+
+public sealed class SummitDirectoryTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "summit-directory-" + Guid.NewGuid().ToString("N"));
+
+    public SummitDirectoryTests()
+    {
+        string[] bodies =
+        [
+            "Oil prices rose on Monday as traders weighed talks between producers. \"We expect calm,\" said Maria Lopez.",
+            "The talk in Berlin turned to trade; ministers talked until late. Exports of grain fell.",
+            "Shares in Tokyo closed higher. \"It was a good day,\" a dealer said. The yen weakened.",
+        ];
+        // One commit per article: several small segments in compound files, as the indexer writes them...
+        using (var builder = IndexBuilder.Open(_path))
+        {
+            for (var i = 0; i < bodies.Length; i++)
+            {
+                var article = new Article($"a{i}", $"Headline {i}", bodies[i]);
+                builder.Upsert(article, Extractor.Default.Extract(article));
+                builder.Commit();
+            }
+        }
+        // ... and one segment in separate files, as large merged segments are.
+        using var directory = new NIOFSDirectory(new DirectoryInfo(_path));
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())
+            { UseCompoundFile = false, MergePolicy = NoMergePolicy.NO_COMPOUND_FILES });
+        var last = new Article("a9", "Headline 9", "Coffee exports from Brazil rose sharply, traders said on Friday.");
+        writer.AddDocuments(ArticleDocuments.Create(last, Extractor.Default.Extract(last)));
+        writer.Commit();
+    }
+
+    public void Dispose() => System.IO.Directory.Delete(_path, recursive: true);
+
+    [Fact]
+    public void Reads_every_term_and_posting_exactly_as_NIOFSDirectory()
+    {
+        using var plain = new NIOFSDirectory(new DirectoryInfo(_path));
+        using var summit = new SummitDirectory(new DirectoryInfo(_path));
+        using var expectedReader = DirectoryReader.Open(plain);
+        using var actualReader = DirectoryReader.Open(summit);
+
+        Assert.True(actualReader.Leaves.Count > 1);
+        var checkedTerms = 0;
+        for (var i = 0; i < expectedReader.Leaves.Count; i++)
+        {
+            var expected = expectedReader.Leaves[i].AtomicReader;
+            var actual = actualReader.Leaves[i].AtomicReader;
+            foreach (var field in expected.Fields)
+            {
+                var expectedTerms = expected.GetTerms(field).GetEnumerator();
+                var actualTerms = actual.GetTerms(field).GetEnumerator();
+                while (expectedTerms.MoveNext())
+                {
+                    Assert.True(actualTerms.MoveNext());
+                    Assert.Equal(expectedTerms.Term, actualTerms.Term);
+                    Assert.Equal(expectedTerms.DocFreq, actualTerms.DocFreq);
+                    Assert.Equal(Postings(expectedTerms), Postings(actualTerms));
+                    // Random access by term, the way a query looks words up.
+                    Assert.True(actual.GetTerms(field).GetEnumerator().SeekExact(expectedTerms.Term));
+                    checkedTerms++;
+                }
+                Assert.False(actualTerms.MoveNext());
+            }
+        }
+        Assert.True(checkedTerms > 100);
+    }
+
+    private static List<(int Doc, int Freq)> Postings(TermsEnum terms)
+    {
+        var result = new List<(int, int)>();
+        var docs = terms.Docs(null, null);
+        int doc;
+        while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) result.Add((doc, docs.Freq));
+        return result;
+    }
+
+    /// <summary>The terms dictionary of the segment in separate files and of one in a compound file.</summary>
+    private static List<IndexInput> TermsDictionaries(Lucene.Net.Store.Directory directory)
+    {
+        var files = directory.ListAll();
+        var compound = new CompoundFileDirectory(directory, files.First(f => f.EndsWith(".cfs", StringComparison.Ordinal)), IOContext.DEFAULT, false);
+        return
+        [
+            directory.OpenInput(files.First(f => f.EndsWith(".tim", StringComparison.Ordinal)), IOContext.DEFAULT),
+            compound.OpenInput(compound.ListAll().First(f => f.EndsWith(".tim", StringComparison.Ordinal)), IOContext.DEFAULT),
+        ];
+    }
+
+    [Fact]
+    public void Holds_terms_dictionaries_in_memory_and_reports_reads_past_their_end()
+    {
+        using var summit = new SummitDirectory(new DirectoryInfo(_path));
+        using var plain = new NIOFSDirectory(new DirectoryInfo(_path));
+
+        foreach (var (input, onDisk) in TermsDictionaries(summit).Zip(TermsDictionaries(plain)))
+        {
+            Assert.Contains("MemoryIndexInput", input.ToString());
+            Assert.Equal(onDisk.Length, input.Length);
+            var (expected, actual) = (new byte[onDisk.Length], new byte[input.Length]);
+            onDisk.ReadBytes(expected, 0, expected.Length);
+            input.ReadBytes(actual, 0, actual.Length);
+            Assert.Equal(expected, actual);
+            // The number readers decode Lucene's big-endian layout like the buffered input does.
+            onDisk.Seek(1);
+            input.Seek(1);
+            Assert.Equal(onDisk.ReadInt16(), input.ReadInt16());
+            Assert.Equal(onDisk.ReadInt32(), input.ReadInt32());
+            Assert.Equal(onDisk.ReadInt64(), input.ReadInt64());
+            Assert.Equal(onDisk.ReadVInt32(), input.ReadVInt32());
+            input.Seek(input.Length);
+            Assert.Throws<EndOfStreamException>(() => input.ReadByte());
+            Assert.Throws<EndOfStreamException>(() => input.Seek(input.Length + 1));
+        }
+        Assert.ThrowsAny<IOException>(() => summit.OpenInput("_missing.tim", IOContext.DEFAULT));
+    }
+
+    [Fact]
+    public void Clones_keep_their_own_position()
+    {
+        using var summit = new SummitDirectory(new DirectoryInfo(_path));
+        var input = TermsDictionaries(summit)[0];
+
+        var first = input.ReadInt32();
+        var clone = (IndexInput)input.Clone();
+        var next = input.ReadInt64();
+
+        Assert.Equal(4, clone.Position);
+        Assert.Equal(next, clone.ReadInt64());
+        input.Seek(0);
+        Assert.Equal(first, input.ReadInt32());
+        Assert.Equal(12, clone.Position);
+    }
+}

@@ -1,0 +1,86 @@
+extern alias api;
+using api::Summit.Search.Api.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Summit.Indexer.Articles;
+using Summit.Indexer.Extraction;
+using Summit.Indexer.Index;
+
+namespace Summit.Tests.Search;
+
+public sealed class QueryBuilderTests
+{
+    private static IndexSearcher Searcher(params string[] bodies)
+    {
+        var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())))
+        {
+            for (var i = 0; i < bodies.Length; i++)
+            {
+                var article = new Article($"a{i}", $"Story {i}", bodies[i]);
+                writer.AddDocuments(ArticleDocuments.Create(article, Extractor.Default.Extract(article)));
+            }
+        }
+        return new IndexSearcher(DirectoryReader.Open(directory)) { Similarity = new Lucene.Net.Search.Similarities.BM25Similarity() };
+    }
+
+    private static Query Build(IndexSearcher searcher, string text) =>
+        new QueryBuilder(SummitSchema.CreateAnalyzer(), Vocabulary.For(searcher), searcher.IndexReader, SearchTarget.Articles)
+            .Build(QuerySyntax.Parse(text)!)!;
+
+    private static HashSet<string> Fields(IndexSearcher searcher, Query query)
+    {
+        var terms = new HashSet<Term>();
+        searcher.Rewrite(query).ExtractTerms(terms);
+        return terms.Select(t => t.Field).ToHashSet();
+    }
+
+    [Fact]
+    public void A_word_with_no_other_form_in_the_index_searches_only_the_stemmed_fields()
+    {
+        var searcher = Searcher("Oil prices rose.", "Oil output fell.", "Grain was cheap.");
+
+        var fields = Fields(searcher, Build(searcher, "oil"));
+
+        Assert.Contains(SummitSchema.Body, fields);
+        Assert.DoesNotContain(SummitSchema.BodyExact, fields);
+    }
+
+    [Fact]
+    public void A_word_whose_stem_has_other_forms_keeps_its_exact_clause_and_ranks_the_typed_form_first()
+    {
+        // "talks" and "talk" share a stem; the story with the typed form must rank first even though the other
+        // story has the stem more often.
+        var searcher = Searcher("The talk went on. Talk, talk and more talk about a talk show.", "The talks went on.");
+        var query = Build(searcher, "talks");
+
+        var fields = Fields(searcher, query);
+        var top = searcher.Search(query, 2);
+
+        Assert.Contains(SummitSchema.BodyExact, fields);
+        Assert.Equal("a1", searcher.Doc(top.ScoreDocs[0].Doc).Get(SummitSchema.Id));
+    }
+
+    [Theory]
+    [InlineData("oil")]
+    [InlineData("talks")]
+    [InlineData("prices AND talks")]
+    public void Folding_the_exact_clause_does_not_change_which_documents_match(string text)
+    {
+        var searcher = Searcher("Oil prices rose as talks began.", "Oil talk in Oslo.", "Prices of oil and grain.", "Talks failed.");
+        var query = Build(searcher, text);
+
+        var matched = searcher.Search(query, 10).ScoreDocs.Select(d => d.Doc).Order().ToList();
+        // The same words over the stemmed body alone: every exact match is also a stemmed match.
+        var parser = new Lucene.Net.QueryParsers.Classic.QueryParser(SummitSchema.Version, SummitSchema.Body, SummitSchema.CreateAnalyzer())
+            { DefaultOperator = Lucene.Net.QueryParsers.Classic.Operator.AND };
+        var kind = new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle));
+        var expected = searcher.Search(new BooleanQuery { { parser.Parse(text), Occur.MUST }, { kind, Occur.MUST } }, 10)
+            .ScoreDocs.Select(d => d.Doc).Order().ToList();
+        var articlesMatched = matched.Where(d => searcher.Doc(d).Get(SummitSchema.Kind) == SummitSchema.KindArticle).ToList();
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, articlesMatched);
+    }
+}
