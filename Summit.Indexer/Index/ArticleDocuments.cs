@@ -75,8 +75,8 @@ public static class ArticleDocuments
             new StringField(SummitSchema.Id, QuoteId(article.Id, index), Field.Store.YES),
             new StringField(SummitSchema.Kind, SummitSchema.KindQuote, Field.Store.YES),
             new StringField(SummitSchema.ArticleId, article.Id, Field.Store.YES),
-            new Field(SummitSchema.Quote, quote.Text, StoredTextWithOffsets),
-            new Field(SummitSchema.QuoteExact, quote.Text, ExactText),
+            new Field(SummitSchema.QuoteText, quote.Text, StoredTextWithOffsets),
+            new Field(SummitSchema.QuoteTextExact, quote.Text, ExactText),
             // The article title is stored (not indexed) so a quote hit can name its article without a second lookup.
             new StoredField(SummitSchema.Title, article.Title),
             new StoredField(SummitSchema.QuoteStart, quote.Start),

@@ -34,7 +34,18 @@ public sealed class IndexBuilder : IDisposable
                 OpenMode = rebuild ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
                 RAMBufferSizeMB = 64,
             };
-            return new IndexBuilder(directory, IndexProblems.Translate(indexPath, () => new IndexWriter(directory, config)));
+            var writer = IndexProblems.Translate(indexPath, () => new IndexWriter(directory, config));
+            try
+            {
+                // Appending to an index of an older layout would mix two layouts in one index.
+                IndexProblems.CheckLayout(indexPath, writer.CommitData, writer.NumDocs);
+            }
+            catch
+            {
+                writer.Rollback();
+                throw;
+            }
+            return new IndexBuilder(directory, writer);
         }
         catch
         {
@@ -56,6 +67,7 @@ public sealed class IndexBuilder : IDisposable
     {
         try
         {
+            _writer.SetCommitData(IndexProblems.LayoutData);
             _writer.Commit();
         }
         catch

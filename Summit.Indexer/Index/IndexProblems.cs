@@ -33,6 +33,30 @@ public static class IndexProblems
         }
     }
 
+    /// <summary>The user data every Summit commit carries (<see cref="SummitSchema.Layout"/>).</summary>
+    public static IDictionary<string, string> LayoutData { get; } = new Dictionary<string, string>
+    {
+        [SummitSchema.LayoutKey] = SummitSchema.Layout.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// Refuses an index whose documents were written in an older layout (<see cref="SummitSchema.Layout"/>): it
+    /// would open, but some searches would silently find nothing. An index without documents has no layout to
+    /// worry about.
+    /// </summary>
+    public static void CheckLayout(string indexPath, IDictionary<string, string>? commitData, int documents)
+    {
+        if (documents == 0) return;
+        var layout = commitData is not null && commitData.TryGetValue(SummitSchema.LayoutKey, out var text)
+            && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var written) ? written : 1;
+        if (layout == SummitSchema.Layout) return;
+        var who = layout < SummitSchema.Layout ? "an older" : "a newer";
+        throw new IndexUnavailableException(
+            $"The index at '{indexPath}' was written by {who} version of Summit (index layout {layout}; this version reads layout {SummitSchema.Layout}). " +
+            $"Rebuild it from the articles with: Summit.Indexer index --input <articles> --index {indexPath} --rebuild " +
+            "(for the default index, delete the folder's contents and start the API again: it re-indexes the seeds).");
+    }
+
     private static string Describe(Exception e)
     {
         // Lucene.Net wraps the real cause (EndOfStreamException for a truncated file) in IOException.

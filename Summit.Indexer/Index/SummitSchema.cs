@@ -16,6 +16,14 @@ public static class SummitSchema
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
+    /// <summary>
+    /// The layout of documents and fields this code writes and reads, kept in every commit's user data under
+    /// <see cref="LayoutKey"/>. Raise it when an index written before cannot be searched correctly; such an index
+    /// is then refused with a message to rebuild it. 2: quote documents index their text in <see cref="QuoteText"/>.
+    /// </summary>
+    public const int Layout = 2;
+    public const string LayoutKey = "summit.layout";
+
     /// <summary>Unique key of every document (article id, or <c>{articleId}#q{n}</c> for a quote).</summary>
     public const string Id = "id";
     /// <summary><see cref="KindArticle"/> or <see cref="KindQuote"/>.</summary>
@@ -29,8 +37,12 @@ public static class SummitSchema
     public const string TitleExact = "title_exact";
     public const string BodyExact = "body_exact";
     public const string QuoteExact = "quote_exact";
-    /// <summary>Quote text: multi-valued on articles, single-valued on quote documents.</summary>
+    /// <summary>An article's quotes (multi-valued), so words said in the article rank it higher.</summary>
     public const string Quote = "quote";
+    /// <summary>The text of a quote document. Not <see cref="Quote"/>: a word searched in articles then does not
+    /// walk the postings of every quote document that repeats an article's quote, nor a quote search the articles'.</summary>
+    public const string QuoteText = "quote_text";
+    public const string QuoteTextExact = "quote_text_exact";
 
     // Facet fields: StringField (filter) + SortedSetDocValuesField (counts) + stored value.
     public const string Speaker = "speaker";
@@ -62,9 +74,9 @@ public static class SummitSchema
     public static readonly IReadOnlyList<string> FacetFields = [Country, Person, Speaker, Source, Place];
 
     /// <summary>Stemmed text fields.</summary>
-    public static readonly IReadOnlyList<string> StemmedFields = [Title, Body, Quote];
+    public static readonly IReadOnlyList<string> StemmedFields = [Title, Body, Quote, QuoteText];
     /// <summary>Unstemmed text fields.</summary>
-    public static readonly IReadOnlyList<string> ExactFields = [TitleExact, BodyExact, QuoteExact];
+    public static readonly IReadOnlyList<string> ExactFields = [TitleExact, BodyExact, QuoteExact, QuoteTextExact];
 
     /// <summary>
     /// English analysis for the stemmed fields (possessives, lowercase, stop words, Porter stemming, accents folded)
@@ -76,6 +88,7 @@ public static class SummitSchema
             [TitleExact] = new ExactAnalyzer(),
             [BodyExact] = new ExactAnalyzer(),
             [QuoteExact] = new ExactAnalyzer(),
+            [QuoteTextExact] = new ExactAnalyzer(),
             [Speaker] = new KeywordAnalyzer(),
             [Person] = new KeywordAnalyzer(),
             [Country] = new KeywordAnalyzer(),
@@ -92,6 +105,7 @@ public static class SummitSchema
         Title => TitleExact,
         Body => BodyExact,
         Quote => QuoteExact,
+        QuoteText => QuoteTextExact,
         _ => null,
     };
 

@@ -59,7 +59,8 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     private (string Field, float Boost)[] TextFields(QueryScope scope) => (target, scope) switch
     {
         (_, QueryScope.Title) => [(SummitSchema.Title, 1f)],
-        (_, QueryScope.Quote) or (SearchTarget.Quotes, _) => [(SummitSchema.Quote, 1f)],
+        (SearchTarget.Quotes, _) => [(SummitSchema.QuoteText, 1f)],
+        (_, QueryScope.Quote) => [(SummitSchema.Quote, 1f)],
         _ => [(SummitSchema.Title, TitleBoost), (SummitSchema.Quote, QuoteBoost), (SummitSchema.Body, BodyBoost)],
     };
 

@@ -13,7 +13,7 @@ public sealed partial class ArticleSearcher
 
     private static readonly IReadOnlyList<string> QuoteDimensions = [SummitSchema.Speaker, SummitSchema.Country, SummitSchema.Person];
 
-    private static readonly ISet<string> QuoteTextField = new HashSet<string> { SummitSchema.Quote };
+    private static readonly ISet<string> QuoteTextField = new HashSet<string> { SummitSchema.QuoteText };
     private static readonly ISet<string> ContextFields = new HashSet<string> { SummitSchema.Id, SummitSchema.Body };
 
     /// <summary>
@@ -76,7 +76,7 @@ public sealed partial class ArticleSearcher
             var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
             var key = NumericColumn.For(leaf.AtomicReader, SummitSchema.QuoteHash)?.Get(doc - leaf.DocBase)
                 // Indexed before quote hashes existed: hash the stored text the same way.
-                ?? QuoteKeys.Hash(searcher.Doc(doc, QuoteTextField).Get(SummitSchema.Quote) ?? "");
+                ?? QuoteKeys.Hash(searcher.Doc(doc, QuoteTextField).Get(SummitSchema.QuoteText) ?? "");
             DateTimeOffset? date = NumericColumn.For(leaf.AtomicReader, SummitSchema.Date)?.Get(doc - leaf.DocBase) is { } millis
                 ? DateTimeOffset.FromUnixTimeMilliseconds(millis) : null;
             if (!byKey.TryGetValue(key, out var group))
@@ -110,7 +110,7 @@ public sealed partial class ArticleSearcher
     private QuoteHit ToQuoteHit(IndexSearcher searcher, QuoteGroup group, HighlightTerms highlight)
     {
         var doc = searcher.Doc(group.DocId);
-        var text = doc.Get(SummitSchema.Quote) ?? "";
+        var text = doc.Get(SummitSchema.QuoteText) ?? "";
         var articleId = doc.Get(SummitSchema.ArticleId);
         var start = doc.GetField(SummitSchema.QuoteStart)?.GetInt32Value() ?? -1;
         var end = doc.GetField(SummitSchema.QuoteEnd)?.GetInt32Value() ?? -1;

@@ -30,6 +30,15 @@ public sealed class SearchIndex : IDisposable
             if (!DirectoryReader.IndexExists(_directory)) CreateIndex();
             // A damaged index stops the start with a message naming the folder and the rebuild command.
             _manager = IndexProblems.Translate(IndexPath, () => new SearcherManager(_directory, new Bm25SearcherFactory()));
+            try
+            {
+                CheckLayout();
+            }
+            catch
+            {
+                _manager.Dispose();
+                throw;
+            }
         }
         catch
         {
@@ -39,6 +48,13 @@ public sealed class SearchIndex : IDisposable
     }
 
     public string IndexPath { get; }
+
+    private void CheckLayout()
+    {
+        using var lease = Acquire();
+        var reader = (DirectoryReader)lease.Searcher.IndexReader;
+        IndexProblems.CheckLayout(IndexPath, reader.IndexCommit.UserData, reader.NumDocs);
+    }
     public string SeedsPath { get; }
 
     /// <summary>Borrows the current searcher; dispose the lease to return it.</summary>

@@ -1,3 +1,4 @@
+extern alias api;
 using System.Diagnostics;
 using System.Text;
 using Summit.Indexer;
@@ -65,6 +66,34 @@ public sealed class IndexerReliabilityTests : InputAndIndexFolders
         Assert.Contains(biggest.Name, error.Message);
         Assert.Contains("--rebuild", error.Message);
         Assert.False(check.Clean);
+    }
+
+    [Fact]
+    public void An_index_written_in_an_older_layout_is_refused_with_the_rebuild_command_and_can_be_rebuilt()
+    {
+        // What an older Summit left: documents and no layout in the commit.
+        using (var directory = new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(Index.Path)))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory,
+                   new Lucene.Net.Index.IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())))
+        {
+            var article = new Summit.Indexer.Articles.Article("old", "Old", "Text.");
+            writer.AddDocuments(ArticleDocuments.Create(article, Summit.Indexer.Extraction.ArticleFacts.Empty));
+            writer.Commit();
+        }
+
+        var writing = Assert.Throws<IndexUnavailableException>(() => IndexBuilder.Open(Index.Path));
+        var searching = Assert.Throws<IndexUnavailableException>(() => new api::Summit.Search.Api.Search.SearchIndex(
+            Microsoft.Extensions.Options.Options.Create(new api::Summit.Search.Api.Search.SearchOptions { IndexPath = Index.Path }),
+            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Index.Path },
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<api::Summit.Search.Api.Search.SearchIndex>.Instance));
+
+        foreach (var error in new[] { writing, searching })
+        {
+            Assert.Contains("older version of Summit", error.Message);
+            Assert.Contains("--rebuild", error.Message);
+        }
+        using (var rebuilt = IndexBuilder.Open(Index.Path, rebuild: true)) rebuilt.Commit();
+        using (IndexBuilder.Open(Index.Path)) { }
     }
 
     [Fact]

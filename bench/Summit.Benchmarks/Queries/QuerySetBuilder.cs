@@ -39,7 +39,7 @@ public static partial class QuerySetBuilder
         if (high.Count == 0) high = byFreq.Take(50).Select(p => p.Key).ToList();
 
         var bodies = SampleStored(reader, SummitSchema.Body, SummitSchema.KindArticle, 400, random);
-        var quotes = SampleStored(reader, SummitSchema.Quote, SummitSchema.KindQuote, 400, random);
+        var quotes = SampleStored(reader, SummitSchema.QuoteText, SummitSchema.KindQuote, 400, random);
         var countries = TopFacetValues(reader, SummitSchema.Country, 15);
         var persons = TopFacetValues(reader, SummitSchema.Person, 30);
         var mediumSet = medium.ToHashSet(StringComparer.Ordinal);

@@ -44,7 +44,7 @@ public sealed class FloorRunner : IQueryRunner
 
     private Query BuildQuery(BenchQuery query, bool fuzzy)
     {
-        string[] fields = query.Quotes ? [SummitSchema.Quote] : [SummitSchema.Title, SummitSchema.Body];
+        string[] fields = query.Quotes ? [SummitSchema.QuoteText] : [SummitSchema.Title, SummitSchema.Body];
         // QueryParser is not thread-safe: one per query, culture set explicitly.
         var parser = new MultiFieldQueryParser(SummitSchema.Version, fields, _analyzer)
         {

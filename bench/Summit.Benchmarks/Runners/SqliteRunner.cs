@@ -83,7 +83,7 @@ public sealed class SqliteRunner : IQueryRunner
                 foreach (var code in doc.GetValues(SummitSchema.Country)) Run(insertCountry, rowId, code);
                 foreach (var name in doc.GetValues(SummitSchema.Person)) Run(insertPerson, rowId, name);
             }
-            else if (rowIds.TryGetValue(articleId, out var owner) && doc.Get(SummitSchema.Quote) is { } text)
+            else if (rowIds.TryGetValue(articleId, out var owner) && doc.Get(SummitSchema.QuoteText) is { } text)
             {
                 Run(insertQuote, owner, text);
                 quotes++;
