@@ -15,6 +15,7 @@ builder.Services.AddOptions<SearchOptions>()
     .ValidateDataAnnotations()
     .ValidateOnStart();
 builder.Services.AddSingleton<SearchIndex>();
+builder.Services.AddSingleton(services => new ResultCache(services.GetRequiredService<IOptions<SearchOptions>>().Value.ResultCacheEntries));
 builder.Services.AddSingleton<ArticleSearcher>();
 builder.Services.AddSingleton<ArticleWriter>();
 builder.Services.AddHostedService<IndexRefreshService>();

@@ -13,8 +13,10 @@ namespace Summit.Search.Api.Search;
 /// Runs searches against the current searcher: query building, filters, multi-select facet counts, snippets,
 /// typo tolerance. Thread-safe singleton; every call borrows a searcher and returns it.
 /// </summary>
-public sealed partial class ArticleSearcher(SearchIndex index)
+public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cache = null)
 {
+    private readonly ResultCache _cache = cache ?? new ResultCache(0);
+
     /// <summary>Deepest result a page may reach (page × pageSize).</summary>
     public const int MaxWindow = 10_000;
     /// <summary>Fewer exact hits than this turns on typo tolerance and "did you mean".</summary>
@@ -36,9 +38,14 @@ public sealed partial class ArticleSearcher(SearchIndex index)
     public SearchResponse Search(SearchRequest request)
     {
         var started = Stopwatch.GetTimestamp();
-        var ast = QuerySyntax.Parse(request.Query);
         using var lease = index.Acquire();
-        var searcher = lease.Searcher;
+        var response = _cache.GetOrCompute(lease.Searcher.IndexReader, "search", request, () => Search(lease.Searcher, request));
+        return response with { TookMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds };
+    }
+
+    private SearchResponse Search(IndexSearcher searcher, SearchRequest request)
+    {
+        var ast = QuerySyntax.Parse(request.Query);
         var vocabulary = Vocabulary.For(searcher);
         var filters = ResolveFilters(request, vocabulary);
 
@@ -88,7 +95,7 @@ public sealed partial class ArticleSearcher(SearchIndex index)
             top.TotalHits,
             request.Page,
             request.PageSize,
-            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            0, // TookMs: set by the public Search, so that an answer from the cache reports its own time
             hits,
             new SearchFacets(facets[SummitSchema.Country], facets[SummitSchema.Person], facets[SummitSchema.Speaker], facets[SummitSchema.Source]),
             typoTolerance,

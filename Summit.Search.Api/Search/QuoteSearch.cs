@@ -23,9 +23,14 @@ public sealed partial class ArticleSearcher
     public QuoteSearchResponse SearchQuotes(QuoteSearchRequest request)
     {
         var started = Stopwatch.GetTimestamp();
-        var ast = QuerySyntax.Parse(request.Query);
         using var lease = index.Acquire();
-        var searcher = lease.Searcher;
+        var response = _cache.GetOrCompute(lease.Searcher.IndexReader, "quotes", request, () => SearchQuotes(lease.Searcher, request));
+        return response with { TookMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds };
+    }
+
+    private QuoteSearchResponse SearchQuotes(IndexSearcher searcher, QuoteSearchRequest request)
+    {
+        var ast = QuerySyntax.Parse(request.Query);
         var vocabulary = Vocabulary.For(searcher);
         var filters = ResolveFilters(new SearchRequest
         {
@@ -58,8 +63,8 @@ public sealed partial class ArticleSearcher
         var (facets, _) = CountFacets(counted, filters, request.FacetLimit, null, QuoteDimensions);
         // Groups beyond the candidate window cannot be told apart; count them as distinct.
         var total = groups.Count + Math.Max(0, top.TotalHits - top.ScoreDocs.Length);
-        return new QuoteSearchResponse(request.Query ?? "", total, request.Page, request.PageSize,
-            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, hits,
+        // TookMs: set by the public SearchQuotes, so that an answer from the cache reports its own time.
+        return new QuoteSearchResponse(request.Query ?? "", total, request.Page, request.PageSize, 0, hits,
             new QuoteFacets(facets[SummitSchema.Speaker], facets[SummitSchema.Country], facets[SummitSchema.Person]));
     }
 

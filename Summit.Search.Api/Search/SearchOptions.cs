@@ -36,6 +36,11 @@ public sealed class SearchOptions
     [Range(1024, 1L << 32)]
     public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
 
+    /// <summary>Search, quote and suggestion responses kept for repeated requests until the index changes
+    /// (<see cref="ResultCache"/>); 0 turns the cache off.</summary>
+    [Range(0, 1_000_000)]
+    public int ResultCacheEntries { get; set; } = 2000;
+
     /// <summary>How often the searcher looks for changes committed by another process.</summary>
     [Range(50, 60_000)]
     public int RefreshIntervalMs { get; set; } = 500;

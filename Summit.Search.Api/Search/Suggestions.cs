@@ -18,7 +18,12 @@ public sealed partial class ArticleSearcher
         var words = Countries.Normalize(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).ToArray();
         if (words.Length == 0) return new SuggestResponse(query, []);
         using var lease = index.Acquire();
-        var searcher = lease.Searcher;
+        // Type-ahead sends every prefix of popular words again and again.
+        return _cache.GetOrCompute(lease.Searcher.IndexReader, "suggest", new { query, limit }, () => Suggest(lease.Searcher, query, words, limit));
+    }
+
+    private SuggestResponse Suggest(IndexSearcher searcher, string query, string[] words, int limit)
+    {
         var vocabulary = Vocabulary.For(searcher);
         var suggestions = new List<Suggestion>();
 

@@ -56,6 +56,9 @@ public sealed class AdminApiTests(SummitApiFactory factory) : IClassFixture<Summ
     [Fact]
     public async Task A_posted_article_is_searchable_when_the_call_returns()
     {
+        // Asked once before, so an answer kept from before the write would show here.
+        Assert.Equal(0, await TotalAsync("zanzibarquest"));
+
         var response = await _client.SendAsync(Post(
             """{"id":"posted-1","title":"Posted article","body":"Ministers discussed the zanzibarquest plan. \"We agree,\" said Anna Berg.","date":"2025-05-01","source":"Admin Wire"}"""));
 
@@ -123,6 +126,7 @@ public sealed class AdminApiTests(SummitApiFactory factory) : IClassFixture<Summ
     [Fact]
     public async Task Commits_by_another_writer_become_searchable_through_the_refresh_loop()
     {
+        Assert.Equal(0, await TotalAsync("outsidewriter"));
         using (var writer = Summit.Indexer.Index.IndexBuilder.Open(factory.IndexPath))
         {
             var (article, facts) = TestArticles.Make("external-1", "External", "The outsidewriter article.", "2025-01-01T00:00:00Z");

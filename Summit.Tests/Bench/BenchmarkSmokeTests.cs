@@ -90,7 +90,8 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
 
         // HTTP ran with whatever the machine has, answered every request, and the API's memory was read.
         var tool = HttpLoad.WrkAvailable() ? "wrk" : ClientLoad.Tool;
-        Assert.Equal([1, 16, 64], report.Http.Select(h => h.Connections));
+        // Every request searched at 1, 16, 64 connections, then the API's default with its result cache at 16 and 64.
+        Assert.Equal([(1, false), (16, false), (64, false), (16, true), (64, true)], report.Http.Select(h => (h.Connections, h.ResultCache)));
         Assert.All(report.Http, h =>
         {
             Assert.Equal(tool, h.Tool);

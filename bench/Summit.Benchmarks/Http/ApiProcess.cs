@@ -14,6 +14,8 @@ public sealed class ApiProcess : IDisposable
 
     /// <summary>Requests per second per client address; 0 turns the limiter off.</summary>
     public const string RateLimitSetting = nameof(Summit.Search.Api.Search.SearchOptions.RateLimitPerSecond);
+    /// <summary>Turns the API's result cache off, so that every request is searched.</summary>
+    public const string NoResultCache = $"--Search:{nameof(Summit.Search.Api.Search.SearchOptions.ResultCacheEntries)}=0";
 
     public Uri BaseAddress { get; }
 
@@ -29,7 +31,7 @@ public sealed class ApiProcess : IDisposable
     public IReadOnlyList<string> Output { get { lock (_output) return _output.ToList(); } }
 
     /// <summary>Starts <paramref name="apiDll"/> and waits until <paramref name="readyPath"/> answers 200.</summary>
-    public static async Task<ApiProcess> StartAsync(string apiDll, string indexPath, string readyPath, TimeSpan timeout)
+    public static async Task<ApiProcess> StartAsync(string apiDll, string indexPath, string readyPath, TimeSpan timeout, params string[] settings)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -40,7 +42,7 @@ public sealed class ApiProcess : IDisposable
             UseShellExecute = false,
         };
         // The per-client rate limit is off: every request of the load test comes from the one loopback address.
-        foreach (var arg in new[] { apiDll, $"--Search:IndexPath={Path.GetFullPath(indexPath)}", $"--Search:{RateLimitSetting}=0", "--urls", $"http://127.0.0.1:{port}" })
+        foreach (var arg in new[] { apiDll, $"--Search:IndexPath={Path.GetFullPath(indexPath)}", $"--Search:{RateLimitSetting}=0", "--urls", $"http://127.0.0.1:{port}" }.Concat(settings))
             info.ArgumentList.Add(arg);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";

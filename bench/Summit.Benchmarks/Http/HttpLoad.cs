@@ -4,10 +4,12 @@ using System.Text.Json;
 
 namespace Summit.Benchmarks.Http;
 
-/// <summary>Throughput and latency of the HTTP API at one concurrency. Latencies in milliseconds.</summary>
+/// <summary>Throughput and latency of the HTTP API at one concurrency. Latencies in milliseconds.
+/// <paramref name="ResultCache"/>: the API kept responses for repeated requests (as it serves by default); false:
+/// every request was searched (<c>--Search:ResultCacheEntries=0</c>).</summary>
 public sealed record HttpResult(
     int Connections, double Seconds, long Requests, double RequestsPerSecond, double P50, double P90, double P99,
-    double Max, long Errors, long Non2xx, string Tool);
+    double Max, long Errors, long Non2xx, string Tool, bool ResultCache = false);
 
 /// <summary>
 /// Loads the API on loopback with wrk (Debian's package) and a Lua script that rotates through the query set's

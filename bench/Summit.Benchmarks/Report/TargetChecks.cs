@@ -65,11 +65,15 @@ public static class TargetChecks
             : new(sqliteTarget, Inv($"{speedups.Count(s => s.Speedup >= 10)}/{speedups.Count} classes; slowest {speedups.Min(s => s.Speedup):0.##}× ({speedups.MinBy(s => s.Speedup).Class})"),
                 speedups.All(s => s.Speedup >= 10)));
 
-        var c16 = http.FirstOrDefault(h => h.Connections == 16);
+        // Judged on the searched requests; the cached figure is shown next to it.
+        var c16 = http.FirstOrDefault(h => h.Connections == 16 && !h.ResultCache);
+        var cached16 = http.FirstOrDefault(h => h.Connections == 16 && h.ResultCache);
         var httpLabel = "HTTP at 200k, concurrency 16: ≥ 1,500 req/s, 0 errors" + (articles == 200_000 ? "" : $" (this run has {scale})");
         checks.Add(c16 is null
             ? new(httpLabel, "not measured", null)
-            : new(httpLabel, Inv($"{c16.RequestsPerSecond:N0} req/s, {c16.Errors} errors"), articles == 200_000 ? c16.RequestsPerSecond >= 1500 && c16.Errors == 0 : null));
+            : new(httpLabel, Inv($"{c16.RequestsPerSecond:N0} req/s, {c16.Errors} errors, every request searched")
+                + (cached16 is null ? "" : Inv($" (result cache on, repeated query set: {cached16.RequestsPerSecond:N0} req/s, {cached16.Errors} errors)")),
+                articles == 200_000 ? c16.RequestsPerSecond >= 1500 && c16.Errors == 0 : null));
 
         var rssLabel = "1M: the API serving the index stays under 1.5 GB RSS" + (articles >= 1_000_000 ? "" : $" (this run has {scale})");
         checks.Add(report.ApiMemory is not { } memory
