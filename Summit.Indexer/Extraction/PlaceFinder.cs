@@ -231,8 +231,40 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         if (countries.Count > 0 && !countries.Exists(c => mentions.TryGetValue(c, out var m) && m.First <= LeadChars)
             && Currency() is { } home2 && !countries.Contains(home2))
             countries.Add(home2);
+        // The company a business story opens with ("Baird Corp said …", "Hanson Plc has …") is what the story is
+        // about, and its legal form says where it is registered. Named later in the first sentence, it only
+        // decides a story that names no country.
+        if (LeadCompany(doc) is ({ } firmCountry, var opens) && !countries.Contains(firmCountry) && (opens || countries.Count == 0))
+            countries.Insert(0, firmCountry);
         return countries;
     }
+
+    /// <summary>
+    /// The country of the first company named in the first sentence, by its legal form ("Inc", "Corp" → US,
+    /// "Plc" → GB, "AG", "GmbH" → DE; "Ltd" and "SA" are used in too many countries to tell), and whether the
+    /// company opens the text.
+    /// </summary>
+    private static (string? Country, bool Opens) LeadCompany(TextDocument doc)
+    {
+        var (start, end) = doc.Sentences[0];
+        var opens = true;
+        for (var i = start; i < end; i++)
+        {
+            if (doc.IsWord(i) && i > start && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0])
+                && LegalForms.TryGetValue(doc[i], out var c))
+                return (c, opens);
+            // Only a capitalised name (possibly in angle brackets) before the suffix: the company opens the text.
+            if (doc.IsWord(i) ? !char.IsUpper(doc[i][0]) : !(doc.IsPunct(i, '<') || doc.IsPunct(i, '&') || doc.IsPunct(i, '-') || doc.IsPunct(i, '.')))
+                opens = false;
+        }
+        return (null, false);
+    }
+
+    private static readonly Dictionary<string, string> LegalForms = new(StringComparer.Ordinal)
+    {
+        ["Inc"] = "US", ["Incorporated"] = "US", ["Corp"] = "US", ["INC"] = "US", ["CORP"] = "US",
+        ["Plc"] = "GB", ["PLC"] = "GB", ["AG"] = "DE", ["GmbH"] = "DE",
+    };
 
     /// <summary>"Carthage, N.C.", "Chatham, Ontario": a town followed by its state or country lies there, even when
     /// the table knows only a bigger namesake elsewhere.</summary>

@@ -144,4 +144,14 @@ public class PlaceExtractionTests
         Assert.Equal("CA", Assert.Single(facts.Places, p => p.Name == "London").Country);
         Assert.Equal(["CA"], facts.Countries);
     }
+
+    [Fact]
+    public void The_company_a_business_story_opens_with_gives_the_country_of_its_legal_form()
+    {
+        var abroad = Extract("Harlow Plc said it would open a distribution centre in Germany next year, creating 300 jobs.");
+        var unnamed = Extract("Shares of Kessler AG rose sharply after the toolmaker raised its profit forecast for the year.");
+
+        Assert.Equal(["GB", "DE"], abroad.Countries);
+        Assert.Equal(["DE"], unnamed.Countries);
+    }
 }
