@@ -154,4 +154,13 @@ public class PlaceExtractionTests
         Assert.Equal(["GB", "DE"], abroad.Countries);
         Assert.Equal(["DE"], unnamed.Countries);
     }
+
+    [Fact]
+    public void A_stock_ticker_in_angle_brackets_is_not_a_place()
+    {
+        var facts = Extract("Shares of Harrow Industries <UK> fell in early trading after the chemicals group cut its forecast.");
+
+        Assert.Empty(facts.Places);
+        Assert.DoesNotContain("GB", facts.Countries);
+    }
 }
