@@ -388,8 +388,11 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (tok.Kind != TokenKind.Word || tok.End - tok.Start is < 3 or > 8) continue;
             // Compared in place: no substring per token (this runs over every article's text). Lowercase only:
             // "Sterling Software" is a name, not money.
-            if (doc.Text[tok.Start] is not ('d' or 'c' or 'y' or 's' or 'r' or 'l' or 'g' or 'b')) continue;
-            if (CurrencyLookup.TryGetValue(doc.Text.AsSpan(tok.Start, tok.End - tok.Start), out var c)) code = c;
+            if (doc.Text[tok.Start] is not ('d' or 'c' or 'y' or 's' or 'r' or 'l' or 'g' or 'b' or 'm' or 'p' or 'k' or 'e')) continue;
+            if (CurrencyLookup.TryGetValue(doc.Text.AsSpan(tok.Start, tok.End - tok.Start), out var c)
+                // "marks" is money only after an amount ("40 million marks"), not in "marks the first time".
+                && (c != "DE" || doc.Is(i - 1, TokenKind.Number) || doc.IsWord(i - 1) && doc[i - 1] is "million" or "billion" or "mln" or "bln"))
+                code = c;
         }
         // Dollars are also Canadian, Australian, Hong Kong money: a company named the British way ("Ivaco Ltd")
         // and not the American way counts in one of those, which one the text does not say.
@@ -422,6 +425,8 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         ["dlr"] = "US", ["dlrs"] = "US", ["dollar"] = "US", ["dollars"] = "US", ["cts"] = "US", ["cents"] = "US",
         ["yen"] = "JP", ["stg"] = "GB", ["sterling"] = "GB", ["rupees"] = "IN", ["rupee"] = "IN", ["rand"] = "ZA",
         ["lire"] = "IT", ["lira"] = "IT", ["guilders"] = "NL", ["guilder"] = "NL", ["ringgit"] = "MY", ["baht"] = "TH",
+        ["marks"] = "DE", ["pesetas"] = "ES", ["peseta"] = "ES", ["schillings"] = "AT", ["kronor"] = "SE", ["escudos"] = "PT",
+        ["drachmas"] = "GR", ["drachma"] = "GR",
     };
 
     /// <summary>Looks a word up by span, without a substring (thread-safe for reads).</summary>

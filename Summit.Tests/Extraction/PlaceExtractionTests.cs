@@ -163,4 +163,14 @@ public class PlaceExtractionTests
         Assert.Empty(facts.Places);
         Assert.DoesNotContain("GB", facts.Countries);
     }
+
+    [Fact]
+    public void Marks_after_an_amount_are_german_money()
+    {
+        var money = Extract("Net profit rose to 41 million marks from 33 million, the toolmaker said, and sales grew by a tenth.");
+        var verb = Extract("The deal marks the first time the toolmaker has bought a rival, its chairman said.");
+
+        Assert.Equal(["DE"], money.Countries);
+        Assert.Empty(verb.Countries);
+    }
 }
