@@ -128,6 +128,9 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     /// <summary>"New York Times", "Bank of England", "Manchester United": the place names an organisation.</summary>
     private static bool IsOrganisationName(TextDocument doc, int start, int end, PlaceEntry[] readings)
     {
+        // "British Petroleum Co Plc", "Whitehall Corp": a company's name is not where a story happens; a story
+        // about a deal with a British company is not about Britain.
+        if (IsCompanyName(doc, end)) return true;
         if (readings[0].Kind is PlaceKind.Demonym or PlaceKind.Institution) return false;
         if (doc.IsWord(end) && doc.Tokens[end].Start <= doc.Tokens[end - 1].End + 1 && Lexicon.OrgWords.Contains(doc[end])
             && doc[end] is not ("State" or "Province" or "Region" or "District" or "Republic" or "Kingdom"))
@@ -137,6 +140,21 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             return true;
         return false;
     }
+
+    /// <summary>"British Petroleum Co Plc", "Stanley Interiors Corp": up to four capitalised words (or "and") and a
+    /// company's legal form follow the name.</summary>
+    private static bool IsCompanyName(TextDocument doc, int end)
+    {
+        for (var k = end; k < end + 5 && doc.IsWord(k); k++)
+        {
+            if (CompanyForms.Contains(doc[k])) return true;
+            if (!char.IsUpper(doc[k][0]) && doc[k] != "and") return false;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> CompanyForms = new(StringComparer.Ordinal)
+        { "Inc", "Corp", "Co", "Plc", "PLC", "plc", "Ltd", "AG", "SA", "NV", "GmbH", "SpA", "Bhd", "Pty", "LLC", "Corporation", "Incorporated", "Limited" };
 
     /// <summary>Choose one reading per hit; returns the article's countries in first-mention order.</summary>
     public List<string> Resolve(List<PlaceHit> hits, string? dateline, TextDocument doc, TextDocument? title = null, List<PlaceHit>? titleHits = null)

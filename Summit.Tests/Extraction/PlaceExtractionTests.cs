@@ -173,4 +173,13 @@ public class PlaceExtractionTests
         Assert.Equal(["DE"], money.Countries);
         Assert.Empty(verb.Countries);
     }
+
+    [Fact]
+    public void A_place_or_demonym_opening_a_company_name_is_not_a_country_of_the_story()
+    {
+        var facts = Extract("Harbor Freight Lines signed a ten-year contract on Monday to ship fuel for British Marine Fuels Co Ltd " +
+                            "from its terminal in Houston.");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
 }
