@@ -258,7 +258,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     }
 
     /// <summary>
-    /// The country of the first company named in the first sentence, by its legal form ("Inc", "Corp" → US,
+    /// The country of the first company named in the first sentence, by its legal form ("Inc", "Corp", "Co" → US,
     /// "Plc" → GB, "AG", "GmbH" → DE; "Ltd" and "SA" are used in too many countries to tell), and whether the
     /// company opens the text.
     /// </summary>
@@ -268,8 +268,9 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         var opens = true;
         for (var i = start; i < end; i++)
         {
+            // A bare "Co" is American ("Ford Motor Co"); elsewhere it is followed by the legal form ("Co Ltd", "Co Plc").
             if (doc.IsWord(i) && i > start && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0])
-                && LegalForms.TryGetValue(doc[i], out var c))
+                && LegalForms.TryGetValue(doc[i], out var c) && !(doc[i] == "Co" && doc.IsWord(i + 1) && char.IsUpper(doc[i + 1][0])))
                 return (c, opens);
             // Only a capitalised name (possibly in angle brackets) before the suffix: the company opens the text.
             if (doc.IsWord(i) ? !char.IsUpper(doc[i][0]) : !(doc.IsPunct(i, '<') || doc.IsPunct(i, '&') || doc.IsPunct(i, '-') || doc.IsPunct(i, '.')))
@@ -280,7 +281,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
 
     private static readonly Dictionary<string, string> LegalForms = new(StringComparer.Ordinal)
     {
-        ["Inc"] = "US", ["Incorporated"] = "US", ["Corp"] = "US", ["INC"] = "US", ["CORP"] = "US",
+        ["Inc"] = "US", ["Incorporated"] = "US", ["Corp"] = "US", ["INC"] = "US", ["CORP"] = "US", ["Co"] = "US", ["Bancorp"] = "US",
         ["Plc"] = "GB", ["PLC"] = "GB", ["AG"] = "DE", ["GmbH"] = "DE",
     };
 

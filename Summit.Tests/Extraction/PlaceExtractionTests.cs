@@ -151,8 +151,13 @@ public class PlaceExtractionTests
         var abroad = Extract("Harlow Plc said it would open a distribution centre in Germany next year, creating 300 jobs.");
         var unnamed = Extract("Shares of Kessler AG rose sharply after the toolmaker raised its profit forecast for the year.");
 
+        var bare = Extract("Dorrance Co said it would close its bottling plant in Mexico by the end of June.");
+        var british = Extract("Dorrance Co Plc said it would close its bottling plant in Mexico by the end of June.");
+
         Assert.Equal(["GB", "DE"], abroad.Countries);
         Assert.Equal(["DE"], unnamed.Countries);
+        Assert.Equal(["US", "MX"], bare.Countries);
+        Assert.Equal(["GB", "MX"], british.Countries);
     }
 
     [Fact]
