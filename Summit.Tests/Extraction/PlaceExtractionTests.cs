@@ -187,4 +187,12 @@ public class PlaceExtractionTests
 
         Assert.Equal(["US"], facts.Countries);
     }
+
+    [Fact]
+    public void The_us_dollar_as_a_currency_is_no_mention_of_the_united_states()
+    {
+        var facts = Extract("A Hong Kong property developer agreed to pay 40 million U.S. dollars for an office tower in Kowloon.");
+
+        Assert.Equal(["HK"], facts.Countries);
+    }
 }
