@@ -103,12 +103,20 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         return (e + 1, [new PlaceEntry(doc.Slice(i, e + 1), PlaceKind.Region, "US", 0, false)]);
     }
 
+    /// <summary>"GULF OF MEXICO" → "Gulf of Mexico": small words inside a name stay lowercase.</summary>
     private static string TitleCase(string s)
     {
         var chars = s.ToLowerInvariant().ToCharArray();
         for (var k = 0; k < chars.Length; k++)
-            if (k == 0 || chars[k - 1] == ' ' || chars[k - 1] == '-') chars[k] = char.ToUpperInvariant(chars[k]);
+            if (k == 0 || chars[k - 1] == ' ' && !IsSmallWord(chars, k) || chars[k - 1] == '-') chars[k] = char.ToUpperInvariant(chars[k]);
         return new string(chars);
+    }
+
+    private static bool IsSmallWord(char[] chars, int k)
+    {
+        var end = Array.IndexOf(chars, ' ', k);
+        var word = new string(chars, k, (end < 0 ? chars.Length : end) - k);
+        return word is "of" or "and" or "the";
     }
 
     /// <summary>Only words and hyphens, no line break: a name never spans a paragraph.</summary>

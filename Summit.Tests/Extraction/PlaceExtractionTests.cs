@@ -195,4 +195,13 @@ public class PlaceExtractionTests
 
         Assert.Equal(["HK"], facts.Countries);
     }
+
+    [Fact]
+    public void A_name_with_a_small_word_is_found_in_a_capitalised_headline()
+    {
+        var facts = Extract("Crews were taken off drilling platforms on Tuesday as the storm moved toward Louisiana.",
+                            title: "STORM SHUTS GULF OF MEXICO RIGS");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
 }
