@@ -243,7 +243,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             // the table ("London, Ky.") or a surname ("Obama") than a trip abroad: its mention stays, without country.
             if (IsSmallTown(h.Readings) && (home != null || firm.Count > 1) && h.Chosen.Country != home && !firm.Contains(h.Chosen.Country))
                 h.Chosen = h.Chosen with { Country = "" };
-            if (IsListingVenue(doc, h.Start) || IsUsDollar(doc, h)) continue;
+            if (IsListingVenue(doc, h.Start)) continue;
             Count(h, doc.Tokens[h.Start].Start);
         }
         // Nothing counted: the money the story counts in, else its home (American cues, an organisation named after a place).
@@ -321,12 +321,6 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         if (doc.IsWord(k) && doc[k] == "the") k--;
         return doc.IsWord(k) && doc[k] is "in" or "on" && doc.IsWord(k - 1) && doc[k - 1] is "listed" or "listing" or "quoted";
     }
-
-    /// <summary>"12 mln U.S. dlrs": a story names the dollar "U.S." to tell it from the dollar of where it happens
-    /// (Canada, Australia, Hong Kong); the currency is no mention of the United States.</summary>
-    private static bool IsUsDollar(TextDocument doc, PlaceHit h) =>
-        h.Chosen.Country == "US" && h.Readings[0].Kind == PlaceKind.Country && doc.IsWord(h.End)
-        && doc[h.End] is "dollar" or "dollars" or "dlr" or "dlrs" or "cents" or "cts" or "Dollar" or "Dollars";
 
     private static bool IsSmallTown(PlaceEntry[] readings) =>
         Array.TrueForAll(readings, r => r is { Kind: PlaceKind.City, Capital: false, Population: < SmallTown });

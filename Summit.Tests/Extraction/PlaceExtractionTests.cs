@@ -189,14 +189,6 @@ public class PlaceExtractionTests
     }
 
     [Fact]
-    public void The_us_dollar_as_a_currency_is_no_mention_of_the_united_states()
-    {
-        var facts = Extract("A Hong Kong property developer agreed to pay 40 million U.S. dollars for an office tower in Kowloon.");
-
-        Assert.Equal(["HK"], facts.Countries);
-    }
-
-    [Fact]
     public void A_name_with_a_small_word_is_found_in_a_capitalised_headline()
     {
         var facts = Extract("Crews were taken off drilling platforms on Tuesday as the storm moved toward Louisiana.",
