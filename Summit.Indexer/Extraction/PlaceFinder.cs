@@ -252,7 +252,12 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         // named once in passing deep in the text ("… like Japan did in 1990") stays a place mention only.
         var lead = Math.Max(LeadChars, doc.Text.Length / LeadShare);
         if (countries.Count > 1)
-            countries.RemoveAll(c => mentions[c].Count < MinMentions && mentions[c].First > lead && !(named.Contains(c) && Cue() == Local));
+        {
+            // A story about many countries at once (a summit, trade talks, a survey of markets: five or more named
+            // in the lead or more than once) is about each country it names, also in passing.
+            var passing = countries.FindAll(c => mentions[c].Count < MinMentions && mentions[c].First > lead && !(named.Contains(c) && Cue() == Local));
+            if (countries.Count - passing.Count < ManyCountries) countries.RemoveAll(passing.Contains);
+        }
         // No country in the lead: the money the story counts in says where it happens.
         if (countries.Count > 0 && !countries.Exists(c => mentions.TryGetValue(c, out var m) && m.First <= LeadChars)
             && Currency() is { } home2 && !countries.Contains(home2))
@@ -312,6 +317,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     private const int LeadChars = 300;
     private const int LeadShare = 5;
     private const int MinMentions = 2;
+    private const int ManyCountries = 5;
     private const long SmallTown = 200_000;
 
     /// <summary>"The bonds will be listed in Luxembourg": where a security trades is not what the story is about.</summary>

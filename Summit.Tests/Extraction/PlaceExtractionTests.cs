@@ -196,4 +196,18 @@ public class PlaceExtractionTests
 
         Assert.Equal(["US"], facts.Countries);
     }
+
+    [Fact]
+    public void A_story_about_many_countries_keeps_those_named_in_passing()
+    {
+        const string rest = " met in Geneva on Monday to discuss farm subsidies and the fall of the dollar. The talks ran late into " +
+                            "the evening, officials said, and a joint statement is expected on Tuesday after a working breakfast. " +
+                            "Delegates said the mood had been cordial despite sharp differences over rice, dairy and grain support. " +
+                            "Officials from Brazil attended as observers.";
+        var many = Extract("Trade ministers from Japan, Germany, France, Italy and Canada" + rest);
+        var few = Extract("Trade ministers from Japan and Canada" + rest);
+
+        Assert.Contains("BR", many.Countries);
+        Assert.DoesNotContain("BR", few.Countries);
+    }
 }
