@@ -210,4 +210,12 @@ public class PlaceExtractionTests
         Assert.Contains("BR", many.Countries);
         Assert.DoesNotContain("BR", few.Countries);
     }
+
+    [Fact]
+    public void A_national_agency_gives_its_country()
+    {
+        var facts = Extract("Average mortgage rates fell for a third straight week, the Federal Home Loan Bank Board said on Friday.");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
 }
