@@ -37,6 +37,10 @@ public sealed partial class Extractor
 
         var placeFinder = new PlaceFinder(gazetteer);
         var placeHits = placeFinder.Find(doc);
+        // A ticker in angle brackets ("<MD.N>", "<UK>") is a stock symbol, not a place.
+        var tickers = Tickers().Matches(body);
+        if (tickers.Count > 0)
+            placeHits.RemoveAll(h => tickers.Any(t => t.Index < doc.Tokens[h.Start].Start && doc.Tokens[h.Start].Start < t.Index + t.Length));
         var persons = new PersonFinder(gazetteer).Find(doc, placeHits, out var personAt);
         // A name read as a person ("Paris Hilton") is not also a place.
         placeHits.RemoveAll(h => personAt[h.Start] != null);

@@ -103,12 +103,20 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         return (e + 1, [new PlaceEntry(doc.Slice(i, e + 1), PlaceKind.Region, "US", 0, false)]);
     }
 
+    /// <summary>"GULF OF MEXICO" → "Gulf of Mexico": small words inside a name stay lowercase.</summary>
     private static string TitleCase(string s)
     {
         var chars = s.ToLowerInvariant().ToCharArray();
         for (var k = 0; k < chars.Length; k++)
-            if (k == 0 || chars[k - 1] == ' ' || chars[k - 1] == '-') chars[k] = char.ToUpperInvariant(chars[k]);
+            if (k == 0 || chars[k - 1] == ' ' && !IsSmallWord(chars, k) || chars[k - 1] == '-') chars[k] = char.ToUpperInvariant(chars[k]);
         return new string(chars);
+    }
+
+    private static bool IsSmallWord(char[] chars, int k)
+    {
+        var end = Array.IndexOf(chars, ' ', k);
+        var word = new string(chars, k, (end < 0 ? chars.Length : end) - k);
+        return word is "of" or "and" or "the";
     }
 
     /// <summary>Only words and hyphens, no line break: a name never spans a paragraph.</summary>
@@ -128,6 +136,9 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     /// <summary>"New York Times", "Bank of England", "Manchester United": the place names an organisation.</summary>
     private static bool IsOrganisationName(TextDocument doc, int start, int end, PlaceEntry[] readings)
     {
+        // "British Petroleum Co Plc", "Whitehall Corp": a company's name is not where a story happens; a story
+        // about a deal with a British company is not about Britain.
+        if (IsCompanyName(doc, end)) return true;
         if (readings[0].Kind is PlaceKind.Demonym or PlaceKind.Institution) return false;
         if (doc.IsWord(end) && doc.Tokens[end].Start <= doc.Tokens[end - 1].End + 1 && Lexicon.OrgWords.Contains(doc[end])
             && doc[end] is not ("State" or "Province" or "Region" or "District" or "Republic" or "Kingdom"))
@@ -137,6 +148,21 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             return true;
         return false;
     }
+
+    /// <summary>"British Petroleum Co Plc", "Stanley Interiors Corp": up to four capitalised words (or "and") and a
+    /// company's legal form follow the name.</summary>
+    private static bool IsCompanyName(TextDocument doc, int end)
+    {
+        for (var k = end; k < end + 5 && doc.IsWord(k); k++)
+        {
+            if (CompanyForms.Contains(doc[k])) return true;
+            if (!char.IsUpper(doc[k][0]) && doc[k] != "and") return false;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> CompanyForms = new(StringComparer.Ordinal)
+        { "Inc", "Corp", "Co", "Plc", "PLC", "plc", "Ltd", "AG", "SA", "NV", "GmbH", "SpA", "Bhd", "Pty", "LLC", "Corporation", "Incorporated", "Limited" };
 
     /// <summary>Choose one reading per hit; returns the article's countries in first-mention order.</summary>
     public List<string> Resolve(List<PlaceHit> hits, string? dateline, TextDocument doc, TextDocument? title = null, List<PlaceHit>? titleHits = null)
@@ -226,13 +252,51 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         // named once in passing deep in the text ("… like Japan did in 1990") stays a place mention only.
         var lead = Math.Max(LeadChars, doc.Text.Length / LeadShare);
         if (countries.Count > 1)
-            countries.RemoveAll(c => mentions[c].Count < MinMentions && mentions[c].First > lead && !(named.Contains(c) && Cue() == Local));
+        {
+            // A story about many countries at once (a summit, trade talks, a survey of markets: five or more named
+            // in the lead or more than once) is about each country it names, also in passing.
+            var passing = countries.FindAll(c => mentions[c].Count < MinMentions && mentions[c].First > lead && !(named.Contains(c) && Cue() == Local));
+            if (countries.Count - passing.Count < ManyCountries) countries.RemoveAll(passing.Contains);
+        }
         // No country in the lead: the money the story counts in says where it happens.
         if (countries.Count > 0 && !countries.Exists(c => mentions.TryGetValue(c, out var m) && m.First <= LeadChars)
             && Currency() is { } home2 && !countries.Contains(home2))
             countries.Add(home2);
+        // The company a business story opens with ("Baird Corp said …", "Hanson Plc has …") is what the story is
+        // about, and its legal form says where it is registered. Named later in the first sentence, it only
+        // decides a story that names no country.
+        if (LeadCompany(doc) is ({ } firmCountry, var opens) && !countries.Contains(firmCountry) && (opens || countries.Count == 0))
+            countries.Insert(0, firmCountry);
         return countries;
     }
+
+    /// <summary>
+    /// The country of the first company named in the first sentence, by its legal form ("Inc", "Corp", "Co" → US,
+    /// "Plc" → GB, "AG", "GmbH" → DE; "Ltd" and "SA" are used in too many countries to tell), and whether the
+    /// company opens the text.
+    /// </summary>
+    private static (string? Country, bool Opens) LeadCompany(TextDocument doc)
+    {
+        var (start, end) = doc.Sentences[0];
+        var opens = true;
+        for (var i = start; i < end; i++)
+        {
+            // A bare "Co" is American ("Ford Motor Co"); elsewhere it is followed by the legal form ("Co Ltd", "Co Plc").
+            if (doc.IsWord(i) && i > start && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0])
+                && LegalForms.TryGetValue(doc[i], out var c) && !(doc[i] == "Co" && doc.IsWord(i + 1) && char.IsUpper(doc[i + 1][0])))
+                return (c, opens);
+            // Only a capitalised name (possibly in angle brackets) before the suffix: the company opens the text.
+            if (doc.IsWord(i) ? !char.IsUpper(doc[i][0]) : !(doc.IsPunct(i, '<') || doc.IsPunct(i, '&') || doc.IsPunct(i, '-') || doc.IsPunct(i, '.')))
+                opens = false;
+        }
+        return (null, false);
+    }
+
+    private static readonly Dictionary<string, string> LegalForms = new(StringComparer.Ordinal)
+    {
+        ["Inc"] = "US", ["Incorporated"] = "US", ["Corp"] = "US", ["INC"] = "US", ["CORP"] = "US", ["Co"] = "US", ["Bancorp"] = "US",
+        ["Plc"] = "GB", ["PLC"] = "GB", ["AG"] = "DE", ["GmbH"] = "DE",
+    };
 
     /// <summary>"Carthage, N.C.", "Chatham, Ontario": a town followed by its state or country lies there, even when
     /// the table knows only a bigger namesake elsewhere.</summary>
@@ -253,6 +317,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     private const int LeadChars = 300;
     private const int LeadShare = 5;
     private const int MinMentions = 2;
+    private const int ManyCountries = 5;
     private const long SmallTown = 200_000;
 
     /// <summary>"The bonds will be listed in Luxembourg": where a security trades is not what the story is about.</summary>
@@ -356,8 +421,11 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (tok.Kind != TokenKind.Word || tok.End - tok.Start is < 3 or > 8) continue;
             // Compared in place: no substring per token (this runs over every article's text). Lowercase only:
             // "Sterling Software" is a name, not money.
-            if (doc.Text[tok.Start] is not ('d' or 'c' or 'y' or 's' or 'r' or 'l' or 'g' or 'b')) continue;
-            if (CurrencyLookup.TryGetValue(doc.Text.AsSpan(tok.Start, tok.End - tok.Start), out var c)) code = c;
+            if (doc.Text[tok.Start] is not ('d' or 'c' or 'y' or 's' or 'r' or 'l' or 'g' or 'b' or 'm' or 'p' or 'k' or 'e')) continue;
+            if (CurrencyLookup.TryGetValue(doc.Text.AsSpan(tok.Start, tok.End - tok.Start), out var c)
+                // "marks" is money only after an amount ("40 million marks"), not in "marks the first time".
+                && (c != "DE" || doc.Is(i - 1, TokenKind.Number) || doc.IsWord(i - 1) && doc[i - 1] is "million" or "billion" or "mln" or "bln"))
+                code = c;
         }
         // Dollars are also Canadian, Australian, Hong Kong money: a company named the British way ("Ivaco Ltd")
         // and not the American way counts in one of those, which one the text does not say.
@@ -390,6 +458,8 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         ["dlr"] = "US", ["dlrs"] = "US", ["dollar"] = "US", ["dollars"] = "US", ["cts"] = "US", ["cents"] = "US",
         ["yen"] = "JP", ["stg"] = "GB", ["sterling"] = "GB", ["rupees"] = "IN", ["rupee"] = "IN", ["rand"] = "ZA",
         ["lire"] = "IT", ["lira"] = "IT", ["guilders"] = "NL", ["guilder"] = "NL", ["ringgit"] = "MY", ["baht"] = "TH",
+        ["marks"] = "DE", ["pesetas"] = "ES", ["peseta"] = "ES", ["schillings"] = "AT", ["kronor"] = "SE", ["escudos"] = "PT",
+        ["drachmas"] = "GR", ["drachma"] = "GR",
     };
 
     /// <summary>Looks a word up by span, without a substring (thread-safe for reads).</summary>

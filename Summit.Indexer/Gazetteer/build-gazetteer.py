@@ -73,7 +73,16 @@ EXTRA_DEMONYMS = {
 INSTITUTIONS = {
     'US': ['Pentagon', 'Federal Reserve', 'Securities and Exchange Commission',
            'Nasdaq', 'New York Stock Exchange', 'Dow Jones', 'State Department', 'Congress', 'U.S. Congress', 'Justice Department',
-           'Commerce Department', 'Treasury Department', 'Federal Reserve Board', 'Fed', 'FBI', 'CIA', 'NASA'],
+           'Commerce Department', 'Treasury Department', 'Federal Reserve Board', 'Fed', 'FBI', 'CIA', 'NASA',
+           # Federal agencies and markets that name no American place (the "Chicago" of the Board of Trade is an
+           # organisation name, so its country would be lost).
+           'USDA', 'Agriculture Department', 'Energy Department', 'Defense Department', 'Labor Department',
+           'Federal Home Loan Bank Board', 'FHLBB', 'Fannie Mae', 'Freddie Mac', 'Federal National Mortgage Association',
+           'Energy Information Administration', 'Food and Drug Administration', 'FDA', 'Federal Aviation Administration',
+           'FAA', 'Nuclear Regulatory Commission', 'Internal Revenue Service', 'IRS', 'Federal Trade Commission',
+           'Federal Communications Commission', 'Federal Energy Regulatory Commission', 'Environmental Protection Agency',
+           'Commodity Futures Trading Commission', 'CFTC', 'Federal Deposit Insurance Corp', 'FDIC',
+           'Interstate Commerce Commission', 'Chicago Board of Trade', 'Chicago Mercantile Exchange', 'American Stock Exchange'],
     'RU': ['Kremlin', 'Duma', 'Gazprom', 'Rosneft'], 'GB': ['Whitehall', 'Westminster', 'Bank of England'],
     'DE': ['Bundesbank', 'Bundestag', 'Bundesrat'], 'FR': ['Elysee', 'Élysée', 'Elysee Palace'], 'IL': ['Knesset'],
     'JP': ['Bank of Japan'], 'CA': ['Bank of Canada'], 'AU': ['Reserve Bank of Australia'],

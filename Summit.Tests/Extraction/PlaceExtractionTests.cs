@@ -144,4 +144,78 @@ public class PlaceExtractionTests
         Assert.Equal("CA", Assert.Single(facts.Places, p => p.Name == "London").Country);
         Assert.Equal(["CA"], facts.Countries);
     }
+
+    [Fact]
+    public void The_company_a_business_story_opens_with_gives_the_country_of_its_legal_form()
+    {
+        var abroad = Extract("Harlow Plc said it would open a distribution centre in Germany next year, creating 300 jobs.");
+        var unnamed = Extract("Shares of Kessler AG rose sharply after the toolmaker raised its profit forecast for the year.");
+
+        var bare = Extract("Dorrance Co said it would close its bottling plant in Mexico by the end of June.");
+        var british = Extract("Dorrance Co Plc said it would close its bottling plant in Mexico by the end of June.");
+
+        Assert.Equal(["GB", "DE"], abroad.Countries);
+        Assert.Equal(["DE"], unnamed.Countries);
+        Assert.Equal(["US", "MX"], bare.Countries);
+        Assert.Equal(["GB", "MX"], british.Countries);
+    }
+
+    [Fact]
+    public void A_stock_ticker_in_angle_brackets_is_not_a_place()
+    {
+        var facts = Extract("Shares of Harrow Industries <UK> fell in early trading after the chemicals group cut its forecast.");
+
+        Assert.Empty(facts.Places);
+        Assert.DoesNotContain("GB", facts.Countries);
+    }
+
+    [Fact]
+    public void Marks_after_an_amount_are_german_money()
+    {
+        var money = Extract("Net profit rose to 41 million marks from 33 million, the toolmaker said, and sales grew by a tenth.");
+        var verb = Extract("The deal marks the first time the toolmaker has bought a rival, its chairman said.");
+
+        Assert.Equal(["DE"], money.Countries);
+        Assert.Empty(verb.Countries);
+    }
+
+    [Fact]
+    public void A_place_or_demonym_opening_a_company_name_is_not_a_country_of_the_story()
+    {
+        var facts = Extract("Harbor Freight Lines signed a ten-year contract on Monday to ship fuel for British Marine Fuels Co Ltd " +
+                            "from its terminal in Houston.");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
+
+    [Fact]
+    public void A_name_with_a_small_word_is_found_in_a_capitalised_headline()
+    {
+        var facts = Extract("Crews were taken off drilling platforms on Tuesday as the storm moved toward Louisiana.",
+                            title: "STORM SHUTS GULF OF MEXICO RIGS");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
+
+    [Fact]
+    public void A_story_about_many_countries_keeps_those_named_in_passing()
+    {
+        const string rest = " met in Geneva on Monday to discuss farm subsidies and the fall of the dollar. The talks ran late into " +
+                            "the evening, officials said, and a joint statement is expected on Tuesday after a working breakfast. " +
+                            "Delegates said the mood had been cordial despite sharp differences over rice, dairy and grain support. " +
+                            "Officials from Brazil attended as observers.";
+        var many = Extract("Trade ministers from Japan, Germany, France, Italy and Canada" + rest);
+        var few = Extract("Trade ministers from Japan and Canada" + rest);
+
+        Assert.Contains("BR", many.Countries);
+        Assert.DoesNotContain("BR", few.Countries);
+    }
+
+    [Fact]
+    public void A_national_agency_gives_its_country()
+    {
+        var facts = Extract("Average mortgage rates fell for a third straight week, the Federal Home Loan Bank Board said on Friday.");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
 }
