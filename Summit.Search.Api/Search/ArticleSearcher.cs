@@ -51,6 +51,10 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
 
         var builder = new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles);
         var query = BuildText(ast, builder);
+        // With a facet value selected, every match of the query without it is counted; a cheaper query finds them.
+        Query? Matching(FuzzyExpansions? typos) => ast is not null && SelectsFacetValues(filters)
+            ? BuildText(ast, new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles, typos) { MatchOnly = true })
+            : null;
         var sortKind = request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance);
         var sort = SortFor(sortKind);
         var filter = FilterFor(SummitSchema.KindArticle, WithoutCounted(filters), request, except: null);
@@ -59,12 +63,12 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             throw new SearchRequestException("cursor", "'cursor' points past the end of the index as it is now; start again without it.");
         var wanted = after is null ? Math.Max(1, request.Page * request.PageSize) : request.PageSize;
         // One pass collects the page and the facet counts, each dimension under every filter but its own.
-        (TopDocs, FacetCounter) Run(Query q)
+        (TopDocs, FacetCounter) Run(Query q, Query? matching)
         {
             var counter = new FacetCounter(searcher, FacetDimensions, SummitSchema.Date, request.DateHistogram, filters);
-            return (SearchWith(searcher, RecencyBoost.Apply(q, request.Recency, vocabulary.NewestDate), filter, after, wanted, sort, counter), counter);
+            return (SearchWith(searcher, RecencyBoost.Apply(q, request.Recency, vocabulary.NewestDate), matching, filter, after, wanted, sort, counter), counter);
         }
-        var (top, counted) = Run(query);
+        var (top, counted) = Run(query, Matching(null));
 
         var typoTolerance = false;
         string? didYouMean = null;
@@ -75,7 +79,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             var fuzzyQuery = BuildText(ast, fuzzyBuilder);
             if (fuzzyBuilder.UsedTypoTolerance)
             {
-                var (fuzzyTop, fuzzyCounted) = Run(fuzzyQuery);
+                var (fuzzyTop, fuzzyCounted) = Run(fuzzyQuery, Matching(typos));
                 if (fuzzyTop.TotalHits > top.TotalHits)
                 {
                     (top, counted, typoTolerance) = (fuzzyTop, fuzzyCounted, true);
@@ -187,6 +191,10 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         };
     }
 
+    /// <summary>True when a value of a counted dimension is selected, so facets count matches without it.</summary>
+    private static bool SelectsFacetValues(Dictionary<string, IReadOnlyList<string>> filters) =>
+        FacetDimensions.Any(d => filters.GetValueOrDefault(d) is { Count: > 0 });
+
     /// <summary>The filters without the selections in <see cref="FacetDimensions"/>, which a <see cref="FacetCounter"/>
     /// given them applies itself (and counts sideways).</summary>
     private static Dictionary<string, IReadOnlyList<string>> WithoutCounted(Dictionary<string, IReadOnlyList<string>> filters) =>
@@ -220,13 +228,22 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
     /// <summary>
     /// Top documents of <paramref name="query"/> exactly as <c>IndexSearcher.Search</c>/<c>SearchAfter</c> with a sort
     /// (scores tracked, no max score) would return them, while <paramref name="also"/> sees every match in the same pass.
+    /// When <paramref name="also"/> counts sideways, the pass walks <paramref name="matching"/> (the same matches,
+    /// cheaper) if given, and only the documents that reach the page are scored by <paramref name="query"/>.
     /// </summary>
-    private static TopDocs SearchWith(IndexSearcher searcher, Query query, Filter filter, FieldDoc? after, int wanted, Sort sort, FacetCounter also)
+    private static TopDocs SearchWith(IndexSearcher searcher, Query query, Query? matching, Filter filter, FieldDoc? after, int wanted, Sort sort, FacetCounter also)
     {
         // Rewritten once here so the weight below and the search share the (possibly costly, e.g. fuzzy) rewrite.
         var filtered = searcher.Rewrite(new FilteredQuery(query, filter));
         var weight = searcher.CreateNormalizedWeight(filtered);
-        var top = TopFieldCollector.Create(sort, Math.Min(wanted, Math.Max(1, searcher.IndexReader.MaxDoc)), after,
+        var size = Math.Min(wanted, Math.Max(1, searcher.IndexReader.MaxDoc));
+        if (matching is not null && also.CountsSideways)
+        {
+            var inOrder = TopFieldCollector.Create(sort, size, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
+            searcher.Search(searcher.Rewrite(new FilteredQuery(matching, filter)), also.Around(new FullQueryScores(weight, inOrder)));
+            return inOrder.GetTopDocs();
+        }
+        var top = TopFieldCollector.Create(sort, size, after,
             fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: !weight.ScoresDocsOutOfOrder);
         searcher.Search(filtered, also.Around(top));
         return top.GetTopDocs();

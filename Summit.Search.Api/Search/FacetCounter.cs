@@ -67,6 +67,9 @@ public sealed class FacetCounter : ICollector
         }
     }
 
+    /// <summary>True when some dimension has selected values, so the search must see matches without them.</summary>
+    public bool CountsSideways => _selectedBit is not null;
+
     /// <summary>The collector to search with so that <paramref name="hits"/> sees the matches (under every
     /// selection) and this counter counts them.</summary>
     public ICollector Around(ICollector hits)

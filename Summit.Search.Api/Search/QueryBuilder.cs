@@ -29,6 +29,12 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     // Stop words ("the", "with") match only the unstemmed fields; next to other words they rank but do not filter.
     private readonly HashSet<Query> _stopWords = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// Builds the query for its matches only: the same documents, found without the unstemmed twins (every
+    /// document with the exact word has its stem) and without the proximity boost. Its scores mean nothing.
+    /// </summary>
+    public bool MatchOnly { get; init; }
+
     /// <summary>True when the last <see cref="Build"/> added edit-distance matches.</summary>
     public bool UsedTypoTolerance { get; private set; }
 
@@ -97,7 +103,7 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
         {
             var stemmed = _lucene.CreatePhraseQuery(field, text);
             var exact = _lucene.CreatePhraseQuery(SummitSchema.ExactTwin(field)!, text);
-            if (stemmed is not null && exact is not null && SameDocuments(stemmed, exact))
+            if (stemmed is not null && exact is not null && (MatchOnly || SameDocuments(stemmed, exact)))
             {
                 // The word has no other form in the index, so its unstemmed twin would match the same documents
                 // and tell nothing about which form was typed: its weight joins the stemmed clause instead, and its
@@ -207,6 +213,7 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     /// (a sloppy phrase over the unstemmed fields), as if they had been quoted.</summary>
     private Query? Proximity(AndNode node)
     {
+        if (MatchOnly) return null;
         var words = node.Children.OfType<WordNode>().Where(w => !w.Prefix && w.Scope is QueryScope.Any or QueryScope.Title or QueryScope.Quote).ToList();
         if (words.Count < 2 || words.Select(w => w.Scope).Distinct().Count() > 1) return null;
         var text = string.Join(' ', words.Select(w => w.Text));

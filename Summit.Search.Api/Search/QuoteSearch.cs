@@ -38,6 +38,9 @@ public sealed partial class ArticleSearcher
         }, vocabulary);
         var builder = new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Quotes);
         var query = BuildText(ast, builder);
+        var matching = ast is not null && SelectsFacetValues(filters)
+            ? BuildText(ast, new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Quotes) { MatchOnly = true })
+            : null;
         var sort = SortFor(request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance));
         var filter = FilterFor(SummitSchema.KindQuote, WithoutCounted(filters), request.From, request.To, except: null);
         // Grow the window until it holds the requested page of distinct quotes (duplicates sit close together in
@@ -51,7 +54,7 @@ public sealed partial class ArticleSearcher
         {
             // The facet counts come from the same pass as the candidates.
             counted = new FacetCounter(searcher, FacetDimensions, selected: filters);
-            top = SearchWith(searcher, query, filter, null, window, sort, counted);
+            top = SearchWith(searcher, query, matching, filter, null, window, sort, counted);
             groups = Group(searcher, top);
             if (groups.Count >= needed || top.ScoreDocs.Length >= top.TotalHits || window >= MaxQuoteCandidates) break;
             window = Math.Min(MaxQuoteCandidates, window * 4);
