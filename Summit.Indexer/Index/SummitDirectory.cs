@@ -1,16 +1,22 @@
 using System.Buffers.Binary;
 using Lucene.Net.Store;
+using Microsoft.Win32.SafeHandles;
 
 namespace Summit.Indexer.Index;
 
 /// <summary>
 /// The index folder as the searcher reads it: <see cref="NIOFSDirectory"/> (FSDirectory.Open would pick
-/// MMapDirectory, which misbehaves in this Lucene.Net version), except that each segment's terms dictionary
-/// (<c>.tim</c>) is read into memory when the segment opens. Looking a word up reads a block of that file at a
-/// random place; through NIOFSDirectory that is a positional read system call per block and field, which made
-/// term lookups about a quarter of a rare word's search. The file is a few percent of the index (about 100 MB at
-/// a million articles). Segment files never change once written, so the copy cannot go stale; it lives as long as
-/// the segment reader that opened it.
+/// MMapDirectory, which misbehaves in this Lucene.Net version) with two changes to how files are read.
+/// <list type="bullet">
+/// <item>Each segment's terms dictionary (<c>.tim</c>) is read into memory when the segment opens. Looking a word up
+/// reads a block of that file at a random place, and through the file system that made term lookups about a
+/// quarter of a rare word's search. The file is a few percent of the index (about 100 MB at a million articles).</item>
+/// <item>Other files are read with positional reads on one file handle (<see cref="RandomAccess.Read(SafeFileHandle, Span{byte}, long)"/>),
+/// where NIOFSDirectory's reads go through a shared FileStream (lock, seek, its own buffer), which cost more than
+/// the system call itself.</item>
+/// </list>
+/// Segment files never change once written, so nothing read can go stale; what a segment reader opened lives as
+/// long as it does.
 /// </summary>
 public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
 {
@@ -18,46 +24,111 @@ public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
 
     public override IndexInput OpenInput(string name, IOContext context)
     {
-        if (!IsTermsDictionary(name) || !Searching(context)) return base.OpenInput(name, context);
         EnsureOpen();
-        var file = new FileInfo(System.IO.Path.Combine(Directory.FullName, name));
-        if (file.Length > Array.MaxLength) return base.OpenInput(name, context);
-        return new MemoryIndexInput($"MemoryIndexInput(path=\"{file.FullName}\")", File.ReadAllBytes(file.FullName));
+        var file = System.IO.Path.Combine(Directory.FullName, name);
+        var handle = OpenHandle(file);
+        try
+        {
+            var length = RandomAccess.GetLength(handle);
+            if (IsTermsDictionary(name) && Searching(context) && length <= Array.MaxLength)
+            {
+                using (handle) return new MemoryIndexInput($"MemoryIndexInput(path=\"{file}\")", ReadAll(handle, 0, length, file));
+            }
+            return new FileSliceInput($"FileSliceInput(path=\"{file}\")", handle, 0, length, BufferedIndexInput.GetBufferSize(context), ownsHandle: true);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>Small segments keep their files in one compound file, read through slices: their terms
+    /// <summary>Small segments keep their files in one compound file, read through slices of one handle; their terms
     /// dictionaries are copied the same way.</summary>
     public override IndexInputSlicer CreateSlicer(string name, IOContext context)
     {
-        var slicer = base.CreateSlicer(name, context);
-        return Searching(context) ? new TermsInMemorySlicer(slicer) : slicer;
+        EnsureOpen();
+        var file = System.IO.Path.Combine(Directory.FullName, name);
+        return new Slicer(file, OpenHandle(file), context);
     }
+
+    private static SafeFileHandle OpenHandle(string file) =>
+        File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.RandomAccess);
 
     private static bool IsTermsDictionary(string name) => name.EndsWith(TermsDictionaryExtension, StringComparison.Ordinal);
 
     // Merges and one-off reads stream a file once; only searches profit from the copy.
     private static bool Searching(IOContext context) => context.Context != IOContext.UsageContext.MERGE && !context.ReadOnce;
 
-    private sealed class TermsInMemorySlicer(IndexInputSlicer inner) : IndexInputSlicer
+    private static byte[] ReadAll(SafeFileHandle handle, long offset, long length, string file)
+    {
+        var bytes = new byte[length];
+        ReadFully(handle, bytes, offset, file);
+        return bytes;
+    }
+
+    private static void ReadFully(SafeFileHandle handle, Span<byte> into, long position, string file)
+    {
+        while (into.Length > 0)
+        {
+            var read = RandomAccess.Read(handle, into, position);
+            if (read <= 0) throw new EndOfStreamException($"read past the end of {file} at {position}");
+            into = into[read..];
+            position += read;
+        }
+    }
+
+    private sealed class Slicer(string file, SafeFileHandle handle, IOContext context) : IndexInputSlicer
     {
         public override IndexInput OpenSlice(string sliceDescription, long offset, long length)
         {
-            var slice = inner.OpenSlice(sliceDescription, offset, length);
-            if (!IsTermsDictionary(sliceDescription) || length > Array.MaxLength) return slice;
-            using (slice)
-            {
-                var bytes = new byte[length];
-                slice.ReadBytes(bytes, 0, bytes.Length);
-                return new MemoryIndexInput($"MemoryIndexInput(slice=\"{sliceDescription}\")", bytes);
-            }
+            var description = $"{sliceDescription} in {file}";
+            if (IsTermsDictionary(sliceDescription) && Searching(context) && length <= Array.MaxLength)
+                return new MemoryIndexInput($"MemoryIndexInput(slice=\"{description}\")", ReadAll(handle, offset, length, file));
+            return new FileSliceInput($"FileSliceInput(slice=\"{description}\")", handle, offset, length, BufferedIndexInput.GetBufferSize(context), ownsHandle: false);
         }
 
         [Obsolete("Only for compound files of 3.x indexes, which Summit never reads.")]
-        public override IndexInput OpenFullSlice() => inner.OpenFullSlice();
+        public override IndexInput OpenFullSlice() => OpenSlice("full-slice", 0, RandomAccess.GetLength(handle));
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing) inner.Dispose();
+            if (disposing) handle.Dispose();
+        }
+    }
+
+    /// <summary>A file, or a slice of a compound file, read by position through Lucene's buffer. Clones share the
+    /// handle; only the input that opened the file closes it.</summary>
+    private sealed class FileSliceInput(string description, SafeFileHandle handle, long start, long length, int bufferSize, bool ownsHandle)
+        : BufferedIndexInput(description, bufferSize)
+    {
+        private bool _isClone;
+
+        public override long Length => length;
+
+        protected override void ReadInternal(byte[] b, int offset, int count)
+        {
+            // Called with the file pointer at the first byte wanted.
+            var position = Position;
+            if (position + count > length) throw new EndOfStreamException($"read past the end of {this}: {position} + {count} > {length}");
+            ReadFully(handle, b.AsSpan(offset, count), start + position, ToString());
+        }
+
+        // Positional reads need no seek.
+        protected override void SeekInternal(long pos)
+        {
+        }
+
+        public override object Clone()
+        {
+            var clone = (FileSliceInput)base.Clone();
+            clone._isClone = true;
+            return clone;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && ownsHandle && !_isClone) handle.Dispose();
         }
     }
 

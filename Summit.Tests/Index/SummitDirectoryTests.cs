@@ -75,13 +75,52 @@ public sealed class SummitDirectoryTests : IDisposable
         Assert.True(checkedTerms > 100);
     }
 
-    private static List<(int Doc, int Freq)> Postings(TermsEnum terms)
+    /// <summary>Documents, frequencies, and positions with offsets where the field has them.</summary>
+    private static List<string> Postings(TermsEnum terms)
     {
-        var result = new List<(int, int)>();
-        var docs = terms.Docs(null, null);
+        var result = new List<string>();
+        var positions = terms.DocsAndPositions(null, null);
+        var docs = positions ?? terms.Docs(null, null);
         int doc;
-        while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) result.Add((doc, docs.Freq));
+        while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+        {
+            result.Add($"doc {doc} freq {docs.Freq}");
+            for (var i = 0; positions is not null && i < positions.Freq; i++)
+                result.Add($"{positions.NextPosition()} {positions.StartOffset}-{positions.EndOffset}");
+        }
         return result;
+    }
+
+    [Fact]
+    public void Reads_every_stored_field_and_doc_value_exactly_as_NIOFSDirectory()
+    {
+        using var plain = new NIOFSDirectory(new DirectoryInfo(_path));
+        using var summit = new SummitDirectory(new DirectoryInfo(_path));
+        using var expectedReader = DirectoryReader.Open(plain);
+        using var actualReader = DirectoryReader.Open(summit);
+
+        for (var doc = 0; doc < expectedReader.MaxDoc; doc++)
+        {
+            static IEnumerable<string> Fields(Lucene.Net.Documents.Document d) =>
+                d.Fields.Select(f => $"{f.Name}={f.GetStringValue() ?? f.GetInt64Value()?.ToString() ?? f.GetInt32Value()?.ToString()}");
+            Assert.Equal(Fields(expectedReader.Document(doc)), Fields(actualReader.Document(doc)));
+        }
+        for (var i = 0; i < expectedReader.Leaves.Count; i++)
+        {
+            var (expected, actual) = (expectedReader.Leaves[i].AtomicReader, actualReader.Leaves[i].AtomicReader);
+            var (expectedDates, actualDates) = (expected.GetNumericDocValues(SummitSchema.QuoteHash), actual.GetNumericDocValues(SummitSchema.QuoteHash));
+            var (expectedPersons, actualPersons) = (expected.GetSortedSetDocValues(SummitSchema.Person), actual.GetSortedSetDocValues(SummitSchema.Person));
+            for (var doc = 0; doc < expected.MaxDoc; doc++)
+            {
+                Assert.Equal(expectedDates?.Get(doc), actualDates?.Get(doc));
+                if (expectedPersons is null) continue;
+                expectedPersons.SetDocument(doc);
+                actualPersons!.SetDocument(doc);
+                long ord;
+                while ((ord = expectedPersons.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) Assert.Equal(ord, actualPersons.NextOrd());
+                Assert.Equal(SortedSetDocValues.NO_MORE_ORDS, actualPersons.NextOrd());
+            }
+        }
     }
 
     /// <summary>The terms dictionary of the segment in separate files and of one in a compound file.</summary>
