@@ -31,7 +31,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         _sources = [];
         for (var v = 0; v < doc.Tokens.Count; v++)
         {
-            if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) && !Lexicon.FramingVerbs.Contains(doc[v])) continue;
+            if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) && !Lexicon.FramingVerbs.Contains(doc[v]) || IsNounUse(v)) continue;
             // A name inside a quotation is what the speaker talks about, not a source of the article.
             if (InQuote(v)) continue;
             var (ss, _) = doc.Sentences[doc.SentenceOf[v]];
@@ -250,7 +250,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] is '!' or '?' or ';' or ':') return null;
             if ((!endsClause || endedSentence) && k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] == ',') return null;
             if (!endsClause && v - t > 5) return null;
-            if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v])) continue;
+            if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v]) || IsNounUse(v)) continue;
             if (fullStopped && !doc.IsPunct(v + 1, '.')) return null;
             if (v == t || (v == t + 1 && doc.IsWord(t) && Lexicon.Auxiliaries.Contains(doc[t])))
                 return Phrase(v + 1, InvertedEnd(v + 1), v); // said X
@@ -315,7 +315,15 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     }
 
     private bool IsAttributionVerb(int t) =>
-        doc.IsWord(t) && Lexicon.ReportingVerbs.Contains(doc[t]) && !Lexicon.FramingVerbs.Contains(doc[t]) && !doc[t].EndsWith("ing");
+        doc.IsWord(t) && Lexicon.ReportingVerbs.Contains(doc[t]) && !Lexicon.FramingVerbs.Contains(doc[t]) && !doc[t].EndsWith("ing") && !IsNounUse(t);
+
+    /// <summary>
+    /// "his warning", "the praise", "Obama's praise": a reporting verb's form right after a determiner
+    /// or a possessive is a noun, and the phrase before it is no subject.
+    /// </summary>
+    private bool IsNounUse(int v) =>
+        v > 0 && (doc.Is(v - 1, TokenKind.Possessive)
+                  || doc.IsWord(v - 1) && doc[v - 1] is "a" or "an" or "the" or "his" or "her" or "their" or "its" or "our" or "my" or "your" or "this" or "whose");
 
     /// <summary>No further quote in the rest of the sentence: the attribution closes it.</summary>
     private bool RestIsPlain(int from, int sentence)
@@ -387,7 +395,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             // "Hillary shot back, “…”" / "as Cornyn put it: “…”": phrasal reporting verbs.
             if (w is "back" && v > sentStart && doc[v - 1] is "shot" or "hit" or "fired" or "pushed" || w is "it" && v > sentStart && doc[v - 1] == "put")
                 return Subject(v - 1, sentStart);
-            if (!Lexicon.ReportingVerbs.Contains(w) && !Lexicon.FramingVerbs.Contains(w)) continue;
+            if (!Lexicon.ReportingVerbs.Contains(w) && !Lexicon.FramingVerbs.Contains(w) || IsNounUse(v)) continue;
             // "Priebus scolded Romney for suggesting that … “…”": a participle after a preposition is not the
             // clause's own verb; the one before it is.
             if (w.EndsWith("ing") && v > sentStart && doc.IsWord(v - 1) && doc[v - 1] is "for" or "by" or "after" or "before" or "without" or "of" or "about" or "while" or "when")
@@ -676,7 +684,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         for (var v = last - 1; v >= ps; v--)
         {
             if (doc.Tokens[v].Kind == TokenKind.Quote) return null; // that sentence has its own quote
-            if (doc.IsWord(v) && Lexicon.ReportingVerbs.Contains(doc[v]))
+            if (doc.IsWord(v) && Lexicon.ReportingVerbs.Contains(doc[v]) && !IsNounUse(v))
                 return Subject(v, ps);
         }
         // "Sanders made the following comment:" — no reporting verb, but the sentence's subject introduces it.

@@ -248,4 +248,13 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Tom Reed", SpeakerOf(facts, "It is falling apart"));
     }
+
+    [Fact]
+    public void A_reporting_verb_form_after_a_possessive_is_no_verb()
+    {
+        var facts = Extract("Governor Helen Marsh and Senator Paul Okoye debated the budget on Tuesday.\n\n"
+                            + "Okoye then interjected, calling Marsh's proposed bridge toll \"a tax on every commuter.\"");
+
+        Assert.Equal("Paul Okoye", SpeakerOf(facts, "a tax on every"));
+    }
 }
