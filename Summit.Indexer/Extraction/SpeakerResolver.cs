@@ -41,7 +41,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             // "Trump went after Bush, calling him …": a participle after a comma has the main clause's subject, which
             // the sentence-opening rule below records; the phrase before the comma is its object.
             if (doc[v].EndsWith("ing") && doc.IsPunct(v - 1, ',')) continue;
-            var name = Subject(v, ss) ?? (inverted && v + 1 < personAt.Length && personAt[v + 1] is { } after ? after.Name : null);
+            var name = Subject(v, ss) ?? (inverted && v + 1 < personAt.Length && personAt[v + 1] is { } after && EndsInversion(v + 1) ? after.Name : null);
             if (name != null) _sources.Add((doc.Tokens[v].Start, name));
             if (name != null && !_byName.ContainsKey(name) && LooksLikeUnlistedName(name)) _unlisted.Add(name);
         }
@@ -59,6 +59,17 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         _sources.Sort((a, b) => a.Pos.CompareTo(b.Pos));
         _building = false;
         return _sources;
+    }
+
+    /// <summary>
+    /// "…, said Brown." / "…, said Brown, the mayor": the person after an inverted verb is its subject only when the
+    /// clause ends with the name; in "…, for example, said Trump continued to …" the name opens the reported clause.
+    /// </summary>
+    private bool EndsInversion(int name)
+    {
+        var k = name;
+        while (k < personAt.Length && personAt[k] == personAt[name]) k++;
+        return k >= doc.Tokens.Count || !doc.IsWord(k) && !doc.Is(k, TokenKind.Possessive);
     }
 
     /// <summary>The subject of the latest reporting verb or sentence before a character position.</summary>
@@ -640,6 +651,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private string? FirstSubjectPerson(int from, int to)
     {
         var clause = true;
+        // "Like Corker, Menendez rejected …": a comparison opening the sentence names someone else than its subject.
+        if (from < to && doc.IsWord(from) && doc[from] is "Like" or "Unlike")
+            while (from < to && !doc.IsPunct(from, ',')) from++;
         for (var t = from; t < to; t++)
         {
             if (doc.Is(t, TokenKind.Quote)) return null;
@@ -650,8 +664,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             var w = doc[t];
             if (w is "he" or "she" or "He" or "She") return Antecedent(w.ToLowerInvariant(), doc.Tokens[t].Start, sameSentence: true);
             // Words that may precede a clause's subject: conjunctions, titles and roles ("But former Sen. …").
-            // "…, but Christie wasn't having it": a coordinating conjunction after the comma opens the clause too.
-            if (!(char.IsUpper(w[0]) || w is "then" or "also" or "former" or "presidential" or "but" or "and" || Lexicon.RoleNouns.Contains(w))) clause = false;
+            // "…, but Christie wasn't having it": a coordinating conjunction after the comma opens the clause too; so
+            // does "even" ("And even Obama tried …").
+            if (!(char.IsUpper(w[0]) || w is "then" or "also" or "even" or "former" or "presidential" or "but" or "and" || Lexicon.RoleNouns.Contains(w))) clause = false;
         }
         return null;
     }

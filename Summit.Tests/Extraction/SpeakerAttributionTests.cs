@@ -257,4 +257,34 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Paul Okoye", SpeakerOf(facts, "a tax on every"));
     }
+
+    [Fact]
+    public void A_name_opening_a_reported_clause_after_an_inverted_verb_is_no_source()
+    {
+        var facts = Extract("Governor Tom Reyes spoke at the rally on Monday.\n\n"
+                            + "Bob Foster, 49, a navy veteran who now is a civilian employee of the Air Force, said Tom Reyes should be ready "
+                            + "for questions about the bridge. He attended the rally, though he is still not sure whether he will vote.\n\n"
+                            + "\"I ask my wife, is the bridge going to be ready?\" he said.");
+
+        Assert.Equal("Bob Foster", SpeakerOf(facts, "I ask my wife"));
+    }
+
+    [Fact]
+    public void A_person_in_an_opening_comparison_is_not_the_subject()
+    {
+        var facts = Extract("Senator Tom Reyes and Mayor Linda Carver spoke on Monday.\n\n"
+                            + "Like Reyes, Carver also rejected the plan, arguing that there is \"no money for a second bridge\" in the budget.");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "no money for"));
+    }
+
+    [Fact]
+    public void Even_before_a_name_still_opens_the_clause()
+    {
+        var facts = Extract("Prime Minister Justin Halvorsen and President Tom Reyes met in Ottawa. Halvorsen promised to work with "
+                            + "whoever wins the election. And even Reyes tried to stay neutral, noting that he would do the same.\n\n"
+                            + "\"It is not my job to pick winners abroad,\" he said.");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "It is not my job"));
+    }
 }
