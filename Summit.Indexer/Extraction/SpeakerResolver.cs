@@ -192,6 +192,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var t = close + 1;
         var n = doc.Tokens.Count;
         if (t >= n) return null;
+        var last = LastInside(close);
         // Skip punctuation between the mark and the attribution ("…," he said; "…" — she said).
         while (t < n && doc.Tokens[t].Kind == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is ',' or '-' or '\u2014' or '\u2013' or '\u2015' or '(') t++;
         if (t < n && doc.Tokens[t].Kind == TokenKind.Newline && SignatureLine(t) is { } signature) return signature;
@@ -209,7 +210,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // "…" Trump, the party's front-runner, … : the person named right after the quote.
         // After a quote ending in ? or ! the splitter starts a new sentence there ("…?" Miller, a retired nurse, said):
         // then a reporting verb must follow the appositive.
-        var askedOrExclaimed = doc.IsPunct(close - 1, '?') || doc.IsPunct(close - 1, '!');
+        var askedOrExclaimed = doc.IsPunct(last, '?') || doc.IsPunct(last, '!');
         if (EndsClause(close) && t < personAt.Length && personAt[t] is { } named && (!doc.IsSentenceStart(t) || askedOrExclaimed))
         {
             var k = t;
@@ -218,7 +219,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         }
         // "…," Toomey fumed. / "…?" Hannity pressed. / "…," Trump went on: a person and a past-tense verb right
         // after a quote that ends its clause with , ? or ! speak it, whatever the verb.
-        if (doc.IsPunct(close - 1, ',') || doc.IsPunct(close - 1, '?') || doc.IsPunct(close - 1, '!'))
+        if (doc.IsPunct(last, ',') || doc.IsPunct(last, '?') || doc.IsPunct(last, '!'))
         {
             var actor = t < personAt.Length ? personAt[t] : null;
             var pronoun = actor == null && doc.IsWord(t) && doc[t] is "he" or "she";
@@ -233,7 +234,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             }
         }
         // "…!" beamed Donald Hartley / "…," exhorted her introducer, Jamie Lee Curtis: any past tense before the speaker.
-        if ((doc.IsPunct(close - 1, ',') || doc.IsPunct(close - 1, '?') || doc.IsPunct(close - 1, '!')) && doc.IsWord(t)
+        if ((doc.IsPunct(last, ',') || doc.IsPunct(last, '?') || doc.IsPunct(last, '!')) && doc.IsWord(t)
             && char.IsLower(doc[t][0]) && doc[t].EndsWith("ed") && doc[t].Length > 4 && t + 1 < personAt.Length && personAt[t + 1] is { } inverted)
         {
             var k = t + 1;
@@ -252,7 +253,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (endedSentence) limit = Math.Min(limit, t + 13);
         // "… called the lines "unacceptable." Mayor Greg Stanton wrote a letter …": a quote closed by its own full
         // stop is not attributed to the next sentence, unless that sentence is only a short "X said."
-        var fullStopped = doc.IsPunct(close - 1, '.') && endedSentence;
+        var fullStopped = doc.IsPunct(last, '.') && endedSentence;
         if (fullStopped) limit = Math.Min(limit, t + 4);
         for (var v = t; v < limit; v++)
         {
@@ -284,7 +285,18 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
 
     private bool EndsClause(int close) =>
         close + 1 < doc.Tokens.Count && doc.Tokens[close + 1].Kind == TokenKind.Punct
-        || close - 1 >= 0 && doc.Tokens[close - 1].Kind == TokenKind.Punct && doc.Text[doc.Tokens[close - 1].Start] is ',' or '.' or '?' or '!' or '-' or '\u2014';
+        || LastInside(close) is var last && last >= 0 && doc.Tokens[last].Kind == TokenKind.Punct && doc.Text[doc.Tokens[last].Start] is ',' or '.' or '?' or '!' or '-' or '\u2014';
+
+    /// <summary>
+    /// The last token inside a quote before its closing mark, looking through the closing marks of a quote inside it
+    /// ("He said, 'We have to win,'" X said): its punctuation is the outer quote's.
+    /// </summary>
+    private int LastInside(int close)
+    {
+        var k = close - 1;
+        while (k > 0 && k > close - 3 && doc.Is(k, TokenKind.Quote)) k--;
+        return k;
+    }
 
     /// <summary>"…" for the EU, said Geert Wilders: an inverted attribution after the quote's clause.</summary>
     private string? InvertedAfterComma(int t)
@@ -429,13 +441,23 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 if ((FirstSubjectPerson(sentStart, v - 1) ?? SentenceSubject(v - 1)) is { } subject) return subject;
                 continue;
             }
-            var s = Subject(v, sentStart);
+            var s = Subject(v, sentStart) ?? InvertedBeforeColon(v, open);
             // "Kasich says if he … the polls saying "…"" / "Obama said he expected that Americans will say "…"": a
             // non-person subject of a nearer verb gives way to a person reporting earlier in the sentence.
             if (s != null && _byName.ContainsKey(s)) return s;
             nearest ??= s;
         }
         return nearest;
+    }
+
+    /// <summary>"In other words, explained moderator Nancy Cordes: "…"": the verb's subject, a person, follows it up to the colon.</summary>
+    private string? InvertedBeforeColon(int verb, int open)
+    {
+        if (!doc.IsPunct(open - 1, ':') || open - 1 - (verb + 1) is < 1 or > MaxSubjectTokens) return null;
+        for (var k = verb + 1; k < open - 1; k++)
+            if (!doc.IsWord(k) && !IsSubjectToken(k)) return null;
+        // Only a person: "said last month about the inquiry:" has no subject after the verb.
+        return PersonIn(verb + 1, open - 1);
     }
 
     /// <summary>The noun phrase ending just before a reporting verb, not reaching before <paramref name="sentStart"/>.</summary>
@@ -545,6 +567,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var last = doc[e - 1];
         if (IsFunctionWord(last) && !(e - s > 1 && Lexicon.NameParticles.Contains(last))) return false;
         if (doc[s] is "do" or "to" or "be") return false;
+        // "…, said of the encounter" / "…, said at the time": a prepositional phrase after the verb, not its subject.
+        if (doc[s] is "of" or "at" or "in" or "on" or "for" or "about" or "after" or "before" or "during" or "from" or "with" or "without" or "by") return false;
         if (e - s > 1) return true;
         if (char.IsLower(last[0]))
             return !(last.EndsWith("ly") || last.EndsWith("ing") || last.Contains('\'') || last.Contains('\u2019') || last.EndsWith("ed") && last.Length > 4 || last is "now" or "always" or "today" or "past" or "first" or "self" or "only" or "then" or "here" or "there" or "yesterday" or "tonight" or "later");

@@ -287,4 +287,32 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Tom Reyes", SpeakerOf(facts, "It is not my job"));
     }
+
+    [Fact]
+    public void A_quote_ending_in_a_nested_quote_is_attributed_after_it()
+    {
+        var facts = Extract("Mayor Linda Carver and Tom Reyes met the volunteers on Monday.\n\n"
+                            + "\"We will win this county,\" Carver said.\n\n"
+                            + "\"He just stopped and said, 'We have to win the county,'\" Reyes, the chairman of the county party, said of the encounter.");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "He just stopped"));
+    }
+
+    [Fact]
+    public void A_prepositional_phrase_is_no_speaker()
+    {
+        var facts = Extract("Mayor Linda Carver spoke at the convention on Monday.\n\n"
+                            + "Bob Foster, 22, of Springfield, Ohio, said he still hoped for a convention \"surprise,\" because he could never vote for Carver.");
+
+        Assert.Equal("Bob Foster", SpeakerOf(facts, "surprise"));
+    }
+
+    [Fact]
+    public void An_inverted_verb_before_a_colon_has_its_subject_after_it()
+    {
+        var facts = Extract("Mayor Linda Carver spoke first at the debate.\n\n"
+                            + "In other words, asked moderator Tom Reyes: \"Who pays for the bridge?\"");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "Who pays for"));
+    }
 }
