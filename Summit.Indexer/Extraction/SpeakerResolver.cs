@@ -156,10 +156,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 if (speaker == null) speaker = FromNeighbourSentence(open);
                 if (speaker == null) speaker = SentenceSubject(open);
                 if (speaker == null && IsNear(sentence, paragraph)) speaker = _lastSpeaker;
-                // Nothing names the speaker: a quote in news is nearly always the latest source's. (Not a one-word
-                // quote: with no speaker it is a scare quote, which QuoteFilter drops.)
+                // Nothing names the speaker: a quote in news is nearly always the paragraph's person's or the latest
+                // source's. (Not a one-word quote: with no speaker it is a scare quote, which QuoteFilter drops.)
                 if (speaker == null && doc.Text.AsSpan(q.Start, q.End - q.Start).ContainsAny(' ', '\n'))
-                    speaker = LatestSource(q.Open) ?? _lastSpeaker;
+                    speaker = PersonEarlierInParagraph(open) ?? LatestSource(q.Open) ?? _lastSpeaker;
             }
             // Paragraph runs of one quote share a speaker, whichever paragraph names it.
             if (q.Continuation && groupStart >= 0)
@@ -177,6 +177,17 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             _lastQuoteParagraph = ParagraphOf(Math.Min(q.Close, doc.Text.Length - 1));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The person named last before a quote in its own paragraph, outside quotations: with nothing else to go by, the
+    /// paragraph's own person is a likelier source than the article's latest speaker.
+    /// </summary>
+    private string? PersonEarlierInParagraph(int open)
+    {
+        for (var t = Math.Min(open, personAt.Length) - 1; t >= Math.Max(0, open - 200) && doc.Tokens[t].Kind != TokenKind.Newline; t--)
+            if (personAt[t] is { } p && !InQuote(t)) return p.Name;
+        return null;
     }
 
     private bool IsNear(int sentence, int paragraph) =>

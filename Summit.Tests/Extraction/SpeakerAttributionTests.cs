@@ -315,4 +315,14 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Tom Reyes", SpeakerOf(facts, "Who pays for"));
     }
+
+    [Fact]
+    public void Without_an_attribution_a_person_of_the_quotes_paragraph_beats_the_latest_source()
+    {
+        var facts = Extract("\"We will finish the bridge by May,\" Mayor Linda Carver said on Monday.\n\n"
+                            + "The council meets again next week.\n\nThe vote on the toll is due in June.\n\n"
+                            + "The scheduling was so odd that a spokesman for Tom Reyes could only quip: \"I guess the holiday was booked.\"");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "I guess the holiday"));
+    }
 }
