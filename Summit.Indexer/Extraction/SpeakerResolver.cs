@@ -452,6 +452,13 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 if ((FirstSubjectPerson(sentStart, v - 1) ?? SentenceSubject(v - 1)) is { } subject) return subject;
                 continue;
             }
+            // "The paradox of Nancy, says Carl Anthony, a historian, is that she was "…"": a parenthetical inverted attribution.
+            if (doc.IsPunct(v - 1, ',') && !w.EndsWith("ing") && v + 1 < personAt.Length && personAt[v + 1] is { } parenthetical)
+            {
+                var k = v + 1;
+                while (k < open && personAt[k] == parenthetical) k++;
+                if (doc.IsPunct(k, ',')) return parenthetical.Name;
+            }
             var s = Subject(v, sentStart) ?? InvertedBeforeColon(v, open);
             // "Kasich says if he … the polls saying "…"" / "Obama said he expected that Americans will say "…"": a
             // non-person subject of a nearer verb gives way to a person reporting earlier in the sentence.

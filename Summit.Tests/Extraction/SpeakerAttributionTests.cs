@@ -325,4 +325,14 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Tom Reyes", SpeakerOf(facts, "I guess the holiday"));
     }
+
+    [Fact]
+    public void A_parenthetical_inverted_attribution_names_the_speaker()
+    {
+        var facts = Extract("Mayor Linda Carver opened the harbour on Monday.\n\n"
+                            + "The paradox of Carver, says Tom Reyes, a historian at the city museum, is that she was "
+                            + "\"the most powerful mayor the town never elected.\"");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "the most powerful mayor"));
+    }
 }
