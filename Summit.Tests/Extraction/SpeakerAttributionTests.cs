@@ -335,4 +335,16 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Tom Reyes", SpeakerOf(facts, "the most powerful mayor"));
     }
+
+    [Fact]
+    public void A_hyphenated_surname_alone_is_linked_to_the_full_name()
+    {
+        var facts = Extract("\"We want the state to be involved less,\" Carlos Lopez-Cantera said.\n\n"
+                            + "Patrick Murphy, who was elected to the House in 2012, argued his fight is especially relevant "
+                            + "\"in states where they are stealing money.\"\n\n"
+                            + "On his campaign website, Lopez-Cantera promises to end the standards. He told a reporter the state's own "
+                            + "standards are not perfect but \"getting better and better.\"");
+
+        Assert.Equal("Carlos Lopez-Cantera", SpeakerOf(facts, "getting better"));
+    }
 }
