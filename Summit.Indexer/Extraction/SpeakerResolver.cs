@@ -708,10 +708,19 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             // Words that may precede a clause's subject: conjunctions, titles and roles ("But former Sen. …").
             // "…, but Christie wasn't having it": a coordinating conjunction after the comma opens the clause too; so
             // does "even" ("And even Obama tried …").
-            if (!(char.IsUpper(w[0]) || w is "then" or "also" or "even" or "former" or "presidential" or "but" or "and" || Lexicon.RoleNouns.Contains(w))) clause = false;
+            if (!(char.IsUpper(w[0]) || w is "then" or "also" or "even" or "former" or "presidential" or "but" or "and" || Lexicon.RoleNouns.Contains(w)
+                  || IsDescriptorBeforeName(t))) clause = false;
         }
         return null;
     }
+
+    /// <summary>"Florida developer Mel Sembler expressed …": a lowercase noun right before a name describes it.</summary>
+    private bool IsDescriptorBeforeName(int t) =>
+        t + 1 < personAt.Length && personAt[t + 1] != null && !doc[t].EndsWith("ed") && !doc[t].EndsWith("ing") && !doc[t].EndsWith("ly")
+        && !Lexicon.ReportingVerbs.Contains(doc[t]) && !Lexicon.FramingVerbs.Contains(doc[t]) && !Lexicon.Auxiliaries.Contains(doc[t]) && !IsFunctionWord(doc[t])
+        && doc[t] is not ("told" or "asked" or "met" or "beat" or "joined" or "thanked" or "like" or "unlike" or "as" or "than" or "whom" or "who"
+            or "between" or "among" or "over" or "under" or "behind" or "toward" or "towards" or "despite" or "including" or "versus" or "via"
+            or "into" or "onto" or "upon" or "through" or "across" or "around" or "near" or "beside" or "except" or "let" or "let's" or "see" or "ask");
 
     private static bool IsOpener(string w) => w is "In" or "On" or "At" or "After" or "Before" or "During" or "Later" or "Earlier"
         or "Speaking" or "Asked" or "Meanwhile" or "However" or "Still" or "But" or "And" or "Yet" or "Also" or "With" or "For"

@@ -347,4 +347,14 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Carlos Lopez-Cantera", SpeakerOf(facts, "getting better"));
     }
+
+    [Fact]
+    public void A_lowercase_descriptor_before_a_name_still_opens_the_clause()
+    {
+        var facts = Extract("\"We are seeing it across the board,\" said Tom Reyes, a finance chairman for the party.\n\n"
+                            + "Just a few months ago, Florida developer Bob Foster expressed dismay at the thought of the merger. "
+                            + "\"I kept telling myself that it would not happen,\" he told the Tampa Bay Times in February.");
+
+        Assert.Equal("Bob Foster", SpeakerOf(facts, "I kept telling myself"));
+    }
 }
