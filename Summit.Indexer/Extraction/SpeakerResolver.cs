@@ -567,9 +567,13 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (e <= s) return null;
         var text = doc.Slice(s, e);
         if (!text.Any(char.IsLetter)) return null;
+        // A time phrase is no speaker ("Tuesday morning", "two weeks ago", "at one point", "in the past"); a numeral
+        // alone may be a source ("…," read one).
         var timeOnly = true;
         for (var t = s; t < e && timeOnly; t++)
-            timeOnly = !doc.IsWord(t) || Lexicon.Calendar.Contains(doc[t]) || doc[t] is "early" or "late" or "last" or "next" or "this" or "on" or "night" or "morning" or "afternoon" or "evening" or "week" or "weekend" or "month" or "year";
+            timeOnly = !doc.IsWord(t) || Lexicon.Calendar.Contains(doc[t]) || doc[t] is "early" or "late" or "last" or "next" or "this" or "on" or "night" or "morning" or "afternoon" or "evening" or "week" or "weekend" or "month" or "year"
+                       or "ago" or "past" or "point" or "time" or "times" or "moment" or "day" or "days" or "weeks" or "months" or "years" or "hours"
+                       || doc[t] is "one" or "two" or "few" or "several" && t + 1 < e;
         if (timeOnly) return null;
         if (e - s == 1 && placeAt[s] is { } place && place.Readings[0].Kind != PlaceKind.Demonym)
             return place.Readings[0].Name;

@@ -357,4 +357,13 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Bob Foster", SpeakerOf(facts, "I kept telling myself"));
     }
+
+    [Fact]
+    public void A_time_phrase_before_a_reporting_verb_is_no_speaker()
+    {
+        var facts = Extract("Mayor Linda Carver opened the harbour on Monday.\n\n"
+                            + "Tom Reyes, who has in the past described the mayor as \"a menace to the harbour,\" stayed away from the ceremony.");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "a menace to"));
+    }
 }
