@@ -429,7 +429,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             // "Hillary shot back, “…”" / "as Cornyn put it: “…”": phrasal reporting verbs.
             if (w is "back" && v > sentStart && doc[v - 1] is "shot" or "hit" or "fired" or "pushed" || w is "it" && v > sentStart && doc[v - 1] == "put")
                 return Subject(v - 1, sentStart);
-            if (!Lexicon.ReportingVerbs.Contains(w) && !Lexicon.FramingVerbs.Contains(w) || IsNounUse(v)) continue;
+            // "Pew notes that …", "Clinton claims that …": a noun-like present tense is a verb between a name and "that".
+            var presentBeforeThat = Lexicon.NounLikePresent.Contains(w) && doc.IsWord(v + 1) && doc[v + 1] == "that" && v > sentStart
+                                    && doc.IsWord(v - 1) && char.IsUpper(doc[v - 1][0]);
+            if (!Lexicon.ReportingVerbs.Contains(w) && !Lexicon.FramingVerbs.Contains(w) && !presentBeforeThat || IsNounUse(v)) continue;
             // "Priebus scolded Romney for suggesting that … “…”": a participle after a preposition is not the
             // clause's own verb; the one before it is.
             if (w.EndsWith("ing") && v > sentStart && doc.IsWord(v - 1) && doc[v - 1] is "for" or "by" or "after" or "before" or "without" or "of" or "about" or "while" or "when")

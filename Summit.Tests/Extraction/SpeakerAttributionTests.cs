@@ -366,4 +366,13 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Tom Reyes", SpeakerOf(facts, "a menace to"));
     }
+
+    [Fact]
+    public void A_noun_like_present_tense_between_a_name_and_that_is_a_reporting_verb()
+    {
+        var facts = Extract("Mayor Linda Carver met the ferry operators on Monday.\n\n"
+                            + "So, who was right? - Reyes notes that the surveys of the harbour were not \"conclusive,\" with some far better than others.");
+
+        Assert.Equal("Reyes", SpeakerOf(facts, "conclusive"));
+    }
 }
