@@ -222,9 +222,11 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // After a quote ending in ? or ! the splitter starts a new sentence there ("…?" Miller, a retired nurse, said):
         // then a reporting verb must follow the appositive.
         var askedOrExclaimed = doc.IsPunct(last, '?') || doc.IsPunct(last, '!');
-        if (EndsClause(close) && t < personAt.Length && personAt[t] is { } named && (!doc.IsSentenceStart(t) || askedOrExclaimed))
+        // "…!" Rep. Glenn Thompson, R-Pa., said: the person's mention starts after the title.
+        var p0 = AfterTitles(t);
+        if (EndsClause(close) && p0 < personAt.Length && personAt[p0] is { } named && (!doc.IsSentenceStart(t) || askedOrExclaimed))
         {
-            var k = t;
+            var k = p0;
             while (k < personAt.Length && personAt[k] == named) k++;
             if ((doc.IsPunct(k, ',') || doc.IsPunct(k, '(')) && (!doc.IsSentenceStart(t) || VerbFollows(k, 20))) return named.Name;
         }
@@ -232,11 +234,11 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // after a quote that ends its clause with , ? or ! speak it, whatever the verb.
         if (doc.IsPunct(last, ',') || doc.IsPunct(last, '?') || doc.IsPunct(last, '!'))
         {
-            var actor = t < personAt.Length ? personAt[t] : null;
+            var actor = p0 < personAt.Length ? personAt[p0] : null;
             var pronoun = actor == null && doc.IsWord(t) && doc[t] is "he" or "she";
             if (actor != null || pronoun)
             {
-                var k = t + 1;
+                var k = (actor != null ? p0 : t) + 1;
                 while (actor != null && k < personAt.Length && personAt[k] == actor) k++;
                 if (doc.IsWord(k) && char.IsLower(doc[k][0]) && (doc[k].EndsWith("ed") && doc[k].Length > 3 || Lexicon.NounLikePresent.Contains(doc[k])
                         || doc[k] is "went" && doc.IsWord(k + 1) && doc[k + 1] == "on" || doc[k] is "shot" or "hit" or "struck" && doc.IsWord(k + 1) && doc[k + 1] == "back")
@@ -280,6 +282,17 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             return Subject(v, t);                           // X said
         }
         return null;
+    }
+
+    /// <summary>The token after any personal titles ("Rep.", "Sen.", "Dr") starting at <paramref name="t"/>.</summary>
+    private int AfterTitles(int t)
+    {
+        for (var round = 0; round < 3 && doc.IsWord(t) && Lexicon.Titles.Contains(doc[t]); round++)
+        {
+            t++;
+            if (doc.IsPunct(t, '.')) t++;
+        }
+        return t;
     }
 
     /// <summary>A reporting verb within <paramref name="limit"/> tokens of the same sentence, before any quotation mark.</summary>

@@ -375,4 +375,14 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Reyes", SpeakerOf(facts, "conclusive"));
     }
+
+    [Fact]
+    public void A_title_before_a_name_after_an_exclamation_does_not_hide_the_speaker()
+    {
+        var facts = Extract("Former House speaker Newt Gingrich spoke on Monday.\n\n"
+                            + "The museum also waived its admission fee during the convention.\n\n"
+                            + "\"Perpetual motion!\" Rep. Glenn Thompson, R-Pa., said of the swirl of convention activities.");
+
+        Assert.Equal("Glenn Thompson", SpeakerOf(facts, "Perpetual motion"));
+    }
 }
