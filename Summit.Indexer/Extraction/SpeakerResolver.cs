@@ -231,7 +231,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if ((doc.IsPunct(k, ',') || doc.IsPunct(k, '(')) && (!doc.IsSentenceStart(t) || VerbFollows(k, 20))) return named.Name;
         }
         // "…," Toomey fumed. / "…?" Hannity pressed. / "…," Trump went on: a person and a past-tense verb right
-        // after a quote that ends its clause with , ? or ! speak it, whatever the verb.
+        // after a quote that ends its clause with , ? or ! speak it, whatever the verb, also before a new clause
+        // ("…," Trump barked and a guard …).
         if (doc.IsPunct(last, ',') || doc.IsPunct(last, '?') || doc.IsPunct(last, '!'))
         {
             var actor = p0 < personAt.Length ? personAt[p0] : null;
@@ -242,7 +243,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 while (actor != null && k < personAt.Length && personAt[k] == actor) k++;
                 if (doc.IsWord(k) && char.IsLower(doc[k][0]) && (doc[k].EndsWith("ed") && doc[k].Length > 3 || Lexicon.NounLikePresent.Contains(doc[k])
                         || doc[k] is "went" && doc.IsWord(k + 1) && doc[k + 1] == "on" || doc[k] is "shot" or "hit" or "struck" && doc.IsWord(k + 1) && doc[k + 1] == "back")
-                    && (k + 1 >= doc.Tokens.Count || doc.Tokens[k + 1].Kind != TokenKind.Word || doc[k + 1] is "on" or "back" or "in" or "up" or "at" or "to" or "as" or "during" or "after" or "before" or "later" or "again"))
+                    && (k + 1 >= doc.Tokens.Count || doc.Tokens[k + 1].Kind != TokenKind.Word || doc[k + 1] is "on" or "back" or "in" or "up" or "at" or "to" or "as" or "during" or "after" or "before" or "later" or "again" or "and" or "while" or "when"))
                     return actor?.Name ?? Phrase(t, t + 1, k);
             }
         }

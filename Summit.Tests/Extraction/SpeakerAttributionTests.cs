@@ -385,4 +385,13 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Glenn Thompson", SpeakerOf(facts, "Perpetual motion"));
     }
+
+    [Fact]
+    public void A_past_tense_after_a_quote_followed_by_a_new_clause_still_names_the_speaker()
+    {
+        var facts = Extract("Tom Reyes tried to ask a question when Linda Carver shot back that the reporter had not been called on.\n\n"
+                            + "\"Go back to your seat,\" Carver barked and a guard walked Reyes out.");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "Go back to your seat"));
+    }
 }
