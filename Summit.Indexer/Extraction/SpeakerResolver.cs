@@ -147,7 +147,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 else
                 {
                     var before = Before(open);
-                    speaker = before != null && _byName.ContainsKey(before) ? before : After(close) ?? before;
+                    // "…," said X right after the quote outweighs a person reporting earlier in the sentence.
+                    speaker = InvertedRightAfter(close) && After(close) is { } inverted ? inverted
+                        : before != null && _byName.ContainsKey(before) ? before : After(close) ?? before;
                 }
                 speaker ??= Trailing(close);
                 // "X scolded him: "…"": whoever opens the sentence introduced the quote.
@@ -188,6 +190,16 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         for (var t = Math.Min(open, personAt.Length) - 1; t >= Math.Max(0, open - 200) && doc.Tokens[t].Kind != TokenKind.Newline; t--)
             if (personAt[t] is { } p && !InQuote(t)) return p.Name;
         return null;
+    }
+
+    /// <summary>"When Sanders said at a rally that he …, he "grabbed ahold of …," said Drew Heiserman": a quote ending its
+    /// clause and followed at once by an inverted "said X" is X's, whoever reports earlier in the sentence.</summary>
+    private bool InvertedRightAfter(int close)
+    {
+        var last = LastInside(close);
+        var t = close + 1;
+        return (doc.IsPunct(last, ',') || doc.IsPunct(last, '?') || doc.IsPunct(last, '!')) && t < doc.Tokens.Count && IsAttributionVerb(t)
+               && t + 1 < doc.Tokens.Count && doc.IsWord(t + 1);
     }
 
     private bool IsNear(int sentence, int paragraph) =>

@@ -394,4 +394,14 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Linda Carver", SpeakerOf(facts, "Go back to your seat"));
     }
+
+    [Fact]
+    public void An_inverted_said_right_after_a_mid_sentence_quote_beats_an_earlier_reporting_person()
+    {
+        var facts = Extract("Mayor Linda Carver spoke at the rally on Monday.\n\n"
+                            + "When Carver said at the rally that she would not take the union's money, she \"showed how the teachers in this "
+                            + "city are feeling,\" said Tom Reyes, a member of the union's steering committee.");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "showed how the teachers"));
+    }
 }
