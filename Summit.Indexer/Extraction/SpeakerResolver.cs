@@ -532,6 +532,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var s = e;
         while (s > sentStart && e - s < MaxSubjectTokens && IsSubjectToken(s - 1)) s--;
         if (s == e) return inner;
+        // "Clinton, during a meeting in Columbus, Ohio, said": a place after a preposition is its object, not the subject.
+        if (s > sentStart && doc.IsWord(s - 1) && doc[s - 1] is "in" or "at" or "near" && placeAt[s] != null && PersonIn(s, e) == null)
+            return inner;
         // A pronoun inside the phrase is the subject itself ("… network RT he blasted").
         for (var k = e - 1; k >= s; k--)
             if (doc.IsWord(k) && Lexicon.PronounOf(doc[k]) is { } pr && pr is not ("it" or "i")) { s = k; e = k + 1; break; }

@@ -404,4 +404,14 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Tom Reyes", SpeakerOf(facts, "showed how the teachers"));
     }
+
+    [Fact]
+    public void A_place_after_a_preposition_before_the_verb_is_not_its_subject()
+    {
+        var facts = Extract("Mayor Linda Carver carried the county easily.\n\n"
+                            + "Carver, during a town hall meeting in Columbus, Ohio, said she was \"going to put a lot of ferry operators "
+                            + "out of business,\" while explaining her plan.");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "going to put a lot"));
+    }
 }
