@@ -425,7 +425,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var e = from;
         while (e < n && e - from < MaxSubjectTokens && doc.SentenceOf[e] == sentence
                && doc.Tokens[e].Kind is not (TokenKind.Newline or TokenKind.Quote)
-               && !(doc.Tokens[e].Kind == TokenKind.Punct && doc.Text[doc.Tokens[e].Start] is ',' or ';' or ':' or '(' or '!' or '?'))
+               && !(doc.Tokens[e].Kind == TokenKind.Punct && doc.Text[doc.Tokens[e].Start] is ',' or ';' or ':' or '(' or '!' or '?')
+               // "said X when asked about Y": a clause after the name is not part of it.
+               && !(e > from && doc.IsWord(e) && doc[e] is "when" or "while" or "who" or "which" or "after" or "before" or "because" or "during" or "adding" or "noting"))
             e++;
         return e;
     }

@@ -414,4 +414,13 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Linda Carver", SpeakerOf(facts, "going to put a lot"));
     }
+
+    [Fact]
+    public void An_inverted_subject_ends_before_a_clause_that_names_someone_else()
+    {
+        var facts = Extract("Senator Linda Carver toured the harbour on Monday.\n\n"
+                            + "\"Anyone who ignores the harbour rules puts the town at risk,\" said ferry captain Tom Reyes when asked about Linda Carver.");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "Anyone who ignores"));
+    }
 }
