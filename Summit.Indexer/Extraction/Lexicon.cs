@@ -24,7 +24,7 @@ internal static class Lexicon
     private static readonly HashSet<string> NounLike = Set(
         "claim report call note comment answer question state post counter charge order demand point signal label " +
         "estimate forecast promise pledge reply remark joke quip whisper shout cry boast lament caution tweet " +
-        "welcome highlight brief dub read vow plead muse press text echo email reason beam intimate riff snap");
+        "welcome highlight brief dub read vow plead muse press text echo email reason beam intimate riff snap retort");
 
     /// <summary>
     /// Present tense of the verbs that are also nouns ("notes", "claims"): only a reporting verb right after a

@@ -112,6 +112,14 @@ internal sealed class PersonFinder(Gaz gazetteer)
                 i++;
                 continue;
             }
+            // "Lopez-Cantera" for "Carlos Lopez-Cantera": a hyphenated surname is three tokens.
+            if (doc.IsPunct(i + 1, '-') && doc.IsWord(i + 2) && doc.Tokens[i + 1].Start == doc.Tokens[i].End && doc.Tokens[i + 2].Start == doc.Tokens[i + 1].End
+                && byShort.TryGetValue(word + "-" + doc[i + 2], out var hyphenated) && personAt[i + 2] == null)
+            {
+                Mark(hyphenated, i, i + 3, personAt);
+                i += 2;
+                continue;
+            }
             if (!byShort.TryGetValue(caps ? char.ToUpperInvariant(word[0]) + word[1..].ToLowerInvariant() : word, out var p)) continue;
             if (placeAt[i] is { } town && p.Name != word && !IsSmallTown(town)) continue;
             // Part of a longer capitalised run that is not this person ("Putin Foundation") is left alone.

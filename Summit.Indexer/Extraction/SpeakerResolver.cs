@@ -31,7 +31,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         _sources = [];
         for (var v = 0; v < doc.Tokens.Count; v++)
         {
-            if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) && !Lexicon.FramingVerbs.Contains(doc[v])) continue;
+            if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) && !Lexicon.FramingVerbs.Contains(doc[v]) || IsNounUse(v)) continue;
             // A name inside a quotation is what the speaker talks about, not a source of the article.
             if (InQuote(v)) continue;
             var (ss, _) = doc.Sentences[doc.SentenceOf[v]];
@@ -41,7 +41,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             // "Trump went after Bush, calling him …": a participle after a comma has the main clause's subject, which
             // the sentence-opening rule below records; the phrase before the comma is its object.
             if (doc[v].EndsWith("ing") && doc.IsPunct(v - 1, ',')) continue;
-            var name = Subject(v, ss) ?? (inverted && v + 1 < personAt.Length && personAt[v + 1] is { } after ? after.Name : null);
+            var name = Subject(v, ss) ?? (inverted && v + 1 < personAt.Length && personAt[v + 1] is { } after && EndsInversion(v + 1) ? after.Name : null);
             if (name != null) _sources.Add((doc.Tokens[v].Start, name));
             if (name != null && !_byName.ContainsKey(name) && LooksLikeUnlistedName(name)) _unlisted.Add(name);
         }
@@ -59,6 +59,17 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         _sources.Sort((a, b) => a.Pos.CompareTo(b.Pos));
         _building = false;
         return _sources;
+    }
+
+    /// <summary>
+    /// "…, said Brown." / "…, said Brown, the mayor": the person after an inverted verb is its subject only when the
+    /// clause ends with the name; in "…, for example, said Trump continued to …" the name opens the reported clause.
+    /// </summary>
+    private bool EndsInversion(int name)
+    {
+        var k = name;
+        while (k < personAt.Length && personAt[k] == personAt[name]) k++;
+        return k >= doc.Tokens.Count || !doc.IsWord(k) && !doc.Is(k, TokenKind.Possessive);
     }
 
     /// <summary>The subject of the latest reporting verb or sentence before a character position.</summary>
@@ -136,7 +147,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 else
                 {
                     var before = Before(open);
-                    speaker = before != null && _byName.ContainsKey(before) ? before : After(close) ?? before;
+                    // "…," said X right after the quote outweighs a person reporting earlier in the sentence.
+                    speaker = InvertedRightAfter(close) && After(close) is { } inverted ? inverted
+                        : before != null && _byName.ContainsKey(before) ? before : After(close) ?? before;
                 }
                 speaker ??= Trailing(close);
                 // "X scolded him: "…"": whoever opens the sentence introduced the quote.
@@ -145,10 +158,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 if (speaker == null) speaker = FromNeighbourSentence(open);
                 if (speaker == null) speaker = SentenceSubject(open);
                 if (speaker == null && IsNear(sentence, paragraph)) speaker = _lastSpeaker;
-                // Nothing names the speaker: a quote in news is nearly always the latest source's. (Not a one-word
-                // quote: with no speaker it is a scare quote, which QuoteFilter drops.)
+                // Nothing names the speaker: a quote in news is nearly always the paragraph's person's or the latest
+                // source's. (Not a one-word quote: with no speaker it is a scare quote, which QuoteFilter drops.)
                 if (speaker == null && doc.Text.AsSpan(q.Start, q.End - q.Start).ContainsAny(' ', '\n'))
-                    speaker = LatestSource(q.Open) ?? _lastSpeaker;
+                    speaker = PersonEarlierInParagraph(open) ?? LatestSource(q.Open) ?? _lastSpeaker;
             }
             // Paragraph runs of one quote share a speaker, whichever paragraph names it.
             if (q.Continuation && groupStart >= 0)
@@ -168,6 +181,27 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         return result;
     }
 
+    /// <summary>
+    /// The person named last before a quote in its own paragraph, outside quotations: with nothing else to go by, the
+    /// paragraph's own person is a likelier source than the article's latest speaker.
+    /// </summary>
+    private string? PersonEarlierInParagraph(int open)
+    {
+        for (var t = Math.Min(open, personAt.Length) - 1; t >= Math.Max(0, open - 200) && doc.Tokens[t].Kind != TokenKind.Newline; t--)
+            if (personAt[t] is { } p && !InQuote(t)) return p.Name;
+        return null;
+    }
+
+    /// <summary>"When Sanders said at a rally that he …, he "grabbed ahold of …," said Drew Heiserman": a quote ending its
+    /// clause and followed at once by an inverted "said X" is X's, whoever reports earlier in the sentence.</summary>
+    private bool InvertedRightAfter(int close)
+    {
+        var last = LastInside(close);
+        var t = close + 1;
+        return (doc.IsPunct(last, ',') || doc.IsPunct(last, '?') || doc.IsPunct(last, '!')) && t < doc.Tokens.Count && IsAttributionVerb(t)
+               && t + 1 < doc.Tokens.Count && doc.IsWord(t + 1);
+    }
+
     private bool IsNear(int sentence, int paragraph) =>
         _lastSpeaker != null && (sentence - _lastQuoteSentence <= 1 || paragraph - _lastQuoteParagraph <= 1);
 
@@ -181,6 +215,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var t = close + 1;
         var n = doc.Tokens.Count;
         if (t >= n) return null;
+        var last = LastInside(close);
         // Skip punctuation between the mark and the attribution ("…," he said; "…" — she said).
         while (t < n && doc.Tokens[t].Kind == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is ',' or '-' or '\u2014' or '\u2013' or '\u2015' or '(') t++;
         if (t < n && doc.Tokens[t].Kind == TokenKind.Newline && SignatureLine(t) is { } signature) return signature;
@@ -198,31 +233,34 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // "…" Trump, the party's front-runner, … : the person named right after the quote.
         // After a quote ending in ? or ! the splitter starts a new sentence there ("…?" Miller, a retired nurse, said):
         // then a reporting verb must follow the appositive.
-        var askedOrExclaimed = doc.IsPunct(close - 1, '?') || doc.IsPunct(close - 1, '!');
-        if (EndsClause(close) && t < personAt.Length && personAt[t] is { } named && (!doc.IsSentenceStart(t) || askedOrExclaimed))
+        var askedOrExclaimed = doc.IsPunct(last, '?') || doc.IsPunct(last, '!');
+        // "…!" Rep. Glenn Thompson, R-Pa., said: the person's mention starts after the title.
+        var p0 = AfterTitles(t);
+        if (EndsClause(close) && p0 < personAt.Length && personAt[p0] is { } named && (!doc.IsSentenceStart(t) || askedOrExclaimed))
         {
-            var k = t;
+            var k = p0;
             while (k < personAt.Length && personAt[k] == named) k++;
             if ((doc.IsPunct(k, ',') || doc.IsPunct(k, '(')) && (!doc.IsSentenceStart(t) || VerbFollows(k, 20))) return named.Name;
         }
         // "…," Toomey fumed. / "…?" Hannity pressed. / "…," Trump went on: a person and a past-tense verb right
-        // after a quote that ends its clause with , ? or ! speak it, whatever the verb.
-        if (doc.IsPunct(close - 1, ',') || doc.IsPunct(close - 1, '?') || doc.IsPunct(close - 1, '!'))
+        // after a quote that ends its clause with , ? or ! speak it, whatever the verb, also before a new clause
+        // ("…," Trump barked and a guard …).
+        if (doc.IsPunct(last, ',') || doc.IsPunct(last, '?') || doc.IsPunct(last, '!'))
         {
-            var actor = t < personAt.Length ? personAt[t] : null;
+            var actor = p0 < personAt.Length ? personAt[p0] : null;
             var pronoun = actor == null && doc.IsWord(t) && doc[t] is "he" or "she";
             if (actor != null || pronoun)
             {
-                var k = t + 1;
+                var k = (actor != null ? p0 : t) + 1;
                 while (actor != null && k < personAt.Length && personAt[k] == actor) k++;
                 if (doc.IsWord(k) && char.IsLower(doc[k][0]) && (doc[k].EndsWith("ed") && doc[k].Length > 3 || Lexicon.NounLikePresent.Contains(doc[k])
                         || doc[k] is "went" && doc.IsWord(k + 1) && doc[k + 1] == "on" || doc[k] is "shot" or "hit" or "struck" && doc.IsWord(k + 1) && doc[k + 1] == "back")
-                    && (k + 1 >= doc.Tokens.Count || doc.Tokens[k + 1].Kind != TokenKind.Word || doc[k + 1] is "on" or "back" or "in" or "up" or "at" or "to" or "as" or "during" or "after" or "before" or "later" or "again"))
+                    && (k + 1 >= doc.Tokens.Count || doc.Tokens[k + 1].Kind != TokenKind.Word || doc[k + 1] is "on" or "back" or "in" or "up" or "at" or "to" or "as" or "during" or "after" or "before" or "later" or "again" or "and" or "while" or "when"))
                     return actor?.Name ?? Phrase(t, t + 1, k);
             }
         }
         // "…!" beamed Donald Hartley / "…," exhorted her introducer, Jamie Lee Curtis: any past tense before the speaker.
-        if ((doc.IsPunct(close - 1, ',') || doc.IsPunct(close - 1, '?') || doc.IsPunct(close - 1, '!')) && doc.IsWord(t)
+        if ((doc.IsPunct(last, ',') || doc.IsPunct(last, '?') || doc.IsPunct(last, '!')) && doc.IsWord(t)
             && char.IsLower(doc[t][0]) && doc[t].EndsWith("ed") && doc[t].Length > 4 && t + 1 < personAt.Length && personAt[t + 1] is { } inverted)
         {
             var k = t + 1;
@@ -241,7 +279,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (endedSentence) limit = Math.Min(limit, t + 13);
         // "… called the lines "unacceptable." Mayor Greg Stanton wrote a letter …": a quote closed by its own full
         // stop is not attributed to the next sentence, unless that sentence is only a short "X said."
-        var fullStopped = doc.IsPunct(close - 1, '.') && endedSentence;
+        var fullStopped = doc.IsPunct(last, '.') && endedSentence;
         if (fullStopped) limit = Math.Min(limit, t + 4);
         for (var v = t; v < limit; v++)
         {
@@ -250,13 +288,24 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] is '!' or '?' or ';' or ':') return null;
             if ((!endsClause || endedSentence) && k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] == ',') return null;
             if (!endsClause && v - t > 5) return null;
-            if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v])) continue;
+            if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v]) || IsNounUse(v)) continue;
             if (fullStopped && !doc.IsPunct(v + 1, '.')) return null;
             if (v == t || (v == t + 1 && doc.IsWord(t) && Lexicon.Auxiliaries.Contains(doc[t])))
                 return Phrase(v + 1, InvertedEnd(v + 1), v); // said X
             return Subject(v, t);                           // X said
         }
         return null;
+    }
+
+    /// <summary>The token after any personal titles ("Rep.", "Sen.", "Dr") starting at <paramref name="t"/>.</summary>
+    private int AfterTitles(int t)
+    {
+        for (var round = 0; round < 3 && doc.IsWord(t) && Lexicon.Titles.Contains(doc[t]); round++)
+        {
+            t++;
+            if (doc.IsPunct(t, '.')) t++;
+        }
+        return t;
     }
 
     /// <summary>A reporting verb within <paramref name="limit"/> tokens of the same sentence, before any quotation mark.</summary>
@@ -273,7 +322,18 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
 
     private bool EndsClause(int close) =>
         close + 1 < doc.Tokens.Count && doc.Tokens[close + 1].Kind == TokenKind.Punct
-        || close - 1 >= 0 && doc.Tokens[close - 1].Kind == TokenKind.Punct && doc.Text[doc.Tokens[close - 1].Start] is ',' or '.' or '?' or '!' or '-' or '\u2014';
+        || LastInside(close) is var last && last >= 0 && doc.Tokens[last].Kind == TokenKind.Punct && doc.Text[doc.Tokens[last].Start] is ',' or '.' or '?' or '!' or '-' or '\u2014';
+
+    /// <summary>
+    /// The last token inside a quote before its closing mark, looking through the closing marks of a quote inside it
+    /// ("He said, 'We have to win,'" X said): its punctuation is the outer quote's.
+    /// </summary>
+    private int LastInside(int close)
+    {
+        var k = close - 1;
+        while (k > 0 && k > close - 3 && doc.Is(k, TokenKind.Quote)) k--;
+        return k;
+    }
 
     /// <summary>"…" for the EU, said Geert Wilders: an inverted attribution after the quote's clause.</summary>
     private string? InvertedAfterComma(int t)
@@ -315,7 +375,15 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     }
 
     private bool IsAttributionVerb(int t) =>
-        doc.IsWord(t) && Lexicon.ReportingVerbs.Contains(doc[t]) && !Lexicon.FramingVerbs.Contains(doc[t]) && !doc[t].EndsWith("ing");
+        doc.IsWord(t) && Lexicon.ReportingVerbs.Contains(doc[t]) && !Lexicon.FramingVerbs.Contains(doc[t]) && !doc[t].EndsWith("ing") && !IsNounUse(t);
+
+    /// <summary>
+    /// "his warning", "the praise", "Obama's praise": a reporting verb's form right after a determiner
+    /// or a possessive is a noun, and the phrase before it is no subject.
+    /// </summary>
+    private bool IsNounUse(int v) =>
+        v > 0 && (doc.Is(v - 1, TokenKind.Possessive)
+                  || doc.IsWord(v - 1) && doc[v - 1] is "a" or "an" or "the" or "his" or "her" or "their" or "its" or "our" or "my" or "your" or "this" or "whose");
 
     /// <summary>No further quote in the rest of the sentence: the attribution closes it.</summary>
     private bool RestIsPlain(int from, int sentence)
@@ -357,7 +425,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var e = from;
         while (e < n && e - from < MaxSubjectTokens && doc.SentenceOf[e] == sentence
                && doc.Tokens[e].Kind is not (TokenKind.Newline or TokenKind.Quote)
-               && !(doc.Tokens[e].Kind == TokenKind.Punct && doc.Text[doc.Tokens[e].Start] is ',' or ';' or ':' or '(' or '!' or '?'))
+               && !(doc.Tokens[e].Kind == TokenKind.Punct && doc.Text[doc.Tokens[e].Start] is ',' or ';' or ':' or '(' or '!' or '?')
+               // "said X when asked about Y": a clause after the name is not part of it.
+               && !(e > from && doc.IsWord(e) && doc[e] is "when" or "while" or "who" or "which" or "after" or "before" or "because" or "during" or "adding" or "noting"))
             e++;
         return e;
     }
@@ -387,7 +457,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             // "Hillary shot back, “…”" / "as Cornyn put it: “…”": phrasal reporting verbs.
             if (w is "back" && v > sentStart && doc[v - 1] is "shot" or "hit" or "fired" or "pushed" || w is "it" && v > sentStart && doc[v - 1] == "put")
                 return Subject(v - 1, sentStart);
-            if (!Lexicon.ReportingVerbs.Contains(w) && !Lexicon.FramingVerbs.Contains(w)) continue;
+            // "Pew notes that …", "Clinton claims that …": a noun-like present tense is a verb between a name and "that".
+            var presentBeforeThat = Lexicon.NounLikePresent.Contains(w) && doc.IsWord(v + 1) && doc[v + 1] == "that" && v > sentStart
+                                    && doc.IsWord(v - 1) && char.IsUpper(doc[v - 1][0]);
+            if (!Lexicon.ReportingVerbs.Contains(w) && !Lexicon.FramingVerbs.Contains(w) && !presentBeforeThat || IsNounUse(v)) continue;
             // "Priebus scolded Romney for suggesting that … “…”": a participle after a preposition is not the
             // clause's own verb; the one before it is.
             if (w.EndsWith("ing") && v > sentStart && doc.IsWord(v - 1) && doc[v - 1] is "for" or "by" or "after" or "before" or "without" or "of" or "about" or "while" or "when")
@@ -410,13 +483,30 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 if ((FirstSubjectPerson(sentStart, v - 1) ?? SentenceSubject(v - 1)) is { } subject) return subject;
                 continue;
             }
-            var s = Subject(v, sentStart);
+            // "The paradox of Nancy, says Carl Anthony, a historian, is that she was "…"": a parenthetical inverted attribution.
+            if (doc.IsPunct(v - 1, ',') && !w.EndsWith("ing") && v + 1 < personAt.Length && personAt[v + 1] is { } parenthetical)
+            {
+                var k = v + 1;
+                while (k < open && personAt[k] == parenthetical) k++;
+                if (doc.IsPunct(k, ',')) return parenthetical.Name;
+            }
+            var s = Subject(v, sentStart) ?? InvertedBeforeColon(v, open);
             // "Kasich says if he … the polls saying "…"" / "Obama said he expected that Americans will say "…"": a
             // non-person subject of a nearer verb gives way to a person reporting earlier in the sentence.
             if (s != null && _byName.ContainsKey(s)) return s;
             nearest ??= s;
         }
         return nearest;
+    }
+
+    /// <summary>"In other words, explained moderator Nancy Cordes: "…"": the verb's subject, a person, follows it up to the colon.</summary>
+    private string? InvertedBeforeColon(int verb, int open)
+    {
+        if (!doc.IsPunct(open - 1, ':') || open - 1 - (verb + 1) is < 1 or > MaxSubjectTokens) return null;
+        for (var k = verb + 1; k < open - 1; k++)
+            if (!doc.IsWord(k) && !IsSubjectToken(k)) return null;
+        // Only a person: "said last month about the inquiry:" has no subject after the verb.
+        return PersonIn(verb + 1, open - 1);
     }
 
     /// <summary>The noun phrase ending just before a reporting verb, not reaching before <paramref name="sentStart"/>.</summary>
@@ -444,6 +534,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var s = e;
         while (s > sentStart && e - s < MaxSubjectTokens && IsSubjectToken(s - 1)) s--;
         if (s == e) return inner;
+        // "Clinton, during a meeting in Columbus, Ohio, said": a place after a preposition is its object, not the subject.
+        if (s > sentStart && doc.IsWord(s - 1) && doc[s - 1] is "in" or "at" or "near" && placeAt[s] != null && PersonIn(s, e) == null)
+            return inner;
         // A pronoun inside the phrase is the subject itself ("… network RT he blasted").
         for (var k = e - 1; k >= s; k--)
             if (doc.IsWord(k) && Lexicon.PronounOf(doc[k]) is { } pr && pr is not ("it" or "i")) { s = k; e = k + 1; break; }
@@ -508,9 +601,13 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (e <= s) return null;
         var text = doc.Slice(s, e);
         if (!text.Any(char.IsLetter)) return null;
+        // A time phrase is no speaker ("Tuesday morning", "two weeks ago", "at one point", "in the past"); a numeral
+        // alone may be a source ("…," read one).
         var timeOnly = true;
         for (var t = s; t < e && timeOnly; t++)
-            timeOnly = !doc.IsWord(t) || Lexicon.Calendar.Contains(doc[t]) || doc[t] is "early" or "late" or "last" or "next" or "this" or "on" or "night" or "morning" or "afternoon" or "evening" or "week" or "weekend" or "month" or "year";
+            timeOnly = !doc.IsWord(t) || Lexicon.Calendar.Contains(doc[t]) || doc[t] is "early" or "late" or "last" or "next" or "this" or "on" or "night" or "morning" or "afternoon" or "evening" or "week" or "weekend" or "month" or "year"
+                       or "ago" or "past" or "point" or "time" or "times" or "moment" or "day" or "days" or "weeks" or "months" or "years" or "hours"
+                       || doc[t] is "one" or "two" or "few" or "several" && t + 1 < e;
         if (timeOnly) return null;
         if (e - s == 1 && placeAt[s] is { } place && place.Readings[0].Kind != PlaceKind.Demonym)
             return place.Readings[0].Name;
@@ -526,6 +623,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var last = doc[e - 1];
         if (IsFunctionWord(last) && !(e - s > 1 && Lexicon.NameParticles.Contains(last))) return false;
         if (doc[s] is "do" or "to" or "be") return false;
+        // "…, said of the encounter" / "…, said at the time": a prepositional phrase after the verb, not its subject.
+        if (doc[s] is "of" or "at" or "in" or "on" or "for" or "about" or "after" or "before" or "during" or "from" or "with" or "without" or "by") return false;
         if (e - s > 1) return true;
         if (char.IsLower(last[0]))
             return !(last.EndsWith("ly") || last.EndsWith("ing") || last.Contains('\'') || last.Contains('\u2019') || last.EndsWith("ed") && last.Length > 4 || last is "now" or "always" or "today" or "past" or "first" or "self" or "only" or "then" or "here" or "there" or "yesterday" or "tonight" or "later");
@@ -632,6 +731,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private string? FirstSubjectPerson(int from, int to)
     {
         var clause = true;
+        // "Like Corker, Menendez rejected …": a comparison opening the sentence names someone else than its subject.
+        if (from < to && doc.IsWord(from) && doc[from] is "Like" or "Unlike")
+            while (from < to && !doc.IsPunct(from, ',')) from++;
         for (var t = from; t < to; t++)
         {
             if (doc.Is(t, TokenKind.Quote)) return null;
@@ -642,11 +744,21 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             var w = doc[t];
             if (w is "he" or "she" or "He" or "She") return Antecedent(w.ToLowerInvariant(), doc.Tokens[t].Start, sameSentence: true);
             // Words that may precede a clause's subject: conjunctions, titles and roles ("But former Sen. …").
-            // "…, but Christie wasn't having it": a coordinating conjunction after the comma opens the clause too.
-            if (!(char.IsUpper(w[0]) || w is "then" or "also" or "former" or "presidential" or "but" or "and" || Lexicon.RoleNouns.Contains(w))) clause = false;
+            // "…, but Christie wasn't having it": a coordinating conjunction after the comma opens the clause too; so
+            // does "even" ("And even Obama tried …").
+            if (!(char.IsUpper(w[0]) || w is "then" or "also" or "even" or "former" or "presidential" or "but" or "and" || Lexicon.RoleNouns.Contains(w)
+                  || IsDescriptorBeforeName(t))) clause = false;
         }
         return null;
     }
+
+    /// <summary>"Florida developer Mel Sembler expressed …": a lowercase noun right before a name describes it.</summary>
+    private bool IsDescriptorBeforeName(int t) =>
+        t + 1 < personAt.Length && personAt[t + 1] != null && !doc[t].EndsWith("ed") && !doc[t].EndsWith("ing") && !doc[t].EndsWith("ly")
+        && !Lexicon.ReportingVerbs.Contains(doc[t]) && !Lexicon.FramingVerbs.Contains(doc[t]) && !Lexicon.Auxiliaries.Contains(doc[t]) && !IsFunctionWord(doc[t])
+        && doc[t] is not ("told" or "asked" or "met" or "beat" or "joined" or "thanked" or "like" or "unlike" or "as" or "than" or "whom" or "who"
+            or "between" or "among" or "over" or "under" or "behind" or "toward" or "towards" or "despite" or "including" or "versus" or "via"
+            or "into" or "onto" or "upon" or "through" or "across" or "around" or "near" or "beside" or "except" or "let" or "let's" or "see" or "ask");
 
     private static bool IsOpener(string w) => w is "In" or "On" or "At" or "After" or "Before" or "During" or "Later" or "Earlier"
         or "Speaking" or "Asked" or "Meanwhile" or "However" or "Still" or "But" or "And" or "Yet" or "Also" or "With" or "For"
@@ -676,7 +788,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         for (var v = last - 1; v >= ps; v--)
         {
             if (doc.Tokens[v].Kind == TokenKind.Quote) return null; // that sentence has its own quote
-            if (doc.IsWord(v) && Lexicon.ReportingVerbs.Contains(doc[v]))
+            if (doc.IsWord(v) && Lexicon.ReportingVerbs.Contains(doc[v]) && !IsNounUse(v))
                 return Subject(v, ps);
         }
         // "Sanders made the following comment:" — no reporting verb, but the sentence's subject introduces it.

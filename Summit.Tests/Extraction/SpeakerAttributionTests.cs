@@ -248,4 +248,179 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Tom Reed", SpeakerOf(facts, "It is falling apart"));
     }
+
+    [Fact]
+    public void A_reporting_verb_form_after_a_possessive_is_no_verb()
+    {
+        var facts = Extract("Governor Helen Marsh and Senator Paul Okoye debated the budget on Tuesday.\n\n"
+                            + "Okoye then interjected, calling Marsh's proposed bridge toll \"a tax on every commuter.\"");
+
+        Assert.Equal("Paul Okoye", SpeakerOf(facts, "a tax on every"));
+    }
+
+    [Fact]
+    public void A_name_opening_a_reported_clause_after_an_inverted_verb_is_no_source()
+    {
+        var facts = Extract("Governor Tom Reyes spoke at the rally on Monday.\n\n"
+                            + "Bob Foster, 49, a navy veteran who now is a civilian employee of the Air Force, said Tom Reyes should be ready "
+                            + "for questions about the bridge. He attended the rally, though he is still not sure whether he will vote.\n\n"
+                            + "\"I ask my wife, is the bridge going to be ready?\" he said.");
+
+        Assert.Equal("Bob Foster", SpeakerOf(facts, "I ask my wife"));
+    }
+
+    [Fact]
+    public void A_person_in_an_opening_comparison_is_not_the_subject()
+    {
+        var facts = Extract("Senator Tom Reyes and Mayor Linda Carver spoke on Monday.\n\n"
+                            + "Like Reyes, Carver also rejected the plan, arguing that there is \"no money for a second bridge\" in the budget.");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "no money for"));
+    }
+
+    [Fact]
+    public void Even_before_a_name_still_opens_the_clause()
+    {
+        var facts = Extract("Prime Minister Justin Halvorsen and President Tom Reyes met in Ottawa. Halvorsen promised to work with "
+                            + "whoever wins the election. And even Reyes tried to stay neutral, noting that he would do the same.\n\n"
+                            + "\"It is not my job to pick winners abroad,\" he said.");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "It is not my job"));
+    }
+
+    [Fact]
+    public void A_quote_ending_in_a_nested_quote_is_attributed_after_it()
+    {
+        var facts = Extract("Mayor Linda Carver and Tom Reyes met the volunteers on Monday.\n\n"
+                            + "\"We will win this county,\" Carver said.\n\n"
+                            + "\"He just stopped and said, 'We have to win the county,'\" Reyes, the chairman of the county party, said of the encounter.");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "He just stopped"));
+    }
+
+    [Fact]
+    public void A_prepositional_phrase_is_no_speaker()
+    {
+        var facts = Extract("Mayor Linda Carver spoke at the convention on Monday.\n\n"
+                            + "Bob Foster, 22, of Springfield, Ohio, said he still hoped for a convention \"surprise,\" because he could never vote for Carver.");
+
+        Assert.Equal("Bob Foster", SpeakerOf(facts, "surprise"));
+    }
+
+    [Fact]
+    public void An_inverted_verb_before_a_colon_has_its_subject_after_it()
+    {
+        var facts = Extract("Mayor Linda Carver spoke first at the debate.\n\n"
+                            + "In other words, asked moderator Tom Reyes: \"Who pays for the bridge?\"");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "Who pays for"));
+    }
+
+    [Fact]
+    public void Without_an_attribution_a_person_of_the_quotes_paragraph_beats_the_latest_source()
+    {
+        var facts = Extract("\"We will finish the bridge by May,\" Mayor Linda Carver said on Monday.\n\n"
+                            + "The council meets again next week.\n\nThe vote on the toll is due in June.\n\n"
+                            + "The scheduling was so odd that a spokesman for Tom Reyes could only quip: \"I guess the holiday was booked.\"");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "I guess the holiday"));
+    }
+
+    [Fact]
+    public void A_parenthetical_inverted_attribution_names_the_speaker()
+    {
+        var facts = Extract("Mayor Linda Carver opened the harbour on Monday.\n\n"
+                            + "The paradox of Carver, says Tom Reyes, a historian at the city museum, is that she was "
+                            + "\"the most powerful mayor the town never elected.\"");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "the most powerful mayor"));
+    }
+
+    [Fact]
+    public void A_hyphenated_surname_alone_is_linked_to_the_full_name()
+    {
+        var facts = Extract("\"We want the state to be involved less,\" Carlos Lopez-Cantera said.\n\n"
+                            + "Patrick Murphy, who was elected to the House in 2012, argued his fight is especially relevant "
+                            + "\"in states where they are stealing money.\"\n\n"
+                            + "On his campaign website, Lopez-Cantera promises to end the standards. He told a reporter the state's own "
+                            + "standards are not perfect but \"getting better and better.\"");
+
+        Assert.Equal("Carlos Lopez-Cantera", SpeakerOf(facts, "getting better"));
+    }
+
+    [Fact]
+    public void A_lowercase_descriptor_before_a_name_still_opens_the_clause()
+    {
+        var facts = Extract("\"We are seeing it across the board,\" said Tom Reyes, a finance chairman for the party.\n\n"
+                            + "Just a few months ago, Florida developer Bob Foster expressed dismay at the thought of the merger. "
+                            + "\"I kept telling myself that it would not happen,\" he told the Tampa Bay Times in February.");
+
+        Assert.Equal("Bob Foster", SpeakerOf(facts, "I kept telling myself"));
+    }
+
+    [Fact]
+    public void A_time_phrase_before_a_reporting_verb_is_no_speaker()
+    {
+        var facts = Extract("Mayor Linda Carver opened the harbour on Monday.\n\n"
+                            + "Tom Reyes, who has in the past described the mayor as \"a menace to the harbour,\" stayed away from the ceremony.");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "a menace to"));
+    }
+
+    [Fact]
+    public void A_noun_like_present_tense_between_a_name_and_that_is_a_reporting_verb()
+    {
+        var facts = Extract("Mayor Linda Carver met the ferry operators on Monday.\n\n"
+                            + "So, who was right? - Reyes notes that the surveys of the harbour were not \"conclusive,\" with some far better than others.");
+
+        Assert.Equal("Reyes", SpeakerOf(facts, "conclusive"));
+    }
+
+    [Fact]
+    public void A_title_before_a_name_after_an_exclamation_does_not_hide_the_speaker()
+    {
+        var facts = Extract("Former House speaker Newt Gingrich spoke on Monday.\n\n"
+                            + "The museum also waived its admission fee during the convention.\n\n"
+                            + "\"Perpetual motion!\" Rep. Glenn Thompson, R-Pa., said of the swirl of convention activities.");
+
+        Assert.Equal("Glenn Thompson", SpeakerOf(facts, "Perpetual motion"));
+    }
+
+    [Fact]
+    public void A_past_tense_after_a_quote_followed_by_a_new_clause_still_names_the_speaker()
+    {
+        var facts = Extract("Tom Reyes tried to ask a question when Linda Carver shot back that the reporter had not been called on.\n\n"
+                            + "\"Go back to your seat,\" Carver barked and a guard walked Reyes out.");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "Go back to your seat"));
+    }
+
+    [Fact]
+    public void An_inverted_said_right_after_a_mid_sentence_quote_beats_an_earlier_reporting_person()
+    {
+        var facts = Extract("Mayor Linda Carver spoke at the rally on Monday.\n\n"
+                            + "When Carver said at the rally that she would not take the union's money, she \"showed how the teachers in this "
+                            + "city are feeling,\" said Tom Reyes, a member of the union's steering committee.");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "showed how the teachers"));
+    }
+
+    [Fact]
+    public void A_place_after_a_preposition_before_the_verb_is_not_its_subject()
+    {
+        var facts = Extract("Mayor Linda Carver carried the county easily.\n\n"
+                            + "Carver, during a town hall meeting in Columbus, Ohio, said she was \"going to put a lot of ferry operators "
+                            + "out of business,\" while explaining her plan.");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "going to put a lot"));
+    }
+
+    [Fact]
+    public void An_inverted_subject_ends_before_a_clause_that_names_someone_else()
+    {
+        var facts = Extract("Senator Linda Carver toured the harbour on Monday.\n\n"
+                            + "\"Anyone who ignores the harbour rules puts the town at risk,\" said ferry captain Tom Reyes when asked about Linda Carver.");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "Anyone who ignores"));
+    }
 }
