@@ -84,8 +84,10 @@ public static class ArticleDocuments
             new NumericDocValuesField(SummitSchema.QuoteHash, QuoteKeys.Hash(quote.Text)),
         };
         AddCommon(doc, article, facts);
-        if (quote.Speaker is not null)
-            AddFacets(doc, SummitSchema.Speaker, [quote.Speaker]);
+        if (ArticleFacts.IsName(quote.Speaker))
+            AddFacets(doc, SummitSchema.Speaker, [quote.Speaker!]);
+        else if (!string.IsNullOrWhiteSpace(quote.Speaker))
+            doc.Add(new StoredField(SummitSchema.Speaker, quote.Speaker)); // shown on the quote, not a facet value
         return doc;
     }
 
