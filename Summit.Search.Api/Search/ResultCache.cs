@@ -41,7 +41,8 @@ public sealed class ResultCache(int capacity)
             if (ReferenceEquals(reader, _reader)) return _entries;
             var generation = reader is DirectoryReader directory ? directory.IndexCommit.Generation : 0;
             if (generation < _generation) return null;
-            _entries?.Dispose();
+            // The old cache is dropped, not disposed: requests that took it a moment ago may still read or add to
+            // it (a disposed MemoryCache throws), and the garbage collector frees it once they are done.
             (_reader, _generation) = (reader, generation);
             _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = capacity, CompactionPercentage = 0.25 });
             return _entries;

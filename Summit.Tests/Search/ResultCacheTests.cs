@@ -107,6 +107,47 @@ public sealed class ResultCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Requests_racing_with_new_readers_never_fail()
+    {
+        var cache = new ResultCache(100);
+        var current = DirectoryReader.Open(_directory);
+        var readers = new List<DirectoryReader> { current };
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        using var stop = new CancellationTokenSource();
+        var searchers = Enumerable.Range(0, 2).Select(t => Task.Run(() =>
+        {
+            var random = new Random(t);
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    // A computation that takes a moment, so a new reader can arrive while it runs.
+                    cache.GetOrCompute(Volatile.Read(ref current), "search", new SearchRequest { Query = "q" + random.Next(5) },
+                        () => { Thread.SpinWait(2_000); return "answer"; });
+                }
+                catch (Exception e)
+                {
+                    failures.Enqueue(e);
+                }
+            }
+        })).ToArray();
+
+        for (var i = 0; i < 40; i++)
+        {
+            Commit($"doc{i}");
+            var next = DirectoryReader.OpenIfChanged(current)!;
+            readers.Add(next);
+            Volatile.Write(ref current, next);
+            await Task.Delay(1);
+        }
+        await stop.CancelAsync();
+        await Task.WhenAll(searchers);
+        foreach (var reader in readers) reader.Dispose();
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
     public void A_failed_computation_is_not_kept()
     {
         var cache = new ResultCache(100);
