@@ -5,6 +5,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Summit.Indexer.Index;
+using Summit.Tests.TestSupport;
 
 namespace Summit.Tests.Search;
 
@@ -17,25 +18,10 @@ public sealed class DateSortTests
         [9_000, 1_000, null, 7_000, 3_000],
     ];
 
-    private static IndexSearcher Searcher()
+    private static IndexSearcher Searcher() => SegmentedIndex.Build(Segments, (doc, date) =>
     {
-        var directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())
-               { MergePolicy = NoMergePolicy.NO_COMPOUND_FILES }))
-        {
-            foreach (var segment in Segments)
-            {
-                foreach (var date in segment)
-                {
-                    var doc = new Document { new StringField(SummitSchema.Kind, SummitSchema.KindArticle, Field.Store.NO) };
-                    if (date is { } millis) doc.Add(new NumericDocValuesField(SummitSchema.Date, millis));
-                    writer.AddDocument(doc);
-                }
-                writer.Commit();
-            }
-        }
-        return new IndexSearcher(DirectoryReader.Open(directory));
-    }
+        if (date is { } millis) doc.Add(new NumericDocValuesField(SummitSchema.Date, millis));
+    });
 
     private static long? DateOf(IndexSearcher searcher, int doc)
     {

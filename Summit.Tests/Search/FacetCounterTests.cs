@@ -6,6 +6,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Summit.Indexer.Index;
+using Summit.Tests.TestSupport;
 
 namespace Summit.Tests.Search;
 
@@ -20,25 +21,10 @@ public sealed class FacetCounterTests
         [["Zed", "dee"], ["Bob", "Eve"], ["Ann"]],
     ];
 
-    private static IndexSearcher Searcher()
+    private static IndexSearcher Searcher() => SegmentedIndex.Build(Segments, (doc, persons) =>
     {
-        var directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())
-               { MergePolicy = NoMergePolicy.NO_COMPOUND_FILES }))
-        {
-            foreach (var segment in Segments)
-            {
-                foreach (var persons in segment)
-                {
-                    var doc = new Document { new StringField(SummitSchema.Kind, SummitSchema.KindArticle, Field.Store.NO) };
-                    foreach (var person in persons) doc.Add(new SortedSetDocValuesField(SummitSchema.Person, new BytesRef(person)));
-                    writer.AddDocument(doc);
-                }
-                writer.Commit();
-            }
-        }
-        return new IndexSearcher(DirectoryReader.Open(directory));
-    }
+        foreach (var person in persons) doc.Add(new SortedSetDocValuesField(SummitSchema.Person, new BytesRef(person)));
+    });
 
     private static Dictionary<string, int> Expected() => Segments.SelectMany(s => s).SelectMany(p => p)
         .GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
