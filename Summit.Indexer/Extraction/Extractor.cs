@@ -41,9 +41,10 @@ public sealed partial class Extractor
         var tickers = Tickers().Matches(body);
         if (tickers.Count > 0)
             placeHits.RemoveAll(h => tickers.Any(t => t.Index < doc.Tokens[h.Start].Start && doc.Tokens[h.Start].Start < t.Index + t.Length));
-        var persons = new PersonFinder(gazetteer).Find(doc, placeHits, out var personAt);
-        // A name read as a person ("Paris Hilton") is not also a place.
-        placeHits.RemoveAll(h => personAt[h.Start] != null);
+        var personFinder = new PersonFinder(gazetteer);
+        var persons = personFinder.Find(doc, placeHits, out var personAt);
+        // A name read as a person ("Paris Hilton") or a firm ("Morgan Stanley") is not also a place.
+        placeHits.RemoveAll(h => personAt[h.Start] != null || personFinder.Firms.Exists(f => f.Start <= h.Start && h.Start < f.End));
         // "the Obama administration", "Jordan said": a one-word town or country named like a person of the article
         // is that person.
         var surnames = new HashSet<string>(StringComparer.Ordinal);

@@ -81,7 +81,27 @@ internal static class Lexicon
         "Democratic Republican Democrat GOP Presidential Candidate Nominee House Senate Minority Majority Whip " +
         "Elect Acting Interim Assistant Associate Under Parliamentary Opposition Party Commander Field Marshal " +
         "Lieutenant Brigadier Private Corporal Dean Chair Publisher Editor Founder CEO CFO Host Anchor MP Sen. " +
-        "Gov. Rep. Dr. Mr. Mrs. Ms. Lt. Col. Gen. Capt. Prof. St. Mrs Messrs");
+        "Gov. Rep. Dr. Mr. Mrs. Ms. Lt. Col. Gen. Capt. Prof. St. Mrs Messrs Exchequer");
+
+    /// <summary>
+    /// Title words that name a chamber, department, party or rank qualifier rather than a person: "House Banking
+    /// committee", "Economic Cooperation" read as title + name otherwise. A single word after only these is no person.
+    /// </summary>
+    public static readonly HashSet<string> BodyTitles = Set(
+        "Foreign Defence Defense Finance Interior Trade Economy Economic Health Justice Labor Labour Education Energy " +
+        "Transport Transportation Agriculture Commerce Treasury Homeland Security Democratic Republican Democrat GOP " +
+        "House Senate State Party Opposition Parliamentary Minority Majority Supreme Crown Grand Field Presidential " +
+        "Elect Acting Interim Former Assistant Associate Under Vice Chief Private Executive Officer Candidate Nominee");
+
+    /// <summary>
+    /// A company's legal form or a word only a firm's name ends with ("Drexel Burnham Lambert Inc", "Smith Barney,
+    /// Harris Upham and Co", "Salomon Brothers"): the capitalised words before it name a company, not a person.
+    /// </summary>
+    public static readonly HashSet<string> LegalForms = Set(
+        "Inc Corp Co Plc PLC plc Ltd AG SA NV GmbH SpA Bhd Pty LLC Corporation Incorporated Limited");
+
+    public static readonly HashSet<string> FirmEndings = Set(
+        "Brothers Bros Group Securities Bank Partners Associates Holdings Industrie Industries Bancorp Investments");
 
     /// <summary>Lowercase role nouns that announce a name: "striker Alan Shearer", "spokesman John Kirby".</summary>
     public static readonly HashSet<string> RoleNouns = Set(
@@ -125,7 +145,9 @@ internal static class Lexicon
         "Province Region District State States Republic Kingdom Empire Federal National International Royal " +
         "Central Democratic Republican Socialist Islamic Christian Catholic Orthodox Jewish Muslim Arab Sunni Shia " +
         "Shiite Kurdish Taliban Hamas Hezbollah Reuters AFP Xinhua Interfax Tass TASS Bloomberg CNN BBC NBC CBS ABC " +
-        "Fox Twitter Facebook Google Apple Microsoft Amazon YouTube Instagram WhatsApp Telegram Internet Web Online");
+        "Fox Twitter Facebook Google Apple Microsoft Amazon YouTube Instagram WhatsApp Telegram Internet Web Online " +
+        // Words of firms' names in Europe: "Societe Generale", "Banque Paribas", "Airbus Industrie", "Salomon Brothers".
+        "Societe Banque Banco Banca Compagnie Industrie Brothers Associates");
 
     public static readonly HashSet<string> Calendar = Set(
         "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July " +

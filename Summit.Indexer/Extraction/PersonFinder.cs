@@ -19,6 +19,10 @@ internal sealed class Person(string name, char gender)
 /// </summary>
 internal sealed class PersonFinder(Gaz gazetteer)
 {
+    /// <summary>Token ranges [Start, End) of the firms' names met by the last <see cref="Find"/> ("Morgan Stanley"):
+    /// no place either ("Stanley").</summary>
+    public List<(int Start, int End)> Firms { get; } = [];
+
     public List<Person> Find(TextDocument doc, List<PlaceHit> places, out Person?[] personAt)
     {
         var n = doc.Tokens.Count;
@@ -26,16 +30,30 @@ internal sealed class PersonFinder(Gaz gazetteer)
         foreach (var p in places)
             for (var t = p.Start; t < p.End; t++) placeAt[t] = p;
 
+        Firms.Clear();
         var persons = new List<Person>();
         var byName = new Dictionary<string, Person>(StringComparer.Ordinal);
         personAt = new Person?[n];
         var singles = new List<(int Start, int Evidence)>();
+        var firms = new List<string[]>();
 
         for (var i = 0; i < n; i++)
         {
             if (!IsNameWord(doc, i)) continue;
-            var end = SplitAtSecondName(doc, i, RunEnd(doc, i));
-            var (start, hadTitle, gender) = StripTitles(doc, i, end);
+            var runEnd = RunEnd(doc, i);
+            // "Drexel Burnham Lambert Inc" before a first name ("Lambert") splits it: a firm's name, and its other
+            // mentions ("Drexel Burnham") are no person either.
+            var firmStart = StripTitles(doc, i, runEnd).Start;
+            var form = firmStart < runEnd ? FirmFormAt(doc, firmStart, runEnd, placeAt) : 0;
+            if (form > 0 || firmStart < runEnd && IsFirm(doc, firmStart, runEnd))
+            {
+                firms.Add(NameText(doc, firmStart, form > 0 ? form : runEnd).Split(' '));
+                Firms.Add((firmStart, runEnd));
+                i = runEnd - 1;
+                continue;
+            }
+            var end = SplitAtSecondName(doc, i, runEnd);
+            var (start, hadTitle, personal, gender) = StripTitles(doc, i, end);
             i = end - 1;
             // Drop trailing words that cannot end a name ("Putin Tuesday", "Chris Christie Calls").
             while (end > start && (Lexicon.Calendar.Contains(doc[end - 1]) || !doc.IsWord(end - 1)
@@ -44,7 +62,9 @@ internal sealed class PersonFinder(Gaz gazetteer)
             if (end <= start) continue;
             if (!IsPersonCandidate(doc, start, end, placeAt)) continue;
             var len = CountWords(doc, start, end);
-            var evidence = Evidence(doc, start, end, hadTitle);
+            // "House Banking committee", "Economic Cooperation": a single word after a chamber or department is
+            // part of a body's name; only a personal title ("Mr", "Secretary", "spokesman") vouches for it.
+            var evidence = Evidence(doc, start, end, hadTitle && (personal || len >= 2));
             if (len >= 2)
             {
                 var firstGender = gazetteer.FirstNameGender(doc[start]);
@@ -59,6 +79,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
                 }
                 Mark(p, start, end, personAt);
             }
+            // A single letter is an initial ("S and P said"), not a surname.
+            else if (doc[start].Length < 2) continue;
             else if (evidence == 2 && !Lexicon.CapitalisedCommon.Contains(doc[start])
                      || evidence == 1 && !Lexicon.CapitalisedCommon.Contains(doc[start]) && !IsCommonNoun(doc, doc[start])
                         && !(doc.IsSentenceStart(start) && doc[start].EndsWith('s')))
@@ -68,6 +90,17 @@ internal sealed class PersonFinder(Gaz gazetteer)
             }
         }
 
+        if (firms.Count > 0)
+        {
+            foreach (var p in persons.Where(p => IsFirmName(p.Name, firms)))
+                foreach (var (s, e) in p.Mentions)
+                {
+                    Firms.Add((s, e));
+                    for (var t = s; t < e; t++) personAt[t] = null;
+                }
+            persons.RemoveAll(p => IsFirmName(p.Name, firms));
+            singles.RemoveAll(x => IsFirmName(doc[x.Start], firms));
+        }
         LinkShortForms(doc, persons, personAt, placeAt, singles);
         _pendingGender.Clear();
         _lowercase = null;
@@ -75,6 +108,74 @@ internal sealed class PersonFinder(Gaz gazetteer)
     }
 
     private readonly Dictionary<int, char> _pendingGender = [];
+
+    /// <summary>The name's words open the name of a firm met in the article ("Drexel Burnham" of "Drexel Burnham Lambert").</summary>
+    private static bool IsFirmName(string name, List<string[]> firms)
+    {
+        var words = name.Split(' ');
+        return firms.Exists(f => f.Length >= words.Length && words.AsSpan().SequenceEqual(f.AsSpan(0, words.Length)));
+    }
+
+    /// <summary>Index of a legal form or firm ending inside the run after at least one name word, else 0.</summary>
+    private static int FirmFormAt(TextDocument doc, int start, int end, PlaceHit?[] placeAt)
+    {
+        for (var t = start + 1; t < end; t++)
+            // "West Bank" is a place's name, "Bank of Japan" a central bank's.
+            if (doc.IsWord(t) && (Lexicon.LegalForms.Contains(doc[t]) || Lexicon.FirmEndings.Contains(doc[t]) && placeAt[t] == null)
+                && !(doc.IsWord(t + 1) && doc[t + 1] == "of"))
+                return t;
+        return 0;
+    }
+
+    /// <summary>
+    /// A firm, not a person: the name goes on over a line break to a legal form ("Drexel Burnham\nLambert Inc"),
+    /// ends "and Co" or ", Harris Upham and Co", or follows "analyst at" ("an analyst with Merrill Lynch").
+    /// </summary>
+    private static bool IsFirm(TextDocument doc, int start, int end)
+    {
+        var n = doc.Tokens.Count;
+        var k = end;
+        // The run continued on the next line ("Dean Witter\nReynolds Inc").
+        if (k < n && doc.Is(k, TokenKind.Newline))
+        {
+            var words = 0;
+            for (k++; k < n && doc.IsWord(k) && char.IsUpper(doc[k][0]) && words < 4; k++, words++)
+                if (Lexicon.LegalForms.Contains(doc[k]) || Lexicon.FirmEndings.Contains(doc[k])) return !(doc.IsWord(k + 1) && doc[k + 1] == "of");
+            k = end;
+        }
+        // "Smith Barney, Harris Upham and Co": partners' names joined by a comma before "and Co".
+        if (doc.IsPunct(k, ','))
+        {
+            var j = k + 1;
+            var words = 0;
+            while (j < n && (doc.Is(j, TokenKind.Newline) || doc.IsWord(j) && char.IsUpper(doc[j][0]) && !Lexicon.LegalForms.Contains(doc[j])) && words < 4)
+            {
+                if (doc.IsWord(j)) words++;
+                j++;
+            }
+            if (words > 0) k = j;
+        }
+        while (k < n && doc.Is(k, TokenKind.Newline)) k++;
+        if (k < n && (doc.IsWord(k) && doc[k] == "and" || doc.IsPunct(k, '&')))
+        {
+            k++;
+            while (k < n && doc.Is(k, TokenKind.Newline)) k++;
+            if (k < n && doc.IsWord(k) && Lexicon.LegalForms.Contains(doc[k])) return true;
+        }
+        // "analyst at Merrill Lynch", "economist with Morgan Stanley", "brokers James Capel".
+        var prev = start - 1;
+        while (prev >= 0 && doc.Is(prev, TokenKind.Newline)) prev--;
+        if (prev >= 0 && doc.IsWord(prev) && doc[prev] is "brokers" or "stockbrokers" or "underwriters") return true;
+        if (prev >= 1 && doc.IsWord(prev) && doc[prev] is "at" or "with")
+        {
+            var role = prev - 1;
+            while (role >= 0 && doc.Is(role, TokenKind.Newline)) role--;
+            if (role >= 0 && doc.IsWord(role) && doc[role] is "analyst" or "analysts" or "economist" or "economists" or "strategist"
+                    or "strategists" or "dealer" or "dealers" or "trader" or "traders" or "broker" or "brokers")
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>Surname or family-name mentions of a known full name; evidenced single names become persons too.</summary>
     private void LinkShortForms(TextDocument doc, List<Person> persons, Person?[] personAt, PlaceHit?[] placeAt,
@@ -184,6 +285,11 @@ internal sealed class PersonFinder(Gaz gazetteer)
             var gap = doc.Tokens[end].Start - doc.Tokens[end - 1].End;
             if (gap > 1) break;
             if (IsNameWord(doc, end) && gap == 1) { end++; continue; }
+            // Hard-wrapped text ("Agriculture Secretary Richard\nLyng"): a name goes on over a line break that
+            // only wraps a long line, the next line starting flush with the name word.
+            if (doc.Is(end, TokenKind.Newline) && gap <= 1 && end + 1 < n && doc.Tokens[end + 1].Start == doc.Tokens[end].End
+                && IsNameWord(doc, end + 1) && doc.Tokens[end].Start - LineStart(doc, doc.Tokens[end].Start) >= WrappedLine)
+            { end += 2; continue; }
             // Initial "W." glued to its dot.
             if (doc.IsPunct(end, '.') && gap == 0 && doc[end - 1].Length == 1 && char.IsUpper(doc[end - 1][0])) { end++; continue; }
             // "Jean-Claude", "al-Assad"
@@ -196,6 +302,10 @@ internal sealed class PersonFinder(Gaz gazetteer)
         }
         return end;
     }
+
+    private const int WrappedLine = 50;
+
+    private static int LineStart(TextDocument doc, int offset) => doc.Text.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1;
 
     /// <summary>
     /// A title-case run can hold two names ("Chris Christie Calls Hillary Clinton"): a first name after a
@@ -212,19 +322,21 @@ internal sealed class PersonFinder(Gaz gazetteer)
     }
 
     /// <summary>Skips leading titles, roles, nationalities and "of" ("US Secretary of State Antony Blinken").</summary>
-    private (int Start, bool HadTitle, char Gender) StripTitles(TextDocument doc, int start, int end)
+    private (int Start, bool HadTitle, bool Personal, char Gender) StripTitles(TextDocument doc, int start, int end)
     {
         var had = false;
+        var personal = false;
         var gender = '\0';
         while (start < end)
         {
             var w = doc[start];
-            if (doc.IsPunct(start, '.') || doc.IsPunct(start, '-')) { start++; continue; }
+            if (doc.IsPunct(start, '.') || doc.IsPunct(start, '-') || doc.Is(start, TokenKind.Newline)) { start++; continue; }
             if (Lexicon.Titles.Contains(w) || w == "of" || IsNationality(w) || Lexicon.Calendar.Contains(w)
                 || start + 1 < end && Lexicon.RoleNouns.Contains(w.ToLowerInvariant())
                 || (doc.IsSentenceStart(start) && Lexicon.CapitalisedCommon.Contains(w) && start + 1 < end))
             {
                 if (Lexicon.Titles.Contains(w) || Lexicon.RoleNouns.Contains(w.ToLowerInvariant())) had = true;
+                if (IsPersonalTitle(w)) personal = true;
                 if (w is "Mr" or "Sir" or "Lord" or "King" or "Prince" or "Pope") gender = 'M';
                 if (w is "Mrs" or "Ms" or "Miss" or "Lady" or "Dame" or "Queen" or "Princess" or "Mme") gender = 'F';
                 start++;
@@ -242,6 +354,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
             {
                 start = k;
                 had = true;
+                personal |= IsPersonalTitle(doc[t]);
             }
             break;
         }
@@ -249,9 +362,14 @@ internal sealed class PersonFinder(Gaz gazetteer)
         {
             var prev = PrevWord(doc, start);
             if (prev >= 0 && (Lexicon.RoleNouns.Contains(doc[prev]) || Lexicon.Titles.Contains(doc[prev]))) had = true;
+            if (prev >= 0 && IsPersonalTitle(doc[prev])) personal = true;
         }
-        return (start, had, gender);
+        return (start, had, personal, gender);
     }
+
+    /// <summary>A title or role that stands for a person ("Secretary", "Mr", "spokesman"), not a body ("House", "Economic").</summary>
+    private static bool IsPersonalTitle(string w) =>
+        Lexicon.Titles.Contains(w) && !Lexicon.BodyTitles.Contains(w) || Lexicon.RoleNouns.Contains(w.ToLowerInvariant());
 
     private static int PrevWord(TextDocument doc, int i)
     {
@@ -305,6 +423,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
             var w = doc[t];
             if (Lexicon.NameParticles.Contains(w)) continue;
             if (w.Length == 1 && doc.IsPunct(t + 1, '.')) continue; // an initial: "S. Waugh"
+            if (char.IsLower(w[0])) return false; // "Non-callable": a hyphenated word, not "Jean-Claude"
             if (w.Length < 2 || Lexicon.CapitalisedCommon.Contains(w) || gazetteer.IsCommonWord(w) || Lexicon.Titles.Contains(w) || Lexicon.IsAllCaps(w)
                 || gazetteer.TryGetPlace(w, out _)) return false;
         }

@@ -155,14 +155,11 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     {
         for (var k = end; k < end + 5 && doc.IsWord(k); k++)
         {
-            if (CompanyForms.Contains(doc[k])) return true;
+            if (Lexicon.LegalForms.Contains(doc[k])) return true;
             if (!char.IsUpper(doc[k][0]) && doc[k] != "and") return false;
         }
         return false;
     }
-
-    private static readonly HashSet<string> CompanyForms = new(StringComparer.Ordinal)
-        { "Inc", "Corp", "Co", "Plc", "PLC", "plc", "Ltd", "AG", "SA", "NV", "GmbH", "SpA", "Bhd", "Pty", "LLC", "Corporation", "Incorporated", "Limited" };
 
     /// <summary>Choose one reading per hit; returns the article's countries in first-mention order.</summary>
     public List<string> Resolve(List<PlaceHit> hits, string? dateline, TextDocument doc, TextDocument? title = null, List<PlaceHit>? titleHits = null)

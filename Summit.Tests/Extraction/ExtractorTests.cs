@@ -270,6 +270,75 @@ public class ExtractorTests
         Assert.Empty(facts.Persons);
     }
 
+    [Fact]
+    public void A_single_letter_is_no_surname()
+    {
+        var facts = Extract("S and P said the rating of the bonds was cut because sales fell.");
+
+        Assert.DoesNotContain(facts.Persons, p => p.Name == "P");
+    }
+
+    [Fact]
+    public void A_word_after_a_chamber_or_department_is_part_of_a_body_not_a_person()
+    {
+        var facts = Extract("The House Banking committee heard from the Organisation for Economic Cooperation. Treasury Secretary Baker spoke too.");
+
+        Assert.Equal(["Baker"], facts.Persons.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void A_hyphenated_capitalised_word_is_no_two_word_name()
+    {
+        var facts = Extract("The notes pay 7 pct a year.\nNon-callable for ten years, the notes are rated AAA by the agency.");
+
+        Assert.Empty(facts.Persons);
+    }
+
+    [Fact]
+    public void A_title_with_of_the_is_stripped()
+    {
+        var facts = Extract("Britain's Chancellor of the Exchequer Nigel Lawson said taxes would fall.");
+
+        Assert.Equal(["Nigel Lawson"], facts.Persons.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void A_name_goes_on_over_the_line_break_of_hard_wrapped_text()
+    {
+        var facts = Extract("Farm groups asked the government and Agriculture Secretary Richard\nLyng to raise the loan rate for soybeans this year.");
+
+        Assert.Equal(["Richard Lyng"], facts.Persons.Select(p => p.Name));
+    }
+
+    [Theory]
+    [InlineData("The bonds were sold through Warren Tolliver\nKessler Inc, which has a big desk.\n    Warren Tolliver said demand was strong.")]
+    [InlineData("\"Demand was strong,\" said Mark Dolan, an analyst at Warren Tolliver and Co. Warren Tolliver expects more.")]
+    [InlineData("Mark Dolan, an analyst with Warren Tolliver, said demand was strong. Warren Tolliver expects more.")]
+    [InlineData("The shares were sold by Warren Tolliver, Kessler Brandt and Co at 12 dlrs. Warren Tolliver said demand was strong.")]
+    public void A_firm_named_like_a_person_is_no_person_in_the_whole_article(string body)
+    {
+        var facts = Extract(body);
+
+        Assert.DoesNotContain(facts.Persons, p => p.Name.StartsWith("Warren", StringComparison.Ordinal) || p.Name.StartsWith("Kessler", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Firm_words_of_european_banks_mark_no_person()
+    {
+        var facts = Extract("Societe Lemaire said profits rose. Banque Fournier said the same, and Lemaire Brothers agreed.");
+
+        Assert.Empty(facts.Persons);
+    }
+
+    [Fact]
+    public void A_firm_named_after_a_town_is_no_place()
+    {
+        var facts = Extract("Underwriters led by Morgan Stanley and Co priced the notes at par.");
+
+        Assert.Empty(facts.Persons);
+        Assert.DoesNotContain(facts.Places, p => p.Name == "Stanley");
+    }
+
     // ---------------------------------------------------------------- places and countries
 
     [Fact]
