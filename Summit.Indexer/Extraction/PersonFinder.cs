@@ -82,7 +82,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
             // A single letter is an initial ("S and P said"), not a surname.
             else if (doc[start].Length < 2) continue;
             else if (evidence == 2 && !Lexicon.CapitalisedCommon.Contains(doc[start])
-                     || evidence == 1 && !Lexicon.CapitalisedCommon.Contains(doc[start]) && !IsCommonNoun(doc, doc[start])
+                     || evidence == 1 && !Lexicon.CapitalisedCommon.Contains(doc[start]) && !IsCommonNoun(doc, doc[start]) && !gazetteer.IsCommonWord(doc[start])
                         && !(doc.IsSentenceStart(start) && doc[start].EndsWith('s')))
             {
                 singles.Add((start, evidence));
@@ -165,7 +165,14 @@ internal sealed class PersonFinder(Gaz gazetteer)
         // "analyst at Merrill Lynch", "economist with Morgan Stanley", "brokers James Capel".
         var prev = start - 1;
         while (prev >= 0 && doc.Is(prev, TokenKind.Newline)) prev--;
-        if (prev >= 0 && doc.IsWord(prev) && doc[prev] is "brokers" or "stockbrokers" or "underwriters") return true;
+        if (prev >= 0 && doc.IsWord(prev) && doc[prev] is "brokers" or "stockbrokers" or "underwriter" or "underwriters" or "brokerage" or "firm") return true;
+        // "said lead manager Morgan Stanley", "underwritten by Goldman Sachs": the banks of a securities issue.
+        if (prev >= 1 && doc.IsWord(prev) && doc[prev] is "manager" or "managers" or "by")
+        {
+            var before = prev - 1;
+            while (before >= 0 && doc.Is(before, TokenKind.Newline)) before--;
+            if (before >= 0 && doc.IsWord(before) && doc[before] is "lead" or "underwritten" or "managed" or "co-managed") return true;
+        }
         if (prev >= 1 && doc.IsWord(prev) && doc[prev] is "at" or "with")
         {
             var role = prev - 1;

@@ -323,6 +323,23 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void A_common_word_before_a_reporting_verb_is_no_surname()
+    {
+        var facts = Extract("The Agency for Regional Growth and Development said exports rose.");
+
+        Assert.Empty(facts.Persons);
+    }
+
+    [Theory]
+    [InlineData("The notes yield 7.1 pct, said lead manager Warren Tolliver.")]
+    [InlineData("The offering was underwritten by Warren Tolliver at par.")]
+    [InlineData("The brokerage firm Warren Tolliver raised its estimate.")]
+    public void The_bank_of_a_securities_issue_is_no_person(string body)
+    {
+        Assert.Empty(Extract(body).Persons);
+    }
+
+    [Fact]
     public void Firm_words_of_european_banks_mark_no_person()
     {
         var facts = Extract("Societe Lemaire said profits rose. Banque Fournier said the same, and Lemaire Brothers agreed.");
