@@ -178,6 +178,11 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             _lastQuoteSentence = doc.SentenceOf[Math.Min(close, doc.Tokens.Count - 1)];
             _lastQuoteParagraph = ParagraphOf(Math.Min(q.Close, doc.Text.Length - 1));
         }
+        // "Analysts said …", "Some traders said": a description that opens its sentence with a capital names nobody
+        // (lowercased only here, when every rule has used the phrase as found).
+        for (var i = 0; i < result.Count; i++)
+            if (result[i] is { Length: > 1 } sp && char.IsUpper(sp[0]) && IsDescription(sp.Split(' ')[0]))
+                result[i] = char.ToLowerInvariant(sp[0]) + sp[1..];
         return result;
     }
 
@@ -599,6 +604,16 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // Drop a leading determiner; keep "Ukraine's foreign ministry", "the Kremlin" → "Kremlin".
         while (s < e && doc.IsWord(s) && Lexicon.Determiners.Contains(doc[s])) s++;
         if (e <= s) return null;
+        // "…, Harris Upham and Co said": a legal form alone names nobody; the firm's name before it does.
+        if (e - s == 1 && Lexicon.LegalForms.Contains(doc[s]))
+        {
+            var k = s - 1;
+            while (k >= 0 && s - k < 8 && (doc.Is(k, TokenKind.Newline) || doc.IsWord(k) && (char.IsUpper(doc[k][0]) || doc[k] == "and") || doc.IsPunct(k, '&'))) k--;
+            k++;
+            while (k < s && !(doc.IsWord(k) && char.IsUpper(doc[k][0]))) k++;
+            if (k == s) return null;
+            return string.Join(' ', doc.Slice(k, e).Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        }
         var text = doc.Slice(s, e);
         if (!text.Any(char.IsLetter)) return null;
         // A time phrase is no speaker ("Tuesday morning", "two weeks ago", "at one point", "in the past"); a numeral
@@ -612,6 +627,15 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (e - s == 1 && placeAt[s] is { } place && place.Readings[0].Kind != PlaceKind.Demonym)
             return place.Readings[0].Name;
         return text;
+    }
+
+    /// <summary>A plural role ("Analysts", "Economists") or quantifier ("Some", "Many") that describes, not names, the speakers.</summary>
+    private static bool IsDescription(string w)
+    {
+        var lower = w.ToLowerInvariant();
+        return lower is "some" or "many" or "most" or "several" or "other" or "others" or "few" or "dealers" or "delegates"
+                   or "experts" or "observers" or "sources" or "officials" or "industry" or "trade" or "market" or "bank" or "oil"
+               || lower.EndsWith('s') && Lexicon.RoleNouns.Contains(lower[..^1]);
     }
 
     /// <summary>

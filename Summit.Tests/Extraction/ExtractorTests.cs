@@ -340,6 +340,23 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void A_description_opening_its_sentence_is_no_named_speaker()
+    {
+        var facts = Extract("Sales rose in March.\n    Analysts said, \"The rise will not last beyond the summer.\"");
+
+        Assert.Equal("analysts", SpeakerOf(facts, "The rise"));
+        Assert.Empty(facts.Speakers);
+    }
+
+    [Fact]
+    public void A_legal_form_alone_is_no_speaker_the_firm_is()
+    {
+        var facts = Extract("\"Demand is strong,\" said Mark Dolan, an analyst at Warren Tolliver and Co. \"Prices will rise,\" Kessler Brandt and Co said.");
+
+        Assert.Equal("Kessler Brandt and Co", SpeakerOf(facts, "Prices"));
+    }
+
+    [Fact]
     public void Firm_words_of_european_banks_mark_no_person()
     {
         var facts = Extract("Societe Lemaire said profits rose. Banque Fournier said the same, and Lemaire Brothers agreed.");
