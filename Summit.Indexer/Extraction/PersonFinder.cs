@@ -144,28 +144,38 @@ internal sealed class PersonFinder(Gaz gazetteer)
             k = end;
         }
         // "Smith Barney, Harris Upham and Co": partners' names joined by a comma before "and Co".
+        var partners = false;
         if (doc.IsPunct(k, ','))
         {
             var j = k + 1;
             var words = 0;
-            while (j < n && (doc.Is(j, TokenKind.Newline) || doc.IsWord(j) && char.IsUpper(doc[j][0]) && !Lexicon.LegalForms.Contains(doc[j])) && words < 4)
+            while (j < n && (doc.Is(j, TokenKind.Newline) || doc.IsWord(j) && char.IsUpper(doc[j][0]) && doc[j] != "And" && !Lexicon.LegalForms.Contains(doc[j])) && words < 4)
             {
                 if (doc.IsWord(j)) words++;
                 j++;
             }
-            if (words > 0) k = j;
+            if (words > 0) (k, partners) = (j, true);
         }
         while (k < n && doc.Is(k, TokenKind.Newline)) k++;
-        if (k < n && (doc.IsWord(k) && doc[k] == "and" || doc.IsPunct(k, '&')))
+        if (k < n && (doc.IsWord(k) && doc[k] is "and" or "And" || doc.IsPunct(k, '&')))
         {
             k++;
             while (k < n && doc.Is(k, TokenKind.Newline)) k++;
             if (k < n && doc.IsWord(k) && Lexicon.LegalForms.Contains(doc[k])) return true;
+            // ", Harris and Upham Inc": after a list of partners one more name may stand before the form.
+            if (partners && k + 1 < n && doc.IsWord(k) && char.IsUpper(doc[k][0]) && doc.IsWord(k + 1) && Lexicon.LegalForms.Contains(doc[k + 1])) return true;
         }
+        // "Smith Barney analyst Craig Sloane": the employer of an analyst; "Tanjug news agency", "news agency Tanjug".
+        var next = end;
+        while (next < n && doc.Is(next, TokenKind.Newline)) next++;
+        if (next < n && doc.IsWord(next) && (doc[next] is "analyst" or "analysts" or "economist" or "economists" or "strategist" or "strategists" or "newspaper" or "daily"
+                                             || doc[next] == "news" && doc.IsWord(next + 1) && doc[next + 1] == "agency"))
+            return true;
         // "analyst at Merrill Lynch", "economist with Morgan Stanley", "brokers James Capel".
         var prev = start - 1;
         while (prev >= 0 && doc.Is(prev, TokenKind.Newline)) prev--;
-        if (prev >= 0 && doc.IsWord(prev) && doc[prev] is "brokers" or "stockbrokers" or "underwriter" or "underwriters" or "brokerage" or "firm") return true;
+        if (prev >= 0 && doc.IsWord(prev) && doc[prev] is "brokers" or "stockbrokers" or "underwriter" or "underwriters" or "brokerage" or "firm"
+                or "agency" or "newspaper" or "daily" or "weekly" or "magazine") return true;
         // "said lead manager Morgan Stanley", "underwritten by Goldman Sachs": the banks of a securities issue.
         if (prev >= 1 && doc.IsWord(prev) && doc[prev] is "manager" or "managers" or "by")
         {

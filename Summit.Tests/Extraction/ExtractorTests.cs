@@ -334,7 +334,10 @@ public class ExtractorTests
     [InlineData("The notes yield 7.1 pct, said lead manager Warren Tolliver.")]
     [InlineData("The offering was underwritten by Warren Tolliver at par.")]
     [InlineData("The brokerage firm Warren Tolliver raised its estimate.")]
-    public void The_bank_of_a_securities_issue_is_no_person(string body)
+    [InlineData("Warren Tolliver news agency said the talks would resume.")]
+    [InlineData("The official news agency Tolliver said the talks would resume.")]
+    [InlineData("The sale was advised by Kessler Brandt, Warren and Tolliver Inc, the broker.")]
+    public void A_bank_broker_or_news_agency_named_by_its_role_is_no_person(string body)
     {
         Assert.Empty(Extract(body).Persons);
     }
@@ -354,6 +357,14 @@ public class ExtractorTests
         var facts = Extract("\"Demand is strong,\" said Mark Dolan, an analyst at Warren Tolliver and Co. \"Prices will rise,\" Kessler Brandt and Co said.");
 
         Assert.Equal("Kessler Brandt and Co", SpeakerOf(facts, "Prices"));
+    }
+
+    [Fact]
+    public void The_employer_before_analyst_is_no_person()
+    {
+        var facts = Extract("\"Sales will slow,\" Warren Tolliver analyst Mark Dolan said.");
+
+        Assert.Equal(["Mark Dolan"], facts.Persons.Select(p => p.Name));
     }
 
     [Fact]
