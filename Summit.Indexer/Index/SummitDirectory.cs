@@ -29,12 +29,7 @@ public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
         var handle = OpenHandle(file);
         try
         {
-            var length = RandomAccess.GetLength(handle);
-            if (IsTermsDictionary(name) && Searching(context) && length <= Array.MaxLength)
-            {
-                using (handle) return new MemoryIndexInput($"MemoryIndexInput(path=\"{file}\")", ReadAll(handle, 0, length, file));
-            }
-            return new FileSliceInput($"FileSliceInput(path=\"{file}\")", handle, 0, length, BufferedIndexInput.GetBufferSize(context), ownsHandle: true);
+            return Input(name, $"path=\"{file}\"", file, handle, 0, RandomAccess.GetLength(handle), context, ownsHandle: true);
         }
         catch
         {
@@ -50,6 +45,21 @@ public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
         EnsureOpen();
         var file = System.IO.Path.Combine(Directory.FullName, name);
         return new Slicer(file, OpenHandle(file), context);
+    }
+
+    /// <summary>
+    /// The input of one file, or of one file inside a compound file (<paramref name="offset"/>,
+    /// <paramref name="length"/>): a terms dictionary read by a search is copied into memory (and a handle the input
+    /// would own is closed at once); anything else is read by position through Lucene's buffer.
+    /// </summary>
+    private static IndexInput Input(string name, string description, string file, SafeFileHandle handle, long offset, long length,
+        IOContext context, bool ownsHandle)
+    {
+        if (!IsTermsDictionary(name) || !Searching(context) || length > Array.MaxLength)
+            return new FileSliceInput($"FileSliceInput({description})", handle, offset, length, BufferedIndexInput.GetBufferSize(context), ownsHandle);
+        var bytes = ReadAll(handle, offset, length, file);
+        if (ownsHandle) handle.Dispose();
+        return new MemoryIndexInput($"MemoryIndexInput({description})", bytes);
     }
 
     private static SafeFileHandle OpenHandle(string file) =>
@@ -80,13 +90,8 @@ public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
 
     private sealed class Slicer(string file, SafeFileHandle handle, IOContext context) : IndexInputSlicer
     {
-        public override IndexInput OpenSlice(string sliceDescription, long offset, long length)
-        {
-            var description = $"{sliceDescription} in {file}";
-            if (IsTermsDictionary(sliceDescription) && Searching(context) && length <= Array.MaxLength)
-                return new MemoryIndexInput($"MemoryIndexInput(slice=\"{description}\")", ReadAll(handle, offset, length, file));
-            return new FileSliceInput($"FileSliceInput(slice=\"{description}\")", handle, offset, length, BufferedIndexInput.GetBufferSize(context), ownsHandle: false);
-        }
+        public override IndexInput OpenSlice(string sliceDescription, long offset, long length) =>
+            Input(sliceDescription, $"slice=\"{sliceDescription} in {file}\"", file, handle, offset, length, context, ownsHandle: false);
 
         [Obsolete("Only for compound files of 3.x indexes, which Summit never reads.")]
         public override IndexInput OpenFullSlice() => OpenSlice("full-slice", 0, RandomAccess.GetLength(handle));
