@@ -51,10 +51,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
 
         var builder = new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles);
         var query = BuildText(ast, builder);
-        // With a facet value selected, every match of the query without it is counted; a cheaper query finds them.
-        Query? Matching(FuzzyExpansions? typos) => ast is not null && SelectsFacetValues(filters)
-            ? BuildText(ast, new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles, typos) { MatchOnly = true })
-            : null;
+        Query? Matching(FuzzyExpansions? typos) => MatchingQuery(ast, filters, vocabulary, searcher, SearchTarget.Articles, typos);
         var sortKind = request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance);
         var sort = SortFor(sortKind);
         var filter = FilterFor(SummitSchema.KindArticle, WithoutCounted(filters), request, except: null);
@@ -191,9 +188,16 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         };
     }
 
-    /// <summary>True when a value of a counted dimension is selected, so facets count matches without it.</summary>
-    private static bool SelectsFacetValues(Dictionary<string, IReadOnlyList<string>> filters) =>
-        FacetDimensions.Any(d => filters.GetValueOrDefault(d) is { Count: > 0 });
+    /// <summary>
+    /// With a value of a counted dimension selected, every match of the query without it is counted, and a cheaper
+    /// query with the same matches finds them (<see cref="QueryBuilder.MatchOnly"/>); null when nothing is selected
+    /// or there is no query.
+    /// </summary>
+    private Query? MatchingQuery(QueryNode? ast, Dictionary<string, IReadOnlyList<string>> filters, Vocabulary vocabulary,
+        IndexSearcher searcher, SearchTarget target, FuzzyExpansions? typos = null) =>
+        ast is not null && FacetDimensions.Any(d => filters.GetValueOrDefault(d) is { Count: > 0 })
+            ? BuildText(ast, new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, target, typos) { MatchOnly = true })
+            : null;
 
     /// <summary>The filters without the selections in <see cref="FacetDimensions"/>, which a <see cref="FacetCounter"/>
     /// given them applies itself (and counts sideways).</summary>

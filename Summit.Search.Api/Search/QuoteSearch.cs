@@ -38,9 +38,7 @@ public sealed partial class ArticleSearcher
         }, vocabulary);
         var builder = new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Quotes);
         var query = BuildText(ast, builder);
-        var matching = ast is not null && SelectsFacetValues(filters)
-            ? BuildText(ast, new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Quotes) { MatchOnly = true })
-            : null;
+        var matching = MatchingQuery(ast, filters, vocabulary, searcher, SearchTarget.Quotes);
         var sort = SortFor(request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance));
         var filter = FilterFor(SummitSchema.KindQuote, WithoutCounted(filters), request.From, request.To, except: null);
         // Grow the window until it holds the requested page of distinct quotes (duplicates sit close together in
