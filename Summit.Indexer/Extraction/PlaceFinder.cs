@@ -280,7 +280,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         {
             // A bare "Co" is American ("Ford Motor Co"); elsewhere it is followed by the legal form ("Co Ltd", "Co Plc").
             if (doc.IsWord(i) && i > start && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0])
-                && LegalForms.TryGetValue(doc[i], out var c) && !(doc[i] == "Co" && doc.IsWord(i + 1) && char.IsUpper(doc[i + 1][0])))
+                && LegalFormCountries.TryGetValue(doc[i], out var c) && !(doc[i] == "Co" && doc.IsWord(i + 1) && char.IsUpper(doc[i + 1][0])))
                 return (c, opens);
             // Only a capitalised name (possibly in angle brackets) before the suffix: the company opens the text.
             if (doc.IsWord(i) ? !char.IsUpper(doc[i][0]) : !(doc.IsPunct(i, '<') || doc.IsPunct(i, '&') || doc.IsPunct(i, '-') || doc.IsPunct(i, '.')))
@@ -289,7 +289,8 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         return (null, false);
     }
 
-    private static readonly Dictionary<string, string> LegalForms = new(StringComparer.Ordinal)
+    // The country a legal form tells; Lexicon.LegalForms are all the forms that mark a firm.
+    private static readonly Dictionary<string, string> LegalFormCountries = new(StringComparer.Ordinal)
     {
         ["Inc"] = "US", ["Incorporated"] = "US", ["Corp"] = "US", ["INC"] = "US", ["CORP"] = "US", ["Co"] = "US", ["Bancorp"] = "US",
         ["Plc"] = "GB", ["PLC"] = "GB", ["AG"] = "DE", ["GmbH"] = "DE",

@@ -73,11 +73,6 @@ public static class SummitSchema
     /// <summary>Facet dimensions in display order; each is a multi-valued SortedSet doc-values field.</summary>
     public static readonly IReadOnlyList<string> FacetFields = [Country, Person, Speaker, Source, Place];
 
-    /// <summary>Stemmed text fields.</summary>
-    public static readonly IReadOnlyList<string> StemmedFields = [Title, Body, Quote, QuoteText];
-    /// <summary>Unstemmed text fields.</summary>
-    public static readonly IReadOnlyList<string> ExactFields = [TitleExact, BodyExact, QuoteExact, QuoteTextExact];
-
     /// <summary>
     /// English analysis for the stemmed fields (possessives, lowercase, stop words, Porter stemming, accents folded)
     /// and plain lowercase words for the exact fields. Used both when indexing and when parsing queries.
