@@ -63,6 +63,11 @@ internal static class Lexicon
     public static readonly HashSet<string> FramingVerbs = Set("called calls calling described describes describing labelled labeled dubbed branded termed");
 
     /// <summary>Words between a subject and its verb that do not change who speaks.</summary>
+    /// <summary>Irregular past tenses: like a past in -ed, one ends the subject before it ("The businessman began by …").</summary>
+    public static readonly HashSet<string> IrregularPast = Set(
+        "began went came took made gave got held led ran won lost left kept sought brought spent met saw felt found sat stood " +
+        "put sent wrote spoke fought threw drew grew knew broke chose rose fell");
+
     public static readonly HashSet<string> Auxiliaries = SetIgnoreCase(
         "has have had was were is are be been do does did will would could should may might can also later earlier then again " +
         "repeatedly previously recently reportedly quickly once often not n't never already publicly privately " +
@@ -134,7 +139,7 @@ internal static class Lexicon
         "Tribunal Cabinet Kremlin Pentagon Treasury Fed Nations Bureau Administration Democrats Republicans " +
         "Communist Communists Socialist Socialists Liberal Liberals Conservatives Guard Brigade Corps Division " +
         "Regiment Command Daily Herald Tribune Gazette Telegraph Guardian Review Magazine Monitor Chronicle " +
-        "Institution Society Alliance Coalition Movement Front Council Project Program Programme Initiative " +
+        "Institution Society Caucus Healthcare Health Clinic Alliance Coalition Movement Front Council Project Program Programme Initiative " +
         "Index Report Market Markets Partners Capital Investments Investment Financial Insurance Airlines Pharma " +
         "Pharmaceuticals Labs Laboratories Electric Electronics Communications Foods Steel Mining Resources " +
         "Chemicals Chemical Motor Air Rail Railway Railways Broadcasting Studios Pictures Records Entertainment " +

@@ -101,6 +101,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
             persons.RemoveAll(p => IsFirmName(p.Name, firms));
             singles.RemoveAll(x => IsFirmName(doc[x.Start], firms));
         }
+        MergeHeadlineWords(doc, persons, personAt);
         LinkShortForms(doc, persons, personAt, placeAt, singles);
         _pendingGender.Clear();
         _lowercase = null;
@@ -108,6 +109,48 @@ internal sealed class PersonFinder(Gaz gazetteer)
     }
 
     private readonly Dictionary<int, char> _pendingGender = [];
+
+    /// <summary>
+    /// "Black Lawmakers Rip Donald Trump Over …": in a title-case headline common words run into a name met elsewhere
+    /// in the article; the mention is that person's, without the words.
+    /// </summary>
+    private void MergeHeadlineWords(TextDocument doc, List<Person> persons, Person?[] personAt)
+    {
+        var byName = persons.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        foreach (var p in persons.ToList())
+        {
+            var words = p.Name.Split(' ');
+            // Only in a headline's title case: in running text "Bob Vander Plaats" is a name of its own.
+            if (!p.Mentions.TrueForAll(m => InTitleCaseLine(doc, m.Start)) || RealNameInside(words, byName) is not ({ } real, var first, var last)) continue;
+            foreach (var (s, e) in p.Mentions)
+            {
+                // The real name's tokens: skip as many leading name words as were dropped.
+                var k = s;
+                for (var dropped = 0; k < e && dropped < first; k++)
+                    if (doc.IsWord(k)) dropped++;
+                var end = k;
+                for (var kept = 0; end < e && kept < last - first; end++)
+                    if (doc.IsWord(end)) kept++;
+                for (var t = s; t < e; t++) personAt[t] = t >= k && t < end ? real : null;
+                real.Mentions.Add((k, end));
+            }
+            real.Mentions.Sort();
+            persons.Remove(p);
+        }
+    }
+
+    /// <summary>The longest known name inside <paramref name="words"/> once common words are dropped before it, and any words after it
+    /// that start with a common word.</summary>
+    private (Person? Real, int First, int Last) RealNameInside(string[] words, Dictionary<string, Person> byName)
+    {
+        for (var first = 0; first < words.Length - 1 && (first == 0 || gazetteer.IsCommonWord(words[first - 1])); first++)
+            // Trailing words go when the first of them is a common word ("… Paul Okoye Over Ferry Plan").
+            for (var last = words.Length; last - first >= 2; last--)
+                if ((first > 0 || last < words.Length) && (last == words.Length || gazetteer.IsCommonWord(words[last]))
+                    && byName.TryGetValue(string.Join(' ', words[first..last]), out var real))
+                    return (real, first, last);
+        return (null, 0, 0);
+    }
 
     /// <summary>The name's words open the name of a firm met in the article ("Drexel Burnham" of "Drexel Burnham Lambert").</summary>
     private static bool IsFirmName(string name, List<string[]> firms)
@@ -212,7 +255,10 @@ internal sealed class PersonFinder(Gaz gazetteer)
         {
             var w = doc[start];
             if (byShort.ContainsKey(w)) continue;
-            var p = new Person(w, _pendingGender.GetValueOrDefault(start));
+            // A lone given name ("Melanie said") has that name's gender, when no title said otherwise.
+            var gender = _pendingGender.GetValueOrDefault(start);
+            if (gender == '\0' && gazetteer.FirstNameGender(w) is 'M' or 'F') gender = gazetteer.FirstNameGender(w);
+            var p = new Person(w, gender);
             persons.Add(p);
             byShort[w] = p;
         }
@@ -248,6 +294,20 @@ internal sealed class PersonFinder(Gaz gazetteer)
             }
             Mark(p, i, i + 1, personAt);
         }
+    }
+
+    /// <summary>A line of four or more words whose every word of four letters or more is capitalised: a headline.</summary>
+    private static bool InTitleCaseLine(TextDocument doc, int i)
+    {
+        var s = i;
+        while (s > 0 && !doc.Is(s - 1, TokenKind.Newline)) s--;
+        var words = 0;
+        for (var k = s; k < doc.Tokens.Count && !doc.Is(k, TokenKind.Newline); k++)
+        {
+            if (!doc.IsWord(k)) continue;
+            if (doc[k].Length >= 4 && !char.IsUpper(doc[k][0]) || ++words > 40) return false;
+        }
+        return words >= 4;
     }
 
     /// <summary>The words around the token are capitals too: a headline, not "PENCE: Well, …".</summary>
@@ -411,6 +471,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
             words++;
         }
         if (words == 0) return false;
+        // "The Hill reported", "said The Washington Post": a capitalised article inside a sentence opens a title, not a name.
+        if (doc[start] == "The" && !doc.IsSentenceStart(start)) return false;
         // The whole run is one place ("New York", "Beijing"): a place, not a person.
         if (words >= 2 && placeAt[start] is { } p && p.Start == start && p.End >= end) return false;
         if (words >= 2 && placeAt[end - 1] is { } q && q.Readings[0].Kind != Gazetteer.PlaceKind.City) return false;

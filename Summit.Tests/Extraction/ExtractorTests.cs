@@ -271,6 +271,32 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void An_outlet_named_with_the_inside_a_sentence_is_no_person()
+    {
+        var facts = Extract("Mayor Paul Okoye wants to cut the ferry fare, The Hill reported.");
+
+        Assert.DoesNotContain(facts.Persons, p => p.Name.Contains("Hill"));
+    }
+
+    [Fact]
+    public void Headline_words_around_a_name_met_in_the_text_are_not_part_of_it()
+    {
+        var facts = Extract("Council Members Slam Paul Okoye Over Ferry Plan\n\nPaul Okoye defended the plan on Monday.");
+
+        var okoye = Assert.Single(facts.Persons);
+        Assert.Equal("Paul Okoye", okoye.Name);
+        Assert.Equal(2, okoye.Mentions.Count);
+    }
+
+    [Fact]
+    public void A_caucus_or_healthcare_firm_is_no_person()
+    {
+        var facts = Extract("Riverside Healthcare said it would close a clinic. The plan worried Paul Okoye, president of the Coastal Riders Caucus.");
+
+        Assert.Equal(["Paul Okoye"], facts.Persons.Select(p => p.Name));
+    }
+
+    [Fact]
     public void A_single_letter_is_no_surname()
     {
         var facts = Extract("S and P said the rating of the bonds was cut because sales fell.");
