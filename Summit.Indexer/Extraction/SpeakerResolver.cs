@@ -41,7 +41,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             // "Trump went after Bush, calling him …": a participle after a comma has the main clause's subject, which
             // the sentence-opening rule below records; the phrase before the comma is its object.
             if (doc[v].EndsWith("ing") && doc.IsPunct(v - 1, ',')) continue;
-            var name = Subject(v, ss) ?? (inverted && v + 1 < personAt.Length && personAt[v + 1] is { } after && EndsInversion(v + 1) ? after.Name : null);
+            var name = Subject(v, ss) ?? (inverted && PersonAfterOutlet(v + 1) is var p && p < personAt.Length && personAt[p] is { } after && EndsInversion(p) ? after.Name : null);
             if (name != null) _sources.Add((doc.Tokens[v].Start, name));
             if (name != null && !_byName.ContainsKey(name) && LooksLikeUnlistedName(name)) _unlisted.Add(name);
         }
@@ -59,6 +59,17 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         _sources.Sort((a, b) => a.Pos.CompareTo(b.Pos));
         _building = false;
         return _sources;
+    }
+
+    /// <summary>"…, noted NBC's Dante Chinni": the person after an outlet's possessive (up to three capitalised words).</summary>
+    private int PersonAfterOutlet(int t)
+    {
+        if (t >= personAt.Length || personAt[t] != null) return t;
+        var k = t;
+        if (doc.IsWord(k) && doc[k] == "the") k++;
+        var words = 0;
+        while (k < personAt.Length && doc.IsWord(k) && char.IsUpper(doc[k][0]) && personAt[k] == null && words < 3) { k++; words++; }
+        return words > 0 && doc.Is(k, TokenKind.Possessive) ? k + 1 : t;
     }
 
     /// <summary>
@@ -144,16 +155,28 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 // A quote inside a sentence belongs to the person of its reporting clause ("Cruz said he'd make sand
                 // "glow," and Trump vowed …"); one opening its sentence is attributed after it ("…," she said).
                 if (StartsItsSentence(open)) speaker = After(close) ?? Before(open);
+                // "… about "how the system is rigged," and "wounded American families" and "…"": a quote joined to the
+                // one before it by "and", "or" or a comma continues its list and its speaker; an attribution right after
+                // the list ("Guns are "…" and "…," Howard Dean proclaimed") names the speaker of the whole list.
+                else if (qi > 0 && result[qi - 1] != null && JoinedToPrevious(quotes[qi - 1], open))
+                {
+                    var first = qi - 1;
+                    while (first > 0 && JoinedToPrevious(quotes[first - 1], doc.TokenAt(quotes[first].Open))) first--;
+                    var introduced = Before(doc.TokenAt(quotes[first].Open));
+                    speaker = introduced != null && _byName.ContainsKey(introduced) ? result[qi - 1] : After(close) ?? result[qi - 1];
+                    for (var k = first; k < qi; k++) result[k] = speaker;
+                }
                 else
                 {
                     var before = Before(open);
                     // "…," said X right after the quote outweighs a person reporting earlier in the sentence.
                     speaker = InvertedRightAfter(close) && After(close) is { } inverted ? inverted
-                        : before != null && _byName.ContainsKey(before) ? before : After(close) ?? before;
+                        : before != null && _byName.ContainsKey(before) ? before : After(close) ?? (before != null ? Trailing(close) : null) ?? before;
                 }
                 speaker ??= Trailing(close);
                 // "X scolded him: "…"": whoever opens the sentence introduced the quote.
                 if (speaker == null && doc.IsPunct(open - 1, ':')) speaker = SentenceSubject(open);
+                if (speaker == null && !q.Continuation && StartsItsSentence(open)) speaker = ReporterOfPreviousSentence(open);
                 if (speaker == null && (q.Continuation || IsNear(sentence, paragraph) && StartsItsSentence(open))) speaker = _lastSpeaker;
                 if (speaker == null) speaker = FromNeighbourSentence(open);
                 if (speaker == null) speaker = SentenceSubject(open);
@@ -184,6 +207,21 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (result[i] is { Length: > 1 } sp && char.IsUpper(sp[0]) && IsDescription(sp.Split(' ')[0]))
                 result[i] = char.ToLowerInvariant(sp[0]) + sp[1..];
         return result;
+    }
+
+    /// <summary>Only "and", "or" and commas stand between the previous quote's closing mark and this opening one.</summary>
+    private bool JoinedToPrevious(RawQuote previous, int open)
+    {
+        if (previous.Close >= doc.Text.Length) return false;
+        var close = doc.TokenAt(previous.Close);
+        if (close >= open || doc.SentenceOf[close] != doc.SentenceOf[open]) return false;
+        var conjunction = false;
+        for (var t = close + 1; t < open; t++)
+        {
+            if (doc.IsWord(t) && doc[t] is "and" or "or") conjunction = true;
+            else if (!doc.IsPunct(t, ',')) return false;
+        }
+        return conjunction;
     }
 
     /// <summary>
@@ -369,6 +407,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             var k = c + 1;
             if (doc.IsWord(k) && IsAttributionVerb(k))
                 return RestIsPlain(k + 1, sentence) ? Phrase(k + 1, InvertedEnd(k + 1), k) : null;
+            // "… greeted with chants of "Bobby!" at a conference last month, according to union president Doris Crouse-Mays."
+            if (doc.IsWord(k) && doc[k] == "according" && doc.IsWord(k + 1) && doc[k + 1] == "to")
+                return RestIsPlain(k + 2, sentence) ? Phrase(k + 2, InvertedEnd(k + 2), k + 1) : null;
             for (var v = k + 1; v < Math.Min(n, k + MaxSubjectTokens); v++)
             {
                 if (!doc.IsWord(v) || !IsSubjectToken(v - 1) && !doc.IsPunct(v - 1, '.')) break;
@@ -394,7 +435,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private bool RestIsPlain(int from, int sentence)
     {
         for (var t = from; t < doc.Tokens.Count && doc.SentenceOf[t] == sentence; t++)
-            if (doc.Tokens[t].Kind is TokenKind.Quote or TokenKind.Newline) return false;
+        {
+            if (doc.Tokens[t].Kind == TokenKind.Newline) return true; // the paragraph ends the sentence
+            if (doc.Tokens[t].Kind == TokenKind.Quote) return false;
+        }
         return true;
     }
 
@@ -462,7 +506,15 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             // "Hillary shot back, “…”" / "as Cornyn put it: “…”": phrasal reporting verbs.
             if (w is "back" && v > sentStart && doc[v - 1] is "shot" or "hit" or "fired" or "pushed" || w is "it" && v > sentStart && doc[v - 1] == "put")
                 return Subject(v - 1, sentStart);
+            // "as Trump went on about "how the system is rigged"": the phrase before "went on" talks.
+            if (w is "on" && v > sentStart && doc[v - 1] == "went" && (v + 1 == open || doc.IsWord(v + 1) && doc[v + 1] is "about" or "to" && v + 2 <= open))
+                return Subject(v - 1, sentStart);
             // "Pew notes that …", "Clinton claims that …": a noun-like present tense is a verb between a name and "that".
+            // "Politifact seized on Trump's claim that there have been "…"": the claim's content is the possessor's
+            // words (not "Rubio's claim that X is "simply not true"", where the quote judges the claim).
+            if (IsSpeechNoun(w) && doc.Is(v - 1, TokenKind.Possessive) && v >= 2 && personAt[v - 2] is { } claimant
+                && doc.IsWord(v + 1) && doc[v + 1] == "that" && !CopulaBetween(v + 2, open))
+                return claimant.Name;
             var presentBeforeThat = Lexicon.NounLikePresent.Contains(w) && doc.IsWord(v + 1) && doc[v + 1] == "that" && v > sentStart
                                     && doc.IsWord(v - 1) && char.IsUpper(doc[v - 1][0]);
             if (!Lexicon.ReportingVerbs.Contains(w) && !Lexicon.FramingVerbs.Contains(w) && !presentBeforeThat || IsNounUse(v)) continue;
@@ -485,7 +537,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (w.EndsWith("ing") && doc.IsPunct(v - 1, ','))
             {
                 if (Before(v - 1) is { } main) return main;
-                if ((FirstSubjectPerson(sentStart, v - 1) ?? SentenceSubject(v - 1)) is { } subject) return subject;
+                // The main clause's subject says it, also a description ("several environmental groups granted …, saying").
+                if ((FirstSubjectPerson(sentStart, v - 1) ?? SentenceSubject(v - 1, descriptions: true)) is { } subject) return subject;
                 continue;
             }
             // "The paradox of Nancy, says Carl Anthony, a historian, is that she was "…"": a parenthetical inverted attribution.
@@ -502,6 +555,16 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             nearest ??= s;
         }
         return nearest;
+    }
+
+    private static bool IsSpeechNoun(string w) => w is "claim" or "claims" or "assertion" or "statement" or "promise" or "pledge" or "vow"
+        or "warning" or "insistence" or "contention" or "charge" or "accusation" or "boast" or "argument" or "suggestion" or "prediction";
+
+    private bool CopulaBetween(int from, int to)
+    {
+        for (var k = from; k < to; k++)
+            if (doc.IsWord(k) && doc[k] is "is" or "was" or "are" or "were" or "as") return true;
+        return false;
     }
 
     /// <summary>"In other words, explained moderator Nancy Cordes: "…"": the verb's subject, a person, follows it up to the colon.</summary>
@@ -546,6 +609,14 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         for (var k = e - 1; k >= s; k--)
             if (doc.IsWord(k) && Lexicon.PronounOf(doc[k]) is { } pr && pr is not ("it" or "i")) { s = k; e = k + 1; break; }
         if (inner != null && PersonIn(s, e) == null) return inner;
+        // "The town released a statement Wednesday saying …": a past tense with its object ends the subject.
+        for (var k = s + 1; k < e - 1; k++)
+            if (doc.IsWord(k) && char.IsLower(doc[k][0]) && (doc[k].EndsWith("ed") || Lexicon.IrregularPast.Contains(doc[k]))
+                && doc.IsWord(k + 1) && doc[k + 1] is "a" or "an" or "the" or "its" or "his" or "her" or "their" or "out" or "up" && PersonIn(s, k) == null)
+            {
+                e = k;
+                break;
+            }
         return Phrase(s, e, verb);
     }
 
@@ -633,7 +704,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private static bool IsDescription(string w)
     {
         var lower = w.ToLowerInvariant();
-        return lower is "some" or "many" or "most" or "several" or "other" or "others" or "few" or "dealers" or "delegates"
+        return lower is "some" or "many" or "most" or "several" or "other" or "others" or "few" or "dealers" or "delegates" or "police"
                    or "experts" or "observers" or "sources" or "officials" or "industry" or "trade" or "market" or "bank" or "oil"
                || lower.EndsWith('s') && Lexicon.RoleNouns.Contains(lower[..^1]);
     }
@@ -653,7 +724,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (char.IsLower(last[0]))
             return !(last.EndsWith("ly") || last.EndsWith("ing") || last.Contains('\'') || last.Contains('\u2019') || last.EndsWith("ed") && last.Length > 4 || last is "now" or "always" or "today" or "past" or "first" or "self" or "only" or "then" or "here" or "there" or "yesterday" or "tonight" or "later");
         // A capitalised word opening a sentence may be any word ("Fundraising was …", "Appearing on …").
-        return last is "Another" or "Others" or "Some" or "Many" or "One" or "Several" or "Both"
+        return last is "Another" or "Others" or "Some" or "Many" or "One" or "Several" or "Both" or "Police" or "Officials" or "Sources"
                || !(Lexicon.CapitalisedCommon.Contains(last) || doc.IsSentenceStart(s) && (last.EndsWith("ing") || last.EndsWith("ed") || last.EndsWith("ly")));
     }
 
@@ -684,8 +755,12 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             {
                 var name = sources[k].Name;
                 if (IsIndefinite(name)) continue;
-                if (_byName.TryGetValue(name, out var sp) && (sp.Gender == want || sp.Gender == '\0')) return sp.Name;
-                if (_unlisted.Contains(name)) return name;
+                var fits = _byName.TryGetValue(name, out var sp) && (sp.Gender == want || sp.Gender == '\0');
+                if (!fits && !_unlisted.Contains(name)) continue;
+                // "…, which concerns Henry Crespo, president of the caucus." closing the paragraph before "…," he said: the
+                // person a paragraph ends by introducing is who speaks next, though not the subject of a reporting verb.
+                if (IntroducedSince(sources[k].Pos, at, want) is { } introduced) return introduced;
+                return name;
             }
             // The last speaker, if a person of that gender, is the usual referent of "he said" in news.
             if (_lastSpeaker != null && _byName.TryGetValue(_lastSpeaker, out var last)
@@ -700,10 +775,32 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     }
 
     /// <summary>
+    /// The person the previous paragraph ends by introducing with an appositive ("…, Henry Crespo, president of the
+    /// caucus."), after the source at <paramref name="sourcePos"/>; null if anyone else is named after them.
+    /// </summary>
+    private string? IntroducedSince(int sourcePos, int at, char want)
+    {
+        var paragraph = doc.ParagraphOf(doc.Tokens[Math.Min(at, doc.Tokens.Count - 1)].Start);
+        for (var t = at - 1; t >= 0 && doc.Tokens[t].Start > sourcePos; t--)
+        {
+            if (personAt[t] is not { } p || InQuote(t)) continue;
+            if (p.Gender != want || doc.ParagraphOf(doc.Tokens[t].Start) != paragraph - 1) return null;
+            var e = t + 1;
+            while (e < personAt.Length && personAt[e] == p) e++;
+            if (!doc.IsPunct(e, ',') || !doc.IsWord(e + 1) || !(doc[e + 1] is "a" or "an" or "the" || Lexicon.RoleNouns.Contains(doc[e + 1]) || Lexicon.Titles.Contains(doc[e + 1])))
+                return null;
+            for (var k = e + 1; k < doc.Tokens.Count && doc.ParagraphOf(doc.Tokens[k].Start) == paragraph - 1; k++)
+                if (personAt[k] != null && personAt[k] != p || doc.Is(k, TokenKind.Quote)) return null;
+            return p.Name;
+        }
+        return null;
+    }
+
+    /// <summary>
     /// A partial quote in a sentence without a reporting verb ("Obama condemned the test as "…"") is the
     /// sentence subject's: the phrase before the first verb-like word, after any opening adverbial clause.
     /// </summary>
-    private string? SentenceSubject(int open)
+    private string? SentenceSubject(int open, bool descriptions = false)
     {
         if (open >= doc.Tokens.Count) return null;
         var ss = doc.Sentences[doc.SentenceOf[open]].Start;
@@ -734,7 +831,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // The subject runs to the first verb-like word: an auxiliary, a reporting verb or a past tense.
         while (e < open && e - s < MaxSubjectTokens && IsSubjectToken(e)
                && !(doc.IsWord(e) && char.IsLower(doc[e][0]) && (Lexicon.Auxiliaries.Contains(doc[e]) || Lexicon.FramingVerbs.Contains(doc[e])
-                                                                  || doc[e].EndsWith("ed") || doc[e].EndsWith("es") && !IsNounish(e))))
+                                                                  || doc[e].EndsWith("ed") || Lexicon.IrregularPast.Contains(doc[e]) || doc[e].EndsWith("es") && !IsNounish(e))))
             e++;
         if (e == s) return null;
         // The first person of the phrase is the subject ("Carly Fiorina threw her support behind Ted Cruz").
@@ -745,7 +842,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         for (var t = s; t < e; t++)
             if (doc.IsWord(t) && char.IsUpper(doc[t][0]) && !Lexicon.CapitalisedCommon.Contains(doc[t]) && !Lexicon.IsAllCaps(doc[t]))
                 return Phrase(s, e, e);
-        return null;
+        // "the justice sounded off on Trump, saying …" refers back to a person named before; a description that does
+        // not ("several environmental groups", "His chief aide", "The conservative publication") is the source itself.
+        if (!descriptions || doc[s] is "the" or "The" && doc.IsWord(e - 1) && Lexicon.RoleNouns.Contains(doc[e - 1])) return null;
+        return Phrase(s, e, e);
     }
 
     /// <summary>
@@ -817,6 +917,26 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         }
         // "Sanders made the following comment:" — no reporting verb, but the sentence's subject introduces it.
         return colon ? SentenceSubject(last) : null;
+    }
+
+    /// <summary>
+    /// "His partner, Lawrence Cummings, called him a master at deals. "He showed again and again …"": a quote standing
+    /// as its own sentence right after a sentence in which a person reports (in the same paragraph) is that person's.
+    /// </summary>
+    private string? ReporterOfPreviousSentence(int open)
+    {
+        if (open >= doc.Tokens.Count || doc.SentenceOf[open] == 0) return null;
+        var (ps, pe) = doc.Sentences[doc.SentenceOf[open] - 1];
+        if (pe - ps > 80 || doc.ParagraphOf(doc.Tokens[ps].Start) != doc.ParagraphOf(doc.Tokens[open].Start)) return null;
+        // A sentence with a quote of its own ("“…,” Hooton said after Rubio spoke.") leaves it to the running speaker.
+        for (var t = ps; t < pe; t++)
+            if (doc.Tokens[t].Kind is TokenKind.Quote or TokenKind.Newline) return null;
+        for (var v = pe - 1; v > ps; v--)
+        {
+            if (doc.IsWord(v) && (Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v])) && !IsNounUse(v))
+                return Subject(v, ps) is { } subject && _byName.ContainsKey(subject) ? subject : null;
+        }
+        return null;
     }
 
     private bool EndsWithReportingVerb(int from, int last)

@@ -423,4 +423,117 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Tom Reyes", SpeakerOf(facts, "Anyone who ignores"));
     }
+
+    [Fact]
+    public void An_inverted_verb_before_an_outlets_reporter_makes_the_reporter_a_source()
+    {
+        var facts = Extract("\"The budget will pass,\" said Mayor Paul Okoye.\n\n"
+                            + "The vote is unlikely to change much, noted the Herald's Tom Reyes.\n\n"
+                            + "\"Councils rarely reverse course this late,\" he wrote.");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "Councils rarely reverse"));
+    }
+
+    [Fact]
+    public void A_quote_inside_a_persons_claim_that_is_the_claimants()
+    {
+        var facts = Extract("Senator Paul Okoye rejected Mayor Linda Carver's claim that the ferry had \"doubled trade in a year.\"\n\n"
+                            + "Okoye said Carver's claim that the ferry pays for itself was \"simply false.\"");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "doubled trade"));
+        Assert.Equal("Paul Okoye", SpeakerOf(facts, "simply false"));
+    }
+
+    [Fact]
+    public void A_person_introduced_at_the_end_of_the_previous_paragraph_is_the_next_he()
+    {
+        var facts = Extract("\"We need more buses,\" said Councillor Tom Reyes.\n\n"
+                            + "While Reyes pushed for buses, the plan worried Paul Okoye, president of the riders union.\n\n"
+                            + "\"Nobody asked the riders,\" he said.");
+
+        Assert.Equal("Paul Okoye", SpeakerOf(facts, "Nobody asked the riders"));
+    }
+
+    [Fact]
+    public void Police_opening_a_sentence_is_a_source()
+    {
+        var facts = Extract("The parade returns to Main Street on Sunday. Police say they have \"enough officers\" for the crowds.");
+
+        Assert.Equal("police", SpeakerOf(facts, "enough officers"));
+    }
+
+    [Fact]
+    public void A_quote_after_a_sentence_in_which_someone_else_reports_is_theirs()
+    {
+        var facts = Extract("\"The ferry is safe,\" said Mayor Paul Okoye.\n\n"
+                            + "His former deputy, Tom Reyes, called him a master of budgets. \"He balanced every account he touched.\"");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "He balanced every account"));
+    }
+
+    [Fact]
+    public void Saying_after_a_descriptive_subject_keeps_the_description()
+    {
+        var facts = Extract("Mayor Paul Okoye asked for a delay.\n\n"
+                            + "In May, several environmental groups granted the town more time, saying its \"budget was thinner than planned.\"");
+
+        Assert.Equal("several environmental groups", SpeakerOf(facts, "budget was thinner"));
+    }
+
+    [Fact]
+    public void A_closing_according_to_covers_a_partial_quote_also_before_another_paragraph()
+    {
+        var facts = Extract("Pressure is building on Mayor Paul Okoye, who was greeted with chants of \"four more years\" at a rally last week, "
+                            + "according to union organiser Linda Carver.\n\nThe rally ended at noon.");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "four more years"));
+    }
+
+    [Fact]
+    public void A_closing_attribution_covers_a_partial_quote_also_before_another_paragraph()
+    {
+        var facts = Extract("Mayor Paul Okoye spoke first.\n\n"
+                            + "Without \"a real timetable\" the ferry plan would fail, Councillor Linda Carver said.\n\nThe council met again later.");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "a real timetable"));
+    }
+
+    [Fact]
+    public void A_list_of_partial_quotes_shares_the_speaker_who_went_on_about_them()
+    {
+        var facts = Extract("As Mayor Paul Okoye went on about \"safer streets,\" and \"honest budgets\" and \"new ferries,\" "
+                            + "Linda Carver said yes, yes, yes.");
+
+        Assert.Equal("Paul Okoye", SpeakerOf(facts, "safer streets"));
+        Assert.Equal("Paul Okoye", SpeakerOf(facts, "honest budgets"));
+        Assert.Equal("Paul Okoye", SpeakerOf(facts, "new ferries"));
+    }
+
+    [Fact]
+    public void An_attribution_after_a_list_of_partial_quotes_names_the_speaker_of_all()
+    {
+        var facts = Extract("Mayor Paul Okoye opened the session.\n\n"
+                            + "Ferries are \"the backbone of the town\" and \"cheaper than bridges,\" Tom Reyes, the harbour master, told the council.");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "the backbone"));
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "cheaper than bridges"));
+    }
+
+    [Fact]
+    public void He_does_not_refer_to_a_woman_named_by_her_given_name_alone()
+    {
+        var facts = Extract("\"Vote for the ferry,\" said Mayor Paul Okoye.\n\n"
+                            + "\"I will,\" Melanie said.\n\n\"Thank you all,\" he said.");
+
+        Assert.Equal("Paul Okoye", SpeakerOf(facts, "Thank you all"));
+    }
+
+    [Fact]
+    public void A_subject_ends_before_a_past_tense_with_its_object()
+    {
+        var facts = Extract("Mayor Paul Okoye unveiled the ferry plan on Monday.\n\n"
+                            + "The Harbour Council released a statement Tuesday saying the plan was \"reckless and rushed.\"");
+
+        Assert.Equal("Harbour Council", SpeakerOf(facts, "reckless and rushed"));
+    }
 }
