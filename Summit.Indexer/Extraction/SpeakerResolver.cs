@@ -61,9 +61,11 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         return _sources;
     }
 
-    /// <summary>"…, noted NBC's Dante Chinni": the person after an outlet's possessive (up to three capitalised words).</summary>
+    /// <summary>"…, said Councillor Tom Reyes" / "…, noted NBC's Dante Chinni": the person after personal titles or an outlet's
+    /// possessive (up to three capitalised words).</summary>
     private int PersonAfterOutlet(int t)
     {
+        t = AfterTitles(t);
         if (t >= personAt.Length || personAt[t] != null) return t;
         var k = t;
         if (doc.IsWord(k) && doc[k] == "the") k++;
@@ -522,6 +524,13 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             // clause's own verb; the one before it is.
             if (w.EndsWith("ing") && v > sentStart && doc.IsWord(v - 1) && doc[v - 1] is "for" or "by" or "after" or "before" or "without" or "of" or "about" or "while" or "when")
                 continue;
+            // "Clinton claimed that statements made by Donald Trump calling for a ban make him "…"": a participle right
+            // after a noun is a reduced relative clause; a finite reporting verb earlier in the sentence reports.
+            // Not "…, with Sen. John McCain calling it a "…"" / "footage of Trump saying "…"": a speaker and participle after
+            // "with" or "of" report.
+            if (w.EndsWith("ing") && v > sentStart && doc.IsWord(v - 1) && !Lexicon.Auxiliaries.Contains(doc[v - 1]) && FiniteReportingVerbBefore(v, sentStart)
+                && !(NounPhraseStart(v - 1, sentStart) is var np && np > sentStart && doc.IsWord(np - 1) && doc[np - 1] is "with" or "of"))
+                continue;
             // "X was quoted by … as saying": the subject stands before "was quoted".
             if (w is "saying" or "writing" && v > sentStart && doc[v - 1] == "as")
             {
@@ -549,6 +558,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 if (doc.IsPunct(k, ',')) return parenthetical.Name;
             }
             var s = Subject(v, sentStart) ?? InvertedBeforeColon(v, open);
+            // "Cruz said as the heckler yelled: "You suck!"": the verb that introduces the quote with a colon names its speaker.
+            if (s != null && doc.IsPunct(v + 1, ':') && v + 2 == open) return s;
             // "Kasich says if he … the polls saying "…"" / "Obama said he expected that Americans will say "…"": a
             // non-person subject of a nearer verb gives way to a person reporting earlier in the sentence.
             if (s != null && _byName.ContainsKey(s)) return s;
@@ -564,6 +575,22 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     {
         for (var k = from; k < to; k++)
             if (doc.IsWord(k) && doc[k] is "is" or "was" or "are" or "were" or "as") return true;
+        return false;
+    }
+
+    /// <summary>First token of the name or capitalised phrase ending at <paramref name="last"/> ("Sen. John McCain").</summary>
+    private int NounPhraseStart(int last, int floor)
+    {
+        var k = last;
+        while (k > floor && (personAt[k - 1] != null || doc.IsWord(k - 1) && char.IsUpper(doc[k - 1][0]) || doc.IsPunct(k - 1, '.'))) k--;
+        return k;
+    }
+
+    private bool FiniteReportingVerbBefore(int v, int sentStart)
+    {
+        for (var k = v - 1; k >= sentStart; k--)
+            if (doc.Is(k, TokenKind.Quote)) return false;
+            else if (IsAttributionVerb(k)) return true;
         return false;
     }
 
@@ -858,6 +885,16 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // "Like Corker, Menendez rejected …": a comparison opening the sentence names someone else than its subject.
         if (from < to && doc.IsWord(from) && doc[from] is "Like" or "Unlike")
             while (from < to && !doc.IsPunct(from, ',')) from++;
+        // "As Blumenthal spoke, the NRA was going into overdrive, …": a subordinate clause's subject is not the sentence's.
+        if (from < to && doc.IsWord(from) && doc[from] is "As" or "When" or "While" or "After" or "Before" or "Although" or "Though" or "Because" or "Since" or "Until" or "Once" or "Whereas")
+        {
+            // Not "As The Post's Ruth Marcus puts it, …" / "As Clinton noted, …": an attribution of its own.
+            var comma = from;
+            var reports = false;
+            for (; comma < to && !doc.IsPunct(comma, ','); comma++)
+                reports |= doc.IsWord(comma) && (doc[comma] is "put" or "puts" || doc[comma] != "spoke" && IsAttributionVerb(comma));
+            if (comma < to && !reports) from = comma;
+        }
         for (var t = from; t < to; t++)
         {
             if (doc.Is(t, TokenKind.Quote)) return null;

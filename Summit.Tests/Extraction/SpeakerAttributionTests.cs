@@ -536,4 +536,43 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Harbour Council", SpeakerOf(facts, "reckless and rushed"));
     }
+
+    [Fact]
+    public void The_person_of_an_opening_subordinate_clause_is_not_the_sentence_subject()
+    {
+        var facts = Extract("Former mayor Tom Reyes led the town for a decade.\n\n"
+                            + "When Reyes died in 2001, Governor Linda Carver released the following statement:\n\n"
+                            + "\"The harbour owes him its second life.\"");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "The harbour owes him"));
+    }
+
+    [Fact]
+    public void The_verb_introducing_a_quote_with_a_colon_names_its_speaker_even_a_description()
+    {
+        var facts = Extract("Mayor Paul Okoye kept talking as the heckler yelled: \"Resign now!\"");
+
+        Assert.Equal("heckler", SpeakerOf(facts, "Resign now"));
+    }
+
+    [Fact]
+    public void A_participle_after_a_noun_does_not_take_the_quote_from_the_reporting_verb()
+    {
+        var facts = Extract("During the debate, Mayor Linda Carver claimed that statements made by Councillor Paul Okoye calling for "
+                            + "a ferry ban make him \"the harbour's worst enemy.\"\n\n"
+                            + "Later, with Paul Okoye calling it a \"cheap shot,\" the debate ended.");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "the harbour's worst enemy"));
+        Assert.Equal("Paul Okoye", SpeakerOf(facts, "cheap shot"));
+    }
+
+    [Fact]
+    public void An_inverted_attribution_with_a_title_makes_the_person_a_pronoun_antecedent()
+    {
+        var facts = Extract("Paul Okoye said the ferry plan was sound.\n\n"
+                            + "\"We need buses first,\" said Councillor Tom Reyes, who chairs the transport committee.\n\n"
+                            + "\"Trams can wait,\" he added.");
+
+        Assert.Equal("Tom Reyes", SpeakerOf(facts, "Trams can wait"));
+    }
 }
