@@ -103,12 +103,39 @@ internal sealed class PersonFinder(Gaz gazetteer)
         }
         MergeHeadlineWords(doc, persons, personAt);
         LinkShortForms(doc, persons, personAt, placeAt, singles);
+        GenderFromPronouns(doc, persons, personAt);
         _pendingGender.Clear();
         _lowercase = null;
         return persons;
     }
 
     private readonly Dictionary<int, char> _pendingGender = [];
+
+    /// <summary>
+    /// "Adel Nefzi said he …": the article's own pronoun right after "X said" outweighs the given-name table (which has
+    /// Adel as a woman's name).
+    /// </summary>
+    private static void GenderFromPronouns(TextDocument doc, List<Person> persons, Person?[] personAt)
+    {
+        Dictionary<Person, (int He, int She)>? votes = null;
+        for (var i = 0; i + 3 < doc.Tokens.Count; i++)
+        {
+            if (personAt[i] is not { } p || personAt[i + 1] == p) continue;
+            var v = i + 1;
+            if (!doc.IsWord(v) || doc[v] is not ("said" or "says" or "added" or "told" or "explained" or "argued" or "insisted")) continue;
+            var k = v + 1;
+            if (doc.IsWord(k) && doc[k] == "that") k++;
+            if (!doc.IsWord(k) || doc[k] is not ("he" or "she")) continue;
+            votes ??= [];
+            var (he, she) = votes.GetValueOrDefault(p);
+            votes[p] = doc[k] == "he" ? (he + 1, she) : (he, she + 1);
+        }
+        if (votes == null) return;
+        // Only when the article never says the other: "Ayotte said he would vote for Trump" may be about someone else.
+        foreach (var (p, (he, she)) in votes)
+            if (he > 0 && she == 0) p.Gender = 'M';
+            else if (she > 0 && he == 0) p.Gender = 'F';
+    }
 
     /// <summary>
     /// "Black Lawmakers Rip Donald Trump Over …": in a title-case headline common words run into a name met elsewhere

@@ -575,4 +575,15 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Tom Reyes", SpeakerOf(facts, "Trams can wait"));
     }
+
+    [Fact]
+    public void The_articles_own_pronoun_after_said_gives_a_persons_gender()
+    {
+        // The given-name table lists Adel as a woman's name; the article says otherwise.
+        var facts = Extract("\"The harbour is safe,\" said Mayor Paul Okoye.\n\n"
+                            + "Adel Rahimi said he had warned the council twice.\n\n"
+                            + "\"Nobody listened,\" he said.");
+
+        Assert.Equal("Adel Rahimi", SpeakerOf(facts, "Nobody listened"));
+    }
 }
