@@ -101,7 +101,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
             persons.RemoveAll(p => IsFirmName(p.Name, firms));
             singles.RemoveAll(x => IsFirmName(doc[x.Start], firms));
         }
-        MergeHeadlineWords(doc, persons, personAt);
+        MergeHeadlineWords(doc, persons, personAt, singles);
         LinkShortForms(doc, persons, personAt, placeAt, singles);
         GenderFromPronouns(doc, persons, personAt);
         _pendingGender.Clear();
@@ -141,14 +141,33 @@ internal sealed class PersonFinder(Gaz gazetteer)
     /// "Black Lawmakers Rip Donald Trump Over …": in a title-case headline common words run into a name met elsewhere
     /// in the article; the mention is that person's, without the words.
     /// </summary>
-    private void MergeHeadlineWords(TextDocument doc, List<Person> persons, Person?[] personAt)
+    private void MergeHeadlineWords(TextDocument doc, List<Person> persons, Person?[] personAt, List<(int Start, int Evidence)> singles)
     {
         var byName = persons.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        HashSet<string>? bodySurnames = null;
         foreach (var p in persons.ToList())
         {
             var words = p.Name.Split(' ');
             // Only in a headline's title case: in running text "Bob Vander Plaats" is a name of its own.
-            if (!p.Mentions.TrueForAll(m => InTitleCaseLine(doc, m.Start)) || RealNameInside(words, byName) is not ({ } real, var first, var last)) continue;
+            if (words.Length < 3 || !p.Mentions.TrueForAll(m => InTitleCaseLine(doc, m.Start))) continue;
+            int first, last;
+            if (RealNameInside(words, byName) is ({ } found, var f, var l)) (first, last) = (f, l);
+            else
+            {
+                // "Morton Blackwell Endorses", "Celebrities Julianne Moore": the words around a surname the text uses
+                // ("Blackwell said"), with the given name before it.
+                bodySurnames ??= BodySurnames(doc, persons, singles);
+                var j = Array.FindIndex(words, 1, w => bodySurnames.Contains(w));
+                if (j < 1 || gazetteer.FirstNameGender(words[j - 1]) == '\0' || j - 1 == 0 && j + 1 == words.Length) continue;
+                (first, last) = (j - 1, j + 1);
+                var name = string.Join(' ', words[first..last]);
+                if (!byName.TryGetValue(name, out found))
+                {
+                    found = new Person(name, gazetteer.FirstNameGender(words[first]) is 'M' or 'F' ? gazetteer.FirstNameGender(words[first]) : '\0');
+                    byName[name] = found;
+                    persons.Add(found);
+                }
+            }
             foreach (var (s, e) in p.Mentions)
             {
                 // The real name's tokens: skip as many leading name words as were dropped.
@@ -158,12 +177,23 @@ internal sealed class PersonFinder(Gaz gazetteer)
                 var end = k;
                 for (var kept = 0; end < e && kept < last - first; end++)
                     if (doc.IsWord(end)) kept++;
-                for (var t = s; t < e; t++) personAt[t] = t >= k && t < end ? real : null;
-                real.Mentions.Add((k, end));
+                for (var t = s; t < e; t++) personAt[t] = t >= k && t < end ? found : null;
+                found.Mentions.Add((k, end));
             }
-            real.Mentions.Sort();
+            found.Mentions.Sort();
             persons.Remove(p);
         }
+    }
+
+    /// <summary>Surnames used outside title-case lines: last words of persons' names and evidenced single names.</summary>
+    private static HashSet<string> BodySurnames(TextDocument doc, List<Person> persons, List<(int Start, int Evidence)> singles)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in persons)
+            if (p.Mentions.Exists(m => !InTitleCaseLine(doc, m.Start))) set.Add(p.Name[(p.Name.LastIndexOf(' ') + 1)..]);
+        foreach (var (start, _) in singles)
+            if (!InTitleCaseLine(doc, start)) set.Add(doc[start]);
+        return set;
     }
 
     /// <summary>The longest known name inside <paramref name="words"/> once common words are dropped before it, and any words after it

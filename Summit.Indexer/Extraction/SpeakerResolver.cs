@@ -279,8 +279,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // After a quote ending in ? or ! the splitter starts a new sentence there ("…?" Miller, a retired nurse, said):
         // then a reporting verb must follow the appositive.
         var askedOrExclaimed = doc.IsPunct(last, '?') || doc.IsPunct(last, '!');
-        // "…!" Rep. Glenn Thompson, R-Pa., said: the person's mention starts after the title.
-        var p0 = AfterTitles(t);
+        // "…!" Rep. Glenn Thompson, R-Pa., said: the person's mention starts after the title; "…," an angry Hollande
+        // retaliated: after an article and its adjectives.
+        var p0 = AfterArticle(AfterTitles(t));
         if (EndsClause(close) && p0 < personAt.Length && personAt[p0] is { } named && (!doc.IsSentenceStart(t) || askedOrExclaimed))
         {
             var k = p0;
@@ -340,6 +341,18 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             return Subject(v, t);                           // X said
         }
         return null;
+    }
+
+    /// <summary>"an angry Hollande", "a defiant Trump": the person after an article and up to two lowercase words, else <paramref name="t"/>.</summary>
+    private int AfterArticle(int t)
+    {
+        if (!doc.IsWord(t) || doc[t] is not ("a" or "an")) return t;
+        for (var k = t + 1; k <= t + 3 && k < personAt.Length; k++)
+        {
+            if (personAt[k] != null) return k;
+            if (!doc.IsWord(k) || !char.IsLower(doc[k][0])) break;
+        }
+        return t;
     }
 
     /// <summary>The token after any personal titles ("Rep.", "Sen.", "Dr") starting at <paramref name="t"/>.</summary>
@@ -440,6 +453,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         {
             if (doc.Tokens[t].Kind == TokenKind.Newline) return true; // the paragraph ends the sentence
             if (doc.Tokens[t].Kind == TokenKind.Quote) return false;
+            // "…, Hollande said Tuesday, noting the nominee "…"": a participle after a comma goes on with the same speaker.
+            if (doc.IsPunct(t, ',') && doc.IsWord(t + 1) && doc[t + 1] is "noting" or "adding" or "saying" or "arguing" or "calling") return true;
         }
         return true;
     }

@@ -289,6 +289,16 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void Headline_words_around_a_surname_used_in_the_text_are_not_part_of_the_name()
+    {
+        var facts = Extract("Voters Cheer As Paul Okoye Endorses Ferry Fares\n\nThe council met on Monday. Okoye said the ferry would run daily.");
+
+        var okoye = Assert.Single(facts.Persons);
+        Assert.Equal("Paul Okoye", okoye.Name);
+        Assert.Equal(2, okoye.Mentions.Count);
+    }
+
+    [Fact]
     public void A_caucus_or_healthcare_firm_is_no_person()
     {
         var facts = Extract("Riverside Healthcare said it would close a clinic. The plan worried Paul Okoye, president of the Coastal Riders Caucus.");

@@ -586,4 +586,22 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Adel Rahimi", SpeakerOf(facts, "Nobody listened"));
     }
+
+    [Fact]
+    public void A_closing_attribution_covers_the_quote_before_it_when_a_participle_carries_the_next_one()
+    {
+        var facts = Extract("Mayor Paul Okoye spoke on Monday.\n\n"
+                            + "The ferry's \"delays\" are unacceptable, Linda Carver said Tuesday, noting the operator \"keeps breaking promises.\"");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "delays"));
+    }
+
+    [Fact]
+    public void An_article_and_adjective_before_a_person_after_a_quote_still_name_the_speaker()
+    {
+        var facts = Extract("Mayor Paul Okoye said the harbour was finished.\n\n"
+                            + "\"The harbour will always be the harbour,\" an angry Linda Carver retaliated.");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "The harbour will always"));
+    }
 }
