@@ -443,8 +443,17 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     /// or a possessive is a noun, and the phrase before it is no subject.
     /// </summary>
     private bool IsNounUse(int v) =>
-        v > 0 && (doc.Is(v - 1, TokenKind.Possessive)
-                  || doc.IsWord(v - 1) && doc[v - 1] is "a" or "an" or "the" or "his" or "her" or "their" or "its" or "our" or "my" or "your" or "this" or "whose");
+        v > 0 && (IsDeterminerOrPossessive(v - 1)
+                  // "Trump's repeated calls", "his latest remarks": a determiner and an adjective before it.
+                  || v > 1 && doc.IsWord(v - 1) && IsAdjectiveBeforeNoun(doc[v - 1]) && IsDeterminerOrPossessive(v - 2));
+
+    private static bool IsAdjectiveBeforeNoun(string w) =>
+        w is "repeated" or "latest" or "recent" or "earlier" or "previous" or "initial" or "first" or "last" or "own" or "new" or "many"
+            or "public" or "private" or "frequent" or "numerous" or "several" or "controversial" or "angry" or "harsh" or "blunt" or "final";
+
+    private bool IsDeterminerOrPossessive(int t) =>
+        doc.Is(t, TokenKind.Possessive)
+        || doc.IsWord(t) && doc[t] is "a" or "an" or "the" or "his" or "her" or "their" or "its" or "our" or "my" or "your" or "this" or "whose";
 
     /// <summary>No further quote in the rest of the sentence: the attribution closes it.</summary>
     private bool RestIsPlain(int from, int sentence)

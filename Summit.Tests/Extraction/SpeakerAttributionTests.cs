@@ -604,4 +604,13 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Linda Carver", SpeakerOf(facts, "The harbour will always"));
     }
+
+    [Fact]
+    public void A_reporting_verbs_form_after_a_possessive_and_an_adjective_is_a_noun()
+    {
+        var facts = Extract("Mayor Paul Okoye wants to cut the ferry budget.\n\n"
+                            + "Linda Carver, a ferry captain, decried Okoye's repeated calls for cuts, noting the mayor has \"never sailed a day.\"");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "never sailed"));
+    }
 }
