@@ -139,7 +139,7 @@ internal static class Lexicon
         "Tribunal Cabinet Kremlin Pentagon Treasury Fed Nations Bureau Administration Democrats Republicans " +
         "Communist Communists Socialist Socialists Liberal Liberals Conservatives Guard Brigade Corps Division " +
         "Regiment Command Daily Herald Tribune Gazette Telegraph Guardian Review Magazine Monitor Chronicle " +
-        "Institution Society Caucus Healthcare Health Clinic Alliance Coalition Movement Front Council Project Program Programme Initiative " +
+        "Institution Society Caucus Healthcare Health Clinic Room Alliance Coalition Movement Front Council Project Program Programme Initiative " +
         "Index Report Market Markets Partners Capital Investments Investment Financial Insurance Airlines Pharma " +
         "Pharmaceuticals Labs Laboratories Electric Electronics Communications Foods Steel Mining Resources " +
         "Chemicals Chemical Motor Air Rail Railway Railways Broadcasting Studios Pictures Records Entertainment " +

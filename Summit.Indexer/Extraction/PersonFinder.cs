@@ -53,6 +53,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
                 continue;
             }
             var end = SplitAtSecondName(doc, i, runEnd);
+            // "President Andrés Manuel López Obrador": a given name the list lacks, alone before the split, is the same name's.
+            if (end < runEnd && end - 1 == firmStart && char.IsUpper(doc[firmStart][0]) && !gazetteer.IsCommonWord(doc[firmStart])) end = runEnd;
             var (start, hadTitle, personal, gender) = StripTitles(doc, i, end);
             i = end - 1;
             // Drop trailing words that cannot end a name ("Putin Tuesday", "Chris Christie Calls").
@@ -79,8 +81,10 @@ internal sealed class PersonFinder(Gaz gazetteer)
                 }
                 Mark(p, start, end, personAt);
             }
-            // A single letter is an initial ("S and P said"), not a surname.
-            else if (doc[start].Length < 2) continue;
+            // A single letter is an initial ("S and P said"), not a surname; a role ("National Security Advisor to the
+            // President") or a plural ("Minister of Foreign Affairs", "Executive Order") after titles is no surname either.
+            else if (doc[start].Length < 2 || Lexicon.RoleNouns.Contains(doc[start].ToLowerInvariant())
+                     || doc[start].EndsWith('s') && (gazetteer.IsCommonWord(doc[start]) || gazetteer.IsCommonWord(doc[start][..^1]))) continue;
             else if (evidence == 2 && !Lexicon.CapitalisedCommon.Contains(doc[start])
                      || evidence == 1 && !Lexicon.CapitalisedCommon.Contains(doc[start]) && !IsCommonNoun(doc, doc[start]) && !gazetteer.IsCommonWord(doc[start])
                         && !(doc.IsSentenceStart(start) && doc[start].EndsWith('s')))
@@ -406,7 +410,14 @@ internal sealed class PersonFinder(Gaz gazetteer)
     {
         if (!doc.IsWord(i)) return false;
         var w = doc[i];
-        return char.IsUpper(w[0]) && !(w.Length > 1 && Lexicon.IsAllCaps(w) && !w.Contains('.'));
+        return char.IsUpper(w[0]) && !(w.Length > 1 && Lexicon.IsAllCaps(w) && !w.Contains('.')) && !IsContraction(w);
+    }
+
+    /// <summary>"I’ve", "We’re", "Don't": a contraction's ending after the apostrophe (unlike O'Brien, D’Alema, Songo'o).</summary>
+    private static bool IsContraction(string w)
+    {
+        var k = w.IndexOfAny(['\'', '\u2019']);
+        return k > 0 && w[(k + 1)..] is "ve" or "m" or "ll" or "d" or "re" or "t";
     }
 
     /// <summary>End of a run of capitalised words, initials ("W."), hyphens and name particles.</summary>
@@ -447,8 +458,9 @@ internal sealed class PersonFinder(Gaz gazetteer)
     /// </summary>
     private int SplitAtSecondName(TextDocument doc, int start, int end)
     {
-        for (var t = start + 2; t < end; t++)
-            if (doc.IsWord(t) && doc[t].Length > 1 && gazetteer.FirstNameGender(doc[t]) != '\0' && doc.IsWord(t - 1)
+        // The second name has two words at least: "Abdel Fattah Al Sisi", "Kamala Harris" end with a first-name-like word.
+        for (var t = start + 2; t + 1 < end; t++)
+            if (doc.IsWord(t) && doc[t].Length > 1 && gazetteer.FirstNameGender(doc[t]) != '\0' && !Lexicon.NameParticles.Contains(doc[t].ToLowerInvariant()) && doc.IsWord(t - 1)
                 && gazetteer.FirstNameGender(doc[t - 1]) == '\0' && doc[t - 1].Length > 1 && !Lexicon.Titles.Contains(doc[t - 1])
                 && !Lexicon.NameParticles.Contains(doc[t - 1]) && doc[t - 1] != "of")
                 return t;
@@ -489,6 +501,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
                 start = k;
                 had = true;
                 personal |= IsPersonalTitle(doc[t]);
+                // "National Security Advisor Jake Sullivan": a role noun after the last title is part of the title.
+                while (start + 1 < end && doc.IsWord(start) && Lexicon.RoleNouns.Contains(doc[start].ToLowerInvariant())) start++;
             }
             break;
         }
@@ -524,12 +538,16 @@ internal sealed class PersonFinder(Gaz gazetteer)
             if (!doc.IsWord(t)) continue;
             var w = doc[t];
             if (w == "of" || Lexicon.OrgWords.Contains(w) || Lexicon.Calendar.Contains(w)) return false;
-            if (Lexicon.Pronouns.Contains(w) && w.Length <= 4 && t == start) return false;
+            // "And I wish …", "When I", not "Elizabeth I".
+            if (Lexicon.Pronouns.Contains(w) && w.Length <= 4 && t == start || w == "I" && Lexicon.CapitalisedCommon.Contains(doc[start])) return false;
             words++;
         }
         if (words == 0) return false;
         // "The Hill reported", "said The Washington Post": a capitalised article inside a sentence opens a title, not a name.
         if (doc[start] == "The" && !doc.IsSentenceStart(start)) return false;
+        // "Chief Diplomatic Advisor", "Security Adviser": a role noun ends a title, not a name (but "Billie Jean King").
+        if (words >= 2 && doc.IsWord(end - 1) && Lexicon.RoleNouns.Contains(doc[end - 1].ToLowerInvariant()) && gazetteer.FirstNameGender(doc[start]) == '\0')
+            return false;
         // The whole run is one place ("New York", "Beijing"): a place, not a person.
         if (words >= 2 && placeAt[start] is { } p && p.Start == start && p.End >= end) return false;
         if (words >= 2 && placeAt[end - 1] is { } q && q.Readings[0].Kind != Gazetteer.PlaceKind.City) return false;

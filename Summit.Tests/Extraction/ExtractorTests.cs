@@ -299,6 +299,35 @@ public class ExtractorTests
     }
 
     [Fact]
+    public void Contractions_and_a_pronoun_after_a_conjunction_are_no_persons()
+    {
+        var facts = Extract("I’ve said it before. We’re ready, and I’ll say it again. And I mean it, said Mayor Paul Okoye.");
+
+        Assert.Equal(["Paul Okoye"], facts.Persons.Select(p => p.Name));
+    }
+
+    [Theory]
+    [InlineData("Vice President Kamala Harris met the mayor on Monday.", "Kamala Harris")]
+    [InlineData("President Andrés Manuel López Obrador met the mayor on Monday.", "Andrés Manuel López Obrador")]
+    [InlineData("President Abdel Fattah Al Sisi met the mayor on Monday.", "Abdel Fattah Al Sisi")]
+    [InlineData("National Security Advisor Jake Sullivan met the mayor on Monday.", "Jake Sullivan")]
+    public void A_name_after_titles_is_not_split_at_a_word_that_is_also_a_given_name(string body, string name)
+    {
+        var facts = Extract(body);
+
+        Assert.Equal([name], facts.Persons.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void A_role_or_a_plural_after_titles_is_no_person()
+    {
+        var facts = Extract("Jake Sullivan spoke with Emma Aparici, Chief Diplomatic Advisor to the President of Spain, and the "
+                            + "Minister of Foreign Affairs said the talks went well.");
+
+        Assert.Equal(["Jake Sullivan", "Emma Aparici"], facts.Persons.Select(p => p.Name));
+    }
+
+    [Fact]
     public void A_caucus_or_healthcare_firm_is_no_person()
     {
         var facts = Extract("Riverside Healthcare said it would close a clinic. The plan worried Paul Okoye, president of the Coastal Riders Caucus.");
