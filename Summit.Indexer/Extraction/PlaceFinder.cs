@@ -22,7 +22,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
 {
     /// <summary>Places inside organisation names ("Virginia Department of Education"), met by <see cref="Find"/>:
     /// not place mentions, but a hint of where a story without other places happens.</summary>
-    private readonly List<PlaceHit> _organisations = [];
+    private readonly List<(TextDocument Doc, PlaceHit Hit)> _organisations = [];
 
     /// <summary>Longest gazetteer matches, left to right, skipping names that are part of an organisation.</summary>
     public List<PlaceHit> Find(TextDocument doc)
@@ -37,7 +37,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             var match = County(doc, i) ?? Longest(doc, i, first); // "Guernsey County" is in Ohio
             if (match is not { } m) continue;
             if (IsOrganisationName(doc, i, m.End, m.Readings))
-                _organisations.Add(new PlaceHit(i, m.End, m.Readings));
+                _organisations.Add((doc, new PlaceHit(i, m.End, m.Readings)));
             else if (!IsTeamInResults(doc, m.End, m.Readings) && !IsLocalName(doc, m.End, m.Readings) && !IsTitledName(doc, i, m.End))
                 hits.Add(new PlaceHit(i, m.End, m.Readings));
             i = m.End - 1;
@@ -185,7 +185,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         }
         if (votes.Count == 0) votes = townVotes;
         if (votes.Count == 0)
-            foreach (var h in _organisations)
+            foreach (var (_, h) in _organisations)
                 if (OneCountry(h.Readings) is { Length: > 0 } f) votes[f] = votes.GetValueOrDefault(f) + 1;
         if (!string.IsNullOrWhiteSpace(dateline))
         {
@@ -244,7 +244,9 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             Count(h, doc.Tokens[h.Start].Start);
         }
         // Nothing counted: the money the story counts in, else its home (American cues, an organisation named after a place).
-        if (countries.Count == 0 && (Currency() ?? home) is { } money) countries.Add(money);
+        // A company named after a place ("Halvorsen Foods Canada Inc") says more than its dollars or legal form.
+        var company = LeadCompany(doc);
+        if (countries.Count == 0 && ((company.ByPlace ? company.Country : null) ?? Currency() ?? home) is { } money) countries.Add(money);
         // The article's countries are the ones it is about: named in the lead or more than once. A country
         // named once in passing deep in the text ("… like Japan did in 1990") stays a place mention only.
         var lead = Math.Max(LeadChars, doc.Text.Length / LeadShare);
@@ -262,17 +264,17 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         // The company a business story opens with ("Baird Corp said …", "Hanson Plc has …") is what the story is
         // about, and its legal form says where it is registered. Named later in the first sentence, it only
         // decides a story that names no country.
-        if (LeadCompany(doc) is ({ } firmCountry, var opens) && !countries.Contains(firmCountry) && (opens || countries.Count == 0))
+        if (company is ({ } firmCountry, var opens, _) && !countries.Contains(firmCountry) && (opens || countries.Count == 0))
             countries.Insert(0, firmCountry);
         return countries;
     }
 
     /// <summary>
     /// The country of the first company named in the first sentence, by its legal form ("Inc", "Corp", "Co" → US,
-    /// "Plc" → GB, "AG", "GmbH" → DE; "Ltd" and "SA" are used in too many countries to tell), and whether the
-    /// company opens the text.
+    /// "Plc" → GB, "AG", "GmbH" → DE; "Ltd" and "SA" are used in too many countries to tell) or by a place in its
+    /// name (ByPlace), and whether the company opens the text.
     /// </summary>
-    private static (string? Country, bool Opens) LeadCompany(TextDocument doc)
+    private (string? Country, bool Opens, bool ByPlace) LeadCompany(TextDocument doc)
     {
         var (start, end) = doc.Sentences[0];
         var opens = true;
@@ -281,13 +283,40 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             // A bare "Co" is American ("Ford Motor Co"); elsewhere it is followed by the legal form ("Co Ltd", "Co Plc").
             if (doc.IsWord(i) && i > start && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0])
                 && LegalFormCountries.TryGetValue(doc[i], out var c) && !(doc[i] == "Co" && doc.IsWord(i + 1) && char.IsUpper(doc[i + 1][0])))
-                return (c, opens);
+                return PlaceInCompanyName(doc, start, i) is { } placed ? (placed, opens, true) : (c, opens, false);
             // Only a capitalised name (possibly in angle brackets) before the suffix: the company opens the text.
             if (doc.IsWord(i) ? !char.IsUpper(doc[i][0]) : !(doc.IsPunct(i, '<') || doc.IsPunct(i, '&') || doc.IsPunct(i, '-') || doc.IsPunct(i, '.')))
                 opens = false;
         }
-        return (null, false);
+        return (null, false, false);
     }
+
+    /// <summary>"Gillette Canada Inc", "Toronto Sun Publishing Corp", "Power Corp of Canada": a place in the name of
+    /// the company (ending with the legal form at <paramref name="form"/>) or after its "of" says where it is
+    /// registered better than the legal form, which a subsidiary shares with its parent.</summary>
+    private string? PlaceInCompanyName(TextDocument doc, int sentenceStart, int form)
+    {
+        var nameStart = form;
+        while (nameStart > sentenceStart && form - nameStart < 6
+               && (doc.IsWord(nameStart - 1) ? char.IsUpper(doc[nameStart - 1][0]) || doc[nameStart - 1] is "and" or "of" : doc.IsPunct(nameStart - 1, '&') || doc.IsPunct(nameStart - 1, '-')))
+            nameStart--;
+        var after = doc.IsWord(form + 1) && doc[form + 1] == "of" ? form + 2 : -1;
+        // "Ford Motor Co of Canada" beats its parent's name; "Toyota Motor Sales U.S.A. Inc": the place nearest the
+        // legal form names the subsidiary. Only a country, province, demonym or city of a million: a town's name in a
+        // company's is more often a surname or a word ("Taft Broadcasting Co", "Stanley Interiors Corp").
+        string? found = null;
+        foreach (var (inDoc, h) in _organisations)
+        {
+            // Token positions of the headline's organisations are not this text's.
+            if (inDoc != doc || !(h.Start >= nameStart && h.End <= form || h.Start == after) || OneCountry(h.Readings, ignoreTowns: true) is not { Length: > 0 } c) continue;
+            if (h.Readings[0].Kind is PlaceKind.Institution || h.Readings[0] is { Kind: PlaceKind.City, Population: < MillionCity }) continue;
+            found = c;
+            if (h.Start == after) break;
+        }
+        return found;
+    }
+
+    private const long MillionCity = 1_000_000;
 
     // The country a legal form tells; Lexicon.LegalForms are all the forms that mark a firm.
     private static readonly Dictionary<string, string> LegalFormCountries = new(StringComparer.Ordinal)

@@ -218,4 +218,16 @@ public class PlaceExtractionTests
 
         Assert.Equal(["US"], facts.Countries);
     }
+
+    [Fact]
+    public void A_place_in_the_lead_company_name_says_where_it_is_registered()
+    {
+        var unit = Extract("Halvorsen Foods Canada Inc said it would shut two of its bakeries in Ontario and cut 140 jobs.");
+        var of = Extract("Brandt Chemical Corp of Japan said its pretax profit fell by a third on weaker sales in Osaka.");
+        var town = Extract("Taft Paper Co said it would shut two of its mills in Ohio this spring and cut 140 jobs.");
+
+        Assert.Equal(["CA"], unit.Countries);
+        Assert.Equal(["JP"], of.Countries);
+        Assert.Equal(["US"], town.Countries); // Taft is also a town in Iran, and a surname
+    }
 }
