@@ -162,7 +162,8 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     }
 
     /// <summary>Choose one reading per hit; returns the article's countries in first-mention order.</summary>
-    public List<string> Resolve(List<PlaceHit> hits, string? dateline, TextDocument doc, TextDocument? title = null, List<PlaceHit>? titleHits = null)
+    public List<string> Resolve(List<PlaceHit> hits, string? dateline, TextDocument doc, TextDocument? title = null, List<PlaceHit>? titleHits = null,
+                                string? rawTitle = null)
     {
         titleHits ??= [];
         // Context: countries named without ambiguity (country names, demonyms, regions, one-country cities).
@@ -247,6 +248,9 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         // A company named after a place ("Halvorsen Foods Canada Inc") says more than its dollars or legal form.
         var company = LeadCompany(doc);
         if (countries.Count == 0 && ((company.ByPlace ? company.Country : null) ?? Currency() ?? home) is { } money) countries.Add(money);
+        // A bare stock symbol in angle brackets ("<NSBA>", not "<CKGH.HK>" or "<PHAB ST>") is an American listing: wire
+        // services add an exchange suffix to symbols from elsewhere.
+        if (countries.Count == 0 && (HasAmericanTicker(rawTitle) || HasAmericanTicker(doc.Text))) countries.Add("US");
         // The article's countries are the ones it is about: named in the lead or more than once. A country
         // named once in passing deep in the text ("… like Japan did in 1990") stays a place mention only.
         var lead = Math.Max(LeadChars, doc.Text.Length / LeadShare);
@@ -346,6 +350,26 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     private const int MinMentions = 2;
     private const int ManyCountries = 5;
     private const long SmallTown = 200_000;
+
+    private static bool HasAmericanTicker(string? text)
+    {
+        if (text == null) return false;
+        for (var at = text.IndexOf('<'); at >= 0; at = text.IndexOf('<', at + 1))
+        {
+            var end = at + 1;
+            while (end < text.Length && end - at <= 5 && char.IsAsciiLetterUpper(text[end])) end++;
+            if (end > at + 1 && end < text.Length && text[end] == '>' && !HtmlTags.Contains(text[(at + 1)..end])) return true;
+        }
+        return false;
+    }
+
+    // Markup left in web text ("<B>", "<BR>") is no stock symbol.
+    private static readonly HashSet<string> HtmlTags = new(StringComparer.Ordinal)
+    {
+        "A", "B", "I", "P", "Q", "S", "U", "BR", "HR", "EM", "LI", "UL", "OL", "DL", "DT", "DD", "TD", "TR", "TH", "TT",
+        "DIV", "PRE", "SUB", "SUP", "BIG", "IMG", "NAV", "SPAN", "FONT", "CODE", "BODY", "HEAD", "HTML", "TABLE", "SMALL",
+        "H", "STRONG", "CENTER", "TITLE",
+    };
 
     /// <summary>"The bonds will be listed in Luxembourg": where a security trades is not what the story is about.</summary>
     private static bool IsListingVenue(TextDocument doc, int start)

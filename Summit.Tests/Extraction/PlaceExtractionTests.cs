@@ -230,4 +230,14 @@ public class PlaceExtractionTests
         Assert.Equal(["JP"], of.Countries);
         Assert.Equal(["US"], town.Countries); // Taft is also a town in Iran, and a surname
     }
+
+    [Fact]
+    public void A_bare_stock_symbol_places_a_story_that_names_no_country_in_the_us()
+    {
+        const string body = "Harwick Savings Bank said its board declared a five pct stock dividend, payable May 4 to holders of record.";
+
+        Assert.Equal(["US"], Extract(body, title: "HARWICK SAVINGS <HRWK> DECLARES STOCK DIVIDEND").Countries);
+        Assert.Empty(Extract(body, title: "HARWICK SAVINGS <HRWK.L> DECLARES STOCK DIVIDEND").Countries);
+        Assert.Empty(Extract("<B>" + body + "</B>").Countries);
+    }
 }
