@@ -41,7 +41,7 @@ EXTRA_NAMES = {
     'PS': ['Palestine', 'Palestinian Territories', 'Gaza', 'West Bank'], 'MK': ['Macedonia',
     'North Macedonia'], 'SZ': ['Swaziland', 'Eswatini'], 'TR': ['Turkey'], 'LK': ['Sri Lanka', 'Ceylon'],
     'BA': ['Bosnia', 'Bosnia and Herzegovina', 'Bosnia-Herzegovina'], 'PH': ['Philippines'],
-    'HK': ['Hong Kong'], 'MO': ['Macau', 'Macao'], 'FK': ['Falklands', 'Falkland Islands'],
+    'HK': ['Hong Kong', 'H.K.'], 'MO': ['Macau', 'Macao'], 'FK': ['Falklands', 'Falkland Islands'],
     'BN': ['Brunei'], 'SA': ['Saudi Arabia'], 'YE': ['Yemen'], 'IE': ['Ireland', 'Irish Republic'],
     'ZA': ['South Africa'], 'NZ': ['New Zealand'], 'TT': ['Trinidad', 'Trinidad and Tobago'],
 }

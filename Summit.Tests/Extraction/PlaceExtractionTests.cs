@@ -240,4 +240,12 @@ public class PlaceExtractionTests
         Assert.Empty(Extract(body, title: "HARWICK SAVINGS <HRWK.L> DECLARES STOCK DIVIDEND").Countries);
         Assert.Empty(Extract("<B>" + body + "</B>").Countries);
     }
+
+    [Fact]
+    public void Hong_kong_abbreviated_in_an_amount_gives_its_country()
+    {
+        var facts = Extract("Net profit rose to 16.7 mln H.K. Dlrs in the year to March from 11.3 mln, the shipping group said.");
+
+        Assert.Equal(["HK"], facts.Countries);
+    }
 }
