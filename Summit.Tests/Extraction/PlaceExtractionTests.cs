@@ -248,4 +248,12 @@ public class PlaceExtractionTests
 
         Assert.Equal(["HK"], facts.Countries);
     }
+
+    [Fact]
+    public void New_england_is_an_american_region()
+    {
+        var facts = Extract("Heating oil prices rose across New England this week as the cold snap deepened, distributors said.");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
 }
