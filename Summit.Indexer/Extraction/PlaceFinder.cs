@@ -246,7 +246,8 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         }
         // Nothing counted: the money the story counts in, else its home (American cues, an organisation named after a place).
         // A company named after a place ("Halvorsen Foods Canada Inc") says more than its dollars or legal form.
-        var company = LeadCompany(doc);
+        var listed = ListedCompany(rawTitle, doc);
+        var company = listed != null ? (Country: listed, Opens: true, ByPlace: true) : LeadCompany(doc);
         if (countries.Count == 0 && ((company.ByPlace ? company.Country : null) ?? Currency() ?? home) is { } money) countries.Add(money);
         // A bare stock symbol in angle brackets ("<NSBA>", not "<CKGH.HK>" or "<PHAB ST>") is an American listing: wire
         // services add an exchange suffix to symbols from elsewhere.
@@ -263,7 +264,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         }
         // No country in the lead: the money the story counts in says where it happens.
         if (countries.Count > 0 && !countries.Exists(c => mentions.TryGetValue(c, out var m) && m.First <= LeadChars)
-            && Currency() is { } home2 && !countries.Contains(home2))
+            && (listed ?? Currency()) is { } home2 && !countries.Contains(home2))
             countries.Add(home2);
         // The company a business story opens with ("Baird Corp said …", "Hanson Plc has …") is what the story is
         // about, and its legal form says where it is registered. Named later in the first sentence, it only
@@ -350,6 +351,46 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     private const int MinMentions = 2;
     private const int ManyCountries = 5;
     private const long SmallTown = 200_000;
+
+    /// <summary>
+    /// "Toray Industries Inc <TORT.T>", "BASF <BASF.F> SAYS …": a stock symbol with the suffix of its exchange, in the
+    /// headline or the first sentence, gives the country where the company the story is about is listed.
+    /// </summary>
+    private static string? ListedCompany(string? rawTitle, TextDocument doc)
+    {
+        if (ExchangeCountry(rawTitle, 0, rawTitle?.Length ?? 0) is { } c) return c;
+        if (doc.Sentences.Count == 0) return null;
+        var (start, end) = doc.Sentences[0];
+        // The splitter may end the sentence inside a symbol ("<TORT." before "T>"): read a few characters on.
+        return end > start ? ExchangeCountry(doc.Text, doc.Tokens[start].Start, Math.Min(doc.Text.Length, doc.Tokens[end - 1].End + 5)) : null;
+    }
+
+    private static string? ExchangeCountry(string? text, int from, int to)
+    {
+        if (text == null) return null;
+        for (var at = from; at < to; at++)
+        {
+            if (text[at] is not ('<' or '(')) continue;
+            var dot = at + 1;
+            while (dot < to && dot - at <= 6 && (char.IsAsciiLetterUpper(text[dot]) || char.IsAsciiDigit(text[dot]))) dot++;
+            if (dot == at + 1 || dot >= to || text[dot] != '.') continue;
+            var end = dot + 1;
+            while (end < to && end - dot <= 3 && char.IsAsciiLetterUpper(text[end])) end++;
+            if (end == dot + 1 || end >= to || text[end] is not ('>' or ')')) continue;
+            if (ExchangeSuffixes.TryGetValue(text[(dot + 1)..end], out var c)) return c;
+        }
+        return null;
+    }
+
+    // Exchange suffixes of wire-service stock symbols. Left out: ".N" and ".O" (New York and Nasdaq also list foreign
+    // companies) and ".S" (Sydney in older codes, Swiss in newer ones).
+    private static readonly Dictionary<string, string> ExchangeSuffixes = new(StringComparer.Ordinal)
+    {
+        ["L"] = "GB", ["F"] = "DE", ["DE"] = "DE", ["T"] = "JP", ["TOK"] = "JP", ["PA"] = "FR", ["AS"] = "NL", ["ST"] = "SE",
+        ["Z"] = "CH", ["HK"] = "HK", ["HKG"] = "HK", ["MI"] = "IT", ["J"] = "ZA", ["BR"] = "BE", ["SI"] = "SG",
+        ["VI"] = "AT", ["HE"] = "FI", ["TO"] = "CA", ["AX"] = "AU", ["MC"] = "ES", ["CO"] = "DK", ["OL"] = "NO",
+        ["KL"] = "MY", ["BO"] = "IN", ["NZ"] = "NZ",
+    };
 
     private static bool HasAmericanTicker(string? text)
     {

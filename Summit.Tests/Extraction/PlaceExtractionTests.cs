@@ -237,7 +237,7 @@ public class PlaceExtractionTests
         const string body = "Harwick Savings Bank said its board declared a five pct stock dividend, payable May 4 to holders of record.";
 
         Assert.Equal(["US"], Extract(body, title: "HARWICK SAVINGS <HRWK> DECLARES STOCK DIVIDEND").Countries);
-        Assert.Empty(Extract(body, title: "HARWICK SAVINGS <HRWK.L> DECLARES STOCK DIVIDEND").Countries);
+        Assert.Empty(Extract(body, title: "HARWICK SAVINGS <HRWK.S> DECLARES STOCK DIVIDEND").Countries);
         Assert.Empty(Extract("<B>" + body + "</B>").Countries);
     }
 
@@ -255,5 +255,15 @@ public class PlaceExtractionTests
         var facts = Extract("Heating oil prices rose across New England this week as the cold snap deepened, distributors said.");
 
         Assert.Equal(["US"], facts.Countries);
+    }
+
+    [Fact]
+    public void A_stock_symbol_with_an_exchange_suffix_gives_the_country_of_the_listing()
+    {
+        var body = Extract("Harcourt Mills Inc <HRCM.T> said its group net profit rose 12 pct in the year to March on strong exports.");
+        var title = Extract("Group net profit 12.4 mln vs 11.1 mln. Turnover 310 mln vs 287 mln.", title: "BRENNER WERKE <BRNG.F> YEAR NET");
+
+        Assert.Equal(["JP"], body.Countries);
+        Assert.Equal(["DE"], title.Countries);
     }
 }
