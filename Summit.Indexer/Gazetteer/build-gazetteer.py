@@ -43,7 +43,7 @@ EXTRA_NAMES = {
     'BA': ['Bosnia', 'Bosnia and Herzegovina', 'Bosnia-Herzegovina'], 'PH': ['Philippines'],
     'HK': ['Hong Kong', 'H.K.'], 'MO': ['Macau', 'Macao'], 'FK': ['Falklands', 'Falkland Islands'],
     'BN': ['Brunei'], 'SA': ['Saudi Arabia'], 'YE': ['Yemen'], 'IE': ['Ireland', 'Irish Republic'],
-    'ZA': ['South Africa'], 'NZ': ['New Zealand'], 'TT': ['Trinidad', 'Trinidad and Tobago'],
+    'ZA': ['South Africa'], 'NZ': ['New Zealand', 'N.Z.'], 'TT': ['Trinidad', 'Trinidad and Tobago'],
 }
 EXTRA_DEMONYMS = {
     'US': ['American', 'Americans'], 'GB': ['British', 'Briton', 'Britons', 'English', 'Scottish', 'Welsh', 'Scot', 'Scots'],

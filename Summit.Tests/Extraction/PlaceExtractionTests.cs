@@ -266,4 +266,12 @@ public class PlaceExtractionTests
         Assert.Equal(["JP"], body.Countries);
         Assert.Equal(["DE"], title.Countries);
     }
+
+    [Fact]
+    public void New_zealand_abbreviated_gives_its_country()
+    {
+        var facts = Extract("The central bank will offer 80 mln N.Z. Dlrs of treasury bills at its weekly tender on Tuesday, it said.");
+
+        Assert.Equal(["NZ"], facts.Countries);
+    }
 }
