@@ -149,6 +149,14 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         return false;
     }
 
+    /// <summary>"&lt;NEC Corp&gt; of Japan", "Pharmacia AB &lt;PHABY&gt; of Sweden", "&lt;Schroders PLC&gt; of the United
+    /// Kingdom": where a company named in angle brackets comes from is a place, but not where the story happens.</summary>
+    private static bool IsCompanyOrigin(TextDocument doc, int start)
+    {
+        var k = doc.IsWord(start - 1) && doc[start - 1] == "the" ? start - 2 : start - 1;
+        return doc.IsWord(k) && doc[k] == "of" && doc.IsPunct(k - 1, '>');
+    }
+
     /// <summary>"British Petroleum Co Plc", "Stanley Interiors Corp": up to four capitalised words (or "and") and a
     /// company's legal form follow the name.</summary>
     private static bool IsCompanyName(TextDocument doc, int end)
@@ -241,7 +249,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             // the table ("London, Ky.") or a surname ("Obama") than a trip abroad: its mention stays, without country.
             if (IsSmallTown(h.Readings) && (home != null || firm.Count > 1) && h.Chosen.Country != home && !firm.Contains(h.Chosen.Country))
                 h.Chosen = h.Chosen with { Country = "" };
-            if (IsListingVenue(doc, h.Start)) continue;
+            if (IsListingVenue(doc, h.Start) || IsCompanyOrigin(doc, h.Start)) continue;
             Count(h, doc.Tokens[h.Start].Start);
         }
         // Nothing counted: the money the story counts in, else its home (American cues, an organisation named after a place).

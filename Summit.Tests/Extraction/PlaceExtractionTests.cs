@@ -274,4 +274,13 @@ public class PlaceExtractionTests
 
         Assert.Equal(["NZ"], facts.Countries);
     }
+
+    [Fact]
+    public void Where_a_bracketed_company_comes_from_is_not_a_country_of_the_story()
+    {
+        var facts = Extract("Dorrance Foods Inc said it agreed to buy the snack business of <Kellerman Snacks Ltd> of Ireland for 40 mln dlrs.");
+
+        Assert.Equal(["US"], facts.Countries);
+        Assert.Equal("IE", Assert.Single(facts.Places).Country); // still a place mention
+    }
 }
