@@ -232,9 +232,9 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         // Countries called by their name ("Iraq"), not only by a city or a demonym.
         var named = new HashSet<string>(hits.Where(h => h.Chosen.Kind == PlaceKind.Country).Select(h => h.Chosen.Country), StringComparer.Ordinal);
         var mentions = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
-        void Count(PlaceHit h, int at)
+        void Count(PlaceHit h, int at) => CountCountry(h.Chosen.Country, at);
+        void CountCountry(string c, int at)
         {
-            var c = h.Chosen.Country;
             if (c.Length == 0) return;
             if (!mentions.TryGetValue(c, out var m)) countries.Add(c);
             mentions[c] = (m.Count + 1, m.Count == 0 ? at : m.First);
@@ -252,6 +252,11 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             if (IsListingVenue(doc, h.Start) || IsCompanyOrigin(doc, h.Start)) continue;
             Count(h, doc.Tokens[h.Start].Start);
         }
+        // The euromarket trades in London: a eurobond issue is a London market story, as a futures contract traded on
+        // the Chicago Board of Trade is an American one, whoever the borrower is.
+        for (var i = 0; i < doc.Tokens.Count; i++)
+            if (doc.Tokens[i].Kind == TokenKind.Word && doc.Tokens[i].End - doc.Tokens[i].Start is 8 or 9 && IsEurobond(doc[i]))
+                CountCountry("GB", doc.Tokens[i].Start);
         // Nothing counted: the money the story counts in, else its home (American cues, an organisation named after a place).
         // A company named after a place ("Halvorsen Foods Canada Inc") says more than its dollars or legal form.
         var listed = ListedCompany(rawTitle, doc);
@@ -399,6 +404,9 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         ["VI"] = "AT", ["HE"] = "FI", ["TO"] = "CA", ["AX"] = "AU", ["MC"] = "ES", ["CO"] = "DK", ["OL"] = "NO",
         ["KL"] = "MY", ["BO"] = "IN", ["NZ"] = "NZ",
     };
+
+    private static bool IsEurobond(string word) =>
+        word.Equals("eurobond", StringComparison.OrdinalIgnoreCase) || word.Equals("eurobonds", StringComparison.OrdinalIgnoreCase);
 
     private static bool HasAmericanTicker(string? text)
     {

@@ -283,4 +283,13 @@ public class PlaceExtractionTests
         Assert.Equal(["US"], facts.Countries);
         Assert.Equal("IE", Assert.Single(facts.Places).Country); // still a place mention
     }
+
+    [Fact]
+    public void A_eurobond_issue_is_a_london_market_story()
+    {
+        var facts = Extract("Halvorsen Finance BV is issuing a 100 mln dlr eurobond due 1994 paying 8-1/4 pct and priced at par, " +
+                            "lead manager Grant Securities said.");
+
+        Assert.Contains("GB", facts.Countries);
+    }
 }
