@@ -138,7 +138,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     {
         // "British Petroleum Co Plc", "Whitehall Corp": a company's name is not where a story happens; a story
         // about a deal with a British company is not about Britain.
-        if (IsCompanyName(doc, end)) return true;
+        if (IsCompanyName(doc, end, capsForm: !IsStrongPlace(readings[0]))) return true;
         if (readings[0].Kind is PlaceKind.Demonym or PlaceKind.Institution) return false;
         if (doc.IsWord(end) && doc.Tokens[end].Start <= doc.Tokens[end - 1].End + 1 && Lexicon.OrgWords.Contains(doc[end])
             && doc[end] is not ("State" or "Province" or "Region" or "District" or "Republic" or "Kingdom"))
@@ -159,11 +159,14 @@ internal sealed class PlaceFinder(Gaz gazetteer)
 
     /// <summary>"British Petroleum Co Plc", "Stanley Interiors Corp": up to four capitalised words (or "and") and a
     /// company's legal form follow the name.</summary>
-    private static bool IsCompanyName(TextDocument doc, int end)
+    private static bool IsCompanyName(TextDocument doc, int end, bool capsForm)
     {
         for (var k = end; k < end + 5 && doc.IsWord(k); k++)
         {
-            if (Lexicon.LegalForms.Contains(doc[k])) return true;
+            // An all-caps headline spells the form in capitals too ("WHITEHALL CORP <WHT> 4TH QTR NET"); there a
+            // country, province or big city in the name ("TRACTORS MALAYSIA BHD") still says where the company is.
+            if (Lexicon.LegalForms.Contains(doc[k]) || capsForm && doc[k].Length > 1 && Lexicon.IsAllCaps(doc[k]) && Lexicon.LegalForms.Contains(TitleCase(doc[k])))
+                return true;
             if (!char.IsUpper(doc[k][0]) && doc[k] != "and") return false;
         }
         return false;
@@ -327,7 +330,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         {
             // Token positions of the headline's organisations are not this text's.
             if (inDoc != doc || !(h.Start >= nameStart && h.End <= form || h.Start == after) || OneCountry(h.Readings, ignoreTowns: true) is not { Length: > 0 } c) continue;
-            if (h.Readings[0].Kind is PlaceKind.Institution || h.Readings[0] is { Kind: PlaceKind.City, Population: < MillionCity }) continue;
+            if (!IsStrongPlace(h.Readings[0])) continue;
             found = c;
             if (h.Start == after) break;
         }
@@ -335,6 +338,10 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     }
 
     private const long MillionCity = 1_000_000;
+
+    /// <summary>A country, province, demonym or city of a million: a name that says where a company is.</summary>
+    private static bool IsStrongPlace(PlaceEntry e) =>
+        e.Kind is PlaceKind.Country or PlaceKind.Region or PlaceKind.Demonym || e is { Kind: PlaceKind.City, Population: >= MillionCity };
 
     // The country a legal form tells; Lexicon.LegalForms are all the forms that mark a firm.
     private static readonly Dictionary<string, string> LegalFormCountries = new(StringComparer.Ordinal)

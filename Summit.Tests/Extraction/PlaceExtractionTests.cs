@@ -292,4 +292,13 @@ public class PlaceExtractionTests
 
         Assert.Contains("GB", facts.Countries);
     }
+
+    [Fact]
+    public void A_town_in_a_company_name_of_an_all_caps_headline_is_no_place()
+    {
+        const string body = "Shr 33 cts vs 48 cts. Net 4,435,000 vs 6,410,000. Revs 839.7 mln vs 802.1 mln.";
+
+        Assert.Equal(["US"], Extract(body, title: "BERGEN FOODS CORP <BRGF> 2ND QTR NET").Countries);
+        Assert.Equal(["MY"], Extract(body, title: "<TRACTORS MALAYSIA HOLDINGS BHD> YEAR NET").Countries);
+    }
 }
