@@ -51,12 +51,16 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         var allCaps = first.Length > 1 && Lexicon.IsAllCaps(first);
         var longest = Math.Max(gazetteer.LongestNameStartingWith(first), allCaps ? gazetteer.LongestNameStartingWith(TitleCase(first)) : 0);
         var key = new System.Text.StringBuilder();
-        for (var len = Math.Min(longest, toks.Count - i); len > 1; len--)
+        // One token more than the longest name: a hard-wrapped line may break the name ("Securities and Exchange\nCommission").
+        for (var len = Math.Min(longest + 1, toks.Count - i); len > 1; len--)
         {
             var end = i + len;
-            if (!Contiguous(doc, i, end)) continue;
+            if (!Contiguous(doc, i, end) || toks[end - 1].Kind == TokenKind.Newline) continue;
             key.Clear().Append(first);
-            for (var t = i + 1; t < end; t++) key.Append(' ').Append(doc[t]);
+            var words = 1;
+            for (var t = i + 1; t < end; t++)
+                if (toks[t].Kind != TokenKind.Newline) { key.Append(' ').Append(doc[t]); words++; }
+            if (words > longest) continue;
             var k = key.ToString();
             if (gazetteer.TryGetPlace(k, out var r) || (allCaps && gazetteer.TryGetPlace(TitleCase(k), out r)))
                 return (end, r);
@@ -125,13 +129,29 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         for (var t = from; t < to; t++)
         {
             var k = doc.Tokens[t].Kind;
-            if (k is TokenKind.Newline or TokenKind.Quote) return false;
+            if (k == TokenKind.Newline && !IsWrap(doc, t) || k == TokenKind.Quote) return false;
             if (k == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is not ('-' or '.' or '\'')) return false;
             // "W.Va." but not "Mich ." (a dot after a space ends a sentence)
             if (k == TokenKind.Punct && t > from && doc.Tokens[t].Start != doc.Tokens[t - 1].End) return false;
         }
         return true;
     }
+
+    /// <summary>
+    /// A line break that only wraps a long line (hard-wrapped wire text), the next line starting flush with a
+    /// capitalised word: a name goes on over it, as in <see cref="PersonFinder"/>.
+    /// </summary>
+    private static bool IsWrap(TextDocument doc, int t)
+    {
+        var nl = doc.Tokens[t];
+        if (t == 0 || t + 1 >= doc.Tokens.Count || nl.Start - doc.Tokens[t - 1].End > 1 || !doc.IsWord(t + 1)
+            || doc.Tokens[t + 1].Start != nl.End || !char.IsUpper(doc[t + 1][0]))
+            return false;
+        var lineStart = doc.Text.LastIndexOf('\n', Math.Max(0, nl.Start - 1)) + 1;
+        return nl.Start - lineStart >= WrappedLine;
+    }
+
+    private const int WrappedLine = 50;
 
     /// <summary>"New York Times", "Bank of England", "Manchester United": the place names an organisation.</summary>
     private static bool IsOrganisationName(TextDocument doc, int start, int end, PlaceEntry[] readings)

@@ -301,4 +301,13 @@ public class PlaceExtractionTests
         Assert.Equal(["US"], Extract(body, title: "BERGEN FOODS CORP <BRGF> 2ND QTR NET").Countries);
         Assert.Equal(["MY"], Extract(body, title: "<TRACTORS MALAYSIA HOLDINGS BHD> YEAR NET").Countries);
     }
+
+    [Fact]
+    public void A_name_goes_on_over_the_break_of_a_hard_wrapped_line()
+    {
+        var facts = Extract("Harwick Lodging Partners said it filed a registration statement with the Securities and Exchange\n" +
+                            "Commission covering a proposed offering of two mln units.");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
 }
