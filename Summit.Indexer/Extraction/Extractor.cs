@@ -59,7 +59,7 @@ public sealed partial class Extractor
         var titleHits = title == null ? [] : placeFinder.Find(title);
         if (title != null)
             titleHits.RemoveAll(h => h.End - h.Start == 1 && surnames.Contains(title[h.Start]));
-        var countries = placeFinder.Resolve(placeHits, article.Dateline, doc, title, titleHits);
+        var countries = placeFinder.Resolve(placeHits, article.Dateline, doc, title, titleHits, article.Title);
 
         var placeAt = new PlaceHit?[doc.Tokens.Count];
         foreach (var h in placeHits)

@@ -22,7 +22,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
 {
     /// <summary>Places inside organisation names ("Virginia Department of Education"), met by <see cref="Find"/>:
     /// not place mentions, but a hint of where a story without other places happens.</summary>
-    private readonly List<PlaceHit> _organisations = [];
+    private readonly List<(TextDocument Doc, PlaceHit Hit)> _organisations = [];
 
     /// <summary>Longest gazetteer matches, left to right, skipping names that are part of an organisation.</summary>
     public List<PlaceHit> Find(TextDocument doc)
@@ -37,7 +37,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             var match = County(doc, i) ?? Longest(doc, i, first); // "Guernsey County" is in Ohio
             if (match is not { } m) continue;
             if (IsOrganisationName(doc, i, m.End, m.Readings))
-                _organisations.Add(new PlaceHit(i, m.End, m.Readings));
+                _organisations.Add((doc, new PlaceHit(i, m.End, m.Readings)));
             else if (!IsTeamInResults(doc, m.End, m.Readings) && !IsLocalName(doc, m.End, m.Readings) && !IsTitledName(doc, i, m.End))
                 hits.Add(new PlaceHit(i, m.End, m.Readings));
             i = m.End - 1;
@@ -51,12 +51,16 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         var allCaps = first.Length > 1 && Lexicon.IsAllCaps(first);
         var longest = Math.Max(gazetteer.LongestNameStartingWith(first), allCaps ? gazetteer.LongestNameStartingWith(TitleCase(first)) : 0);
         var key = new System.Text.StringBuilder();
-        for (var len = Math.Min(longest, toks.Count - i); len > 1; len--)
+        // One token more than the longest name: a hard-wrapped line may break the name ("Securities and Exchange\nCommission").
+        for (var len = Math.Min(longest + 1, toks.Count - i); len > 1; len--)
         {
             var end = i + len;
-            if (!Contiguous(doc, i, end)) continue;
+            if (!Contiguous(doc, i, end) || toks[end - 1].Kind == TokenKind.Newline) continue;
             key.Clear().Append(first);
-            for (var t = i + 1; t < end; t++) key.Append(' ').Append(doc[t]);
+            var words = 1;
+            for (var t = i + 1; t < end; t++)
+                if (toks[t].Kind != TokenKind.Newline) { key.Append(' ').Append(doc[t]); words++; }
+            if (words > longest) continue;
             var k = key.ToString();
             if (gazetteer.TryGetPlace(k, out var r) || (allCaps && gazetteer.TryGetPlace(TitleCase(k), out r)))
                 return (end, r);
@@ -125,7 +129,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         for (var t = from; t < to; t++)
         {
             var k = doc.Tokens[t].Kind;
-            if (k is TokenKind.Newline or TokenKind.Quote) return false;
+            if (k == TokenKind.Newline && !IsWrap(doc, t) || k == TokenKind.Quote) return false;
             if (k == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is not ('-' or '.' or '\'')) return false;
             // "W.Va." but not "Mich ." (a dot after a space ends a sentence)
             if (k == TokenKind.Punct && t > from && doc.Tokens[t].Start != doc.Tokens[t - 1].End) return false;
@@ -133,12 +137,28 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         return true;
     }
 
+    /// <summary>
+    /// A line break that only wraps a long line (hard-wrapped wire text), the next line starting flush with a
+    /// capitalised word: a name goes on over it, as in <see cref="PersonFinder"/>.
+    /// </summary>
+    private static bool IsWrap(TextDocument doc, int t)
+    {
+        var nl = doc.Tokens[t];
+        if (t == 0 || t + 1 >= doc.Tokens.Count || nl.Start - doc.Tokens[t - 1].End > 1 || !doc.IsWord(t + 1)
+            || doc.Tokens[t + 1].Start != nl.End || !char.IsUpper(doc[t + 1][0]))
+            return false;
+        var lineStart = doc.Text.LastIndexOf('\n', Math.Max(0, nl.Start - 1)) + 1;
+        return nl.Start - lineStart >= WrappedLine;
+    }
+
+    private const int WrappedLine = 50;
+
     /// <summary>"New York Times", "Bank of England", "Manchester United": the place names an organisation.</summary>
     private static bool IsOrganisationName(TextDocument doc, int start, int end, PlaceEntry[] readings)
     {
         // "British Petroleum Co Plc", "Whitehall Corp": a company's name is not where a story happens; a story
         // about a deal with a British company is not about Britain.
-        if (IsCompanyName(doc, end)) return true;
+        if (IsCompanyName(doc, end, capsForm: !IsStrongPlace(readings[0]))) return true;
         if (readings[0].Kind is PlaceKind.Demonym or PlaceKind.Institution) return false;
         if (doc.IsWord(end) && doc.Tokens[end].Start <= doc.Tokens[end - 1].End + 1 && Lexicon.OrgWords.Contains(doc[end])
             && doc[end] is not ("State" or "Province" or "Region" or "District" or "Republic" or "Kingdom"))
@@ -149,20 +169,32 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         return false;
     }
 
+    /// <summary>"&lt;NEC Corp&gt; of Japan", "Pharmacia AB &lt;PHABY&gt; of Sweden", "&lt;Schroders PLC&gt; of the United
+    /// Kingdom": where a company named in angle brackets comes from is a place, but not where the story happens.</summary>
+    private static bool IsCompanyOrigin(TextDocument doc, int start)
+    {
+        var k = doc.IsWord(start - 1) && doc[start - 1] == "the" ? start - 2 : start - 1;
+        return doc.IsWord(k) && doc[k] == "of" && doc.IsPunct(k - 1, '>');
+    }
+
     /// <summary>"British Petroleum Co Plc", "Stanley Interiors Corp": up to four capitalised words (or "and") and a
     /// company's legal form follow the name.</summary>
-    private static bool IsCompanyName(TextDocument doc, int end)
+    private static bool IsCompanyName(TextDocument doc, int end, bool capsForm)
     {
         for (var k = end; k < end + 5 && doc.IsWord(k); k++)
         {
-            if (Lexicon.LegalForms.Contains(doc[k])) return true;
+            // An all-caps headline spells the form in capitals too ("WHITEHALL CORP <WHT> 4TH QTR NET"); there a
+            // country, province or big city in the name ("TRACTORS MALAYSIA BHD") still says where the company is.
+            if (Lexicon.LegalForms.Contains(doc[k]) || capsForm && doc[k].Length > 1 && Lexicon.IsAllCaps(doc[k]) && Lexicon.LegalForms.Contains(TitleCase(doc[k])))
+                return true;
             if (!char.IsUpper(doc[k][0]) && doc[k] != "and") return false;
         }
         return false;
     }
 
     /// <summary>Choose one reading per hit; returns the article's countries in first-mention order.</summary>
-    public List<string> Resolve(List<PlaceHit> hits, string? dateline, TextDocument doc, TextDocument? title = null, List<PlaceHit>? titleHits = null)
+    public List<string> Resolve(List<PlaceHit> hits, string? dateline, TextDocument doc, TextDocument? title = null, List<PlaceHit>? titleHits = null,
+                                string? rawTitle = null)
     {
         titleHits ??= [];
         // Context: countries named without ambiguity (country names, demonyms, regions, one-country cities).
@@ -185,7 +217,7 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         }
         if (votes.Count == 0) votes = townVotes;
         if (votes.Count == 0)
-            foreach (var h in _organisations)
+            foreach (var (_, h) in _organisations)
                 if (OneCountry(h.Readings) is { Length: > 0 } f) votes[f] = votes.GetValueOrDefault(f) + 1;
         if (!string.IsNullOrWhiteSpace(dateline))
         {
@@ -223,9 +255,9 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         // Countries called by their name ("Iraq"), not only by a city or a demonym.
         var named = new HashSet<string>(hits.Where(h => h.Chosen.Kind == PlaceKind.Country).Select(h => h.Chosen.Country), StringComparer.Ordinal);
         var mentions = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
-        void Count(PlaceHit h, int at)
+        void Count(PlaceHit h, int at) => CountCountry(h.Chosen.Country, at);
+        void CountCountry(string c, int at)
         {
-            var c = h.Chosen.Country;
             if (c.Length == 0) return;
             if (!mentions.TryGetValue(c, out var m)) countries.Add(c);
             mentions[c] = (m.Count + 1, m.Count == 0 ? at : m.First);
@@ -240,11 +272,22 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             // the table ("London, Ky.") or a surname ("Obama") than a trip abroad: its mention stays, without country.
             if (IsSmallTown(h.Readings) && (home != null || firm.Count > 1) && h.Chosen.Country != home && !firm.Contains(h.Chosen.Country))
                 h.Chosen = h.Chosen with { Country = "" };
-            if (IsListingVenue(doc, h.Start)) continue;
+            if (IsListingVenue(doc, h.Start) || IsCompanyOrigin(doc, h.Start)) continue;
             Count(h, doc.Tokens[h.Start].Start);
         }
+        // The euromarket trades in London: a eurobond issue is a London market story, as a futures contract traded on
+        // the Chicago Board of Trade is an American one, whoever the borrower is.
+        for (var i = 0; i < doc.Tokens.Count; i++)
+            if (doc.Tokens[i].Kind == TokenKind.Word && doc.Tokens[i].End - doc.Tokens[i].Start is 8 or 9 && IsEurobond(doc[i]))
+                CountCountry("GB", doc.Tokens[i].Start);
         // Nothing counted: the money the story counts in, else its home (American cues, an organisation named after a place).
-        if (countries.Count == 0 && (Currency() ?? home) is { } money) countries.Add(money);
+        // A company named after a place ("Halvorsen Foods Canada Inc") says more than its dollars or legal form.
+        var listed = ListedCompany(rawTitle, doc);
+        var company = listed != null ? (Country: listed, Opens: true, ByPlace: true) : LeadCompany(doc);
+        if (countries.Count == 0 && ((company.ByPlace ? company.Country : null) ?? Currency() ?? home) is { } money) countries.Add(money);
+        // A bare stock symbol in angle brackets ("<NSBA>", not "<CKGH.HK>" or "<PHAB ST>") is an American listing: wire
+        // services add an exchange suffix to symbols from elsewhere.
+        if (countries.Count == 0 && (HasAmericanTicker(rawTitle) || HasAmericanTicker(doc.Text))) countries.Add("US");
         // The article's countries are the ones it is about: named in the lead or more than once. A country
         // named once in passing deep in the text ("… like Japan did in 1990") stays a place mention only.
         var lead = Math.Max(LeadChars, doc.Text.Length / LeadShare);
@@ -257,22 +300,22 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         }
         // No country in the lead: the money the story counts in says where it happens.
         if (countries.Count > 0 && !countries.Exists(c => mentions.TryGetValue(c, out var m) && m.First <= LeadChars)
-            && Currency() is { } home2 && !countries.Contains(home2))
+            && (listed ?? Currency()) is { } home2 && !countries.Contains(home2))
             countries.Add(home2);
         // The company a business story opens with ("Baird Corp said …", "Hanson Plc has …") is what the story is
         // about, and its legal form says where it is registered. Named later in the first sentence, it only
         // decides a story that names no country.
-        if (LeadCompany(doc) is ({ } firmCountry, var opens) && !countries.Contains(firmCountry) && (opens || countries.Count == 0))
+        if (company is ({ } firmCountry, var opens, _) && !countries.Contains(firmCountry) && (opens || countries.Count == 0))
             countries.Insert(0, firmCountry);
         return countries;
     }
 
     /// <summary>
     /// The country of the first company named in the first sentence, by its legal form ("Inc", "Corp", "Co" → US,
-    /// "Plc" → GB, "AG", "GmbH" → DE; "Ltd" and "SA" are used in too many countries to tell), and whether the
-    /// company opens the text.
+    /// "Plc" → GB, "AG", "GmbH" → DE; "Ltd" and "SA" are used in too many countries to tell) or by a place in its
+    /// name (ByPlace), and whether the company opens the text.
     /// </summary>
-    private static (string? Country, bool Opens) LeadCompany(TextDocument doc)
+    private (string? Country, bool Opens, bool ByPlace) LeadCompany(TextDocument doc)
     {
         var (start, end) = doc.Sentences[0];
         var opens = true;
@@ -281,13 +324,44 @@ internal sealed class PlaceFinder(Gaz gazetteer)
             // A bare "Co" is American ("Ford Motor Co"); elsewhere it is followed by the legal form ("Co Ltd", "Co Plc").
             if (doc.IsWord(i) && i > start && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0])
                 && LegalFormCountries.TryGetValue(doc[i], out var c) && !(doc[i] == "Co" && doc.IsWord(i + 1) && char.IsUpper(doc[i + 1][0])))
-                return (c, opens);
+                return PlaceInCompanyName(doc, start, i) is { } placed ? (placed, opens, true) : (c, opens, false);
             // Only a capitalised name (possibly in angle brackets) before the suffix: the company opens the text.
             if (doc.IsWord(i) ? !char.IsUpper(doc[i][0]) : !(doc.IsPunct(i, '<') || doc.IsPunct(i, '&') || doc.IsPunct(i, '-') || doc.IsPunct(i, '.')))
                 opens = false;
         }
-        return (null, false);
+        return (null, false, false);
     }
+
+    /// <summary>"Gillette Canada Inc", "Toronto Sun Publishing Corp", "Power Corp of Canada": a place in the name of
+    /// the company (ending with the legal form at <paramref name="form"/>) or after its "of" says where it is
+    /// registered better than the legal form, which a subsidiary shares with its parent.</summary>
+    private string? PlaceInCompanyName(TextDocument doc, int sentenceStart, int form)
+    {
+        var nameStart = form;
+        while (nameStart > sentenceStart && form - nameStart < 6
+               && (doc.IsWord(nameStart - 1) ? char.IsUpper(doc[nameStart - 1][0]) || doc[nameStart - 1] is "and" or "of" : doc.IsPunct(nameStart - 1, '&') || doc.IsPunct(nameStart - 1, '-')))
+            nameStart--;
+        var after = doc.IsWord(form + 1) && doc[form + 1] == "of" ? form + 2 : -1;
+        // "Ford Motor Co of Canada" beats its parent's name; "Toyota Motor Sales U.S.A. Inc": the place nearest the
+        // legal form names the subsidiary. Only a country, province, demonym or city of a million: a town's name in a
+        // company's is more often a surname or a word ("Taft Broadcasting Co", "Stanley Interiors Corp").
+        string? found = null;
+        foreach (var (inDoc, h) in _organisations)
+        {
+            // Token positions of the headline's organisations are not this text's.
+            if (inDoc != doc || !(h.Start >= nameStart && h.End <= form || h.Start == after) || OneCountry(h.Readings, ignoreTowns: true) is not { Length: > 0 } c) continue;
+            if (!IsStrongPlace(h.Readings[0])) continue;
+            found = c;
+            if (h.Start == after) break;
+        }
+        return found;
+    }
+
+    private const long MillionCity = 1_000_000;
+
+    /// <summary>A country, province, demonym or city of a million: a name that says where a company is.</summary>
+    private static bool IsStrongPlace(PlaceEntry e) =>
+        e.Kind is PlaceKind.Country or PlaceKind.Region or PlaceKind.Demonym || e is { Kind: PlaceKind.City, Population: >= MillionCity };
 
     // The country a legal form tells; Lexicon.LegalForms are all the forms that mark a firm.
     private static readonly Dictionary<string, string> LegalFormCountries = new(StringComparer.Ordinal)
@@ -317,6 +391,69 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     private const int MinMentions = 2;
     private const int ManyCountries = 5;
     private const long SmallTown = 200_000;
+
+    /// <summary>
+    /// "Toray Industries Inc <TORT.T>", "BASF <BASF.F> SAYS …": a stock symbol with the suffix of its exchange, in the
+    /// headline or the first sentence, gives the country where the company the story is about is listed.
+    /// </summary>
+    private static string? ListedCompany(string? rawTitle, TextDocument doc)
+    {
+        if (ExchangeCountry(rawTitle, 0, rawTitle?.Length ?? 0) is { } c) return c;
+        if (doc.Sentences.Count == 0) return null;
+        var (start, end) = doc.Sentences[0];
+        // The splitter may end the sentence inside a symbol ("<TORT." before "T>"): read a few characters on.
+        return end > start ? ExchangeCountry(doc.Text, doc.Tokens[start].Start, Math.Min(doc.Text.Length, doc.Tokens[end - 1].End + 5)) : null;
+    }
+
+    private static string? ExchangeCountry(string? text, int from, int to)
+    {
+        if (text == null) return null;
+        for (var at = from; at < to; at++)
+        {
+            if (text[at] is not ('<' or '(')) continue;
+            var dot = at + 1;
+            while (dot < to && dot - at <= 6 && (char.IsAsciiLetterUpper(text[dot]) || char.IsAsciiDigit(text[dot]))) dot++;
+            if (dot == at + 1 || dot >= to || text[dot] != '.') continue;
+            var end = dot + 1;
+            while (end < to && end - dot <= 3 && char.IsAsciiLetterUpper(text[end])) end++;
+            if (end == dot + 1 || end >= to || text[end] is not ('>' or ')')) continue;
+            if (ExchangeSuffixes.TryGetValue(text[(dot + 1)..end], out var c)) return c;
+        }
+        return null;
+    }
+
+    // Exchange suffixes of wire-service stock symbols. Left out: ".N" and ".O" (New York and Nasdaq also list foreign
+    // companies) and ".S" (Sydney in older codes, Swiss in newer ones).
+    private static readonly Dictionary<string, string> ExchangeSuffixes = new(StringComparer.Ordinal)
+    {
+        ["L"] = "GB", ["F"] = "DE", ["DE"] = "DE", ["T"] = "JP", ["TOK"] = "JP", ["PA"] = "FR", ["AS"] = "NL", ["ST"] = "SE",
+        ["Z"] = "CH", ["HK"] = "HK", ["HKG"] = "HK", ["MI"] = "IT", ["J"] = "ZA", ["BR"] = "BE", ["SI"] = "SG",
+        ["VI"] = "AT", ["HE"] = "FI", ["TO"] = "CA", ["AX"] = "AU", ["MC"] = "ES", ["CO"] = "DK", ["OL"] = "NO",
+        ["KL"] = "MY", ["BO"] = "IN", ["NZ"] = "NZ",
+    };
+
+    private static bool IsEurobond(string word) =>
+        word.Equals("eurobond", StringComparison.OrdinalIgnoreCase) || word.Equals("eurobonds", StringComparison.OrdinalIgnoreCase);
+
+    private static bool HasAmericanTicker(string? text)
+    {
+        if (text == null) return false;
+        for (var at = text.IndexOf('<'); at >= 0; at = text.IndexOf('<', at + 1))
+        {
+            var end = at + 1;
+            while (end < text.Length && end - at <= 5 && char.IsAsciiLetterUpper(text[end])) end++;
+            if (end > at + 1 && end < text.Length && text[end] == '>' && !HtmlTags.Contains(text[(at + 1)..end])) return true;
+        }
+        return false;
+    }
+
+    // Markup left in web text ("<B>", "<BR>") is no stock symbol.
+    private static readonly HashSet<string> HtmlTags = new(StringComparer.Ordinal)
+    {
+        "A", "B", "I", "P", "Q", "S", "U", "BR", "HR", "EM", "LI", "UL", "OL", "DL", "DT", "DD", "TD", "TR", "TH", "TT",
+        "DIV", "PRE", "SUB", "SUP", "BIG", "IMG", "NAV", "SPAN", "FONT", "CODE", "BODY", "HEAD", "HTML", "TABLE", "SMALL",
+        "H", "STRONG", "CENTER", "TITLE",
+    };
 
     /// <summary>"The bonds will be listed in Luxembourg": where a security trades is not what the story is about.</summary>
     private static bool IsListingVenue(TextDocument doc, int start)

@@ -41,9 +41,9 @@ EXTRA_NAMES = {
     'PS': ['Palestine', 'Palestinian Territories', 'Gaza', 'West Bank'], 'MK': ['Macedonia',
     'North Macedonia'], 'SZ': ['Swaziland', 'Eswatini'], 'TR': ['Turkey'], 'LK': ['Sri Lanka', 'Ceylon'],
     'BA': ['Bosnia', 'Bosnia and Herzegovina', 'Bosnia-Herzegovina'], 'PH': ['Philippines'],
-    'HK': ['Hong Kong'], 'MO': ['Macau', 'Macao'], 'FK': ['Falklands', 'Falkland Islands'],
+    'HK': ['Hong Kong', 'H.K.'], 'MO': ['Macau', 'Macao'], 'FK': ['Falklands', 'Falkland Islands'],
     'BN': ['Brunei'], 'SA': ['Saudi Arabia'], 'YE': ['Yemen'], 'IE': ['Ireland', 'Irish Republic'],
-    'ZA': ['South Africa'], 'NZ': ['New Zealand'], 'TT': ['Trinidad', 'Trinidad and Tobago'],
+    'ZA': ['South Africa'], 'NZ': ['New Zealand', 'N.Z.'], 'TT': ['Trinidad', 'Trinidad and Tobago'],
 }
 EXTRA_DEMONYMS = {
     'US': ['American', 'Americans'], 'GB': ['British', 'Briton', 'Britons', 'English', 'Scottish', 'Welsh', 'Scot', 'Scots'],
@@ -95,9 +95,11 @@ REGIONS = ['Europe', 'Asia', 'Africa', 'North America', 'South America', 'Latin 
            'East Asia', 'Central America', 'Caribbean', 'Balkans', 'Gulf', 'Persian Gulf', 'Gulf of Mexico', 'Scandinavia',
            'Pacific', 'Atlantic', 'Mediterranean', 'Baltic', 'Baltics', 'Antarctica', 'Arctic', 'Siberia',
            'Kashmir', 'Kurdistan', 'Sahara', 'Horn of Africa', 'Indian Ocean', 'Black Sea', 'Caucasus', 'Midwest',
-           'Far East', 'Gaza Strip', 'Wall Street', 'White House', 'Capitol Hill', 'Downing Street', 'Silicon Valley']
+           'Far East', 'Gaza Strip', 'Wall Street', 'White House', 'Capitol Hill', 'Downing Street', 'Silicon Valley',
+           'New England']
 REGION_COUNTRY = {'Siberia': 'RU', 'Kurdistan': '', 'Midwest': 'US', 'Wall Street': 'US', 'White House': 'US',
-                  'Capitol Hill': 'US', 'Downing Street': 'GB', 'Silicon Valley': 'US', 'Gaza Strip': 'PS'}
+                  'Capitol Hill': 'US', 'Downing Street': 'GB', 'Silicon Valley': 'US', 'Gaza Strip': 'PS',
+                  'New England': 'US'}
 US_STATES = ['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware',
              'Florida', 'Georgia', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine',
              'Maryland', 'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska',

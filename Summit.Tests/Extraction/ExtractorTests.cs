@@ -540,7 +540,7 @@ public class ExtractorTests
     [Fact]
     public void A_listing_venue_is_not_a_country_of_the_story()
     {
-        var facts = Extract("Norway's state oil company is issuing a 200 mln dlr eurobond. The bonds will be listed in Luxembourg.");
+        var facts = Extract("Norway's state oil company is issuing a 200 mln dlr bond. The bonds will be listed in Luxembourg.");
 
         Assert.Equal(["NO"], facts.Countries);
         Assert.Contains(facts.Places, p => p.Country == "LU");

@@ -218,4 +218,96 @@ public class PlaceExtractionTests
 
         Assert.Equal(["US"], facts.Countries);
     }
+
+    [Fact]
+    public void A_place_in_the_lead_company_name_says_where_it_is_registered()
+    {
+        var unit = Extract("Halvorsen Foods Canada Inc said it would shut two of its bakeries in Ontario and cut 140 jobs.");
+        var of = Extract("Brandt Chemical Corp of Japan said its pretax profit fell by a third on weaker sales in Osaka.");
+        var town = Extract("Taft Paper Co said it would shut two of its mills in Ohio this spring and cut 140 jobs.");
+
+        Assert.Equal(["CA"], unit.Countries);
+        Assert.Equal(["JP"], of.Countries);
+        Assert.Equal(["US"], town.Countries); // Taft is also a town in Iran, and a surname
+    }
+
+    [Fact]
+    public void A_bare_stock_symbol_places_a_story_that_names_no_country_in_the_us()
+    {
+        const string body = "Harwick Savings Bank said its board declared a five pct stock dividend, payable May 4 to holders of record.";
+
+        Assert.Equal(["US"], Extract(body, title: "HARWICK SAVINGS <HRWK> DECLARES STOCK DIVIDEND").Countries);
+        Assert.Empty(Extract(body, title: "HARWICK SAVINGS <HRWK.S> DECLARES STOCK DIVIDEND").Countries);
+        Assert.Empty(Extract("<B>" + body + "</B>").Countries);
+    }
+
+    [Fact]
+    public void Hong_kong_abbreviated_in_an_amount_gives_its_country()
+    {
+        var facts = Extract("Net profit rose to 16.7 mln H.K. Dlrs in the year to March from 11.3 mln, the shipping group said.");
+
+        Assert.Equal(["HK"], facts.Countries);
+    }
+
+    [Fact]
+    public void New_england_is_an_american_region()
+    {
+        var facts = Extract("Heating oil prices rose across New England this week as the cold snap deepened, distributors said.");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
+
+    [Fact]
+    public void A_stock_symbol_with_an_exchange_suffix_gives_the_country_of_the_listing()
+    {
+        var body = Extract("Harcourt Mills Inc <HRCM.T> said its group net profit rose 12 pct in the year to March on strong exports.");
+        var title = Extract("Group net profit 12.4 mln vs 11.1 mln. Turnover 310 mln vs 287 mln.", title: "BRENNER WERKE <BRNG.F> YEAR NET");
+
+        Assert.Equal(["JP"], body.Countries);
+        Assert.Equal(["DE"], title.Countries);
+    }
+
+    [Fact]
+    public void New_zealand_abbreviated_gives_its_country()
+    {
+        var facts = Extract("The central bank will offer 80 mln N.Z. Dlrs of treasury bills at its weekly tender on Tuesday, it said.");
+
+        Assert.Equal(["NZ"], facts.Countries);
+    }
+
+    [Fact]
+    public void Where_a_bracketed_company_comes_from_is_not_a_country_of_the_story()
+    {
+        var facts = Extract("Dorrance Foods Inc said it agreed to buy the snack business of <Kellerman Snacks Ltd> of Ireland for 40 mln dlrs.");
+
+        Assert.Equal(["US"], facts.Countries);
+        Assert.Equal("IE", Assert.Single(facts.Places).Country); // still a place mention
+    }
+
+    [Fact]
+    public void A_eurobond_issue_is_a_london_market_story()
+    {
+        var facts = Extract("Halvorsen Finance BV is issuing a 100 mln dlr eurobond due 1994 paying 8-1/4 pct and priced at par, " +
+                            "lead manager Grant Securities said.");
+
+        Assert.Contains("GB", facts.Countries);
+    }
+
+    [Fact]
+    public void A_town_in_a_company_name_of_an_all_caps_headline_is_no_place()
+    {
+        const string body = "Shr 33 cts vs 48 cts. Net 4,435,000 vs 6,410,000. Revs 839.7 mln vs 802.1 mln.";
+
+        Assert.Equal(["US"], Extract(body, title: "BERGEN FOODS CORP <BRGF> 2ND QTR NET").Countries);
+        Assert.Equal(["MY"], Extract(body, title: "<TRACTORS MALAYSIA HOLDINGS BHD> YEAR NET").Countries);
+    }
+
+    [Fact]
+    public void A_name_goes_on_over_the_break_of_a_hard_wrapped_line()
+    {
+        var facts = Extract("Harwick Lodging Partners said it filed a registration statement with the Securities and Exchange\n" +
+                            "Commission covering a proposed offering of two mln units.");
+
+        Assert.Equal(["US"], facts.Countries);
+    }
 }
