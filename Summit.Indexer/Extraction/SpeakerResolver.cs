@@ -546,7 +546,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (!Lexicon.ReportingVerbs.Contains(w) && !Lexicon.FramingVerbs.Contains(w) && !presentBeforeThat || IsNounUse(v)) continue;
             // "Priebus scolded Romney for suggesting that … “…”": a participle after a preposition is not the
             // clause's own verb; the one before it is.
-            if (w.EndsWith("ing") && v > sentStart && doc.IsWord(v - 1) && doc[v - 1] is "for" or "by" or "after" or "before" or "without" or "of" or "about" or "while" or "when")
+            if (w.EndsWith("ing") && v > sentStart && doc.IsWord(v - 1) && doc[v - 1] is "for" or "by" or "after" or "before" or "without" or "of" or "about" or "while" or "when" or "upon")
                 continue;
             // "Clinton claimed that statements made by Donald Trump calling for a ban make him "…"": a participle right
             // after a noun is a reduced relative clause; a finite reporting verb earlier in the sentence reports.
@@ -631,6 +631,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     /// <summary>The noun phrase ending just before a reporting verb, not reaching before <paramref name="sentStart"/>.</summary>
     private string? Subject(int verb, int sentStart)
     {
+        if (RelativeClauseSubject(verb, sentStart) is { } beforeWho) return beforeWho;
         var e = SkipParenthesis(TrimAuxiliaries(sentStart, verb), sentStart);
         if (e <= sentStart) return null;
         // Appositive: "Hugh Hill, a doctor at the clinic, said" / "His partner, Lawrence Cummings, said"
@@ -669,6 +670,21 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 break;
             }
         return Phrase(s, e, verb);
+    }
+
+    /// <summary>
+    /// "Michael Seaman, who lives in an area outside the state capital, Sacramento, said": a relative clause, commas and
+    /// all, between a person and the verb; the person before ", who" is the subject.
+    /// </summary>
+    private string? RelativeClauseSubject(int verb, int sentStart)
+    {
+        if (!doc.IsPunct(verb - 1, ',')) return null;
+        for (var k = verb - 2; k >= Math.Max(sentStart + 2, verb - 40); k--)
+        {
+            if (doc.Tokens[k].Kind is TokenKind.Quote or TokenKind.Newline || IsAttributionVerb(k)) return null;
+            if (doc.IsWord(k) && doc[k] == "who" && doc.IsPunct(k - 1, ',')) return personAt[k - 2]?.Name;
+        }
+        return null;
     }
 
     /// <summary>"Rep. John Mica (R-Fla.) said": the party/state tag between name and verb is skipped.</summary>

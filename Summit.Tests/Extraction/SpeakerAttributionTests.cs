@@ -613,4 +613,21 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Linda Carver", SpeakerOf(facts, "never sailed"));
     }
+
+    [Fact]
+    public void A_relative_clause_with_commas_between_a_person_and_said_keeps_the_person()
+    {
+        var facts = Extract("Mayor Paul Okoye opened the ferry on Monday.\n\n"
+                            + "Linda Carver, who lives in a village outside the county town, Easton, said she still \"worries about the tides.\"");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "worries about the tides"));
+    }
+
+    [Fact]
+    public void A_participle_after_upon_is_not_the_clauses_reporting_verb()
+    {
+        var facts = Extract("Linda Carver, herself a ferry supporter, drew boos upon saying, \"We need the ferry.\"");
+
+        Assert.Equal("Linda Carver", SpeakerOf(facts, "We need the ferry"));
+    }
 }
