@@ -360,16 +360,21 @@ internal sealed class PersonFinder(Gaz gazetteer)
     /// <summary>A line of four or more words whose every word of four letters or more is capitalised: a headline.</summary>
     private static bool InTitleCaseLine(TextDocument doc, int i)
     {
+        // A headline is short: the look-back is bounded, so a megabyte line stays linear.
         var s = i;
-        while (s > 0 && !doc.Is(s - 1, TokenKind.Newline)) s--;
+        while (s > 0 && !doc.Is(s - 1, TokenKind.Newline))
+            if (i - --s > MaxHeadlineTokens) return false;
         var words = 0;
         for (var k = s; k < doc.Tokens.Count && !doc.Is(k, TokenKind.Newline); k++)
         {
             if (!doc.IsWord(k)) continue;
-            if (doc[k].Length >= 4 && !char.IsUpper(doc[k][0]) || ++words > 40) return false;
+            if (doc[k].Length >= 4 && !char.IsUpper(doc[k][0]) || ++words > MaxHeadlineTokens) return false;
         }
         return words >= 4;
     }
+
+    private const int MaxHeadlineTokens = 40;
+    private const int MaxRunTokens = 24;
 
     /// <summary>The words around the token are capitals too: a headline, not "PENCE: Well, …".</summary>
     private static bool InCapitalsLine(TextDocument doc, int i)
@@ -425,7 +430,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
     {
         var end = i + 1;
         var n = doc.Tokens.Count;
-        while (end < n)
+        // Bounded: a name is short, and a megabyte of capitalised words must not be rescanned after every split.
+        while (end < n && end - i < MaxRunTokens)
         {
             var gap = doc.Tokens[end].Start - doc.Tokens[end - 1].End;
             if (gap > 1) break;

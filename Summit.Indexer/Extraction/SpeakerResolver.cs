@@ -535,12 +535,12 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             // "as Trump went on about "how the system is rigged"": the phrase before "went on" talks.
             if (w is "on" && v > sentStart && doc[v - 1] == "went" && (v + 1 == open || doc.IsWord(v + 1) && doc[v + 1] is "about" or "to" && v + 2 <= open))
                 return Subject(v - 1, sentStart);
-            // "Pew notes that …", "Clinton claims that …": a noun-like present tense is a verb between a name and "that".
             // "Politifact seized on Trump's claim that there have been "…"": the claim's content is the possessor's
             // words (not "Rubio's claim that X is "simply not true"", where the quote judges the claim).
             if (IsSpeechNoun(w) && doc.Is(v - 1, TokenKind.Possessive) && v >= 2 && personAt[v - 2] is { } claimant
                 && doc.IsWord(v + 1) && doc[v + 1] == "that" && !CopulaBetween(v + 2, open))
                 return claimant.Name;
+            // "Pew notes that …", "Clinton claims that …": a noun-like present tense is a verb between a name and "that".
             var presentBeforeThat = Lexicon.NounLikePresent.Contains(w) && doc.IsWord(v + 1) && doc[v + 1] == "that" && v > sentStart
                                     && doc.IsWord(v - 1) && char.IsUpper(doc[v - 1][0]);
             if (!Lexicon.ReportingVerbs.Contains(w) && !Lexicon.FramingVerbs.Contains(w) && !presentBeforeThat || IsNounUse(v)) continue;
@@ -592,9 +592,11 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         return nearest;
     }
 
+    /// <summary>Nouns for something said, whose possessor is its speaker ("Trump's claim that …").</summary>
     private static bool IsSpeechNoun(string w) => w is "claim" or "claims" or "assertion" or "statement" or "promise" or "pledge" or "vow"
         or "warning" or "insistence" or "contention" or "charge" or "accusation" or "boast" or "argument" or "suggestion" or "prediction";
 
+    /// <summary>A copula or "as" between: the quote judges or describes the claim rather than giving it.</summary>
     private bool CopulaBetween(int from, int to)
     {
         for (var k = from; k < to; k++)
@@ -610,11 +612,11 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         return k;
     }
 
+    /// <summary>A finite reporting verb earlier in the sentence, after any quotation mark.</summary>
     private bool FiniteReportingVerbBefore(int v, int sentStart)
     {
-        for (var k = v - 1; k >= sentStart; k--)
-            if (doc.Is(k, TokenKind.Quote)) return false;
-            else if (IsAttributionVerb(k)) return true;
+        for (var k = v - 1; k >= sentStart && !doc.Is(k, TokenKind.Quote); k--)
+            if (IsAttributionVerb(k)) return true;
         return false;
     }
 

@@ -24,6 +24,7 @@ public sealed class ExtractorScalingTests
     [InlineData("\u201C\"a\" ")]                          // a curly mark left open, then straight marks
     [InlineData("\"We will,\" said Mr. Bob Lee, he added ")] // one endless sentence of attributed quotes
     [InlineData("President Anna Berg met Putin in Paris ")]   // names and places without a full stop
+    [InlineData("Voters Cheer As Paul Okoye Endorses Ferry Fares And ")] // one endless title-case headline of names
     public void Megabyte_lines_of_quotes_and_names_stay_fast(string unit) => AssertLinear(unit);
 
     /// <summary>
