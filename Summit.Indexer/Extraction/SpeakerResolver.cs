@@ -15,6 +15,7 @@ namespace Summit.Indexer.Extraction;
 internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Person?[] personAt, PlaceHit?[] placeAt)
 {
     private const int MaxSubjectTokens = 9;
+    private const int MaxListQuotes = 12;
     private readonly Dictionary<string, Person> _byName = persons.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First());
     private string? _lastSpeaker;
     private int _lastQuoteSentence = -10;
@@ -162,8 +163,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 // the list ("Guns are "…" and "…," Howard Dean proclaimed") names the speaker of the whole list.
                 else if (qi > 0 && result[qi - 1] != null && JoinedToPrevious(quotes[qi - 1], open))
                 {
+                    // A list is short: a bounded walk back keeps a megabyte of "…" and "…" linear.
                     var first = qi - 1;
-                    while (first > 0 && JoinedToPrevious(quotes[first - 1], doc.TokenAt(quotes[first].Open))) first--;
+                    while (first > 0 && qi - first < MaxListQuotes && JoinedToPrevious(quotes[first - 1], doc.TokenAt(quotes[first].Open))) first--;
                     var introduced = Before(doc.TokenAt(quotes[first].Open));
                     speaker = introduced != null && _byName.ContainsKey(introduced) ? result[qi - 1] : After(close) ?? result[qi - 1];
                     for (var k = first; k < qi; k++) result[k] = speaker;
@@ -850,7 +852,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private string? IntroducedSince(int sourcePos, int at, char want)
     {
         var paragraph = doc.ParagraphOf(doc.Tokens[Math.Min(at, doc.Tokens.Count - 1)].Start);
-        for (var t = at - 1; t >= 0 && doc.Tokens[t].Start > sourcePos; t--)
+        // Bounded look-back (a paragraph's worth), so that many "he said" far from any source stay linear.
+        for (var t = at - 1; t >= Math.Max(0, at - 400) && doc.Tokens[t].Start > sourcePos; t--)
         {
             if (personAt[t] is not { } p || InQuote(t)) continue;
             if (p.Gender != want || doc.ParagraphOf(doc.Tokens[t].Start) != paragraph - 1) return null;

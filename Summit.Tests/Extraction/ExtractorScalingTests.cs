@@ -25,6 +25,8 @@ public sealed class ExtractorScalingTests
     [InlineData("\"We will,\" said Mr. Bob Lee, he added ")] // one endless sentence of attributed quotes
     [InlineData("President Anna Berg met Putin in Paris ")]   // names and places without a full stop
     [InlineData("Voters Cheer As Paul Okoye Endorses Ferry Fares And ")] // one endless title-case headline of names
+    [InlineData("as Mr. Bob Lee went on about \"ferries\" and \"fares,\" and ")] // one endless list of partial quotes
+    [InlineData("\"No,\" he said. ")]                        // pronouns far from any named source
     public void Megabyte_lines_of_quotes_and_names_stay_fast(string unit) => AssertLinear(unit);
 
     /// <summary>
