@@ -62,12 +62,12 @@ internal static class Lexicon
     /// <summary>Verbs whose object, not subject, follows: "X called it "…"", "X described Y as "…"".</summary>
     public static readonly HashSet<string> FramingVerbs = Set("called calls calling described describes describing labelled labeled dubbed branded termed");
 
-    /// <summary>Words between a subject and its verb that do not change who speaks.</summary>
     /// <summary>Irregular past tenses: like a past in -ed, one ends the subject before it ("The businessman began by …").</summary>
     public static readonly HashSet<string> IrregularPast = Set(
         "began went came took made gave got held led ran won lost left kept sought brought spent met saw felt found sat stood " +
         "put sent wrote spoke fought threw drew grew knew broke chose rose fell");
 
+    /// <summary>Words between a subject and its verb that do not change who speaks.</summary>
     public static readonly HashSet<string> Auxiliaries = SetIgnoreCase(
         "has have had was were is are be been do does did will would could should may might can also later earlier then again " +
         "repeatedly previously recently reportedly quickly once often not n't never already publicly privately " +

@@ -546,6 +546,9 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             var presentBeforeThat = Lexicon.NounLikePresent.Contains(w) && doc.IsWord(v + 1) && doc[v + 1] == "that" && v > sentStart
                                     && doc.IsWord(v - 1) && char.IsUpper(doc[v - 1][0]);
             if (!Lexicon.ReportingVerbs.Contains(w) && !Lexicon.FramingVerbs.Contains(w) && !presentBeforeThat || IsNounUse(v)) continue;
+            // "When terrorists are revealed as …, Obama and Clinton call them "…"": a verb in an opening subordinate clause
+            // does not report the main clause's quote.
+            if (InOpeningSubordinateClause(v, open)) continue;
             // "Priebus scolded Romney for suggesting that … “…”": a participle after a preposition is not the
             // clause's own verb; the one before it is.
             if (w.EndsWith("ing") && v > sentStart && doc.IsWord(v - 1) && doc[v - 1] is "for" or "by" or "after" or "before" or "without" or "of" or "about" or "while" or "when" or "upon")
@@ -593,6 +596,23 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         }
         return nearest;
     }
+
+    /// <summary>
+    /// The sentence opens with a subordinating conjunction (not "As", which often reports: "As Tharoor wrote, …") and
+    /// its first comma lies between the verb and the quote, not right after the verb ("… ― Trump boasted, "…"").
+    /// </summary>
+    private bool InOpeningSubordinateClause(int v, int open)
+    {
+        var ss = doc.Sentences[doc.SentenceOf[v]].Start;
+        while (ss < v && !doc.IsWord(ss)) ss++;
+        if (!doc.IsWord(ss) || !IsSubordinator(doc[ss])) return false;
+        for (var k = ss + 1; k < open; k++)
+            if (doc.IsPunct(k, ',')) return k > v + 1;
+        return false;
+    }
+
+    private static bool IsSubordinator(string w) =>
+        w is "When" or "While" or "After" or "Before" or "Although" or "Though" or "Because" or "Since" or "Until" or "Once" or "Whereas" or "If";
 
     /// <summary>Nouns for something said, whose possessor is its speaker ("Trump's claim that …").</summary>
     private static bool IsSpeechNoun(string w) => w is "claim" or "claims" or "assertion" or "statement" or "promise" or "pledge" or "vow"

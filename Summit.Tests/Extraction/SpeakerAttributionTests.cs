@@ -630,4 +630,13 @@ public class SpeakerAttributionTests
 
         Assert.Equal("Linda Carver", SpeakerOf(facts, "We need the ferry"));
     }
+
+    [Fact]
+    public void A_verb_in_an_opening_subordinate_clause_does_not_report_the_main_clauses_quote()
+    {
+        var facts = Extract("Mayor Paul Okoye and Councillor Linda Carver met the ferry crews.\n\n"
+                            + "When delays are revealed as part of the winter timetable, Okoye and Carver call them \"weather events\" and move on.");
+
+        Assert.Contains(SpeakerOf(facts, "weather events"), new[] { "Paul Okoye", "Linda Carver" });
+    }
 }
