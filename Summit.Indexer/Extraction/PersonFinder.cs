@@ -75,7 +75,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
                 var name = NameText(doc, start, end);
                 if (!byName.TryGetValue(name, out var p))
                 {
-                    p = new Person(name, gender != '\0' ? gender : firstGender is 'M' or 'F' ? firstGender : '\0');
+                    p = new Person(name, gender != '\0' ? gender : KnownGender(doc[start]));
                     byName[name] = p;
                     persons.Add(p);
                 }
@@ -107,7 +107,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
         }
         MergeHeadlineWords(doc, persons, personAt, singles);
         LinkShortForms(doc, persons, personAt, placeAt, singles);
-        GenderFromPronouns(doc, persons, personAt);
+        GenderFromPronouns(doc, personAt);
         _pendingGender.Clear();
         _lowercase = null;
         return persons;
@@ -115,11 +115,14 @@ internal sealed class PersonFinder(Gaz gazetteer)
 
     private readonly Dictionary<int, char> _pendingGender = [];
 
+    /// <summary>'M' or 'F' for a given name of one gender; '\0' for a unisex ('U') or unknown name.</summary>
+    private char KnownGender(string givenName) => gazetteer.FirstNameGender(givenName) is var g && g is 'M' or 'F' ? g : '\0';
+
     /// <summary>
     /// "Adel Nefzi said he …": the article's own pronoun right after "X said" outweighs the given-name table (which has
     /// Adel as a woman's name).
     /// </summary>
-    private static void GenderFromPronouns(TextDocument doc, List<Person> persons, Person?[] personAt)
+    private static void GenderFromPronouns(TextDocument doc, Person?[] personAt)
     {
         Dictionary<Person, (int He, int She)>? votes = null;
         for (var i = 0; i + 3 < doc.Tokens.Count; i++)
@@ -167,7 +170,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
                 var name = string.Join(' ', words[first..last]);
                 if (!byName.TryGetValue(name, out found))
                 {
-                    found = new Person(name, gazetteer.FirstNameGender(words[first]) is 'M' or 'F' ? gazetteer.FirstNameGender(words[first]) : '\0');
+                    found = new Person(name, KnownGender(words[first]));
                     byName[name] = found;
                     persons.Add(found);
                 }
@@ -318,8 +321,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
             if (byShort.ContainsKey(w)) continue;
             // A lone given name ("Melanie said") has that name's gender, when no title said otherwise.
             var gender = _pendingGender.GetValueOrDefault(start);
-            if (gender == '\0' && gazetteer.FirstNameGender(w) is 'M' or 'F') gender = gazetteer.FirstNameGender(w);
-            var p = new Person(w, gender);
+            var p = new Person(w, gender != '\0' ? gender : KnownGender(w));
             persons.Add(p);
             byShort[w] = p;
         }
@@ -438,9 +440,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
             if (IsNameWord(doc, end) && gap == 1) { end++; continue; }
             // Hard-wrapped text ("Agriculture Secretary Richard\nLyng"): a name goes on over a line break that
             // only wraps a long line, the next line starting flush with the name word.
-            if (doc.Is(end, TokenKind.Newline) && gap <= 1 && end + 1 < n && doc.Tokens[end + 1].Start == doc.Tokens[end].End
-                && IsNameWord(doc, end + 1) && doc.Tokens[end].Start - LineStart(doc, doc.Tokens[end].Start) >= WrappedLine)
-            { end += 2; continue; }
+            if (doc.WrapsLine(end) && IsNameWord(doc, end + 1)) { end += 2; continue; }
             // Initial "W." glued to its dot.
             if (doc.IsPunct(end, '.') && gap == 0 && doc[end - 1].Length == 1 && char.IsUpper(doc[end - 1][0])) { end++; continue; }
             // "Jean-Claude", "al-Assad"
@@ -453,10 +453,6 @@ internal sealed class PersonFinder(Gaz gazetteer)
         }
         return end;
     }
-
-    private const int WrappedLine = 50;
-
-    private static int LineStart(TextDocument doc, int offset) => doc.Text.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1;
 
     /// <summary>
     /// A title-case run can hold two names ("Chris Christie Calls Hillary Clinton"): a first name after a

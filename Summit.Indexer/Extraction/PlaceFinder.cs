@@ -129,29 +129,14 @@ internal sealed class PlaceFinder(Gaz gazetteer)
         for (var t = from; t < to; t++)
         {
             var k = doc.Tokens[t].Kind;
-            if (k == TokenKind.Newline && !IsWrap(doc, t) || k == TokenKind.Quote) return false;
+            // A line break that only wraps a long line goes on to a capitalised word ("Securities and Exchange\nCommission").
+            if (k == TokenKind.Newline && !(doc.WrapsLine(t) && doc.IsWord(t + 1) && char.IsUpper(doc[t + 1][0])) || k == TokenKind.Quote) return false;
             if (k == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is not ('-' or '.' or '\'')) return false;
             // "W.Va." but not "Mich ." (a dot after a space ends a sentence)
             if (k == TokenKind.Punct && t > from && doc.Tokens[t].Start != doc.Tokens[t - 1].End) return false;
         }
         return true;
     }
-
-    /// <summary>
-    /// A line break that only wraps a long line (hard-wrapped wire text), the next line starting flush with a
-    /// capitalised word: a name goes on over it, as in <see cref="PersonFinder"/>.
-    /// </summary>
-    private static bool IsWrap(TextDocument doc, int t)
-    {
-        var nl = doc.Tokens[t];
-        if (t == 0 || t + 1 >= doc.Tokens.Count || nl.Start - doc.Tokens[t - 1].End > 1 || !doc.IsWord(t + 1)
-            || doc.Tokens[t + 1].Start != nl.End || !char.IsUpper(doc[t + 1][0]))
-            return false;
-        var lineStart = doc.Text.LastIndexOf('\n', Math.Max(0, nl.Start - 1)) + 1;
-        return nl.Start - lineStart >= WrappedLine;
-    }
-
-    private const int WrappedLine = 50;
 
     /// <summary>"New York Times", "Bank of England", "Manchester United": the place names an organisation.</summary>
     private static bool IsOrganisationName(TextDocument doc, int start, int end, PlaceEntry[] readings)

@@ -605,14 +605,15 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     {
         var ss = doc.Sentences[doc.SentenceOf[v]].Start;
         while (ss < v && !doc.IsWord(ss)) ss++;
-        if (!doc.IsWord(ss) || !IsSubordinator(doc[ss])) return false;
+        if (!doc.IsWord(ss) || !(IsSubordinator(doc[ss]) || doc[ss] == "If")) return false;
         for (var k = ss + 1; k < open; k++)
             if (doc.IsPunct(k, ',')) return k > v + 1;
         return false;
     }
 
+    /// <summary>A conjunction opening a subordinate clause (callers add "As" or "If" where they mean it).</summary>
     private static bool IsSubordinator(string w) =>
-        w is "When" or "While" or "After" or "Before" or "Although" or "Though" or "Because" or "Since" or "Until" or "Once" or "Whereas" or "If";
+        w is "When" or "While" or "After" or "Before" or "Although" or "Though" or "Because" or "Since" or "Until" or "Once" or "Whereas";
 
     /// <summary>Nouns for something said, whose possessor is its speaker ("Trump's claim that …").</summary>
     private static bool IsSpeechNoun(string w) => w is "claim" or "claims" or "assertion" or "statement" or "promise" or "pledge" or "vow"
@@ -951,7 +952,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (from < to && doc.IsWord(from) && doc[from] is "Like" or "Unlike")
             while (from < to && !doc.IsPunct(from, ',')) from++;
         // "As Blumenthal spoke, the NRA was going into overdrive, …": a subordinate clause's subject is not the sentence's.
-        if (from < to && doc.IsWord(from) && doc[from] is "As" or "When" or "While" or "After" or "Before" or "Although" or "Though" or "Because" or "Since" or "Until" or "Once" or "Whereas")
+        if (from < to && doc.IsWord(from) && (doc[from] == "As" || IsSubordinator(doc[from])))
         {
             // Not "As The Post's Ruth Marcus puts it, …" / "As Clinton noted, …": an attribution of its own.
             var comma = from;

@@ -68,6 +68,21 @@ internal sealed class TextDocument
         return lo;
     }
 
+    /// <summary>
+    /// A line break token that only wraps a long line of hard-wrapped text (wire copy): the line before it is at least
+    /// <see cref="WrappedLine"/> characters long and the next line starts flush, so a name may go on over it.
+    /// </summary>
+    public bool WrapsLine(int token)
+    {
+        if (!Is(token, TokenKind.Newline) || token == 0 || token + 1 >= Tokens.Count) return false;
+        var nl = Tokens[token];
+        if (nl.Start - Tokens[token - 1].End > 1 || Tokens[token + 1].Start != nl.End) return false;
+        var lineStart = Text.LastIndexOf('\n', Math.Max(0, nl.Start - 1)) + 1;
+        return nl.Start - lineStart >= WrappedLine;
+    }
+
+    private const int WrappedLine = 50;
+
     /// <summary>Text of tokens [from, to) as it stands in the body.</summary>
     public string Slice(int from, int to) =>
         from < to ? Text[Tokens[from].Start..Tokens[to - 1].End] : "";
