@@ -18,7 +18,7 @@ internal sealed record PlaceHit(int Start, int End, PlaceEntry[] Readings)
 /// per ambiguous city by the article's country context (named countries, unambiguous places, dateline) and
 /// otherwise by population.
 /// </summary>
-internal sealed class PlaceFinder(Gaz gazetteer)
+internal sealed partial class PlaceFinder(Gaz gazetteer)
 {
     /// <summary>Places inside organisation names ("Virginia Department of Education"), met by <see cref="Find"/>:
     /// not place mentions, but a hint of where a story without other places happens.</summary>
@@ -393,19 +393,14 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     private static string? ExchangeCountry(string? text, int from, int to)
     {
         if (text == null) return null;
-        for (var at = from; at < to; at++)
-        {
-            if (text[at] is not ('<' or '(')) continue;
-            var dot = at + 1;
-            while (dot < to && dot - at <= 6 && (char.IsAsciiLetterUpper(text[dot]) || char.IsAsciiDigit(text[dot]))) dot++;
-            if (dot == at + 1 || dot >= to || text[dot] != '.') continue;
-            var end = dot + 1;
-            while (end < to && end - dot <= 3 && char.IsAsciiLetterUpper(text[end])) end++;
-            if (end == dot + 1 || end >= to || text[end] is not ('>' or ')')) continue;
-            if (ExchangeSuffixes.TryGetValue(text[(dot + 1)..end], out var c)) return c;
-        }
+        for (var m = ExchangeSymbol().Match(text, from, to - from); m.Success; m = m.NextMatch())
+            if (ExchangeSuffixes.TryGetValue(m.Groups[1].Value, out var c)) return c;
         return null;
     }
+
+    /// <summary>A symbol and its exchange suffix in angle brackets or parentheses: "&lt;TORT.T&gt;", "(BASF.F)".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[<(][A-Z0-9]{1,6}\.([A-Z]{1,3})[>)]")]
+    private static partial System.Text.RegularExpressions.Regex ExchangeSymbol();
 
     // Exchange suffixes of wire-service stock symbols. Left out: ".N" and ".O" (New York and Nasdaq also list foreign
     // companies) and ".S" (Sydney in older codes, Swiss in newer ones).
@@ -420,17 +415,12 @@ internal sealed class PlaceFinder(Gaz gazetteer)
     private static bool IsEurobond(string word) =>
         word.Equals("eurobond", StringComparison.OrdinalIgnoreCase) || word.Equals("eurobonds", StringComparison.OrdinalIgnoreCase);
 
-    private static bool HasAmericanTicker(string? text)
-    {
-        if (text == null) return false;
-        for (var at = text.IndexOf('<'); at >= 0; at = text.IndexOf('<', at + 1))
-        {
-            var end = at + 1;
-            while (end < text.Length && end - at <= 5 && char.IsAsciiLetterUpper(text[end])) end++;
-            if (end > at + 1 && end < text.Length && text[end] == '>' && !HtmlTags.Contains(text[(at + 1)..end])) return true;
-        }
-        return false;
-    }
+    private static bool HasAmericanTicker(string? text) =>
+        text != null && BareSymbol().Matches(text).Any(m => !HtmlTags.Contains(m.Groups[1].Value));
+
+    /// <summary>A bare symbol in angle brackets, without an exchange suffix: "&lt;NSBA&gt;".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("<([A-Z]{1,5})>")]
+    private static partial System.Text.RegularExpressions.Regex BareSymbol();
 
     // Markup left in web text ("<B>", "<BR>") is no stock symbol.
     private static readonly HashSet<string> HtmlTags = new(StringComparer.Ordinal)
