@@ -26,7 +26,9 @@ public sealed class IndexBuilder : IDisposable
     {
         System.IO.Directory.CreateDirectory(indexPath);
         // NIOFSDirectory explicitly: FSDirectory.Open would pick MMapDirectory, which misbehaves in this Lucene.Net version.
-        var directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
+        // WriterLockFactory: Lucene.Net's default write.lock excludes nobody across processes on Linux.
+        var folder = new DirectoryInfo(indexPath);
+        var directory = new NIOFSDirectory(folder, new WriterLockFactory(folder));
         try
         {
             var config = new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())

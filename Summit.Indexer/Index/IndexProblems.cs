@@ -20,8 +20,9 @@ public static class IndexProblems
         catch (LockObtainFailedException e)
         {
             throw new IndexUnavailableException(
-                $"The index at '{indexPath}' is being written by another process (it holds {Path.Combine(indexPath, IndexWriter.WRITE_LOCK_NAME)}). " +
-                "Stop the other indexer, or the API's live updates for this index, and try again. " +
+                $"The index at '{indexPath}' is being written by another process (it holds {Path.Combine(indexPath, IndexWriter.WRITE_LOCK_NAME)}); " +
+                "nothing was changed. One writer at a time: wait for the other indexer to finish (the API's live updates " +
+                "hold the lock only while they commit) and try again. " +
                 "A write.lock left behind by a crashed process is not a problem: it is released when that process dies.", e);
         }
         catch (Exception e) when (e is IOException or IndexFormatTooOldException or IndexFormatTooNewException)

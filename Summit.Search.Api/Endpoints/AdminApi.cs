@@ -48,11 +48,11 @@ public static class AdminApi
         }
         catch (IndexUnavailableException ex)
         {
-            return Unavailable(ex);
+            return Unavailable(request.HttpContext.Response, ex);
         }
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, ArticleWriter writer, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, ArticleWriter writer, HttpResponse response, CancellationToken cancellationToken)
     {
         try
         {
@@ -63,13 +63,20 @@ public static class AdminApi
         }
         catch (IndexUnavailableException ex)
         {
-            return Unavailable(ex);
+            return Unavailable(response, ex);
         }
     }
 
-    private static ProblemHttpResult Unavailable(IndexUnavailableException ex) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The index cannot be written right now",
-            detail: ex.Message + " Try again shortly.");
+    /// <summary>How long a client should wait before retrying a write the index could not take (another writer, usually
+    /// the indexer CLI, holds it).</summary>
+    private const int RetryAfterSeconds = 5;
+
+    private static ProblemHttpResult Unavailable(HttpResponse response, IndexUnavailableException ex)
+    {
+        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The index cannot be written right now",
+            detail: ex.Message + $" Try again in {RetryAfterSeconds} seconds.");
+    }
 
     /// <summary>Admin endpoints exist only with a configured key, and every call must present it.</summary>
     private static async ValueTask<object?> RequireKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -1,0 +1,79 @@
+using Lucene.Net.Store;
+using Lock = Lucene.Net.Store.Lock;
+
+namespace Summit.Indexer.Index;
+
+/// <summary>
+/// The lock that makes an index folder's <see cref="Lucene.Net.Index.IndexWriter"/> the only one, across processes
+/// and within one. Lucene.Net's <see cref="NativeFSLockFactory"/> opens <c>write.lock</c> with a sharing mode that
+/// .NET on Linux turns into a <em>shared</em> <c>flock</c>, so a second process (the CLI next to the API, or two CLI
+/// runs) got the lock too and both wrote the folder, which destroys the index. This factory opens the file with
+/// <see cref="FileShare.None"/>, which .NET maps to an exclusive, non-blocking <c>flock</c>: the second writer is
+/// refused before it touches a file. The operating system drops the lock when the holder exits, killed or not, so a
+/// lock file left behind is harmless.
+/// </summary>
+public sealed class WriterLockFactory : FSLockFactory
+{
+    public WriterLockFactory(DirectoryInfo folder) => SetLockDir(folder);
+
+    public override Lock MakeLock(string lockName) =>
+        new WriterLock(System.IO.Path.Combine(LockDir.FullName, LockPrefix is null ? lockName : $"{LockPrefix}-{lockName}"));
+
+    // The lock is the open file, not the file's existence: there is never anything to clear.
+    public override void ClearLock(string lockName)
+    {
+    }
+
+    private sealed class WriterLock(string path) : Lock
+    {
+        private readonly System.Threading.Lock _gate = new();
+        private FileStream? _held;
+
+        public override bool Obtain()
+        {
+            lock (_gate)
+            {
+                if (_held is not null) return false;
+                try
+                {
+                    _held = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                    return true;
+                }
+                catch (IOException e)
+                {
+                    FailureReason = e;
+                    return false;
+                }
+            }
+        }
+
+        public override bool IsLocked()
+        {
+            lock (_gate)
+            {
+                if (_held is not null) return true;
+                try
+                {
+                    using var probe = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                    return false;
+                }
+                catch (IOException)
+                {
+                    return true;
+                }
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (!disposing) return;
+            lock (_gate)
+            {
+                _held?.Dispose();
+                _held = null;
+            }
+        }
+
+        public override string ToString() => $"WriterLock({path})";
+    }
+}
