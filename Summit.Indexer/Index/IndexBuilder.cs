@@ -20,21 +20,27 @@ public sealed class IndexBuilder : IDisposable
         _writer = writer;
     }
 
+    /// <summary>How long a writer waits by default for another one to release the index.</summary>
+    public static readonly TimeSpan DefaultLockWait = TimeSpan.FromSeconds(1);
+
     /// <summary>Opens (or creates) the index at <paramref name="indexPath"/>; <paramref name="rebuild"/> starts it empty.</summary>
+    /// <param name="lockWait">How long to wait while another writer holds the index (default <see cref="DefaultLockWait"/>).</param>
     /// <exception cref="IndexUnavailableException">Another process is writing the index, or it is damaged.</exception>
-    public static IndexBuilder Open(string indexPath, bool rebuild = false)
+    public static IndexBuilder Open(string indexPath, bool rebuild = false, TimeSpan? lockWait = null)
     {
         System.IO.Directory.CreateDirectory(indexPath);
         // NIOFSDirectory explicitly: FSDirectory.Open would pick MMapDirectory, which misbehaves in this Lucene.Net version.
         // WriterLockFactory: Lucene.Net's default write.lock excludes nobody across processes on Linux.
         var folder = new DirectoryInfo(indexPath);
-        var directory = new NIOFSDirectory(folder, new WriterLockFactory(folder));
+        var directory = new NIOFSDirectory(folder, new WriterLockFactory(folder, lockWait ?? DefaultLockWait));
         try
         {
             var config = new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())
             {
                 OpenMode = rebuild ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
                 RAMBufferSizeMB = 64,
+                // WriterLockFactory does the waiting; Lucene's own loop would only add whole-second sleeps.
+                WriteLockTimeout = 0,
             };
             var writer = IndexProblems.Translate(indexPath, () => new IndexWriter(directory, config));
             try

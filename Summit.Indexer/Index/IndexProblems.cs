@@ -15,7 +15,7 @@ public static class IndexProblems
     {
         try
         {
-            return open();
+            return RetryWhileChanging(open);
         }
         catch (LockObtainFailedException e)
         {
@@ -31,6 +31,27 @@ public static class IndexProblems
                 $"The index at '{indexPath}' is damaged: {Describe(e)}. " +
                 $"Rebuild it from the articles with: Summit.Indexer index --input <articles> --index {indexPath} --rebuild " +
                 $"(Summit.Indexer stats --index {indexPath} --check shows what is broken).", e);
+        }
+    }
+
+    /// <summary>
+    /// Opening a reader lists the files of the last commit, then opens them; when another process (the API's live
+    /// updates, or the indexer) commits and merges in between, a file of the old commit can be gone by then. That is
+    /// not damage: the next attempt reads the new commit. A file still missing after a few attempts is.
+    /// </summary>
+    private static T RetryWhileChanging<T>(Func<T> open)
+    {
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return open();
+            }
+            catch (FileNotFoundException) when (attempt < attempts)
+            {
+                Thread.Sleep(20 * attempt);
+            }
         }
     }
 

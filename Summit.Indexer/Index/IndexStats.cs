@@ -26,7 +26,20 @@ public sealed record IndexStats(int Articles, int Quotes, IReadOnlyDictionary<st
         var facetValues = SummitSchema.FacetFields.ToDictionary(
             field => field,
             field => MultiDocValues.GetSortedSetValues(reader, field)?.ValueCount ?? 0L);
-        var size = directory.ListAll().Sum(name => directory.FileLength(name));
+        var size = directory.ListAll().Sum(name => LengthOrZero(directory, name));
         return new IndexStats(Count(SummitSchema.KindArticle), Count(SummitSchema.KindQuote), facetValues, size, reader.Leaves.Count);
+    }
+
+    // Another process writing the index may delete a merged-away file between the listing and the look.
+    private static long LengthOrZero(Lucene.Net.Store.Directory directory, string name)
+    {
+        try
+        {
+            return directory.FileLength(name);
+        }
+        catch (FileNotFoundException)
+        {
+            return 0;
+        }
     }
 }

@@ -8,7 +8,12 @@ namespace Summit.Indexer.Index;
 /// <param name="Rebuild">Start from an empty index instead of updating the existing one.</param>
 /// <param name="CommitEvery">Commit after this many articles, so a long run that is killed keeps its progress.</param>
 /// <param name="Threads">Extraction threads; the writer is shared (IndexWriter is thread-safe).</param>
-public sealed record IndexingOptions(bool Rebuild = false, int CommitEvery = 10_000, int Threads = 0, ReaderOptions? Reader = null);
+/// <param name="LockWait">How long to wait for another writer to release the index before giving up (default 5 s:
+/// long enough for the API to finish a live update, short enough to say at once that another indexer is running).</param>
+public sealed record IndexingOptions(bool Rebuild = false, int CommitEvery = 10_000, int Threads = 0, ReaderOptions? Reader = null, TimeSpan? LockWait = null)
+{
+    public static readonly TimeSpan DefaultLockWait = TimeSpan.FromSeconds(5);
+}
 
 /// <summary>What one indexing run did. <see cref="Failed"/> articles are listed in <see cref="Failures"/>.</summary>
 public sealed record IndexingSummary(
@@ -40,7 +45,7 @@ public static class IndexingPipeline
         int indexed = 0, processed = 0;
         long extractionTicks = 0, characters = 0;
 
-        using var builder = IndexBuilder.Open(indexPath, options.Rebuild);
+        using var builder = IndexBuilder.Open(indexPath, options.Rebuild, options.LockWait ?? IndexingOptions.DefaultLockWait);
         var commitLock = new object();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount };
 

@@ -14,22 +14,44 @@ namespace Summit.Indexer.Index;
 /// </summary>
 public sealed class WriterLockFactory : FSLockFactory
 {
-    public WriterLockFactory(DirectoryInfo folder) => SetLockDir(folder);
+    private readonly TimeSpan _wait;
+
+    /// <param name="folder">The index folder, which holds the lock file.</param>
+    /// <param name="wait">How long <see cref="Lock.Obtain()"/> keeps trying while another writer holds the lock (the
+    /// API's live updates hold it for a commit, well under a second); zero tries once.</param>
+    public WriterLockFactory(DirectoryInfo folder, TimeSpan wait = default)
+    {
+        _wait = wait;
+        SetLockDir(folder);
+    }
 
     public override Lock MakeLock(string lockName) =>
-        new WriterLock(System.IO.Path.Combine(LockDir.FullName, LockPrefix is null ? lockName : $"{LockPrefix}-{lockName}"));
+        new WriterLock(System.IO.Path.Combine(LockDir.FullName, LockPrefix is null ? lockName : $"{LockPrefix}-{lockName}"), _wait);
 
     // The lock is the open file, not the file's existence: there is never anything to clear.
     public override void ClearLock(string lockName)
     {
     }
 
-    private sealed class WriterLock(string path) : Lock
+    private sealed class WriterLock(string path, TimeSpan wait) : Lock
     {
+        // Lucene's own polling (Obtain(timeout)) sleeps a whole second between tries; this polls finely instead.
+        private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
         private readonly System.Threading.Lock _gate = new();
         private FileStream? _held;
 
         public override bool Obtain()
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            while (!TryObtain())
+            {
+                if (started.Elapsed >= wait) return false;
+                Thread.Sleep(PollInterval);
+            }
+            return true;
+        }
+
+        private bool TryObtain()
         {
             lock (_gate)
             {

@@ -7,10 +7,12 @@ public sealed class LatencyLog(TimeSpan window)
 {
     private readonly ConcurrentDictionary<int, ConcurrentBag<double>> _latencies = new();
     private readonly ConcurrentDictionary<string, int> _errors = new();
-    private long _served, _throttled;
+    private long _served, _throttled, _refused;
 
     public long Served => Interlocked.Read(ref _served);
     public long Throttled => Interlocked.Read(ref _throttled);
+    /// <summary>Writes answered 503 because another process (the indexer CLI) held the index: refused, not lost.</summary>
+    public long Refused => Interlocked.Read(ref _refused);
     public IReadOnlyDictionary<string, int> Errors => _errors;
     public int ErrorCount => _errors.Values.Sum();
 
@@ -19,6 +21,11 @@ public sealed class LatencyLog(TimeSpan window)
         if (status == 429)
         {
             Interlocked.Increment(ref _throttled);
+            return;
+        }
+        if (status == 503 && kind is "ingest" or "delete")
+        {
+            Interlocked.Increment(ref _refused);
             return;
         }
         if (status is < 200 or >= 300 && !(status == 404 && kind == "get-deleted"))

@@ -8,7 +8,8 @@ using Summit.Search.Api.Search;
 
 namespace Summit.Soak;
 
-public sealed record SoakOptions(TimeSpan Duration, int Concurrency, double IngestsPerSecond, string? SeedsPath, string? ReportPath);
+/// <param name="WithIndexer">Also run the indexer CLI into the API's index, pass after pass, while the API takes writes.</param>
+public sealed record SoakOptions(TimeSpan Duration, int Concurrency, double IngestsPerSecond, string? SeedsPath, string? ReportPath, bool WithIndexer = false);
 
 /// <summary>One soak run: start the API, load it, check every acknowledged change, report.</summary>
 public static class SoakRun
@@ -66,10 +67,13 @@ public static class SoakRun
         stop.CancelAfter(options.Duration);
 
         var startMemory = api.ResidentMegabytes();
+        var articlesAtStart = await ArticleCountAsync(http);
+        var indexer = options.WithIndexer ? new IndexerPasses(indexPath, runId) : null;
         var workers = Enumerable.Range(0, options.Concurrency)
             .Select(n => SearchLoopAsync(http, log, clock, n, stop.Token))
             .Append(IngestLoopAsync(http, adminKey, runId, options.IngestsPerSecond, log, clock, ingested, deleted, stop.Token))
             .Append(MemoryLoopAsync(api, memory, clock, window, stop.Token))
+            .Append(indexer?.RunAsync(stop.Token) ?? Task.CompletedTask)
             .ToList();
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed;
@@ -78,13 +82,27 @@ public static class SoakRun
         // Give the API's refresh loop its promised second, then check every acknowledged change.
         await Task.Delay(TimeSpan.FromSeconds(1.5), CancellationToken.None);
         var lost = await CheckAsync(http, ingested, deleted);
+        if (indexer is not null)
+        {
+            lost.AddRange(await indexer.CheckAsync(http));
+            var expected = articlesAtStart + indexer.ArticlesIndexed + ingested.Count - deleted.Count;
+            var present = await ArticleCountAsync(http);
+            if (present != expected) lost.Add($"the index holds {present:N0} articles; the acknowledgements and indexer runs imply {expected:N0}");
+        }
 
-        var text = Report(options, elapsed, log, startMemory, endMemory, memory, ingested.Count, deleted.Count, lost, window);
+        var text = Report(options, elapsed, log, startMemory, endMemory, memory, ingested.Count, deleted.Count, lost, window, indexer);
         Console.WriteLine(text);
         if (options.ReportPath is not null) await File.WriteAllTextAsync(options.ReportPath, text, CancellationToken.None);
+        var damaged = indexer is not null && !indexer.IndexIsClean;
         try { Directory.Delete(indexPath, recursive: true); } catch (IOException) { }
         var memoryBounded = endMemory <= Math.Max(memory.OrderBy(m => m.Key).Skip(1).Select(m => m.Value).DefaultIfEmpty(startMemory).First() * 1.5, startMemory + 300);
-        return log.ErrorCount == 0 && lost.Count == 0 && memoryBounded ? 0 : 1;
+        return log.ErrorCount == 0 && lost.Count == 0 && memoryBounded && !damaged ? 0 : 1;
+    }
+
+    private static async Task<long> ArticleCountAsync(HttpClient http)
+    {
+        using var health = JsonDocument.Parse(await http.GetStringAsync("/health"));
+        return health.RootElement.GetProperty("articles").GetInt64();
     }
 
     private static async Task SearchLoopAsync(HttpClient http, LatencyLog log, Stopwatch clock, int worker, CancellationToken stop)
@@ -113,12 +131,14 @@ public static class SoakRun
                 date = DateTimeOffset.UtcNow.ToString("O"),
                 source = "Soak Wire",
             };
+            // A write in flight when the run ends is finished, so its answer is known: the checks count on every
+            // write having an answer.
             var status = await TimedAsync(log, clock, "ingest", () =>
             {
                 var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles") { Content = JsonContent.Create(article) };
                 request.Headers.Add(AdminHeader, adminKey);
-                return http.SendAsync(request, stop);
-            }, stop);
+                return http.SendAsync(request, CancellationToken.None);
+            }, CancellationToken.None);
             if (status is >= 200 and < 300) ingested[id] = token;
 
             if (n % 5 == 4 && ingested.Keys.Where(k => !deleted.ContainsKey(k)).OrderBy(_ => Random.Shared.Next()).FirstOrDefault() is { } victim)
@@ -127,8 +147,8 @@ public static class SoakRun
                 {
                     var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/articles/{Uri.EscapeDataString(victim)}");
                     request.Headers.Add(AdminHeader, adminKey);
-                    return http.SendAsync(request, stop);
-                }, stop);
+                    return http.SendAsync(request, CancellationToken.None);
+                }, CancellationToken.None);
                 if (deleteStatus is >= 200 and < 300) deleted[victim] = ingested[victim];
             }
             try { await Task.Delay(interval, stop); } catch (OperationCanceledException) { }
@@ -188,17 +208,18 @@ public static class SoakRun
     }
 
     private static string Report(SoakOptions options, TimeSpan elapsed, LatencyLog log, double startMemory, double endMemory,
-        ConcurrentDictionary<int, double> memory, int ingested, int deleted, List<string> lost, TimeSpan window)
+        ConcurrentDictionary<int, double> memory, int ingested, int deleted, List<string> lost, TimeSpan window, IndexerPasses? indexer)
     {
         var text = new StringBuilder();
         text.AppendLine($"# Summit soak, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
         text.AppendLine($"{elapsed.TotalMinutes:F1} min, {options.Concurrency} search clients, {options.IngestsPerSecond}/s ingests, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         text.AppendLine();
-        text.AppendLine($"- requests served: {log.Served:N0} ({log.Served / elapsed.TotalSeconds:N0}/s); throttled (429): {log.Throttled:N0}");
+        text.AppendLine($"- requests served: {log.Served:N0} ({log.Served / elapsed.TotalSeconds:N0}/s); throttled (429): {log.Throttled:N0}; writes refused while another writer held the index (503): {log.Refused:N0}");
         text.AppendLine($"- errors (non-429): {log.ErrorCount}{(log.ErrorCount == 0 ? "" : " — " + string.Join(", ", log.Errors.Select(e => $"{e.Key} ×{e.Value}")))}");
         text.AppendLine($"- acknowledged ingests: {ingested:N0}, acknowledged deletes: {deleted:N0}, lost or resurrected after the run: {lost.Count}");
         foreach (var item in lost.Take(20)) text.AppendLine($"  - {item}");
+        if (indexer is not null) text.AppendLine($"- indexer CLI in the same index: {indexer.Summary}");
         text.AppendLine($"- API memory (RSS): {startMemory:F0} MB at start, {endMemory:F0} MB at the end");
         text.AppendLine();
         text.AppendLine($"| window (from s) | requests | p50 ms | p99 ms | RSS MB |");
