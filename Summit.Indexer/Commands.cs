@@ -41,8 +41,8 @@ internal static class Commands
             return ExitCodes.Failure;
         }
 
-        PrintList("failed", summary.Failures.Select(f => f.ToString()).ToList(), "red");
-        PrintList("warning", summary.WarningMessages, "yellow");
+        PrintList("failed", summary.Failures.Select(f => f.ToString()).ToList(), "31");
+        PrintList("warning", summary.WarningMessages, "33");
         var stats = IndexStats.Read(indexPath);
         Console.WriteLine($"{summary}; extraction {summary.ExtractionTime.TotalSeconds:F1} s; index now holds {stats.Articles:N0} articles and {stats.Quotes:N0} quotes (committed) in {indexPath}");
         return summary.Failed > 0 ? ExitCodes.CompletedWithErrors : ExitCodes.Success;
@@ -201,11 +201,15 @@ internal static class Commands
         json.WriteEndArray();
     }
 
-    private static void PrintList(string label, IReadOnlyList<string> items, string colour)
+    /// <summary>One line per item, never wrapped: Spectre's markup wraps at the console width (80 columns when the
+    /// output is redirected), which split long paths over two lines.</summary>
+    /// <param name="ansiColour">SGR colour code for the label, e.g. "31" for red.</param>
+    private static void PrintList(string label, IReadOnlyList<string> items, string ansiColour)
     {
+        var prefix = AnsiConsole.Profile.Capabilities.Ansi ? $"\u001b[{ansiColour}m{label}:\u001b[0m" : $"{label}:";
         foreach (var item in items.Take(MaxListed))
-            AnsiConsole.MarkupLineInterpolated($"[{colour}]{label}:[/] {item}");
+            Console.WriteLine($"{prefix} {item}");
         if (items.Count > MaxListed)
-            AnsiConsole.MarkupLineInterpolated($"[{colour}]{label}:[/] … and {items.Count - MaxListed:N0} more");
+            Console.WriteLine($"{prefix} … and {items.Count - MaxListed:N0} more");
     }
 }

@@ -11,9 +11,10 @@ namespace Summit.Indexer.Articles;
 public sealed record ReaderOptions(bool StripDateline = true, int MaxArticleBytes = 8 * 1024 * 1024);
 
 /// <summary>
-/// Reads articles from a file or a folder (recursively, in ordinal path order): <c>.txt</c> (headline on the
-/// first line, or a title derived from the first sentence), <c>.json</c> (one article object) and <c>.jsonl</c>
-/// (one object per line). Every problem becomes a <see cref="ReadFailure"/>; reading never throws for bad content.
+/// Reads articles from a file or a folder (recursively, in ordinal path order, each real folder and file once: see
+/// <see cref="ArticleWalker"/>): <c>.txt</c> (headline on the first line, or a title derived from the first
+/// sentence), <c>.json</c> (one article object) and <c>.jsonl</c> (one object per line). Every problem becomes a <see cref="ReadFailure"/>; reading never throws for bad content or
+/// for a folder or file that cannot be read.
 /// </summary>
 public static class ArticleReader
 {
@@ -22,23 +23,24 @@ public static class ArticleReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The article files under <paramref name="path"/> (or the file itself).</summary>
-    public static IReadOnlyList<string> FindFiles(string path)
-    {
-        if (File.Exists(path)) return [path];
-        if (!Directory.Exists(path)) throw new FileNotFoundException($"No article file or folder at '{path}'.", path);
-        return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-            .Where(f => Extensions.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith('.'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-    }
+    /// <summary>Every article under <paramref name="path"/>, streamed as the folders are walked; folders, links and
+    /// files that are skipped come back as <see cref="ReadFailure"/>s.</summary>
+    /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
+    public static IEnumerable<ReadResult> Read(string path, ReaderOptions? options = null) =>
+        Read(ArticleWalker.Walk(path), options ?? new ReaderOptions());
 
-    public static IEnumerable<ReadResult> Read(string path, ReaderOptions? options = null)
+    internal static IEnumerable<ReadResult> Read(IEnumerable<WalkEntry> walk, ReaderOptions options)
     {
-        options ??= new ReaderOptions();
-        foreach (var file in FindFiles(path))
-            foreach (var result in ReadFile(file, options))
+        foreach (var entry in walk)
+        {
+            if (entry.Problem is not null)
+            {
+                yield return entry.Problem;
+                continue;
+            }
+            foreach (var result in ReadFile(entry.Path, options))
                 yield return result;
+        }
     }
 
     public static IEnumerable<ReadResult> ReadFile(string file, ReaderOptions options)
@@ -84,6 +86,8 @@ public static class ArticleReader
     {
         try
         {
+            // Checked before opening: a FIFO or device (e.g. reached through a link) has no length and would block.
+            if (new FileInfo(file).Length == 0) return [new ReadFailure(file, null, "the file is empty")];
             return ReadJsonLines(File.OpenRead(file), file, options);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -98,8 +102,27 @@ public static class ArticleReader
         var stem = Path.GetFileNameWithoutExtension(file);
         var lineNumber = 0;
         var sawContent = false;
-        foreach (var line in SplitLines(stream, options.MaxArticleBytes))
+        using var lines = SplitLines(stream, options.MaxArticleBytes).GetEnumerator();
+        while (true)
         {
+            // A read that fails part way (an I/O error) ends this file, not the run.
+            string? problem = null;
+            try
+            {
+                if (!lines.MoveNext()) break;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problem = $"cannot be read: {e.Message}";
+            }
+            if (problem is not null)
+            {
+                yield return lineNumber == 0
+                    ? new ReadFailure(file, null, problem)
+                    : new ReadFailure(file, lineNumber + 1, $"{problem}; the lines from here on were skipped");
+                yield break;
+            }
+            var line = lines.Current;
             lineNumber++;
             if (line.Bytes is null)
             {
