@@ -123,7 +123,7 @@ public sealed class ArticleWalker
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            return [new Child("", folder, "", false, false, $"the folder cannot be read: {e.Message}; its articles were skipped")];
+            return [new Child("", folder, "", false, false, $"the folder cannot be read: {e.Message.TrimEnd('.')}; its articles were skipped")];
         }
         var children = new List<Child>(entries.Count);
         foreach (var entry in entries)
@@ -151,7 +151,7 @@ public sealed class ArticleWalker
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                children.Add(new Child(entry.Name, path, "", false, false, $"cannot be read: {e.Message}; skipped"));
+                children.Add(new Child(entry.Name, path, "", false, false, $"cannot be read: {e.Message.TrimEnd('.')}; skipped"));
             }
         }
         children.Sort((a, b) => string.CompareOrdinal(a.SortKey, b.SortKey));

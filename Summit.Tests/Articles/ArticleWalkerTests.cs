@@ -126,7 +126,7 @@ public sealed class ArticleWalkerTests : IDisposable
         Assert.Equal([P("a.txt"), P("z.txt")], results.OfType<ArticleRead>().Select(r => r.File));
         var failure = Assert.Single(results.OfType<ReadFailure>());
         Assert.Equal(P("locked"), failure.File);
-        Assert.Equal($"the folder cannot be read: Access to the path '{P("locked")}' is denied.; its articles were skipped", failure.Reason);
+        Assert.Equal($"the folder cannot be read: Access to the path '{P("locked")}' is denied; its articles were skipped", failure.Reason);
     }
 
     [Fact]
