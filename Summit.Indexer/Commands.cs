@@ -24,7 +24,7 @@ internal static class Commands
     {
         if (!File.Exists(inputPath) && !Directory.Exists(inputPath))
         {
-            Console.Error.WriteLine($"error: no article file or folder at '{inputPath}'");
+            Console.Error.WriteLine($"error: no article file or folder at '{Escape(inputPath)}'");
             return ExitCodes.Failure;
         }
 
@@ -35,16 +35,16 @@ internal static class Commands
         }
         catch (IndexingFailedException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine($"error: {Escape(e.Message)}");
             if (IndexStats.Exists(indexPath))
                 Console.WriteLine($"the index holds {IndexStats.Read(indexPath).Articles:N0} committed articles");
             return ExitCodes.Failure;
         }
 
-        PrintList("failed", summary.Failures.Select(f => f.ToString()).ToList(), "red");
-        PrintList("warning", summary.WarningMessages, "yellow");
+        PrintList("failed", summary.Failures.Select(f => f.ToString()).ToList(), "31");
+        PrintList("warning", summary.WarningMessages, "33");
         var stats = IndexStats.Read(indexPath);
-        Console.WriteLine($"{summary}; extraction {summary.ExtractionTime.TotalSeconds:F1} s; index now holds {stats.Articles:N0} articles and {stats.Quotes:N0} quotes (committed) in {indexPath}");
+        Console.WriteLine($"{summary}; extraction {summary.ExtractionTime.TotalSeconds:F1} s; index now holds {stats.Articles:N0} articles and {stats.Quotes:N0} quotes (committed) in {Escape(indexPath)}");
         return summary.Failed > 0 ? ExitCodes.CompletedWithErrors : ExitCodes.Success;
     }
 
@@ -75,7 +75,7 @@ internal static class Commands
             {
                 if (result is ReadFailure failure)
                 {
-                    Console.Error.WriteLine($"failed: {failure}");
+                    Console.Error.WriteLine($"failed: {Escape(failure.ToString())}");
                     failed++;
                     continue;
                 }
@@ -84,7 +84,7 @@ internal static class Commands
                 written++;
             }
         }
-        Console.WriteLine($"extracted {written:N0} articles to {outputPath}, failed {failed:N0}");
+        Console.WriteLine($"extracted {written:N0} articles to {Escape(outputPath)}, failed {failed:N0}");
         return failed > 0 ? ExitCodes.CompletedWithErrors : ExitCodes.Success;
     }
 
@@ -92,12 +92,13 @@ internal static class Commands
     {
         if (!IndexStats.Exists(indexPath))
         {
-            Console.Error.WriteLine($"error: no index at '{indexPath}'; build one with: index --input <articles> --index {indexPath}");
+            Console.Error.WriteLine($"error: no index at '{Escape(indexPath)}'; build one with: index --input <articles> --index {Escape(indexPath)}");
             return ExitCodes.Failure;
         }
         var checkResult = check ? IndexCheckResult.Run(indexPath) : null;
         var checkExit = checkResult is { Clean: false } ? ExitCodes.Failure : ExitCodes.Success;
-        if (checkResult is { Clean: false } && !asJson) Console.Error.WriteLine(checkResult.Report);
+        if (checkResult is { Clean: false } && !asJson)
+            Console.Error.WriteLine(string.Join('\n', checkResult.Report.Split('\n').Select(line => Escape(line.TrimEnd('\r')))));
         // A damaged index may not open at all; the CheckIndex verdict above is then the whole answer.
         IndexStats? stats = null;
         try
@@ -131,7 +132,7 @@ internal static class Commands
         {
             Console.WriteLine(checkResult.Clean
                 ? $"check: clean ({checkResult.Segments} segments)"
-                : $"check: DAMAGED: {checkResult.BadSegments} of {checkResult.Segments} segments are bad, {checkResult.LostDocuments:N0} documents would be lost; rebuild with: index --input <articles> --index {indexPath} --rebuild");
+                : $"check: DAMAGED: {checkResult.BadSegments} of {checkResult.Segments} segments are bad, {checkResult.LostDocuments:N0} documents would be lost; rebuild with: index --input <articles> --index {Escape(indexPath)} --rebuild");
         }
         if (stats is null) return checkExit;
         var table = new Table().AddColumns("what", "count");
@@ -201,11 +202,18 @@ internal static class Commands
         json.WriteEndArray();
     }
 
-    private static void PrintList(string label, IReadOnlyList<string> items, string colour)
+    /// <summary>Paths, messages and article text as one printable line each (<see cref="PrintableText"/>).</summary>
+    private static string Escape(string text) => PrintableText.Escape(text);
+
+    /// <summary>One line per item, never wrapped: Spectre's markup wraps at the console width (80 columns when the
+    /// output is redirected), which split long paths over two lines.</summary>
+    /// <param name="ansiColour">SGR colour code for the label, e.g. "31" for red.</param>
+    private static void PrintList(string label, IReadOnlyList<string> items, string ansiColour)
     {
+        var prefix = AnsiConsole.Profile.Capabilities.Ansi ? $"\u001b[{ansiColour}m{label}:\u001b[0m" : $"{label}:";
         foreach (var item in items.Take(MaxListed))
-            AnsiConsole.MarkupLineInterpolated($"[{colour}]{label}:[/] {item}");
+            Console.WriteLine($"{prefix} {Escape(item)}");
         if (items.Count > MaxListed)
-            AnsiConsole.MarkupLineInterpolated($"[{colour}]{label}:[/] … and {items.Count - MaxListed:N0} more");
+            Console.WriteLine($"{prefix} … and {items.Count - MaxListed:N0} more");
     }
 }

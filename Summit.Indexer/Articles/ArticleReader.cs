@@ -11,9 +11,11 @@ namespace Summit.Indexer.Articles;
 public sealed record ReaderOptions(bool StripDateline = true, int MaxArticleBytes = 8 * 1024 * 1024);
 
 /// <summary>
-/// Reads articles from a file or a folder (recursively, in ordinal path order): <c>.txt</c> (headline on the
-/// first line, or a title derived from the first sentence), <c>.json</c> (one article object) and <c>.jsonl</c>
-/// (one object per line). Every problem becomes a <see cref="ReadFailure"/>; reading never throws for bad content.
+/// Reads articles from a file or a folder (recursively, in ordinal path order, each real folder and file once: see
+/// <see cref="ArticleWalker"/>): <c>.txt</c> (headline on the first line, or a title derived from the first
+/// sentence), <c>.json</c> (one article object) and <c>.jsonl</c> (one object per line), in UTF-8 or in UTF-16 with
+/// a byte order mark. Every problem becomes a <see cref="ReadFailure"/>; reading never throws for bad content or
+/// for a folder or file that cannot be read.
 /// </summary>
 public static class ArticleReader
 {
@@ -21,24 +23,27 @@ public static class ArticleReader
         new HashSet<string>([".txt", ".json", ".jsonl"], StringComparer.OrdinalIgnoreCase);
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UnicodeEncoding StrictUtf16Le = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly UnicodeEncoding StrictUtf16Be = new(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
 
-    /// <summary>The article files under <paramref name="path"/> (or the file itself).</summary>
-    public static IReadOnlyList<string> FindFiles(string path)
-    {
-        if (File.Exists(path)) return [path];
-        if (!Directory.Exists(path)) throw new FileNotFoundException($"No article file or folder at '{path}'.", path);
-        return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-            .Where(f => Extensions.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith('.'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-    }
+    /// <summary>Every article under <paramref name="path"/>, streamed as the folders are walked; folders, links and
+    /// files that are skipped come back as <see cref="ReadFailure"/>s.</summary>
+    /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
+    public static IEnumerable<ReadResult> Read(string path, ReaderOptions? options = null) =>
+        Read(ArticleWalker.Walk(path), options ?? new ReaderOptions());
 
-    public static IEnumerable<ReadResult> Read(string path, ReaderOptions? options = null)
+    internal static IEnumerable<ReadResult> Read(IEnumerable<WalkEntry> walk, ReaderOptions options)
     {
-        options ??= new ReaderOptions();
-        foreach (var file in FindFiles(path))
-            foreach (var result in ReadFile(file, options))
+        foreach (var entry in walk)
+        {
+            if (entry.Problem is not null)
+            {
+                yield return entry.Problem;
+                continue;
+            }
+            foreach (var result in ReadFile(entry.Path, options))
                 yield return result;
+        }
     }
 
     public static IEnumerable<ReadResult> ReadFile(string file, ReaderOptions options)
@@ -71,8 +76,8 @@ public static class ArticleReader
             if (length > options.MaxArticleBytes)
                 return (null, new ReadFailure(file, null,
                     $"the file is {length / 1024.0 / 1024.0:F1} MB, over the {options.MaxArticleBytes / 1024 / 1024} MB limit for one article"));
-            var bytes = File.ReadAllBytes(file);
-            return DecodeText(bytes) is { } text ? (text, null) : (null, DecodeFailure(file, null, bytes));
+            var (text, problem) = DecodeText(File.ReadAllBytes(file));
+            return problem is null ? (text, null) : (null, new ReadFailure(file, null, problem));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -84,7 +89,9 @@ public static class ArticleReader
     {
         try
         {
-            return ReadJsonLines(File.OpenRead(file), file, options);
+            // Checked before opening: a FIFO or device (e.g. reached through a link) has no length and would block.
+            if (new FileInfo(file).Length == 0) return [new ReadFailure(file, null, "the file is empty")];
+            return ReadJsonLines(OpenAsUtf8(file), file, options);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -92,14 +99,67 @@ public static class ArticleReader
         }
     }
 
+    /// <summary>The file's bytes as UTF-8: a file with a UTF-16 byte order mark is transcoded as it is read
+    /// (invalid UTF-16 throws a <see cref="DecoderFallbackException"/> from Read); any other file as it is.</summary>
+    private static Stream OpenAsUtf8(string file)
+    {
+        var stream = File.OpenRead(file);
+        try
+        {
+            Span<byte> start = stackalloc byte[2];
+            var read = stream.ReadAtLeast(start, 2, throwOnEndOfStream: false);
+            var utf16 = read < 2 ? null : Utf16ByBom(start);
+            if (utf16 is null)
+            {
+                stream.Position = 0;
+                return stream;
+            }
+            return Encoding.CreateTranscodingStream(stream, utf16, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The strict UTF-16 encoding a byte order mark at the start of <paramref name="bytes"/> names, if any.</summary>
+    private static UnicodeEncoding? Utf16ByBom(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? StrictUtf16Le
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? StrictUtf16Be
+        : null;
+
     private static IEnumerable<ReadResult> ReadJsonLines(Stream stream, string file, ReaderOptions options)
     {
         using var _ = stream;
         var stem = Path.GetFileNameWithoutExtension(file);
         var lineNumber = 0;
         var sawContent = false;
-        foreach (var line in SplitLines(stream, options.MaxArticleBytes))
+        using var lines = SplitLines(stream, options.MaxArticleBytes).GetEnumerator();
+        while (true)
         {
+            // A read that fails part way (an I/O error, invalid UTF-16) ends this file, not the run.
+            string? problem = null;
+            try
+            {
+                if (!lines.MoveNext()) break;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problem = $"cannot be read: {e.Message}";
+            }
+            catch (DecoderFallbackException)
+            {
+                problem = "not valid UTF-16 text (it starts with a UTF-16 byte order mark); re-save the file as UTF-8";
+            }
+            if (problem is not null)
+            {
+                yield return lineNumber == 0
+                    ? new ReadFailure(file, null, problem)
+                    : new ReadFailure(file, lineNumber + 1, $"{problem}; the lines from here on were skipped");
+                yield break;
+            }
+            var line = lines.Current;
             lineNumber++;
             if (line.Bytes is null)
             {
@@ -108,10 +168,10 @@ public static class ArticleReader
             }
             if (line.Bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r')) continue;
             sawContent = true;
-            var text = DecodeText(line.Bytes);
-            yield return text is null
-                ? DecodeFailure(file, lineNumber, line.Bytes)
-                : FromJson(text, file, lineNumber, $"{stem}-{lineNumber}", options);
+            var (text, decodeProblem) = DecodeUtf8(line.Bytes);
+            yield return decodeProblem is not null
+                ? new ReadFailure(file, lineNumber, decodeProblem)
+                : FromJson(text!, file, lineNumber, $"{stem}-{lineNumber}", options);
         }
         if (!sawContent) yield return new ReadFailure(file, null, "the file is empty");
     }
@@ -149,26 +209,40 @@ public static class ArticleReader
         else if (line.Length > 0) yield return new RawLine(line.ToArray());
     }
 
-    /// <summary>Strict UTF-8 (a BOM is allowed); null for invalid UTF-8 or binary content.</summary>
-    private static string? DecodeText(byte[] bytes)
+    /// <summary>The text of a whole file: UTF-16 when it starts with a UTF-16 byte order mark (LE or BE), else
+    /// strict UTF-8 (a BOM is allowed). Null and the reason for invalid text or binary content.</summary>
+    private static (string? Text, string? Problem) DecodeText(byte[] bytes)
     {
-        var span = bytes.AsSpan();
-        if (span.StartsWith("\uFEFF"u8)) span = span[3..];
-        if (span.Contains((byte)0)) return null;
+        if (Utf16ByBom(bytes) is not { } utf16) return DecodeUtf8(bytes);
+        var name = utf16 == StrictUtf16Le ? "UTF-16 LE" : "UTF-16 BE";
+        string text;
         try
         {
-            return StrictUtf8.GetString(span);
+            text = utf16.GetString(bytes, 2, bytes.Length - 2);
         }
         catch (DecoderFallbackException)
         {
-            return null;
+            return (null, $"not valid {name} text (it starts with a {name} byte order mark); re-save the file as UTF-8");
         }
+        return text.Contains('\0') ? (null, $"binary content (NUL characters after a {name} byte order mark), not a text article") : (text, null);
     }
 
-    private static ReadFailure DecodeFailure(string file, int? line, byte[] bytes) =>
-        new(file, line, bytes.AsSpan().Contains((byte)0)
-            ? "binary content (NUL bytes), not a text article"
-            : "not valid UTF-8 text; re-save the file as UTF-8");
+    /// <summary>Strict UTF-8 (a BOM is allowed); null and the reason for invalid UTF-8 or binary content.</summary>
+    private static (string? Text, string? Problem) DecodeUtf8(byte[] bytes)
+    {
+        var span = bytes.AsSpan();
+        if (span.StartsWith("\uFEFF"u8)) span = span[3..];
+        if (span.Contains((byte)0))
+            return (null, "binary content (NUL bytes), not a text article; UTF-16 text needs a byte order mark");
+        try
+        {
+            return (StrictUtf8.GetString(span), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, "not valid UTF-8 text; re-save the file as UTF-8");
+        }
+    }
 
     private static ReadResult FromText(string text, string file, string fallbackId, ReaderOptions options)
     {

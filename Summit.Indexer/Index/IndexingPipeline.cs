@@ -98,17 +98,20 @@ public static class IndexingPipeline
             stopwatch.Elapsed, Stopwatch.GetElapsedTime(0, extractionTicks) / Math.Max(1, parallel.MaxDegreeOfParallelism), characters);
     }
 
-    /// <summary>How many articles <paramref name="inputPath"/> holds, counted cheaply (files, and lines of JSONL
-    /// files) so a progress bar can show a total before the real read.</summary>
+    /// <summary>How many results reading <paramref name="inputPath"/> gives, counted cheaply (files, lines of JSONL
+    /// files, and what the walk skips) so a progress bar can show a total before the real read. It walks the input
+    /// as the read does (each real folder and file once), so a link cycle cannot make it run away either.</summary>
     public static int CountArticles(string inputPath)
     {
         var count = 0;
-        foreach (var file in ArticleReader.FindFiles(inputPath))
+        foreach (var entry in ArticleWalker.Walk(inputPath))
         {
-            if (!file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)) { count++; continue; }
+            var file = entry.Path;
+            if (entry.Problem is not null || !file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)) { count++; continue; }
             try
             {
-                count += File.ReadLines(file).Count(l => !string.IsNullOrWhiteSpace(l));
+                // An empty file (or a FIFO or device, which would block) is one reported failure.
+                count += new FileInfo(file).Length == 0 ? 1 : Math.Max(1, File.ReadLines(file).Count(l => !string.IsNullOrWhiteSpace(l)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
             {

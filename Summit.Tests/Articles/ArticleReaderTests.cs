@@ -90,6 +90,68 @@ public sealed class ArticleReaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData(".txt", false)]
+    [InlineData(".txt", true)]
+    [InlineData(".json", false)]
+    [InlineData(".json", true)]
+    [InlineData(".jsonl", false)]
+    [InlineData(".jsonl", true)]
+    public void Utf16_with_a_byte_order_mark_is_read(string extension, bool bigEndian)
+    {
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+        var content = extension switch
+        {
+            ".txt" => "Café reopens\r\nThe café in São Paulo reopened 🎉.",
+            ".json" => """{"id":"u","title":"Café reopens","body":"The café in São Paulo reopened 🎉."}""",
+            _ => "{\"id\":\"u\",\"body\":\"The café in São Paulo reopened 🎉.\"}\r\n{\"id\":\"v\",\"body\":\"Łódź too.\"}\r\n",
+        };
+        _dir.File("u" + extension, [.. encoding.GetPreamble(), .. encoding.GetBytes(content)]);
+
+        var results = ReadAll();
+
+        Assert.Empty(results.OfType<ReadFailure>());
+        var articles = results.OfType<ArticleRead>().Select(r => r.Article).ToList();
+        Assert.Equal("The café in São Paulo reopened 🎉.", articles[0].Body);
+        if (extension != ".jsonl") Assert.Equal("Café reopens", Assert.Single(articles).Title);
+        else Assert.Equal(["u", "v"], articles.Select(a => a.Id));
+    }
+
+    [Theory]
+    [InlineData(".txt", false, "not valid UTF-16 LE text")]
+    [InlineData(".json", true, "not valid UTF-16 BE text")]
+    [InlineData(".jsonl", false, "not valid UTF-16 text")]
+    public void Invalid_utf16_after_a_byte_order_mark_is_reported(string extension, bool bigEndian, string reasonPart)
+    {
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+        // A high surrogate followed by a letter is not UTF-16.
+        byte[] loneSurrogate = bigEndian ? [0xD8, 0x00, 0x00, 0x41] : [0x00, 0xD8, 0x41, 0x00];
+        _dir.File("bad" + extension, [.. encoding.GetPreamble(), .. encoding.GetBytes("{\"body\":\"x"), .. loneSurrogate, .. encoding.GetBytes("\"}")]);
+
+        var failure = Assert.IsType<ReadFailure>(Assert.Single(ReadAll()));
+
+        Assert.Contains(reasonPart, failure.Reason);
+    }
+
+    [Fact]
+    public void Utf16_without_a_byte_order_mark_is_binary_with_a_hint()
+    {
+        _dir.File("nobom.txt", Encoding.Unicode.GetBytes("Title\nBody text."));
+
+        var reason = Assert.IsType<ReadFailure>(Assert.Single(ReadAll())).Reason;
+
+        Assert.Contains("binary", reason);
+        Assert.Contains("byte order mark", reason);
+    }
+
+    [Fact]
+    public void Binary_content_after_a_utf16_byte_order_mark_is_still_binary()
+    {
+        _dir.File("blob.txt", [0xFF, 0xFE, 0x00, 0x00, 0x01, 0x02, 0x00, 0x00]);
+
+        Assert.Contains("binary", Assert.IsType<ReadFailure>(Assert.Single(ReadAll())).Reason);
+    }
+
+    [Theory]
     [InlineData("[1,2]", "JSON array")]
     [InlineData("{\"title\":\"no body\"}", "no \"body\"")]
     [InlineData("{\"id\":\"../etc/passwd\",\"body\":\"x\"}", "slash")]
