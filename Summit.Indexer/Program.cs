@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
 using Summit.Indexer;
+using Summit.Indexer.Articles;
 using Summit.Indexer.Index;
 
 var input = new Option<string>("--input", "-i") { Description = "An article file (.txt, .json, .jsonl) or a folder of them", Required = true };
@@ -34,6 +35,6 @@ try
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or IndexUnavailableException)
 {
-    Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine($"error: {PrintableText.Escape(e.Message)}");
     return ExitCodes.Failure;
 }
