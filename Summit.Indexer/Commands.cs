@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Spectre.Console;
-using Summit.Indexer.Articles;
-using Summit.Indexer.Extraction;
-using Summit.Indexer.Index;
+using Summit.Engine.Articles;
+using Summit.Engine.Extraction;
+using Summit.Engine.Index;
 
 namespace Summit.Indexer;
 

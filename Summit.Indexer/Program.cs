@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
 using Summit.Indexer;
-using Summit.Indexer.Articles;
-using Summit.Indexer.Index;
+using Summit.Engine.Articles;
+using Summit.Engine.Index;
 
 var input = new Option<string>("--input", "-i") { Description = "An article file (.txt, .json, .jsonl) or a folder of them", Required = true };
 var indexPath = new Option<string>("--index") { Description = "The index folder", DefaultValueFactory = _ => "index-data" };

@@ -2,7 +2,8 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Summit.Search.Api;
 using Summit.Search.Api.Endpoints;
-using Summit.Search.Api.Search;
+using Summit.Engine.Index;
+using Summit.Engine.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 // Kestrel enforces the body limit while reading (chunked uploads too); the admin endpoint also rejects a declared
@@ -14,11 +15,10 @@ builder.Services.AddOptions<SearchOptions>()
     .BindConfiguration(SearchOptions.SectionName)
     .ValidateDataAnnotations()
     .ValidateOnStart();
-builder.Services.AddSingleton<SearchIndex>();
+builder.Services.AddSearchIndex();
 builder.Services.AddSingleton(services => new ResultCache(services.GetRequiredService<IOptions<SearchOptions>>().Value.ResultCacheEntries));
 builder.Services.AddSingleton<ArticleSearcher>();
 builder.Services.AddSingleton<ArticleWriter>();
-builder.Services.AddHostedService<IndexRefreshService>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi();
@@ -53,6 +53,7 @@ builder.Services.AddRateLimiter(limiter =>
 });
 
 var app = builder.Build();
+app.EnsureIndex();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Summit.Indexer.Index;
-using Summit.Search.Api.Search;
+using Summit.Engine.Index;
+using Summit.Engine.Search;
 
 namespace Summit.Search.Api.Endpoints;
 

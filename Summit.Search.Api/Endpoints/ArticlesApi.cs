@@ -1,7 +1,6 @@
-using Lucene.Net.Index;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Summit.Indexer.Index;
-using Summit.Search.Api.Search;
+using Summit.Engine.Index;
+using Summit.Engine.Search;
 
 namespace Summit.Search.Api.Endpoints;
 
@@ -30,12 +29,7 @@ public static class ArticlesApi
             : TypedResults.Ok(article);
     }
 
-    public static Ok<HealthResponse> Health(SearchIndex index)
-    {
-        using var lease = index.Acquire();
-        var articles = lease.Searcher.IndexReader.DocFreq(new Term(SummitSchema.Kind, SummitSchema.KindArticle));
-        return TypedResults.Ok(new HealthResponse("ok", articles));
-    }
+    public static Ok<HealthResponse> Health(SearchIndex index) => TypedResults.Ok(new HealthResponse("ok", index.ArticleCount()));
 }
 
 public sealed record HealthResponse(string Status, int Articles);

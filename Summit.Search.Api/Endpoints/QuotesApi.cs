@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Summit.Search.Api.Search;
+using Summit.Engine.Search;
 
 namespace Summit.Search.Api.Endpoints;
 

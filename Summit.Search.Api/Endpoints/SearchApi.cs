@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Summit.Search.Api.Search;
+using Summit.Engine.Search;
 
 namespace Summit.Search.Api.Endpoints;
 
@@ -94,9 +94,9 @@ public static class SearchApi
         ArticleSearcher searcher)
     {
         var validation = new RequestValidation();
-        var field = Summit.Indexer.Index.SummitSchema.FacetFields.FirstOrDefault(f => string.Equals(f, dimension, StringComparison.OrdinalIgnoreCase));
+        var field = Summit.Engine.Index.SummitSchema.FacetFields.FirstOrDefault(f => string.Equals(f, dimension, StringComparison.OrdinalIgnoreCase));
         if (field is null)
-            validation.Add("dimension", $"'{dimension}' is not a facet; use one of {string.Join(", ", Summit.Indexer.Index.SummitSchema.FacetFields)}.");
+            validation.Add("dimension", $"'{dimension}' is not a facet; use one of {string.Join(", ", Summit.Engine.Index.SummitSchema.FacetFields)}.");
         var request = ToRequest(parameters, validation);
         if (parameters.FacetLimit is null) request = request with { FacetLimit = 20 };
         if (!validation.IsValid) return Invalid(validation);

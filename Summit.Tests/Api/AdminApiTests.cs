@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Summit.Search.Api.Search;
+using Summit.Engine.Index;
+using Summit.Engine.Search;
+using Summit.Search.Api;
 
 namespace Summit.Tests.Api;
 
@@ -127,7 +129,7 @@ public sealed class AdminApiTests(SummitApiFactory factory) : IClassFixture<Summ
     public async Task Commits_by_another_writer_become_searchable_through_the_refresh_loop()
     {
         Assert.Equal(0, await TotalAsync("outsidewriter"));
-        using (var writer = Summit.Indexer.Index.IndexBuilder.Open(factory.IndexPath))
+        using (var writer = Summit.Engine.Index.IndexBuilder.Open(factory.IndexPath))
         {
             var (article, facts) = TestArticles.Make("external-1", "External", "The outsidewriter article.", "2025-01-01T00:00:00Z");
             writer.Upsert(article, facts);

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Summit.Search.Api.Search;
+using Summit.Engine.Search;
 
 namespace Summit.Tests.Api;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Summit.Search.Api.Search;
+using Summit.Engine.Search;
 
 namespace Summit.Tests.Api;
 

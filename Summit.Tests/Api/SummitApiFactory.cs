@@ -2,9 +2,9 @@ extern alias api;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Summit.Indexer.Articles;
-using Summit.Indexer.Extraction;
-using Summit.Indexer.Index;
+using Summit.Engine.Articles;
+using Summit.Engine.Extraction;
+using Summit.Engine.Index;
 
 namespace Summit.Tests.Api;
 

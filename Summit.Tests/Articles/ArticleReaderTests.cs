@@ -1,5 +1,5 @@
 using System.Text;
-using Summit.Indexer.Articles;
+using Summit.Engine.Articles;
 using Summit.Tests.TestSupport;
 
 namespace Summit.Tests.Articles;

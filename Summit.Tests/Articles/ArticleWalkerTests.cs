@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Summit.Indexer;
-using Summit.Indexer.Articles;
-using Summit.Indexer.Index;
+using Summit.Engine.Articles;
+using Summit.Engine.Index;
 using Summit.Tests.TestSupport;
 
 namespace Summit.Tests.Articles;

@@ -4,7 +4,7 @@ using Summit.Benchmarks;
 using Summit.Benchmarks.Http;
 using Summit.Benchmarks.Queries;
 using Summit.Benchmarks.Report;
-using Summit.Indexer.Index;
+using Summit.Engine.Index;
 using Summit.Tests.TestSupport;
 using Xunit.Abstractions;
 

@@ -1,4 +1,4 @@
-using Summit.Indexer.Articles;
+using Summit.Engine.Articles;
 
 namespace Summit.Tests.Browser;
 

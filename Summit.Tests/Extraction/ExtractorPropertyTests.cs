@@ -1,6 +1,6 @@
 using CsCheck;
-using Summit.Indexer.Articles;
-using Summit.Indexer.Extraction;
+using Summit.Engine.Articles;
+using Summit.Engine.Extraction;
 
 namespace Summit.Tests.Extraction;
 

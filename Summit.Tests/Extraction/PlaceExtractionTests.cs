@@ -1,5 +1,5 @@
-using Summit.Indexer.Articles;
-using Summit.Indexer.Extraction;
+using Summit.Engine.Articles;
+using Summit.Engine.Extraction;
 
 namespace Summit.Tests.Extraction;
 

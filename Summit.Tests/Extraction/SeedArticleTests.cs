@@ -1,5 +1,5 @@
-using Summit.Indexer.Articles;
-using Summit.Indexer.Extraction;
+using Summit.Engine.Articles;
+using Summit.Engine.Extraction;
 using Summit.Tests.TestSupport;
 
 namespace Summit.Tests.Extraction;

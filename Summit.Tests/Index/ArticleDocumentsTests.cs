@@ -1,7 +1,7 @@
 using Lucene.Net.Index;
-using Summit.Indexer.Articles;
-using Summit.Indexer.Extraction;
-using Summit.Indexer.Index;
+using Summit.Engine.Articles;
+using Summit.Engine.Extraction;
+using Summit.Engine.Index;
 
 namespace Summit.Tests.Index;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Summit.Indexer.Index;
+using Summit.Engine.Index;
 using Summit.Tests.TestSupport;
 
 namespace Summit.Tests.Reliability;

@@ -1,8 +1,7 @@
-extern alias api;
 using System.Diagnostics;
 using System.Text;
 using Summit.Indexer;
-using Summit.Indexer.Index;
+using Summit.Engine.Index;
 using Summit.Tests.TestSupport;
 
 namespace Summit.Tests.Reliability;
@@ -76,16 +75,13 @@ public sealed class IndexerReliabilityTests : InputAndIndexFolders
         using (var writer = new Lucene.Net.Index.IndexWriter(directory,
                    new Lucene.Net.Index.IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())))
         {
-            var article = new Summit.Indexer.Articles.Article("old", "Old", "Text.");
-            writer.AddDocuments(ArticleDocuments.Create(article, Summit.Indexer.Extraction.ArticleFacts.Empty));
+            var article = new Summit.Engine.Articles.Article("old", "Old", "Text.");
+            writer.AddDocuments(ArticleDocuments.Create(article, Summit.Engine.Extraction.ArticleFacts.Empty));
             writer.Commit();
         }
 
         var writing = Assert.Throws<IndexUnavailableException>(() => IndexBuilder.Open(Index.Path));
-        var searching = Assert.Throws<IndexUnavailableException>(() => new api::Summit.Search.Api.Search.SearchIndex(
-            Microsoft.Extensions.Options.Options.Create(new api::Summit.Search.Api.Search.SearchOptions { IndexPath = Index.Path }),
-            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Index.Path },
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<api::Summit.Search.Api.Search.SearchIndex>.Instance));
+        var searching = Assert.Throws<IndexUnavailableException>(() => new Summit.Engine.Search.SearchIndex(Index.Path));
 
         foreach (var error in new[] { writing, searching })
         {

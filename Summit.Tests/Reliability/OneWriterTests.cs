@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Summit.Indexer;
-using Summit.Indexer.Index;
+using Summit.Engine.Index;
 using Summit.Tests.TestSupport;
 
 namespace Summit.Tests.Reliability;

@@ -1,11 +1,10 @@
-extern alias api;
-using api::Summit.Search.Api.Search;
+using Summit.Engine.Search;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Summit.Indexer.Index;
+using Summit.Engine.Index;
 using Summit.Tests.TestSupport;
 
 namespace Summit.Tests.Search;

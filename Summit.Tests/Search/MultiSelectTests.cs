@@ -1,11 +1,7 @@
-extern alias api;
-using api::Summit.Search.Api.Search;
-using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Summit.Indexer.Articles;
-using Summit.Indexer.Extraction;
-using Summit.Indexer.Index;
+using Summit.Engine.Search;
+using Summit.Engine.Articles;
+using Summit.Engine.Extraction;
+using Summit.Engine.Index;
 
 namespace Summit.Tests.Search;
 
@@ -44,8 +40,7 @@ public sealed class MultiSelectTests : IDisposable
             }
             builder.Commit();
         }
-        _index = new SearchIndex(Options.Create(new SearchOptions { IndexPath = _path }),
-            new HostingEnvironment { ContentRootPath = _path }, NullLogger<SearchIndex>.Instance);
+        _index = new SearchIndex(_path);
         _searcher = new ArticleSearcher(_index);
     }
 

@@ -1,11 +1,10 @@
-extern alias api;
-using api::Summit.Search.Api.Search;
+using Summit.Engine.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
-using Summit.Indexer.Articles;
-using Summit.Indexer.Extraction;
-using Summit.Indexer.Index;
+using Summit.Engine.Articles;
+using Summit.Engine.Extraction;
+using Summit.Engine.Index;
 
 namespace Summit.Tests.Search;
 

@@ -1,9 +1,8 @@
-extern alias api;
-using api::Summit.Search.Api.Search;
+using Summit.Engine.Search;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
-using Summit.Indexer.Index;
+using Summit.Engine.Index;
 
 namespace Summit.Tests.Search;
 

@@ -1,5 +1,4 @@
-extern alias api;
-using api::Summit.Search.Api.Search;
+using Summit.Engine.Search;
 
 namespace Summit.Tests.Search;
 

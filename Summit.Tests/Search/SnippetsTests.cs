@@ -1,6 +1,5 @@
-extern alias api;
-using api::Summit.Search.Api.Search;
-using Summit.Indexer.Index;
+using Summit.Engine.Search;
+using Summit.Engine.Index;
 
 namespace Summit.Tests.Search;
 

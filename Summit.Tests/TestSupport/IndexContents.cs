@@ -1,6 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Summit.Indexer.Index;
+using Summit.Engine.Index;
 using NIOFSDirectory = Lucene.Net.Store.NIOFSDirectory;
 
 namespace Summit.Tests.TestSupport;

@@ -20,7 +20,7 @@ public static class RepoPaths
     }
 
     private static string FindRoot() =>
-        Summit.Search.Api.Search.SearchPaths.FindRepositoryRoot(AppContext.BaseDirectory)
+        Summit.Engine.Search.SearchPaths.FindRepositoryRoot(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException("Summit.sln not found above " + AppContext.BaseDirectory);
 }
 

@@ -2,7 +2,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
-using Summit.Indexer.Index;
+using Summit.Engine.Index;
 
 namespace Summit.Tests.TestSupport;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using Summit.Search.Api.Search;
+using Summit.Engine.Search;
 
 namespace Summit.Benchmarks;
 

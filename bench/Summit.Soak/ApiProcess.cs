@@ -22,13 +22,13 @@ public sealed class ApiProcess : IAsyncDisposable
     public static async Task<ApiProcess> StartAsync(string indexPath, string seedsPath, string adminKey, TimeSpan startupTimeout)
     {
         var port = FreePort();
-        var dll = Path.Combine(AppContext.BaseDirectory, "Summit.Search.Api.dll");
+        var dll = Builds.Dll("Summit.Search.Api");
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", $"--Search:IndexPath={indexPath}",
                      $"--Search:SeedsPath={seedsPath}", $"--Search:AdminApiKey={adminKey}", "--Logging:LogLevel:Default=Warning",

@@ -14,7 +14,7 @@ public sealed class IndexerPasses(string indexPath, string runId)
 {
     private const int ArticlesPerPass = 2_000;
     private readonly List<(int Pass, int ExitCode, TimeSpan Took, string Output)> _passes = [];
-    private readonly string _dll = IndexerDll();
+    private readonly string _dll = Builds.Dll("Summit.Indexer");
     private string _check = "not run";
 
     public int ArticlesIndexed => _passes.Count(p => p.ExitCode == 0) * ArticlesPerPass;
@@ -72,16 +72,6 @@ public sealed class IndexerPasses(string indexPath, string runId)
         _check = IndexIsClean ? "clean" : $"DAMAGED (exit {checkExit})";
         if (!IndexIsClean) problems.Add($"stats --check: {checkOutput.Trim()}");
         return problems;
-    }
-
-    /// <summary>The indexer's own build (same configuration and framework as this program): the copy beside the soak
-    /// resolves its dependencies against the API's, which the CLI cannot run with.</summary>
-    private static string IndexerDll()
-    {
-        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var repo = Summit.Search.Api.Search.SearchPaths.FindRepositoryRoot(bin.FullName) ?? Directory.GetCurrentDirectory();
-        var dll = Path.Combine(repo, "Summit.Indexer", "bin", bin.Parent!.Name, bin.Name, "Summit.Indexer.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the indexer first: dotnet build -c {bin.Parent.Name} Summit.Indexer", dll);
     }
 
     private string Marker(int pass) => $"clipass{runId}x{pass}";

@@ -12,10 +12,10 @@ public sealed class ApiProcess : IDisposable
     private readonly Process _process;
     private readonly List<string> _output = [];
 
-    /// <summary>Requests per second per client address; 0 turns the limiter off.</summary>
-    public const string RateLimitSetting = nameof(Summit.Search.Api.Search.SearchOptions.RateLimitPerSecond);
+    /// <summary>Requests per second per client address (the API's <c>Search:RateLimitPerSecond</c>); 0 turns the limiter off.</summary>
+    public const string RateLimitSetting = "RateLimitPerSecond";
     /// <summary>Turns the API's result cache off, so that every request is searched.</summary>
-    public const string NoResultCache = $"--Search:{nameof(Summit.Search.Api.Search.SearchOptions.ResultCacheEntries)}=0";
+    public const string NoResultCache = "--Search:ResultCacheEntries=0";
 
     public Uri BaseAddress { get; }
 

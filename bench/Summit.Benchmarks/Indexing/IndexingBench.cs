@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Summit.Benchmarks.Http;
-using Summit.Indexer.Index;
+using Summit.Engine.Index;
 
 namespace Summit.Benchmarks.Indexing;
 

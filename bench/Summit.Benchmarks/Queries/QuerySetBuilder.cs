@@ -3,7 +3,7 @@ using Lucene.Net.Analysis.En;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Summit.Indexer.Index;
+using Summit.Engine.Index;
 
 namespace Summit.Benchmarks.Queries;
 

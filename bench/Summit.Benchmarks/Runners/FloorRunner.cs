@@ -5,7 +5,7 @@ using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Summit.Benchmarks.Queries;
-using Summit.Indexer.Index;
+using Summit.Engine.Index;
 
 namespace Summit.Benchmarks.Runners;
 

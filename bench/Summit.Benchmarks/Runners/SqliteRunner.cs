@@ -3,7 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Microsoft.Data.Sqlite;
 using Summit.Benchmarks.Queries;
-using Summit.Indexer.Index;
+using Summit.Engine.Index;
 
 namespace Summit.Benchmarks.Runners;
 

@@ -1,9 +1,5 @@
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Summit.Benchmarks.Queries;
-using Summit.Search.Api.Search;
+using Summit.Engine.Search;
 
 namespace Summit.Benchmarks.Runners;
 
@@ -20,8 +16,7 @@ public sealed class SummitRunner : IQueryRunner
     private SummitRunner(string indexPath, string name)
     {
         Name = name;
-        var options = Options.Create(new SearchOptions { IndexPath = Path.GetFullPath(indexPath) });
-        _index = new SearchIndex(options, new BenchHostEnvironment(), NullLogger<SearchIndex>.Instance);
+        _index = new SearchIndex(Path.GetFullPath(indexPath));
         _searcher = new ArticleSearcher(_index);
     }
 
@@ -41,13 +36,4 @@ public sealed class SummitRunner : IQueryRunner
     }
 
     public void Dispose() => _index.Dispose();
-
-    /// <summary>The little of a host environment <see cref="SearchIndex"/> reads (the content root).</summary>
-    private sealed class BenchHostEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = Environments.Production;
-        public string ApplicationName { get; set; } = "Summit.Benchmarks";
-        public string ContentRootPath { get; set; } = Directory.GetCurrentDirectory();
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    }
 }

@@ -1,0 +1,107 @@
+using Summit.Engine.Articles;
+using Gaz = Summit.Engine.Gazetteer.Gazetteer;
+
+namespace Summit.Engine.Extraction;
+
+/// <summary>
+/// Finds quotes with their speakers, persons and places in an article. Thread-safe: one instance serves
+/// every indexing thread (all per-article state lives in locals). Never throws on any text.
+/// </summary>
+public sealed partial class Extractor
+{
+    [System.Text.RegularExpressions.GeneratedRegex("<[A-Z.]{1,8}>")]
+    private static partial System.Text.RegularExpressions.Regex Tickers();
+
+    public static Extractor Default { get; } = new();
+
+    public ArticleFacts Extract(Article article)
+    {
+        try
+        {
+            return ExtractCore(article);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A rule bug must not stop indexing: the article is indexed without facts.
+            return ArticleFacts.Empty;
+        }
+    }
+
+    /// <summary>The pipeline without the safety net: tests call this so a rule bug fails them instead of hiding.</summary>
+    internal static ArticleFacts ExtractCore(Article article)
+    {
+        var body = article.Body ?? "";
+        if (body.Length == 0) return ArticleFacts.Empty;
+        var gazetteer = Gaz.Default;
+        var doc = new TextDocument(body);
+
+        var placeFinder = new PlaceFinder(gazetteer);
+        var placeHits = placeFinder.Find(doc);
+        // A ticker in angle brackets ("<MD.N>", "<UK>") is a stock symbol, not a place.
+        var tickers = Tickers().Matches(body);
+        if (tickers.Count > 0)
+            placeHits.RemoveAll(h => tickers.Any(t => t.Index < doc.Tokens[h.Start].Start && doc.Tokens[h.Start].Start < t.Index + t.Length));
+        var personFinder = new PersonFinder(gazetteer);
+        var persons = personFinder.Find(doc, placeHits, out var personAt);
+        // A name read as a person ("Paris Hilton") or a firm ("Morgan Stanley") is not also a place.
+        placeHits.RemoveAll(h => personAt[h.Start] != null || personFinder.Firms.Exists(f => f.Start <= h.Start && h.Start < f.End));
+        // "the Obama administration", "Jordan said": a one-word town or country named like a person of the article
+        // is that person.
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in persons)
+            surnames.Add(p.Name[(p.Name.LastIndexOf(' ') + 1)..]);
+        if (surnames.Count > 0)
+            placeHits.RemoveAll(h => h.End - h.Start == 1 && h.Readings[0].Kind is Gazetteer.PlaceKind.City or Gazetteer.PlaceKind.Country && surnames.Contains(doc[h.Start]));
+        // The headline names what the story is about ("IRAN CLAIMS NEW VICTORIES"), also when the body does not;
+        // a headline word that is a name of a person of the article ("Rivera charged") is that person.
+        // A ticker in angle brackets ("CARBIDE <UK>") is not a place.
+        var title = string.IsNullOrWhiteSpace(article.Title) ? null : new TextDocument(Tickers().Replace(article.Title, " "));
+        var titleHits = title == null ? [] : placeFinder.Find(title);
+        if (title != null)
+            titleHits.RemoveAll(h => h.End - h.Start == 1 && surnames.Contains(title[h.Start]));
+        var countries = placeFinder.Resolve(placeHits, article.Dateline, doc, title, titleHits, article.Title);
+
+        var placeAt = new PlaceHit?[doc.Tokens.Count];
+        foreach (var h in placeHits)
+            for (var t = h.Start; t < h.End; t++) placeAt[t] = h;
+
+        var raw = QuoteFinder.Find(body);
+        var speakers = new SpeakerResolver(doc, persons, personAt, placeAt).Resolve(raw);
+        var quotes = new List<Quote>(raw.Count);
+        var transcript = QuoteFilter.IsTranscript(body, raw);
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var text = body[raw[i].Start..raw[i].End];
+            if (QuoteFilter.IsNotSpeech(body, text, speakers[i], raw[i], transcript)) continue;
+            quotes.Add(new Quote(raw[i].Start, raw[i].End, text, speakers[i]));
+        }
+
+        return new ArticleFacts(quotes, ToPersons(doc, persons), ToPlaces(doc, placeHits), countries);
+    }
+
+    private static List<PersonMention> ToPersons(TextDocument doc, List<Person> persons) =>
+        persons.Where(p => p.Mentions.Count > 0)
+            .Select(p => new PersonMention(p.Name, p.Mentions
+                .Select(m => new Span(doc.Tokens[m.Start].Start, doc.Tokens[m.End - 1].End))
+                .Distinct().OrderBy(s => s.Start).ToList()))
+            .ToList();
+
+    private static List<PlaceMention> ToPlaces(TextDocument doc, List<PlaceHit> hits)
+    {
+        var byKey = new Dictionary<(string, string), List<Span>>();
+        var order = new List<(string, string)>();
+        foreach (var h in hits)
+        {
+            if (h.IsCountrySignalOnly) continue; // "Russian", "the Kremlin" name a country but are not place mentions
+            var name = h.Chosen.Kind == Gazetteer.PlaceKind.Country ? Gaz.Default.CountryName(h.Chosen.Country) : h.Chosen.Name;
+            var key = (name, h.Chosen.Country);
+            if (!byKey.TryGetValue(key, out var spans))
+            {
+                byKey[key] = spans = [];
+                order.Add(key);
+            }
+            spans.Add(new Span(doc.Tokens[h.Start].Start, doc.Tokens[h.End - 1].End));
+        }
+        return order.Select(k => new PlaceMention(k.Item1, k.Item2, byKey[k])).ToList();
+    }
+}

@@ -1,0 +1,578 @@
+using Summit.Engine.Gazetteer;
+using Gaz = Summit.Engine.Gazetteer.Gazetteer;
+
+namespace Summit.Engine.Extraction;
+
+/// <summary>A gazetteer hit: tokens [Start, End) and every reading of the name.</summary>
+internal sealed record PlaceHit(int Start, int End, PlaceEntry[] Readings)
+{
+    /// <summary>The chosen reading, set by <see cref="PlaceFinder.Resolve"/>.</summary>
+    public PlaceEntry Chosen { get; set; }
+
+    /// <summary>Demonyms and institutions give a country but are not place mentions.</summary>
+    public bool IsCountrySignalOnly => Readings[0].Kind is PlaceKind.Demonym or PlaceKind.Institution;
+}
+
+/// <summary>
+/// Finds country names, demonyms, regions and cities by longest token-sequence match, then picks one reading
+/// per ambiguous city by the article's country context (named countries, unambiguous places, dateline) and
+/// otherwise by population.
+/// </summary>
+internal sealed partial class PlaceFinder(Gaz gazetteer)
+{
+    /// <summary>Places inside organisation names ("Virginia Department of Education"), met by <see cref="Find"/>:
+    /// not place mentions, but a hint of where a story without other places happens.</summary>
+    private readonly List<(TextDocument Doc, PlaceHit Hit)> _organisations = [];
+
+    /// <summary>Longest gazetteer matches, left to right, skipping names that are part of an organisation.</summary>
+    public List<PlaceHit> Find(TextDocument doc)
+    {
+        var hits = new List<PlaceHit>();
+        var toks = doc.Tokens;
+        for (var i = 0; i < toks.Count; i++)
+        {
+            if (toks[i].Kind != TokenKind.Word) continue;
+            var first = doc[i];
+            if (!char.IsUpper(first[0])) continue;
+            var match = County(doc, i) ?? Longest(doc, i, first); // "Guernsey County" is in Ohio
+            if (match is not { } m) continue;
+            if (IsOrganisationName(doc, i, m.End, m.Readings))
+                _organisations.Add((doc, new PlaceHit(i, m.End, m.Readings)));
+            else if (!IsTeamInResults(doc, m.End, m.Readings) && !IsLocalName(doc, m.End, m.Readings) && !IsTitledName(doc, i, m.End))
+                hits.Add(new PlaceHit(i, m.End, m.Readings));
+            i = m.End - 1;
+        }
+        return hits;
+    }
+
+    private (int End, PlaceEntry[] Readings)? Longest(TextDocument doc, int i, string first)
+    {
+        var toks = doc.Tokens;
+        var allCaps = first.Length > 1 && Lexicon.IsAllCaps(first);
+        var longest = Math.Max(gazetteer.LongestNameStartingWith(first), allCaps ? gazetteer.LongestNameStartingWith(TitleCase(first)) : 0);
+        var key = new System.Text.StringBuilder();
+        // One token more than the longest name: a hard-wrapped line may break the name ("Securities and Exchange\nCommission").
+        for (var len = Math.Min(longest + 1, toks.Count - i); len > 1; len--)
+        {
+            var end = i + len;
+            if (!Contiguous(doc, i, end) || toks[end - 1].Kind == TokenKind.Newline) continue;
+            key.Clear().Append(first);
+            var words = 1;
+            for (var t = i + 1; t < end; t++)
+                if (toks[t].Kind != TokenKind.Newline) { key.Append(' ').Append(doc[t]); words++; }
+            if (words > longest) continue;
+            var k = key.ToString();
+            if (gazetteer.TryGetPlace(k, out var r) || (allCaps && gazetteer.TryGetPlace(TitleCase(k), out r)))
+                return (end, r);
+        }
+        if (gazetteer.TryGetPlace(first, out var one)) return (i + 1, one);
+        if (allCaps && first.Length > 3 && gazetteer.TryGetPlace(TitleCase(first), out one)) return (i + 1, one);
+        return null;
+    }
+
+    /// <summary>
+    /// Sports results name teams by their city: "CHICAGO 71 64" (a standings row), "CHICAGO AT TORONTO" (the
+    /// visiting team). A place followed by a score or by "AT" is a team, not a place.
+    /// </summary>
+    private static bool IsTeamInResults(TextDocument doc, int end, PlaceEntry[] readings)
+    {
+        if (readings[0].Kind is PlaceKind.Demonym or PlaceKind.Institution) return false;
+        if (end >= doc.Tokens.Count) return false;
+        if (doc.IsWord(end) && doc[end] == "AT") return true;
+        if (!doc.Is(end, TokenKind.Number)) return false;
+        var number = doc[end];
+        // A year or a date ("LONDON 1996-08-30") is a dateline, not a score.
+        return !(number.Length == 4 || doc.IsPunct(end + 1, '-') || doc.IsPunct(end + 1, '/'));
+    }
+
+    /// <summary>"President Obama", "Mr. Jordan": a one-word name after a personal title is a person.</summary>
+    private static bool IsTitledName(TextDocument doc, int start, int end)
+    {
+        if (end - start != 1) return false;
+        var k = doc.IsPunct(start - 1, '.') ? start - 2 : start - 1;
+        return doc.IsWord(k) && Lexicon.PersonTitles.Contains(doc[k]);
+    }
+
+    /// <summary>"Indian Lake Road", "Spanish Oaks": a demonym naming a local feature says nothing of its country.</summary>
+    private static bool IsLocalName(TextDocument doc, int end, PlaceEntry[] readings) =>
+        readings[0].Kind == PlaceKind.Demonym && doc.IsWord(end) && doc.Tokens[end].Start == doc.Tokens[end - 1].End + 1
+        && Lexicon.PlaceFeatures.Contains(doc[end]);
+
+    /// <summary>"Henderson County": a US county (elsewhere counties are named "County Cork").</summary>
+    private static (int End, PlaceEntry[] Readings)? County(TextDocument doc, int i)
+    {
+        var e = i + 1;
+        while (e < i + 3 && doc.IsWord(e) && char.IsUpper(doc[e][0]) && doc[e] != "County") e++;
+        if (!doc.IsWord(e) || doc[e] != "County" || Lexicon.CapitalisedCommon.Contains(doc[i])) return null;
+        return (e + 1, [new PlaceEntry(doc.Slice(i, e + 1), PlaceKind.Region, "US", 0, false)]);
+    }
+
+    /// <summary>"GULF OF MEXICO" → "Gulf of Mexico": small words inside a name stay lowercase.</summary>
+    private static string TitleCase(string s)
+    {
+        var chars = s.ToLowerInvariant().ToCharArray();
+        for (var k = 0; k < chars.Length; k++)
+            if (k == 0 || chars[k - 1] == ' ' && !IsSmallWord(chars, k) || chars[k - 1] == '-') chars[k] = char.ToUpperInvariant(chars[k]);
+        return new string(chars);
+    }
+
+    private static bool IsSmallWord(char[] chars, int k)
+    {
+        var end = Array.IndexOf(chars, ' ', k);
+        var word = new string(chars, k, (end < 0 ? chars.Length : end) - k);
+        return word is "of" or "and" or "the";
+    }
+
+    /// <summary>Only words and hyphens, no line break: a name never spans a paragraph.</summary>
+    private static bool Contiguous(TextDocument doc, int from, int to)
+    {
+        for (var t = from; t < to; t++)
+        {
+            var k = doc.Tokens[t].Kind;
+            // A line break that only wraps a long line goes on to a capitalised word ("Securities and Exchange\nCommission").
+            if (k == TokenKind.Newline && !(doc.WrapsLine(t) && doc.IsWord(t + 1) && char.IsUpper(doc[t + 1][0])) || k == TokenKind.Quote) return false;
+            if (k == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is not ('-' or '.' or '\'')) return false;
+            // "W.Va." but not "Mich ." (a dot after a space ends a sentence)
+            if (k == TokenKind.Punct && t > from && doc.Tokens[t].Start != doc.Tokens[t - 1].End) return false;
+        }
+        return true;
+    }
+
+    /// <summary>"New York Times", "Bank of England", "Manchester United": the place names an organisation.</summary>
+    private static bool IsOrganisationName(TextDocument doc, int start, int end, PlaceEntry[] readings)
+    {
+        // "British Petroleum Co Plc", "Whitehall Corp": a company's name is not where a story happens; a story
+        // about a deal with a British company is not about Britain.
+        if (IsCompanyName(doc, end, capsForm: !IsStrongPlace(readings[0]))) return true;
+        if (readings[0].Kind is PlaceKind.Demonym or PlaceKind.Institution) return false;
+        if (doc.IsWord(end) && doc.Tokens[end].Start <= doc.Tokens[end - 1].End + 1 && Lexicon.OrgWords.Contains(doc[end])
+            && doc[end] is not ("State" or "Province" or "Region" or "District" or "Republic" or "Kingdom"))
+            return true;
+        if (start >= 2 && doc.IsWord(start - 1) && doc[start - 1] == "of" && doc.IsWord(start - 2)
+            && Lexicon.OrgWords.Contains(doc[start - 2]) && doc[start - 2] is not ("Republic" or "Kingdom" or "State" or "Province" or "City" or "Island" or "Islands" or "Gulf" or "Sea" or "Bay"))
+            return true;
+        return false;
+    }
+
+    /// <summary>"&lt;NEC Corp&gt; of Japan", "Pharmacia AB &lt;PHABY&gt; of Sweden", "&lt;Schroders PLC&gt; of the United
+    /// Kingdom": where a company named in angle brackets comes from is a place, but not where the story happens.</summary>
+    private static bool IsCompanyOrigin(TextDocument doc, int start)
+    {
+        var k = doc.IsWord(start - 1) && doc[start - 1] == "the" ? start - 2 : start - 1;
+        return doc.IsWord(k) && doc[k] == "of" && doc.IsPunct(k - 1, '>');
+    }
+
+    /// <summary>"British Petroleum Co Plc", "Stanley Interiors Corp": up to four capitalised words (or "and") and a
+    /// company's legal form follow the name.</summary>
+    private static bool IsCompanyName(TextDocument doc, int end, bool capsForm)
+    {
+        for (var k = end; k < end + 5 && doc.IsWord(k); k++)
+        {
+            // An all-caps headline spells the form in capitals too ("WHITEHALL CORP <WHT> 4TH QTR NET"); there a
+            // country, province or big city in the name ("TRACTORS MALAYSIA BHD") still says where the company is.
+            if (Lexicon.LegalForms.Contains(doc[k]) || capsForm && doc[k].Length > 1 && Lexicon.IsAllCaps(doc[k]) && Lexicon.LegalForms.Contains(TitleCase(doc[k])))
+                return true;
+            if (!char.IsUpper(doc[k][0]) && doc[k] != "and") return false;
+        }
+        return false;
+    }
+
+    /// <summary>Choose one reading per hit; returns the article's countries in first-mention order.</summary>
+    public List<string> Resolve(List<PlaceHit> hits, string? dateline, TextDocument doc, TextDocument? title = null, List<PlaceHit>? titleHits = null,
+                                string? rawTitle = null)
+    {
+        titleHits ??= [];
+        // Context: countries named without ambiguity (country names, demonyms, regions, one-country cities).
+        // "Firm" context leaves out lone small towns, which are often a surname or a namesake missing from the table.
+        var context = new HashSet<string>(StringComparer.Ordinal);
+        var firm = new HashSet<string>(StringComparer.Ordinal);
+        var votes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var townVotes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var h in titleHits.Concat(hits))
+        {
+            // "Lebanon" names the country for context, but may be the town in Ohio: it does not place the story.
+            // "Ontario" (also a Californian city) names its province for both.
+            if (OneCountry(h.Readings, ignoreTowns: true) is { Length: > 0 } c) context.Add(c);
+            if (OneCountry(h.Readings, ignoreTowns: h.Readings[0].Kind == PlaceKind.Region) is not { Length: > 0 } f) continue;
+            if (!IsSmallTown(h.Readings)) firm.Add(f);
+            // Where the story happens: places vote; small towns (often surnames) only when nothing bigger is named.
+            if (h.IsCountrySignalOnly) continue;
+            var box = IsSmallTown(h.Readings) ? townVotes : votes;
+            box[f] = box.GetValueOrDefault(f) + 1;
+        }
+        if (votes.Count == 0) votes = townVotes;
+        if (votes.Count == 0)
+            foreach (var (_, h) in _organisations)
+                if (OneCountry(h.Readings) is { Length: > 0 } f) votes[f] = votes.GetValueOrDefault(f) + 1;
+        if (!string.IsNullOrWhiteSpace(dateline))
+        {
+            var key = Gaz.Key(dateline.Trim());
+            if (gazetteer.TryGetPlace(key, out var d) && d[0].Country.Length > 0)
+            {
+                context.Add(d[0].Country);
+                firm.Add(d[0].Country);
+                votes[d[0].Country] = votes.GetValueOrDefault(d[0].Country) + 2;
+            }
+        }
+        // American local news rarely names its country: dollar amounts, sheriffs, counties and party tags
+        // ("R-Elbow Lake") decide a town's namesake when no country is named ("Mansfield" → the one in Texas).
+        // Both scans read the whole text: they run only when a rule needs them, and once.
+        int? cueValue = null;
+        int Cue() => cueValue ??= UsCue(doc);
+        bool UsStory() => Cue() > 0;
+        (string? Code, bool Done) currency = default;
+        string? Currency() => (currency = currency.Done ? currency : (CurrencyCountry(doc, title), true)).Code;
+        // The story's home: the country holding most of its unambiguous place mentions, or America for an
+        // American story that names none. Ambiguous names take their home namesake ("Athens" in a story placed
+        // in Georgia, US).
+        var total = votes.Values.Sum();
+        var home = votes.Count == 0 ? (UsStory() ? "US" : null)
+            : votes.MaxBy(v => v.Value) is var top && top.Value * 2 > total ? top.Key : null;
+        foreach (var h in titleHits)
+            h.Chosen = Choose(h.Readings, context, home, UsStory);
+        for (var i = 0; i < hits.Count; i++)
+            hits[i].Chosen = InStateOrCountry(doc, hits, i) ?? Choose(hits[i].Readings, context, home, UsStory);
+        // Countries given by more than a lone small town.
+        foreach (var h in titleHits.Concat(hits))
+            if (!IsSmallTown(h.Readings)) firm.Add(h.Chosen.Country);
+
+        var countries = new List<string>();
+        // Countries called by their name ("Iraq"), not only by a city or a demonym.
+        var named = new HashSet<string>(hits.Where(h => h.Chosen.Kind == PlaceKind.Country).Select(h => h.Chosen.Country), StringComparer.Ordinal);
+        var mentions = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        void Count(PlaceHit h, int at) => CountCountry(h.Chosen.Country, at);
+        void CountCountry(string c, int at)
+        {
+            if (c.Length == 0) return;
+            if (!mentions.TryGetValue(c, out var m)) countries.Add(c);
+            mentions[c] = (m.Count + 1, m.Count == 0 ? at : m.First);
+        }
+        // A country of the headline counts as named in the lead; a small town there is too often a word of a
+        // title-case headline ("Semi Overturns") to count.
+        foreach (var h in titleHits)
+            if (!IsSmallTown(h.Readings)) Count(h, 0);
+        foreach (var h in hits)
+        {
+            // A small foreign town that nothing else in the story points to is more often a namesake missing from
+            // the table ("London, Ky.") or a surname ("Obama") than a trip abroad: its mention stays, without country.
+            if (IsSmallTown(h.Readings) && (home != null || firm.Count > 1) && h.Chosen.Country != home && !firm.Contains(h.Chosen.Country))
+                h.Chosen = h.Chosen with { Country = "" };
+            if (IsListingVenue(doc, h.Start) || IsCompanyOrigin(doc, h.Start)) continue;
+            Count(h, doc.Tokens[h.Start].Start);
+        }
+        // The euromarket trades in London: a eurobond issue is a London market story, as a futures contract traded on
+        // the Chicago Board of Trade is an American one, whoever the borrower is.
+        for (var i = 0; i < doc.Tokens.Count; i++)
+            if (doc.Tokens[i].Kind == TokenKind.Word && doc.Tokens[i].End - doc.Tokens[i].Start is 8 or 9 && IsEurobond(doc[i]))
+                CountCountry("GB", doc.Tokens[i].Start);
+        // Nothing counted: the money the story counts in, else its home (American cues, an organisation named after a place).
+        // A company named after a place ("Halvorsen Foods Canada Inc") says more than its dollars or legal form.
+        var listed = ListedCompany(rawTitle, doc);
+        var company = listed != null ? (Country: listed, Opens: true, ByPlace: true) : LeadCompany(doc);
+        if (countries.Count == 0 && ((company.ByPlace ? company.Country : null) ?? Currency() ?? home) is { } money) countries.Add(money);
+        // A bare stock symbol in angle brackets ("<NSBA>", not "<CKGH.HK>" or "<PHAB ST>") is an American listing: wire
+        // services add an exchange suffix to symbols from elsewhere.
+        if (countries.Count == 0 && (HasAmericanTicker(rawTitle) || HasAmericanTicker(doc.Text))) countries.Add("US");
+        // The article's countries are the ones it is about: named in the lead or more than once. A country
+        // named once in passing deep in the text ("… like Japan did in 1990") stays a place mention only.
+        var lead = Math.Max(LeadChars, doc.Text.Length / LeadShare);
+        if (countries.Count > 1)
+        {
+            // A story about many countries at once (a summit, trade talks, a survey of markets: five or more named
+            // in the lead or more than once) is about each country it names, also in passing.
+            var passing = countries.FindAll(c => mentions[c].Count < MinMentions && mentions[c].First > lead && !(named.Contains(c) && Cue() == Local));
+            if (countries.Count - passing.Count < ManyCountries) countries.RemoveAll(passing.Contains);
+        }
+        // No country in the lead: the money the story counts in says where it happens.
+        if (countries.Count > 0 && !countries.Exists(c => mentions.TryGetValue(c, out var m) && m.First <= LeadChars)
+            && (listed ?? Currency()) is { } home2 && !countries.Contains(home2))
+            countries.Add(home2);
+        // The company a business story opens with ("Baird Corp said …", "Hanson Plc has …") is what the story is
+        // about, and its legal form says where it is registered. Named later in the first sentence, it only
+        // decides a story that names no country.
+        if (company is ({ } firmCountry, var opens, _) && !countries.Contains(firmCountry) && (opens || countries.Count == 0))
+            countries.Insert(0, firmCountry);
+        return countries;
+    }
+
+    /// <summary>
+    /// The country of the first company named in the first sentence, by its legal form ("Inc", "Corp", "Co" → US,
+    /// "Plc" → GB, "AG", "GmbH" → DE; "Ltd" and "SA" are used in too many countries to tell) or by a place in its
+    /// name (ByPlace), and whether the company opens the text.
+    /// </summary>
+    private (string? Country, bool Opens, bool ByPlace) LeadCompany(TextDocument doc)
+    {
+        var (start, end) = doc.Sentences[0];
+        var opens = true;
+        for (var i = start; i < end; i++)
+        {
+            // A bare "Co" is American ("Ford Motor Co"); elsewhere it is followed by the legal form ("Co Ltd", "Co Plc").
+            if (doc.IsWord(i) && i > start && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0])
+                && LegalFormCountries.TryGetValue(doc[i], out var c) && !(doc[i] == "Co" && doc.IsWord(i + 1) && char.IsUpper(doc[i + 1][0])))
+                return PlaceInCompanyName(doc, start, i) is { } placed ? (placed, opens, true) : (c, opens, false);
+            // Only a capitalised name (possibly in angle brackets) before the suffix: the company opens the text.
+            if (doc.IsWord(i) ? !char.IsUpper(doc[i][0]) : !(doc.IsPunct(i, '<') || doc.IsPunct(i, '&') || doc.IsPunct(i, '-') || doc.IsPunct(i, '.')))
+                opens = false;
+        }
+        return (null, false, false);
+    }
+
+    /// <summary>"Gillette Canada Inc", "Toronto Sun Publishing Corp", "Power Corp of Canada": a place in the name of
+    /// the company (ending with the legal form at <paramref name="form"/>) or after its "of" says where it is
+    /// registered better than the legal form, which a subsidiary shares with its parent.</summary>
+    private string? PlaceInCompanyName(TextDocument doc, int sentenceStart, int form)
+    {
+        var nameStart = form;
+        while (nameStart > sentenceStart && form - nameStart < 6
+               && (doc.IsWord(nameStart - 1) ? char.IsUpper(doc[nameStart - 1][0]) || doc[nameStart - 1] is "and" or "of" : doc.IsPunct(nameStart - 1, '&') || doc.IsPunct(nameStart - 1, '-')))
+            nameStart--;
+        var after = doc.IsWord(form + 1) && doc[form + 1] == "of" ? form + 2 : -1;
+        // "Ford Motor Co of Canada" beats its parent's name; "Toyota Motor Sales U.S.A. Inc": the place nearest the
+        // legal form names the subsidiary. Only a country, province, demonym or city of a million: a town's name in a
+        // company's is more often a surname or a word ("Taft Broadcasting Co", "Stanley Interiors Corp").
+        string? found = null;
+        foreach (var (inDoc, h) in _organisations)
+        {
+            // Token positions of the headline's organisations are not this text's.
+            if (inDoc != doc || !(h.Start >= nameStart && h.End <= form || h.Start == after) || OneCountry(h.Readings, ignoreTowns: true) is not { Length: > 0 } c) continue;
+            if (!IsStrongPlace(h.Readings[0])) continue;
+            found = c;
+            if (h.Start == after) break;
+        }
+        return found;
+    }
+
+    private const long MillionCity = 1_000_000;
+
+    /// <summary>A country, province, demonym or city of a million: a name that says where a company is.</summary>
+    private static bool IsStrongPlace(PlaceEntry e) =>
+        e.Kind is PlaceKind.Country or PlaceKind.Region or PlaceKind.Demonym || e is { Kind: PlaceKind.City, Population: >= MillionCity };
+
+    // The country a legal form tells; Lexicon.LegalForms are all the forms that mark a firm.
+    private static readonly Dictionary<string, string> LegalFormCountries = new(StringComparer.Ordinal)
+    {
+        ["Inc"] = "US", ["Incorporated"] = "US", ["Corp"] = "US", ["INC"] = "US", ["CORP"] = "US", ["Co"] = "US", ["Bancorp"] = "US",
+        ["Plc"] = "GB", ["PLC"] = "GB", ["AG"] = "DE", ["GmbH"] = "DE",
+    };
+
+    /// <summary>"Carthage, N.C.", "Chatham, Ontario": a town followed by its state or country lies there, even when
+    /// the table knows only a bigger namesake elsewhere.</summary>
+    private static PlaceEntry? InStateOrCountry(TextDocument doc, List<PlaceHit> hits, int i)
+    {
+        var h = hits[i];
+        if (i + 1 >= hits.Count || h.Readings[0].Kind != PlaceKind.City) return null;
+        var next = hits[i + 1];
+        if (next.Start != h.End + 1 || !doc.IsPunct(h.End, ',') || next.Readings[0].Kind is not (PlaceKind.Region or PlaceKind.Country)
+            || OneCountry(next.Readings) is not { Length: > 0 } c)
+            return null;
+        foreach (var r in h.Readings)
+            if (r.Country == c) return r;
+        return h.Readings[0] with { Country = c, Population = 0 };
+    }
+
+    // Measured on Reuters-21578 TRAIN and LGL: the lead is the first 300 characters or fifth of the text.
+    private const int LeadChars = 300;
+    private const int LeadShare = 5;
+    private const int MinMentions = 2;
+    private const int ManyCountries = 5;
+    private const long SmallTown = 200_000;
+
+    /// <summary>
+    /// "Toray Industries Inc <TORT.T>", "BASF <BASF.F> SAYS …": a stock symbol with the suffix of its exchange, in the
+    /// headline or the first sentence, gives the country where the company the story is about is listed.
+    /// </summary>
+    private static string? ListedCompany(string? rawTitle, TextDocument doc)
+    {
+        if (ExchangeCountry(rawTitle, 0, rawTitle?.Length ?? 0) is { } c) return c;
+        if (doc.Sentences.Count == 0) return null;
+        var (start, end) = doc.Sentences[0];
+        // The splitter may end the sentence inside a symbol ("<TORT." before "T>"): read a few characters on.
+        return end > start ? ExchangeCountry(doc.Text, doc.Tokens[start].Start, Math.Min(doc.Text.Length, doc.Tokens[end - 1].End + 5)) : null;
+    }
+
+    private static string? ExchangeCountry(string? text, int from, int to)
+    {
+        if (text == null) return null;
+        for (var m = ExchangeSymbol().Match(text, from, to - from); m.Success; m = m.NextMatch())
+            if (ExchangeSuffixes.TryGetValue(m.Groups[1].Value, out var c)) return c;
+        return null;
+    }
+
+    /// <summary>A symbol and its exchange suffix in angle brackets or parentheses: "&lt;TORT.T&gt;", "(BASF.F)".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[<(][A-Z0-9]{1,6}\.([A-Z]{1,3})[>)]")]
+    private static partial System.Text.RegularExpressions.Regex ExchangeSymbol();
+
+    // Exchange suffixes of wire-service stock symbols. Left out: ".N" and ".O" (New York and Nasdaq also list foreign
+    // companies) and ".S" (Sydney in older codes, Swiss in newer ones).
+    private static readonly Dictionary<string, string> ExchangeSuffixes = new(StringComparer.Ordinal)
+    {
+        ["L"] = "GB", ["F"] = "DE", ["DE"] = "DE", ["T"] = "JP", ["TOK"] = "JP", ["PA"] = "FR", ["AS"] = "NL", ["ST"] = "SE",
+        ["Z"] = "CH", ["HK"] = "HK", ["HKG"] = "HK", ["MI"] = "IT", ["J"] = "ZA", ["BR"] = "BE", ["SI"] = "SG",
+        ["VI"] = "AT", ["HE"] = "FI", ["TO"] = "CA", ["AX"] = "AU", ["MC"] = "ES", ["CO"] = "DK", ["OL"] = "NO",
+        ["KL"] = "MY", ["BO"] = "IN", ["NZ"] = "NZ",
+    };
+
+    private static bool IsEurobond(string word) =>
+        word.Equals("eurobond", StringComparison.OrdinalIgnoreCase) || word.Equals("eurobonds", StringComparison.OrdinalIgnoreCase);
+
+    private static bool HasAmericanTicker(string? text) =>
+        text != null && BareSymbol().Matches(text).Any(m => !HtmlTags.Contains(m.Groups[1].Value));
+
+    /// <summary>A bare symbol in angle brackets, without an exchange suffix: "&lt;NSBA&gt;".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("<([A-Z]{1,5})>")]
+    private static partial System.Text.RegularExpressions.Regex BareSymbol();
+
+    // Markup left in web text ("<B>", "<BR>") is no stock symbol.
+    private static readonly HashSet<string> HtmlTags = new(StringComparer.Ordinal)
+    {
+        "A", "B", "I", "P", "Q", "S", "U", "BR", "HR", "EM", "LI", "UL", "OL", "DL", "DT", "DD", "TD", "TR", "TH", "TT",
+        "DIV", "PRE", "SUB", "SUP", "BIG", "IMG", "NAV", "SPAN", "FONT", "CODE", "BODY", "HEAD", "HTML", "TABLE", "SMALL",
+        "H", "STRONG", "CENTER", "TITLE",
+    };
+
+    /// <summary>"The bonds will be listed in Luxembourg": where a security trades is not what the story is about.</summary>
+    private static bool IsListingVenue(TextDocument doc, int start)
+    {
+        var k = start - 1;
+        if (doc.IsWord(k) && doc[k] == "the") k--;
+        return doc.IsWord(k) && doc[k] is "in" or "on" && doc.IsWord(k - 1) && doc[k - 1] is "listed" or "listing" or "quoted";
+    }
+
+    private static bool IsSmallTown(PlaceEntry[] readings) =>
+        Array.TrueForAll(readings, r => r is { Kind: PlaceKind.City, Capital: false, Population: < SmallTown });
+
+    private static string? OneCountry(PlaceEntry[] readings, bool ignoreTowns = false)
+    {
+        var c = readings[0].Country;
+        foreach (var r in readings)
+            // With ignoreTowns, a country's or a province's name stands for it even where a town abroad shares it.
+            if (r.Country != c && !(ignoreTowns && readings[0].Kind is PlaceKind.Country or PlaceKind.Region && r.Kind == PlaceKind.City)) return null;
+        return c;
+    }
+
+    private static PlaceEntry Choose(PlaceEntry[] readings, HashSet<string> context, string? home, Func<bool> local)
+    {
+        var top = readings[0];
+        if (readings.Length == 1) return top;
+        // A name read first as a big city ("Athens") is a town of the story's home country when the story is
+        // placed there; a country's name ("Lebanon") only in a local story. Otherwise a namesake in a country the
+        // story names wins over the biggest.
+        // A province or state ("Ontario") is not taken for a city namesake.
+        if (home != null && top.Kind != PlaceKind.Region)
+            foreach (var r in readings)
+                if (r.Country == home && (top.Kind != PlaceKind.Country || r.Kind != PlaceKind.City || local())) return r;
+        if (top.Kind != PlaceKind.City) return top;
+        foreach (var r in readings)
+            if (context.Contains(r.Country)) return r;
+        return top;
+    }
+
+    /// <summary>
+    /// Signs of an American story: 2 for a local one ("$1.2 million", a sheriff or trooper, "Loudon Co.",
+    /// "(R-Texas)", a township, selectmen, "7 p.m."), 1 for American usage only ("percent", party labels), else 0.
+    /// </summary>
+    private static int UsCue(TextDocument doc)
+    {
+        var level = 0;
+        for (var i = 0; i < doc.Tokens.Count; i++)
+        {
+            var k = doc.Tokens[i].Kind;
+            if (k == TokenKind.Punct && doc.Text[doc.Tokens[i].Start] == '$' && doc.Is(i + 1, TokenKind.Number)) return Local;
+            if (k != TokenKind.Word) continue;
+            // Look at the word only when its length and first letter can match (no substring for every token).
+            var len = doc.Tokens[i].End - doc.Tokens[i].Start;
+            var first = doc.Text[doc.Tokens[i].Start];
+            // A party tag: "Westrom, R-Elbow Lake," / "(D-Calif.)".
+            if (len == 1 && first is 'R' or 'D' && (doc.IsPunct(i - 1, ',') || doc.IsPunct(i - 1, '(')) && doc.IsPunct(i + 1, '-')
+                && doc.IsWord(i + 2) && char.IsUpper(doc[i + 2][0]) && doc.Tokens[i + 1].Start == doc.Tokens[i].End) return Local;
+            // "Police Department", "Fire Chief": American municipal services.
+            if ((len == 10 && first == 'D' && doc[i] == "Department" || len == 5 && first == 'C' && doc[i] == "Chief")
+                && doc.IsWord(i - 1) && doc[i - 1] is "Police" or "Fire") return Local;
+            if (len is >= 3 and <= 12 && UsWordLookup.TryGetValue(doc.Text.AsSpan(doc.Tokens[i].Start, len), out var l))
+            {
+                if (l == Local) return Local;
+                level = l;
+            }
+            if (len == 2 && first == 'C' && doc[i] == "Co" && doc.IsPunct(i + 1, '.') && i > 0 && doc.IsWord(i - 1)
+                && char.IsUpper(doc[i - 1][0]) && !doc.IsPunct(i + 2, ',')) return Local;
+        }
+        return level;
+    }
+
+    private const int Local = 2;
+
+    private static readonly Dictionary<string, int> UsWords = new(StringComparer.Ordinal)
+    {
+        ["percent"] = 1, ["Democrat"] = 1, ["Democrats"] = 1, ["Republican"] = 1, ["Republicans"] = 1, ["GOP"] = 1,
+        // American spelling
+        ["center"] = 1, ["Center"] = 1, ["centers"] = 1, ["neighborhood"] = 1, ["neighbors"] = 1, ["color"] = 1,
+        ["favorite"] = 1, ["theater"] = 1, ["Theater"] = 1, ["labor"] = 1, ["honor"] = 1, ["honored"] = 1, ["defense"] = 1,
+        ["traveled"] = 1,
+        ["Sheriff"] = Local, ["sheriff"] = Local, ["Trooper"] = Local, ["troopers"] = Local, ["Troopers"] = Local,
+        ["p.m."] = Local, ["a.m."] = Local, ["Township"] = Local, ["Parish"] = Local, ["selectman"] = Local, ["selectmen"] = Local,
+        ["Councilman"] = Local, ["Councilwoman"] = Local, ["councilman"] = Local, ["councilwoman"] = Local,
+        ["alderman"] = Local, ["aldermen"] = Local,
+    };
+
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> UsWordLookup =
+        UsWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// An article that names no place at all may still name its money ("5 mln dlrs", "300 billion yen"): the
+    /// currency's home country is then the best guess of where the story is.
+    /// </summary>
+    private static string? CurrencyCountry(TextDocument doc, TextDocument? title)
+    {
+        string? code = null;
+        for (var i = 0; i < doc.Tokens.Count && code == null; i++)
+        {
+            var tok = doc.Tokens[i];
+            if (tok.Kind == TokenKind.Punct && doc.Text[tok.Start] == '$') code = "US";
+            if (tok.Kind != TokenKind.Word || tok.End - tok.Start is < 3 or > 8) continue;
+            // Compared in place: no substring per token (this runs over every article's text). Lowercase only:
+            // "Sterling Software" is a name, not money.
+            if (doc.Text[tok.Start] is not ('d' or 'c' or 'y' or 's' or 'r' or 'l' or 'g' or 'b' or 'm' or 'p' or 'k' or 'e')) continue;
+            if (CurrencyLookup.TryGetValue(doc.Text.AsSpan(tok.Start, tok.End - tok.Start), out var c)
+                // "marks" is money only after an amount ("40 million marks"), not in "marks the first time".
+                && (c != "DE" || doc.Is(i - 1, TokenKind.Number) || doc.IsWord(i - 1) && doc[i - 1] is "million" or "billion" or "mln" or "bln"))
+                code = c;
+        }
+        // Dollars are also Canadian, Australian, Hong Kong money: a company named the British way ("Ivaco Ltd")
+        // and not the American way counts in one of those, which one the text does not say.
+        var style = title == null ? CompanyStyle(doc) : Stronger(CompanyStyle(doc), CompanyStyle(title));
+        if (code == "US" && style == 'B') return null;
+        // Last resort: a company named the American way ("Reichhold Chemicals Inc", "Baird Corp").
+        return code ?? (style == 'A' ? "US" : null);
+    }
+
+    private static char Stronger(char a, char b) => a == 'A' || b == 'A' ? 'A' : a == 'B' || b == 'B' ? 'B' : '\0';
+
+    /// <summary>'A' for a company named the American way ("Baird Corp"), else 'B' for the British way
+    /// ("Ivaco Ltd"), else '\0'.</summary>
+    private static char CompanyStyle(TextDocument doc)
+    {
+        var style = '\0';
+        for (var i = 1; i < doc.Tokens.Count; i++)
+        {
+            var tok = doc.Tokens[i];
+            if (tok.Kind != TokenKind.Word || doc.Text[tok.Start] is not ('I' or 'C' or 'L') || tok.End - tok.Start is < 3 or > 12) continue;
+            if (!doc.IsWord(i - 1) || !char.IsUpper(doc[i - 1][0])) continue;
+            if (doc[i] is "Inc" or "Corp" or "Incorporated" or "INC" or "CORP") return 'A';
+            if (doc[i] is "Ltd" or "Limited" or "LTD") style = 'B';
+        }
+        return style;
+    }
+
+    private static readonly Dictionary<string, string> Currencies = new(StringComparer.Ordinal)
+    {
+        ["dlr"] = "US", ["dlrs"] = "US", ["dollar"] = "US", ["dollars"] = "US", ["cts"] = "US", ["cents"] = "US",
+        ["yen"] = "JP", ["stg"] = "GB", ["sterling"] = "GB", ["rupees"] = "IN", ["rupee"] = "IN", ["rand"] = "ZA",
+        ["lire"] = "IT", ["lira"] = "IT", ["guilders"] = "NL", ["guilder"] = "NL", ["ringgit"] = "MY", ["baht"] = "TH",
+        ["marks"] = "DE", ["pesetas"] = "ES", ["peseta"] = "ES", ["schillings"] = "AT", ["kronor"] = "SE", ["escudos"] = "PT",
+        ["drachmas"] = "GR", ["drachma"] = "GR",
+    };
+
+    /// <summary>Looks a word up by span, without a substring (thread-safe for reads).</summary>
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CurrencyLookup =
+        Currencies.GetAlternateLookup<ReadOnlySpan<char>>();
+}

@@ -1,0 +1,58 @@
+namespace Summit.Engine.Extraction;
+
+/// <summary>
+/// Splits tokens into sentences: at line breaks, and after . ! ? when the next word starts a sentence and the
+/// dot does not end an abbreviation or an initial ("Mr.", "Jan.", "George W. Bush").
+/// </summary>
+internal static class SentenceSplitter
+{
+    private static readonly HashSet<string> Abbreviations = new(
+        ["Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Jr", "Sr", "Prof",
+         "Inc", "Corp", "Co", "Ltd", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+         "Dec", "No", "vs", "Mt", "Ft", "Rev", "Adm", "Maj", "Gens", "Sens", "Reps", "Messrs", "Ave", "approx", "Nos",
+         "U.S", "U.K", "U.N", "D.C"], StringComparer.Ordinal);
+
+    public static List<(int Start, int End)> Split(string text, List<Token> tokens)
+    {
+        var result = new List<(int, int)>();
+        var start = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind == TokenKind.Newline)
+            {
+                if (i > start) result.Add((start, i));
+                start = i + 1;
+                continue;
+            }
+            if (t.Kind != TokenKind.Punct) continue;
+            var c = text[t.Start];
+            if (c is not ('.' or '!' or '?')) continue;
+            if (c == '.' && i > 0 && tokens[i - 1].End == t.Start && tokens[i - 1].Kind == TokenKind.Word)
+            {
+                var prev = text[tokens[i - 1].Start..tokens[i - 1].End];
+                if (Abbreviations.Contains(prev) || (prev.Length == 1 && char.IsUpper(prev[0]))) continue;
+            }
+            // Closing quotation marks and brackets right after the stop belong to this sentence.
+            var end = i + 1;
+            while (end < tokens.Count && (tokens[end].Kind == TokenKind.Quote && IsClosingPosition(text, tokens[end])
+                                          || tokens[end].Kind == TokenKind.Punct && text[tokens[end].Start] is ')' or '.' or '!' or '?'))
+                end++;
+            if (end < tokens.Count && tokens[end].Kind != TokenKind.Newline && !StartsSentence(text, tokens[end])) continue;
+            result.Add((start, end));
+            start = end;
+            i = end - 1;
+        }
+        if (start < tokens.Count) result.Add((start, tokens.Count));
+        return result;
+    }
+
+    private static bool IsClosingPosition(string text, Token quote) =>
+        quote.Start > 0 && !char.IsWhiteSpace(text[quote.Start - 1]) && !QuoteMarks.IsDoubleOpen(text[quote.Start]) && !QuoteMarks.IsSingleOpen(text[quote.Start]);
+
+    private static bool StartsSentence(string text, Token next)
+    {
+        var c = text[next.Start];
+        return char.IsUpper(c) || char.IsDigit(c) || next.Kind == TokenKind.Quote || c is '(' or '[' or '-' or '\u2014';
+    }
+}

@@ -1,0 +1,100 @@
+using Summit.Engine.Extraction;
+
+namespace Summit.Engine.Gazetteer;
+
+internal enum PlaceKind : byte { Country, Demonym, Institution, Region, City }
+
+/// <summary>One reading of a place name: what it is, which country (empty for continents), how big.</summary>
+internal readonly record struct PlaceEntry(string Name, PlaceKind Kind, string Country, long Population, bool Capital);
+
+/// <summary>
+/// Country names and aliases, demonyms, regions, GeoNames cities (population ≥ 15,000) and English first
+/// names, loaded once from embedded TSV resources. Lookups are by token sequence (names are tokenized with
+/// the same <see cref="Tokenizer"/> as article text), so matching an article is one dictionary probe per
+/// candidate start and length, not a regex per name.
+/// </summary>
+internal sealed class Gazetteer
+{
+    private static readonly Lazy<Gazetteer> _default = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static Gazetteer Default => _default.Value;
+
+    /// <summary>Readings per name key (token texts joined by a space); countries first, then by population.</summary>
+    private readonly Dictionary<string, PlaceEntry[]> _places = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, char> _firstNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _countryNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _commonWords = new(StringComparer.Ordinal);
+
+    /// <summary>One of the ~10,000 most common English words (lowercase form): "Red", "Star", "Analysts".</summary>
+    public bool IsCommonWord(string word) => _commonWords.Contains(word.ToLowerInvariant());
+
+    /// <summary>Longest name (in tokens) per first token of multi-token names: most starts cost one probe.</summary>
+    private readonly Dictionary<string, int> _firstTokens = new(StringComparer.Ordinal);
+
+    /// <summary>Token count of the longest multi-token name starting with this token; 0 if none.</summary>
+    public int LongestNameStartingWith(string token) => _firstTokens.GetValueOrDefault(token);
+
+    public bool TryGetPlace(string key, out PlaceEntry[] entries) => _places.TryGetValue(key, out entries!);
+
+    /// <summary>'M', 'F', 'U' (either) for a known English first name, else '\0'.</summary>
+    public char FirstNameGender(string name) => _firstNames.TryGetValue(name, out var g) ? g : '\0';
+
+    /// <summary>English short name of an ISO code ("RU" → "Russia").</summary>
+    public string CountryName(string code) => _countryNames.TryGetValue(code, out var n) ? n : code;
+
+    public static string Key(string name)
+    {
+        var toks = Tokenizer.Tokenize(name);
+        return string.Join(' ', toks.Select(t => name[t.Start..t.End]));
+    }
+
+    private static Gazetteer Load()
+    {
+        var g = new Gazetteer();
+        var lists = new Dictionary<string, List<PlaceEntry>>(StringComparer.Ordinal);
+        void Add(string name, PlaceEntry e)
+        {
+            var toks = Tokenizer.Tokenize(name);
+            if (toks.Count == 0) return;
+            var key = string.Join(' ', toks.Select(t => name[t.Start..t.End]));
+            if (!lists.TryGetValue(key, out var l)) lists[key] = l = [];
+            l.Add(e);
+            if (toks.Count > 1)
+            {
+                var first = name[toks[0].Start..toks[0].End];
+                g._firstTokens[first] = Math.Max(toks.Count, g._firstTokens.GetValueOrDefault(first));
+            }
+        }
+
+        foreach (var f in Rows("countries.tsv", 3))
+        {
+            var kind = f[2] switch { "D" => PlaceKind.Demonym, "I" => PlaceKind.Institution, _ => PlaceKind.Country };
+            Add(f[0], new PlaceEntry(f[0], kind, f[1], long.MaxValue, false));
+        }
+        foreach (var f in Rows("country-names.tsv", 2))
+            g._countryNames[f[0]] = f[1];
+        foreach (var f in Rows("regions.tsv", 2))
+            Add(f[0], new PlaceEntry(f[0], PlaceKind.Region, f[1], long.MaxValue / 2, false));
+        foreach (var f in Rows("cities.tsv", 4))
+            Add(f[0], new PlaceEntry(f[0], PlaceKind.City, f[1], long.TryParse(f[2], out var p) ? p : 0, f[3] == "1"));
+        foreach (var (key, l) in lists)
+            g._places[key] = [.. l.OrderBy(e => e.Kind == PlaceKind.City ? 1 : 0).ThenByDescending(e => e.Population)];
+        foreach (var f in Rows("common-words.txt", 1))
+            g._commonWords.Add(f[0]);
+        foreach (var f in Rows("first-names.tsv", 2))
+            g._firstNames[f[0]] = f[1][0];
+        return g;
+    }
+
+    private static IEnumerable<string[]> Rows(string file, int fields)
+    {
+        using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream("Summit.Gazetteer." + file)
+            ?? throw new InvalidOperationException($"Embedded gazetteer table {file} is missing.");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            var f = line.Split('\t');
+            if (f.Length >= fields && f[0].Length > 0) yield return f;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Summit.Engine.Articles;
+using Summit.Engine.Extraction;
+using Summit.Engine.Search;
+
+namespace Summit.Engine.Index;
+
+/// <summary>Articles a batch could not take, each with its line (JSON Lines) and reason; nothing was indexed.</summary>
+public sealed class IngestRejectedException(IReadOnlyList<string> problems) : Exception("The upload has articles that cannot be indexed.")
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
+
+public sealed record IngestResponse(int Indexed, IReadOnlyList<string> Ids, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Admin writes. Each call opens the index writer, applies the change, commits, closes the writer (so the
+/// indexer CLI can take the lock between calls) and refreshes the searcher before returning, so an acknowledged
+/// write is durable and searchable. Calls in this process are serialised; a writer held by another process
+/// surfaces as <see cref="IndexUnavailableException"/>.
+/// </summary>
+public sealed class ArticleWriter(SearchIndex index, ArticleSearcher searcher)
+{
+    public const int MaxBatch = 10_000;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Indexes one JSON article object or JSON Lines (one object per line), all or nothing.</summary>
+    public async Task<IngestResponse> IngestAsync(Stream body, bool jsonLines, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "summit-upload-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            // The indexer's reader does the parsing and validation, so the API accepts exactly what files may hold.
+            var stem = "upload-" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+            var path = Path.Combine(folder, stem + ".jsonl");
+            await using (var file = File.Create(path))
+                await body.CopyToAsync(file, cancellationToken);
+            if (new FileInfo(path).Length == 0) throw new IngestRejectedException(["The request body is empty; send an article as JSON."]);
+            if (!jsonLines) path = AsSingleJson(path);
+
+            var articles = new List<Article>();
+            var problems = new List<string>();
+            var warnings = new List<string>();
+            foreach (var result in ArticleReader.ReadFile(path, new ReaderOptions()))
+            {
+                switch (result)
+                {
+                    case ArticleRead read:
+                        articles.Add(read.Article);
+                        warnings.AddRange(read.Warnings.Select(w => Where(read.Line) + w));
+                        break;
+                    case ReadFailure failure:
+                        problems.Add(Where(failure.Line) + failure.Reason);
+                        break;
+                }
+            }
+            if (articles.Count > MaxBatch) problems.Add($"A batch holds at most {MaxBatch} articles; this one has {articles.Count}.");
+            var duplicates = articles.GroupBy(a => a.Id).Where(g => g.Count() > 1).Select(g => g.Key).Take(5).ToList();
+            if (duplicates.Count > 0) problems.Add($"Ids appear more than once in the batch: {string.Join(", ", duplicates)}.");
+            if (problems.Count > 0) throw new IngestRejectedException(problems);
+
+            var facts = articles.Select(a => Extractor.Default.Extract(a)).ToList();
+            await WriteAsync(builder =>
+            {
+                for (var i = 0; i < articles.Count; i++) builder.Upsert(articles[i], facts[i]);
+            }, cancellationToken);
+            return new IngestResponse(articles.Count, articles.Select(a => a.Id).ToList(), warnings);
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>Removes an article and its quotes; false when no article has that id.</summary>
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        if (searcher.GetArticle(id) is null) return false;
+        await WriteAsync(builder => builder.Delete(id), cancellationToken);
+        return true;
+    }
+
+    private async Task WriteAsync(Action<IndexBuilder> change, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using (var builder = IndexBuilder.Open(index.IndexPath))
+            {
+                change(builder);
+                builder.Commit();
+            }
+            index.RefreshNow();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static string Where(int? line) => line is { } n ? $"Line {n}: " : "";
+
+    /// <summary>A body that is one JSON value becomes a .json file; anything else stays JSON Lines.</summary>
+    private static string AsSingleJson(string path)
+    {
+        try
+        {
+            using (var stream = File.OpenRead(path))
+            using (var document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true }))
+            {
+                if (document.RootElement.ValueKind == JsonValueKind.Array)
+                    throw new IngestRejectedException(["Send one article object, or JSON Lines (one object per line) for a batch, not a JSON array."]);
+            }
+            var json = Path.ChangeExtension(path, ".json");
+            File.Move(path, json);
+            return json;
+        }
+        catch (JsonException)
+        {
+            // Several lines of JSON (or broken JSON): the JSON Lines reader reports what is wrong per line.
+            return path;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+
+namespace Summit.Engine.Index;
+
+/// <summary>
+/// The one contract between the indexer and the searcher: field names, analyzers and the Lucene version.
+/// Field names appear nowhere else as string literals.
+/// </summary>
+public static class SummitSchema
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>
+    /// The layout of documents and fields this code writes and reads, kept in every commit's user data under
+    /// <see cref="LayoutKey"/>. Raise it when an index written before cannot be searched correctly; such an index
+    /// is then refused with a message to rebuild it. 2: quote documents index their text in <see cref="QuoteText"/>.
+    /// </summary>
+    public const int Layout = 2;
+    public const string LayoutKey = "summit.layout";
+
+    /// <summary>Unique key of every document (article id, or <c>{articleId}#q{n}</c> for a quote).</summary>
+    public const string Id = "id";
+    /// <summary><see cref="KindArticle"/> or <see cref="KindQuote"/>.</summary>
+    public const string Kind = "kind";
+    /// <summary>Ties an article and its quote documents so they are replaced together.</summary>
+    public const string ArticleId = "article_id";
+
+    public const string Title = "title";
+    public const string Body = "body";
+    /// <summary>Unstemmed twins of the text fields, for exact-word and exact-phrase boosts.</summary>
+    public const string TitleExact = "title_exact";
+    public const string BodyExact = "body_exact";
+    public const string QuoteExact = "quote_exact";
+    /// <summary>An article's quotes (multi-valued), so words said in the article rank it higher.</summary>
+    public const string Quote = "quote";
+    /// <summary>The text of a quote document. Not <see cref="Quote"/>: a word searched in articles then does not
+    /// walk the postings of every quote document that repeats an article's quote, nor a quote search the articles'.</summary>
+    public const string QuoteText = "quote_text";
+    public const string QuoteTextExact = "quote_text_exact";
+
+    // Facet fields: StringField (filter) + SortedSetDocValuesField (counts) + stored value.
+    public const string Speaker = "speaker";
+    public const string Person = "person";
+    public const string Country = "country";
+    public const string Place = "place";
+    public const string Source = "source";
+
+    /// <summary>Unix time in milliseconds (UTC): Int64Field for ranges, NumericDocValues for sort and recency.</summary>
+    public const string Date = "date";
+
+    // Stored-only fields.
+    public const string Url = "url";
+    public const string Author = "author";
+    public const string Dateline = "dateline";
+    /// <summary>The extracted facts of an article as JSON (offsets into the body), for the article endpoint.</summary>
+    public const string FactsJson = "facts_json";
+    /// <summary>On quote documents: character offsets of the quote in the article body.</summary>
+    public const string QuoteStart = "quote_start";
+    public const string QuoteEnd = "quote_end";
+    /// <summary>On quote documents: NumericDocValues with <see cref="QuoteKeys.Hash"/> of the text, so the quote
+    /// search groups reports of the same words without reading stored text.</summary>
+    public const string QuoteHash = "quote_hash";
+
+    public const string KindArticle = "article";
+    public const string KindQuote = "quote";
+
+    /// <summary>Facet dimensions in display order; each is a multi-valued SortedSet doc-values field.</summary>
+    public static readonly IReadOnlyList<string> FacetFields = [Country, Person, Speaker, Source, Place];
+
+    /// <summary>
+    /// English analysis for the stemmed fields (possessives, lowercase, stop words, Porter stemming, accents folded)
+    /// and plain lowercase words for the exact fields. Used both when indexing and when parsing queries.
+    /// </summary>
+    public static Analyzer CreateAnalyzer() =>
+        new PerFieldAnalyzerWrapper(new EnglishStemmingAnalyzer(), new Dictionary<string, Analyzer>
+        {
+            [TitleExact] = new ExactAnalyzer(),
+            [BodyExact] = new ExactAnalyzer(),
+            [QuoteExact] = new ExactAnalyzer(),
+            [QuoteTextExact] = new ExactAnalyzer(),
+            [Speaker] = new KeywordAnalyzer(),
+            [Person] = new KeywordAnalyzer(),
+            [Country] = new KeywordAnalyzer(),
+            [Place] = new KeywordAnalyzer(),
+            [Source] = new KeywordAnalyzer(),
+            [Id] = new KeywordAnalyzer(),
+            [ArticleId] = new KeywordAnalyzer(),
+            [Kind] = new KeywordAnalyzer(),
+        });
+
+    /// <summary>Returns the unstemmed twin of a stemmed text field, or null.</summary>
+    public static string? ExactTwin(string field) => field switch
+    {
+        Title => TitleExact,
+        Body => BodyExact,
+        Quote => QuoteExact,
+        QuoteText => QuoteTextExact,
+        _ => null,
+    };
+
+    private sealed class EnglishStemmingAnalyzer : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(Version, reader);
+            TokenStream result = new StandardFilter(Version, source);
+            result = new EnglishPossessiveFilter(Version, result);
+            result = new ASCIIFoldingFilter(result);
+            result = new LowerCaseFilter(Version, result);
+            result = new StopFilter(Version, result, EnglishAnalyzer.DefaultStopSet);
+            result = new PorterStemFilter(result);
+            return new TokenStreamComponents(source, result);
+        }
+    }
+
+    private sealed class ExactAnalyzer : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(Version, reader);
+            TokenStream result = new StandardFilter(Version, source);
+            result = new ASCIIFoldingFilter(result);
+            result = new LowerCaseFilter(Version, result);
+            return new TokenStreamComponents(source, result);
+        }
+    }
+}

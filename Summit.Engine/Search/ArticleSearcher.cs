@@ -1,0 +1,381 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Summit.Engine.Extraction;
+using Summit.Engine.Index;
+
+namespace Summit.Engine.Search;
+
+/// <summary>
+/// Runs searches against the current searcher: query building, filters, multi-select facet counts, snippets,
+/// typo tolerance. Thread-safe singleton; every call borrows a searcher and returns it.
+/// </summary>
+public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cache = null)
+{
+    private readonly ResultCache _cache = cache ?? new ResultCache(0);
+
+    /// <summary>Deepest result a page may reach (page × pageSize).</summary>
+    public const int MaxWindow = 10_000;
+    /// <summary>Fewer exact hits than this turns on typo tolerance and "did you mean".</summary>
+    public const int FewHits = 3;
+
+    public static readonly IReadOnlyList<string> FacetDimensions =
+        [SummitSchema.Country, SummitSchema.Person, SummitSchema.Speaker, SummitSchema.Source];
+
+    private readonly Analyzer _analyzer = SummitSchema.CreateAnalyzer();
+
+    // The stored fields a hit shows: an article also stores every quote again (for highlighting) and its places,
+    // which a hit takes from the facts or does not show; decoding those strings was a good part of a hit's cost.
+    private static readonly ISet<string> HitFields = new HashSet<string>
+    {
+        SummitSchema.Id, SummitSchema.Title, SummitSchema.Body, SummitSchema.FactsJson, SummitSchema.Date, SummitSchema.Source,
+        SummitSchema.Dateline, SummitSchema.Url, SummitSchema.Author, SummitSchema.Speaker, SummitSchema.Person, SummitSchema.Country,
+    };
+
+    public SearchResponse Search(SearchRequest request)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var lease = index.Acquire();
+        var response = _cache.GetOrCompute(lease.Searcher.IndexReader, "search", request, () => Search(lease.Searcher, request));
+        return response with { TookMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds };
+    }
+
+    private SearchResponse Search(IndexSearcher searcher, SearchRequest request)
+    {
+        var ast = QuerySyntax.Parse(request.Query);
+        var vocabulary = Vocabulary.For(searcher);
+        var filters = ResolveFilters(request, vocabulary);
+
+        var builder = new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles);
+        var query = BuildText(ast, builder);
+        Query? Matching(FuzzyExpansions? typos) => MatchingQuery(ast, filters, vocabulary, searcher, SearchTarget.Articles, typos);
+        var sortKind = request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance);
+        var sort = SortFor(sortKind);
+        var filter = FilterFor(SummitSchema.KindArticle, WithoutCounted(filters), request, except: null);
+        var after = request.Cursor is null ? null : Cursors.Decode(request.Cursor, sortKind);
+        if (after is not null && after.Doc >= searcher.IndexReader.MaxDoc)
+            throw new SearchRequestException("cursor", "'cursor' points past the end of the index as it is now; start again without it.");
+        var wanted = after is null ? Math.Max(1, request.Page * request.PageSize) : request.PageSize;
+        // One pass collects the page and the facet counts, each dimension under every filter but its own.
+        (TopDocs, FacetCounter) Run(Query q, Query? matching)
+        {
+            var counter = new FacetCounter(searcher, FacetDimensions, SummitSchema.Date, request.DateHistogram, filters);
+            return (SearchWith(searcher, RecencyBoost.Apply(q, request.Recency, vocabulary.NewestDate), matching, filter, after, wanted, sort, counter), counter);
+        }
+        var (top, counted) = Run(query, Matching(null));
+
+        var typoTolerance = false;
+        string? didYouMean = null;
+        if (top.TotalHits < FewHits && ast is not null)
+        {
+            var typos = new FuzzyExpansions(searcher.IndexReader);
+            var fuzzyBuilder = new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles, typos);
+            var fuzzyQuery = BuildText(ast, fuzzyBuilder);
+            if (fuzzyBuilder.UsedTypoTolerance)
+            {
+                var (fuzzyTop, fuzzyCounted) = Run(fuzzyQuery, Matching(typos));
+                if (fuzzyTop.TotalHits > top.TotalHits)
+                {
+                    (top, counted, typoTolerance) = (fuzzyTop, fuzzyCounted, true);
+                }
+            }
+            didYouMean = DidYouMean(ast, builder, typos);
+        }
+
+        var highlight = HighlightTerms.From(ast, _analyzer, typoTolerance);
+        var hits = new List<SearchHit>();
+        for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
+            hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc, HitFields), top.ScoreDocs[i].Score, highlight, ast is null));
+
+        var (facets, histogram) = CountFacets(counted, filters, request.FacetLimit, request.DateHistogram, FacetDimensions);
+        return new SearchResponse(
+            request.Query ?? "",
+            top.TotalHits,
+            request.Page,
+            request.PageSize,
+            0, // TookMs: set by the public Search, so that an answer from the cache reports its own time
+            hits,
+            new SearchFacets(facets[SummitSchema.Country], facets[SummitSchema.Person], facets[SummitSchema.Speaker], facets[SummitSchema.Source]),
+            typoTolerance,
+            didYouMean,
+            histogram,
+            hits.Count == request.PageSize && top.ScoreDocs.Length > 0 ? Cursors.Encode((FieldDoc)top.ScoreDocs[^1], sortKind) : null);
+    }
+
+    /// <summary>Counts of one dimension for a search (its own filter ignored), limited to values with a word
+    /// starting with <paramref name="prefix"/>; selected values are always listed.</summary>
+    public FacetResponse Facet(SearchRequest request, string dimension, string? prefix)
+    {
+        var ast = QuerySyntax.Parse(request.Query);
+        using var lease = index.Acquire();
+        var searcher = lease.Searcher;
+        var vocabulary = Vocabulary.For(searcher);
+        var filters = ResolveFilters(request, vocabulary);
+        var query = BuildText(ast, new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles));
+        var counter = new FacetCounter(searcher, FacetDimensions.Contains(dimension) ? FacetDimensions : [dimension]);
+        searcher.Search(query, FilterFor(SummitSchema.KindArticle, filters, request, except: dimension), counter);
+        var typed = Countries.Normalize(prefix ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var counts = counter.Counts(dimension)
+            .Where(kv => typed.Length == 0 || WordsMatch(
+                Countries.Normalize(dimension == SummitSchema.Country ? Countries.Label(kv.Key) + " " + kv.Key : kv.Key).Split(' '), typed))
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
+        return new FacetResponse(dimension, request.Query ?? "",
+            FacetValues(dimension, counts, filters.GetValueOrDefault(dimension) ?? [], request.FacetLimit));
+    }
+
+    /// <summary>The article with its extracted facts, or null when no article has that id.</summary>
+    public ArticleDetails? GetArticle(string id)
+    {
+        using var lease = index.Acquire();
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(SummitSchema.Id, id)), Occur.MUST },
+            { new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), Occur.MUST },
+        };
+        var top = lease.Searcher.Search(query, 1);
+        if (top.TotalHits == 0) return null;
+        var doc = lease.Searcher.Doc(top.ScoreDocs[0].Doc);
+        var facts = ReadFacts(doc);
+        return new ArticleDetails(
+            doc.Get(SummitSchema.Id),
+            doc.Get(SummitSchema.Title) ?? "",
+            doc.Get(SummitSchema.Body) ?? "",
+            ReadDate(doc),
+            doc.Get(SummitSchema.Source),
+            doc.Get(SummitSchema.Dateline),
+            doc.Get(SummitSchema.Url),
+            doc.Get(SummitSchema.Author),
+            facts.Quotes.Select(q => new ArticleQuote(q.Text, q.Speaker, q.Start, q.End)).ToList(),
+            facts.Persons.Select(p => new ArticlePerson(p.Name, p.Mentions.Select(m => new TextSpan(m.Start, m.End)).ToList())).ToList(),
+            facts.Places.Select(p => new ArticlePlace(p.Name, p.Country, Countries.Label(p.Country), p.Mentions.Select(m => new TextSpan(m.Start, m.End)).ToList())).ToList(),
+            facts.Countries.Select(c => new CountryRef(c, Countries.Label(c))).ToList(),
+            facts.Speakers);
+    }
+
+    private static Query BuildText(QueryNode? ast, QueryBuilder builder)
+    {
+        if (ast is null) return new MatchAllDocsQuery();
+        return builder.Build(ast)
+            ?? throw new QuerySyntaxException("The query has no words to search for; use letters or digits, like summit or \"trade talks\".");
+    }
+
+    internal static Sort SortFor(SearchSort sort) => sort switch
+    {
+        SearchSort.Date => new Sort(DateSort.Newest),
+        // Undated articles go last in both date orders.
+        SearchSort.Oldest => new Sort(DateSort.Oldest),
+        _ => new Sort(SortField.FIELD_SCORE, DateSort.Newest),
+    };
+
+    /// <summary>Filter values in their indexed spelling: country codes, names as the index spells them.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> ResolveFilters(SearchRequest request, Vocabulary vocabulary)
+    {
+        var countries = request.Countries.Select(c => Countries.Resolve(c)
+            ?? throw new SearchRequestException("country", $"'{c}' is not a country this search knows; use a name like Japan or a two-letter code like JP."))
+            .Distinct().ToList();
+        IReadOnlyList<string> Names(string dimension, IReadOnlyList<string> values) =>
+            values.Select(v => vocabulary.Canonical(dimension, v) ?? v.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        return new Dictionary<string, IReadOnlyList<string>>
+        {
+            [SummitSchema.Country] = countries,
+            [SummitSchema.Place] = Names(SummitSchema.Place, request.Places),
+            [SummitSchema.Person] = Names(SummitSchema.Person, request.Persons),
+            [SummitSchema.Speaker] = Names(SummitSchema.Speaker, request.Speakers),
+            [SummitSchema.Source] = Names(SummitSchema.Source, request.Sources),
+        };
+    }
+
+    /// <summary>
+    /// With a value of a counted dimension selected, every match of the query without it is counted, and a cheaper
+    /// query with the same matches finds them (<see cref="QueryBuilder.MatchOnly"/>); null when nothing is selected
+    /// or there is no query.
+    /// </summary>
+    private Query? MatchingQuery(QueryNode? ast, Dictionary<string, IReadOnlyList<string>> filters, Vocabulary vocabulary,
+        IndexSearcher searcher, SearchTarget target, FuzzyExpansions? typos = null) =>
+        ast is not null && FacetDimensions.Any(d => filters.GetValueOrDefault(d) is { Count: > 0 })
+            ? BuildText(ast, new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, target, typos) { MatchOnly = true })
+            : null;
+
+    /// <summary>The filters without the selections in <see cref="FacetDimensions"/>, which a <see cref="FacetCounter"/>
+    /// given them applies itself (and counts sideways).</summary>
+    private static Dictionary<string, IReadOnlyList<string>> WithoutCounted(Dictionary<string, IReadOnlyList<string>> filters) =>
+        filters.Where(kv => !FacetDimensions.Contains(kv.Key)).ToDictionary();
+
+    /// <summary>Kind, date range and every facet filter except <paramref name="except"/> (multi-select counts).</summary>
+    private static Filter FilterFor(string kind, Dictionary<string, IReadOnlyList<string>> filters, SearchRequest request, string? except) =>
+        FilterFor(kind, filters, request.From, request.To, except);
+
+    internal static Filter FilterFor(string kind, Dictionary<string, IReadOnlyList<string>> filters, DateTimeOffset? from, DateTimeOffset? to, string? except)
+    {
+        var kindFilter = KindFilter.For(kind);
+        var query = new BooleanQuery { { new ConstantScoreQuery(kindFilter), Occur.MUST } };
+        foreach (var (dimension, values) in filters)
+        {
+            if (dimension == except || values.Count == 0) continue;
+            var anyOf = new BooleanQuery();
+            foreach (var value in values) anyOf.Add(new TermQuery(new Term(dimension, value)), Occur.SHOULD);
+            query.Add(anyOf, Occur.MUST);
+        }
+        if (from is not null || to is not null)
+        {
+            query.Add(NumericRangeQuery.NewInt64Range(SummitSchema.Date,
+                from is { } f ? ArticleDocuments.ToIndexDate(f) : null,
+                to is { } t ? ArticleDocuments.ToIndexDate(t) : null, true, false), Occur.MUST);
+        }
+        // Kind alone (most searches): the cached bit set, which the search tests per document instead of leap-frogging.
+        return query.Clauses.Count == 1 ? kindFilter : new QueryWrapperFilter(query);
+    }
+
+    /// <summary>
+    /// Top documents of <paramref name="query"/> exactly as <c>IndexSearcher.Search</c>/<c>SearchAfter</c> with a sort
+    /// (scores tracked, no max score) would return them, while <paramref name="also"/> sees every match in the same pass.
+    /// When <paramref name="also"/> counts sideways, the pass walks <paramref name="matching"/> (the same matches,
+    /// cheaper) if given, and only the documents that reach the page are scored by <paramref name="query"/>.
+    /// </summary>
+    private static TopDocs SearchWith(IndexSearcher searcher, Query query, Query? matching, Filter filter, FieldDoc? after, int wanted, Sort sort, FacetCounter also)
+    {
+        // Rewritten once here so the weight below and the search share the (possibly costly, e.g. fuzzy) rewrite.
+        var filtered = searcher.Rewrite(new FilteredQuery(query, filter));
+        var weight = searcher.CreateNormalizedWeight(filtered);
+        var size = Math.Min(wanted, Math.Max(1, searcher.IndexReader.MaxDoc));
+        if (matching is not null && also.CountsSideways)
+        {
+            var inOrder = TopFieldCollector.Create(sort, size, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
+            searcher.Search(searcher.Rewrite(new FilteredQuery(matching, filter)), also.Around(new FullQueryScores(weight, inOrder)));
+            return inOrder.GetTopDocs();
+        }
+        var top = TopFieldCollector.Create(sort, size, after,
+            fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: !weight.ScoresDocsOutOfOrder);
+        searcher.Search(filtered, also.Around(top));
+        return top.GetTopDocs();
+    }
+
+    /// <summary>The facet lists of a search from the counter of its pass (selected dimensions counted sideways).</summary>
+    internal static (Dictionary<string, IReadOnlyList<FacetValue>>, IReadOnlyList<DateBucket>?) CountFacets(
+        FacetCounter counted, Dictionary<string, IReadOnlyList<string>> filters, int limit, DateInterval? histogram,
+        IReadOnlyList<string> dimensions)
+    {
+        var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
+        foreach (var dimension in dimensions)
+        {
+            var selected = filters.GetValueOrDefault(dimension) ?? [];
+            result[dimension] = FacetValues(dimension, counted.TopCandidates(dimension, limit, selected), selected, limit);
+        }
+        var buckets = histogram is null ? null
+            : counted.DateCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new DateBucket(kv.Key, kv.Value)).ToList();
+        return (result, buckets);
+    }
+
+    /// <summary>What a facet value shows, and what facet lists order ties by: country names, other values as they are.</summary>
+    internal static string DisplayLabel(string dimension, string value) => dimension == SummitSchema.Country ? Countries.Label(value) : value;
+
+    internal static IReadOnlyList<FacetValue> FacetValues(string dimension, IReadOnlyDictionary<string, int> counts, IReadOnlyList<string> selected, int limit)
+    {
+        string Label(string value) => DisplayLabel(dimension, value);
+        var chosen = new HashSet<string>(selected, StringComparer.Ordinal);
+        var values = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => Label(kv.Key), StringComparer.OrdinalIgnoreCase)
+            .Take(limit)
+            .Select(kv => new FacetValue(kv.Key, Label(kv.Key), kv.Value, chosen.Contains(kv.Key)))
+            .ToList();
+        // A selected value is always listed, even at zero, so the user can unselect it.
+        foreach (var value in selected)
+            if (values.All(v => v.Value != value))
+                values.Add(new FacetValue(value, Label(value), counts.GetValueOrDefault(value), true));
+        return values;
+    }
+
+    private SearchHit ToHit(Document doc, float score, HighlightTerms highlight, bool browsing)
+    {
+        var facts = ReadFacts(doc);
+        var title = doc.Get(SummitSchema.Title) ?? "";
+        // A transcript can hold hundreds of quotes; looking at the first 200 keeps a hit cheap, and only the ones
+        // shown are escaped and marked.
+        var quotes = facts.Quotes.Take(200).Select(q => (Quote: q, Matches: Snippets.CountMatches(q.Text, highlight, _analyzer))).ToList();
+        var chosen = quotes.Where(q => q.Matches > 0).OrderByDescending(q => q.Matches).Take(3).ToList();
+        if (chosen.Count == 0 && browsing) chosen = quotes.Take(2).ToList();
+        var shown = chosen.Select(q => new HitQuote(Snippets.Highlight(q.Quote.Text, highlight, _analyzer, out _), q.Quote.Speaker)).ToList();
+        return new SearchHit(
+            doc.Get(SummitSchema.Id),
+            title,
+            Snippets.Highlight(title, highlight, _analyzer, out _),
+            ReadDate(doc),
+            doc.Get(SummitSchema.Source),
+            doc.Get(SummitSchema.Dateline),
+            doc.Get(SummitSchema.Url),
+            doc.Get(SummitSchema.Author),
+            float.IsFinite(score) ? score : 0f,
+            Snippets.Passages(doc.Get(SummitSchema.Body) ?? "", highlight, _analyzer),
+            shown,
+            doc.GetValues(SummitSchema.Speaker),
+            doc.GetValues(SummitSchema.Person),
+            doc.GetValues(SummitSchema.Country));
+    }
+
+    internal static ArticleFacts ReadFacts(Document doc)
+    {
+        var json = doc.Get(SummitSchema.FactsJson);
+        if (string.IsNullOrEmpty(json)) return ArticleFacts.Empty;
+        try
+        {
+            return JsonSerializer.Deserialize<ArticleFacts>(json, ArticleDocuments.FactsJsonOptions) ?? ArticleFacts.Empty;
+        }
+        catch (JsonException)
+        {
+            // Written by an older indexer: show the article without facts rather than fail the request.
+            return ArticleFacts.Empty;
+        }
+    }
+
+    internal static DateTimeOffset? ReadDate(Document doc) =>
+        doc.GetField(SummitSchema.Date)?.GetInt64Value() is { } millis ? DateTimeOffset.FromUnixTimeMilliseconds(millis) : null;
+
+    /// <summary>The query with misspelt words replaced by the closest indexed word, or null when nothing changed.</summary>
+    private string? DidYouMean(QueryNode ast, QueryBuilder builder, FuzzyExpansions typos)
+    {
+        var changed = false;
+        var corrected = Rewrite(ast, word =>
+        {
+            if (word.Prefix || word.Scope != QueryScope.Any) return word;
+            var token = builder.ExactToken(word.Text);
+            if (token is null || !QueryBuilder.IsLikelyTypo(token, typos.Reader)) return word;
+            var best = Closest(typos, token);
+            if (best is null) return word;
+            changed = true;
+            var text = char.IsUpper(word.Text[0]) ? char.ToUpperInvariant(best[0]) + best[1..] : best;
+            return word with { Text = text };
+        });
+        return changed ? QuerySyntax.Format(corrected) : null;
+    }
+
+    private static string? Closest(FuzzyExpansions typos, string token)
+    {
+        var candidates = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var field in new[] { SummitSchema.BodyExact, SummitSchema.TitleExact })
+        {
+            if (typos.For(field, token) is not BooleanQuery expanded) continue;
+            foreach (var clause in expanded.Clauses)
+            {
+                if (clause.Query is TermQuery tq)
+                    candidates[tq.Term.Text] = candidates.GetValueOrDefault(tq.Term.Text) + typos.Reader.DocFreq(tq.Term);
+            }
+        }
+        return candidates
+            .OrderBy(kv => Snippets.EditDistance(token, kv.Key))
+            .ThenByDescending(kv => kv.Value)
+            .ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => kv.Key)
+            .FirstOrDefault();
+    }
+
+    private static QueryNode Rewrite(QueryNode node, Func<WordNode, WordNode> map) => node switch
+    {
+        WordNode w => map(w),
+        NotNode n => n with { Child = Rewrite(n.Child, map) },
+        AndNode a => new AndNode(a.Children.Select(c => Rewrite(c, map)).ToList()),
+        OrNode o => new OrNode(o.Children.Select(c => Rewrite(c, map)).ToList()),
+        _ => node,
+    };
+}

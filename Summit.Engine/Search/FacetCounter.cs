@@ -1,0 +1,220 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Summit.Engine.Search;
+
+/// <summary>Bucket size of the date histogram facet.</summary>
+public enum DateInterval { Year, Month }
+
+/// <summary>
+/// Counts facet values of the documents a query matches, like Lucene's SortedSetDocValuesFacetCounts: each
+/// dimension's SortedSetDocValues ordinals are mapped to global ordinals (<see cref="FacetOrdinals"/>) and counted
+/// into one array; values are looked up only for the counts a caller asks for. A hit's values of every facet field
+/// sit in one slice of combined ordinals (<see cref="FacetLayout"/>), so a hit is counted in one pass over
+/// adjacent memory for all its dimensions at once.
+/// Optionally also buckets the date doc values.
+/// <para>
+/// Multi-select ("drill sideways", as Lucene's DrillSideways): given the selected values of its dimensions and the
+/// collector of the page (<see cref="Around"/>), the counter sees every match of the query without those
+/// selections, passes on the documents that have a selected value in every selected dimension, counts all
+/// dimensions of those, and counts a document missing exactly one selected dimension in that dimension only. So
+/// each dimension is counted under every filter but its own, in the one pass that also finds the page.
+/// </para>
+/// </summary>
+public sealed class FacetCounter : ICollector
+{
+    private readonly IReadOnlyList<string> _dimensions;
+    private readonly FacetOrdinals _ordinals;
+    private readonly FacetLayout _layout;
+    private readonly string? _dateField;
+    private readonly DateInterval? _interval;
+    private readonly int[] _counts;
+    // Buckets as yyyy or yyyymm numbers: formatting a string per document was the histogram's main cost.
+    private readonly Dictionary<int, int> _dates = [];
+    // Hits of the current segment not counted yet (see Flush).
+    private readonly int[] _pending = new int[256];
+    private int _pendingCount;
+    private int[] _start = [];
+    private int[] _ords = [];
+    private NumericColumn? _segmentDates;
+    // Drill sideways: per combined ordinal, the bit of its dimension when the value is selected; the bits of the
+    // dimensions with a selection; each dimension's combined ordinal range; the collector of the page.
+    private readonly byte[]? _selectedBit;
+    private readonly int _required;
+    private readonly (int From, int To)[] _ranges;
+    private ICollector? _hits;
+
+    /// <param name="selected">Selected values per dimension; dimensions with a selection are counted sideways and
+    /// their selections are applied here rather than by the query's filter.</param>
+    public FacetCounter(IndexSearcher searcher, IReadOnlyList<string> dimensions, string? dateField = null, DateInterval? interval = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? selected = null)
+    {
+        _dimensions = dimensions;
+        _ordinals = FacetOrdinals.For(searcher.IndexReader);
+        _dateField = dateField;
+        _interval = interval;
+        _layout = _ordinals.Layout(dimensions);
+        _counts = new int[_layout.Count];
+        _ranges = dimensions.Select(d => (_layout.Base(d), _layout.Base(d) + _ordinals.ValueCount(d))).ToArray();
+        for (var i = 0; i < dimensions.Count; i++)
+        {
+            if (selected?.GetValueOrDefault(dimensions[i]) is not { Count: > 0 } values) continue;
+            _selectedBit ??= new byte[_layout.Count];
+            _required |= 1 << i;
+            foreach (var value in values)
+                if (_ordinals.GlobalOrd(dimensions[i], value) is var ord and >= 0) _selectedBit[_ranges[i].From + ord] = (byte)(1 << i);
+        }
+    }
+
+    /// <summary>True when some dimension has selected values, so the search must see matches without them.</summary>
+    public bool CountsSideways => _selectedBit is not null;
+
+    /// <summary>The collector to search with so that <paramref name="hits"/> sees the matches (under every
+    /// selection) and this counter counts them.</summary>
+    public ICollector Around(ICollector hits)
+    {
+        if (_selectedBit is null) return MultiCollector.Wrap(hits, this);
+        _hits = hits;
+        return this;
+    }
+
+    /// <summary>Every value of a dimension with a non-zero count.</summary>
+    public IReadOnlyDictionary<string, int> Counts(string dimension)
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = IndexOf(dimension);
+        if (index < 0) return result;
+        var counts = Slice(dimension);
+        for (var ord = 0; ord < counts.Length; ord++)
+            if (counts[ord] > 0) result[_ordinals.Label(dimension, ord)] = counts[ord];
+        return result;
+    }
+
+    /// <summary>
+    /// The values that can make a top-<paramref name="limit"/> list (every count above the limit-th highest, and
+    /// the values at it that come first by label) plus the <paramref name="selected"/> values that have a count. Ranking these
+    /// gives the same top list as ranking <see cref="Counts"/>, without looking up every value.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> TopCandidates(string dimension, int limit, IReadOnlyList<string> selected)
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = IndexOf(dimension);
+        if (index < 0) return result;
+        var counts = Slice(dimension);
+        var threshold = Threshold(counts, limit);
+        // Every value above the threshold makes the list; of those at it, only the ones first by label can, so
+        // only they are looked up (a rare word's facets have thousands of values tied at 1).
+        var rank = _ordinals.LabelRank(dimension);
+        var (above, tied) = (0, new List<int>());
+        for (var ord = 0; ord < counts.Length; ord++)
+        {
+            if (counts[ord] > threshold) above++;
+            else if (counts[ord] == threshold) tied.Add(rank[ord]);
+        }
+        tied.Sort();
+        var lastRank = tied.Count == 0 ? -1 : tied[Math.Clamp(limit - above, 1, tied.Count) - 1];
+        for (var ord = 0; ord < counts.Length; ord++)
+            if (counts[ord] > threshold || (counts[ord] == threshold && rank[ord] <= lastRank))
+                result[_ordinals.Label(dimension, ord)] = counts[ord];
+        foreach (var value in selected)
+        {
+            var ord = _ordinals.GlobalOrd(dimension, value);
+            if (ord >= 0 && counts[ord] > 0) result[value] = counts[ord];
+        }
+        return result;
+    }
+
+    /// <summary>The limit-th highest non-zero count (at least 1); int.MaxValue when the limit is not positive.</summary>
+    private static int Threshold(ReadOnlySpan<int> counts, int limit)
+    {
+        if (limit <= 0) return int.MaxValue;
+        var top = new PriorityQueue<int, int>(limit + 1);
+        foreach (var count in counts)
+        {
+            if (count == 0) continue;
+            if (top.Count < limit) top.Enqueue(count, count);
+            else if (count > top.Peek()) top.EnqueueDequeue(count, count);
+        }
+        return top.Count < limit ? 1 : top.Peek();
+    }
+
+    /// <summary>Date buckets ("2021" or "2021-03") with counts, when an interval was given.</summary>
+    public IReadOnlyDictionary<string, int> DateCounts => _dates.ToDictionary(
+        kv => _interval == DateInterval.Year
+            ? kv.Key.ToString("D4", CultureInfo.InvariantCulture)
+            : $"{(kv.Key / 100).ToString("D4", CultureInfo.InvariantCulture)}-{(kv.Key % 100).ToString("D2", CultureInfo.InvariantCulture)}",
+        kv => kv.Value, StringComparer.Ordinal);
+
+    public void SetScorer(Scorer scorer) => _hits?.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        Flush();
+        _hits?.SetNextReader(context);
+        var segment = _layout.Segment(context.AtomicReader);
+        (_start, _ords) = (segment.Start, segment.Ords);
+        // The in-memory column (warmed with the searcher), not doc values read from disk per hit.
+        if (_dateField is not null && _interval is not null) _segmentDates = NumericColumn.For(context.AtomicReader, _dateField);
+    }
+
+    public void Collect(int doc)
+    {
+        if (_selectedBit is not null && _hits is not null)
+        {
+            var (ords, from, to) = (_ords, _start[doc], _start[doc + 1]);
+            var has = 0;
+            for (var j = from; j < to; j++) has |= _selectedBit[ords[j]];
+            var missing = _required & ~has;
+            if (missing != 0)
+            {
+                // Missing one selection: counted in that dimension only; missing more: not counted at all.
+                if ((missing & (missing - 1)) != 0) return;
+                var range = _ranges[System.Numerics.BitOperations.Log2((uint)missing)];
+                for (var j = from; j < to; j++)
+                    if (ords[j] >= range.From && ords[j] < range.To) _counts[ords[j]]++;
+                return;
+            }
+            _hits.Collect(doc);
+        }
+        _pending[_pendingCount++] = doc;
+        if (_pendingCount == _pending.Length) Flush();
+        if (_segmentDates?.Get(doc) is { } millis)
+        {
+            var date = DateTimeOffset.FromUnixTimeMilliseconds(millis);
+            var key = _interval == DateInterval.Year ? date.Year : date.Year * 100 + date.Month;
+            _dates[key] = _dates.GetValueOrDefault(key) + 1;
+        }
+    }
+
+    public bool AcceptsDocsOutOfOrder => _hits?.AcceptsDocsOutOfOrder ?? true;
+
+    /// <summary>
+    /// Counts the buffered hits of the current segment. Hits are sparse in the arrays, so each costs cache misses;
+    /// looking up a batch's slices first lets those misses overlap instead of waiting for one after the other.
+    /// </summary>
+    private void Flush()
+    {
+        var (start, ords, counts, pending, n) = (_start, _ords, _counts, _pending, _pendingCount);
+        _pendingCount = 0;
+        Span<int> from = stackalloc int[n];
+        Span<int> to = stackalloc int[n];
+        for (var k = 0; k < n; k++) (from[k], to[k]) = (start[pending[k]], start[pending[k] + 1]);
+        for (var k = 0; k < n; k++)
+            for (var j = from[k]; j < to[k]; j++) counts[ords[j]]++;
+    }
+
+    private int IndexOf(string dimension)
+    {
+        for (var i = 0; i < _dimensions.Count; i++)
+            if (_dimensions[i] == dimension) return i;
+        return -1;
+    }
+
+    /// <summary>A dimension's counts by global ordinal.</summary>
+    private ReadOnlySpan<int> Slice(string dimension)
+    {
+        Flush();
+        return _counts.AsSpan(_layout.Base(dimension), _ordinals.ValueCount(dimension));
+    }
+}

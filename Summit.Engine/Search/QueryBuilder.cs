@@ -1,0 +1,241 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Queries;
+using Lucene.Net.Search;
+using Summit.Engine.Index;
+using LuceneQueryBuilder = Lucene.Net.Util.QueryBuilder;
+
+namespace Summit.Engine.Search;
+
+/// <summary>Which documents a query runs against: articles (title, quotes, body) or quote documents (quote text).</summary>
+public enum SearchTarget { Articles, Quotes }
+
+/// <summary>
+/// Turns a parsed query (<see cref="QuerySyntax"/>) into a Lucene query. Every word searches the stemmed text
+/// fields with boosts (title &gt; quote &gt; body) and their unstemmed twins at half the boost, so the exact word
+/// ranks above its stemmed relatives; a country name also matches the country facet. Scopes go to one field.
+/// One instance per request, for the reader it searches.
+/// </summary>
+public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, IndexReader reader, SearchTarget target, FuzzyExpansions? typos = null)
+{
+    public const float TitleBoost = 3f;
+    public const float QuoteBoost = 2f;
+    public const float BodyBoost = 1f;
+    public const float ExactFactor = 0.5f;
+    public const float FuzzyFactor = 0.3f;
+    private const float CountryBoost = 0.3f;
+
+    private readonly LuceneQueryBuilder _lucene = new(analyzer);
+    // Stop words ("the", "with") match only the unstemmed fields; next to other words they rank but do not filter.
+    private readonly HashSet<Query> _stopWords = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Builds the query for its matches only: the same documents, found without the unstemmed twins (every
+    /// document with the exact word has its stem) and without the proximity boost. Its scores mean nothing.
+    /// </summary>
+    public bool MatchOnly { get; init; }
+
+    /// <summary>True when the last <see cref="Build"/> added edit-distance matches.</summary>
+    public bool UsedTypoTolerance { get; private set; }
+
+    /// <summary>The Lucene query, or null when the node contains nothing searchable.</summary>
+    public Query? Build(QueryNode node) => node switch
+    {
+        WordNode w => Word(w),
+        PhraseNode p => Phrase(p.Text, p.Scope),
+        NotNode n => Exclude(n),
+        AndNode a => And(a),
+        OrNode o => Or(o),
+        _ => null,
+    };
+
+    /// <summary>
+    /// A word is corrected only when it has letters alone (digits mark codes and ids, never typos), is long enough,
+    /// and occurs nowhere in the index: a real word is never swapped for its neighbours.
+    /// </summary>
+    public static bool IsLikelyTypo(string exactToken, IndexReader reader) =>
+        AllowedEdits(exactToken) > 0 && exactToken.All(char.IsLetter)
+        && reader.DocFreq(new Term(SummitSchema.BodyExact, exactToken)) == 0
+        && reader.DocFreq(new Term(SummitSchema.TitleExact, exactToken)) == 0
+        && reader.DocFreq(new Term(SummitSchema.QuoteExact, exactToken)) == 0;
+
+    /// <summary>Words long enough to be corrected: 5+ letters tolerate one edit, 8+ two.</summary>
+    public static int AllowedEdits(string word) => word.Length >= 8 ? 2 : word.Length >= 5 ? 1 : 0;
+
+    private (string Field, float Boost)[] TextFields(QueryScope scope) => (target, scope) switch
+    {
+        (_, QueryScope.Title) => [(SummitSchema.Title, 1f)],
+        (SearchTarget.Quotes, _) => [(SummitSchema.QuoteText, 1f)],
+        (_, QueryScope.Quote) => [(SummitSchema.Quote, 1f)],
+        _ => [(SummitSchema.Title, TitleBoost), (SummitSchema.Quote, QuoteBoost), (SummitSchema.Body, BodyBoost)],
+    };
+
+    private Query? Word(WordNode word)
+    {
+        switch (word.Scope)
+        {
+            case QueryScope.Speaker: return Names(SummitSchema.Speaker, word.Text, word.Prefix);
+            case QueryScope.Person: return Names(SummitSchema.Person, word.Text, word.Prefix);
+            case QueryScope.Country: return Country(word.Text, word.Prefix);
+        }
+        if (word.Prefix) return Prefix(word);
+        var query = Phrase(word.Text, word.Scope) as BooleanQuery;
+        if (query is not null && _lucene.CreatePhraseQuery(SummitSchema.Body, word.Text) is null) _stopWords.Add(query);
+        if (query is null || typos is null) return query;
+        var exact = ExactToken(word.Text);
+        if (exact is null || !IsLikelyTypo(exact, typos.Reader)) return query;
+        foreach (var (field, boost) in TextFields(word.Scope))
+            query.Add(typos.For(SummitSchema.ExactTwin(field)!, exact, boost * FuzzyFactor), Occur.SHOULD);
+        UsedTypoTolerance = true;
+        return query;
+    }
+
+    private Query? Phrase(string text, QueryScope scope)
+    {
+        switch (scope)
+        {
+            case QueryScope.Speaker: return Names(SummitSchema.Speaker, text, false);
+            case QueryScope.Person: return Names(SummitSchema.Person, text, false);
+            case QueryScope.Country: return Country(text, false);
+        }
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var (field, boost) in TextFields(scope))
+        {
+            var stemmed = _lucene.CreatePhraseQuery(field, text);
+            var exact = _lucene.CreatePhraseQuery(SummitSchema.ExactTwin(field)!, text);
+            if (stemmed is not null && exact is not null && (MatchOnly || SameDocuments(stemmed, exact)))
+            {
+                // The word has no other form in the index, so its unstemmed twin would match the same documents
+                // and tell nothing about which form was typed: its weight joins the stemmed clause instead, and its
+                // postings (as long as the stemmed ones) are not walked. Most frequent words are like this.
+                stemmed.Boost = boost * (1 + ExactFactor);
+                query.Add(stemmed, Occur.SHOULD);
+                continue;
+            }
+            if (stemmed is not null)
+            {
+                stemmed.Boost = boost;
+                query.Add(stemmed, Occur.SHOULD);
+            }
+            if (exact is not null)
+            {
+                exact.Boost = boost * ExactFactor;
+                query.Add(exact, Occur.SHOULD);
+            }
+        }
+        if (scope == QueryScope.Any && Countries.ResolveName(text) is { } code)
+            query.Add(new TermQuery(new Term(SummitSchema.Country, code)) { Boost = CountryBoost }, Occur.SHOULD);
+        return query.Clauses.Count == 0 ? null : query;
+    }
+
+    /// <summary>True when a word's exact term occurs in exactly the documents of its stemmed term. Every document
+    /// with the exact form has its stem too, so equal document counts mean equal sets.</summary>
+    private bool SameDocuments(Query stemmed, Query exact) =>
+        stemmed is TermQuery s && exact is TermQuery e && reader.DocFreq(s.Term) == reader.DocFreq(e.Term);
+
+    private Query? Prefix(WordNode word)
+    {
+        var prefix = ExactToken(word.Text);
+        if (prefix is null) return null;
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var (field, boost) in TextFields(word.Scope))
+            query.Add(new PrefixQuery(new Term(SummitSchema.ExactTwin(field)!, prefix)) { Boost = boost }, Occur.SHOULD);
+        return query;
+    }
+
+    /// <summary>The word as the unstemmed fields index it (lower case, accents folded); null when it has no letters.</summary>
+    public string? ExactToken(string text)
+    {
+        using var stream = analyzer.GetTokenStream(SummitSchema.BodyExact, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        string? first = null;
+        if (stream.IncrementToken()) first = term.ToString();
+        stream.End();
+        return first;
+    }
+
+    private Query Names(string field, string text, bool prefix)
+    {
+        var names = vocabulary.Match(field, text, prefix).Take(1000).ToList();
+        // A name nobody has is a legitimate empty result (the facet shows who does), not an error.
+        if (names.Count == 0) return new TermQuery(new Term(field, text));
+        return new ConstantScoreQuery(new TermsFilter(names.Select(n => new Term(field, n)).ToList()));
+    }
+
+    private Query Country(string text, bool prefix)
+    {
+        if (prefix)
+        {
+            var folded = Countries.Normalize(text);
+            var codes = Countries.All.Where(kv => Countries.Normalize(kv.Value).Split(' ').Any(w => w.StartsWith(folded, StringComparison.Ordinal)))
+                .Select(kv => new Term(SummitSchema.Country, kv.Key)).ToList();
+            if (codes.Count == 0)
+                throw new QuerySyntaxException($"No country name starts with '{text}'; use a name like Japan or a code like JP.");
+            return new ConstantScoreQuery(new TermsFilter(codes));
+        }
+        var code = Countries.Resolve(text)
+            ?? throw new QuerySyntaxException($"'{text}' is not a country this search knows; use a name like Japan or a two-letter code like JP.");
+        return new ConstantScoreQuery(new TermQuery(new Term(SummitSchema.Country, code)));
+    }
+
+    private Query? Exclude(NotNode node)
+    {
+        if (Build(node.Child) is not { } child) return null;
+        return new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST }, { child, Occur.MUST_NOT } };
+    }
+
+    private Query? And(AndNode node)
+    {
+        var query = new BooleanQuery();
+        var included = new List<Query>();
+        foreach (var child in node.Children)
+        {
+            if (child is NotNode not)
+            {
+                if (Build(not.Child) is { } excluded) query.Add(excluded, Occur.MUST_NOT);
+            }
+            else if (Build(child) is { } built)
+            {
+                included.Add(built);
+            }
+        }
+        var allStopWords = included.All(_stopWords.Contains);
+        foreach (var clause in included)
+            query.Add(clause, allStopWords || !_stopWords.Contains(clause) ? Occur.MUST : Occur.SHOULD);
+        if (query.Clauses.Count == 0) return null;
+        if (included.Count == 0) query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        if (Proximity(node) is { } near) query.Add(near, Occur.SHOULD);
+        return query;
+    }
+
+    /// <summary>Plain words typed side by side rank higher where they stand close together in that order
+    /// (a sloppy phrase over the unstemmed fields), as if they had been quoted.</summary>
+    private Query? Proximity(AndNode node)
+    {
+        if (MatchOnly) return null;
+        var words = node.Children.OfType<WordNode>().Where(w => !w.Prefix && w.Scope is QueryScope.Any or QueryScope.Title or QueryScope.Quote).ToList();
+        if (words.Count < 2 || words.Select(w => w.Scope).Distinct().Count() > 1) return null;
+        var text = string.Join(' ', words.Select(w => w.Text));
+        var near = new BooleanQuery(disableCoord: true);
+        foreach (var (field, boost) in TextFields(words[0].Scope))
+        {
+            if (_lucene.CreatePhraseQuery(SummitSchema.ExactTwin(field)!, text, ProximitySlop) is { } phrase)
+            {
+                phrase.Boost = boost * ExactFactor;
+                near.Add(phrase, Occur.SHOULD);
+            }
+        }
+        return near.Clauses.Count == 0 ? null : near;
+    }
+
+    private const int ProximitySlop = 3;
+
+    private Query? Or(OrNode node)
+    {
+        var query = new BooleanQuery();
+        foreach (var child in node.Children)
+            if (Build(child) is { } built) query.Add(built, Occur.SHOULD);
+        return query.Clauses.Count == 0 ? null : query;
+    }
+}

@@ -1,0 +1,102 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Summit.Engine.Index;
+
+namespace Summit.Engine.Search;
+
+/// <summary>
+/// One <see cref="SearcherManager"/> over an index folder (read through <see cref="SummitDirectory"/>). Readers are
+/// borrowed per request with <see cref="Acquire"/> and refreshed with <see cref="MaybeRefresh"/> (the API calls it
+/// from a background loop), so an indexer writing in another process becomes visible within a refresh interval.
+/// The folder must hold an index: <see cref="SeedIndexing.EnsureIndex"/> makes one first where there is none.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    private readonly FSDirectory _directory;
+    private readonly SearcherManager _manager;
+
+    /// <exception cref="IndexUnavailableException">The folder holds no usable index (damaged, or another layout).</exception>
+    public SearchIndex(string indexPath)
+    {
+        IndexPath = indexPath;
+        _directory = new SummitDirectory(new DirectoryInfo(IndexPath));
+        try
+        {
+            // A damaged index stops the start with a message naming the folder and the rebuild command.
+            _manager = IndexProblems.Translate(IndexPath, () => new SearcherManager(_directory, new Bm25SearcherFactory()));
+            try
+            {
+                CheckLayout();
+            }
+            catch
+            {
+                _manager.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            _directory.Dispose();
+            throw;
+        }
+    }
+
+    public string IndexPath { get; }
+
+    private void CheckLayout()
+    {
+        using var lease = Acquire();
+        var reader = (DirectoryReader)lease.Searcher.IndexReader;
+        IndexProblems.CheckLayout(IndexPath, reader.IndexCommit.UserData, reader.NumDocs);
+    }
+
+    /// <summary>Borrows the current searcher; dispose the lease to return it.</summary>
+    public SearcherLease Acquire() => new(_manager);
+
+    /// <summary>Picks up committed changes if there are any; returns true when the searcher changed.</summary>
+    public bool MaybeRefresh() => _manager.MaybeRefresh();
+
+    /// <summary>Waits until the searcher reflects every commit made so far (used after admin writes).</summary>
+    public void RefreshNow() => _manager.MaybeRefreshBlocking();
+
+    /// <summary>Articles in the index as of the current searcher (deleted ones excluded, unlike a term's document
+    /// frequency, which counts deletions until segments merge).</summary>
+    public int ArticleCount()
+    {
+        using var lease = Acquire();
+        var count = new TotalHitCountCollector();
+        lease.Searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), count);
+        return count.TotalHits;
+    }
+
+    public void Dispose()
+    {
+        _manager.Dispose();
+        _directory.Dispose();
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            // SearcherManager calls this on open and on every refresh (in the refresh service, off the request path),
+            // so the first query on a new searcher does not pay for the facet arrays of new segments or the new
+            // reader's global ordinals, facet layout and vocabulary. Unchanged segments keep their arrays, so a refresh
+            // reads only new segments.
+            FacetDocOrdinals.Warm(reader);
+            var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+            Vocabulary.For(searcher);
+            return searcher;
+        }
+    }
+}
+
+/// <summary>A borrowed searcher, released on dispose.</summary>
+public readonly struct SearcherLease(SearcherManager manager) : IDisposable
+{
+    public IndexSearcher Searcher { get; } = manager.Acquire();
+
+    public void Dispose() => manager.Release(Searcher);
+}

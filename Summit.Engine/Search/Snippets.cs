@@ -1,0 +1,309 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Summit.Engine.Index;
+
+namespace Summit.Engine.Search;
+
+/// <summary>What to mark in text: stemmed terms, phrases (stemmed terms with relative positions), prefixes and
+/// words within an edit distance (both compared with the lower-cased surface word).</summary>
+public sealed class HighlightTerms
+{
+    public HashSet<string> Terms { get; } = new(StringComparer.Ordinal);
+    public List<(string Term, int Position)[]> Phrases { get; } = [];
+    public List<string> Prefixes { get; } = [];
+    public List<(string Word, int Edits)> Fuzzy { get; } = [];
+
+    public bool IsEmpty => Terms.Count == 0 && Phrases.Count == 0 && Prefixes.Count == 0 && Fuzzy.Count == 0;
+
+    /// <summary>Collects the words and phrases of a query that make a document match (excluded words are not marked).</summary>
+    public static HighlightTerms From(QueryNode? query, Analyzer analyzer, bool typoTolerant)
+    {
+        var terms = new HighlightTerms();
+        foreach (var leaf in QuerySyntax.PositiveLeaves(query))
+        {
+            var (text, scope, prefix) = leaf switch
+            {
+                WordNode w => (w.Text, w.Scope, w.Prefix),
+                PhraseNode p => (p.Text, p.Scope, false),
+                _ => ("", QueryScope.Any, false),
+            };
+            if (scope is not (QueryScope.Any or QueryScope.Title or QueryScope.Quote)) continue;
+            if (prefix)
+            {
+                terms.Prefixes.Add(Countries.Normalize(text));
+                continue;
+            }
+            var tokens = Snippets.Analyze(analyzer, text);
+            if (tokens.Count == 1) terms.Terms.Add(tokens[0].Term);
+            else if (tokens.Count > 1)
+                terms.Phrases.Add(tokens.Select(t => (t.Term, t.Position - tokens[0].Position)).ToArray());
+            if (typoTolerant && leaf is WordNode && QueryBuilder.AllowedEdits(text) is > 0 and var edits)
+                terms.Fuzzy.Add((Countries.Normalize(text), edits));
+        }
+        return terms;
+    }
+}
+
+/// <summary>
+/// Sentence passages around query matches. The text is HTML-escaped and only <c>&lt;mark&gt;</c> is added, so a
+/// snippet can be inserted into a page as HTML.
+/// </summary>
+public static class Snippets
+{
+    public const int MaxPassageChars = 280;
+    /// <summary>Snippets look for matches in this much of a body; beyond it a huge article costs no more.</summary>
+    public const int MaxAnalyzedChars = 100_000;
+
+    public readonly record struct Token(string Term, int Position, int Start, int End);
+
+    public static List<Token> Analyze(Analyzer analyzer, string text)
+    {
+        var tokens = new List<Token>();
+        using var stream = analyzer.GetTokenStream(SummitSchema.Body, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            tokens.Add(new Token(term.ToString(), position, offset.StartOffset, offset.EndOffset));
+        }
+        stream.End();
+        return tokens;
+    }
+
+    /// <summary>Up to <paramref name="max"/> sentences with the most matches, in text order; the lead sentence when
+    /// nothing in the text matches (the document matched on a facet field).</summary>
+    public static IReadOnlyList<string> Passages(string text, HighlightTerms terms, Analyzer analyzer, int max = 3)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var analyzed = text.Length > MaxAnalyzedChars ? text[..MaxAnalyzedChars] : text;
+        var sentences = Sentences(analyzed);
+        if (sentences.Count == 0) return [];
+        // Sentence by sentence, so sentences that cannot match are never analysed: tokens never cross a sentence
+        // boundary (it is whitespace), and phrase positions are relative, so the marks are the same as from the
+        // whole text.
+        var marks = new List<Range>();
+        if (!terms.IsEmpty)
+            foreach (var sentence in sentences)
+                marks.AddRange(FindMarks(analyzed, sentence, terms, analyzer));
+        var scored = sentences
+            .Select((s, index) => (s, index, marks: marks.Where(m => m.Start >= s.Start && m.End <= s.End).ToList()))
+            .Where(x => x.marks.Count > 0)
+            .OrderByDescending(x => x.marks.Select(m => text[m.Start..m.End].ToLowerInvariant()).Distinct().Count())
+            .ThenByDescending(x => x.marks.Count)
+            .ThenBy(x => x.index)
+            .Take(max)
+            .OrderBy(x => x.index)
+            .ToList();
+        if (scored.Count == 0) return [Render(text, sentences[0], [])];
+        return scored.Select(x => Render(text, x.s, x.marks)).ToList();
+    }
+
+    /// <summary>How many marks <see cref="Highlight"/> would put into the text.</summary>
+    public static int CountMatches(string text, HighlightTerms terms, Analyzer analyzer) =>
+        terms.IsEmpty ? 0 : FindMarks(text, new Range(0, text.Length), terms, analyzer).Count;
+
+    /// <summary>The whole text escaped with its matches marked; <paramref name="matches"/> counts them.</summary>
+    public static string Highlight(string text, HighlightTerms terms, Analyzer analyzer, out int matches)
+    {
+        var marks = terms.IsEmpty ? [] : FindMarks(text, new Range(0, text.Length), terms, analyzer);
+        matches = marks.Count;
+        var sb = new StringBuilder(text.Length + marks.Count * 13);
+        var at = 0;
+        foreach (var mark in marks)
+        {
+            Escape(sb, text, at, mark.Start);
+            sb.Append("<mark>");
+            Escape(sb, text, mark.Start, mark.End);
+            sb.Append("</mark>");
+            at = mark.End;
+        }
+        Escape(sb, text, at, text.Length);
+        return sb.ToString();
+    }
+
+    /// <summary>Escapes text for HTML element content and attribute values.</summary>
+    public static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        Escape(sb, text, 0, text.Length);
+        return sb.ToString();
+    }
+
+    private static void Escape(StringBuilder sb, string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '&': sb.Append("&amp;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&#39;"); break;
+                default: sb.Append(c); break;
+            }
+        }
+    }
+
+    private readonly record struct Range(int Start, int End);
+
+    /// <summary>Marks within <paramref name="range"/> of the text, with offsets into the whole text.</summary>
+    private static List<Range> FindMarks(string text, Range range, HighlightTerms terms, Analyzer analyzer)
+    {
+        if (CannotMatch(text, range, terms)) return [];
+        var tokens = Analyze(analyzer, text[range.Start..range.End]);
+        var marks = new List<Range>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i] with { Start = tokens[i].Start + range.Start, End = tokens[i].End + range.Start };
+            var surface = terms.Prefixes.Count + terms.Fuzzy.Count > 0 ? Countries.Normalize(text[token.Start..token.End]) : "";
+            if (terms.Terms.Contains(token.Term)
+                || terms.Prefixes.Any(p => surface.StartsWith(p, StringComparison.Ordinal))
+                || terms.Fuzzy.Any(f => Math.Abs(f.Word.Length - surface.Length) <= f.Edits && EditDistance(f.Word, surface) <= f.Edits))
+                marks.Add(new Range(token.Start, token.End));
+            foreach (var phrase in terms.Phrases)
+            {
+                if (token.Term != phrase[0].Term) continue;
+                var end = MatchPhrase(tokens, i, phrase);
+                if (end >= 0) marks.Add(new Range(token.Start, tokens[end].End + range.Start));
+            }
+        }
+        // Overlapping marks (a word inside a marked phrase) merge into one.
+        marks.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var merged = new List<Range>();
+        foreach (var mark in marks)
+        {
+            if (merged.Count > 0 && mark.Start < merged[^1].End)
+                merged[^1] = merged[^1] with { End = Math.Max(merged[^1].End, mark.End) };
+            else merged.Add(mark);
+        }
+        return merged;
+    }
+
+    /// <summary>
+    /// True when no word of plain ASCII text can analyse to a marked term, so running the analyzer is wasted. A
+    /// term is lower-cased surface text with a suffix rewritten by the Porter stemmer (at most its last three
+    /// letters are new, e.g. happy → happi, rating → rate), so a word yielding it contains the term minus those
+    /// letters. Non-ASCII text (folded by the analyzer), prefixes and typo matches are always analysed.
+    /// </summary>
+    private static bool CannotMatch(string text, Range range, HighlightTerms terms)
+    {
+        if (terms.Prefixes.Count > 0 || terms.Fuzzy.Count > 0) return false;
+        var span = text.AsSpan(range.Start, range.End - range.Start);
+        if (!System.Text.Ascii.IsValid(span)) return false;
+        foreach (var term in terms.Terms)
+            if (Contains(span, term)) return false;
+        foreach (var phrase in terms.Phrases)
+            if (Contains(span, phrase[0].Term)) return false;
+        return true;
+
+        static bool Contains(ReadOnlySpan<char> text, string term) =>
+            !System.Text.Ascii.IsValid(term) || text.Contains(term.AsSpan(0, Math.Max(1, term.Length - 3)), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static int MatchPhrase(List<Token> tokens, int first, (string Term, int Position)[] phrase)
+    {
+        var basePosition = tokens[first].Position;
+        var k = first;
+        for (var p = 1; p < phrase.Length; p++)
+        {
+            k++;
+            if (k >= tokens.Count || tokens[k].Term != phrase[p].Term || tokens[k].Position - basePosition != phrase[p].Position)
+                return -1;
+        }
+        return k;
+    }
+
+    internal static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+        { "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "jr", "sr", "prof", "no", "vs", "jan", "feb", "aug", "sept", "oct", "nov", "dec" };
+
+    private static List<Range> Sentences(string text)
+    {
+        var sentences = new List<Range>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var boundary = c == '\n';
+            var end = i + 1;
+            if (c is '.' or '!' or '?')
+            {
+                while (end < text.Length && text[end] is '"' or '\'' or '\u201D' or '\u2019' or ')' or '\u00BB') end++;
+                boundary = (end >= text.Length || char.IsWhiteSpace(text[end])) && !IsAbbreviation(text, i);
+            }
+            if (!boundary) continue;
+            Add(sentences, text, start, end);
+            start = end;
+            i = end - 1;
+        }
+        Add(sentences, text, start, text.Length);
+        return sentences;
+    }
+
+    private static bool IsAbbreviation(string text, int dot)
+    {
+        if (text[dot] != '.') return false;
+        var wordStart = dot;
+        while (wordStart > 0 && char.IsLetter(text[wordStart - 1])) wordStart--;
+        var word = text[wordStart..dot];
+        // "U.S." and initials ("J. Smith") are not sentence ends.
+        return word.Length == 1 || Abbreviations.Contains(word);
+    }
+
+    private static void Add(List<Range> sentences, string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        if (end > start) sentences.Add(new Range(start, end));
+    }
+
+    private static string Render(string text, Range sentence, List<Range> marks)
+    {
+        var (start, end) = (sentence.Start, sentence.End);
+        if (end - start > MaxPassageChars)
+        {
+            // Long sentence: a window starting a little before the first match, cut at word boundaries.
+            var anchor = marks.Count > 0 ? marks[0].Start : start;
+            start = Math.Max(start, anchor - 80);
+            while (start > sentence.Start && !char.IsWhiteSpace(text[start - 1])) start--;
+            end = Math.Min(end, start + MaxPassageChars);
+            while (end < sentence.End && !char.IsWhiteSpace(text[end])) end++;
+        }
+        var sb = new StringBuilder();
+        if (start > sentence.Start) sb.Append('…');
+        var at = start;
+        foreach (var mark in marks)
+        {
+            if (mark.Start < at || mark.End > end) continue;
+            Escape(sb, text, at, mark.Start);
+            sb.Append("<mark>");
+            Escape(sb, text, mark.Start, mark.End);
+            sb.Append("</mark>");
+            at = mark.End;
+        }
+        Escape(sb, text, at, end);
+        if (end < sentence.End) sb.Append('…');
+        return sb.ToString();
+    }
+}

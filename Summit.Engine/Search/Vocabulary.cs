@@ -1,0 +1,89 @@
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Summit.Engine.Index;
+
+namespace Summit.Engine.Search;
+
+/// <summary>A facet value with the number of articles carrying it, and its words for name matching.</summary>
+public sealed record VocabularyEntry(string Value, int Count, string[] Words);
+
+/// <summary>
+/// The facet values of one index reader with article counts: resolves <c>speaker:putin</c> to "Vladimir Putin",
+/// filters typed in another case, and feeds suggestions. Built once per reader (readers are immutable) and dropped
+/// with it.
+/// </summary>
+public sealed class Vocabulary
+{
+    private static readonly ConditionalWeakTable<IndexReader, Vocabulary> Cache = new();
+    private readonly Dictionary<string, IReadOnlyList<VocabularyEntry>> _entries;
+    private readonly Dictionary<string, Dictionary<string, string>> _byFolded;
+
+    private Vocabulary(Dictionary<string, IReadOnlyList<VocabularyEntry>> entries, long? newestDate)
+    {
+        _entries = entries;
+        NewestDate = newestDate;
+        _byFolded = entries.ToDictionary(e => e.Key, e =>
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var entry in e.Value) map.TryAdd(Countries.Normalize(entry.Value), entry.Value);
+            return map;
+        });
+    }
+
+    /// <summary>Date (Unix ms) of the newest article, the reference point of the recency boost.</summary>
+    public long? NewestDate { get; }
+
+    public static Vocabulary For(IndexSearcher searcher) => Cache.GetValue(searcher.IndexReader, _ => Build(searcher));
+
+    /// <summary>Entries of a dimension, most frequent first.</summary>
+    public IReadOnlyList<VocabularyEntry> Entries(string dimension) => _entries.TryGetValue(dimension, out var e) ? e : [];
+
+    /// <summary>The indexed spelling of a value typed in any case or accents; null when no article has it.</summary>
+    public string? Canonical(string dimension, string value)
+    {
+        if (!_byFolded.TryGetValue(dimension, out var map)) return null;
+        return map.GetValueOrDefault(Countries.Normalize(value));
+    }
+
+    /// <summary>Values whose words contain the given words in order (a phrase), or start with a prefix.</summary>
+    public IEnumerable<string> Match(string dimension, string text, bool prefix)
+    {
+        var words = Countries.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return [];
+        return Entries(dimension).Where(e => ContainsSequence(e.Words, words, prefix)).Select(e => e.Value);
+    }
+
+    private static bool ContainsSequence(string[] name, string[] words, bool prefix)
+    {
+        for (var start = 0; start + words.Length <= name.Length; start++)
+        {
+            var ok = true;
+            for (var k = 0; k < words.Length && ok; k++)
+            {
+                var last = k == words.Length - 1;
+                ok = prefix && last ? name[start + k].StartsWith(words[k], StringComparison.Ordinal) : name[start + k] == words[k];
+            }
+            if (ok) return true;
+        }
+        return false;
+    }
+
+    private static Vocabulary Build(IndexSearcher searcher)
+    {
+        // The search's dimensions and the other facet fields, each in the layout queries use (FacetOrdinals.Layout).
+        var search = new FacetCounter(searcher, ArticleSearcher.FacetDimensions);
+        var others = new FacetCounter(searcher, SummitSchema.FacetFields.Except(ArticleSearcher.FacetDimensions).ToList());
+        searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), MultiCollector.Wrap(search, others));
+        var entries = SummitSchema.FacetFields.ToDictionary(d => d, d => (IReadOnlyList<VocabularyEntry>)
+            (ArticleSearcher.FacetDimensions.Contains(d) ? search : others).Counts(d)
+            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new VocabularyEntry(kv.Key, kv.Value,
+                Countries.Normalize(ArticleSearcher.DisplayLabel(d, kv.Key)).Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            .ToList());
+        var newest = searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), null, 1,
+            new Sort(DateSort.Newest));
+        long? newestDate = newest.ScoreDocs is [FieldDoc { Fields: [J2N.Numerics.Int64 millis] }] && millis.ToInt64() > 0 ? millis.ToInt64() : null;
+        return new Vocabulary(entries, newestDate);
+    }
+}
