@@ -106,6 +106,11 @@ public static class SearchOptionsRegistration
     private static void Bind(SearchOptions options, IConfiguration configuration)
     {
         var section = configuration.GetSection(SearchOptions.SectionName);
+        var known = typeof(SearchOptions).GetProperties().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = section.GetChildren().Where(child => !known.Contains(child.Key)).Select(child => child.Path).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException($"{string.Join(", ", unknown)}: not a setting of this API (a misspelling?); "
+                + $"the {SearchOptions.SectionName} settings are {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
         var origins = $"{SearchOptions.SectionName}:{nameof(SearchOptions.AllowedOrigins)}";
         var others = new ConfigurationBuilder().AddInMemoryCollection(section.AsEnumerable()
                 .Where(setting => !setting.Key.Equals(origins, StringComparison.OrdinalIgnoreCase)

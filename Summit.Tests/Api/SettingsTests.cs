@@ -103,7 +103,7 @@ public sealed class SettingsTests
         var failure = OptionsFailure((key, value));
 
         Assert.NotNull(failure);
-        Assert.True(failure.Contains(key.Split(':')[1], StringComparison.Ordinal), failure);
+        Assert.True(failure.Contains(key, StringComparison.Ordinal), failure);
     }
 
     [Fact]
