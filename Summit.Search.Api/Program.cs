@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Summit.Search.Api;
 using Summit.Search.Api.Endpoints;
@@ -6,30 +8,34 @@ using Summit.Engine.Index;
 using Summit.Engine.Search;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Every setting is checked at start; one that cannot be honoured stops it with a message naming the key.
+builder.Services.AddSearchOptions();
 // Kestrel enforces the body limit while reading (chunked uploads too); the admin endpoint also rejects a declared
 // Content-Length over it up front.
-builder.WebHost.ConfigureKestrel((context, kestrel) => kestrel.Limits.MaxRequestBodySize =
-    context.Configuration.GetValue($"{SearchOptions.SectionName}:{nameof(SearchOptions.MaxRequestBodyBytes)}", SearchOptions.DefaultMaxRequestBodyBytes));
-
-builder.Services.AddOptions<SearchOptions>()
-    .BindConfiguration(SearchOptions.SectionName)
-    .ValidateDataAnnotations()
-    .ValidateOnStart();
+builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<SearchOptions>>((kestrel, search) =>
+    kestrel.Limits.MaxRequestBodySize = search.Value.MaxRequestBodyBytes);
 builder.Services.AddSearchIndex();
-builder.Services.AddSingleton(services => new ResultCache(services.GetRequiredService<IOptions<SearchOptions>>().Value.ResultCacheEntries));
+builder.Services.AddSingleton(services =>
+{
+    var options = services.GetRequiredService<IOptions<SearchOptions>>().Value;
+    return new ResultCache(options.ResultCacheEntries, options.ResultCacheBytes);
+});
 builder.Services.AddSingleton<ArticleSearcher>();
 builder.Services.AddSingleton<ArticleWriter>();
+builder.Services.AddSingleton<AdminKeyThrottle>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi();
-// Any site may embed the widget and call the read-only API; admin writes are not cross-origin.
-// Sites on the allow-list may load the widget (a module script, fetched with CORS) and call the read API;
-// admin writes (POST/DELETE) are never allowed cross-origin.
-builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+// Sites on the allow-list may load the widget (a module script, fetched with CORS) and call the read API: the
+// named policy is on the read endpoints and the widget files only. There is no default policy, so the admin writes
+// (POST/DELETE /api/articles) have none: their preflight is refused and a cross-origin page cannot call them.
+builder.Services.AddCors();
+builder.Services.AddOptions<CorsOptions>().Configure<IOptions<SearchOptions>>((cors, search) => cors.AddPolicy(Cors.ReadPolicy, policy =>
 {
-    var origins = builder.Configuration.GetSection($"{SearchOptions.SectionName}:{nameof(SearchOptions.AllowedOrigins)}").Get<string[]>() ?? [];
+    var origins = search.Value.AllowedOrigins;
     if (origins.Contains("*")) policy.AllowAnyOrigin();
-    else policy.WithOrigins(origins.Select(o => o.TrimEnd('/')).ToArray());
+    else policy.WithOrigins(origins.Select(o => SearchOptions.TryNormalizeOrigin(o, out var normalized) ? normalized : o).ToArray());
     policy.WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("Retry-After");
 }));
 builder.Services.AddRateLimiter(limiter =>
@@ -37,7 +43,7 @@ builder.Services.AddRateLimiter(limiter =>
     limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
     {
         var options = context.RequestServices.GetRequiredService<IOptions<SearchOptions>>().Value;
-        // Only the public read API is limited; admin writes are authenticated by key instead.
+        // Only the public read API is limited; admin writes are authenticated by key (and wrong keys throttled) instead.
         if (options.RateLimitPerSecond == 0 || !context.Request.Path.StartsWithSegments("/api")
             || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
             return RateLimitPartition.GetNoLimiter("unlimited");
@@ -55,9 +61,13 @@ builder.Services.AddRateLimiter(limiter =>
 var app = builder.Build();
 app.EnsureIndex();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRouting();
+// Endpoints carry their policy (RequireCors on the read groups); the widget files are static, so they get it here.
 app.UseCors();
+app.UseWhen(context => SecurityHeaders.IsWidgetFile(context.Request.Path), widget => widget.UseCors(Cors.ReadPolicy));
 app.UseRateLimiter();
 app.UseDefaultFiles();
 app.UseStaticFiles();

@@ -17,6 +17,7 @@ public static class AdminApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         admin.MapPost("/articles", Ingest)
             .WithName("IngestArticles")
@@ -78,17 +79,31 @@ public static class AdminApi
             detail: ex.Message + $" Try again in {RetryAfterSeconds} seconds.");
     }
 
-    /// <summary>Admin endpoints exist only with a configured key, and every call must present it.</summary>
+    /// <summary>Admin endpoints exist only with a configured key, and every call must present it. Wrong keys are
+    /// throttled per client address (<see cref="AdminKeyThrottle"/>): a locked-out address gets 429 before any compare.</summary>
     private static async ValueTask<object?> RequireKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var configured = context.HttpContext.RequestServices.GetRequiredService<IOptions<SearchOptions>>().Value.AdminApiKey;
+        var http = context.HttpContext;
+        var configured = http.RequestServices.GetRequiredService<IOptions<SearchOptions>>().Value.AdminApiKey;
         if (string.IsNullOrEmpty(configured))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Admin endpoints are disabled",
                 detail: "Set Search:AdminApiKey to enable adding and deleting articles through the API.");
-        var presented = context.HttpContext.Request.Headers[KeyHeader].ToString();
+        var throttle = http.RequestServices.GetRequiredService<AdminKeyThrottle>();
+        var address = AdminKeyThrottle.AddressOf(http);
+        if (throttle.LockedOut(address) is { } wait)
+        {
+            var seconds = AdminKeyThrottle.RetryAfterSeconds(wait);
+            http.Response.Headers.RetryAfter = seconds;
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many wrong API keys",
+                detail: $"This client sent too many wrong {KeyHeader} values; wait {seconds} s and try again.");
+        }
+        var presented = http.Request.Headers[KeyHeader].ToString();
         if (!KeysMatch(presented, configured))
+        {
+            throttle.Failed(address);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "API key required",
                 detail: $"Send the admin key in the {KeyHeader} header.");
+        }
         return await next(context);
     }
 

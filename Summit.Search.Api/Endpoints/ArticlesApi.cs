@@ -8,8 +8,9 @@ public static class ArticlesApi
 {
     public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Articles").ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapGet("/articles/{id}", GetArticle)
+        var api = app.MapGroup("/api").WithTags("Articles").ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireCors(Cors.ReadPolicy);
+        api.MapRead("/articles/{id}", GetArticle)
             .WithName("GetArticle")
             .WithSummary("One article with its extracted quotes, speakers, persons, places and countries")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -28,17 +28,31 @@ public sealed class QuoteParameters
     public string? Sort { get; set; }
     [FromQuery(Name = "facetLimit"), Description("Values per facet, 1–100 (default 10).")]
     public string? FacetLimit { get; set; }
+
+    // Parameters of /api/search that quote search cannot apply: checked as /api/search checks them, and a 400 when
+    // given, rather than silently ignored.
+    [FromQuery(Name = "source"), Description("Not used by quote search (articles only): given, it is a 400.")]
+    public string[]? Source { get; set; }
+    [FromQuery(Name = "place"), Description("Not used by quote search (articles only): given, it is a 400.")]
+    public string[]? Place { get; set; }
+    [FromQuery(Name = "recency"), Description("Not used by quote search (articles only): given, it is a 400.")]
+    public string? Recency { get; set; }
+    [FromQuery(Name = "dateHistogram"), Description("Not used by quote search (articles only): given, it is a 400.")]
+    public string? DateHistogram { get; set; }
+    [FromQuery(Name = "cursor"), Description("Not used by quote search, which pages with page and pageSize: given, it is a 400.")]
+    public string? Cursor { get; set; }
 }
 
 public static class QuotesApi
 {
     public static IEndpointRouteBuilder MapQuotesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Quotes").ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapGet("/quotes", SearchQuotes)
+        var api = app.MapGroup("/api").WithTags("Quotes").ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireCors(Cors.ReadPolicy).RejectRepeatedParameters();
+        api.MapRead("/quotes", SearchQuotes)
             .WithName("SearchQuotes")
             .WithSummary("Search who said what: distinct quotes with speaker and the earliest article reporting them");
-        api.MapGet("/speakers/{name}/quotes", SpeakerQuotes)
+        api.MapRead("/speakers/{name}/quotes", SpeakerQuotes)
             .WithName("SpeakerQuotes")
             .WithSummary("A speaker's quotes, newest first")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -91,27 +105,38 @@ public static class QuotesApi
         return SearchApi.Invalid(validation);
     }
 
+    /// <summary>The same validation as <c>/api/search</c> (<see cref="SearchApi.ToRequest"/>), then a 400 for each
+    /// article-only parameter that was given, since quote search would ignore it.</summary>
     private static QuoteSearchRequest ToRequest(QuoteParameters p, RequestValidation v)
     {
-        var pageSize = v.Int("pageSize", p.PageSize, 10, 1, 100);
-        var page = v.Int("page", p.Page, 1, 1, ArticleSearcher.MaxWindow);
-        if (v.IsValid && page * pageSize > ArticleSearcher.MaxWindow)
-            v.Add("page", $"Pages reach at most result {ArticleSearcher.MaxWindow}; page {page} × pageSize {pageSize} goes beyond it.");
-        var from = v.Date("from", p.From, endOfPeriod: false);
-        var to = v.Date("to", p.To, endOfPeriod: true);
-        v.DateOrder(from, to);
+        var search = SearchApi.ToRequest(new SearchParameters
+        {
+            Q = p.Q, Speaker = p.Speaker, Country = p.Country, Person = p.Person, From = p.From, To = p.To, Page = p.Page,
+            PageSize = p.PageSize, Sort = p.Sort, FacetLimit = p.FacetLimit, Source = p.Source, Place = p.Place,
+            Recency = p.Recency, DateHistogram = p.DateHistogram, Cursor = p.Cursor,
+        }, v);
+        void ArticlesOnly(string parameter, bool given)
+        {
+            if (given && !v.HasError(parameter))
+                v.Add(parameter, $"'{parameter}' applies to /api/search only; quote search cannot use it.");
+        }
+        ArticlesOnly("source", search.Sources.Count > 0);
+        ArticlesOnly("place", search.Places.Count > 0);
+        ArticlesOnly("recency", !string.IsNullOrWhiteSpace(p.Recency));
+        ArticlesOnly("dateHistogram", !string.IsNullOrWhiteSpace(p.DateHistogram));
+        ArticlesOnly("cursor", search.Cursor is not null);
         return new QuoteSearchRequest
         {
-            Query = p.Q?.Trim(),
-            Speakers = v.Values("speaker", p.Speaker),
-            Countries = v.Values("country", p.Country),
-            Persons = v.Values("person", p.Person),
-            From = from,
-            To = to,
-            Page = page,
-            PageSize = pageSize,
-            Sort = v.Choice("sort", p.Sort, SearchApi.Sorts),
-            FacetLimit = v.Int("facetLimit", p.FacetLimit, 10, 1, 100),
+            Query = search.Query,
+            Speakers = search.Speakers,
+            Countries = search.Countries,
+            Persons = search.Persons,
+            From = search.From,
+            To = search.To,
+            Page = search.Page,
+            PageSize = search.PageSize,
+            Sort = search.Sort,
+            FacetLimit = search.FacetLimit,
         };
     }
 }

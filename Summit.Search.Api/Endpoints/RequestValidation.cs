@@ -9,6 +9,8 @@ internal sealed class RequestValidation
 
     public bool IsValid => _errors.Count == 0;
 
+    public bool HasError(string parameter) => _errors.ContainsKey(parameter);
+
     public void Add(string parameter, string message)
     {
         if (!_errors.TryGetValue(parameter, out var list)) _errors[parameter] = list = [];
@@ -48,9 +50,13 @@ internal sealed class RequestValidation
         return number;
     }
 
+    /// <summary>Years a date parameter may name; the end of the last one (the start of 9999) is still representable.</summary>
+    public const int MinYear = 1, MaxYear = 9998;
+
     /// <summary>
-    /// A date as yyyy, yyyy-MM, yyyy-MM-dd or a full ISO 8601 timestamp (UTC unless an offset is given).
-    /// With <paramref name="endOfPeriod"/> the result is the exclusive end of the period: <c>to=2021</c> includes all of 2021.
+    /// A date as yyyy, yyyy-MM, yyyy-MM-dd or a full ISO 8601 timestamp (UTC unless an offset is given), in years
+    /// <see cref="MinYear"/>–<see cref="MaxYear"/> for <c>from</c> and <c>to</c> alike. With <paramref name="endOfPeriod"/>
+    /// the result is the exclusive end of the period: <c>to=2021</c> includes all of 2021.
     /// </summary>
     public DateTimeOffset? Date(string parameter, string? value, bool endOfPeriod)
     {
@@ -58,29 +64,33 @@ internal sealed class RequestValidation
         var text = value.Trim();
         try
         {
-            return ParseDate(parameter, text, endOfPeriod);
+            if (ParseDate(text) is not var (start, end))
+            {
+                Add(parameter, $"'{parameter}' must be a date like 2023-03-21 (or 2023-03, 2023, or 2023-03-21T10:00:00Z); got '{Shorten(value)}'.");
+                return null;
+            }
+            if (start.UtcDateTime.Year is >= MinYear and <= MaxYear) return endOfPeriod ? end(start) : start;
         }
         catch (ArgumentOutOfRangeException)
         {
-            // The end of year 9999 and similar cannot be represented.
-            Add(parameter, $"'{parameter}' is outside the dates this search handles; use a year between 1 and 9998.");
-            return null;
+            // A timestamp whose offset moves it outside the representable range.
         }
+        Add(parameter, $"'{parameter}' must be a date in the years {MinYear:D4} to {MaxYear}; got '{Shorten(value)}'.");
+        return null;
     }
 
-    private DateTimeOffset? ParseDate(string parameter, string text, bool endOfPeriod)
+    /// <summary>The start of the period <paramref name="text"/> names and how to reach its (exclusive) end.</summary>
+    private static (DateTimeOffset Start, Func<DateTimeOffset, DateTimeOffset> End)? ParseDate(string text)
     {
-        var value = text;
         var styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
         if (DateTime.TryParseExact(text, "yyyy", CultureInfo.InvariantCulture, styles, out var year))
-            return new DateTimeOffset(endOfPeriod ? year.AddYears(1) : year, TimeSpan.Zero);
+            return (new DateTimeOffset(year, TimeSpan.Zero), d => d.AddYears(1));
         if (DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, styles, out var month))
-            return new DateTimeOffset(endOfPeriod ? month.AddMonths(1) : month, TimeSpan.Zero);
+            return (new DateTimeOffset(month, TimeSpan.Zero), d => d.AddMonths(1));
         if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, styles, out var day))
-            return new DateTimeOffset(endOfPeriod ? day.AddDays(1) : day, TimeSpan.Zero);
+            return (new DateTimeOffset(day, TimeSpan.Zero), d => d.AddDays(1));
         if (text.Length >= 10 && text[4] == '-' && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
-            return endOfPeriod ? instant.AddTicks(1) : instant;
-        Add(parameter, $"'{parameter}' must be a date like 2023-03-21 (or 2023-03, 2023, or 2023-03-21T10:00:00Z); got '{Shorten(value)}'.");
+            return (instant, d => d.AddTicks(1));
         return null;
     }
 
@@ -106,6 +116,14 @@ internal sealed class RequestValidation
         if (list.Count > 50) Add(parameter, $"At most 50 '{parameter}' values can be combined; got {list.Count}.");
         if (list.Any(v => v.Length > 200)) Add(parameter, $"A '{parameter}' value is longer than 200 characters.");
         return list;
+    }
+
+    /// <summary>A single-valued parameter given more than once (<c>q=a&amp;q=b</c>) is an error, never searched as "a,b".</summary>
+    public void Single(IQueryCollection query, IEnumerable<string> parameters)
+    {
+        foreach (var parameter in parameters)
+            if (query.TryGetValue(parameter, out var values) && values.Count > 1)
+                Add(parameter, $"'{parameter}' takes one value; it was given {values.Count} times.");
     }
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";

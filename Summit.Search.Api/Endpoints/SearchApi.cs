@@ -54,14 +54,15 @@ public static class SearchApi
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Search").ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapGet("/search", Search)
+        var api = app.MapGroup("/api").WithTags("Search").ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireCors(Cors.ReadPolicy).RejectRepeatedParameters();
+        api.MapRead("/search", Search)
             .WithName("SearchArticles")
             .WithSummary("Search articles with multi-select facets, snippets and highlighted quotes");
-        api.MapGet("/facets/{dimension}", Facet)
+        api.MapRead("/facets/{dimension}", Facet)
             .WithName("FacetValues")
             .WithSummary("Values of one facet (country, person, speaker, source, place) for a search, filtered by a prefix");
-        api.MapGet("/suggest", Suggest)
+        api.MapRead("/suggest", Suggest)
             .WithName("Suggest")
             .WithSummary("Type-ahead: persons, speakers, countries and article titles matching what was typed (at most 10)");
         return app;

@@ -25,11 +25,11 @@ public sealed class ApiPropertyTests(SummitApiFactory factory) : IClassFixture<S
     private static readonly Gen<string> Parameter = Gen.OneOf(
         Gen.Const("page"), Gen.Const("pageSize"), Gen.Const("sort"), Gen.Const("from"), Gen.Const("to"), Gen.Const("country"),
         Gen.Const("person"), Gen.Const("speaker"), Gen.Const("source"), Gen.Const("facetLimit"), Gen.Const("recency"),
-        Gen.Const("dateHistogram"), Gen.Const("cursor"), Gen.Const("limit"), Gen.Const("prefix"));
+        Gen.Const("dateHistogram"), Gen.Const("cursor"), Gen.Const("limit"), Gen.Const("prefix"), Gen.Const("place"), Gen.Const("q"));
 
     private static readonly Gen<string> Url = Gen.Select(
         Gen.OneOf(Gen.Const("/api/search"), Gen.Const("/api/quotes"), Gen.Const("/api/suggest"), Gen.Const("/api/facets/person"),
-            Gen.Const("/api/facets/nonsense")),
+            Gen.Const("/api/facets/nonsense"), Gen.Const("/api/speakers/Xi%20Jinping/quotes"), Gen.Const("/api/articles/jp-ua")),
         Text,
         Gen.Select(Parameter, Gen.OneOf(Text, Gen.Int.Select(i => i.ToString()), Gen.Const("-1"), Gen.Const("100000"))).Array[0, 4],
         (path, q, extra) => path + "?q=" + Uri.EscapeDataString(q)
@@ -43,6 +43,32 @@ public sealed class ApiPropertyTests(SummitApiFactory factory) : IClassFixture<S
             using var response = _client.GetAsync(url).GetAwaiter().GetResult();
             return (int)response.StatusCode < 500;
         }, iter: 2_000, threads: 1);
+    }
+
+    [Fact]
+    public void Random_requests_by_head_never_get_a_5xx()
+    {
+        Url.Sample(url =>
+        {
+            using var response = _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url)).GetAwaiter().GetResult();
+            return (int)response.StatusCode < 500;
+        }, iter: 300, threads: 1);
+    }
+
+    [Fact]
+    public void Random_admin_uploads_never_get_a_5xx()
+    {
+        var contentType = Gen.OneOf(Gen.Const("application/json"), Gen.Const("application/x-ndjson"), Gen.Const("text/plain"), Gen.Const("application/jsonl"));
+        var body = Gen.OneOf(Text, Gen.Const("{\"id\":"), Gen.Const("{\"body\":1}"), Gen.Const("{\"id\":\"\",\"body\":\"x\"}\n{"),
+            Gen.Const("{\"body\":\"x\",\"date\":\"99999-99\"}"), Gen.Const("[]"), Gen.Const("null"), Gen.Const("\"text\""));
+        Gen.Select(body, contentType).Sample((text, type) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles") { Content = new StringContent(text) };
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+            request.Headers.Add("X-Api-Key", SummitApiFactory.AdminKey);
+            using var response = _client.SendAsync(request).GetAwaiter().GetResult();
+            return (int)response.StatusCode < 500;
+        }, iter: 200, threads: 1);
     }
 
     [Fact]

@@ -295,6 +295,8 @@ public sealed class SearchApiTests(SummitApiFactory factory) : IClassFixture<Sum
         { "q=%22%22", "q" },
         { "q=AND", "q" },
         { "to=9999-12-31", "to" },
+        { "from=9999", "from" },
+        { "q=a&q=b", "q" },
         { "page=-1", "page" },
         { "page=abc", "page" },
         { "page=0", "page" },

@@ -41,6 +41,8 @@ public class SummitApiFactory : WebApplicationFactory<api::Program>
         builder.UseSetting("Search:RefreshIntervalMs", "100");
         builder.UseSetting("Search:RateLimitPerSecond", "0");
         builder.UseSetting("Search:AllowedOrigins:0", AllowedOrigin);
+        // Tests send wrong keys on purpose; the throttle itself is tested with its own small burst.
+        builder.UseSetting("Search:AdminKeyFailureBurst", "1000");
         builder.UseWebRoot(WebRoot);
         Configure(builder);
     }
