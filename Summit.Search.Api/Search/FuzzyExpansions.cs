@@ -19,7 +19,8 @@ public sealed class FuzzyExpansions(IndexReader reader)
     {
         if (!_expanded.TryGetValue((field, word), out var query))
         {
-            query = new FuzzyQuery(new Term(field, word), QueryBuilder.AllowedEdits(word), prefixLength: 1).Rewrite(reader);
+            query = new FuzzyQuery(new Term(field, word), QueryBuilder.AllowedEdits(word), prefixLength: 1,
+                maxExpansions: QueryBuilder.MaxTypoExpansions, transpositions: true).Rewrite(reader);
             _expanded[(field, word)] = query;
         }
         return query;

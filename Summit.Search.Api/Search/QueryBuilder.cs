@@ -38,6 +38,31 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     /// <summary>True when the last <see cref="Build"/> added edit-distance matches.</summary>
     public bool UsedTypoTolerance { get; private set; }
 
+    // The query budget: no query is expensive on purpose. Expanding a misspelt word walks the term dictionary of
+    // three fields with a Levenshtein automaton, which costs more than an ordinary search; a query of 64 made-up
+    // words cost 64 times that. So typo tolerance goes to the first few misspelt words of a query (in the order
+    // typed), each expanding to at most FuzzyQuery's 50 terms per field, and to words short enough to be words.
+
+    /// <summary>Misspelt words per query that get typo tolerance; the others are searched as typed.</summary>
+    public const int MaxTypoWords = 3;
+    /// <summary>Longest word corrected: a Levenshtein automaton grows with the word, and longer words are rarely words.</summary>
+    public const int MaxTypoLength = 20;
+    /// <summary>Terms one misspelt word expands to in one field (<see cref="FuzzyQuery"/>'s default).</summary>
+    public const int MaxTypoExpansions = 50;
+
+    private readonly List<string> _typoWords = [];
+    private readonly HashSet<string> _typoTexts = new(StringComparer.Ordinal);
+
+    /// <summary>The misspelt words (as the unstemmed fields index them) given typo tolerance, at most <see cref="MaxTypoWords"/>.</summary>
+    public IReadOnlyList<string> TypoWords => _typoWords;
+
+    /// <summary>Misspelt words searched as typed because the query's typo budget was spent.</summary>
+    public int TypoWordsOverBudget { get; private set; }
+
+    /// <summary>True when a word of this query, folded by <see cref="Countries.Normalize"/> (as highlighting folds
+    /// it), got typo tolerance.</summary>
+    public bool GotTypoTolerance(string folded) => _typoTexts.Contains(folded);
+
     /// <summary>The Lucene query, or null when the node contains nothing searchable.</summary>
     public Query? Build(QueryNode node) => node switch
     {
@@ -59,8 +84,9 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
         && reader.DocFreq(new Term(SummitSchema.TitleExact, exactToken)) == 0
         && reader.DocFreq(new Term(SummitSchema.QuoteExact, exactToken)) == 0;
 
-    /// <summary>Words long enough to be corrected: 5+ letters tolerate one edit, 8+ two.</summary>
-    public static int AllowedEdits(string word) => word.Length >= 8 ? 2 : word.Length >= 5 ? 1 : 0;
+    /// <summary>Words long enough to be corrected: 5+ letters tolerate one edit, 8+ two; none beyond
+    /// <see cref="MaxTypoLength"/>.</summary>
+    public static int AllowedEdits(string word) => word.Length > MaxTypoLength ? 0 : word.Length >= 8 ? 2 : word.Length >= 5 ? 1 : 0;
 
     private (string Field, float Boost)[] TextFields(QueryScope scope) => (target, scope) switch
     {
@@ -84,6 +110,16 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
         if (query is null || typos is null) return query;
         var exact = ExactToken(word.Text);
         if (exact is null || !IsLikelyTypo(exact, typos.Reader)) return query;
+        if (!_typoWords.Contains(exact))
+        {
+            if (_typoWords.Count >= MaxTypoWords)
+            {
+                TypoWordsOverBudget++;
+                return query;
+            }
+            _typoWords.Add(exact);
+        }
+        _typoTexts.Add(Countries.Normalize(word.Text));
         foreach (var (field, boost) in TextFields(word.Scope))
             query.Add(typos.For(SummitSchema.ExactTwin(field)!, exact, boost * FuzzyFactor), Occur.SHOULD);
         UsedTypoTolerance = true;
