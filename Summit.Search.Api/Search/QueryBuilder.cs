@@ -252,7 +252,9 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
         if (MatchOnly) return null;
         var words = node.Children.OfType<WordNode>().Where(w => !w.Prefix && w.Scope is QueryScope.Any or QueryScope.Title or QueryScope.Quote).ToList();
         if (words.Count < 2 || words.Select(w => w.Scope).Distinct().Count() > 1) return null;
-        var text = string.Join(' ', words.Select(w => w.Text));
+        // A sloppy phrase costs more with every word, and far more with repeated words: a long query is boosted
+        // for its leading words only.
+        var text = string.Join(' ', words.Take(MaxProximityWords).Select(w => w.Text));
         var near = new BooleanQuery(disableCoord: true);
         foreach (var (field, boost) in TextFields(words[0].Scope))
         {
@@ -266,6 +268,9 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     }
 
     private const int ProximitySlop = 3;
+
+    /// <summary>Leading plain words that rank higher when close together; longer queries are not boosted beyond them.</summary>
+    public const int MaxProximityWords = 8;
 
     private Query? Or(OrNode node)
     {

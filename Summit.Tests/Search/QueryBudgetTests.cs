@@ -123,3 +123,41 @@ public sealed class QueryBudgetTests
         Assert.Equal(0, QueryBuilder.AllowedEdits(longer));
     }
 }
+
+public sealed class PrefixAndProximityBudgetTests
+{
+    [Fact]
+    public void Eight_prefixes_are_searched_and_a_ninth_is_refused_with_a_fix()
+    {
+        var eight = string.Join(' ', Enumerable.Range(0, 8).Select(i => $"{(char)('a' + i)}{(char)('a' + i)}*"));
+
+        Assert.Equal(8, QuerySyntax.PositiveLeaves(QuerySyntax.Parse(eight)).Count());
+        var error = Assert.Throws<QuerySyntaxException>(() => QuerySyntax.Parse(eight + " zz*"));
+        Assert.Contains("9 words ending in *", error.Message);
+        // Scoped prefixes count too: each expands against the names of the index.
+        Assert.Throws<QuerySyntaxException>(() => QuerySyntax.Parse(eight + " person:jo*"));
+    }
+
+    [Fact]
+    public void The_proximity_boost_of_a_long_query_covers_its_first_eight_words()
+    {
+        var directory = new Lucene.Net.Store.RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())))
+        {
+            var article = new Article("a0", "Story", "The minister said that the talks with the union were over.");
+            writer.AddDocuments(ArticleDocuments.Create(article, Extractor.Default.Extract(article)));
+        }
+        var searcher = new IndexSearcher(DirectoryReader.Open(directory));
+        var words = "the minister said that the talks with the union were over and the the the".Split(' ');
+        var builder = new QueryBuilder(SummitSchema.CreateAnalyzer(), Vocabulary.For(searcher), searcher.IndexReader, SearchTarget.Articles);
+
+        var query = builder.Build(QuerySyntax.Parse(string.Join(' ', words))!)!;
+        var sloppy = Flatten(query).OfType<PhraseQuery>().Where(p => p.Slop > 0).ToList();
+
+        Assert.NotEmpty(sloppy);
+        Assert.All(sloppy, p => Assert.Equal(words.Take(8), p.GetTerms().Select(t => t.Text)));
+    }
+
+    private static IEnumerable<Query> Flatten(Query query) =>
+        query is BooleanQuery b ? b.Clauses.SelectMany(c => Flatten(c.Query)).Prepend(query) : [query];
+}
