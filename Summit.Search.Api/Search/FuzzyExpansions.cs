@@ -1,5 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Lucene.Net.Util.Automaton;
 
 namespace Summit.Search.Api.Search;
 
@@ -11,6 +13,10 @@ namespace Summit.Search.Api.Search;
 public sealed class FuzzyExpansions(IndexReader reader)
 {
     private readonly Dictionary<(string Field, string Word), Query> _expanded = [];
+    // A word's Levenshtein automata (one per edit distance) depend on the word alone, not on the field: built for
+    // the first field, they serve the others. Building them is most of an expansion's cost (for two edits, several
+    // times the walk of the term dictionary).
+    private readonly Dictionary<string, List<CompiledAutomaton>> _automata = new(StringComparer.Ordinal);
 
     public IndexReader Reader => reader;
 
@@ -19,8 +25,8 @@ public sealed class FuzzyExpansions(IndexReader reader)
     {
         if (!_expanded.TryGetValue((field, word), out var query))
         {
-            query = new FuzzyQuery(new Term(field, word), QueryBuilder.AllowedEdits(word), prefixLength: 1,
-                maxExpansions: QueryBuilder.MaxTypoExpansions, transpositions: true).Rewrite(reader);
+            if (!_automata.TryGetValue(word, out var automata)) _automata[word] = automata = [];
+            query = new SharedAutomataQuery(new Term(field, word), QueryBuilder.AllowedEdits(word), automata).Rewrite(reader);
             _expanded[(field, word)] = query;
         }
         return query;
@@ -32,5 +38,28 @@ public sealed class FuzzyExpansions(IndexReader reader)
         var query = (Query)For(field, word).Clone();
         query.Boost = boost;
         return query;
+    }
+
+    /// <summary>
+    /// A <see cref="FuzzyQuery"/> (first letter fixed, transpositions count as one edit, at most
+    /// <see cref="QueryBuilder.MaxTypoExpansions"/> terms) whose automata are taken from, or left in, a list shared
+    /// with the same word's queries on other fields. Lucene keeps them in an attribute for the segments of one
+    /// field; seeding that attribute skips the build and changes nothing else.
+    /// </summary>
+    private sealed class SharedAutomataQuery(Term term, int maxEdits, List<CompiledAutomaton> shared)
+        : FuzzyQuery(term, maxEdits, prefixLength: 1, maxExpansions: QueryBuilder.MaxTypoExpansions, transpositions: true)
+    {
+        protected override TermsEnum GetTermsEnum(Terms terms, AttributeSource atts)
+        {
+            var automata = atts.AddAttribute<FuzzyTermsEnum.ILevenshteinAutomataAttribute>().Automata;
+            if (automata.Count == 0) foreach (var automaton in shared) automata.Add(automaton);
+            var termsEnum = base.GetTermsEnum(terms, atts);
+            if (automata.Count > shared.Count)
+            {
+                shared.Clear();
+                shared.AddRange(automata);
+            }
+            return termsEnum;
+        }
     }
 }

@@ -108,6 +108,27 @@ public sealed class QueryBudgetTests
     }
 
     [Fact]
+    public void Expansions_sharing_a_words_automata_across_fields_equal_a_plain_fuzzy_query_in_every_field()
+    {
+        var searcher = Searcher("Negotiations on the harbour closure resumed in Geneva. \"Negotiators met,\" the harbourmaster said.",
+            "Harbor talks: negotiation of the closure. \"Genevan negotiators are patient,\" an envoy said.");
+        static string Show(Query query) => string.Join(", ", ((BooleanQuery)query).Clauses
+            .Select(c => (TermQuery)c.Query).Select(t => $"{t.Term}^{t.Boost:R}").Order(StringComparer.Ordinal));
+
+        Assert.Contains("body_exact:negotiations", Show(new FuzzyExpansions(searcher.IndexReader).For(SummitSchema.BodyExact, "negotiatoins")));
+        foreach (var fields in new[] { Exact, Exact.Reverse().ToArray() })
+        {
+            var typos = new FuzzyExpansions(searcher.IndexReader);
+            foreach (var word in new[] { "negotiatoins", "harbuor", "genva", "negotaitors" })
+                foreach (var field in fields)
+                {
+                    var plain = new FuzzyQuery(new Term(field, word), QueryBuilder.AllowedEdits(word), prefixLength: 1).Rewrite(searcher.IndexReader);
+                    Assert.Equal(Show(plain), Show(typos.For(field, word)));
+                }
+        }
+    }
+
+    [Fact]
     public void A_word_longer_than_twenty_letters_is_not_corrected()
     {
         var twenty = MadeUpWords(1, 20, seed: 3)[0];
