@@ -87,8 +87,15 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         }
 
         var highlight = HighlightTerms.From(ast, _analyzer, typoTolerance);
-        // Only the words within the typo budget matched by edit distance, so only they are marked that way.
-        if (fuzzyBuilder is not null) highlight.Fuzzy.RemoveAll(f => !fuzzyBuilder.GotTypoTolerance(f.Word));
+        // Misspelt words over the typo budget matched as typed, and the budget's words with the edits they got: they
+        // are marked that way.
+        if (fuzzyBuilder is not null)
+        {
+            var marked = highlight.Fuzzy.Where(f => !fuzzyBuilder.OverTypoBudget(f.Word))
+                .Select(f => (f.Word, fuzzyBuilder.TypoEdits(f.Word) ?? f.Edits)).ToList();
+            highlight.Fuzzy.Clear();
+            highlight.Fuzzy.AddRange(marked);
+        }
         var hits = new List<SearchHit>();
         for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
             hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc, HitFields), top.ScoreDocs[i].Score, highlight, ast is null));

@@ -18,7 +18,24 @@ public sealed class FuzzyExpansions(IndexReader reader)
     // times the walk of the term dictionary).
     private readonly Dictionary<string, List<CompiledAutomaton>> _automata = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, int> _edits = new(StringComparer.Ordinal);
+
     public IndexReader Reader => reader;
+
+    /// <summary>
+    /// The edits a word is expanded with: <see cref="QueryBuilder.AllowedEdits"/>, except that only the first
+    /// <see cref="QueryBuilder.MaxTwoEditWords"/> words expanded in a request get two (a two-edit automaton costs
+    /// several times a one-edit one, and more the longer the word); later words get one. Fixed at the word's first
+    /// expansion, so the search and "did you mean" agree.
+    /// </summary>
+    public int EditsFor(string word)
+    {
+        if (_edits.TryGetValue(word, out var edits)) return edits;
+        edits = QueryBuilder.AllowedEdits(word);
+        if (edits > 1 && _edits.Values.Count(e => e > 1) >= QueryBuilder.MaxTwoEditWords) edits = 1;
+        _edits[word] = edits;
+        return edits;
+    }
 
     /// <summary>The word's fuzzy query on the field, already rewritten into its matching terms (boost 1).</summary>
     public Query For(string field, string word)
@@ -26,7 +43,7 @@ public sealed class FuzzyExpansions(IndexReader reader)
         if (!_expanded.TryGetValue((field, word), out var query))
         {
             if (!_automata.TryGetValue(word, out var automata)) _automata[word] = automata = [];
-            query = new SharedAutomataQuery(new Term(field, word), QueryBuilder.AllowedEdits(word), automata).Rewrite(reader);
+            query = new SharedAutomataQuery(new Term(field, word), EditsFor(word), automata).Rewrite(reader);
             _expanded[(field, word)] = query;
         }
         return query;

@@ -41,17 +41,21 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     // The query budget: no query is expensive on purpose. Expanding a misspelt word walks the term dictionary of
     // three fields with a Levenshtein automaton, which costs more than an ordinary search; a query of 64 made-up
     // words cost 64 times that. So typo tolerance goes to the first few misspelt words of a query (in the order
-    // typed), each expanding to at most FuzzyQuery's 50 terms per field, and to words short enough to be words.
+    // typed), two edits to the first of them only, each expanding to at most FuzzyQuery's 50 terms per field, and
+    // to words short enough to be words.
 
     /// <summary>Misspelt words per query that get typo tolerance; the others are searched as typed.</summary>
     public const int MaxTypoWords = 3;
     /// <summary>Longest word corrected: a Levenshtein automaton grows with the word, and longer words are rarely words.</summary>
     public const int MaxTypoLength = 20;
+    /// <summary>Misspelt words per query that get two edits (the first ones typed with 8+ letters); later ones get one.</summary>
+    public const int MaxTwoEditWords = 1;
     /// <summary>Terms one misspelt word expands to in one field (<see cref="FuzzyQuery"/>'s default).</summary>
     public const int MaxTypoExpansions = 50;
 
     private readonly List<string> _typoWords = [];
-    private readonly HashSet<string> _typoTexts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _typoTexts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _overBudgetTexts = new(StringComparer.Ordinal);
 
     /// <summary>The misspelt words (as the unstemmed fields index them) given typo tolerance, at most <see cref="MaxTypoWords"/>.</summary>
     public IReadOnlyList<string> TypoWords => _typoWords;
@@ -59,9 +63,13 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     /// <summary>Misspelt words searched as typed because the query's typo budget was spent.</summary>
     public int TypoWordsOverBudget { get; private set; }
 
-    /// <summary>True when a word of this query, folded by <see cref="Countries.Normalize"/> (as highlighting folds
-    /// it), got typo tolerance.</summary>
-    public bool GotTypoTolerance(string folded) => _typoTexts.Contains(folded);
+    /// <summary>The edits a word of this query, folded by <see cref="Countries.Normalize"/> (as highlighting folds
+    /// it), was matched with: null when it got none (it is not misspelt, or over the budget, see
+    /// <see cref="OverTypoBudget"/>).</summary>
+    public int? TypoEdits(string folded) => _typoTexts.TryGetValue(folded, out var edits) ? edits : null;
+
+    /// <summary>True when a misspelt word of this query (folded) was searched as typed because the budget was spent.</summary>
+    public bool OverTypoBudget(string folded) => _overBudgetTexts.Contains(folded) && !_typoTexts.ContainsKey(folded);
 
     /// <summary>The Lucene query, or null when the node contains nothing searchable.</summary>
     public Query? Build(QueryNode node) => node switch
@@ -115,11 +123,12 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
             if (_typoWords.Count >= MaxTypoWords)
             {
                 TypoWordsOverBudget++;
+                _overBudgetTexts.Add(Countries.Normalize(word.Text));
                 return query;
             }
             _typoWords.Add(exact);
         }
-        _typoTexts.Add(Countries.Normalize(word.Text));
+        _typoTexts[Countries.Normalize(word.Text)] = typos.EditsFor(exact);
         foreach (var (field, boost) in TextFields(word.Scope))
             query.Add(typos.For(SummitSchema.ExactTwin(field)!, exact, boost * FuzzyFactor), Occur.SHOULD);
         UsedTypoTolerance = true;

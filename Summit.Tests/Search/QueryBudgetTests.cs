@@ -129,6 +129,23 @@ public sealed class QueryBudgetTests
     }
 
     [Fact]
+    public void Only_the_first_long_misspelt_word_gets_two_edits_the_next_one()
+    {
+        var words = MadeUpWords(2, 10, seed: 13);
+        // Each word's indexed neighbours: one two edits away (last two letters changed), one a single edit away.
+        var twoAway = words.Select(w => Neighbour(Neighbour(w)[..^1]) + Neighbour(w)[^1]).ToList();
+        var searcher = Searcher(string.Join(' ', twoAway) + " " + string.Join(' ', words.Select(Neighbour)) + ".");
+
+        var (_, query) = BuildWithTypos(searcher, $"{words[0]} {words[1]}");
+        var expansions = Expansions(searcher, query, words).Select(t => t.Text).ToHashSet();
+
+        Assert.Contains(twoAway[0], expansions);
+        Assert.Contains(Neighbour(words[0]), expansions);
+        Assert.Contains(Neighbour(words[1]), expansions);
+        Assert.DoesNotContain(twoAway[1], expansions);
+    }
+
+    [Fact]
     public void A_word_longer_than_twenty_letters_is_not_corrected()
     {
         var twenty = MadeUpWords(1, 20, seed: 3)[0];
