@@ -9,12 +9,15 @@ using Summit.QueryBudget;
 var options = new Dictionary<string, string>(StringComparer.Ordinal)
 {
     ["--url"] = "http://127.0.0.1:5077", ["--clients"] = "16", ["--duration"] = "30", ["--attack"] = "all", ["--samples"] = "5",
+    ["--api-pid"] = "", ["--seed"] = "",
 };
 for (var i = 0; i + 1 < args.Length; i += 2) options[args[i]] = args[i + 1];
 if (args.Length % 2 == 1 || args.Contains("--help"))
 {
     Console.WriteLine("usage: Summit.QueryBudget [--url http://127.0.0.1:5077] [--clients 16] [--duration 30 (s)] [--attack all|"
-        + string.Join('|', AttackQueries.Kinds.Keys) + "] [--samples 5 (single-request runs per kind)]");
+        + string.Join('|', AttackQueries.Kinds.Keys) + "] [--samples 5 (single-request runs per kind)]"
+        + " [--api-pid PID (also report the API's CPU time per request, read from /proc)]"
+        + " [--seed N (the attack queries' seed; default: the clock, so that the API's result cache never answers them)]");
     return 2;
 }
 var baseUri = new Uri(options["--url"]);
@@ -26,6 +29,7 @@ if (!IPAddress.TryParse(baseUri.Host, out var ip) || !IPAddress.IsLoopback(ip))
 var clients = int.Parse(options["--clients"], CultureInfo.InvariantCulture);
 var duration = TimeSpan.FromSeconds(double.Parse(options["--duration"], CultureInfo.InvariantCulture));
 var samples = int.Parse(options["--samples"], CultureInfo.InvariantCulture);
+int? apiPid = options["--api-pid"].Length > 0 ? int.Parse(options["--api-pid"], CultureInfo.InvariantCulture) : null;
 var kinds = options["--attack"] == "all" ? AttackQueries.Kinds.Keys.ToList() : options["--attack"].Split(',').ToList();
 foreach (var kind in kinds.Where(k => !AttackQueries.Kinds.ContainsKey(k)))
 {
@@ -65,30 +69,35 @@ Console.WriteLine($"query budget probe against {baseUri}, {Environment.Processor
 
 // Warm-up: the first requests pay for JIT and the searcher's caches.
 foreach (var query in ordinary) await Send(query);
-var random = new Random(20261206);
+var seed = options["--seed"].Length > 0 ? int.Parse(options["--seed"], CultureInfo.InvariantCulture) : Environment.TickCount;
+var random = new Random(seed);
 foreach (var kind in kinds) await Send(AttackQueries.Kinds[kind](random));
 
 // 1. Each query alone, one at a time: the cost of a single request.
 Console.WriteLine();
 Console.WriteLine("## Single requests, alone (ms: median / max of " + samples + ")");
 Console.WriteLine();
-Console.WriteLine("| query | median ms | max ms | statuses | example |");
-Console.WriteLine("|---|---:|---:|---|---|");
+Console.WriteLine("| query | median ms | max ms | API CPU ms/request | statuses | example |");
+Console.WriteLine("|---|---:|---:|---:|---|---|");
 var alone = new List<double>();
+var cpu = ApiCpuMs(apiPid);
 for (var s = 0; s < samples; s++) foreach (var query in ordinary) alone.Add((await Send(query)).Ms);
-Console.WriteLine($"| ordinary ({ordinary.Length} queries) | {Percentile(alone, 0.5):F1} | {alone.Max():F1} | | {ordinary[0]} |");
+var ordinaryCpu = (ApiCpuMs(apiPid) - cpu) / alone.Count;
+Console.WriteLine($"| ordinary ({ordinary.Length} queries) | {Percentile(alone, 0.5):F1} | {alone.Max():F1} | {ordinaryCpu:F1} | | {ordinary[0]} |");
 var single = new Dictionary<string, double>();
 foreach (var kind in kinds)
 {
     var runs = new List<(double Ms, int Status)>();
     string example = "";
+    var before = ApiCpuMs(apiPid);
     for (var s = 0; s < samples; s++)
     {
         example = AttackQueries.Kinds[kind](random);
         runs.Add(await Send(example));
     }
+    var kindCpu = (ApiCpuMs(apiPid) - before) / samples;
     single[kind] = Percentile(runs.Select(r => r.Ms).ToList(), 0.5);
-    Console.WriteLine($"| {kind} | {single[kind]:F1} | {runs.Max(r => r.Ms):F1} | {Statuses(runs.Select(r => r.Status))} | {(example.Length > 60 ? example[..60] + "…" : example)} |");
+    Console.WriteLine($"| {kind} | {single[kind]:F1} | {runs.Max(r => r.Ms):F1} | {kindCpu:F1} | {Statuses(runs.Select(r => r.Status))} | {(example.Length > 60 ? example[..60] + "…" : example)} |");
 }
 var worst = single.MaxBy(kv => kv.Value);
 Console.WriteLine();
@@ -103,9 +112,10 @@ var attackTimes = new ConcurrentDictionary<string, ConcurrentBag<double>>();
 var attackStatuses = new ConcurrentBag<int>();
 var failures = 0;
 var clock = Stopwatch.StartNew();
+var attackCpu = ApiCpuMs(apiPid);
 var attackers = Enumerable.Range(0, clients).Select(n => Task.Run(async () =>
 {
-    var r = new Random(n * 7919 + 1);
+    var r = new Random(seed + n * 7919 + 1);
     for (var k = n; !stop.IsCancellationRequested; k++)
     {
         var kind = kinds[k % kinds.Count];
@@ -138,6 +148,7 @@ await Task.Run(async () =>
 });
 await Task.WhenAll(attackers);
 var seconds = clock.Elapsed.TotalSeconds;
+attackCpu = ApiCpuMs(apiPid) - attackCpu;
 var allAttack = attackTimes.Values.SelectMany(b => b).ToList();
 
 Console.WriteLine("| client | requests | per s | p50 ms | p99 ms | max ms | statuses |");
@@ -150,9 +161,18 @@ foreach (var (kind, times) in attackTimes.OrderBy(kv => kv.Key, StringComparer.O
     Console.WriteLine($"| {kind} | {list.Count} | {list.Count / seconds:F1} | {Percentile(list, 0.5):F1} | {Percentile(list, 0.99):F1} | {list.Max():F1} | |");
 }
 Console.WriteLine();
-Console.WriteLine($"transport failures: {failures}; load average after: {LoadAverage()}");
+Console.WriteLine($"transport failures: {failures}; API CPU {attackCpu / 1000 / seconds:F2} cores busy, {attackCpu / Math.Max(1, allAttack.Count + underAttack.Count):F1} ms per request; load average after: {LoadAverage()}");
 Console.WriteLine($"RESULT ordinary-under-attack p50={Percentile(underAttack, 0.5):F1}ms p99={Percentile(underAttack, 0.99):F1}ms max={underAttack.DefaultIfEmpty().Max():F1}ms; worst single query {worst.Key} {worst.Value:F1}ms (ordinary alone {Percentile(alone, 0.5):F1}ms)");
 return 0;
+
+// CPU time (user + system) the API process has used, in ms; NaN without a pid (or off Linux).
+static double ApiCpuMs(int? pid)
+{
+    if (pid is null || !File.Exists($"/proc/{pid}/stat")) return double.NaN;
+    var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    // After the command name: state is field 3 of stat(5), utime and stime fields 14 and 15, in clock ticks (100 Hz).
+    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
+}
 
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
