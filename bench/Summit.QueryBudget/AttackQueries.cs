@@ -39,11 +39,15 @@ public static class AttackQueries
         ["prefix"] = r => Fill(r, _ => Bigrams[r.Next(Bigrams.Length)] + "*"),
         ["prefix-or"] = r => Fill(r, i => (i == 0 ? "" : "OR ") + Bigrams[r.Next(Bigrams.Length)] + "*"),
         ["prefix-names"] = r => Fill(r, i => (i % 3) switch { 0 => "person:", 1 => "speaker:", _ => "country:" } + Bigrams[r.Next(Bigrams.Length)][..1] + (char)('a' + r.Next(26)) + "*"),
+        // The most the prefix budget lets through: 8 short prefixes OR-ed with frequent words (every document matches).
+        ["prefix8-or"] = r => Fill(r, i => (i == 0 ? "" : "OR ") + (i < 8 ? Bigrams[r.Next(Bigrams.Length)] + "*" : Frequent[r.Next(Frequent.Length)])),
         // Frequent words: a 64-word conjunction with a 64-word sloppy proximity phrase, a quoted 64-word phrase, and
         // frequent words OR-ed (every document matches every clause).
         ["frequent"] = r => Fill(r, _ => Frequent[r.Next(Frequent.Length)]),
         ["phrase"] = r => "\"" + Fill(r, _ => Frequent[r.Next(Frequent.Length)], MaxLength - 2) + "\"",
         ["frequent-or"] = r => Fill(r, i => (i == 0 ? "" : "OR ") + Frequent[r.Next(Frequent.Length)]),
+        // Everything at once within the prefix budget: 8 short prefixes, made-up and frequent words.
+        ["mixed8"] = r => Fill(r, i => i < 8 ? Bigrams[r.Next(Bigrams.Length)] + "*" : i % 2 == 0 ? Word(r, r.Next(8, 14)) : Frequent[r.Next(Frequent.Length)]),
         // Everything at once: typos, prefixes and frequent words.
         ["mixed"] = r => Fill(r, i => (i % 3) switch
         {
