@@ -69,10 +69,11 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
 
         var typoTolerance = false;
         string? didYouMean = null;
+        QueryBuilder? fuzzyBuilder = null;
         if (top.TotalHits < FewHits && ast is not null)
         {
             var typos = new FuzzyExpansions(searcher.IndexReader);
-            var fuzzyBuilder = new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles, typos);
+            fuzzyBuilder = new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles, typos);
             var fuzzyQuery = BuildText(ast, fuzzyBuilder);
             if (fuzzyBuilder.UsedTypoTolerance)
             {
@@ -82,10 +83,19 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
                     (top, counted, typoTolerance) = (fuzzyTop, fuzzyCounted, true);
                 }
             }
-            didYouMean = DidYouMean(ast, builder, typos);
+            didYouMean = DidYouMean(ast, fuzzyBuilder, typos);
         }
 
         var highlight = HighlightTerms.From(ast, _analyzer, typoTolerance);
+        // Misspelt words over the typo budget matched as typed, and the budget's words with the edits they got: they
+        // are marked that way.
+        if (fuzzyBuilder is not null)
+        {
+            var marked = highlight.Fuzzy.Where(f => !fuzzyBuilder.OverTypoBudget(f.Word))
+                .Select(f => (f.Word, fuzzyBuilder.TypoEdits(f.Word) ?? f.Edits)).ToList();
+            highlight.Fuzzy.Clear();
+            highlight.Fuzzy.AddRange(marked);
+        }
         var hits = new List<SearchHit>();
         for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
             hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc, HitFields), top.ScoreDocs[i].Score, highlight, ast is null));
@@ -332,15 +342,17 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
     internal static DateTimeOffset? ReadDate(Document doc) =>
         doc.GetField(SummitSchema.Date)?.GetInt64Value() is { } millis ? DateTimeOffset.FromUnixTimeMilliseconds(millis) : null;
 
-    /// <summary>The query with misspelt words replaced by the closest indexed word, or null when nothing changed.</summary>
-    private string? DidYouMean(QueryNode ast, QueryBuilder builder, FuzzyExpansions typos)
+    /// <summary>The query with misspelt words replaced by the closest indexed word, or null when nothing changed.
+    /// Only the words given typo tolerance (<see cref="QueryBuilder.TypoWords"/>, the query's typo budget) are
+    /// corrected: their expansions are already made.</summary>
+    private string? DidYouMean(QueryNode ast, QueryBuilder fuzzyBuilder, FuzzyExpansions typos)
     {
         var changed = false;
         var corrected = Rewrite(ast, word =>
         {
             if (word.Prefix || word.Scope != QueryScope.Any) return word;
-            var token = builder.ExactToken(word.Text);
-            if (token is null || !QueryBuilder.IsLikelyTypo(token, typos.Reader)) return word;
+            var token = fuzzyBuilder.ExactToken(word.Text);
+            if (token is null || !fuzzyBuilder.TypoWords.Contains(token)) return word;
             var best = Closest(typos, token);
             if (best is null) return word;
             changed = true;

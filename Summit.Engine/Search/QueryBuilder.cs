@@ -38,6 +38,39 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     /// <summary>True when the last <see cref="Build"/> added edit-distance matches.</summary>
     public bool UsedTypoTolerance { get; private set; }
 
+    // The query budget: no query is expensive on purpose. Expanding a misspelt word walks the term dictionary of
+    // three fields with a Levenshtein automaton, which costs more than an ordinary search; a query of 64 made-up
+    // words cost 64 times that. So typo tolerance goes to the first few misspelt words of a query (in the order
+    // typed), two edits to the first of them only, each expanding to at most FuzzyQuery's 50 terms per field, and
+    // to words short enough to be words.
+
+    /// <summary>Misspelt words per query that get typo tolerance; the others are searched as typed.</summary>
+    public const int MaxTypoWords = 3;
+    /// <summary>Longest word corrected: a Levenshtein automaton grows with the word, and longer words are rarely words.</summary>
+    public const int MaxTypoLength = 20;
+    /// <summary>Misspelt words per query that get two edits (the first ones typed with 8+ letters); later ones get one.</summary>
+    public const int MaxTwoEditWords = 1;
+    /// <summary>Terms one misspelt word expands to in one field (<see cref="FuzzyQuery"/>'s default).</summary>
+    public const int MaxTypoExpansions = 50;
+
+    private readonly List<string> _typoWords = [];
+    private readonly Dictionary<string, int> _typoTexts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _overBudgetTexts = new(StringComparer.Ordinal);
+
+    /// <summary>The misspelt words (as the unstemmed fields index them) given typo tolerance, at most <see cref="MaxTypoWords"/>.</summary>
+    public IReadOnlyList<string> TypoWords => _typoWords;
+
+    /// <summary>Misspelt words searched as typed because the query's typo budget was spent.</summary>
+    public int TypoWordsOverBudget { get; private set; }
+
+    /// <summary>The edits a word of this query, folded by <see cref="Countries.Normalize"/> (as highlighting folds
+    /// it), was matched with: null when it got none (it is not misspelt, or over the budget, see
+    /// <see cref="OverTypoBudget"/>).</summary>
+    public int? TypoEdits(string folded) => _typoTexts.TryGetValue(folded, out var edits) ? edits : null;
+
+    /// <summary>True when a misspelt word of this query (folded) was searched as typed because the budget was spent.</summary>
+    public bool OverTypoBudget(string folded) => _overBudgetTexts.Contains(folded) && !_typoTexts.ContainsKey(folded);
+
     /// <summary>The Lucene query, or null when the node contains nothing searchable.</summary>
     public Query? Build(QueryNode node) => node switch
     {
@@ -59,8 +92,9 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
         && reader.DocFreq(new Term(SummitSchema.TitleExact, exactToken)) == 0
         && reader.DocFreq(new Term(SummitSchema.QuoteExact, exactToken)) == 0;
 
-    /// <summary>Words long enough to be corrected: 5+ letters tolerate one edit, 8+ two.</summary>
-    public static int AllowedEdits(string word) => word.Length >= 8 ? 2 : word.Length >= 5 ? 1 : 0;
+    /// <summary>Words long enough to be corrected: 5+ letters tolerate one edit, 8+ two; none beyond
+    /// <see cref="MaxTypoLength"/>.</summary>
+    public static int AllowedEdits(string word) => word.Length > MaxTypoLength ? 0 : word.Length >= 8 ? 2 : word.Length >= 5 ? 1 : 0;
 
     private (string Field, float Boost)[] TextFields(QueryScope scope) => (target, scope) switch
     {
@@ -84,6 +118,17 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
         if (query is null || typos is null) return query;
         var exact = ExactToken(word.Text);
         if (exact is null || !IsLikelyTypo(exact, typos.Reader)) return query;
+        if (!_typoWords.Contains(exact))
+        {
+            if (_typoWords.Count >= MaxTypoWords)
+            {
+                TypoWordsOverBudget++;
+                _overBudgetTexts.Add(Countries.Normalize(word.Text));
+                return query;
+            }
+            _typoWords.Add(exact);
+        }
+        _typoTexts[Countries.Normalize(word.Text)] = typos.EditsFor(exact);
         foreach (var (field, boost) in TextFields(word.Scope))
             query.Add(typos.For(SummitSchema.ExactTwin(field)!, exact, boost * FuzzyFactor), Occur.SHOULD);
         UsedTypoTolerance = true;
@@ -216,7 +261,9 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
         if (MatchOnly) return null;
         var words = node.Children.OfType<WordNode>().Where(w => !w.Prefix && w.Scope is QueryScope.Any or QueryScope.Title or QueryScope.Quote).ToList();
         if (words.Count < 2 || words.Select(w => w.Scope).Distinct().Count() > 1) return null;
-        var text = string.Join(' ', words.Select(w => w.Text));
+        // A sloppy phrase costs more with every word, and far more with repeated words: a long query is boosted
+        // for its leading words only.
+        var text = string.Join(' ', words.Take(MaxProximityWords).Select(w => w.Text));
         var near = new BooleanQuery(disableCoord: true);
         foreach (var (field, boost) in TextFields(words[0].Scope))
         {
@@ -230,6 +277,9 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     }
 
     private const int ProximitySlop = 3;
+
+    /// <summary>Leading plain words that rank higher when close together; longer queries are not boosted beyond them.</summary>
+    public const int MaxProximityWords = 8;
 
     private Query? Or(OrNode node)
     {

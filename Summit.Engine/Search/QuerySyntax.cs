@@ -25,7 +25,7 @@ public sealed record NotNode(QueryNode Child) : QueryNode;
 /// scope   := title | quote | speaker | person | country      (case-insensitive)
 /// value   := "(" or ")" | phrase | word
 /// phrase  := '"' text '"'                        an unclosed quote runs to the end of the query
-/// word    := letters, optionally ending in "*" (prefix, at least two characters before it)
+/// word    := letters, optionally ending in "*" (prefix, at least two characters before it; at most 8 per query)
 /// </code>
 /// OR, AND and NOT are operators only in capitals. A word with an unknown <c>name:</c> is searched as text.
 /// </summary>
@@ -33,6 +33,9 @@ public static class QuerySyntax
 {
     public const int MaxLength = 1000;
     public const int MaxTerms = 64;
+    /// <summary>Words ending in <c>*</c> per query: each expands to every indexed word it starts, and walks their
+    /// postings, so a query of many short prefixes costs many searches.</summary>
+    public const int MaxPrefixWords = 8;
     private const int MaxDepth = 16;
 
     /// <summary>Parses a query; null for a blank one. Throws <see cref="QuerySyntaxException"/> with a fix-it message.</summary>
@@ -46,6 +49,8 @@ public static class QuerySyntax
             throw new QuerySyntaxException("The query has no words to search for; put words between the quotation marks, like \"trade talks\".");
         if (tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Phrase) > MaxTerms)
             throw new QuerySyntaxException($"The query has too many words; use at most {MaxTerms}.");
+        if (tokens.Count(t => t.Prefix) is var prefixes and > MaxPrefixWords)
+            throw new QuerySyntaxException($"The query has {prefixes} words ending in *; use at most {MaxPrefixWords}, or whole words for the others.");
         var parser = new Parser(tokens);
         var node = parser.ParseTop();
         return node;

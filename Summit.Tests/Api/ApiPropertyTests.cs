@@ -45,6 +45,63 @@ public sealed class ApiPropertyTests(SummitApiFactory factory) : IClassFixture<S
         }, iter: 2_000, threads: 1);
     }
 
+    // Words of the test articles (5+ letters, so each tolerates a typo) to misspell, and frequent words.
+    private static readonly string[] Known =
+    [
+        "kishida", "kremlin", "negotiations", "fishermen", "harbour", "geneva", "officials", "cooperation", "agreements",
+        "japanese", "minister", "surprise", "schedule", "weather", "growers", "protested", "closure", "pressure", "budget",
+        "reviewed", "regions", "leaders", "building", "visits", "picking", "grapes", "silent", "letter", "markup",
+    ];
+    private static readonly string[] Frequent = ["the", "of", "and", "to", "in", "a", "was", "said", "with", "on", "we", "will"];
+
+    /// <summary>A known word with one letter changed after the first (typo tolerance keeps the first letter).</summary>
+    private static readonly Gen<string> Misspelt = Gen.Select(Gen.Int[0, Known.Length - 1], Gen.Int[1, 100], Gen.Char['a', 'z'],
+        (i, at, c) => { var w = Known[i]; var k = 1 + at % (w.Length - 1); return w[..k] + c + w[(k + 1)..]; });
+    private static readonly Gen<string> MadeUp = Gen.Char['a', 'z'].Array[8, 24].Select(c => new string(c));
+    private static readonly Gen<string> ShortPrefix = Gen.Char['a', 'z'].Array[2].Select(c => new string(c) + "*");
+    private static readonly Gen<string> Scope = Gen.OneOf(Gen.Const(""), Gen.Const("title:"), Gen.Const("quote:"), Gen.Const("person:"),
+        Gen.Const("speaker:"), Gen.Const("country:"));
+
+    /// <summary>The most expensive queries within the limits (1,000 characters, 64 words, 16 levels of parentheses):
+    /// many misspelt and made-up words, long words, many short prefixes, OR lists, deep groups, long phrases, scopes.</summary>
+    private static readonly Gen<string> Worst = Gen.OneOf(
+        Gen.Select(Gen.OneOf(Misspelt, MadeUp, ShortPrefix, Gen.OneOf(Frequent.Select(Gen.Const).ToArray())).Array[8, 64],
+            Gen.OneOf(Gen.Const(" "), Gen.Const(" OR "), Gen.Const(" AND ")), (words, join) => string.Join(join, words)),
+        Gen.Select(Scope, Gen.OneOf(Misspelt, MadeUp, ShortPrefix), (scope, word) => scope + word).Array[8, 64].Select(w => string.Join(' ', w)),
+        Gen.Select(Gen.Int[1, 16], Misspelt.Array[1, 4], (depth, words) =>
+            string.Concat(Enumerable.Repeat("(" + string.Join(" OR ", words) + " OR ", depth)) + words[0] + new string(')', depth)),
+        Gen.OneOf(Frequent.Select(Gen.Const).ToArray()).Array[8, 64].Select(w => "\"" + string.Join(' ', w) + "\""))
+        .Select(q => q.Length <= 1000 ? q : q[..1000]);
+
+    [Fact]
+    public void Worst_case_queries_are_answered_without_a_5xx_and_correct_at_most_three_words()
+    {
+        Worst.Sample(q =>
+        {
+            using var response = _client.GetAsync("/api/search?q=" + Uri.EscapeDataString(q)).GetAwaiter().GetResult();
+            if ((int)response.StatusCode >= 500) return false;
+            if (response.StatusCode != HttpStatusCode.OK) return true;
+            var result = response.Content.ReadFromJsonAsync<SearchResponse>().GetAwaiter().GetResult()!;
+            // "Did you mean" rewrites only the words that got typo tolerance: at most three per query.
+            var typed = q.Split(' ', '(', ')', '"').Select(w => w.ToLowerInvariant()).ToHashSet();
+            var corrected = (result.DidYouMean ?? "").Split(' ', '(', ')', '"').Where(w => w.Length > 0 && !typed.Contains(w.ToLowerInvariant()))
+                .Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            return corrected <= 3;
+        }, iter: 150, threads: 1);
+    }
+
+    [Fact]
+    public async Task Six_misspelt_words_get_the_first_three_corrected_and_nine_prefixes_are_refused()
+    {
+        var result = await SearchAsync("q=" + Uri.EscapeDataString("Kishda Kremln negotiatoins Fishermn harbuor Genva"));
+
+        Assert.Equal("Kishida Kremlin negotiations Fishermn harbuor Genva", result.DidYouMean);
+
+        var refused = await _client.GetAsync("/api/search?q=" + Uri.EscapeDataString("ki* kr* ne* fi* ha* ge* of* co* ag*"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("9 words ending in *", await refused.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public void Random_requests_by_head_never_get_a_5xx()
     {
