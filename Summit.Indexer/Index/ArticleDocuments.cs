@@ -31,13 +31,30 @@ public static class ArticleDocuments
 
     /// <summary>The article document followed by its quote documents, ready for
     /// <c>UpdateDocuments(new Term(SummitSchema.ArticleId, article.Id), docs)</c>.</summary>
-    public static IReadOnlyList<Document> Create(Article article, ArticleFacts facts)
+    public static IReadOnlyList<Document> Create(Article article, ArticleFacts facts) => Enumerate(article, facts).ToList();
+
+    /// <summary>
+    /// The documents of <see cref="Create"/>, each made when the writer asks for it. The writer analyses a
+    /// document and lets it go; a list would keep every field of every quote document (and each indexed field's
+    /// token stream) alive until the last one is indexed, so a large article would hold thousands of documents.
+    /// </summary>
+    public static IEnumerable<Document> Enumerate(Article article, ArticleFacts facts)
     {
-        var docs = new List<Document>(1 + facts.Quotes.Count) { CreateArticleDocument(article, facts) };
+        yield return CreateArticleDocument(article, facts);
+        var facets = new QuoteFacets(facts);
         for (var i = 0; i < facts.Quotes.Count; i++)
-            docs.Add(CreateQuoteDocument(article, facts, facts.Quotes[i], i));
-        return docs;
+            yield return CreateQuoteDocument(article, facts.Quotes[i], i, facets);
     }
+
+    /// <summary>
+    /// Most values of one facet dimension (persons, places, countries) a quote document carries. A quote document
+    /// carries its article's values so that a quote search can filter and count by them; an article with at most
+    /// this many (every news article seen: BBC News and the seeds have at most 74 persons, 51 places and 26
+    /// countries) gives each quote all of them. An article with more is not one story (a digest, a dump of many
+    /// articles): each quote carries the values mentioned nearest to it, so the cost is linear in the number of
+    /// quotes instead of quotes × values.
+    /// </summary>
+    public const int MaxFacetValuesPerQuote = 100;
 
     /// <summary>Id of the n-th quote document of an article.</summary>
     public static string QuoteId(string articleId, int index) => $"{articleId}#q{index}";
@@ -63,12 +80,15 @@ public static class ArticleDocuments
             doc.Add(new Field(SummitSchema.Quote, quote.Text, StoredTextWithOffsets));
             doc.Add(new Field(SummitSchema.QuoteExact, quote.Text, ExactText));
         }
-        AddCommon(doc, article, facts);
+        AddCommon(doc, article);
+        AddFacets(doc, SummitSchema.Country, facts.Countries);
+        AddFacets(doc, SummitSchema.Person, facts.Persons.Select(p => p.Name));
+        AddFacets(doc, SummitSchema.Place, facts.Places.Select(p => p.Name));
         AddFacets(doc, SummitSchema.Speaker, facts.Speakers);
         return doc;
     }
 
-    private static Document CreateQuoteDocument(Article article, ArticleFacts facts, Quote quote, int index)
+    private static Document CreateQuoteDocument(Article article, Quote quote, int index, QuoteFacets facets)
     {
         var doc = new Document
         {
@@ -83,7 +103,10 @@ public static class ArticleDocuments
             new StoredField(SummitSchema.QuoteEnd, quote.End),
             new NumericDocValuesField(SummitSchema.QuoteHash, QuoteKeys.Hash(quote.Text)),
         };
-        AddCommon(doc, article, facts);
+        AddCommon(doc, article);
+        facets.Countries.AddNear(doc, quote);
+        facets.Persons.AddNear(doc, quote);
+        facets.Places.AddNear(doc, quote);
         if (ArticleFacts.IsName(quote.Speaker))
             AddFacets(doc, SummitSchema.Speaker, [quote.Speaker!]);
         else if (!string.IsNullOrWhiteSpace(quote.Speaker))
@@ -91,7 +114,7 @@ public static class ArticleDocuments
         return doc;
     }
 
-    private static void AddCommon(Document doc, Article article, ArticleFacts facts)
+    private static void AddCommon(Document doc, Article article)
     {
         if (article.Date is { } date)
         {
@@ -104,9 +127,6 @@ public static class ArticleDocuments
         if (article.Url is not null) doc.Add(new StoredField(SummitSchema.Url, article.Url));
         if (article.Author is not null) doc.Add(new StoredField(SummitSchema.Author, article.Author));
         if (article.Dateline is not null) doc.Add(new StoredField(SummitSchema.Dateline, article.Dateline));
-        AddFacets(doc, SummitSchema.Country, facts.Countries);
-        AddFacets(doc, SummitSchema.Person, facts.Persons.Select(p => p.Name));
-        AddFacets(doc, SummitSchema.Place, facts.Places.Select(p => p.Name));
     }
 
     private static void AddFacets(Document doc, string field, IEnumerable<string> values)
@@ -115,6 +135,120 @@ public static class ArticleDocuments
         {
             doc.Add(new StringField(field, value, Field.Store.YES));
             doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        }
+    }
+
+    /// <summary>The person, place and country facet values of an article's quote documents
+    /// (<see cref="MaxFacetValuesPerQuote"/>).</summary>
+    private sealed class QuoteFacets
+    {
+        public QuoteFacets(ArticleFacts facts)
+        {
+            Persons = new(SummitSchema.Person, facts.Persons.Select(p => (p.Name, (IEnumerable<Span>)p.Mentions)));
+            Places = new(SummitSchema.Place, facts.Places.Select(p => (p.Name, (IEnumerable<Span>)p.Mentions)));
+            // A country is mentioned where its places are; a country known from other signals only ("Russian",
+            // "the Kremlin") has no position, so it is left to the article document when the article has too many.
+            var byCountry = facts.Places.SelectMany(p => p.Mentions, (p, m) => (p.Country, Mention: m))
+                .ToLookup(x => x.Country, x => x.Mention, StringComparer.Ordinal);
+            Countries = new(SummitSchema.Country, facts.Countries.Select(c => (c, byCountry[c])));
+        }
+
+        public NearestValues Persons { get; }
+        public NearestValues Places { get; }
+        public NearestValues Countries { get; }
+    }
+
+    /// <summary>
+    /// The distinct values of one dimension in article order; when there are more than
+    /// <see cref="MaxFacetValuesPerQuote"/>, the ones mentioned nearest a quote. Each call costs
+    /// O(<see cref="MaxFacetValuesPerQuote"/> + log mentions), whatever the size of the article. The fields of a
+    /// value are made once per article and shared by its quote documents (the writer indexes one document at a
+    /// time, so a field instance may be reused across documents), rather than a new pair with a new token stream
+    /// for every quote.
+    /// </summary>
+    private sealed class NearestValues
+    {
+        /// <summary>Mentions looked at per quote at most, so a name repeated thousands of times around a quote
+        /// cannot make one quote cost more than a bounded amount.</summary>
+        private const int MaxMentionsScanned = 20 * MaxFacetValuesPerQuote;
+
+        private readonly string _field;
+        private readonly List<string> _values = [];
+        private readonly List<(StringField Term, SortedSetDocValuesField DocValues)?> _fields = [];
+        private readonly int[] _positions = [];
+        private readonly int[] _valueAt = [];
+        private readonly int[] _seen = [];
+        private int _stamp;
+
+        public NearestValues(string field, IEnumerable<(string Value, IEnumerable<Span> Mentions)> items)
+        {
+            _field = field;
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            var mentions = new List<(int Position, int Value)>();
+            foreach (var (value, spans) in items)
+            {
+                if (string.IsNullOrWhiteSpace(value)) continue;
+                if (!ids.TryGetValue(value, out var id))
+                {
+                    ids[value] = id = _values.Count;
+                    _values.Add(value);
+                    _fields.Add(null);
+                }
+                foreach (var span in spans) mentions.Add((span.Start, id));
+            }
+            if (_values.Count <= MaxFacetValuesPerQuote) return;
+            mentions.Sort();
+            _positions = mentions.Select(m => m.Position).ToArray();
+            _valueAt = mentions.Select(m => m.Value).ToArray();
+            _seen = new int[_values.Count];
+        }
+
+        /// <summary>Adds every value when there are few enough; else the values mentioned nearest the quote
+        /// (inside it first); in article order.</summary>
+        public void AddNear(Document doc, Quote quote)
+        {
+            foreach (var value in Near(quote))
+            {
+                var (term, docValues) = _fields[value] ??= (
+                    new StringField(_field, _values[value], Field.Store.YES),
+                    new SortedSetDocValuesField(_field, new BytesRef(_values[value])));
+                doc.Add(term);
+                doc.Add(docValues);
+            }
+        }
+
+        private IEnumerable<int> Near(Quote quote)
+        {
+            if (_values.Count <= MaxFacetValuesPerQuote) return Enumerable.Range(0, _values.Count);
+            _stamp++;
+            var chosen = new List<int>(MaxFacetValuesPerQuote);
+            var right = LowerBound(quote.Start);
+            var left = right - 1;
+            for (var scanned = 0; chosen.Count < MaxFacetValuesPerQuote && scanned < MaxMentionsScanned && (left >= 0 || right < _positions.Length); scanned++)
+            {
+                // Mentions inside the quote are at distance 0; otherwise the distance to the nearer end of the quote.
+                var rightDistance = right < _positions.Length ? Math.Max(0, _positions[right] - quote.End) : int.MaxValue;
+                var leftDistance = left >= 0 ? quote.Start - _positions[left] : int.MaxValue;
+                var at = rightDistance <= leftDistance ? right++ : left--;
+                var value = _valueAt[at];
+                if (_seen[value] == _stamp) continue;
+                _seen[value] = _stamp;
+                chosen.Add(value);
+            }
+            chosen.Sort();
+            return chosen;
+        }
+
+        private int LowerBound(int position)
+        {
+            int low = 0, high = _positions.Length;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (_positions[middle] < position) low = middle + 1;
+                else high = middle;
+            }
+            return low;
         }
     }
 }
