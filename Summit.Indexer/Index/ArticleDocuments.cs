@@ -42,8 +42,36 @@ public static class ArticleDocuments
     {
         yield return CreateArticleDocument(article, facts);
         var facets = new QuoteFacets(facts);
-        for (var i = 0; i < facts.Quotes.Count; i++)
-            yield return CreateQuoteDocument(article, facts.Quotes[i], i, facets);
+        var copied = new CopiedFields(article);
+        for (var i = 0; i < Math.Min(facts.Quotes.Count, MaxQuoteDocuments); i++)
+            yield return CreateQuoteDocument(article, facts.Quotes[i], i, facets, copied);
+    }
+
+    /// <summary>
+    /// Most quote documents one article gets. The largest news article seen has 34 quotes; a body of thousands is
+    /// a digest or a dump, not a story. Quotes past the limit get no quote document of their own (the quote search
+    /// does not find them) but stay in the article: its text, its quote field and its facts.
+    /// </summary>
+    public const int MaxQuoteDocuments = 5_000;
+
+    /// <summary>Longest title, URL, author or dateline copied onto every quote document (the article document
+    /// keeps the whole value); a longer one is cut with "…", so a huge title is not stored once per quote.</summary>
+    public const int MaxCopiedLength = 2_000;
+
+    /// <summary>What <see cref="Enumerate"/> leaves out of an article because of a limit, as warnings to show to
+    /// the person indexing it; empty for every ordinary article.</summary>
+    public static IReadOnlyList<string> LimitWarnings(Article article, ArticleFacts facts)
+    {
+        var warnings = new List<string>();
+        if (facts.Quotes.Count > MaxQuoteDocuments)
+            warnings.Add($"the article has {facts.Quotes.Count:N0} quotes; only the first {MaxQuoteDocuments:N0} are searchable as quotes " +
+                         "(all of them stay in the article's text); split it into its stories to search every quote");
+        var cut = new[] { ("title", article.Title), ("url", article.Url), ("author", article.Author) }
+            .Where(f => f.Item2?.Length > MaxCopiedLength).Select(f => f.Item1).ToList();
+        if (cut.Count > 0)
+            warnings.Add($"the {string.Join(" and ", cut)} {(cut.Count == 1 ? "is" : "are")} over {MaxCopiedLength:N0} characters; " +
+                         "quote results show it cut short (the article keeps it whole)");
+        return warnings;
     }
 
     /// <summary>
@@ -80,7 +108,7 @@ public static class ArticleDocuments
             doc.Add(new Field(SummitSchema.Quote, quote.Text, StoredTextWithOffsets));
             doc.Add(new Field(SummitSchema.QuoteExact, quote.Text, ExactText));
         }
-        AddCommon(doc, article);
+        AddCommon(doc, article, new CopiedFields(article, cut: false));
         AddFacets(doc, SummitSchema.Country, facts.Countries);
         AddFacets(doc, SummitSchema.Person, facts.Persons.Select(p => p.Name));
         AddFacets(doc, SummitSchema.Place, facts.Places.Select(p => p.Name));
@@ -88,7 +116,7 @@ public static class ArticleDocuments
         return doc;
     }
 
-    private static Document CreateQuoteDocument(Article article, Quote quote, int index, QuoteFacets facets)
+    private static Document CreateQuoteDocument(Article article, Quote quote, int index, QuoteFacets facets, CopiedFields copied)
     {
         var doc = new Document
         {
@@ -98,12 +126,12 @@ public static class ArticleDocuments
             new Field(SummitSchema.QuoteText, quote.Text, StoredTextWithOffsets),
             new Field(SummitSchema.QuoteTextExact, quote.Text, ExactText),
             // The article title is stored (not indexed) so a quote hit can name its article without a second lookup.
-            new StoredField(SummitSchema.Title, article.Title),
+            new StoredField(SummitSchema.Title, copied.Title),
             new StoredField(SummitSchema.QuoteStart, quote.Start),
             new StoredField(SummitSchema.QuoteEnd, quote.End),
             new NumericDocValuesField(SummitSchema.QuoteHash, QuoteKeys.Hash(quote.Text)),
         };
-        AddCommon(doc, article);
+        AddCommon(doc, article, copied);
         facets.Countries.AddNear(doc, quote);
         facets.Persons.AddNear(doc, quote);
         facets.Places.AddNear(doc, quote);
@@ -114,7 +142,7 @@ public static class ArticleDocuments
         return doc;
     }
 
-    private static void AddCommon(Document doc, Article article)
+    private static void AddCommon(Document doc, Article article, CopiedFields copied)
     {
         if (article.Date is { } date)
         {
@@ -124,9 +152,25 @@ public static class ArticleDocuments
         }
         if (!string.IsNullOrWhiteSpace(article.Source))
             AddFacets(doc, SummitSchema.Source, [article.Source]);
-        if (article.Url is not null) doc.Add(new StoredField(SummitSchema.Url, article.Url));
-        if (article.Author is not null) doc.Add(new StoredField(SummitSchema.Author, article.Author));
-        if (article.Dateline is not null) doc.Add(new StoredField(SummitSchema.Dateline, article.Dateline));
+        if (copied.Url is not null) doc.Add(new StoredField(SummitSchema.Url, copied.Url));
+        if (copied.Author is not null) doc.Add(new StoredField(SummitSchema.Author, copied.Author));
+        if (copied.Dateline is not null) doc.Add(new StoredField(SummitSchema.Dateline, copied.Dateline));
+    }
+
+    /// <summary>The stored values an article's documents repeat; on quote documents cut to <see cref="MaxCopiedLength"/>.</summary>
+    private sealed class CopiedFields(Article article, bool cut = true)
+    {
+        public string Title { get; } = Cut(article.Title, cut)!;
+        public string? Url { get; } = Cut(article.Url, cut);
+        public string? Author { get; } = Cut(article.Author, cut);
+        public string? Dateline { get; } = Cut(article.Dateline, cut);
+
+        private static string? Cut(string? value, bool cut)
+        {
+            if (!cut || value is null || value.Length <= MaxCopiedLength) return value;
+            var length = char.IsHighSurrogate(value[MaxCopiedLength - 2]) ? MaxCopiedLength - 2 : MaxCopiedLength - 1;
+            return value[..length] + "…";
+        }
     }
 
     private static void AddFacets(Document doc, string field, IEnumerable<string> values)

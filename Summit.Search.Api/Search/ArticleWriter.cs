@@ -61,6 +61,8 @@ public sealed class ArticleWriter(SearchIndex index, ArticleSearcher searcher)
             if (problems.Count > 0) throw new IngestRejectedException(problems);
 
             var facts = articles.Select(a => Extractor.Default.Extract(a)).ToList();
+            for (var i = 0; i < articles.Count; i++)
+                warnings.AddRange(ArticleDocuments.LimitWarnings(articles[i], facts[i]).Select(w => $"Article '{articles[i].Id}': {w}"));
             await WriteAsync(builder =>
             {
                 for (var i = 0; i < articles.Count; i++) builder.Upsert(articles[i], facts[i]);
