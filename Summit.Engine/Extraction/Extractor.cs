@@ -38,13 +38,27 @@ public sealed partial class Extractor
         var placeFinder = new PlaceFinder(gazetteer);
         var placeHits = placeFinder.Find(doc);
         // A ticker in angle brackets ("<MD.N>", "<UK>") is a stock symbol, not a place.
+        // Matches do not overlap and come in order, so only the last one starting before a position can hold it:
+        // a binary search per place, not a scan of every ticker (a wire dump has thousands of both).
         var tickers = Tickers().Matches(body);
         if (tickers.Count > 0)
-            placeHits.RemoveAll(h => tickers.Any(t => t.Index < doc.Tokens[h.Start].Start && doc.Tokens[h.Start].Start < t.Index + t.Length));
+        {
+            var tickerStarts = tickers.Select(t => t.Index).ToArray();
+            placeHits.RemoveAll(h =>
+            {
+                var position = doc.Tokens[h.Start].Start;
+                var before = Array.BinarySearch(tickerStarts, position - 1);
+                if (before < 0) before = ~before - 1;
+                return before >= 0 && position < tickers[before].Index + tickers[before].Length;
+            });
+        }
         var personFinder = new PersonFinder(gazetteer);
         var persons = personFinder.Find(doc, placeHits, out var personAt);
         // A name read as a person ("Paris Hilton") or a firm ("Morgan Stanley") is not also a place.
-        placeHits.RemoveAll(h => personAt[h.Start] != null || personFinder.Firms.Exists(f => f.Start <= h.Start && h.Start < f.End));
+        var inFirm = new bool[doc.Tokens.Count];
+        foreach (var (start, end) in personFinder.Firms)
+            for (var t = start; t < end; t++) inFirm[t] = true;
+        placeHits.RemoveAll(h => personAt[h.Start] != null || inFirm[h.Start]);
         // "the Obama administration", "Jordan said": a one-word town or country named like a person of the article
         // is that person.
         var surnames = new HashSet<string>(StringComparer.Ordinal);

@@ -31,13 +31,58 @@ public static class ArticleDocuments
 
     /// <summary>The article document followed by its quote documents, ready for
     /// <c>UpdateDocuments(new Term(SummitSchema.ArticleId, article.Id), docs)</c>.</summary>
-    public static IReadOnlyList<Document> Create(Article article, ArticleFacts facts)
+    public static IReadOnlyList<Document> Create(Article article, ArticleFacts facts) => Enumerate(article, facts).ToList();
+
+    /// <summary>
+    /// The documents of <see cref="Create"/>, each made when the writer asks for it. The writer analyses a
+    /// document and lets it go; a list would keep every field of every quote document (and each indexed field's
+    /// token stream) alive until the last one is indexed, so a large article would hold thousands of documents.
+    /// </summary>
+    public static IEnumerable<Document> Enumerate(Article article, ArticleFacts facts)
     {
-        var docs = new List<Document>(1 + facts.Quotes.Count) { CreateArticleDocument(article, facts) };
-        for (var i = 0; i < facts.Quotes.Count; i++)
-            docs.Add(CreateQuoteDocument(article, facts, facts.Quotes[i], i));
-        return docs;
+        yield return CreateArticleDocument(article, facts);
+        var facets = new QuoteFacets(facts);
+        var copied = new CopiedFields(article);
+        for (var i = 0; i < Math.Min(facts.Quotes.Count, MaxQuoteDocuments); i++)
+            yield return CreateQuoteDocument(article, facts.Quotes[i], i, facets, copied);
     }
+
+    /// <summary>
+    /// Most quote documents one article gets. The largest news article seen has 34 quotes; a body of thousands is
+    /// a digest or a dump, not a story. Quotes past the limit get no quote document of their own (the quote search
+    /// does not find them) but stay in the article: its text, its quote field and its facts.
+    /// </summary>
+    public const int MaxQuoteDocuments = 5_000;
+
+    /// <summary>Longest title, URL, author or dateline copied onto every quote document (the article document
+    /// keeps the whole value); a longer one is cut with "…", so a huge title is not stored once per quote.</summary>
+    public const int MaxCopiedLength = 2_000;
+
+    /// <summary>What <see cref="Enumerate"/> leaves out of an article because of a limit, as warnings to show to
+    /// the person indexing it; empty for every ordinary article.</summary>
+    public static IReadOnlyList<string> LimitWarnings(Article article, ArticleFacts facts)
+    {
+        var warnings = new List<string>();
+        if (facts.Quotes.Count > MaxQuoteDocuments)
+            warnings.Add($"the article has {facts.Quotes.Count:N0} quotes; only the first {MaxQuoteDocuments:N0} are searchable as quotes " +
+                         "(all of them stay in the article's text); split it into its stories to search every quote");
+        var cut = new[] { ("title", article.Title), ("url", article.Url), ("author", article.Author) }
+            .Where(f => f.Item2?.Length > MaxCopiedLength).Select(f => f.Item1).ToList();
+        if (cut.Count > 0)
+            warnings.Add($"the {string.Join(" and ", cut)} {(cut.Count == 1 ? "is" : "are")} over {MaxCopiedLength:N0} characters; " +
+                         "quote results show it cut short (the article keeps it whole)");
+        return warnings;
+    }
+
+    /// <summary>
+    /// Most values of one facet dimension (persons, places, countries) a quote document carries. A quote document
+    /// carries its article's values so that a quote search can filter and count by them; an article with at most
+    /// this many (every news article seen: BBC News and the seeds have at most 74 persons, 51 places and 26
+    /// countries) gives each quote all of them. An article with more is not one story (a digest, a dump of many
+    /// articles): each quote carries the values mentioned nearest to it, so the cost is linear in the number of
+    /// quotes instead of quotes × values.
+    /// </summary>
+    public const int MaxFacetValuesPerQuote = 100;
 
     /// <summary>Id of the n-th quote document of an article.</summary>
     public static string QuoteId(string articleId, int index) => $"{articleId}#q{index}";
@@ -63,12 +108,15 @@ public static class ArticleDocuments
             doc.Add(new Field(SummitSchema.Quote, quote.Text, StoredTextWithOffsets));
             doc.Add(new Field(SummitSchema.QuoteExact, quote.Text, ExactText));
         }
-        AddCommon(doc, article, facts);
+        AddCommon(doc, article, new CopiedFields(article, cut: false));
+        AddFacets(doc, SummitSchema.Country, facts.Countries);
+        AddFacets(doc, SummitSchema.Person, facts.Persons.Select(p => p.Name));
+        AddFacets(doc, SummitSchema.Place, facts.Places.Select(p => p.Name));
         AddFacets(doc, SummitSchema.Speaker, facts.Speakers);
         return doc;
     }
 
-    private static Document CreateQuoteDocument(Article article, ArticleFacts facts, Quote quote, int index)
+    private static Document CreateQuoteDocument(Article article, Quote quote, int index, QuoteFacets facets, CopiedFields copied)
     {
         var doc = new Document
         {
@@ -78,12 +126,15 @@ public static class ArticleDocuments
             new Field(SummitSchema.QuoteText, quote.Text, StoredTextWithOffsets),
             new Field(SummitSchema.QuoteTextExact, quote.Text, ExactText),
             // The article title is stored (not indexed) so a quote hit can name its article without a second lookup.
-            new StoredField(SummitSchema.Title, article.Title),
+            new StoredField(SummitSchema.Title, copied.Title),
             new StoredField(SummitSchema.QuoteStart, quote.Start),
             new StoredField(SummitSchema.QuoteEnd, quote.End),
             new NumericDocValuesField(SummitSchema.QuoteHash, QuoteKeys.Hash(quote.Text)),
         };
-        AddCommon(doc, article, facts);
+        AddCommon(doc, article, copied);
+        facets.Countries.AddNear(doc, quote);
+        facets.Persons.AddNear(doc, quote);
+        facets.Places.AddNear(doc, quote);
         if (ArticleFacts.IsName(quote.Speaker))
             AddFacets(doc, SummitSchema.Speaker, [quote.Speaker!]);
         else if (!string.IsNullOrWhiteSpace(quote.Speaker))
@@ -91,7 +142,7 @@ public static class ArticleDocuments
         return doc;
     }
 
-    private static void AddCommon(Document doc, Article article, ArticleFacts facts)
+    private static void AddCommon(Document doc, Article article, CopiedFields copied)
     {
         if (article.Date is { } date)
         {
@@ -101,12 +152,25 @@ public static class ArticleDocuments
         }
         if (!string.IsNullOrWhiteSpace(article.Source))
             AddFacets(doc, SummitSchema.Source, [article.Source]);
-        if (article.Url is not null) doc.Add(new StoredField(SummitSchema.Url, article.Url));
-        if (article.Author is not null) doc.Add(new StoredField(SummitSchema.Author, article.Author));
-        if (article.Dateline is not null) doc.Add(new StoredField(SummitSchema.Dateline, article.Dateline));
-        AddFacets(doc, SummitSchema.Country, facts.Countries);
-        AddFacets(doc, SummitSchema.Person, facts.Persons.Select(p => p.Name));
-        AddFacets(doc, SummitSchema.Place, facts.Places.Select(p => p.Name));
+        if (copied.Url is not null) doc.Add(new StoredField(SummitSchema.Url, copied.Url));
+        if (copied.Author is not null) doc.Add(new StoredField(SummitSchema.Author, copied.Author));
+        if (copied.Dateline is not null) doc.Add(new StoredField(SummitSchema.Dateline, copied.Dateline));
+    }
+
+    /// <summary>The stored values an article's documents repeat; on quote documents cut to <see cref="MaxCopiedLength"/>.</summary>
+    private sealed class CopiedFields(Article article, bool cut = true)
+    {
+        public string Title { get; } = Cut(article.Title, cut)!;
+        public string? Url { get; } = Cut(article.Url, cut);
+        public string? Author { get; } = Cut(article.Author, cut);
+        public string? Dateline { get; } = Cut(article.Dateline, cut);
+
+        private static string? Cut(string? value, bool cut)
+        {
+            if (!cut || value is null || value.Length <= MaxCopiedLength) return value;
+            var length = char.IsHighSurrogate(value[MaxCopiedLength - 2]) ? MaxCopiedLength - 2 : MaxCopiedLength - 1;
+            return value[..length] + "…";
+        }
     }
 
     private static void AddFacets(Document doc, string field, IEnumerable<string> values)
@@ -115,6 +179,120 @@ public static class ArticleDocuments
         {
             doc.Add(new StringField(field, value, Field.Store.YES));
             doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        }
+    }
+
+    /// <summary>The person, place and country facet values of an article's quote documents
+    /// (<see cref="MaxFacetValuesPerQuote"/>).</summary>
+    private sealed class QuoteFacets
+    {
+        public QuoteFacets(ArticleFacts facts)
+        {
+            Persons = new(SummitSchema.Person, facts.Persons.Select(p => (p.Name, (IEnumerable<Span>)p.Mentions)));
+            Places = new(SummitSchema.Place, facts.Places.Select(p => (p.Name, (IEnumerable<Span>)p.Mentions)));
+            // A country is mentioned where its places are; a country known from other signals only ("Russian",
+            // "the Kremlin") has no position, so it is left to the article document when the article has too many.
+            var byCountry = facts.Places.SelectMany(p => p.Mentions, (p, m) => (p.Country, Mention: m))
+                .ToLookup(x => x.Country, x => x.Mention, StringComparer.Ordinal);
+            Countries = new(SummitSchema.Country, facts.Countries.Select(c => (c, byCountry[c])));
+        }
+
+        public NearestValues Persons { get; }
+        public NearestValues Places { get; }
+        public NearestValues Countries { get; }
+    }
+
+    /// <summary>
+    /// The distinct values of one dimension in article order; when there are more than
+    /// <see cref="MaxFacetValuesPerQuote"/>, the ones mentioned nearest a quote. Each call costs
+    /// O(<see cref="MaxFacetValuesPerQuote"/> + log mentions), whatever the size of the article. The fields of a
+    /// value are made once per article and shared by its quote documents (the writer indexes one document at a
+    /// time, so a field instance may be reused across documents), rather than a new pair with a new token stream
+    /// for every quote.
+    /// </summary>
+    private sealed class NearestValues
+    {
+        /// <summary>Mentions looked at per quote at most, so a name repeated thousands of times around a quote
+        /// cannot make one quote cost more than a bounded amount.</summary>
+        private const int MaxMentionsScanned = 20 * MaxFacetValuesPerQuote;
+
+        private readonly string _field;
+        private readonly List<string> _values = [];
+        private readonly List<(StringField Term, SortedSetDocValuesField DocValues)?> _fields = [];
+        private readonly int[] _positions = [];
+        private readonly int[] _valueAt = [];
+        private readonly int[] _seen = [];
+        private int _stamp;
+
+        public NearestValues(string field, IEnumerable<(string Value, IEnumerable<Span> Mentions)> items)
+        {
+            _field = field;
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            var mentions = new List<(int Position, int Value)>();
+            foreach (var (value, spans) in items)
+            {
+                if (string.IsNullOrWhiteSpace(value)) continue;
+                if (!ids.TryGetValue(value, out var id))
+                {
+                    ids[value] = id = _values.Count;
+                    _values.Add(value);
+                    _fields.Add(null);
+                }
+                foreach (var span in spans) mentions.Add((span.Start, id));
+            }
+            if (_values.Count <= MaxFacetValuesPerQuote) return;
+            mentions.Sort();
+            _positions = mentions.Select(m => m.Position).ToArray();
+            _valueAt = mentions.Select(m => m.Value).ToArray();
+            _seen = new int[_values.Count];
+        }
+
+        /// <summary>Adds every value when there are few enough; else the values mentioned nearest the quote
+        /// (inside it first); in article order.</summary>
+        public void AddNear(Document doc, Quote quote)
+        {
+            foreach (var value in Near(quote))
+            {
+                var (term, docValues) = _fields[value] ??= (
+                    new StringField(_field, _values[value], Field.Store.YES),
+                    new SortedSetDocValuesField(_field, new BytesRef(_values[value])));
+                doc.Add(term);
+                doc.Add(docValues);
+            }
+        }
+
+        private IEnumerable<int> Near(Quote quote)
+        {
+            if (_values.Count <= MaxFacetValuesPerQuote) return Enumerable.Range(0, _values.Count);
+            _stamp++;
+            var chosen = new List<int>(MaxFacetValuesPerQuote);
+            var right = LowerBound(quote.Start);
+            var left = right - 1;
+            for (var scanned = 0; chosen.Count < MaxFacetValuesPerQuote && scanned < MaxMentionsScanned && (left >= 0 || right < _positions.Length); scanned++)
+            {
+                // Mentions inside the quote are at distance 0; otherwise the distance to the nearer end of the quote.
+                var rightDistance = right < _positions.Length ? Math.Max(0, _positions[right] - quote.End) : int.MaxValue;
+                var leftDistance = left >= 0 ? quote.Start - _positions[left] : int.MaxValue;
+                var at = rightDistance <= leftDistance ? right++ : left--;
+                var value = _valueAt[at];
+                if (_seen[value] == _stamp) continue;
+                _seen[value] = _stamp;
+                chosen.Add(value);
+            }
+            chosen.Sort();
+            return chosen;
+        }
+
+        private int LowerBound(int position)
+        {
+            int low = 0, high = _positions.Length;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (_positions[middle] < position) low = middle + 1;
+                else high = middle;
+            }
+            return low;
         }
     }
 }

@@ -64,7 +64,7 @@ public sealed class IndexBuilder : IDisposable
 
     /// <summary>Adds the article or replaces the version already indexed, with all its quote documents.</summary>
     public void Upsert(Article article, ArticleFacts facts) =>
-        _writer.UpdateDocuments(new Term(SummitSchema.ArticleId, article.Id), ArticleDocuments.Create(article, facts));
+        _writer.UpdateDocuments(new Term(SummitSchema.ArticleId, article.Id), ArticleDocuments.Enumerate(article, facts));
 
     /// <summary>Removes an article and its quote documents.</summary>
     public void Delete(string articleId) => _writer.DeleteDocuments(new Term(SummitSchema.ArticleId, articleId));

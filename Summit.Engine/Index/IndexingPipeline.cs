@@ -70,6 +70,7 @@ public static class IndexingPipeline
             var facts = extractor.Extract(article);
             Interlocked.Add(ref extractionTicks, Stopwatch.GetTimestamp() - started);
             Interlocked.Add(ref characters, article.Title.Length + article.Body.Length);
+            foreach (var warning in ArticleDocuments.LimitWarnings(article, facts)) warnings.Enqueue($"{where}: {warning}");
             builder.Upsert(article, facts);
             if (Interlocked.Increment(ref indexed) % options.CommitEvery == 0)
                 lock (commitLock) builder.Commit();

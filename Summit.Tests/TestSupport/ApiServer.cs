@@ -27,6 +27,9 @@ public sealed class ApiServer : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The API process id, e.g. to read its memory from /proc.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>What the API process printed, for failure messages.</summary>
     public string Log { get { lock (_log) return _log.ToString(); } }
 
