@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Summit.Indexer.Articles;
-using Summit.Indexer.Extraction;
+using Summit.Engine.Articles;
+using Summit.Engine.Extraction;
 using Summit.Tests.Extraction;
 
 namespace Summit.Tests.Reliability;
