@@ -24,6 +24,7 @@ builder.Services.AddSingleton(services =>
 builder.Services.AddSingleton<ArticleSearcher>();
 builder.Services.AddSingleton<ArticleWriter>();
 builder.Services.AddSingleton<AdminKeyThrottle>();
+builder.Services.AddSingleton<SearchAdmission>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi();

@@ -51,6 +51,13 @@ public sealed class SearchOptions
     /// <summary>How often the searcher looks for changes committed by another process.</summary>
     public int RefreshIntervalMs { get; set; } = 500;
 
+    /// <summary>Heavy searches (many words, prefixes or nested groups) that may run at once; the rest wait for a slot.
+    /// Default: half the cores, so ordinary searches always have the other half.</summary>
+    public int HeavySearchConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>How long a heavy search waits for a slot before it is answered 503 with Retry-After.</summary>
+    public int HeavySearchWaitMs { get; set; } = 2000;
+
     /// <summary>Wrong admin keys a client address may send in a burst before it is answered 429.</summary>
     public int AdminKeyFailureBurst { get; set; } = 5;
 
@@ -150,6 +157,8 @@ public sealed class SearchOptionsValidator : IValidateOptions<SearchOptions>
         Range(nameof(options.ResultCacheEntries), options.ResultCacheEntries, 0, 1_000_000);
         Range(nameof(options.ResultCacheBytes), options.ResultCacheBytes, 0, 1L << 40);
         Range(nameof(options.RefreshIntervalMs), options.RefreshIntervalMs, 50, 60_000);
+        Range(nameof(options.HeavySearchConcurrency), options.HeavySearchConcurrency, 1, 1_024);
+        Range(nameof(options.HeavySearchWaitMs), options.HeavySearchWaitMs, 0, 60_000);
         Range(nameof(options.AdminKeyFailureBurst), options.AdminKeyFailureBurst, 1, 1_000);
         Range(nameof(options.AdminKeyFailureSeconds), options.AdminKeyFailureSeconds, 1, 3_600);
 

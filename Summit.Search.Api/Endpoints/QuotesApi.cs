@@ -48,7 +48,7 @@ public static class QuotesApi
     public static IEndpointRouteBuilder MapQuotesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Quotes").ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireCors(Cors.ReadPolicy).RejectRepeatedParameters();
+            .RequireCors(Cors.ReadPolicy).RejectRepeatedParameters().AdmitSearches();
         api.MapRead("/quotes", SearchQuotes)
             .WithName("SearchQuotes")
             .WithSummary("Search who said what: distinct quotes with speaker and the earliest article reporting them");

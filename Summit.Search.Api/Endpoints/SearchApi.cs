@@ -55,7 +55,7 @@ public static class SearchApi
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Search").ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireCors(Cors.ReadPolicy).RejectRepeatedParameters();
+            .RequireCors(Cors.ReadPolicy).RejectRepeatedParameters().AdmitSearches();
         api.MapRead("/search", Search)
             .WithName("SearchArticles")
             .WithSummary("Search articles with multi-select facets, snippets and highlighted quotes");
