@@ -39,15 +39,14 @@ builder.Services.AddOptions<CorsOptions>().Configure<IOptions<SearchOptions>>((c
     else policy.WithOrigins(origins.Select(o => SearchOptions.TryNormalizeOrigin(o, out var normalized) ? normalized : o).ToArray());
     policy.WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("Retry-After");
 }));
+// The read endpoints' group carries the policy (ReadEndpoints.MapReadGroup); admin writes are authenticated by key
+// (and wrong keys throttled) instead.
 builder.Services.AddRateLimiter(limiter =>
 {
-    limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+    limiter.AddPolicy(ReadEndpoints.RateLimitPolicy, context =>
     {
         var options = context.RequestServices.GetRequiredService<IOptions<SearchOptions>>().Value;
-        // Only the public read API is limited; admin writes are authenticated by key (and wrong keys throttled) instead.
-        if (options.RateLimitPerSecond == 0 || !context.Request.Path.StartsWithSegments("/api")
-            || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
-            return RateLimitPartition.GetNoLimiter("unlimited");
+        if (options.RateLimitPerSecond == 0) return RateLimitPartition.GetNoLimiter("unlimited");
         return RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = options.RateLimitBurst,
@@ -74,6 +73,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 
 app.MapOpenApi();
+app.MapHealthApi();
 app.MapArticlesApi();
 app.MapSearchApi();
 app.MapQuotesApi();

@@ -8,16 +8,11 @@ public static class ArticlesApi
 {
     public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Articles").ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireCors(Cors.ReadPolicy);
+        var api = app.MapReadGroup("Articles");
         api.MapRead("/articles/{id}", GetArticle)
             .WithName("GetArticle")
             .WithSummary("One article with its extracted quotes, speakers, persons, places and countries")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapGet("/health", Health)
-            .WithName("Health")
-            .WithTags("Health")
-            .WithSummary("Liveness: the index opens and how many articles it holds");
         return app;
     }
 
@@ -30,7 +25,4 @@ public static class ArticlesApi
             : TypedResults.Ok(article);
     }
 
-    public static Ok<HealthResponse> Health(SearchIndex index) => TypedResults.Ok(new HealthResponse("ok", index.ArticleCount()));
 }
-
-public sealed record HealthResponse(string Status, int Articles);

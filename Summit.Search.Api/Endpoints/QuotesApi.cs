@@ -47,8 +47,7 @@ public static class QuotesApi
 {
     public static IEndpointRouteBuilder MapQuotesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Quotes").ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireCors(Cors.ReadPolicy).RejectRepeatedParameters().AdmitSearches();
+        var api = app.MapReadGroup("Quotes").AdmitSearches();
         api.MapRead("/quotes", SearchQuotes)
             .WithName("SearchQuotes")
             .WithSummary("Search who said what: distinct quotes with speaker and the earliest article reporting them");
@@ -89,20 +88,7 @@ public static class QuotesApi
 
     private static Results<Ok<QuoteSearchResponse>, ValidationProblem> Run(QuoteSearchRequest request, RequestValidation validation, ArticleSearcher searcher)
     {
-        if (!validation.IsValid) return SearchApi.Invalid(validation);
-        try
-        {
-            return TypedResults.Ok(searcher.SearchQuotes(request));
-        }
-        catch (QuerySyntaxException ex)
-        {
-            validation.Add("q", ex.Message);
-        }
-        catch (SearchRequestException ex)
-        {
-            validation.Add(ex.Parameter, ex.Message);
-        }
-        return SearchApi.Invalid(validation);
+        return validation.IsValid ? TypedResults.Ok(searcher.SearchQuotes(request)) : SearchApi.Invalid(validation);
     }
 
     /// <summary>The same validation as <c>/api/search</c> (<see cref="SearchApi.ToRequest"/>), then a 400 for each

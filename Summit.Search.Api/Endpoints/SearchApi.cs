@@ -54,8 +54,7 @@ public static class SearchApi
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Search").ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireCors(Cors.ReadPolicy).RejectRepeatedParameters().AdmitSearches();
+        var api = app.MapReadGroup("Search").AdmitSearches();
         api.MapRead("/search", Search)
             .WithName("SearchArticles")
             .WithSummary("Search articles with multi-select facets, snippets and highlighted quotes");
@@ -72,20 +71,7 @@ public static class SearchApi
     {
         var validation = new RequestValidation();
         var request = ToRequest(parameters, validation);
-        if (!validation.IsValid) return Invalid(validation);
-        try
-        {
-            return TypedResults.Ok(searcher.Search(request));
-        }
-        catch (QuerySyntaxException ex)
-        {
-            validation.Add("q", ex.Message);
-        }
-        catch (SearchRequestException ex)
-        {
-            validation.Add(ex.Parameter, ex.Message);
-        }
-        return Invalid(validation);
+        return validation.IsValid ? TypedResults.Ok(searcher.Search(request)) : Invalid(validation);
     }
 
     public static Results<Ok<FacetResponse>, ValidationProblem> Facet(
@@ -100,20 +86,7 @@ public static class SearchApi
             validation.Add("dimension", $"'{dimension}' is not a facet; use one of {string.Join(", ", Summit.Engine.Index.SummitSchema.FacetFields)}.");
         var request = ToRequest(parameters, validation);
         if (parameters.FacetLimit is null) request = request with { FacetLimit = 20 };
-        if (!validation.IsValid) return Invalid(validation);
-        try
-        {
-            return TypedResults.Ok(searcher.Facet(request, field!, prefix));
-        }
-        catch (QuerySyntaxException ex)
-        {
-            validation.Add("q", ex.Message);
-        }
-        catch (SearchRequestException ex)
-        {
-            validation.Add(ex.Parameter, ex.Message);
-        }
-        return Invalid(validation);
+        return validation.IsValid ? TypedResults.Ok(searcher.Facet(request, field!, prefix)) : Invalid(validation);
     }
 
     public static Results<Ok<SuggestResponse>, ValidationProblem> Suggest(
