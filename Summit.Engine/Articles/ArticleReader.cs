@@ -10,12 +10,26 @@ namespace Summit.Engine.Articles;
 /// <param name="MaxArticleBytes">Larger .txt/.json files or JSONL lines are reported and skipped.</param>
 public sealed record ReaderOptions(bool StripDateline = true, int MaxArticleBytes = 8 * 1024 * 1024);
 
+/// <summary>How the bytes of an article file or stream are laid out.</summary>
+public enum ArticleFormat
+{
+    /// <summary><c>.txt</c>: one article, headline on the first line or a title derived from the first sentence.</summary>
+    Text,
+
+    /// <summary><c>.json</c>: one article object.</summary>
+    Json,
+
+    /// <summary><c>.jsonl</c>: JSON Lines, one article object per line.</summary>
+    JsonLines,
+}
+
 /// <summary>
-/// Reads articles from a file or a folder (recursively, in ordinal path order, each real folder and file once: see
-/// <see cref="ArticleWalker"/>): <c>.txt</c> (headline on the first line, or a title derived from the first
-/// sentence), <c>.json</c> (one article object) and <c>.jsonl</c> (one object per line), in UTF-8 or in UTF-16 with
-/// a byte order mark. Every problem becomes a <see cref="ReadFailure"/>; reading never throws for bad content or
-/// for a folder or file that cannot be read.
+/// Reads articles from a folder (recursively, in ordinal path order, each real folder and file once: see
+/// <see cref="ArticleWalker"/>), a file or a stream: <c>.txt</c> (headline on the first line, or a title derived
+/// from the first sentence), <c>.json</c> (one article object) and <c>.jsonl</c> (one object per line), in UTF-8 or
+/// in UTF-16 with a byte order mark. A file is read by opening it and reading the stream, so files and streams
+/// (e.g. uploads) are parsed and validated alike. Every problem becomes a <see cref="ReadFailure"/>; reading never
+/// throws for bad content or for a folder, file or stream that cannot be read.
 /// </summary>
 public static class ArticleReader
 {
@@ -46,81 +60,139 @@ public static class ArticleReader
         }
     }
 
+    /// <summary>The articles of one file, read as <see cref="ReadStream"/> reads the file's bytes in the format its
+    /// extension names (<see cref="FormatOf"/>).</summary>
     public static IEnumerable<ReadResult> ReadFile(string file, ReaderOptions options)
     {
-        var extension = Path.GetExtension(file).ToLowerInvariant();
-        if (extension == ".jsonl")
-        {
-            foreach (var result in ReadJsonLines(file, options)) yield return result;
-            yield break;
-        }
-
-        var (text, failure) = ReadWholeFile(file, options);
+        var (stream, failure) = OpenFile(file);
         if (failure is not null)
         {
             yield return failure;
             yield break;
         }
-        var stem = Path.GetFileNameWithoutExtension(file);
-        yield return extension == ".json"
-            ? FromJson(text!, file, null, stem, options)
-            : FromText(text!, file, stem, options);
-    }
-
-    private static (string? Text, ReadFailure? Failure) ReadWholeFile(string file, ReaderOptions options)
-    {
-        try
+        using (stream)
         {
-            var length = new FileInfo(file).Length;
-            if (length == 0) return (null, new ReadFailure(file, null, "the file is empty"));
-            if (length > options.MaxArticleBytes)
-                return (null, new ReadFailure(file, null,
-                    $"the file is {length / 1024.0 / 1024.0:F1} MB, over the {options.MaxArticleBytes / 1024 / 1024} MB limit for one article"));
-            var (text, problem) = DecodeText(File.ReadAllBytes(file));
-            return problem is null ? (text, null) : (null, new ReadFailure(file, null, problem));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, new ReadFailure(file, null, $"cannot be read: {e.Message}"));
+            foreach (var result in ReadStream(stream!, file, FormatOf(file), options))
+                yield return result;
         }
     }
 
-    private static IEnumerable<ReadResult> ReadJsonLines(string file, ReaderOptions options)
+    private static (Stream? Stream, ReadFailure? Failure) OpenFile(string file)
     {
         try
         {
             // Checked before opening: a FIFO or device (e.g. reached through a link) has no length and would block.
-            if (new FileInfo(file).Length == 0) return [new ReadFailure(file, null, "the file is empty")];
-            return ReadJsonLines(OpenAsUtf8(file), file, options);
+            if (new FileInfo(file).Length == 0) return (null, new ReadFailure(file, null, EmptyReason));
+            return (File.OpenRead(file), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return [new ReadFailure(file, null, $"cannot be read: {e.Message}")];
+            return (null, CannotBeRead(file, e));
         }
     }
 
-    /// <summary>The file's bytes as UTF-8: a file with a UTF-16 byte order mark is transcoded as it is read
-    /// (invalid UTF-16 throws a <see cref="DecoderFallbackException"/> from Read); any other file as it is.</summary>
-    private static Stream OpenAsUtf8(string file)
+    /// <summary>The format a file name's extension names: .json and .jsonl by name, anything else as text.</summary>
+    public static ArticleFormat FormatOf(string name) =>
+        Path.GetExtension(name).ToLowerInvariant() switch
+        {
+            ".jsonl" => ArticleFormat.JsonLines,
+            ".json" => ArticleFormat.Json,
+            _ => ArticleFormat.Text,
+        };
+
+    /// <summary>
+    /// The articles in <paramref name="stream"/>, read from its position to its end in <paramref name="format"/>.
+    /// <paramref name="name"/> stands for a file name: ids are derived from it (its name without extension, and
+    /// <c>name-N</c> for line N of JSON Lines) and every result carries it. The stream need not be seekable (a
+    /// seekable one over the size limit is reported without being read); it is read synchronously as the results
+    /// are enumerated, and it is not disposed. As with files, bad content becomes a <see cref="ReadFailure"/>, and so
+    /// does an <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> while reading.
+    /// </summary>
+    public static IEnumerable<ReadResult> ReadStream(Stream stream, string name, ArticleFormat format, ReaderOptions options)
     {
-        var stream = File.OpenRead(file);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(options);
+        return format switch
+        {
+            ArticleFormat.JsonLines => ReadJsonLines(stream, name, options),
+            ArticleFormat.Json or ArticleFormat.Text => ReadWhole(stream, name, format, options),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not an article format"),
+        };
+    }
+
+    private const string EmptyReason = "the file is empty";
+
+    private static ReadFailure CannotBeRead(string name, Exception e) => new(name, null, $"cannot be read: {e.Message}");
+
+    private static IEnumerable<ReadResult> ReadWhole(Stream stream, string name, ArticleFormat format, ReaderOptions options)
+    {
+        var (text, failure) = ReadText(stream, name, options);
+        if (failure is not null)
+        {
+            yield return failure;
+            yield break;
+        }
+        var stem = Path.GetFileNameWithoutExtension(name);
+        yield return format == ArticleFormat.Json
+            ? FromJson(text!, name, null, stem, options)
+            : FromText(text!, name, stem, options);
+    }
+
+    /// <summary>The decoded text of a whole .txt or .json article, or why there is none.</summary>
+    private static (string? Text, ReadFailure? Failure) ReadText(Stream stream, string name, ReaderOptions options)
+    {
         try
         {
-            Span<byte> start = stackalloc byte[2];
-            var read = stream.ReadAtLeast(start, 2, throwOnEndOfStream: false);
-            var utf16 = read < 2 ? null : Utf16ByBom(start);
-            if (utf16 is null)
-            {
-                stream.Position = 0;
-                return stream;
-            }
-            return Encoding.CreateTranscodingStream(stream, utf16, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            var (bytes, length) = ReadAtMost(stream, options.MaxArticleBytes);
+            if (length == 0) return (null, new ReadFailure(name, null, EmptyReason));
+            if (length > options.MaxArticleBytes)
+                return (null, new ReadFailure(name, null,
+                    $"the file is {length / 1024.0 / 1024.0:F1} MB, over the {options.MaxArticleBytes / 1024 / 1024} MB limit for one article"));
+            var (text, problem) = DecodeText(bytes.AsSpan(0, (int)length));
+            return problem is null ? (text, null) : (null, new ReadFailure(name, null, problem));
         }
-        catch
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stream.Dispose();
-            throw;
+            return (null, CannotBeRead(name, e));
         }
+    }
+
+    /// <summary>The stream's remaining bytes and their count when that is at most <paramref name="max"/>; past it,
+    /// the count alone (a seekable stream is not read at all, any other is read to its end without keeping
+    /// more than <paramref name="max"/> bytes).</summary>
+    private static (byte[] Bytes, long Length) ReadAtMost(Stream stream, int max)
+    {
+        var known = stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : -1;
+        if (known == 0 || known > max) return ([], known);
+        var bytes = new byte[known > 0 ? known : Math.Min(64 * 1024, max)];
+        var length = 0;
+        Span<byte> probe = stackalloc byte[1];
+        while (true)
+        {
+            if (length == bytes.Length)
+            {
+                // Full: one byte more says whether the stream has ended, without growing the buffer for nothing.
+                if (stream.Read(probe) == 0) break;
+                if (length >= max) return ([], length + 1 + CountRest(stream));
+                Array.Resize(ref bytes, (int)Math.Min(Math.Max(2L * bytes.Length, length + 1), max));
+                bytes[length++] = probe[0];
+                continue;
+            }
+            var read = stream.Read(bytes, length, bytes.Length - length);
+            if (read == 0) break;
+            length += read;
+        }
+        return (bytes, length);
+    }
+
+    private static long CountRest(Stream stream)
+    {
+        var scratch = new byte[64 * 1024];
+        long count = 0;
+        int read;
+        while ((read = stream.Read(scratch, 0, scratch.Length)) > 0) count += read;
+        return count;
     }
 
     /// <summary>The strict UTF-16 encoding a byte order mark at the start of <paramref name="bytes"/> names, if any.</summary>
@@ -129,10 +201,9 @@ public static class ArticleReader
         : bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? StrictUtf16Be
         : null;
 
-    private static IEnumerable<ReadResult> ReadJsonLines(Stream stream, string file, ReaderOptions options)
+    private static IEnumerable<ReadResult> ReadJsonLines(Stream stream, string name, ReaderOptions options)
     {
-        using var _ = stream;
-        var stem = Path.GetFileNameWithoutExtension(file);
+        var stem = Path.GetFileNameWithoutExtension(name);
         var lineNumber = 0;
         var sawContent = false;
         using var lines = SplitLines(stream, options.MaxArticleBytes).GetEnumerator();
@@ -155,39 +226,54 @@ public static class ArticleReader
             if (problem is not null)
             {
                 yield return lineNumber == 0
-                    ? new ReadFailure(file, null, problem)
-                    : new ReadFailure(file, lineNumber + 1, $"{problem}; the lines from here on were skipped");
+                    ? new ReadFailure(name, null, problem)
+                    : new ReadFailure(name, lineNumber + 1, $"{problem}; the lines from here on were skipped");
                 yield break;
             }
             var line = lines.Current;
             lineNumber++;
             if (line.Bytes is null)
             {
-                yield return new ReadFailure(file, lineNumber, $"the line is over the {options.MaxArticleBytes / 1024 / 1024} MB limit for one article");
+                yield return new ReadFailure(name, lineNumber, $"the line is over the {options.MaxArticleBytes / 1024 / 1024} MB limit for one article");
                 continue;
             }
             if (line.Bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r')) continue;
             sawContent = true;
             var (text, decodeProblem) = DecodeUtf8(line.Bytes);
             yield return decodeProblem is not null
-                ? new ReadFailure(file, lineNumber, decodeProblem)
-                : FromJson(text!, file, lineNumber, $"{stem}-{lineNumber}", options);
+                ? new ReadFailure(name, lineNumber, decodeProblem)
+                : FromJson(text!, name, lineNumber, $"{stem}-{lineNumber}", options);
         }
-        if (!sawContent) yield return new ReadFailure(file, null, "the file is empty");
+        if (!sawContent) yield return new ReadFailure(name, null, EmptyReason);
     }
 
     private readonly record struct RawLine(byte[]? Bytes);
 
     /// <summary>Splits a stream on '\n' without decoding, so one bad line cannot spoil the others; lines over the
-    /// limit come back with null bytes (and are skipped without being buffered whole).</summary>
+    /// limit come back with null bytes (and are skipped without being buffered whole). A stream that starts with a
+    /// UTF-16 byte order mark is transcoded to UTF-8 as it is read (invalid UTF-16 throws a
+    /// <see cref="DecoderFallbackException"/> from MoveNext); any other is split as it is. The stream is never
+    /// sought, so it need not be seekable.</summary>
     private static IEnumerable<RawLine> SplitLines(Stream stream, int maxBytes)
     {
+        stream = new WholeReads(stream);
         var buffer = new byte[64 * 1024];
+        // The first two bytes decide the encoding; unless they are a UTF-16 byte order mark they are the start of
+        // the first line.
+        var pending = stream.ReadAtLeast(buffer.AsSpan(0, 2), 2, throwOnEndOfStream: false);
+        var utf16 = pending < 2 ? null : Utf16ByBom(buffer);
+        using var transcoded = utf16 is null
+            ? null
+            : Encoding.CreateTranscodingStream(stream, utf16, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+        var source = transcoded ?? stream;
+        if (transcoded is not null) pending = 0;
+
         var line = new MemoryStream();
         var tooLong = false;
         int read;
-        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        while ((read = pending + source.Read(buffer, pending, buffer.Length - pending)) > 0)
         {
+            pending = 0;
             var start = 0;
             for (var i = 0; i < read; i++)
             {
@@ -209,16 +295,37 @@ public static class ArticleReader
         else if (line.Length > 0) yield return new RawLine(line.ToArray());
     }
 
+    /// <summary>
+    /// Reads as a regular file does: every read returns as many bytes as asked for unless the stream ends. Invalid
+    /// UTF-16 is found by the chunk the transcoder decodes, so with short reads (a network stream, a pipe) the lines
+    /// before it would come out or not depending on how the bytes arrived; with whole reads a stream gives what a
+    /// file with the same bytes gives. The inner stream is not disposed.
+    /// </summary>
+    private sealed class WholeReads(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+        public override int Read(Span<byte> buffer) => inner.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     /// <summary>The text of a whole file: UTF-16 when it starts with a UTF-16 byte order mark (LE or BE), else
     /// strict UTF-8 (a BOM is allowed). Null and the reason for invalid text or binary content.</summary>
-    private static (string? Text, string? Problem) DecodeText(byte[] bytes)
+    private static (string? Text, string? Problem) DecodeText(ReadOnlySpan<byte> bytes)
     {
         if (Utf16ByBom(bytes) is not { } utf16) return DecodeUtf8(bytes);
         var name = utf16 == StrictUtf16Le ? "UTF-16 LE" : "UTF-16 BE";
         string text;
         try
         {
-            text = utf16.GetString(bytes, 2, bytes.Length - 2);
+            text = utf16.GetString(bytes[2..]);
         }
         catch (DecoderFallbackException)
         {
@@ -228,9 +335,8 @@ public static class ArticleReader
     }
 
     /// <summary>Strict UTF-8 (a BOM is allowed); null and the reason for invalid UTF-8 or binary content.</summary>
-    private static (string? Text, string? Problem) DecodeUtf8(byte[] bytes)
+    private static (string? Text, string? Problem) DecodeUtf8(ReadOnlySpan<byte> span)
     {
-        var span = bytes.AsSpan();
         if (span.StartsWith("\uFEFF"u8)) span = span[3..];
         if (span.Contains((byte)0))
             return (null, "binary content (NUL bytes), not a text article; UTF-16 text needs a byte order mark");

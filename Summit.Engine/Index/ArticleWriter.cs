@@ -28,60 +28,69 @@ public sealed class ArticleWriter(SearchIndex index, ArticleSearcher searcher)
     public const long LargeUploadCharacters = 1_000_000;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>Indexes one JSON article object or JSON Lines (one object per line), all or nothing.</summary>
+    /// <summary>Indexes one JSON article object or JSON Lines (one object per line), all or nothing. The body is
+    /// read into memory once (the API bounds it by Search:MaxRequestBodyBytes) and parsed from there: nothing is
+    /// written to disk but the index.</summary>
     public async Task<IngestResponse> IngestAsync(Stream body, bool jsonLines, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "summit-upload-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            // The indexer's reader does the parsing and validation, so the API accepts exactly what files may hold.
-            var stem = "upload-" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
-            var path = Path.Combine(folder, stem + ".jsonl");
-            await using (var file = File.Create(path))
-                await body.CopyToAsync(file, cancellationToken);
-            if (new FileInfo(path).Length == 0) throw new IngestRejectedException(["The request body is empty; send an article as JSON."]);
-            if (!jsonLines) path = AsSingleJson(path);
+        var (articles, warnings) = await ReadUploadAsync(body, jsonLines, cancellationToken);
 
-            var articles = new List<Article>();
-            var problems = new List<string>();
-            var warnings = new List<string>();
-            foreach (var result in ArticleReader.ReadFile(path, new ReaderOptions()))
+        var facts = articles.Select(a => Extractor.Default.Extract(a)).ToList();
+        for (var i = 0; i < articles.Count; i++)
+            warnings.AddRange(ArticleDocuments.LimitWarnings(articles[i], facts[i]).Select(w => $"Article '{articles[i].Id}': {w}"));
+        await WriteAsync(builder =>
+        {
+            for (var i = 0; i < articles.Count; i++) builder.Upsert(articles[i], facts[i]);
+        }, cancellationToken);
+        var response = new IngestResponse(articles.Count, articles.Select(a => a.Id).ToList(), warnings);
+        var characters = articles.Sum(a => (long)a.Title.Length + a.Body.Length);
+        articles.Clear();
+        facts.Clear();
+        if (characters > LargeUploadCharacters) ReleaseMemory();
+        return response;
+    }
+
+    /// <summary>
+    /// The articles of an upload and their warnings, or an <see cref="IngestRejectedException"/> with every problem.
+    /// The body is copied into a <see cref="MemoryStream"/> once, asynchronously: the reader reads synchronously,
+    /// which a request body does not allow, and telling one JSON value from JSON Lines needs the whole body anyway.
+    /// The buffer is an ordinary array, not a pooled one, and lives only as long as this call, so the collection
+    /// after a large upload (<see cref="ReleaseMemory"/>) hands it back too.
+    /// </summary>
+    private static async Task<(List<Article> Articles, List<string> Warnings)> ReadUploadAsync(Stream body, bool jsonLines, CancellationToken cancellationToken)
+    {
+        using var buffer = body.CanSeek ? new MemoryStream(checked((int)Math.Max(0, body.Length - body.Position))) : new MemoryStream();
+        await body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length == 0) throw new IngestRejectedException(["The request body is empty; send an article as JSON."]);
+
+        // The indexer's reader does the parsing and validation, so the API accepts exactly what files may hold. The
+        // name stands for the file an upload used to be saved as: ids default to it (upload-…-N for line N).
+        var stem = "upload-" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+        var format = !jsonLines && IsSingleJsonValue(buffer) ? ArticleFormat.Json : ArticleFormat.JsonLines;
+        var name = stem + (format == ArticleFormat.Json ? ".json" : ".jsonl");
+
+        var articles = new List<Article>();
+        var problems = new List<string>();
+        var warnings = new List<string>();
+        buffer.Position = 0;
+        foreach (var result in ArticleReader.ReadStream(buffer, name, format, new ReaderOptions()))
+        {
+            switch (result)
             {
-                switch (result)
-                {
-                    case ArticleRead read:
-                        articles.Add(read.Article);
-                        warnings.AddRange(read.Warnings.Select(w => Where(read.Line) + w));
-                        break;
-                    case ReadFailure failure:
-                        problems.Add(Where(failure.Line) + failure.Reason);
-                        break;
-                }
+                case ArticleRead read:
+                    articles.Add(read.Article);
+                    warnings.AddRange(read.Warnings.Select(w => Where(read.Line) + w));
+                    break;
+                case ReadFailure failure:
+                    problems.Add(Where(failure.Line) + failure.Reason);
+                    break;
             }
-            if (articles.Count > MaxBatch) problems.Add($"A batch holds at most {MaxBatch} articles; this one has {articles.Count}.");
-            var duplicates = articles.GroupBy(a => a.Id).Where(g => g.Count() > 1).Select(g => g.Key).Take(5).ToList();
-            if (duplicates.Count > 0) problems.Add($"Ids appear more than once in the batch: {string.Join(", ", duplicates)}.");
-            if (problems.Count > 0) throw new IngestRejectedException(problems);
-
-            var facts = articles.Select(a => Extractor.Default.Extract(a)).ToList();
-            for (var i = 0; i < articles.Count; i++)
-                warnings.AddRange(ArticleDocuments.LimitWarnings(articles[i], facts[i]).Select(w => $"Article '{articles[i].Id}': {w}"));
-            await WriteAsync(builder =>
-            {
-                for (var i = 0; i < articles.Count; i++) builder.Upsert(articles[i], facts[i]);
-            }, cancellationToken);
-            var response = new IngestResponse(articles.Count, articles.Select(a => a.Id).ToList(), warnings);
-            var characters = articles.Sum(a => (long)a.Title.Length + a.Body.Length);
-            articles.Clear();
-            facts.Clear();
-            if (characters > LargeUploadCharacters) ReleaseMemory();
-            return response;
         }
-        finally
-        {
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
-        }
+        if (articles.Count > MaxBatch) problems.Add($"A batch holds at most {MaxBatch} articles; this one has {articles.Count}.");
+        var duplicates = articles.GroupBy(a => a.Id).Where(g => g.Count() > 1).Select(g => g.Key).Take(5).ToList();
+        if (duplicates.Count > 0) problems.Add($"Ids appear more than once in the batch: {string.Join(", ", duplicates)}.");
+        if (problems.Count > 0) throw new IngestRejectedException(problems);
+        return (articles, warnings);
     }
 
     /// <summary>Removes an article and its quotes; false when no article has that id.</summary>
@@ -124,25 +133,22 @@ public sealed class ArticleWriter(SearchIndex index, ArticleSearcher searcher)
 
     private static string Where(int? line) => line is { } n ? $"Line {n}: " : "";
 
-    /// <summary>A body that is one JSON value becomes a .json file; anything else stays JSON Lines.</summary>
-    private static string AsSingleJson(string path)
+    /// <summary>Whether the body is one JSON value (read as a .json article); anything else is JSON Lines. A JSON
+    /// array is rejected here: it is neither one article nor a batch the reader would take.</summary>
+    private static bool IsSingleJsonValue(MemoryStream body)
     {
+        body.Position = 0;
         try
         {
-            using (var stream = File.OpenRead(path))
-            using (var document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true }))
-            {
-                if (document.RootElement.ValueKind == JsonValueKind.Array)
-                    throw new IngestRejectedException(["Send one article object, or JSON Lines (one object per line) for a batch, not a JSON array."]);
-            }
-            var json = Path.ChangeExtension(path, ".json");
-            File.Move(path, json);
-            return json;
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = true });
+            if (document.RootElement.ValueKind == JsonValueKind.Array)
+                throw new IngestRejectedException(["Send one article object, or JSON Lines (one object per line) for a batch, not a JSON array."]);
+            return true;
         }
         catch (JsonException)
         {
             // Several lines of JSON (or broken JSON): the JSON Lines reader reports what is wrong per line.
-            return path;
+            return false;
         }
     }
 }
