@@ -1,0 +1,20 @@
+namespace Summit.Engine.Extraction;
+
+/// <summary>
+/// Reads a word list embedded from Words/*.txt: one word or phrase a line, in file order; blank lines and lines
+/// starting with # are skipped, and each entry is trimmed.
+/// </summary>
+internal static class WordList
+{
+    public static IEnumerable<string> Read(string file)
+    {
+        using var stream = typeof(WordList).Assembly.GetManifestResourceStream("Summit.Extraction.Words." + file)
+            ?? throw new InvalidOperationException($"Embedded word list {file} is missing.");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            var entry = line.Trim();
+            if (entry.Length > 0 && entry[0] != '#') yield return entry;
+        }
+    }
+}
