@@ -246,7 +246,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
         if (k < n && doc.Is(k, TokenKind.Newline))
         {
             var words = 0;
-            for (k++; k < n && doc.IsWord(k) && char.IsUpper(doc[k][0]) && words < 4; k++, words++)
+            for (k++; k < n && doc.IsWord(k) && char.IsUpper(doc[k][0]) && words < MaxFirmNameWords; k++, words++)
                 if (Lexicon.LegalForms.Contains(doc[k]) || Lexicon.FirmEndings.Contains(doc[k])) return !(doc.IsWord(k + 1) && doc[k + 1] == "of");
             k = end;
         }
@@ -256,7 +256,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
         {
             var j = k + 1;
             var words = 0;
-            while (j < n && (doc.Is(j, TokenKind.Newline) || doc.IsWord(j) && char.IsUpper(doc[j][0]) && doc[j] != "And" && !Lexicon.LegalForms.Contains(doc[j])) && words < 4)
+            while (j < n && (doc.Is(j, TokenKind.Newline) || doc.IsWord(j) && char.IsUpper(doc[j][0]) && doc[j] != "And" && !Lexicon.LegalForms.Contains(doc[j])) && words < MaxFirmNameWords)
             {
                 if (doc.IsWord(j)) words++;
                 j++;
@@ -377,6 +377,9 @@ internal sealed class PersonFinder(Gaz gazetteer)
 
     private const int MaxHeadlineTokens = 40;
     private const int MaxRunTokens = 24;
+    // "Dean Witter\nReynolds Inc", "Smith Barney, Harris Upham and Co": a firm's name continued on the next line or
+    // after a partner's comma reaches its legal form within a few capitalised words.
+    private const int MaxFirmNameWords = 4;
 
     /// <summary>The words around the token are capitals too: a headline, not "PENCE: Well, …".</summary>
     private static bool InCapitalsLine(TextDocument doc, int i)

@@ -102,7 +102,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     private static (int End, PlaceEntry[] Readings)? County(TextDocument doc, int i)
     {
         var e = i + 1;
-        while (e < i + 3 && doc.IsWord(e) && char.IsUpper(doc[e][0]) && doc[e] != "County") e++;
+        while (e < i + MaxCountyNameWords && doc.IsWord(e) && char.IsUpper(doc[e][0]) && doc[e] != "County") e++;
         if (!doc.IsWord(e) || doc[e] != "County" || Lexicon.CapitalisedCommon.Contains(doc[i])) return null;
         return (e + 1, [new PlaceEntry(doc.Slice(i, e + 1), PlaceKind.Region, "US", 0, false)]);
     }
@@ -166,7 +166,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     /// company's legal form follow the name.</summary>
     private static bool IsCompanyName(TextDocument doc, int end, bool capsForm)
     {
-        for (var k = end; k < end + 5 && doc.IsWord(k); k++)
+        for (var k = end; k < end + CompanyTailTokens && doc.IsWord(k); k++)
         {
             // An all-caps headline spells the form in capitals too ("WHITEHALL CORP <WHT> 4TH QTR NET"); there a
             // country, province or big city in the name ("TRACTORS MALAYSIA BHD") still says where the company is.
@@ -323,7 +323,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     private string? PlaceInCompanyName(TextDocument doc, int sentenceStart, int form)
     {
         var nameStart = form;
-        while (nameStart > sentenceStart && form - nameStart < 6
+        while (nameStart > sentenceStart && form - nameStart < MaxCompanyNameTokens
                && (doc.IsWord(nameStart - 1) ? char.IsUpper(doc[nameStart - 1][0]) || doc[nameStart - 1] is "and" or "of" : doc.IsPunct(nameStart - 1, '&') || doc.IsPunct(nameStart - 1, '-')))
             nameStart--;
         var after = doc.IsWord(form + 1) && doc[form + 1] == "of" ? form + 2 : -1;
@@ -369,6 +369,13 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             if (r.Country == c) return r;
         return h.Readings[0] with { Country = c, Population = 0 };
     }
+
+    // "Henderson County", "Palm Beach County": a US county's name is up to three capitalised words before "County".
+    private const int MaxCountyNameWords = 3;
+    // "British Petroleum Co Plc": up to four capitalised words (or "and") and then the legal form after a name.
+    private const int CompanyTailTokens = 5;
+    // "Toronto Sun Publishing Corp": how far back a company's name reaches from its legal form.
+    private const int MaxCompanyNameTokens = 6;
 
     // Measured on Reuters-21578 TRAIN and LGL: the lead is the first 300 characters or fifth of the text.
     private const int LeadChars = 300;
