@@ -62,6 +62,16 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private const int MaxSignatureWords = 4;
     // "a German user from Hanover going by the handle …": the head of a long source phrase is enough to name it.
     private const int MaxSourceHeadTokens = 6;
+
+    // In-method word lists, from Words/*.txt (embedded resources), read once.
+    private static readonly HashSet<string> ClauseOpeners = WordList.Set("clause-openers.txt");
+    private static readonly HashSet<string> FunctionWords = WordList.Set("function-words.txt");
+    private static readonly HashSet<string> NotDescriptors = WordList.Set("not-descriptors.txt");
+    private static readonly HashSet<string> ClauseStarters = WordList.Set("subject-clause-starters.txt");
+    private static readonly HashSet<string> SubjectBreakers = WordList.Set("subject-breakers.txt");
+    private static readonly HashSet<string> TimeWords = WordList.Set("time-words.txt");
+    private static readonly HashSet<string> DescriptionWords = WordList.Set("description-words.txt");
+    private static readonly HashSet<string> NounishWords = WordList.Set("subject-nounish.txt");
     private readonly Dictionary<string, Person> _byName = persons.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First());
     private string? _lastSpeaker;
     private int _lastQuoteSentence = -10;
@@ -784,12 +794,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (tok.Kind != TokenKind.Word) return false;
         var w = doc[t];
         if (char.IsLower(w[0]) && w.EndsWith("ly") && w.Length > 4) return false;
-        if (w is "Though" or "Although" or "Because" or "While" or "When" or "If" or "But" or "And" or "As" or "Meanwhile"
-            or "though" or "although" or "because" or "meanwhile" or "however" or "However" or "also" or "then") return false;
-        return w is not ("that" or "and" or "but" or "who" or "which" or "when" or "while" or "as" or "after" or "before" or "what" or "so" or "or" or "about" or "from" or "into"
-            or "because" or "if" or "in" or "on" or "at" or "with" or "by" or "to" or "has" or "had" or "have" or "was"
-            or "were" or "is" or "are" or "said" or "told" or "says" or "also" or "where" or "since" or "than" or "then")
-            && !Lexicon.ReportingVerbs.Contains(w);
+        if (ClauseStarters.Contains(w)) return false;
+        return !SubjectBreakers.Contains(w) && !Lexicon.ReportingVerbs.Contains(w);
     }
 
     /// <summary>Turns the noun phrase [s, e) into a speaker name: a person, a pronoun's antecedent or the phrase.</summary>
@@ -829,8 +835,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // alone may be a source ("…," read one).
         var timeOnly = true;
         for (var t = s; t < e && timeOnly; t++)
-            timeOnly = !doc.IsWord(t) || Lexicon.Calendar.Contains(doc[t]) || doc[t] is "early" or "late" or "last" or "next" or "this" or "on" or "night" or "morning" or "afternoon" or "evening" or "week" or "weekend" or "month" or "year"
-                       or "ago" or "past" or "point" or "time" or "times" or "moment" or "day" or "days" or "weeks" or "months" or "years" or "hours"
+            timeOnly = !doc.IsWord(t) || Lexicon.Calendar.Contains(doc[t]) || TimeWords.Contains(doc[t])
                        || doc[t] is "one" or "two" or "few" or "several" && t + 1 < e;
         if (timeOnly) return null;
         if (e - s == 1 && placeAt[s] is { } place && place.Readings[0].Kind != PlaceKind.Demonym)
@@ -842,8 +847,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private static bool IsDescription(string w)
     {
         var lower = w.ToLowerInvariant();
-        return lower is "some" or "many" or "most" or "several" or "other" or "others" or "few" or "dealers" or "delegates" or "police"
-                   or "experts" or "observers" or "sources" or "officials" or "industry" or "trade" or "market" or "bank" or "oil"
+        return DescriptionWords.Contains(lower)
                || lower.EndsWith('s') && Lexicon.RoleNouns.Contains(lower[..^1]);
     }
 
@@ -866,8 +870,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                || !(Lexicon.CapitalisedCommon.Contains(last) || doc.IsSentenceStart(s) && (last.EndsWith("ing") || last.EndsWith("ed") || last.EndsWith("ly")));
     }
 
-    private static bool IsFunctionWord(string w) => w is "of" or "the" or "a" or "an" or "to" or "for" or "in" or "on" or "with" or "by" or "at"
-        or "from" or "that" or "his" or "her" or "their" or "its" or "about" or "against" or "than" or "and" or "or" or "up";
+    private static bool IsFunctionWord(string w) => FunctionWords.Contains(w);
 
     /// <summary>he/she → the latest person of that gender mentioned before; they/we/it → the last speaker.</summary>
     private string? Antecedent(string pronoun, int before, bool sameSentence = false)
@@ -1029,18 +1032,12 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private bool IsDescriptorBeforeName(int t) =>
         t + 1 < personAt.Length && personAt[t + 1] != null && !doc[t].EndsWith("ed") && !doc[t].EndsWith("ing") && !doc[t].EndsWith("ly")
         && !Lexicon.ReportingVerbs.Contains(doc[t]) && !Lexicon.FramingVerbs.Contains(doc[t]) && !Lexicon.Auxiliaries.Contains(doc[t]) && !IsFunctionWord(doc[t])
-        && doc[t] is not ("told" or "asked" or "met" or "beat" or "joined" or "thanked" or "like" or "unlike" or "as" or "than" or "whom" or "who"
-            or "between" or "among" or "over" or "under" or "behind" or "toward" or "towards" or "despite" or "including" or "versus" or "via"
-            or "into" or "onto" or "upon" or "through" or "across" or "around" or "near" or "beside" or "except" or "let" or "let's" or "see" or "ask");
+        && !NotDescriptors.Contains(doc[t]);
 
-    private static bool IsOpener(string w) => w is "In" or "On" or "At" or "After" or "Before" or "During" or "Later" or "Earlier"
-        or "Speaking" or "Asked" or "Meanwhile" or "However" or "Still" or "But" or "And" or "Yet" or "Also" or "With" or "For"
-        or "From" or "To" or "As" or "By" or "Under" or "Since" or "Despite" or "Amid" or "Following" or "Among" or "Though"
-        or "Although" or "When" or "While" or "If" or "after" or "before" or "while" or "when" or "as" or "since" or "despite"
-        or "though" or "although" or "in" or "on" or "at" or "during" or "following" or "if" or "because";
+    private static bool IsOpener(string w) => ClauseOpeners.Contains(w);
 
     /// <summary>Lowercase words that can sit inside a subject phrase: role nouns and possessives' heads.</summary>
-    private bool IsNounish(int t) => Lexicon.RoleNouns.Contains(doc[t]) || doc[t] is "of" or "for" or "at" or "the" or "group" or "campaign" or "ministry" or "office" or "department" or "agency" or "government" or "party" or "committee" or "officials" or "spokesman" or "spokeswoman";
+    private bool IsNounish(int t) => Lexicon.RoleNouns.Contains(doc[t]) || NounishWords.Contains(doc[t]);
 
     /// <summary>A sentence of only a quote: the previous sentence may end "X said:" for it.</summary>
     private string? FromNeighbourSentence(int open)

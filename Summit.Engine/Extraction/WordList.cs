@@ -6,6 +6,9 @@ namespace Summit.Engine.Extraction;
 /// </summary>
 internal static class WordList
 {
+    /// <summary>The list as a case-sensitive set (the same as the <c>is "a" or "b"</c> patterns it replaces).</summary>
+    public static HashSet<string> Set(string file) => new(Read(file), StringComparer.Ordinal);
+
     public static IEnumerable<string> Read(string file)
     {
         using var stream = typeof(WordList).Assembly.GetManifestResourceStream("Summit.Extraction.Words." + file)
