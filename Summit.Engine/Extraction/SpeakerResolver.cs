@@ -72,6 +72,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private static readonly HashSet<string> TimeWords = WordList.Set("time-words.txt");
     private static readonly HashSet<string> DescriptionWords = WordList.Set("description-words.txt");
     private static readonly HashSet<string> NounishWords = WordList.Set("subject-nounish.txt");
+    private static readonly HashSet<string> IndefiniteWords = WordList.Set("indefinite-subjects.txt");
+    private static readonly HashSet<string> AdjectivesBeforeNoun = WordList.Set("adjectives-before-noun.txt");
+    private static readonly HashSet<string> Subordinators = WordList.Set("subordinators.txt");
+    private static readonly HashSet<string> SpeechNouns = WordList.Set("speech-nouns.txt");
     private readonly Dictionary<string, Person> _byName = persons.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First());
     private string? _lastSpeaker;
     private int _lastQuoteSentence = -10;
@@ -183,8 +187,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private HashSet<string>? _placeNames;
 
     /// <summary>"Nobody asked …": an indefinite pronoun opening a sentence is no one a later he/she refers to.</summary>
-    private static bool IsIndefinite(string w) => w is "Nobody" or "Somebody" or "Someone" or "Everyone" or "Everybody" or "Anyone"
-        or "Anybody" or "None" or "Nothing" or "Others" or "Many" or "Some" or "Most" or "All" or "Both" or "Each" or "Few" or "Several" or "One" or "Another";
+    private static bool IsIndefinite(string w) => IndefiniteWords.Contains(w);
 
     private bool InQuote(int t) => _inQuote != null && t < _inQuote.Length && _inQuote[t];
 
@@ -506,8 +509,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                   || v > 1 && doc.IsWord(v - 1) && IsAdjectiveBeforeNoun(doc[v - 1]) && IsDeterminerOrPossessive(v - 2));
 
     private static bool IsAdjectiveBeforeNoun(string w) =>
-        w is "repeated" or "latest" or "recent" or "earlier" or "previous" or "initial" or "first" or "last" or "own" or "new" or "many"
-            or "public" or "private" or "frequent" or "numerous" or "several" or "controversial" or "angry" or "harsh" or "blunt" or "final";
+        AdjectivesBeforeNoun.Contains(w);
 
     private bool IsDeterminerOrPossessive(int t) =>
         doc.Is(t, TokenKind.Possessive)
@@ -669,11 +671,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
 
     /// <summary>A conjunction opening a subordinate clause (callers add "As" or "If" where they mean it).</summary>
     private static bool IsSubordinator(string w) =>
-        w is "When" or "While" or "After" or "Before" or "Although" or "Though" or "Because" or "Since" or "Until" or "Once" or "Whereas";
+        Subordinators.Contains(w);
 
     /// <summary>Nouns for something said, whose possessor is its speaker ("Trump's claim that …").</summary>
-    private static bool IsSpeechNoun(string w) => w is "claim" or "claims" or "assertion" or "statement" or "promise" or "pledge" or "vow"
-        or "warning" or "insistence" or "contention" or "charge" or "accusation" or "boast" or "argument" or "suggestion" or "prediction";
+    private static bool IsSpeechNoun(string w) => SpeechNouns.Contains(w);
 
     /// <summary>A copula or "as" between: the quote judges or describes the claim rather than giving it.</summary>
     private bool CopulaBetween(int from, int to)
