@@ -378,6 +378,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
     // "Dean Witter\nReynolds Inc", "Smith Barney, Harris Upham and Co": a firm's name continued on the next line or
     // after a partner's comma reaches its legal form within a few capitalised words.
     private const int MaxFirmNameWords = 4;
+    // A headline in capitals is told from a transcript label ("PENCE: Well, …") by the three tokens either side.
+    private const int CapitalsLineContext = 3;
 
     // Word lists from Words/*.txt (embedded resources), read once.
     private static readonly HashSet<string> MaleTitles = WordList.Set("male-titles.txt");
@@ -388,9 +390,9 @@ internal sealed class PersonFinder(Gaz gazetteer)
     /// <summary>The words around the token are capitals too: a headline, not "PENCE: Well, …".</summary>
     private static bool InCapitalsLine(TextDocument doc, int i)
     {
-        for (var k = i - 1; k >= Math.Max(0, i - 3) && !doc.Is(k, TokenKind.Newline); k--)
+        for (var k = i - 1; k >= Math.Max(0, i - CapitalsLineContext) && !doc.Is(k, TokenKind.Newline); k--)
             if (doc.IsWord(k) && !Lexicon.IsAllCaps(doc[k])) return false;
-        for (var k = i + 1; k < Math.Min(doc.Tokens.Count, i + 4) && !doc.Is(k, TokenKind.Newline); k++)
+        for (var k = i + 1; k < Math.Min(doc.Tokens.Count, i + CapitalsLineContext + 1) && !doc.Is(k, TokenKind.Newline); k++)
             if (doc.IsWord(k) && !Lexicon.IsAllCaps(doc[k])) return false;
         return true;
     }

@@ -376,6 +376,8 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     private const int CompanyTailTokens = 5;
     // "Toronto Sun Publishing Corp": how far back a company's name reaches from its legal form.
     private const int MaxCompanyNameTokens = 6;
+    // The splitter may end the first sentence inside a ticker symbol ("<TORT." before "T>"): characters read on.
+    private const int SymbolOverrunChars = 5;
 
     // Measured on Reuters-21578 TRAIN and LGL: the lead is the first 300 characters or fifth of the text.
     private const int LeadChars = 300;
@@ -394,7 +396,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         if (doc.Sentences.Count == 0) return null;
         var (start, end) = doc.Sentences[0];
         // The splitter may end the sentence inside a symbol ("<TORT." before "T>"): read a few characters on.
-        return end > start ? ExchangeCountry(doc.Text, doc.Tokens[start].Start, Math.Min(doc.Text.Length, doc.Tokens[end - 1].End + 5)) : null;
+        return end > start ? ExchangeCountry(doc.Text, doc.Tokens[start].Start, Math.Min(doc.Text.Length, doc.Tokens[end - 1].End + SymbolOverrunChars)) : null;
     }
 
     private static string? ExchangeCountry(string? text, int from, int to)

@@ -62,6 +62,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private const int MaxSignatureWords = 4;
     // "a German user from Hanover going by the handle …": the head of a long source phrase is enough to name it.
     private const int MaxSourceHeadTokens = 6;
+    // "an angry Hollande", "a defiant Trump": lowercase words between an article and the person it introduces.
+    private const int MaxAdjectivesAfterArticle = 2;
+    // "He said, 'We have to win,'" X said: closing marks of inner quotes looked through for the outer quote's punctuation.
+    private const int MaxInnerClosingMarks = 2;
 
     // In-method word lists, from Words/*.txt (embedded resources), read once.
     private static readonly HashSet<string> ClauseOpeners = WordList.Set("clause-openers.txt");
@@ -408,7 +412,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private int AfterArticle(int t)
     {
         if (!doc.IsWord(t) || doc[t] is not ("a" or "an")) return t;
-        for (var k = t + 1; k <= t + 3 && k < personAt.Length; k++)
+        for (var k = t + 1; k <= t + 1 + MaxAdjectivesAfterArticle && k < personAt.Length; k++)
         {
             if (personAt[k] != null) return k;
             if (!doc.IsWord(k) || !char.IsLower(doc[k][0])) break;
@@ -450,7 +454,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private int LastInside(int close)
     {
         var k = close - 1;
-        while (k > 0 && k > close - 3 && doc.Is(k, TokenKind.Quote)) k--;
+        while (k > 0 && k > close - 1 - MaxInnerClosingMarks && doc.Is(k, TokenKind.Quote)) k--;
         return k;
     }
 
