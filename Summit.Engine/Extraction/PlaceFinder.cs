@@ -349,11 +349,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         e.Kind is PlaceKind.Country or PlaceKind.Region or PlaceKind.Demonym || e is { Kind: PlaceKind.City, Population: >= MillionCity };
 
     // The country a legal form tells; Lexicon.LegalForms are all the forms that mark a firm.
-    private static readonly Dictionary<string, string> LegalFormCountries = new(StringComparer.Ordinal)
-    {
-        ["Inc"] = "US", ["Incorporated"] = "US", ["Corp"] = "US", ["INC"] = "US", ["CORP"] = "US", ["Co"] = "US", ["Bancorp"] = "US",
-        ["Plc"] = "GB", ["PLC"] = "GB", ["AG"] = "DE", ["GmbH"] = "DE",
-    };
+    private static readonly Dictionary<string, string> LegalFormCountries = WordList.Table("legal-form-countries.tsv");
 
     /// <summary>"Carthage, N.C.", "Chatham, Ontario": a town followed by its state or country lies there, even when
     /// the table knows only a bigger namesake elsewhere.</summary>
@@ -413,13 +409,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
 
     // Exchange suffixes of wire-service stock symbols. Left out: ".N" and ".O" (New York and Nasdaq also list foreign
     // companies) and ".S" (Sydney in older codes, Swiss in newer ones).
-    private static readonly Dictionary<string, string> ExchangeSuffixes = new(StringComparer.Ordinal)
-    {
-        ["L"] = "GB", ["F"] = "DE", ["DE"] = "DE", ["T"] = "JP", ["TOK"] = "JP", ["PA"] = "FR", ["AS"] = "NL", ["ST"] = "SE",
-        ["Z"] = "CH", ["HK"] = "HK", ["HKG"] = "HK", ["MI"] = "IT", ["J"] = "ZA", ["BR"] = "BE", ["SI"] = "SG",
-        ["VI"] = "AT", ["HE"] = "FI", ["TO"] = "CA", ["AX"] = "AU", ["MC"] = "ES", ["CO"] = "DK", ["OL"] = "NO",
-        ["KL"] = "MY", ["BO"] = "IN", ["NZ"] = "NZ",
-    };
+    private static readonly Dictionary<string, string> ExchangeSuffixes = WordList.Table("exchange-suffixes.tsv");
 
     private static bool IsEurobond(string word) =>
         word.Equals("eurobond", StringComparison.OrdinalIgnoreCase) || word.Equals("eurobonds", StringComparison.OrdinalIgnoreCase);
@@ -432,12 +422,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     private static partial System.Text.RegularExpressions.Regex BareSymbol();
 
     // Markup left in web text ("<B>", "<BR>") is no stock symbol.
-    private static readonly HashSet<string> HtmlTags = new(StringComparer.Ordinal)
-    {
-        "A", "B", "I", "P", "Q", "S", "U", "BR", "HR", "EM", "LI", "UL", "OL", "DL", "DT", "DD", "TD", "TR", "TH", "TT",
-        "DIV", "PRE", "SUB", "SUP", "BIG", "IMG", "NAV", "SPAN", "FONT", "CODE", "BODY", "HEAD", "HTML", "TABLE", "SMALL",
-        "H", "STRONG", "CENTER", "TITLE",
-    };
+    private static readonly HashSet<string> HtmlTags = WordList.Set("html-tags.txt");
 
     /// <summary>"The bonds will be listed in Luxembourg": where a security trades is not what the story is about.</summary>
     private static bool IsListingVenue(TextDocument doc, int start)
@@ -510,18 +495,15 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
 
     private const int Local = 2;
 
-    private static readonly Dictionary<string, int> UsWords = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, int> UsWords = UsWordLevels();
+
+    private static Dictionary<string, int> UsWordLevels()
     {
-        ["percent"] = 1, ["Democrat"] = 1, ["Democrats"] = 1, ["Republican"] = 1, ["Republicans"] = 1, ["GOP"] = 1,
-        // American spelling
-        ["center"] = 1, ["Center"] = 1, ["centers"] = 1, ["neighborhood"] = 1, ["neighbors"] = 1, ["color"] = 1,
-        ["favorite"] = 1, ["theater"] = 1, ["Theater"] = 1, ["labor"] = 1, ["honor"] = 1, ["honored"] = 1, ["defense"] = 1,
-        ["traveled"] = 1,
-        ["Sheriff"] = Local, ["sheriff"] = Local, ["Trooper"] = Local, ["troopers"] = Local, ["Troopers"] = Local,
-        ["p.m."] = Local, ["a.m."] = Local, ["Township"] = Local, ["Parish"] = Local, ["selectman"] = Local, ["selectmen"] = Local,
-        ["Councilman"] = Local, ["Councilwoman"] = Local, ["councilman"] = Local, ["councilwoman"] = Local,
-        ["alderman"] = Local, ["aldermen"] = Local,
-    };
+        var levels = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var w in WordList.Read("us-words.txt")) levels[w] = 1;
+        foreach (var w in WordList.Read("us-local-words.txt")) levels[w] = Local;
+        return levels;
+    }
 
     private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> UsWordLookup =
         UsWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -572,14 +554,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         return style;
     }
 
-    private static readonly Dictionary<string, string> Currencies = new(StringComparer.Ordinal)
-    {
-        ["dlr"] = "US", ["dlrs"] = "US", ["dollar"] = "US", ["dollars"] = "US", ["cts"] = "US", ["cents"] = "US",
-        ["yen"] = "JP", ["stg"] = "GB", ["sterling"] = "GB", ["rupees"] = "IN", ["rupee"] = "IN", ["rand"] = "ZA",
-        ["lire"] = "IT", ["lira"] = "IT", ["guilders"] = "NL", ["guilder"] = "NL", ["ringgit"] = "MY", ["baht"] = "TH",
-        ["marks"] = "DE", ["pesetas"] = "ES", ["peseta"] = "ES", ["schillings"] = "AT", ["kronor"] = "SE", ["escudos"] = "PT",
-        ["drachmas"] = "GR", ["drachma"] = "GR",
-    };
+    private static readonly Dictionary<string, string> Currencies = WordList.Table("currencies.tsv");
 
     /// <summary>Looks a word up by span, without a substring (thread-safe for reads).</summary>
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CurrencyLookup =
