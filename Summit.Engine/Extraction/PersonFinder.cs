@@ -246,7 +246,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
         if (k < n && doc.Is(k, TokenKind.Newline))
         {
             var words = 0;
-            for (k++; k < n && doc.IsWord(k) && char.IsUpper(doc[k][0]) && words < 4; k++, words++)
+            for (k++; k < n && doc.IsWord(k) && char.IsUpper(doc[k][0]) && words < MaxFirmNameWords; k++, words++)
                 if (Lexicon.LegalForms.Contains(doc[k]) || Lexicon.FirmEndings.Contains(doc[k])) return !(doc.IsWord(k + 1) && doc[k + 1] == "of");
             k = end;
         }
@@ -256,7 +256,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
         {
             var j = k + 1;
             var words = 0;
-            while (j < n && (doc.Is(j, TokenKind.Newline) || doc.IsWord(j) && char.IsUpper(doc[j][0]) && doc[j] != "And" && !Lexicon.LegalForms.Contains(doc[j])) && words < 4)
+            while (j < n && (doc.Is(j, TokenKind.Newline) || doc.IsWord(j) && char.IsUpper(doc[j][0]) && doc[j] != "And" && !Lexicon.LegalForms.Contains(doc[j])) && words < MaxFirmNameWords)
             {
                 if (doc.IsWord(j)) words++;
                 j++;
@@ -281,8 +281,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
         // "analyst at Merrill Lynch", "economist with Morgan Stanley", "brokers James Capel".
         var prev = start - 1;
         while (prev >= 0 && doc.Is(prev, TokenKind.Newline)) prev--;
-        if (prev >= 0 && doc.IsWord(prev) && doc[prev] is "brokers" or "stockbrokers" or "underwriter" or "underwriters" or "brokerage" or "firm"
-                or "agency" or "newspaper" or "daily" or "weekly" or "magazine") return true;
+        if (prev >= 0 && doc.IsWord(prev) && FirmBefore.Contains(doc[prev])) return true;
         // "said lead manager Morgan Stanley", "underwritten by Goldman Sachs": the banks of a securities issue.
         if (prev >= 1 && doc.IsWord(prev) && doc[prev] is "manager" or "managers" or "by")
         {
@@ -294,8 +293,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
         {
             var role = prev - 1;
             while (role >= 0 && doc.Is(role, TokenKind.Newline)) role--;
-            if (role >= 0 && doc.IsWord(role) && doc[role] is "analyst" or "analysts" or "economist" or "economists" or "strategist"
-                    or "strategists" or "dealer" or "dealers" or "trader" or "traders" or "broker" or "brokers")
+            if (role >= 0 && doc.IsWord(role) && MarketRoles.Contains(doc[role]))
                 return true;
         }
         return false;
@@ -377,13 +375,24 @@ internal sealed class PersonFinder(Gaz gazetteer)
 
     private const int MaxHeadlineTokens = 40;
     private const int MaxRunTokens = 24;
+    // "Dean Witter\nReynolds Inc", "Smith Barney, Harris Upham and Co": a firm's name continued on the next line or
+    // after a partner's comma reaches its legal form within a few capitalised words.
+    private const int MaxFirmNameWords = 4;
+    // A headline in capitals is told from a transcript label ("PENCE: Well, …") by the three tokens either side.
+    private const int CapitalsLineContext = 3;
+
+    // Word lists from Words/*.txt (embedded resources), read once.
+    private static readonly HashSet<string> MaleTitles = WordList.Set("male-titles.txt");
+    private static readonly HashSet<string> FemaleTitles = WordList.Set("female-titles.txt");
+    private static readonly HashSet<string> FirmBefore = WordList.Set("firm-cues-before.txt");
+    private static readonly HashSet<string> MarketRoles = WordList.Set("market-roles.txt");
 
     /// <summary>The words around the token are capitals too: a headline, not "PENCE: Well, …".</summary>
     private static bool InCapitalsLine(TextDocument doc, int i)
     {
-        for (var k = i - 1; k >= Math.Max(0, i - 3) && !doc.Is(k, TokenKind.Newline); k--)
+        for (var k = i - 1; k >= Math.Max(0, i - CapitalsLineContext) && !doc.Is(k, TokenKind.Newline); k--)
             if (doc.IsWord(k) && !Lexicon.IsAllCaps(doc[k])) return false;
-        for (var k = i + 1; k < Math.Min(doc.Tokens.Count, i + 4) && !doc.Is(k, TokenKind.Newline); k++)
+        for (var k = i + 1; k < Math.Min(doc.Tokens.Count, i + CapitalsLineContext + 1) && !doc.Is(k, TokenKind.Newline); k++)
             if (doc.IsWord(k) && !Lexicon.IsAllCaps(doc[k])) return false;
         return true;
     }
@@ -485,8 +494,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
             {
                 if (Lexicon.Titles.Contains(w) || Lexicon.RoleNouns.Contains(w.ToLowerInvariant())) had = true;
                 if (IsPersonalTitle(w)) personal = true;
-                if (w is "Mr" or "Sir" or "Lord" or "King" or "Prince" or "Pope") gender = 'M';
-                if (w is "Mrs" or "Ms" or "Miss" or "Lady" or "Dame" or "Queen" or "Princess" or "Mme") gender = 'F';
+                if (MaleTitles.Contains(w)) gender = 'M';
+                if (FemaleTitles.Contains(w)) gender = 'F';
                 start++;
                 continue;
             }

@@ -102,7 +102,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     private static (int End, PlaceEntry[] Readings)? County(TextDocument doc, int i)
     {
         var e = i + 1;
-        while (e < i + 3 && doc.IsWord(e) && char.IsUpper(doc[e][0]) && doc[e] != "County") e++;
+        while (e < i + MaxCountyNameWords && doc.IsWord(e) && char.IsUpper(doc[e][0]) && doc[e] != "County") e++;
         if (!doc.IsWord(e) || doc[e] != "County" || Lexicon.CapitalisedCommon.Contains(doc[i])) return null;
         return (e + 1, [new PlaceEntry(doc.Slice(i, e + 1), PlaceKind.Region, "US", 0, false)]);
     }
@@ -166,7 +166,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     /// company's legal form follow the name.</summary>
     private static bool IsCompanyName(TextDocument doc, int end, bool capsForm)
     {
-        for (var k = end; k < end + 5 && doc.IsWord(k); k++)
+        for (var k = end; k < end + CompanyTailTokens && doc.IsWord(k); k++)
         {
             // An all-caps headline spells the form in capitals too ("WHITEHALL CORP <WHT> 4TH QTR NET"); there a
             // country, province or big city in the name ("TRACTORS MALAYSIA BHD") still says where the company is.
@@ -323,7 +323,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     private string? PlaceInCompanyName(TextDocument doc, int sentenceStart, int form)
     {
         var nameStart = form;
-        while (nameStart > sentenceStart && form - nameStart < 6
+        while (nameStart > sentenceStart && form - nameStart < MaxCompanyNameTokens
                && (doc.IsWord(nameStart - 1) ? char.IsUpper(doc[nameStart - 1][0]) || doc[nameStart - 1] is "and" or "of" : doc.IsPunct(nameStart - 1, '&') || doc.IsPunct(nameStart - 1, '-')))
             nameStart--;
         var after = doc.IsWord(form + 1) && doc[form + 1] == "of" ? form + 2 : -1;
@@ -349,11 +349,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         e.Kind is PlaceKind.Country or PlaceKind.Region or PlaceKind.Demonym || e is { Kind: PlaceKind.City, Population: >= MillionCity };
 
     // The country a legal form tells; Lexicon.LegalForms are all the forms that mark a firm.
-    private static readonly Dictionary<string, string> LegalFormCountries = new(StringComparer.Ordinal)
-    {
-        ["Inc"] = "US", ["Incorporated"] = "US", ["Corp"] = "US", ["INC"] = "US", ["CORP"] = "US", ["Co"] = "US", ["Bancorp"] = "US",
-        ["Plc"] = "GB", ["PLC"] = "GB", ["AG"] = "DE", ["GmbH"] = "DE",
-    };
+    private static readonly Dictionary<string, string> LegalFormCountries = WordList.Table("legal-form-countries.tsv");
 
     /// <summary>"Carthage, N.C.", "Chatham, Ontario": a town followed by its state or country lies there, even when
     /// the table knows only a bigger namesake elsewhere.</summary>
@@ -369,6 +365,15 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             if (r.Country == c) return r;
         return h.Readings[0] with { Country = c, Population = 0 };
     }
+
+    // "Henderson County", "Palm Beach County": a US county's name is up to three capitalised words before "County".
+    private const int MaxCountyNameWords = 3;
+    // "British Petroleum Co Plc": up to four capitalised words (or "and") and then the legal form after a name.
+    private const int CompanyTailTokens = 5;
+    // "Toronto Sun Publishing Corp": how far back a company's name reaches from its legal form.
+    private const int MaxCompanyNameTokens = 6;
+    // The splitter may end the first sentence inside a ticker symbol ("<TORT." before "T>"): characters read on.
+    private const int SymbolOverrunChars = 5;
 
     // Measured on Reuters-21578 TRAIN and LGL: the lead is the first 300 characters or fifth of the text.
     private const int LeadChars = 300;
@@ -387,7 +392,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         if (doc.Sentences.Count == 0) return null;
         var (start, end) = doc.Sentences[0];
         // The splitter may end the sentence inside a symbol ("<TORT." before "T>"): read a few characters on.
-        return end > start ? ExchangeCountry(doc.Text, doc.Tokens[start].Start, Math.Min(doc.Text.Length, doc.Tokens[end - 1].End + 5)) : null;
+        return end > start ? ExchangeCountry(doc.Text, doc.Tokens[start].Start, Math.Min(doc.Text.Length, doc.Tokens[end - 1].End + SymbolOverrunChars)) : null;
     }
 
     private static string? ExchangeCountry(string? text, int from, int to)
@@ -404,13 +409,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
 
     // Exchange suffixes of wire-service stock symbols. Left out: ".N" and ".O" (New York and Nasdaq also list foreign
     // companies) and ".S" (Sydney in older codes, Swiss in newer ones).
-    private static readonly Dictionary<string, string> ExchangeSuffixes = new(StringComparer.Ordinal)
-    {
-        ["L"] = "GB", ["F"] = "DE", ["DE"] = "DE", ["T"] = "JP", ["TOK"] = "JP", ["PA"] = "FR", ["AS"] = "NL", ["ST"] = "SE",
-        ["Z"] = "CH", ["HK"] = "HK", ["HKG"] = "HK", ["MI"] = "IT", ["J"] = "ZA", ["BR"] = "BE", ["SI"] = "SG",
-        ["VI"] = "AT", ["HE"] = "FI", ["TO"] = "CA", ["AX"] = "AU", ["MC"] = "ES", ["CO"] = "DK", ["OL"] = "NO",
-        ["KL"] = "MY", ["BO"] = "IN", ["NZ"] = "NZ",
-    };
+    private static readonly Dictionary<string, string> ExchangeSuffixes = WordList.Table("exchange-suffixes.tsv");
 
     private static bool IsEurobond(string word) =>
         word.Equals("eurobond", StringComparison.OrdinalIgnoreCase) || word.Equals("eurobonds", StringComparison.OrdinalIgnoreCase);
@@ -423,12 +422,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     private static partial System.Text.RegularExpressions.Regex BareSymbol();
 
     // Markup left in web text ("<B>", "<BR>") is no stock symbol.
-    private static readonly HashSet<string> HtmlTags = new(StringComparer.Ordinal)
-    {
-        "A", "B", "I", "P", "Q", "S", "U", "BR", "HR", "EM", "LI", "UL", "OL", "DL", "DT", "DD", "TD", "TR", "TH", "TT",
-        "DIV", "PRE", "SUB", "SUP", "BIG", "IMG", "NAV", "SPAN", "FONT", "CODE", "BODY", "HEAD", "HTML", "TABLE", "SMALL",
-        "H", "STRONG", "CENTER", "TITLE",
-    };
+    private static readonly HashSet<string> HtmlTags = WordList.Set("html-tags.txt");
 
     /// <summary>"The bonds will be listed in Luxembourg": where a security trades is not what the story is about.</summary>
     private static bool IsListingVenue(TextDocument doc, int start)
@@ -501,18 +495,15 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
 
     private const int Local = 2;
 
-    private static readonly Dictionary<string, int> UsWords = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, int> UsWords = UsWordLevels();
+
+    private static Dictionary<string, int> UsWordLevels()
     {
-        ["percent"] = 1, ["Democrat"] = 1, ["Democrats"] = 1, ["Republican"] = 1, ["Republicans"] = 1, ["GOP"] = 1,
-        // American spelling
-        ["center"] = 1, ["Center"] = 1, ["centers"] = 1, ["neighborhood"] = 1, ["neighbors"] = 1, ["color"] = 1,
-        ["favorite"] = 1, ["theater"] = 1, ["Theater"] = 1, ["labor"] = 1, ["honor"] = 1, ["honored"] = 1, ["defense"] = 1,
-        ["traveled"] = 1,
-        ["Sheriff"] = Local, ["sheriff"] = Local, ["Trooper"] = Local, ["troopers"] = Local, ["Troopers"] = Local,
-        ["p.m."] = Local, ["a.m."] = Local, ["Township"] = Local, ["Parish"] = Local, ["selectman"] = Local, ["selectmen"] = Local,
-        ["Councilman"] = Local, ["Councilwoman"] = Local, ["councilman"] = Local, ["councilwoman"] = Local,
-        ["alderman"] = Local, ["aldermen"] = Local,
-    };
+        var levels = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var w in WordList.Read("us-words.txt")) levels[w] = 1;
+        foreach (var w in WordList.Read("us-local-words.txt")) levels[w] = Local;
+        return levels;
+    }
 
     private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> UsWordLookup =
         UsWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -563,14 +554,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         return style;
     }
 
-    private static readonly Dictionary<string, string> Currencies = new(StringComparer.Ordinal)
-    {
-        ["dlr"] = "US", ["dlrs"] = "US", ["dollar"] = "US", ["dollars"] = "US", ["cts"] = "US", ["cents"] = "US",
-        ["yen"] = "JP", ["stg"] = "GB", ["sterling"] = "GB", ["rupees"] = "IN", ["rupee"] = "IN", ["rand"] = "ZA",
-        ["lire"] = "IT", ["lira"] = "IT", ["guilders"] = "NL", ["guilder"] = "NL", ["ringgit"] = "MY", ["baht"] = "TH",
-        ["marks"] = "DE", ["pesetas"] = "ES", ["peseta"] = "ES", ["schillings"] = "AT", ["kronor"] = "SE", ["escudos"] = "PT",
-        ["drachmas"] = "GR", ["drachma"] = "GR",
-    };
+    private static readonly Dictionary<string, string> Currencies = WordList.Table("currencies.tsv");
 
     /// <summary>Looks a word up by span, without a substring (thread-safe for reads).</summary>
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CurrencyLookup =

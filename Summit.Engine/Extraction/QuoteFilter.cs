@@ -28,11 +28,14 @@ internal static class QuoteFilter
     private static bool IsStageDirection(string text) =>
         text.Length > 2 && text[0] == '(' && text.TrimEnd('.')[^1] == ')' && text.All(c => !char.IsLower(c));
 
+    // A transcript turn's label is a speaker's name or two ("PENCE:", "SEN. ELIZABETH WARREN:"), not a sentence.
+    private const int MaxTurnLabelChars = 24;
+
     /// <summary>"PENCE: Well, look, …": a transcript turn, labelled by its speaker, not a quotation.</summary>
     private static bool IsTranscriptLine(string text)
     {
         var colon = text.IndexOf(':');
-        if (colon < 2 || colon > 24) return false;
+        if (colon < 2 || colon > MaxTurnLabelChars) return false;
         for (var i = 0; i < colon; i++)
             if (char.IsLower(text[i])) return false;
         return char.IsUpper(text[0]);

@@ -19,6 +19,9 @@ internal sealed record RawQuote(int Open, int Close, int Start, int End)
 internal static class QuoteFinder
 {
     private const int MaxQuoteLength = 20_000;
+    // A quoted heading standing as its own line is a short title: at most this many characters and words.
+    private const int MaxHeadingChars = 80;
+    private const int MaxHeadingWords = 8;
 
     public static List<RawQuote> Find(string text)
     {
@@ -144,7 +147,7 @@ internal static class QuoteFinder
     /// <summary>A short quoted phrase that is its whole line, without sentence punctuation: a heading.</summary>
     private static bool IsHeading(string text, int close, int s, int e, int paragraphEnd)
     {
-        if (e - s > 80) return false;
+        if (e - s > MaxHeadingChars) return false;
         for (var i = Math.Min(close + 1, paragraphEnd); i < paragraphEnd; i++) if (!char.IsWhiteSpace(text[i])) return false;
         var words = 1;
         for (var i = s; i < e; i++)
@@ -152,6 +155,6 @@ internal static class QuoteFinder
             if (text[i] is '.' or '!' or '?' or ',') return false;
             if (text[i] == ' ') words++;
         }
-        return words <= 8;
+        return words <= MaxHeadingWords;
     }
 }

@@ -16,6 +16,70 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
 {
     private const int MaxSubjectTokens = 9;
     private const int MaxListQuotes = 12;
+
+    // Windows, in tokens unless said otherwise. Each bounds a scan by what the rule it serves can reach, and keeps
+    // texts without punctuation or line breaks linear.
+    // The look-back over a quote's sentence (or the one before) for its attribution or a pronoun's referent: the
+    // length of an ordinary sentence; a megabyte "sentence" without punctuation must not make the scans quadratic.
+    private const int SentenceLookBack = 80;
+    // Longer sentences than this have no usable subject for a quote, and do not pass their reporter on to the next.
+    private const int MaxOrdinarySentenceTokens = 80;
+    // A person opening a sentence is looked for in its first clause and subject ("In his assessment, Calderon …").
+    private const int OpeningSubjectTokens = 30;
+    // "…," Scott Pruitt, the attorney general of Oklahoma, said: room after a quote for a subject with an appositive.
+    private const int AttributionAfterTokens = 25;
+    // "…?" Graham asked.: after a quote that ended its sentence, only a short subject and a verb still belong to it.
+    private const int AttributionAfterSentenceEndTokens = 13;
+    // A quote closed by its own full stop is followed only by a short "X said." of its own.
+    private const int AttributionAfterFullStopTokens = 4;
+    // A quote ending mid-sentence is attributed forward only when the attribution follows at once, not another clause.
+    private const int AttributionMidClauseTokens = 5;
+    // "…!" Rep. Glenn Thompson, R-Pa., said: the reporting verb after a person's appositive, in a new sentence.
+    private const int AppositiveVerbTokens = 20;
+    // "…" for the EU, said Geert Wilders: the clause continuing the quote before an inverted ", said X".
+    private const int InvertedAfterClauseTokens = 12;
+    // "“…” would be appropriate, Carson said.": the rest of a reported clause after a partial quote, up to its ", X said".
+    private const int TrailingAttributionTokens = 40;
+    // "X, a spokeswoman for Y, which represents Z, said": how far back the comma opening an appositive or a relative
+    // clause may be; a relative clause ("Michael Seaman, who lives in …, said") runs longer than an appositive.
+    private const int MaxRelativeClauseTokens = 40;
+    // "Hugh Hill, a doctor at the clinic, said": an appositive (no relative pronoun) longer than this is another clause.
+    private const int MaxAppositiveTokens = 15;
+    // "Rep. John Mica (R-Fla.) said": the party/state tag in parentheses between a name and its verb.
+    private const int MaxParenthesisTokens = 10;
+    // The person named last before a quote in its own paragraph: a paragraph without line breaks stays linear.
+    private const int ParagraphPersonLookBack = 200;
+    // "…, Henry Crespo, president of the caucus." before "…," he said: a paragraph's worth of look-back.
+    private const int ParagraphLookBack = 400;
+    // The earlier subjects of reporting verbs (sources, not tokens) a he/she is matched against, so that a text of a
+    // thousand "he said" stays linear.
+    private const int SourcesLookBack = 200;
+    // With no source or last speaker that fits, he/she is the nearest person named before it, within a long article.
+    private const int PersonLookBack = 5000;
+    // "X said in a statement." / "X told reporters Monday.": the short tail after a reporting verb that ends a sentence.
+    private const int ReportingTailTokens = 6;
+    // “…” ― Jane Doe: a name signing a quote after a dash is a few capitalised words, not a sentence.
+    private const int MaxSignatureWords = 4;
+    // "a German user from Hanover going by the handle …": the head of a long source phrase is enough to name it.
+    private const int MaxSourceHeadTokens = 6;
+    // "an angry Hollande", "a defiant Trump": lowercase words between an article and the person it introduces.
+    private const int MaxAdjectivesAfterArticle = 2;
+    // "He said, 'We have to win,'" X said: closing marks of inner quotes looked through for the outer quote's punctuation.
+    private const int MaxInnerClosingMarks = 2;
+
+    // In-method word lists, from Words/*.txt (embedded resources), read once.
+    private static readonly HashSet<string> ClauseOpeners = WordList.Set("clause-openers.txt");
+    private static readonly HashSet<string> FunctionWords = WordList.Set("function-words.txt");
+    private static readonly HashSet<string> NotDescriptors = WordList.Set("not-descriptors.txt");
+    private static readonly HashSet<string> ClauseStarters = WordList.Set("subject-clause-starters.txt");
+    private static readonly HashSet<string> SubjectBreakers = WordList.Set("subject-breakers.txt");
+    private static readonly HashSet<string> TimeWords = WordList.Set("time-words.txt");
+    private static readonly HashSet<string> DescriptionWords = WordList.Set("description-words.txt");
+    private static readonly HashSet<string> NounishWords = WordList.Set("subject-nounish.txt");
+    private static readonly HashSet<string> IndefiniteWords = WordList.Set("indefinite-subjects.txt");
+    private static readonly HashSet<string> AdjectivesBeforeNoun = WordList.Set("adjectives-before-noun.txt");
+    private static readonly HashSet<string> Subordinators = WordList.Set("subordinators.txt");
+    private static readonly HashSet<string> SpeechNouns = WordList.Set("speech-nouns.txt");
     private readonly Dictionary<string, Person> _byName = persons.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First());
     private string? _lastSpeaker;
     private int _lastQuoteSentence = -10;
@@ -54,7 +118,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             while (t < doc.Tokens.Count && (doc.Is(t, TokenKind.Quote) || doc.IsWord(t) && doc[t] is "But" or "And" or "So" or "Then")) t++;
             if (t < personAt.Length && personAt[t] is { } p && !InQuote(t)) _sources.Add((doc.Tokens[t].Start, p.Name));
             else if (t < doc.Tokens.Count && doc.IsWord(t) && !InQuote(t)
-                     && FirstSubjectPerson(t, Math.Min(doc.Sentences[doc.SentenceOf[t]].End, t + 30)) is { } opened)
+                     && FirstSubjectPerson(t, Math.Min(doc.Sentences[doc.SentenceOf[t]].End, t + OpeningSubjectTokens)) is { } opened)
                 _sources.Add((doc.Tokens[t].Start, opened)); // "In his assessment, Calderon …", "Former CEO Carly Fiorina named …"
         }
         _sources.Sort((a, b) => a.Pos.CompareTo(b.Pos));
@@ -127,8 +191,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private HashSet<string>? _placeNames;
 
     /// <summary>"Nobody asked …": an indefinite pronoun opening a sentence is no one a later he/she refers to.</summary>
-    private static bool IsIndefinite(string w) => w is "Nobody" or "Somebody" or "Someone" or "Everyone" or "Everybody" or "Anyone"
-        or "Anybody" or "None" or "Nothing" or "Others" or "Many" or "Some" or "Most" or "All" or "Both" or "Each" or "Few" or "Several" or "One" or "Another";
+    private static bool IsIndefinite(string w) => IndefiniteWords.Contains(w);
 
     private bool InQuote(int t) => _inQuote != null && t < _inQuote.Length && _inQuote[t];
 
@@ -234,7 +297,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     /// </summary>
     private string? PersonEarlierInParagraph(int open)
     {
-        for (var t = Math.Min(open, personAt.Length) - 1; t >= Math.Max(0, open - 200) && doc.Tokens[t].Kind != TokenKind.Newline; t--)
+        for (var t = Math.Min(open, personAt.Length) - 1; t >= Math.Max(0, open - ParagraphPersonLookBack) && doc.Tokens[t].Kind != TokenKind.Newline; t--)
             if (personAt[t] is { } p && !InQuote(t)) return p.Name;
         return null;
     }
@@ -288,7 +351,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         {
             var k = p0;
             while (k < personAt.Length && personAt[k] == named) k++;
-            if ((doc.IsPunct(k, ',') || doc.IsPunct(k, '(')) && (!doc.IsSentenceStart(t) || VerbFollows(k, 20))) return named.Name;
+            if ((doc.IsPunct(k, ',') || doc.IsPunct(k, '(')) && (!doc.IsSentenceStart(t) || VerbFollows(k, AppositiveVerbTokens))) return named.Name;
         }
         // "…," Toomey fumed. / "…?" Hannity pressed. / "…," Trump went on: a person and a past-tense verb right
         // after a quote that ends its clause with , ? or ! speak it, whatever the verb, also before a new clause
@@ -316,7 +379,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (!doc.Is(k, TokenKind.Possessive)) return inverted.Name; // not "exhorted Clinton's introducer"
         }
         // Room for an appositive: "…," Scott Pruitt, the attorney general of Oklahoma, said.
-        var limit = Math.Min(n, t + 25);
+        var limit = Math.Min(n, t + AttributionAfterTokens);
         var sentence = doc.SentenceOf[t];
         // A quote that ends mid-sentence ("an "impartial" mediation in the conflict, X argued") is only
         // attributed forward when the attribution follows at once, not after another clause.
@@ -324,18 +387,18 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // "…?" Graham asked. — the splitter ends a sentence at the quote, but a short subject and a verb
         // right after it still belong to the quote; "…." Later, X tweeted: does not.
         var endedSentence = close < n && doc.SentenceOf[close] != sentence;
-        if (endedSentence) limit = Math.Min(limit, t + 13);
+        if (endedSentence) limit = Math.Min(limit, t + AttributionAfterSentenceEndTokens);
         // "… called the lines "unacceptable." Mayor Greg Stanton wrote a letter …": a quote closed by its own full
         // stop is not attributed to the next sentence, unless that sentence is only a short "X said."
         var fullStopped = doc.IsPunct(last, '.') && endedSentence;
-        if (fullStopped) limit = Math.Min(limit, t + 4);
+        if (fullStopped) limit = Math.Min(limit, t + AttributionAfterFullStopTokens);
         for (var v = t; v < limit; v++)
         {
             var k = doc.Tokens[v].Kind;
             if (k is TokenKind.Newline or TokenKind.Quote || doc.SentenceOf[v] != sentence) return null;
             if (k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] is '!' or '?' or ';' or ':') return null;
             if ((!endsClause || endedSentence) && k == TokenKind.Punct && doc.Text[doc.Tokens[v].Start] == ',') return null;
-            if (!endsClause && v - t > 5) return null;
+            if (!endsClause && v - t > AttributionMidClauseTokens) return null;
             if (!doc.IsWord(v) || !Lexicon.ReportingVerbs.Contains(doc[v]) || Lexicon.FramingVerbs.Contains(doc[v]) || IsNounUse(v)) continue;
             if (fullStopped && !doc.IsPunct(v + 1, '.')) return null;
             if (v == t || (v == t + 1 && doc.IsWord(t) && Lexicon.Auxiliaries.Contains(doc[t])))
@@ -349,7 +412,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private int AfterArticle(int t)
     {
         if (!doc.IsWord(t) || doc[t] is not ("a" or "an")) return t;
-        for (var k = t + 1; k <= t + 3 && k < personAt.Length; k++)
+        for (var k = t + 1; k <= t + 1 + MaxAdjectivesAfterArticle && k < personAt.Length; k++)
         {
             if (personAt[k] != null) return k;
             if (!doc.IsWord(k) || !char.IsLower(doc[k][0])) break;
@@ -391,7 +454,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private int LastInside(int close)
     {
         var k = close - 1;
-        while (k > 0 && k > close - 3 && doc.Is(k, TokenKind.Quote)) k--;
+        while (k > 0 && k > close - 1 - MaxInnerClosingMarks && doc.Is(k, TokenKind.Quote)) k--;
         return k;
     }
 
@@ -399,7 +462,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private string? InvertedAfterComma(int t)
     {
         var sentence = doc.SentenceOf[t];
-        for (var v = t; v < Math.Min(doc.Tokens.Count - 1, t + 12); v++)
+        for (var v = t; v < Math.Min(doc.Tokens.Count - 1, t + InvertedAfterClauseTokens); v++)
         {
             if (doc.SentenceOf[v] != sentence || doc.Tokens[v].Kind is TokenKind.Quote or TokenKind.Newline) return null;
             if (doc.IsPunct(v, ',') && doc.IsWord(v + 1) && doc[v + 1] is "said" or "says" && v + 2 < personAt.Length && personAt[v + 2] is { } p)
@@ -417,7 +480,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var n = doc.Tokens.Count;
         if (close >= n) return null;
         var sentence = doc.SentenceOf[close];
-        for (var c = close + 1; c < Math.Min(n - 1, close + 40); c++)
+        for (var c = close + 1; c < Math.Min(n - 1, close + TrailingAttributionTokens); c++)
         {
             if (doc.SentenceOf[c] != sentence || doc.Tokens[c].Kind is TokenKind.Quote or TokenKind.Newline) return null;
             if (!doc.IsPunct(c, ',')) continue;
@@ -450,8 +513,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                   || v > 1 && doc.IsWord(v - 1) && IsAdjectiveBeforeNoun(doc[v - 1]) && IsDeterminerOrPossessive(v - 2));
 
     private static bool IsAdjectiveBeforeNoun(string w) =>
-        w is "repeated" or "latest" or "recent" or "earlier" or "previous" or "initial" or "first" or "last" or "own" or "new" or "many"
-            or "public" or "private" or "frequent" or "numerous" or "several" or "controversial" or "angry" or "harsh" or "blunt" or "final";
+        AdjectivesBeforeNoun.Contains(w);
 
     private bool IsDeterminerOrPossessive(int t) =>
         doc.Is(t, TokenKind.Possessive)
@@ -489,7 +551,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (!dash) return null;
         var e = name;
         while (e < doc.Tokens.Count && doc.IsWord(e) && char.IsUpper(doc[e][0])) e++;
-        if (e == name || e - name > 4 || (e < doc.Tokens.Count && doc.Tokens[e].Kind != TokenKind.Newline && !doc.IsPunct(e, '.') && !doc.IsPunct(e, ','))) return null;
+        if (e == name || e - name > MaxSignatureWords || (e < doc.Tokens.Count && doc.Tokens[e].Kind != TokenKind.Newline && !doc.IsPunct(e, '.') && !doc.IsPunct(e, ','))) return null;
         return Phrase(name, e, name);
     }
 
@@ -522,7 +584,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     {
         if (open >= doc.Tokens.Count) return null;
         // Bounded look-back: a megabyte "sentence" without punctuation must not make this quadratic.
-        var sentStart = Math.Max(doc.Sentences[doc.SentenceOf[open]].Start, open - 80);
+        var sentStart = Math.Max(doc.Sentences[doc.SentenceOf[open]].Start, open - SentenceLookBack);
         string? nearest = null;
         for (var v = open - 1; v >= sentStart; v--)
         {
@@ -613,11 +675,10 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
 
     /// <summary>A conjunction opening a subordinate clause (callers add "As" or "If" where they mean it).</summary>
     private static bool IsSubordinator(string w) =>
-        w is "When" or "While" or "After" or "Before" or "Although" or "Though" or "Because" or "Since" or "Until" or "Once" or "Whereas";
+        Subordinators.Contains(w);
 
     /// <summary>Nouns for something said, whose possessor is its speaker ("Trump's claim that …").</summary>
-    private static bool IsSpeechNoun(string w) => w is "claim" or "claims" or "assertion" or "statement" or "promise" or "pledge" or "vow"
-        or "warning" or "insistence" or "contention" or "charge" or "accusation" or "boast" or "argument" or "suggestion" or "prediction";
+    private static bool IsSpeechNoun(string w) => SpeechNouns.Contains(w);
 
     /// <summary>A copula or "as" between: the quote judges or describes the claim rather than giving it.</summary>
     private bool CopulaBetween(int from, int to)
@@ -665,14 +726,14 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         for (var level = 0; level < 2 && doc.IsPunct(e - 1, ','); level++)
         {
             var comma = -1;
-            for (var k = e - 2; k >= Math.Max(sentStart, e - 40); k--)
+            for (var k = e - 2; k >= Math.Max(sentStart, e - MaxRelativeClauseTokens); k--)
             {
                 if (doc.Tokens[k].Kind == TokenKind.Quote) return null;
                 if (doc.IsPunct(k, ',')) { comma = k; break; }
             }
             if (comma < 0 || comma <= sentStart) return level == 0 ? null : inner;
             var relative = doc.IsWord(comma + 1) && doc[comma + 1] is "who" or "which" or "whose" or "where";
-            if (!relative && e - comma > 15) return level == 0 ? null : inner;
+            if (!relative && e - comma > MaxAppositiveTokens) return level == 0 ? null : inner;
             if (!relative) inner ??= PersonIn(comma + 1, e - 1);
             e = SkipParenthesis(comma, sentStart);
         }
@@ -704,7 +765,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private string? RelativeClauseSubject(int verb, int sentStart)
     {
         if (!doc.IsPunct(verb - 1, ',')) return null;
-        for (var k = verb - 2; k >= Math.Max(sentStart + 2, verb - 40); k--)
+        for (var k = verb - 2; k >= Math.Max(sentStart + 2, verb - MaxRelativeClauseTokens); k--)
         {
             if (doc.Tokens[k].Kind is TokenKind.Quote or TokenKind.Newline || IsAttributionVerb(k)) return null;
             if (doc.IsWord(k) && doc[k] == "who" && doc.IsPunct(k - 1, ',')) return personAt[k - 2]?.Name;
@@ -716,7 +777,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private int SkipParenthesis(int e, int floor)
     {
         if (!doc.IsPunct(e - 1, ')')) return e;
-        for (var k = e - 2; k >= Math.Max(floor, e - 10); k--)
+        for (var k = e - 2; k >= Math.Max(floor, e - MaxParenthesisTokens); k--)
             if (doc.IsPunct(k, '(')) return k;
         return e;
     }
@@ -738,12 +799,8 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (tok.Kind != TokenKind.Word) return false;
         var w = doc[t];
         if (char.IsLower(w[0]) && w.EndsWith("ly") && w.Length > 4) return false;
-        if (w is "Though" or "Although" or "Because" or "While" or "When" or "If" or "But" or "And" or "As" or "Meanwhile"
-            or "though" or "although" or "because" or "meanwhile" or "however" or "However" or "also" or "then") return false;
-        return w is not ("that" or "and" or "but" or "who" or "which" or "when" or "while" or "as" or "after" or "before" or "what" or "so" or "or" or "about" or "from" or "into"
-            or "because" or "if" or "in" or "on" or "at" or "with" or "by" or "to" or "has" or "had" or "have" or "was"
-            or "were" or "is" or "are" or "said" or "told" or "says" or "also" or "where" or "since" or "than" or "then")
-            && !Lexicon.ReportingVerbs.Contains(w);
+        if (ClauseStarters.Contains(w)) return false;
+        return !SubjectBreakers.Contains(w) && !Lexicon.ReportingVerbs.Contains(w);
     }
 
     /// <summary>Turns the noun phrase [s, e) into a speaker name: a person, a pronoun's antecedent or the phrase.</summary>
@@ -762,7 +819,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (e - s == 1 && Lexicon.PronounOf(doc[s]) is { } pronoun)
             return Antecedent(pronoun, doc.Tokens[s].Start, sameSentence: false);
         if (!NamesASource(s, e)) return null;
-        if (e - s > 6) e = s + 6; // "a German user from Hanover going by the handle …": its head is enough
+        if (e - s > MaxSourceHeadTokens) e = s + MaxSourceHeadTokens; // "a German user from Hanover going by the handle …": its head is enough
         while (e - s > 1 && IsFunctionWord(doc[e - 1])) e--; // "U.S. Court of Appeals for" → "U.S. Court of Appeals"
         // Drop a leading determiner; keep "Ukraine's foreign ministry", "the Kremlin" → "Kremlin".
         while (s < e && doc.IsWord(s) && Lexicon.Determiners.Contains(doc[s])) s++;
@@ -783,8 +840,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // alone may be a source ("…," read one).
         var timeOnly = true;
         for (var t = s; t < e && timeOnly; t++)
-            timeOnly = !doc.IsWord(t) || Lexicon.Calendar.Contains(doc[t]) || doc[t] is "early" or "late" or "last" or "next" or "this" or "on" or "night" or "morning" or "afternoon" or "evening" or "week" or "weekend" or "month" or "year"
-                       or "ago" or "past" or "point" or "time" or "times" or "moment" or "day" or "days" or "weeks" or "months" or "years" or "hours"
+            timeOnly = !doc.IsWord(t) || Lexicon.Calendar.Contains(doc[t]) || TimeWords.Contains(doc[t])
                        || doc[t] is "one" or "two" or "few" or "several" && t + 1 < e;
         if (timeOnly) return null;
         if (e - s == 1 && placeAt[s] is { } place && place.Readings[0].Kind != PlaceKind.Demonym)
@@ -796,8 +852,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private static bool IsDescription(string w)
     {
         var lower = w.ToLowerInvariant();
-        return lower is "some" or "many" or "most" or "several" or "other" or "others" or "few" or "dealers" or "delegates" or "police"
-                   or "experts" or "observers" or "sources" or "officials" or "industry" or "trade" or "market" or "bank" or "oil"
+        return DescriptionWords.Contains(lower)
                || lower.EndsWith('s') && Lexicon.RoleNouns.Contains(lower[..^1]);
     }
 
@@ -820,8 +875,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                || !(Lexicon.CapitalisedCommon.Contains(last) || doc.IsSentenceStart(s) && (last.EndsWith("ing") || last.EndsWith("ed") || last.EndsWith("ly")));
     }
 
-    private static bool IsFunctionWord(string w) => w is "of" or "the" or "a" or "an" or "to" or "for" or "in" or "on" or "with" or "by" or "at"
-        or "from" or "that" or "his" or "her" or "their" or "its" or "about" or "against" or "than" or "and" or "or" or "up";
+    private static bool IsFunctionWord(string w) => FunctionWords.Contains(w);
 
     /// <summary>he/she → the latest person of that gender mentioned before; they/we/it → the last speaker.</summary>
     private string? Antecedent(string pronoun, int before, bool sameSentence = false)
@@ -835,7 +889,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             var at = doc.TokenAt(before);
             if (sameSentence)
             {
-                var floor = Math.Max(doc.Sentences[doc.SentenceOf[Math.Min(at, doc.Tokens.Count - 1)]].Start, at - 80);
+                var floor = Math.Max(doc.Sentences[doc.SentenceOf[Math.Min(at, doc.Tokens.Count - 1)]].Start, at - SentenceLookBack);
                 for (var t = at - 1; t >= floor; t--)
                     if (personAt[t] is { } p && (p.Gender == '\0' || p.Gender == want)) return p.Name;
             }
@@ -843,7 +897,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             var sources = Sources();
             // Bounded look-back, so that a text of a thousand "he said" stays linear.
             var latest = LastSourceBefore(before);
-            for (var k = latest; k >= 0 && k > latest - 200; k--)
+            for (var k = latest; k >= 0 && k > latest - SourcesLookBack; k--)
             {
                 var name = sources[k].Name;
                 if (IsIndefinite(name)) continue;
@@ -859,7 +913,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 && (last.Gender == want || last.Gender == '\0' && last.Name.Contains(' ')))
                 return last.Name;
             // Else the nearest person named before it (a bounded look-back keeps long texts linear).
-            for (var t = at - 1; t >= Math.Max(0, at - 5000); t--)
+            for (var t = at - 1; t >= Math.Max(0, at - PersonLookBack); t--)
                 if (personAt[t] is { } p && (p.Gender == '\0' || p.Gender == want) && !InQuote(t)) return p.Name;
             return null;
         }
@@ -874,7 +928,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     {
         var paragraph = doc.ParagraphOf(doc.Tokens[Math.Min(at, doc.Tokens.Count - 1)].Start);
         // Bounded look-back (a paragraph's worth), so that many "he said" far from any source stay linear.
-        for (var t = at - 1; t >= Math.Max(0, at - 400) && doc.Tokens[t].Start > sourcePos; t--)
+        for (var t = at - 1; t >= Math.Max(0, at - ParagraphLookBack) && doc.Tokens[t].Start > sourcePos; t--)
         {
             if (personAt[t] is not { } p || InQuote(t)) continue;
             if (p.Gender != want || doc.ParagraphOf(doc.Tokens[t].Start) != paragraph - 1) return null;
@@ -897,7 +951,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     {
         if (open >= doc.Tokens.Count) return null;
         var ss = doc.Sentences[doc.SentenceOf[open]].Start;
-        if (open - ss > 80) return null; // only sentences of ordinary length have a usable subject
+        if (open - ss > MaxOrdinarySentenceTokens) return null; // only sentences of ordinary length have a usable subject
         // "Shortly afterward, McCain said …" / "Preceded by X, the sheriff, Trump launched …": a person opening a clause.
         if (FirstSubjectPerson(ss, open) is { } person) return person;
         var s = ss;
@@ -983,18 +1037,12 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private bool IsDescriptorBeforeName(int t) =>
         t + 1 < personAt.Length && personAt[t + 1] != null && !doc[t].EndsWith("ed") && !doc[t].EndsWith("ing") && !doc[t].EndsWith("ly")
         && !Lexicon.ReportingVerbs.Contains(doc[t]) && !Lexicon.FramingVerbs.Contains(doc[t]) && !Lexicon.Auxiliaries.Contains(doc[t]) && !IsFunctionWord(doc[t])
-        && doc[t] is not ("told" or "asked" or "met" or "beat" or "joined" or "thanked" or "like" or "unlike" or "as" or "than" or "whom" or "who"
-            or "between" or "among" or "over" or "under" or "behind" or "toward" or "towards" or "despite" or "including" or "versus" or "via"
-            or "into" or "onto" or "upon" or "through" or "across" or "around" or "near" or "beside" or "except" or "let" or "let's" or "see" or "ask");
+        && !NotDescriptors.Contains(doc[t]);
 
-    private static bool IsOpener(string w) => w is "In" or "On" or "At" or "After" or "Before" or "During" or "Later" or "Earlier"
-        or "Speaking" or "Asked" or "Meanwhile" or "However" or "Still" or "But" or "And" or "Yet" or "Also" or "With" or "For"
-        or "From" or "To" or "As" or "By" or "Under" or "Since" or "Despite" or "Amid" or "Following" or "Among" or "Though"
-        or "Although" or "When" or "While" or "If" or "after" or "before" or "while" or "when" or "as" or "since" or "despite"
-        or "though" or "although" or "in" or "on" or "at" or "during" or "following" or "if" or "because";
+    private static bool IsOpener(string w) => ClauseOpeners.Contains(w);
 
     /// <summary>Lowercase words that can sit inside a subject phrase: role nouns and possessives' heads.</summary>
-    private bool IsNounish(int t) => Lexicon.RoleNouns.Contains(doc[t]) || doc[t] is "of" or "for" or "at" or "the" or "group" or "campaign" or "ministry" or "office" or "department" or "agency" or "government" or "party" or "committee" or "officials" or "spokesman" or "spokeswoman";
+    private bool IsNounish(int t) => Lexicon.RoleNouns.Contains(doc[t]) || NounishWords.Contains(doc[t]);
 
     /// <summary>A sentence of only a quote: the previous sentence may end "X said:" for it.</summary>
     private string? FromNeighbourSentence(int open)
@@ -1003,7 +1051,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var sentence = doc.SentenceOf[open];
         if (sentence == 0) return null;
         var (ps, pe) = doc.Sentences[sentence - 1];
-        ps = Math.Max(ps, pe - 80);
+        ps = Math.Max(ps, pe - SentenceLookBack);
         var last = pe - 1;
         // "X said:" — or "Howard continued his remarks." before a paragraph that is only a quote — or
         // "…, Schiff said. "…"" where the quote opens the next sentence.
@@ -1030,7 +1078,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     {
         if (open >= doc.Tokens.Count || doc.SentenceOf[open] == 0) return null;
         var (ps, pe) = doc.Sentences[doc.SentenceOf[open] - 1];
-        if (pe - ps > 80 || doc.ParagraphOf(doc.Tokens[ps].Start) != doc.ParagraphOf(doc.Tokens[open].Start)) return null;
+        if (pe - ps > MaxOrdinarySentenceTokens || doc.ParagraphOf(doc.Tokens[ps].Start) != doc.ParagraphOf(doc.Tokens[open].Start)) return null;
         // A sentence with a quote of its own ("“…,” Hooton said after Rubio spoke.") leaves it to the running speaker.
         for (var t = ps; t < pe; t++)
             if (doc.Tokens[t].Kind is TokenKind.Quote or TokenKind.Newline) return null;
@@ -1045,7 +1093,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private bool EndsWithReportingVerb(int from, int last)
     {
         // "X said." / "X said in a statement." / "X told reporters Monday.": a short tail after the verb.
-        for (var v = last; v >= Math.Max(from, last - 6); v--)
+        for (var v = last; v >= Math.Max(from, last - ReportingTailTokens); v--)
         {
             if (doc.Is(v, TokenKind.Quote) || doc.IsPunct(v, ',')) return false;
             if (v > from && IsAttributionVerb(v)) return true;

@@ -82,6 +82,8 @@ internal sealed class TextDocument
     }
 
     private const int WrappedLine = 50;
+    // Only quotation marks and punctuation may stand before a sentence's first word: a few of them at most.
+    private const int MaxLeadingMarks = 4;
 
     /// <summary>Text of tokens [from, to) as it stands in the body.</summary>
     public string Slice(int from, int to) =>
@@ -92,7 +94,7 @@ internal sealed class TextDocument
         if (token <= 0) return true;
         var s = Sentences[SentenceOf[token]].Start;
         // Only quotation marks and punctuation may stand before the first word; look back a few tokens at most.
-        if (token - s > 4) return false;
+        if (token - s > MaxLeadingMarks) return false;
         for (var t = s; t < token; t++)
             if (Tokens[t].Kind is not (TokenKind.Quote or TokenKind.Punct)) return false;
         return true;
