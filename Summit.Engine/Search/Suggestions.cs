@@ -31,16 +31,16 @@ public sealed partial class ArticleSearcher
         var code = words.Length == 1 && words[0].Length == 2 ? words[0].ToUpperInvariant() : null;
         suggestions.AddRange(Countries.All
             .Where(kv => kv.Key == code || WordsMatch(Countries.Normalize(kv.Value).Split(' '), words))
-            .Select(kv => new Suggestion("country", kv.Key, kv.Value, countryCounts.GetValueOrDefault(kv.Key)))
+            .Select(kv => new Suggestion(SummitSchema.Country, kv.Key, kv.Value, countryCounts.GetValueOrDefault(kv.Key)))
             .Where(s => s.Count > 0)
             .OrderByDescending(s => s.Count).ThenBy(s => s.Label, StringComparer.Ordinal)
             .Take(2));
-        foreach (var (dimension, kind, take) in new[] { (SummitSchema.Person, "person", 3), (SummitSchema.Speaker, "speaker", 3) })
+        foreach (var (dimension, take) in new[] { (SummitSchema.Person, 3), (SummitSchema.Speaker, 3) })
         {
             suggestions.AddRange(vocabulary.Entries(dimension)
                 .Where(e => WordsMatch(e.Words, words))
                 .Take(take)
-                .Select(e => new Suggestion(kind, e.Value, e.Value, e.Count)));
+                .Select(e => new Suggestion(dimension, e.Value, e.Value, e.Count)));
         }
         var room = limit - suggestions.Count;
         if (room > 0) suggestions.AddRange(Titles(searcher, words, Math.Min(room, 4)));
