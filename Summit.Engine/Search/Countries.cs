@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Summit.Engine.Gazetteer;
 
 namespace Summit.Engine.Search;
@@ -26,42 +24,19 @@ public static class Countries
         if (string.IsNullOrWhiteSpace(codeOrName)) return null;
         var trimmed = codeOrName.Trim();
         if (trimmed.Length == 2 && CountryTable.Names.ContainsKey(trimmed.ToUpperInvariant())) return trimmed.ToUpperInvariant();
-        return ByName.Value.GetValueOrDefault(Normalize(trimmed));
+        return ByName.Value.GetValueOrDefault(TextFolding.Fold(trimmed));
     }
 
     /// <summary>Resolves only full names and aliases (not two-letter codes, which collide with words like "us").</summary>
     public static string? ResolveName(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? null : ByName.Value.GetValueOrDefault(Normalize(name));
-
-    /// <summary>Lower case, accents folded, dots and a leading "the" dropped, single spaces.</summary>
-    public static string Normalize(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        var space = false;
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c == '.') continue;
-            if (char.IsWhiteSpace(c) || c == '-' || c == '\u2019' || c == '\'')
-            {
-                if (c is '\u2019' or '\'') continue;
-                space = sb.Length > 0;
-                continue;
-            }
-            if (space) sb.Append(' ');
-            space = false;
-            sb.Append(char.ToLowerInvariant(c));
-        }
-        var result = sb.ToString();
-        return result.StartsWith("the ", StringComparison.Ordinal) ? result[4..] : result;
-    }
+        string.IsNullOrWhiteSpace(name) ? null : ByName.Value.GetValueOrDefault(TextFolding.Fold(name));
 
     // Display names first; an alias never takes a name's place.
     private static Dictionary<string, string> BuildByName()
     {
         var byName = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (code, name) in CountryTable.Names) byName.TryAdd(Normalize(name), code);
-        foreach (var (alias, code) in CountryTable.Aliases) byName.TryAdd(Normalize(alias), code);
+        foreach (var (code, name) in CountryTable.Names) byName.TryAdd(TextFolding.Fold(name), code);
+        foreach (var (alias, code) in CountryTable.Aliases) byName.TryAdd(TextFolding.Fold(alias), code);
         return byName;
     }
 }

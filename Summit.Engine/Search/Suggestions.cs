@@ -15,7 +15,7 @@ public sealed partial class ArticleSearcher
     /// </summary>
     public SuggestResponse Suggest(string query, int limit = MaxSuggestions)
     {
-        var words = Countries.Normalize(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).ToArray();
+        var words = TextFolding.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).ToArray();
         if (words.Length == 0) return new SuggestResponse(query, []);
         using var lease = index.Acquire();
         // Type-ahead sends every prefix of popular words again and again.
@@ -30,7 +30,7 @@ public sealed partial class ArticleSearcher
         var countryCounts = vocabulary.Entries(SummitSchema.Country).ToDictionary(e => e.Value, e => e.Count);
         var code = words.Length == 1 && words[0].Length == 2 ? words[0].ToUpperInvariant() : null;
         suggestions.AddRange(Countries.All
-            .Where(kv => kv.Key == code || WordsMatch(Countries.Normalize(kv.Value).Split(' '), words))
+            .Where(kv => kv.Key == code || WordsMatch(TextFolding.Fold(kv.Value).Split(' '), words))
             .Select(kv => new Suggestion(SummitSchema.Country, kv.Key, kv.Value, countryCounts.GetValueOrDefault(kv.Key)))
             .Where(s => s.Count > 0)
             .OrderByDescending(s => s.Count).ThenBy(s => s.Label, StringComparer.Ordinal)
