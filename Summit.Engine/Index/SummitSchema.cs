@@ -91,10 +91,10 @@ public static class SummitSchema
         Facets.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The dimensions an article search counts, in display order.</summary>
-    public static IReadOnlyList<FacetDimension> SearchFacets { get; } = [.. Facets.Where(f => f.InSearch)];
+    public static IReadOnlyList<FacetDimension> ArticleSearchFacets { get; } = [.. Facets.Where(f => f.InSearch)];
 
     /// <summary>The dimensions a quote search filters by and counts, in its own order.</summary>
-    public static IReadOnlyList<FacetDimension> QuoteFacets { get; } =
+    public static IReadOnlyList<FacetDimension> QuoteSearchFacets { get; } =
         [.. Facets.Where(f => f.QuoteOrder is not null).OrderBy(f => f.QuoteOrder)];
 
     /// <summary>

@@ -22,8 +22,8 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
     /// <summary>Fewer exact hits than this turns on typo tolerance and "did you mean".</summary>
     public const int FewHits = 3;
 
-    /// <summary>The fields an article search counts (<see cref="SummitSchema.SearchFacets"/>).</summary>
-    public static readonly IReadOnlyList<string> FacetDimensions = [.. SummitSchema.SearchFacets.Select(f => f.Field)];
+    /// <summary>The fields an article search counts (<see cref="SummitSchema.ArticleSearchFacets"/>).</summary>
+    public static readonly IReadOnlyList<string> FacetDimensions = [.. SummitSchema.ArticleSearchFacets.Select(f => f.Field)];
 
     private readonly Analyzer _analyzer = SummitSchema.CreateAnalyzer();
 

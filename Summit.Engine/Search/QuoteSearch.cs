@@ -11,7 +11,7 @@ public sealed partial class ArticleSearcher
     /// <summary>Quote documents considered for de-duplication; deeper matches are not grouped.</summary>
     public const int MaxQuoteCandidates = 5_000;
 
-    private static readonly IReadOnlyList<string> QuoteDimensions = [.. SummitSchema.QuoteFacets.Select(f => f.Field)];
+    private static readonly IReadOnlyList<string> QuoteDimensions = [.. SummitSchema.QuoteSearchFacets.Select(f => f.Field)];
 
     private static readonly ISet<string> ContextFields = new HashSet<string> { SummitSchema.Id, SummitSchema.Body };
 

@@ -85,7 +85,7 @@ public static class SearchApi
 
     internal static readonly FacetDimensionsResponse DimensionList = new(
         [.. SummitSchema.Facets.Select(f => new FacetDimensionInfo(f.Name, f.Label, f.InSearch, f.Widget.HasFlag(FacetViews.Articles)))],
-        [.. SummitSchema.QuoteFacets.Select(f => new FacetDimensionInfo(f.Name, f.Label, true, f.Widget.HasFlag(FacetViews.Quotes)))]);
+        [.. SummitSchema.QuoteSearchFacets.Select(f => new FacetDimensionInfo(f.Name, f.Label, true, f.Widget.HasFlag(FacetViews.Quotes)))]);
 
     public static Results<Ok<FacetResponse>, ValidationProblem> Facet(
         string dimension,
