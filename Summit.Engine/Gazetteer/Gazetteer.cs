@@ -22,7 +22,6 @@ internal sealed class Gazetteer
     /// <summary>Readings per name key (token texts joined by a space); countries first, then by population.</summary>
     private readonly Dictionary<string, PlaceEntry[]> _places = new(StringComparer.Ordinal);
     private readonly Dictionary<string, char> _firstNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _countryNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _commonWords = new(StringComparer.Ordinal);
 
     /// <summary>One of the ~10,000 most common English words (lowercase form): "Red", "Star", "Analysts".</summary>
@@ -40,7 +39,7 @@ internal sealed class Gazetteer
     public char FirstNameGender(string name) => _firstNames.TryGetValue(name, out var g) ? g : '\0';
 
     /// <summary>English short name of an ISO code ("RU" → "Russia").</summary>
-    public string CountryName(string code) => _countryNames.TryGetValue(code, out var n) ? n : code;
+    public string CountryName(string code) => CountryTable.Name(code);
 
     public static string Key(string name)
     {
@@ -71,8 +70,6 @@ internal sealed class Gazetteer
             var kind = f[2] switch { "D" => PlaceKind.Demonym, "I" => PlaceKind.Institution, _ => PlaceKind.Country };
             Add(f[0], new PlaceEntry(f[0], kind, f[1], long.MaxValue, false));
         }
-        foreach (var f in Rows("country-names.tsv", 2))
-            g._countryNames[f[0]] = f[1];
         foreach (var f in Rows("regions.tsv", 2))
             Add(f[0], new PlaceEntry(f[0], PlaceKind.Region, f[1], long.MaxValue / 2, false));
         foreach (var f in Rows("cities.tsv", 4))
@@ -86,7 +83,7 @@ internal sealed class Gazetteer
         return g;
     }
 
-    private static IEnumerable<string[]> Rows(string file, int fields)
+    internal static IEnumerable<string[]> Rows(string file, int fields)
     {
         using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream("Summit.Gazetteer." + file)
             ?? throw new InvalidOperationException($"Embedded gazetteer table {file} is missing.");
@@ -96,5 +93,33 @@ internal sealed class Gazetteer
             var f = line.Split('\t');
             if (f.Length >= fields && f[0].Length > 0) yield return f;
         }
+    }
+}
+
+/// <summary>
+/// The gazetteer's countries on their own (without the cities and names the extractor needs), for the search: ISO codes
+/// with their GeoNames display names (country-names.tsv), and every name and alias of a country (the rows of kind N in
+/// countries.tsv: "Britain", "Burma", "Côte d'Ivoire"). The one place country names come from, at index time and at
+/// search time.
+/// </summary>
+internal static class CountryTable
+{
+    private static readonly Lazy<(Dictionary<string, string> Names, List<(string Name, string Code)> Aliases)> Tables = new(Load);
+
+    /// <summary>Display name per ISO code: "RU" → "Russia", "CI" → "Ivory Coast".</summary>
+    public static IReadOnlyDictionary<string, string> Names => Tables.Value.Names;
+
+    /// <summary>Every other name of a country, with its code ("Burma", "MM").</summary>
+    public static IReadOnlyList<(string Name, string Code)> Aliases => Tables.Value.Aliases;
+
+    /// <summary>Display name of an ISO code, or the code itself when the gazetteer has no such country.</summary>
+    public static string Name(string code) => Tables.Value.Names.TryGetValue(code, out var name) ? name : code;
+
+    private static (Dictionary<string, string>, List<(string, string)>) Load()
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in Gazetteer.Rows("country-names.tsv", 2)) names[f[0]] = f[1];
+        var aliases = Gazetteer.Rows("countries.tsv", 3).Where(f => f[2] == "N").Select(f => (f[0], f[1])).ToList();
+        return (names, aliases);
     }
 }

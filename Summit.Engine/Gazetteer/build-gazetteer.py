@@ -37,7 +37,7 @@ EXTRA_NAMES = {
     'Czechia', 'Czechoslovakia'], 'DE': ['Germany', 'West Germany', 'East Germany'], 'NL': ['Netherlands',
     'Holland', 'The Netherlands'], 'MM': ['Burma', 'Myanmar'], 'CD': ['Zaire', 'Democratic Republic of Congo',
     'DR Congo', 'DRC'], 'CG': ['Congo'], 'KH': ['Kampuchea', 'Cambodia'], 'RS': ['Yugoslavia', 'Serbia'],
-    'CI': ['Ivory Coast'], 'AE': ['UAE', 'United Arab Emirates', 'Emirates'], 'VA': ['Vatican', 'Holy See'],
+    'CI': ['Ivory Coast'], 'TL': ['East Timor'], 'AE': ['UAE', 'United Arab Emirates', 'Emirates'], 'VA': ['Vatican', 'Holy See'],
     'PS': ['Palestine', 'Palestinian Territories', 'Gaza', 'West Bank'], 'MK': ['Macedonia',
     'North Macedonia'], 'SZ': ['Swaziland', 'Eswatini'], 'TR': ['Turkey'], 'LK': ['Sri Lanka', 'Ceylon'],
     'BA': ['Bosnia', 'Bosnia and Herzegovina', 'Bosnia-Herzegovina'], 'PH': ['Philippines'],

@@ -70,8 +70,32 @@ public static class SummitSchema
     public const string KindArticle = "article";
     public const string KindQuote = "quote";
 
-    /// <summary>Facet dimensions in display order; each is a multi-valued SortedSet doc-values field.</summary>
-    public static readonly IReadOnlyList<string> FacetFields = [Country, Person, Speaker, Source, Place];
+    /// <summary>
+    /// The facet dimensions, in display order: the one list the searcher, the API (its validation, its OpenAPI text,
+    /// <c>GET /api/facets</c>) and through it the widget read. Each is a multi-valued SortedSet doc-values field.
+    /// </summary>
+    public static readonly IReadOnlyList<FacetDimension> Facets =
+    [
+        new(Country, Country, "Country", InSearch: true, QuoteOrder: 2, Widget: FacetViews.Articles | FacetViews.Quotes),
+        new(Person, Person, "Person", InSearch: true, QuoteOrder: 3, Widget: FacetViews.Articles),
+        new(Speaker, Speaker, "Speaker", InSearch: true, QuoteOrder: 1, Widget: FacetViews.Quotes),
+        new(Source, Source, "Source", InSearch: true, QuoteOrder: null, Widget: FacetViews.Articles),
+        new(Place, Place, "Place", InSearch: false, QuoteOrder: null, Widget: FacetViews.None),
+    ];
+
+    /// <summary>The index fields of <see cref="Facets"/>, in display order.</summary>
+    public static readonly IReadOnlyList<string> FacetFields = [.. Facets.Select(f => f.Field)];
+
+    /// <summary>The dimension called <paramref name="name"/> (any case), or null.</summary>
+    public static FacetDimension? FacetNamed(string? name) =>
+        Facets.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The dimensions an article search counts, in display order.</summary>
+    public static IReadOnlyList<FacetDimension> ArticleSearchFacets { get; } = [.. Facets.Where(f => f.InSearch)];
+
+    /// <summary>The dimensions a quote search filters by and counts, in its own order.</summary>
+    public static IReadOnlyList<FacetDimension> QuoteSearchFacets { get; } =
+        [.. Facets.Where(f => f.QuoteOrder is not null).OrderBy(f => f.QuoteOrder)];
 
     /// <summary>
     /// English analysis for the stemmed fields (possessives, lowercase, stop words, Porter stemming, accents folded)
@@ -131,3 +155,21 @@ public static class SummitSchema
         }
     }
 }
+
+/// <summary>Where the widget shows a facet dimension.</summary>
+[Flags]
+public enum FacetViews
+{
+    None = 0,
+    Articles = 1,
+    Quotes = 2,
+}
+
+/// <summary>
+/// One facet dimension. <paramref name="Name"/> is its name in the API (query parameter, <c>/api/facets/{name}</c>,
+/// key in responses); <paramref name="Field"/> its index field; <paramref name="Label"/> its name for people;
+/// <paramref name="InSearch"/> whether an article search counts it (every dimension filters articles);
+/// <paramref name="QuoteOrder"/> its position among a quote search's facets, null when quote search neither filters
+/// by it nor counts it; <paramref name="Widget"/> the widget's views that show it.
+/// </summary>
+public sealed record FacetDimension(string Name, string Field, string Label, bool InSearch, int? QuoteOrder, FacetViews Widget);

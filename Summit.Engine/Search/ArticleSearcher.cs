@@ -22,8 +22,8 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
     /// <summary>Fewer exact hits than this turns on typo tolerance and "did you mean".</summary>
     public const int FewHits = 3;
 
-    public static readonly IReadOnlyList<string> FacetDimensions =
-        [SummitSchema.Country, SummitSchema.Person, SummitSchema.Speaker, SummitSchema.Source];
+    /// <summary>The fields an article search counts (<see cref="SummitSchema.ArticleSearchFacets"/>).</summary>
+    public static readonly IReadOnlyList<string> FacetDimensions = [.. SummitSchema.ArticleSearchFacets.Select(f => f.Field)];
 
     private readonly Analyzer _analyzer = SummitSchema.CreateAnalyzer();
 
@@ -127,10 +127,10 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         var query = BuildText(ast, new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles));
         var counter = new FacetCounter(searcher, FacetDimensions.Contains(dimension) ? FacetDimensions : [dimension]);
         searcher.Search(query, FilterFor(SummitSchema.KindArticle, filters, request, except: dimension), counter);
-        var typed = Countries.Normalize(prefix ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var typed = TextFolding.Fold(prefix ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var counts = counter.Counts(dimension)
             .Where(kv => typed.Length == 0 || WordsMatch(
-                Countries.Normalize(dimension == SummitSchema.Country ? Countries.Label(kv.Key) + " " + kv.Key : kv.Key).Split(' '), typed))
+                TextFolding.Fold(dimension == SummitSchema.Country ? Countries.Label(kv.Key) + " " + kv.Key : kv.Key).Split(' '), typed))
             .ToDictionary(kv => kv.Key, kv => kv.Value);
         return new FacetResponse(dimension, request.Query ?? "",
             FacetValues(dimension, counts, filters.GetValueOrDefault(dimension) ?? [], request.FacetLimit));

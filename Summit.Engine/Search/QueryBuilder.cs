@@ -63,7 +63,7 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     /// <summary>Misspelt words searched as typed because the query's typo budget was spent.</summary>
     public int TypoWordsOverBudget { get; private set; }
 
-    /// <summary>The edits a word of this query, folded by <see cref="Countries.Normalize"/> (as highlighting folds
+    /// <summary>The edits a word of this query, folded by <see cref="TextFolding.Fold"/> (as highlighting folds
     /// it), was matched with: null when it got none (it is not misspelt, or over the budget, see
     /// <see cref="OverTypoBudget"/>).</summary>
     public int? TypoEdits(string folded) => _typoTexts.TryGetValue(folded, out var edits) ? edits : null;
@@ -123,12 +123,12 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
             if (_typoWords.Count >= MaxTypoWords)
             {
                 TypoWordsOverBudget++;
-                _overBudgetTexts.Add(Countries.Normalize(word.Text));
+                _overBudgetTexts.Add(TextFolding.Fold(word.Text));
                 return query;
             }
             _typoWords.Add(exact);
         }
-        _typoTexts[Countries.Normalize(word.Text)] = typos.EditsFor(exact);
+        _typoTexts[TextFolding.Fold(word.Text)] = typos.EditsFor(exact);
         foreach (var (field, boost) in TextFields(word.Scope))
             query.Add(typos.For(SummitSchema.ExactTwin(field)!, exact, boost * FuzzyFactor), Occur.SHOULD);
         UsedTypoTolerance = true;
@@ -212,8 +212,8 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     {
         if (prefix)
         {
-            var folded = Countries.Normalize(text);
-            var codes = Countries.All.Where(kv => Countries.Normalize(kv.Value).Split(' ').Any(w => w.StartsWith(folded, StringComparison.Ordinal)))
+            var folded = TextFolding.Fold(text);
+            var codes = Countries.All.Where(kv => TextFolding.Fold(kv.Value).Split(' ').Any(w => w.StartsWith(folded, StringComparison.Ordinal)))
                 .Select(kv => new Term(SummitSchema.Country, kv.Key)).ToList();
             if (codes.Count == 0)
                 throw new QuerySyntaxException($"No country name starts with '{text}'; use a name like Japan or a code like JP.");

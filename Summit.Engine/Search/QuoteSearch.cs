@@ -11,9 +11,8 @@ public sealed partial class ArticleSearcher
     /// <summary>Quote documents considered for de-duplication; deeper matches are not grouped.</summary>
     public const int MaxQuoteCandidates = 5_000;
 
-    private static readonly IReadOnlyList<string> QuoteDimensions = [SummitSchema.Speaker, SummitSchema.Country, SummitSchema.Person];
+    private static readonly IReadOnlyList<string> QuoteDimensions = [.. SummitSchema.QuoteSearchFacets.Select(f => f.Field)];
 
-    private static readonly ISet<string> QuoteTextField = new HashSet<string> { SummitSchema.QuoteText };
     private static readonly ISet<string> ContextFields = new HashSet<string> { SummitSchema.Id, SummitSchema.Body };
 
     /// <summary>
@@ -80,9 +79,9 @@ public sealed partial class ArticleSearcher
         {
             var doc = scoreDoc.Doc;
             var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+            // Every quote document of the index layout SearchIndex admits has its hash (ArticleDocuments).
             var key = NumericColumn.For(leaf.AtomicReader, SummitSchema.QuoteHash)?.Get(doc - leaf.DocBase)
-                // Indexed before quote hashes existed: hash the stored text the same way.
-                ?? QuoteKeys.Hash(searcher.Doc(doc, QuoteTextField).Get(SummitSchema.QuoteText) ?? "");
+                ?? throw new InvalidOperationException($"Quote document {doc} has no {SummitSchema.QuoteHash}.");
             DateTimeOffset? date = NumericColumn.For(leaf.AtomicReader, SummitSchema.Date)?.Get(doc - leaf.DocBase) is { } millis
                 ? DateTimeOffset.FromUnixTimeMilliseconds(millis) : null;
             if (!byKey.TryGetValue(key, out var group))

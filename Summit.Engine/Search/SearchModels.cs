@@ -157,3 +157,12 @@ public sealed record Suggestion(string Kind, string Value, string Label, int Cou
 
 /// <summary>All values of one facet dimension for a search, optionally only those with a word starting with a prefix.</summary>
 public sealed record FacetResponse(string Dimension, string Query, IReadOnlyList<FacetValue> Values);
+
+/// <summary>The facet dimensions of <c>GET /api/facets</c>: those an article search and a quote search filter by, each
+/// in the order its facets are shown (from <see cref="Index.SummitSchema.Facets"/>).</summary>
+public sealed record FacetDimensionsResponse(IReadOnlyList<FacetDimensionInfo> Articles, IReadOnlyList<FacetDimensionInfo> Quotes);
+
+/// <summary>A facet dimension for clients: <paramref name="Name"/> is the query parameter and the key in responses,
+/// <paramref name="Label"/> its name for people, <paramref name="Counted"/> whether the search response counts it,
+/// <paramref name="Widget"/> whether the widget shows it in that view.</summary>
+public sealed record FacetDimensionInfo(string Name, string Label, bool Counted, bool Widget);

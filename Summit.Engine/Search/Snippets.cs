@@ -31,7 +31,7 @@ public sealed class HighlightTerms
             if (scope is not (QueryScope.Any or QueryScope.Title or QueryScope.Quote)) continue;
             if (prefix)
             {
-                terms.Prefixes.Add(Countries.Normalize(text));
+                terms.Prefixes.Add(TextFolding.Fold(text));
                 continue;
             }
             var tokens = Snippets.Analyze(analyzer, text);
@@ -39,7 +39,7 @@ public sealed class HighlightTerms
             else if (tokens.Count > 1)
                 terms.Phrases.Add(tokens.Select(t => (t.Term, t.Position - tokens[0].Position)).ToArray());
             if (typoTolerant && leaf is WordNode && QueryBuilder.AllowedEdits(text) is > 0 and var edits)
-                terms.Fuzzy.Add((Countries.Normalize(text), edits));
+                terms.Fuzzy.Add((TextFolding.Fold(text), edits));
         }
         return terms;
     }
@@ -162,7 +162,7 @@ public static class Snippets
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i] with { Start = tokens[i].Start + range.Start, End = tokens[i].End + range.Start };
-            var surface = terms.Prefixes.Count + terms.Fuzzy.Count > 0 ? Countries.Normalize(text[token.Start..token.End]) : "";
+            var surface = terms.Prefixes.Count + terms.Fuzzy.Count > 0 ? TextFolding.Fold(text[token.Start..token.End]) : "";
             if (terms.Terms.Contains(token.Term)
                 || terms.Prefixes.Any(p => surface.StartsWith(p, StringComparison.Ordinal))
                 || terms.Fuzzy.Any(f => Math.Abs(f.Word.Length - surface.Length) <= f.Edits && EditDistance(f.Word, surface) <= f.Edits))

@@ -15,7 +15,7 @@ public sealed partial class ArticleSearcher
     /// </summary>
     public SuggestResponse Suggest(string query, int limit = MaxSuggestions)
     {
-        var words = Countries.Normalize(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).ToArray();
+        var words = TextFolding.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).ToArray();
         if (words.Length == 0) return new SuggestResponse(query, []);
         using var lease = index.Acquire();
         // Type-ahead sends every prefix of popular words again and again.
@@ -30,17 +30,17 @@ public sealed partial class ArticleSearcher
         var countryCounts = vocabulary.Entries(SummitSchema.Country).ToDictionary(e => e.Value, e => e.Count);
         var code = words.Length == 1 && words[0].Length == 2 ? words[0].ToUpperInvariant() : null;
         suggestions.AddRange(Countries.All
-            .Where(kv => kv.Key == code || WordsMatch(Countries.Normalize(kv.Value).Split(' '), words))
-            .Select(kv => new Suggestion("country", kv.Key, kv.Value, countryCounts.GetValueOrDefault(kv.Key)))
+            .Where(kv => kv.Key == code || WordsMatch(TextFolding.Fold(kv.Value).Split(' '), words))
+            .Select(kv => new Suggestion(SummitSchema.Country, kv.Key, kv.Value, countryCounts.GetValueOrDefault(kv.Key)))
             .Where(s => s.Count > 0)
             .OrderByDescending(s => s.Count).ThenBy(s => s.Label, StringComparer.Ordinal)
             .Take(2));
-        foreach (var (dimension, kind, take) in new[] { (SummitSchema.Person, "person", 3), (SummitSchema.Speaker, "speaker", 3) })
+        foreach (var (dimension, take) in new[] { (SummitSchema.Person, 3), (SummitSchema.Speaker, 3) })
         {
             suggestions.AddRange(vocabulary.Entries(dimension)
                 .Where(e => WordsMatch(e.Words, words))
                 .Take(take)
-                .Select(e => new Suggestion(kind, e.Value, e.Value, e.Count)));
+                .Select(e => new Suggestion(dimension, e.Value, e.Value, e.Count)));
         }
         var room = limit - suggestions.Count;
         if (room > 0) suggestions.AddRange(Titles(searcher, words, Math.Min(room, 4)));

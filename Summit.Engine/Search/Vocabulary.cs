@@ -26,7 +26,7 @@ public sealed class Vocabulary
         _byFolded = entries.ToDictionary(e => e.Key, e =>
         {
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var entry in e.Value) map.TryAdd(Countries.Normalize(entry.Value), entry.Value);
+            foreach (var entry in e.Value) map.TryAdd(TextFolding.Fold(entry.Value), entry.Value);
             return map;
         });
     }
@@ -43,13 +43,13 @@ public sealed class Vocabulary
     public string? Canonical(string dimension, string value)
     {
         if (!_byFolded.TryGetValue(dimension, out var map)) return null;
-        return map.GetValueOrDefault(Countries.Normalize(value));
+        return map.GetValueOrDefault(TextFolding.Fold(value));
     }
 
     /// <summary>Values whose words contain the given words in order (a phrase), or start with a prefix.</summary>
     public IEnumerable<string> Match(string dimension, string text, bool prefix)
     {
-        var words = Countries.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = TextFolding.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return [];
         return Entries(dimension).Where(e => ContainsSequence(e.Words, words, prefix)).Select(e => e.Value);
     }
@@ -79,7 +79,7 @@ public sealed class Vocabulary
             (ArticleSearcher.FacetDimensions.Contains(d) ? search : others).Counts(d)
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => new VocabularyEntry(kv.Key, kv.Value,
-                Countries.Normalize(ArticleSearcher.DisplayLabel(d, kv.Key)).Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+                TextFolding.Fold(ArticleSearcher.DisplayLabel(d, kv.Key)).Split(' ', StringSplitOptions.RemoveEmptyEntries)))
             .ToList());
         var newest = searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), null, 1,
             new Sort(DateSort.Newest));

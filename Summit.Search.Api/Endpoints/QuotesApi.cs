@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Summit.Engine.Index;
 using Summit.Engine.Search;
 
 namespace Summit.Search.Api.Endpoints;
@@ -10,11 +11,11 @@ public sealed class QuoteParameters
 {
     [FromQuery(Name = "q"), Description("Words or \"phrases\" in the quote; same syntax as /api/search. Empty = newest quotes.")]
     public string? Q { get; set; }
-    [FromQuery(Name = "speaker"), Description("Who said it; repeat for any of several.")]
+    [FromQuery(Name = SummitSchema.Speaker), Description("Who said it; repeat for any of several.")]
     public string[]? Speaker { get; set; }
-    [FromQuery(Name = "country"), Description("Country code or name of the article; repeat for any of several.")]
+    [FromQuery(Name = SummitSchema.Country), Description("Country code or name of the article; repeat for any of several.")]
     public string[]? Country { get; set; }
-    [FromQuery(Name = "person"), Description("Person mentioned in the article; repeat for any of several.")]
+    [FromQuery(Name = SummitSchema.Person), Description("Person mentioned in the article; repeat for any of several.")]
     public string[]? Person { get; set; }
     [FromQuery(Name = "from"), Description("Earliest date: 2023, 2023-03, 2023-03-21 or an ISO timestamp.")]
     public string? From { get; set; }
@@ -31,9 +32,9 @@ public sealed class QuoteParameters
 
     // Parameters of /api/search that quote search cannot apply: checked as /api/search checks them, and a 400 when
     // given, rather than silently ignored.
-    [FromQuery(Name = "source"), Description("Not used by quote search (articles only): given, it is a 400.")]
+    [FromQuery(Name = SummitSchema.Source), Description("Not used by quote search (articles only): given, it is a 400.")]
     public string[]? Source { get; set; }
-    [FromQuery(Name = "place"), Description("Not used by quote search (articles only): given, it is a 400.")]
+    [FromQuery(Name = SummitSchema.Place), Description("Not used by quote search (articles only): given, it is a 400.")]
     public string[]? Place { get; set; }
     [FromQuery(Name = "recency"), Description("Not used by quote search (articles only): given, it is a 400.")]
     public string? Recency { get; set; }
@@ -106,8 +107,8 @@ public static class QuotesApi
             if (given && !v.HasError(parameter))
                 v.Add(parameter, $"'{parameter}' applies to /api/search only; quote search cannot use it.");
         }
-        ArticlesOnly("source", search.Sources.Count > 0);
-        ArticlesOnly("place", search.Places.Count > 0);
+        ArticlesOnly(SummitSchema.Source, search.Sources.Count > 0);
+        ArticlesOnly(SummitSchema.Place, search.Places.Count > 0);
         ArticlesOnly("recency", !string.IsNullOrWhiteSpace(p.Recency));
         ArticlesOnly("dateHistogram", !string.IsNullOrWhiteSpace(p.DateHistogram));
         ArticlesOnly("cursor", search.Cursor is not null);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Summit.Engine.Index;
 using Summit.Engine.Search;
 
 namespace Summit.Search.Api.Endpoints;
@@ -10,13 +11,13 @@ public sealed class SearchParameters
 {
     [FromQuery(Name = "q"), Description("Query: words, \"phrases\", -exclude, OR, (groups), prefix*, and scopes title:, quote:, speaker:, person:, country:. Empty = browse.")]
     public string? Q { get; set; }
-    [FromQuery(Name = "country"), Description("Country code or name; repeat for any of several.")]
+    [FromQuery(Name = SummitSchema.Country), Description("Country code or name; repeat for any of several.")]
     public string[]? Country { get; set; }
-    [FromQuery(Name = "person"), Description("Person mentioned; repeat for any of several.")]
+    [FromQuery(Name = SummitSchema.Person), Description("Person mentioned; repeat for any of several.")]
     public string[]? Person { get; set; }
-    [FromQuery(Name = "speaker"), Description("Who is quoted; repeat for any of several.")]
+    [FromQuery(Name = SummitSchema.Speaker), Description("Who is quoted; repeat for any of several.")]
     public string[]? Speaker { get; set; }
-    [FromQuery(Name = "source"), Description("Publisher; repeat for any of several.")]
+    [FromQuery(Name = SummitSchema.Source), Description("Publisher; repeat for any of several.")]
     public string[]? Source { get; set; }
     [FromQuery(Name = "from"), Description("Earliest date (inclusive): 2023, 2023-03, 2023-03-21 or an ISO timestamp.")]
     public string? From { get; set; }
@@ -34,7 +35,7 @@ public sealed class SearchParameters
     public string? FacetLimit { get; set; }
     [FromQuery(Name = "dateHistogram"), Description("Add a date histogram facet: year or month.")]
     public string? DateHistogram { get; set; }
-    [FromQuery(Name = "place"), Description("Place mentioned; repeat for any of several.")]
+    [FromQuery(Name = SummitSchema.Place), Description("Place mentioned; repeat for any of several.")]
     public string[]? Place { get; set; }
     [FromQuery(Name = "cursor"), Description("nextCursor of the previous page, for paging beyond 10,000 results (page is then ignored).")]
     public string? Cursor { get; set; }
@@ -58,9 +59,12 @@ public static class SearchApi
         api.MapRead("/search", Search)
             .WithName("SearchArticles")
             .WithSummary("Search articles with multi-select facets, snippets and highlighted quotes");
+        api.MapRead("/facets", Dimensions)
+            .WithName("FacetDimensions")
+            .WithSummary($"The facet dimensions ({FacetNames}) with their labels, for article and for quote search");
         api.MapRead("/facets/{dimension}", Facet)
             .WithName("FacetValues")
-            .WithSummary("Values of one facet (country, person, speaker, source, place) for a search, filtered by a prefix");
+            .WithSummary($"Values of one facet ({FacetNames}) for a search, filtered by a prefix");
         api.MapRead("/suggest", Suggest)
             .WithName("Suggest")
             .WithSummary("Type-ahead: persons, speakers, countries and article titles matching what was typed (at most 10)");
@@ -74,6 +78,15 @@ public static class SearchApi
         return validation.IsValid ? TypedResults.Ok(searcher.Search(request)) : Invalid(validation);
     }
 
+    /// <summary>The dimension names of <see cref="SummitSchema.Facets"/>, for messages and the OpenAPI text.</summary>
+    internal static string FacetNames => string.Join(", ", SummitSchema.Facets.Select(f => f.Name));
+
+    public static Ok<FacetDimensionsResponse> Dimensions() => TypedResults.Ok(DimensionList);
+
+    internal static readonly FacetDimensionsResponse DimensionList = new(
+        [.. SummitSchema.Facets.Select(f => new FacetDimensionInfo(f.Name, f.Label, f.InSearch, f.Widget.HasFlag(FacetViews.Articles)))],
+        [.. SummitSchema.QuoteSearchFacets.Select(f => new FacetDimensionInfo(f.Name, f.Label, true, f.Widget.HasFlag(FacetViews.Quotes)))]);
+
     public static Results<Ok<FacetResponse>, ValidationProblem> Facet(
         string dimension,
         [FromQuery(Name = "prefix"), Description("Only values with a word starting with this.")] string? prefix,
@@ -81,9 +94,9 @@ public static class SearchApi
         ArticleSearcher searcher)
     {
         var validation = new RequestValidation();
-        var field = Summit.Engine.Index.SummitSchema.FacetFields.FirstOrDefault(f => string.Equals(f, dimension, StringComparison.OrdinalIgnoreCase));
+        var field = SummitSchema.FacetNamed(dimension)?.Field;
         if (field is null)
-            validation.Add("dimension", $"'{dimension}' is not a facet; use one of {string.Join(", ", Summit.Engine.Index.SummitSchema.FacetFields)}.");
+            validation.Add("dimension", $"'{dimension}' is not a facet; use one of {FacetNames}.");
         var request = ToRequest(parameters, validation);
         if (parameters.FacetLimit is null) request = request with { FacetLimit = 20 };
         return validation.IsValid ? TypedResults.Ok(searcher.Facet(request, field!, prefix)) : Invalid(validation);
@@ -118,11 +131,11 @@ public static class SearchApi
         return new SearchRequest
         {
             Query = p.Q?.Trim(),
-            Countries = v.Values("country", p.Country),
-            Persons = v.Values("person", p.Person),
-            Speakers = v.Values("speaker", p.Speaker),
-            Sources = v.Values("source", p.Source),
-            Places = v.Values("place", p.Place),
+            Countries = v.Values(SummitSchema.Country, p.Country),
+            Persons = v.Values(SummitSchema.Person, p.Person),
+            Speakers = v.Values(SummitSchema.Speaker, p.Speaker),
+            Sources = v.Values(SummitSchema.Source, p.Source),
+            Places = v.Values(SummitSchema.Place, p.Place),
             Cursor = string.IsNullOrWhiteSpace(p.Cursor) ? null : p.Cursor.Trim(),
             From = from,
             To = to,

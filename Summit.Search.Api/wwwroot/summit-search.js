@@ -15,19 +15,42 @@ const SUGGEST_DELAY_MS = 150;
 const SUGGEST_MIN_CHARS = 2;
 const FACET_LIMIT = 8;
 
-const FACETS = {
-  articles: [
-    ['country', 'Country'],
-    ['person', 'Person'],
-    ['source', 'Source'],
-  ],
-  quotes: [
-    ['speaker', 'Speaker'],
-    ['country', 'Country'],
-  ],
-};
-const FILTER_DIMENSIONS = ['country', 'person', 'speaker', 'source'];
-const KIND_LABELS = { person: 'Person', speaker: 'Speaker', country: 'Country', title: 'Article', source: 'Source' };
+// The facet dimensions are the API's (GET /api/facets): their names and labels, the ones each view shows and, in
+// each view's order, the ones the widget filters by (those it shows in some view). Until they arrive there are none.
+let FACETS = { articles: [], quotes: [] }; // view -> [[name, label]] shown, in order
+let FILTER_DIMENSIONS = []; // filters of the articles view (and of the URL), in order
+let QUOTE_DIMENSIONS = []; // of those, the ones quote search takes, in its order
+const KIND_LABELS = { title: 'Article' }; // suggestion kinds and filter names, for people
+const dimensionLoads = new Map(); // endpoint -> promise of the dimension list
+
+function loadDimensions(endpoint) {
+  let load = dimensionLoads.get(endpoint);
+  if (!load) {
+    load = fetch(`${endpoint}/api/facets`, { headers: { Accept: 'application/json' } })
+      .then((response) => {
+        if (!response.ok) throw new ApiError(`The facet list failed (HTTP ${response.status}).`, response.status);
+        return response.json();
+      })
+      .then(applyDimensions)
+      .catch((error) => { dimensionLoads.delete(endpoint); throw error; });
+    dimensionLoads.set(endpoint, load);
+  }
+  return load;
+}
+
+function applyDimensions(body) {
+  const list = (items) => (Array.isArray(items) ? items.filter((d) => d && typeof d.name === 'string' && d.name) : []);
+  const articles = list(body?.articles);
+  const quotes = list(body?.quotes);
+  const shown = new Set([...articles, ...quotes].filter((d) => d.widget).map((d) => d.name));
+  FACETS = {
+    articles: articles.filter((d) => d.widget).map((d) => [d.name, String(d.label || d.name)]),
+    quotes: quotes.filter((d) => d.widget).map((d) => [d.name, String(d.label || d.name)]),
+  };
+  FILTER_DIMENSIONS = articles.map((d) => d.name).filter((name) => shown.has(name));
+  QUOTE_DIMENSIONS = quotes.map((d) => d.name).filter((name) => shown.has(name));
+  for (const d of [...articles, ...quotes]) if (d.label && d.name !== 'title') KIND_LABELS[d.name] = String(d.label);
+}
 
 const STYLE = `
 :host {
@@ -349,6 +372,9 @@ function paramsToState(params) {
   return state;
 }
 
+// A dimension only the Quotes view shows (who is quoted): picking one of its values shows quotes.
+const onlyInQuotes = (dim) => FACETS.quotes.some(([d]) => d === dim) && !FACETS.articles.some(([d]) => d === dim);
+
 const hasCriteria = (state) => Boolean(state.q || state.from || state.to
   || FILTER_DIMENSIONS.some((d) => state.filters[d].length));
 
@@ -420,6 +446,7 @@ export class SummitSearchElement extends HTMLElement {
 
   connectedCallback() {
     this.#applyAttributes();
+    this.#dimensions(); // early, so that suggestions already have their labels
     this.#resize.observe(this);
     if (this.syncUrl) {
       window.addEventListener('popstate', this.#onPopState);
@@ -672,7 +699,7 @@ export class SummitSearchElement extends HTMLElement {
       const filters = structuredClone(this.#state.filters);
       if (!filters[dim].includes(suggestion.value)) filters[dim].push(suggestion.value);
       this.#els.input.value = '';
-      this.#update({ q: '', filters, page: 1, view: dim === 'speaker' ? 'quotes' : this.#state.view });
+      this.#update({ q: '', filters, page: 1, view: onlyInQuotes(dim) ? 'quotes' : this.#state.view });
     } else {
       this.#els.input.value = suggestion.value;
       this.#submit();
@@ -711,7 +738,14 @@ export class SummitSearchElement extends HTMLElement {
     if (url.href !== location.href) history.pushState({ summit: true }, '', url);
   }
 
-  #restoreFromUrl() {
+  /** Waits for the facet dimensions; without them (the API did not answer) the search runs without facets. */
+  async #dimensions() {
+    try { await loadDimensions(this.endpoint); } catch { /* retried by the next search */ }
+    for (const dim of FILTER_DIMENSIONS) this.#state.filters[dim] ??= [];
+  }
+
+  async #restoreFromUrl() {
+    await this.#dimensions();
     this.#state = paramsToState(new URLSearchParams(location.search));
     this.#els.input.value = this.#state.q;
     this.#cancelSuggest();
@@ -733,7 +767,7 @@ export class SummitSearchElement extends HTMLElement {
     const s = this.#state;
     const params = new URLSearchParams();
     params.set('q', s.q);
-    const dims = s.view === 'quotes' ? ['speaker', 'country', 'person'] : FILTER_DIMENSIONS;
+    const dims = s.view === 'quotes' ? QUOTE_DIMENSIONS : FILTER_DIMENSIONS;
     for (const dim of dims) for (const v of s.filters[dim]) params.append(dim, v);
     if (s.from) params.set('from', s.from);
     if (s.to) params.set('to', s.to);
@@ -749,6 +783,7 @@ export class SummitSearchElement extends HTMLElement {
   }
 
   async #run({ focusResults = false }) {
+    await this.#dimensions();
     const state = this.#state;
     this.#syncControls();
     if (!hasCriteria(state)) { this.#reset(); return; }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Summit.Engine.Index;
 using Summit.Engine.Search;
 
 namespace Summit.Tests.Api;
@@ -366,6 +367,38 @@ public sealed class SearchApiTests(SummitApiFactory factory) : IClassFixture<Sum
         var response = await _client.GetAsync("/api/facets/colour");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        foreach (var dimension in SummitSchema.Facets) Assert.Contains(dimension.Name, body);
+    }
+
+    [Fact]
+    public async Task Facet_dimensions_are_listed_from_the_schema_with_their_labels()
+    {
+        var list = await _client.GetFromJsonAsync<FacetDimensionsResponse>("/api/facets");
+
+        Assert.Equal(
+            [("country", "Country", true, true), ("person", "Person", true, true), ("speaker", "Speaker", true, false),
+             ("source", "Source", true, true), ("place", "Place", false, false)],
+            list!.Articles.Select(d => (d.Name, d.Label, d.Counted, d.Widget)));
+        Assert.Equal(
+            [("speaker", "Speaker", true, true), ("country", "Country", true, true), ("person", "Person", true, false)],
+            list.Quotes.Select(d => (d.Name, d.Label, d.Counted, d.Widget)));
+    }
+
+    [Fact]
+    public async Task Every_dimension_the_search_counts_is_in_its_facets_and_is_a_filter_parameter()
+    {
+        using var search = JsonDocument.Parse(await _client.GetStringAsync("/api/search?q=&pageSize=1"));
+        using var quotes = JsonDocument.Parse(await _client.GetStringAsync("/api/quotes?pageSize=1"));
+        var list = (await _client.GetFromJsonAsync<FacetDimensionsResponse>("/api/facets"))!;
+
+        Assert.Equal(list.Articles.Where(d => d.Counted).Select(d => d.Name),
+            search.RootElement.GetProperty("facets").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(list.Quotes.Select(d => d.Name), quotes.RootElement.GetProperty("facets").EnumerateObject().Select(p => p.Name));
+        var parameters = typeof(Summit.Search.Api.Endpoints.SearchParameters).GetProperties()
+            .Select(p => p.GetCustomAttributes(typeof(Microsoft.AspNetCore.Mvc.FromQueryAttribute), false)
+                .Cast<Microsoft.AspNetCore.Mvc.FromQueryAttribute>().Single().Name).ToHashSet();
+        Assert.All(SummitSchema.Facets, d => Assert.Contains(d.Name, parameters));
     }
 
     [Fact]

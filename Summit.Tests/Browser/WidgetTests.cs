@@ -169,6 +169,38 @@ public sealed class WidgetTests(BrowserFixture fixture, ITestOutputHelper output
     }
 
     [SkippableFact]
+    public async Task Facet_groups_and_their_labels_come_from_the_API_dimension_list()
+    {
+        var page = await OpenHostPageAsync();
+        await Input(page).FillAsync("Putin");
+        await Input(page).PressAsync("Enter");
+        await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex(@"^\d+ results?"));
+        await page.Locator($"{Widget} summary").ClickAsync();
+        var legends = page.Locator($"{Widget} .facet-groups .legend");
+        // The schema's articles view: Country, Person, Source (those with values for "Putin").
+        await Assertions.Expect(legends.First).ToHaveTextAsync("Country");
+        var shown = await legends.AllTextContentsAsync();
+        Assert.Subset(new HashSet<string> { "Country", "Person", "Source" }, shown.ToHashSet());
+
+        // Another server's list: only persons, under another label. The widget shows what the API says.
+        var other = await fixture.NewPageAsync(1280);
+        await other.RouteAsync("**/api/facets", route => route.FulfillAsync(new()
+        {
+            Status = 200, ContentType = "application/json",
+            Body = """{"articles":[{"name":"person","label":"People named","counted":true,"widget":true}],"quotes":[]}""",
+            Headers = new Dictionary<string, string> { ["Access-Control-Allow-Origin"] = "*" },
+        }));
+        await other.GotoAsync(fixture.HostOrigin + "/");
+        await other.WaitForFunctionAsync("() => customElements.get('summit-search') !== undefined");
+        await Input(other).FillAsync("Putin");
+        await Input(other).PressAsync("Enter");
+        await Assertions.Expect(Status(other)).ToHaveTextAsync(new Regex(@"^\d+ results?"));
+        await other.Locator($"{Widget} summary").ClickAsync();
+        await Assertions.Expect(other.Locator($"{Widget} .facet-groups .legend")).ToHaveTextAsync(["People named"]);
+        Assert.Equal(0, await other.Locator($"{Widget} [part~=facet-country]").CountAsync());
+    }
+
+    [SkippableFact]
     public async Task Keyboard_alone_searches_and_reaches_a_result()
     {
         var page = await OpenHostPageAsync();

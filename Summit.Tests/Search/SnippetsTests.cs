@@ -109,6 +109,15 @@ public sealed class SnippetsTests
     [InlineData("Türkiye", "TR")]
     [InlineData("turkey", "TR")]
     [InlineData("narnia", null)]
+    [InlineData("Ivory Coast", "CI")]
+    [InlineData("Côte d'Ivoire", "CI")]
+    [InlineData("Burma", "MM")]
+    [InlineData("Myanmar", "MM")]
+    [InlineData("DR Congo", "CD")]
+    [InlineData("Democratic Republic of the Congo", "CD")]
+    [InlineData("East Timor", "TL")]
+    [InlineData("Timor-Leste", "TL")]
+    [InlineData("UK", "GB")]
     public void Countries_resolve_codes_names_and_aliases(string input, string? code)
     {
         Assert.Equal(code, Countries.Resolve(input));
@@ -120,5 +129,28 @@ public sealed class SnippetsTests
         Assert.Equal("Russia", Countries.Label("RU"));
         Assert.Equal("Japan", Countries.Label("JP"));
         Assert.Equal("United States", Countries.Label("US"));
+    }
+
+    [Theory]
+    [InlineData("CI", "Ivory Coast")] // ICU: "Côte d’Ivoire"
+    [InlineData("MM", "Myanmar")] // ICU: "Myanmar (Burma)"
+    [InlineData("CD", "Democratic Republic of the Congo")] // ICU: "Congo - Kinshasa"
+    [InlineData("CG", "Republic of the Congo")] // ICU: "Congo - Brazzaville"
+    public void Country_labels_are_the_gazetteers_names_not_ICUs(string code, string label)
+    {
+        Assert.Equal(label, Countries.Label(code));
+    }
+
+    [Fact]
+    public void Every_country_label_and_name_is_the_one_the_extractor_gives_at_index_time()
+    {
+        var gazetteer = Summit.Engine.Gazetteer.Gazetteer.Default;
+        Assert.True(Countries.All.Count > 200);
+        Assert.All(Countries.All, kv =>
+        {
+            Assert.Equal(gazetteer.CountryName(kv.Key), kv.Value);
+            Assert.Equal(kv.Value, Countries.Label(kv.Key));
+            Assert.Equal(kv.Key, Countries.Resolve(kv.Value));
+        });
     }
 }
