@@ -115,11 +115,16 @@ internal static class CountryTable
     /// <summary>Display name of an ISO code, or the code itself when the gazetteer has no such country.</summary>
     public static string Name(string code) => Tables.Value.Names.TryGetValue(code, out var name) ? name : code;
 
+    /// <summary>Names the gazetteer lists for a country only so that extraction reads "Washington said" as the US
+    /// government; as a search word or filter they mean the city or the state (the Washington Post, Washington
+    /// state), so they are no alias of the country.</summary>
+    private static readonly HashSet<string> SpeakerMetonyms = new(StringComparer.Ordinal) { "Washington" };
+
     private static (Dictionary<string, string>, List<(string, string)>) Load()
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var f in Gazetteer.Rows("country-names.tsv", 2)) names[f[0]] = f[1];
-        var aliases = Gazetteer.Rows("countries.tsv", 3).Where(f => f[2] == "N").Select(f => (f[0], f[1])).ToList();
+        var aliases = Gazetteer.Rows("countries.tsv", 3).Where(f => f[2] == "N" && !SpeakerMetonyms.Contains(f[0])).Select(f => (f[0], f[1])).ToList();
         return (names, aliases);
     }
 }
