@@ -52,11 +52,10 @@ public sealed partial class Extractor
                 return before >= 0 && position < tickers[before].Index + tickers[before].Length;
             });
         }
-        var personFinder = new PersonFinder(gazetteer);
-        var persons = personFinder.Find(doc, placeHits, out var personAt);
+        var (persons, personAt, firms) = new PersonFinder(gazetteer).Find(doc, placeHits);
         // A name read as a person ("Paris Hilton") or a firm ("Morgan Stanley") is not also a place.
         var inFirm = new bool[doc.Tokens.Count];
-        foreach (var (start, end) in personFinder.Firms)
+        foreach (var (start, end) in firms)
             for (var t = start; t < end; t++) inFirm[t] = true;
         placeHits.RemoveAll(h => personAt[h.Start] != null || inFirm[h.Start]);
         // "the Obama administration", "Jordan said": a one-word town or country named like a person of the article

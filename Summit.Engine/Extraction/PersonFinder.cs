@@ -11,31 +11,33 @@ internal sealed class Person(string name, char gender)
     public List<(int Start, int End)> Mentions { get; } = [];
 }
 
+/// <summary>What <see cref="PersonFinder.Find"/> returns: the persons, the person at each token (null for none), and the
+/// token ranges [Start, End) of firms' names met ("Morgan Stanley"), which are no place either ("Stanley").</summary>
+internal sealed record PersonsFound(List<Person> Persons, Person?[] PersonAt, List<(int Start, int End)> Firms);
+
 /// <summary>
 /// Finds person names: capitalised token runs that carry evidence of being a person (a known first name, a
 /// title or role noun before them, a reporting verb after them), strips titles so the mention covers only the
 /// name, and then links later surname-only mentions ("Putin") and family-name-first short forms ("Xi") to the
-/// full name met in the article.
+/// full name met in the article. Stateless: one instance serves every thread; what a call learns lives in its locals
+/// and in the <see cref="PersonsFound"/> it returns.
 /// </summary>
 internal sealed class PersonFinder(Gaz gazetteer)
 {
-    /// <summary>Token ranges [Start, End) of the firms' names met by the last <see cref="Find"/> ("Morgan Stanley"):
-    /// no place either ("Stanley").</summary>
-    public List<(int Start, int End)> Firms { get; } = [];
-
-    public List<Person> Find(TextDocument doc, List<PlaceHit> places, out Person?[] personAt)
+    public PersonsFound Find(TextDocument doc, List<PlaceHit> places)
     {
         var n = doc.Tokens.Count;
         var placeAt = new PlaceHit?[n];
         foreach (var p in places)
             for (var t = p.Start; t < p.End; t++) placeAt[t] = p;
 
-        Firms.Clear();
+        var firmSpans = new List<(int Start, int End)>();
         var persons = new List<Person>();
         var byName = new Dictionary<string, Person>(StringComparer.Ordinal);
-        personAt = new Person?[n];
-        var singles = new List<(int Start, int Evidence)>();
+        var personAt = new Person?[n];
+        var singles = new List<SingleName>();
         var firms = new List<string[]>();
+        var lowercase = new LowercaseWords(doc);
 
         for (var i = 0; i < n; i++)
         {
@@ -48,7 +50,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
             if (form > 0 || firmStart < runEnd && IsFirm(doc, firmStart, runEnd))
             {
                 firms.Add(NameText(doc, firmStart, form > 0 ? form : runEnd).Split(' '));
-                Firms.Add((firmStart, runEnd));
+                firmSpans.Add((firmStart, runEnd));
                 i = runEnd - 1;
                 continue;
             }
@@ -60,7 +62,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
             // Drop trailing words that cannot end a name ("Putin Tuesday", "Chris Christie Calls").
             while (end > start && (Lexicon.Calendar.Contains(doc[end - 1]) || !doc.IsWord(end - 1)
                                    || end - start > 1 && gazetteer.IsCommonWord(doc[end - 1]) && gazetteer.FirstNameGender(doc[end - 2]) == '\0' && gazetteer.FirstNameGender(doc[end - 1]) == '\0'
-                                      && IsCommonNoun(doc, doc[end - 1]))) end--;
+                                      && IsCommonNoun(lowercase, doc[end - 1]))) end--;
             if (end <= start) continue;
             if (!IsPersonCandidate(doc, start, end, placeAt)) continue;
             var len = CountWords(doc, start, end);
@@ -86,12 +88,9 @@ internal sealed class PersonFinder(Gaz gazetteer)
             else if (doc[start].Length < 2 || Lexicon.RoleNouns.Contains(doc[start].ToLowerInvariant())
                      || doc[start].EndsWith('s') && (gazetteer.IsCommonWord(doc[start]) || gazetteer.IsCommonWord(doc[start][..^1]))) continue;
             else if (evidence == 2 && !Lexicon.CapitalisedCommon.Contains(doc[start])
-                     || evidence == 1 && !Lexicon.CapitalisedCommon.Contains(doc[start]) && !IsCommonNoun(doc, doc[start]) && !gazetteer.IsCommonWord(doc[start])
+                     || evidence == 1 && !Lexicon.CapitalisedCommon.Contains(doc[start]) && !IsCommonNoun(lowercase, doc[start]) && !gazetteer.IsCommonWord(doc[start])
                         && !(doc.IsSentenceStart(start) && doc[start].EndsWith('s')))
-            {
-                singles.Add((start, evidence));
-                if (gender != '\0') _pendingGender[start] = gender;
-            }
+                singles.Add(new SingleName(start, evidence, gender));
         }
 
         if (firms.Count > 0)
@@ -99,7 +98,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
             foreach (var p in persons.Where(p => IsFirmName(p.Name, firms)))
                 foreach (var (s, e) in p.Mentions)
                 {
-                    Firms.Add((s, e));
+                    firmSpans.Add((s, e));
                     for (var t = s; t < e; t++) personAt[t] = null;
                 }
             persons.RemoveAll(p => IsFirmName(p.Name, firms));
@@ -108,12 +107,12 @@ internal sealed class PersonFinder(Gaz gazetteer)
         MergeHeadlineWords(doc, persons, personAt, singles);
         LinkShortForms(doc, persons, personAt, placeAt, singles);
         GenderFromPronouns(doc, personAt);
-        _pendingGender.Clear();
-        _lowercase = null;
-        return persons;
+        return new PersonsFound(persons, personAt, firmSpans);
     }
 
-    private readonly Dictionary<int, char> _pendingGender = [];
+    /// <summary>A single name with evidence of being a person ("Putin said", "Mrs Smith"), and the gender its title gave
+    /// ('\0' for none), until <see cref="LinkShortForms"/> links it to a full name or makes it a person.</summary>
+    private readonly record struct SingleName(int Start, int Evidence, char Gender);
 
     /// <summary>'M' or 'F' for a given name of one gender; '\0' for a unisex ('U') or unknown name.</summary>
     private char KnownGender(string givenName) => gazetteer.FirstNameGender(givenName) is var g && g is 'M' or 'F' ? g : '\0';
@@ -148,7 +147,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
     /// "Black Lawmakers Rip Donald Trump Over …": in a title-case headline common words run into a name met elsewhere
     /// in the article; the mention is that person's, without the words.
     /// </summary>
-    private void MergeHeadlineWords(TextDocument doc, List<Person> persons, Person?[] personAt, List<(int Start, int Evidence)> singles)
+    private void MergeHeadlineWords(TextDocument doc, List<Person> persons, Person?[] personAt, List<SingleName> singles)
     {
         var byName = persons.ToDictionary(p => p.Name, StringComparer.Ordinal);
         HashSet<string>? bodySurnames = null;
@@ -193,13 +192,13 @@ internal sealed class PersonFinder(Gaz gazetteer)
     }
 
     /// <summary>Surnames used outside title-case lines: last words of persons' names and evidenced single names.</summary>
-    private static HashSet<string> BodySurnames(TextDocument doc, List<Person> persons, List<(int Start, int Evidence)> singles)
+    private static HashSet<string> BodySurnames(TextDocument doc, List<Person> persons, List<SingleName> singles)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in persons)
             if (p.Mentions.Exists(m => !InTitleCaseLine(doc, m.Start))) set.Add(p.Name[(p.Name.LastIndexOf(' ') + 1)..]);
-        foreach (var (start, _) in singles)
-            if (!InTitleCaseLine(doc, start)) set.Add(doc[start]);
+        foreach (var single in singles)
+            if (!InTitleCaseLine(doc, single.Start)) set.Add(doc[single.Start]);
         return set;
     }
 
@@ -301,7 +300,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
 
     /// <summary>Surname or family-name mentions of a known full name; evidenced single names become persons too.</summary>
     private void LinkShortForms(TextDocument doc, List<Person> persons, Person?[] personAt, PlaceHit?[] placeAt,
-        List<(int Start, int Evidence)> singles)
+        List<SingleName> singles)
     {
         var byShort = new Dictionary<string, Person>(StringComparer.Ordinal);
         foreach (var p in persons)
@@ -313,13 +312,12 @@ internal sealed class PersonFinder(Gaz gazetteer)
             if (gazetteer.FirstNameGender(parts[0]) == '\0' && parts[0].Length > 1 && !Lexicon.Titles.Contains(parts[0]))
                 byShort.TryAdd(parts[0], p);
         }
-        foreach (var (start, _) in singles)
+        foreach (var single in singles)
         {
-            var w = doc[start];
+            var w = doc[single.Start];
             if (byShort.ContainsKey(w)) continue;
             // A lone given name ("Melanie said") has that name's gender, when no title said otherwise.
-            var gender = _pendingGender.GetValueOrDefault(start);
-            var p = new Person(w, gender != '\0' ? gender : KnownGender(w));
+            var p = new Person(w, single.Gender != '\0' ? single.Gender : KnownGender(w));
             persons.Add(p);
             byShort[w] = p;
         }
@@ -405,16 +403,23 @@ internal sealed class PersonFinder(Gaz gazetteer)
         hit.Readings.All(r => r.Kind == Gazetteer.PlaceKind.City && !r.Capital && r.Population < 1_000_000);
 
     /// <summary>"Analysts said", "Traders said": a common word used as a noun, not "Baker said".</summary>
-    private bool IsCommonNoun(TextDocument doc, string word)
+    private bool IsCommonNoun(LowercaseWords lowercase, string word)
     {
         if (!gazetteer.IsCommonWord(word)) return false;
         if (word.EndsWith('s')) return true;
-        _lowercase ??= doc.Tokens.Where(t => t.Kind == TokenKind.Word && char.IsLower(doc.Text[t.Start]))
-            .Select(t => doc.Text[t.Start..t.End]).ToHashSet(StringComparer.Ordinal);
-        return _lowercase.Contains(word.ToLowerInvariant());
+        return lowercase.Contains(word.ToLowerInvariant());
     }
 
-    private HashSet<string>? _lowercase;
+    /// <summary>The words one document writes in lowercase ("analysts"): collected once per call of <see cref="Find"/>, and
+    /// only when a rule asks.</summary>
+    private sealed class LowercaseWords(TextDocument doc)
+    {
+        private HashSet<string>? _words;
+
+        public bool Contains(string word) =>
+            (_words ??= doc.Tokens.Where(t => t.Kind == TokenKind.Word && char.IsLower(doc.Text[t.Start]))
+                .Select(t => doc.Text[t.Start..t.End]).ToHashSet(StringComparer.Ordinal)).Contains(word);
+    }
 
     private static void Mark(Person p, int start, int end, Person?[] personAt)
     {
