@@ -36,7 +36,9 @@ public sealed partial class Extractor
         var doc = new TextDocument(body);
 
         var placeFinder = new PlaceFinder(gazetteer);
-        var placeHits = placeFinder.Find(doc);
+        var bodyPlaces = placeFinder.Find(doc);
+        // Filtered in place below: Resolve reads what is left.
+        var placeHits = bodyPlaces.Hits;
         // A ticker in angle brackets ("<MD.N>", "<UK>") is a stock symbol, not a place.
         // Matches do not overlap and come in order, so only the last one starting before a position can hold it:
         // a binary search per place, not a scan of every ticker (a wire dump has thousands of both).
@@ -69,10 +71,13 @@ public sealed partial class Extractor
         // a headline word that is a name of a person of the article ("Rivera charged") is that person.
         // A ticker in angle brackets ("CARBIDE <UK>") is not a place.
         var title = string.IsNullOrWhiteSpace(article.Title) ? null : new TextDocument(Tickers().Replace(article.Title, " "));
-        var titleHits = title == null ? [] : placeFinder.Find(title);
+        PlacesFound? titlePlaces = null;
         if (title != null)
-            titleHits.RemoveAll(h => h.End - h.Start == 1 && surnames.Contains(title[h.Start]));
-        var countries = placeFinder.Resolve(placeHits, article.Dateline, doc, title, titleHits, article.Title);
+        {
+            titlePlaces = placeFinder.Find(title);
+            titlePlaces.Hits.RemoveAll(h => h.End - h.Start == 1 && surnames.Contains(title[h.Start]));
+        }
+        var countries = placeFinder.Resolve(bodyPlaces, article.Dateline, doc, title, titlePlaces, article.Title);
 
         var placeAt = new PlaceHit?[doc.Tokens.Count];
         foreach (var h in placeHits)

@@ -13,21 +13,24 @@ internal sealed record PlaceHit(int Start, int End, PlaceEntry[] Readings)
     public bool IsCountrySignalOnly => Readings[0].Kind is PlaceKind.Demonym or PlaceKind.Institution;
 }
 
+/// <summary>What <see cref="PlaceFinder.Find"/> met in one text: the place mentions (Hits), and the places inside
+/// organisations' names ("Virginia Department of Education"), which are no place mentions but a hint of where a story
+/// without other places happens, and of where a company is (Organisations).</summary>
+internal sealed record PlacesFound(List<PlaceHit> Hits, List<PlaceHit> Organisations);
+
 /// <summary>
 /// Finds country names, demonyms, regions and cities by longest token-sequence match, then picks one reading
 /// per ambiguous city by the article's country context (named countries, unambiguous places, dateline) and
-/// otherwise by population.
+/// otherwise by population. Stateless: one instance serves every thread; what <see cref="Find"/> meets it returns
+/// in a <see cref="PlacesFound"/>, which <see cref="Resolve"/> is given.
 /// </summary>
 internal sealed partial class PlaceFinder(Gaz gazetteer)
 {
-    /// <summary>Places inside organisation names ("Virginia Department of Education"), met by <see cref="Find"/>:
-    /// not place mentions, but a hint of where a story without other places happens.</summary>
-    private readonly List<(TextDocument Doc, PlaceHit Hit)> _organisations = [];
-
-    /// <summary>Longest gazetteer matches, left to right, skipping names that are part of an organisation.</summary>
-    public List<PlaceHit> Find(TextDocument doc)
+    /// <summary>Longest gazetteer matches, left to right, setting apart names that are part of an organisation.</summary>
+    public PlacesFound Find(TextDocument doc)
     {
         var hits = new List<PlaceHit>();
+        var organisations = new List<PlaceHit>();
         var toks = doc.Tokens;
         for (var i = 0; i < toks.Count; i++)
         {
@@ -37,12 +40,12 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             var match = County(doc, i) ?? Longest(doc, i, first); // "Guernsey County" is in Ohio
             if (match is not { } m) continue;
             if (IsOrganisationName(doc, i, m.End, m.Readings))
-                _organisations.Add((doc, new PlaceHit(i, m.End, m.Readings)));
+                organisations.Add(new PlaceHit(i, m.End, m.Readings));
             else if (!IsTeamInResults(doc, m.End, m.Readings) && !IsLocalName(doc, m.End, m.Readings) && !IsTitledName(doc, i, m.End))
                 hits.Add(new PlaceHit(i, m.End, m.Readings));
             i = m.End - 1;
         }
-        return hits;
+        return new PlacesFound(hits, organisations);
     }
 
     private (int End, PlaceEntry[] Readings)? Longest(TextDocument doc, int i, string first)
@@ -177,11 +180,13 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         return false;
     }
 
-    /// <summary>Choose one reading per hit; returns the article's countries in first-mention order.</summary>
-    public List<string> Resolve(List<PlaceHit> hits, string? dateline, TextDocument doc, TextDocument? title = null, List<PlaceHit>? titleHits = null,
+    /// <summary>Choose one reading per hit of the body (<paramref name="found"/> in <paramref name="doc"/>) and of the
+    /// title; returns the article's countries in first-mention order.</summary>
+    public List<string> Resolve(PlacesFound found, string? dateline, TextDocument doc, TextDocument? title = null, PlacesFound? titleFound = null,
                                 string? rawTitle = null)
     {
-        titleHits ??= [];
+        var hits = found.Hits;
+        var titleHits = titleFound?.Hits ?? [];
         // Context: countries named without ambiguity (country names, demonyms, regions, one-country cities).
         // "Firm" context leaves out lone small towns, which are often a surname or a namesake missing from the table.
         var context = new HashSet<string>(StringComparer.Ordinal);
@@ -202,7 +207,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         }
         if (votes.Count == 0) votes = townVotes;
         if (votes.Count == 0)
-            foreach (var (_, h) in _organisations)
+            foreach (var h in found.Organisations.Concat(titleFound?.Organisations ?? []))
                 if (OneCountry(h.Readings) is { Length: > 0 } f) votes[f] = votes.GetValueOrDefault(f) + 1;
         if (!string.IsNullOrWhiteSpace(dateline))
         {
@@ -268,7 +273,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         // Nothing counted: the money the story counts in, else its home (American cues, an organisation named after a place).
         // A company named after a place ("Halvorsen Foods Canada Inc") says more than its dollars or legal form.
         var listed = ListedCompany(rawTitle, doc);
-        var company = listed != null ? (Country: listed, Opens: true, ByPlace: true) : LeadCompany(doc);
+        var company = listed != null ? (Country: listed, Opens: true, ByPlace: true) : LeadCompany(doc, found.Organisations);
         if (countries.Count == 0 && ((company.ByPlace ? company.Country : null) ?? Currency() ?? home) is { } money) countries.Add(money);
         // A bare stock symbol in angle brackets ("<NSBA>", not "<CKGH.HK>" or "<PHAB ST>") is an American listing: wire
         // services add an exchange suffix to symbols from elsewhere.
@@ -300,7 +305,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     /// "Plc" → GB, "AG", "GmbH" → DE; "Ltd" and "SA" are used in too many countries to tell) or by a place in its
     /// name (ByPlace), and whether the company opens the text.
     /// </summary>
-    private (string? Country, bool Opens, bool ByPlace) LeadCompany(TextDocument doc)
+    private static (string? Country, bool Opens, bool ByPlace) LeadCompany(TextDocument doc, List<PlaceHit> organisations)
     {
         var (start, end) = doc.Sentences[0];
         var opens = true;
@@ -309,7 +314,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             // A bare "Co" is American ("Ford Motor Co"); elsewhere it is followed by the legal form ("Co Ltd", "Co Plc").
             if (doc.IsWord(i) && i > start && doc.IsWord(i - 1) && char.IsUpper(doc[i - 1][0])
                 && LegalFormCountries.TryGetValue(doc[i], out var c) && !(doc[i] == "Co" && doc.IsWord(i + 1) && char.IsUpper(doc[i + 1][0])))
-                return PlaceInCompanyName(doc, start, i) is { } placed ? (placed, opens, true) : (c, opens, false);
+                return PlaceInCompanyName(doc, organisations, start, i) is { } placed ? (placed, opens, true) : (c, opens, false);
             // Only a capitalised name (possibly in angle brackets) before the suffix: the company opens the text.
             if (doc.IsWord(i) ? !char.IsUpper(doc[i][0]) : !(doc.IsPunct(i, '<') || doc.IsPunct(i, '&') || doc.IsPunct(i, '-') || doc.IsPunct(i, '.')))
                 opens = false;
@@ -319,8 +324,9 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
 
     /// <summary>"Gillette Canada Inc", "Toronto Sun Publishing Corp", "Power Corp of Canada": a place in the name of
     /// the company (ending with the legal form at <paramref name="form"/>) or after its "of" says where it is
-    /// registered better than the legal form, which a subsidiary shares with its parent.</summary>
-    private string? PlaceInCompanyName(TextDocument doc, int sentenceStart, int form)
+    /// registered better than the legal form, which a subsidiary shares with its parent. <paramref name="organisations"/>
+    /// are the places inside organisations' names met in <paramref name="doc"/>.</summary>
+    private static string? PlaceInCompanyName(TextDocument doc, List<PlaceHit> organisations, int sentenceStart, int form)
     {
         var nameStart = form;
         while (nameStart > sentenceStart && form - nameStart < MaxCompanyNameTokens
@@ -331,10 +337,9 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         // legal form names the subsidiary. Only a country, province, demonym or city of a million: a town's name in a
         // company's is more often a surname or a word ("Taft Broadcasting Co", "Stanley Interiors Corp").
         string? found = null;
-        foreach (var (inDoc, h) in _organisations)
+        foreach (var h in organisations)
         {
-            // Token positions of the headline's organisations are not this text's.
-            if (inDoc != doc || !(h.Start >= nameStart && h.End <= form || h.Start == after) || OneCountry(h.Readings, ignoreTowns: true) is not { Length: > 0 } c) continue;
+            if (!(h.Start >= nameStart && h.End <= form || h.Start == after) || OneCountry(h.Readings, ignoreTowns: true) is not { Length: > 0 } c) continue;
             if (!IsStrongPlace(h.Readings[0])) continue;
             found = c;
             if (h.Start == after) break;
