@@ -5,7 +5,8 @@ namespace Summit.Engine.Extraction;
 
 /// <summary>
 /// Finds quotes with their speakers, persons and places in an article. Thread-safe: one instance serves
-/// every indexing thread (all per-article state lives in locals). Never throws on any text.
+/// every indexing thread (all per-article state lives in locals and in what the finders return; the shared
+/// finders keep none between calls). Never throws on any text.
 /// </summary>
 public sealed partial class Extractor
 {
@@ -13,6 +14,13 @@ public sealed partial class Extractor
     private static partial System.Text.RegularExpressions.Regex Tickers();
 
     public static Extractor Default { get; } = new();
+
+    /// <summary>The finders hold only the gazetteer, no state between calls: created once, shared by every thread.</summary>
+    private static class Finders
+    {
+        public static readonly PlaceFinder Places = new(Gaz.Default);
+        public static readonly PersonFinder Persons = new(Gaz.Default);
+    }
 
     public ArticleFacts Extract(Article article)
     {
@@ -32,10 +40,9 @@ public sealed partial class Extractor
     {
         var body = article.Body ?? "";
         if (body.Length == 0) return ArticleFacts.Empty;
-        var gazetteer = Gaz.Default;
         var doc = new TextDocument(body);
 
-        var placeFinder = new PlaceFinder(gazetteer);
+        var placeFinder = Finders.Places;
         var bodyPlaces = placeFinder.Find(doc);
         // Filtered in place below: Resolve reads what is left.
         var placeHits = bodyPlaces.Hits;
@@ -54,7 +61,7 @@ public sealed partial class Extractor
                 return before >= 0 && position < tickers[before].Index + tickers[before].Length;
             });
         }
-        var (persons, personAt, firms) = new PersonFinder(gazetteer).Find(doc, placeHits);
+        var (persons, personAt, firms) = Finders.Persons.Find(doc, placeHits);
         // A name read as a person ("Paris Hilton") or a firm ("Morgan Stanley") is not also a place.
         var inFirm = new bool[doc.Tokens.Count];
         foreach (var (start, end) in firms)
