@@ -12,9 +12,12 @@ public sealed record SpeakerCase(string Name, string Body, params (string QuoteS
 
 /// <summary>
 /// One row of a table of extraction cases whose fact is a list of names or codes (the persons found, the countries):
-/// the name of the rule it pins (the name of the test it used to be), the article body and the whole list expected, in order.
+/// the name of the rule it pins (the name of the test it used to be), the article body (and headline) and the whole list expected, in order.
 /// </summary>
 public sealed record FactsCase(string Name, string Body, params string[] Expected)
 {
+    /// <summary>The headline of the article; rows that test headlines set it.</summary>
+    public string Title { get; init; } = "Test";
+
     public override string ToString() => Name;
 }
