@@ -1,4 +1,3 @@
-using Lucene.Net.Index;
 using Summit.Engine.Index;
 
 namespace Summit.Engine.Search;
@@ -11,22 +10,15 @@ public static class SeedIndexing
     /// Returns what seeding did, or null when an index was already there.</summary>
     public static IndexingSummary? EnsureIndex(string indexPath, string seedsPath)
     {
-        if (IndexExists(indexPath)) return null;
+        if (IndexStats.Exists(indexPath)) return null;
         IndexingSummary? summary = null;
         if (System.IO.Directory.Exists(seedsPath) || File.Exists(seedsPath))
             summary = IndexingPipeline.Run(seedsPath, indexPath, new IndexingOptions());
-        if (!IndexExists(indexPath))
+        if (!IndexStats.Exists(indexPath))
         {
             using var builder = IndexBuilder.Open(indexPath);
             builder.Commit();
         }
         return summary;
-    }
-
-    private static bool IndexExists(string indexPath)
-    {
-        System.IO.Directory.CreateDirectory(indexPath);
-        using var directory = new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(indexPath));
-        return DirectoryReader.IndexExists(directory);
     }
 }
