@@ -80,6 +80,23 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private static readonly HashSet<string> AdjectivesBeforeNoun = WordList.Set("adjectives-before-noun.txt");
     private static readonly HashSet<string> Subordinators = WordList.Set("subordinators.txt");
     private static readonly HashSet<string> SpeechNouns = WordList.Set("speech-nouns.txt");
+    private static readonly HashSet<string> SentenceConjunctions = WordList.Set("sentence-conjunctions.txt");
+    private static readonly HashSet<string> ClauseContinuers = WordList.Set("clause-continuers.txt");
+    private static readonly HashSet<string> AfterVerbWords = WordList.Set("after-verb-words.txt");
+    private static readonly HashSet<string> NounMarkers = WordList.Set("noun-markers.txt");
+    private static readonly HashSet<string> ContinuingParticiples = WordList.Set("continuing-participles.txt");
+    private static readonly HashSet<string> InvertedSubjectEnders = WordList.Set("inverted-subject-enders.txt");
+    private static readonly HashSet<string> BackVerbs = WordList.Set("back-verbs.txt");
+    private static readonly HashSet<string> ParticiplePrepositions = WordList.Set("participle-prepositions.txt");
+    private static readonly HashSet<string> JudgingWords = WordList.Set("judging-words.txt");
+    private static readonly HashSet<string> RelativePronouns = WordList.Set("relative-pronouns.txt");
+    private static readonly HashSet<string> ObjectOpeners = WordList.Set("object-openers.txt");
+    private static readonly HashSet<string> FewNumerals = WordList.Set("few-numerals.txt");
+    private static readonly HashSet<string> PhrasePrepositions = WordList.Set("phrase-prepositions.txt");
+    private static readonly HashSet<string> AdverbsNotSources = WordList.Set("adverbs-not-sources.txt");
+    private static readonly HashSet<string> CapitalisedSources = WordList.Set("capitalised-sources.txt");
+    private static readonly HashSet<string> BeforeSubjectWords = WordList.Set("before-subject-words.txt");
+    private static readonly HashSet<string> ClauseConjunctions = WordList.Set("clause-conjunctions.txt");
     private readonly Dictionary<string, Person> _byName = persons.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First());
     private string? _lastSpeaker;
     private int _lastQuoteSentence = -10;
@@ -115,7 +132,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         foreach (var (start, _) in doc.Sentences)
         {
             var t = start;
-            while (t < doc.Tokens.Count && (doc.Is(t, TokenKind.Quote) || doc.IsWord(t) && doc[t] is "But" or "And" or "So" or "Then")) t++;
+            while (t < doc.Tokens.Count && (doc.Is(t, TokenKind.Quote) || doc.IsWord(t) && SentenceConjunctions.Contains(doc[t]))) t++;
             if (t < personAt.Length && personAt[t] is { } p && !InQuote(t)) _sources.Add((doc.Tokens[t].Start, p.Name));
             else if (t < doc.Tokens.Count && doc.IsWord(t) && !InQuote(t)
                      && FirstSubjectPerson(t, Math.Min(doc.Sentences[doc.SentenceOf[t]].End, t + OpeningSubjectTokens)) is { } opened)
@@ -338,7 +355,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // "… has "expanded the party," claiming that he …": a participle continues the clause before the
         // quote, whose subject speaks; nothing after it is an attribution.
         if (doc.IsWord(t) && char.IsLower(doc[t][0]) && doc[t].EndsWith("ing") && doc[t].Length > 5) return null;
-        if (!EndsClause(close) && doc.IsWord(t) && doc[t] is "and" or "but" or "or" or "for" or "to" or "in" or "on" or "of" or "with" or "that" or "as" or "while" or "because" or "than")
+        if (!EndsClause(close) && doc.IsWord(t) && ClauseContinuers.Contains(doc[t]))
             return InvertedAfterComma(t);
         // "…" Trump, the party's front-runner, … : the person named right after the quote.
         // After a quote ending in ? or ! the splitter starts a new sentence there ("…?" Miller, a retired nurse, said):
@@ -366,7 +383,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 while (actor != null && k < personAt.Length && personAt[k] == actor) k++;
                 if (doc.IsWord(k) && char.IsLower(doc[k][0]) && (doc[k].EndsWith("ed") && doc[k].Length > 3 || Lexicon.NounLikePresent.Contains(doc[k])
                         || doc[k] is "went" && doc.IsWord(k + 1) && doc[k + 1] == "on" || doc[k] is "shot" or "hit" or "struck" && doc.IsWord(k + 1) && doc[k + 1] == "back")
-                    && (k + 1 >= doc.Tokens.Count || doc.Tokens[k + 1].Kind != TokenKind.Word || doc[k + 1] is "on" or "back" or "in" or "up" or "at" or "to" or "as" or "during" or "after" or "before" or "later" or "again" or "and" or "while" or "when"))
+                    && (k + 1 >= doc.Tokens.Count || doc.Tokens[k + 1].Kind != TokenKind.Word || AfterVerbWords.Contains(doc[k + 1])))
                     return actor?.Name ?? Phrase(t, t + 1, k);
             }
         }
@@ -517,7 +534,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
 
     private bool IsDeterminerOrPossessive(int t) =>
         doc.Is(t, TokenKind.Possessive)
-        || doc.IsWord(t) && doc[t] is "a" or "an" or "the" or "his" or "her" or "their" or "its" or "our" or "my" or "your" or "this" or "whose";
+        || doc.IsWord(t) && NounMarkers.Contains(doc[t]);
 
     /// <summary>No further quote in the rest of the sentence: the attribution closes it.</summary>
     private bool RestIsPlain(int from, int sentence)
@@ -527,7 +544,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (doc.Tokens[t].Kind == TokenKind.Newline) return true; // the paragraph ends the sentence
             if (doc.Tokens[t].Kind == TokenKind.Quote) return false;
             // "…, Hollande said Tuesday, noting the nominee "…"": a participle after a comma goes on with the same speaker.
-            if (doc.IsPunct(t, ',') && doc.IsWord(t + 1) && doc[t + 1] is "noting" or "adding" or "saying" or "arguing" or "calling") return true;
+            if (doc.IsPunct(t, ',') && doc.IsWord(t + 1) && ContinuingParticiples.Contains(doc[t + 1])) return true;
         }
         return true;
     }
@@ -566,7 +583,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                && doc.Tokens[e].Kind is not (TokenKind.Newline or TokenKind.Quote)
                && !(doc.Tokens[e].Kind == TokenKind.Punct && doc.Text[doc.Tokens[e].Start] is ',' or ';' or ':' or '(' or '!' or '?')
                // "said X when asked about Y": a clause after the name is not part of it.
-               && !(e > from && doc.IsWord(e) && doc[e] is "when" or "while" or "who" or "which" or "after" or "before" or "because" or "during" or "adding" or "noting"))
+               && !(e > from && doc.IsWord(e) && InvertedSubjectEnders.Contains(doc[e])))
             e++;
         return e;
     }
@@ -594,7 +611,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (w == "to" && v > sentStart && doc[v - 1].Equals("according", StringComparison.OrdinalIgnoreCase))
                 return Phrase(v + 1, InvertedEnd(v + 1), v);
             // "Hillary shot back, “…”" / "as Cornyn put it: “…”": phrasal reporting verbs.
-            if (w is "back" && v > sentStart && doc[v - 1] is "shot" or "hit" or "fired" or "pushed" || w is "it" && v > sentStart && doc[v - 1] == "put")
+            if (w is "back" && v > sentStart && BackVerbs.Contains(doc[v - 1]) || w is "it" && v > sentStart && doc[v - 1] == "put")
                 return Subject(v - 1, sentStart);
             // "as Trump went on about "how the system is rigged"": the phrase before "went on" talks.
             if (w is "on" && v > sentStart && doc[v - 1] == "went" && (v + 1 == open || doc.IsWord(v + 1) && doc[v + 1] is "about" or "to" && v + 2 <= open))
@@ -613,7 +630,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             if (InOpeningSubordinateClause(v, open)) continue;
             // "Priebus scolded Romney for suggesting that … “…”": a participle after a preposition is not the
             // clause's own verb; the one before it is.
-            if (w.EndsWith("ing") && v > sentStart && doc.IsWord(v - 1) && doc[v - 1] is "for" or "by" or "after" or "before" or "without" or "of" or "about" or "while" or "when" or "upon")
+            if (w.EndsWith("ing") && v > sentStart && doc.IsWord(v - 1) && ParticiplePrepositions.Contains(doc[v - 1]))
                 continue;
             // "Clinton claimed that statements made by Donald Trump calling for a ban make him "…"": a participle right
             // after a noun is a reduced relative clause; a finite reporting verb earlier in the sentence reports.
@@ -684,7 +701,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
     private bool CopulaBetween(int from, int to)
     {
         for (var k = from; k < to; k++)
-            if (doc.IsWord(k) && doc[k] is "is" or "was" or "are" or "were" or "as") return true;
+            if (doc.IsWord(k) && JudgingWords.Contains(doc[k])) return true;
         return false;
     }
 
@@ -732,7 +749,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
                 if (doc.IsPunct(k, ',')) { comma = k; break; }
             }
             if (comma < 0 || comma <= sentStart) return level == 0 ? null : inner;
-            var relative = doc.IsWord(comma + 1) && doc[comma + 1] is "who" or "which" or "whose" or "where";
+            var relative = doc.IsWord(comma + 1) && RelativePronouns.Contains(doc[comma + 1]);
             if (!relative && e - comma > MaxAppositiveTokens) return level == 0 ? null : inner;
             if (!relative) inner ??= PersonIn(comma + 1, e - 1);
             e = SkipParenthesis(comma, sentStart);
@@ -750,7 +767,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         // "The town released a statement Wednesday saying …": a past tense with its object ends the subject.
         for (var k = s + 1; k < e - 1; k++)
             if (doc.IsWord(k) && char.IsLower(doc[k][0]) && (doc[k].EndsWith("ed") || Lexicon.IrregularPast.Contains(doc[k]))
-                && doc.IsWord(k + 1) && doc[k + 1] is "a" or "an" or "the" or "its" or "his" or "her" or "their" or "out" or "up" && PersonIn(s, k) == null)
+                && doc.IsWord(k + 1) && ObjectOpeners.Contains(doc[k + 1]) && PersonIn(s, k) == null)
             {
                 e = k;
                 break;
@@ -841,7 +858,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         var timeOnly = true;
         for (var t = s; t < e && timeOnly; t++)
             timeOnly = !doc.IsWord(t) || Lexicon.Calendar.Contains(doc[t]) || TimeWords.Contains(doc[t])
-                       || doc[t] is "one" or "two" or "few" or "several" && t + 1 < e;
+                       || FewNumerals.Contains(doc[t]) && t + 1 < e;
         if (timeOnly) return null;
         if (e - s == 1 && placeAt[s] is { } place && place.Readings[0].Kind != PlaceKind.Demonym)
             return place.Readings[0].Name;
@@ -866,12 +883,12 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
         if (IsFunctionWord(last) && !(e - s > 1 && Lexicon.NameParticles.Contains(last))) return false;
         if (doc[s] is "do" or "to" or "be") return false;
         // "…, said of the encounter" / "…, said at the time": a prepositional phrase after the verb, not its subject.
-        if (doc[s] is "of" or "at" or "in" or "on" or "for" or "about" or "after" or "before" or "during" or "from" or "with" or "without" or "by") return false;
+        if (PhrasePrepositions.Contains(doc[s])) return false;
         if (e - s > 1) return true;
         if (char.IsLower(last[0]))
-            return !(last.EndsWith("ly") || last.EndsWith("ing") || last.Contains('\'') || last.Contains('\u2019') || last.EndsWith("ed") && last.Length > 4 || last is "now" or "always" or "today" or "past" or "first" or "self" or "only" or "then" or "here" or "there" or "yesterday" or "tonight" or "later");
+            return !(last.EndsWith("ly") || last.EndsWith("ing") || last.Contains('\'') || last.Contains('\u2019') || last.EndsWith("ed") && last.Length > 4 || AdverbsNotSources.Contains(last));
         // A capitalised word opening a sentence may be any word ("Fundraising was …", "Appearing on …").
-        return last is "Another" or "Others" or "Some" or "Many" or "One" or "Several" or "Both" or "Police" or "Officials" or "Sources"
+        return CapitalisedSources.Contains(last)
                || !(Lexicon.CapitalisedCommon.Contains(last) || doc.IsSentenceStart(s) && (last.EndsWith("ing") || last.EndsWith("ed") || last.EndsWith("ly")));
     }
 
@@ -963,7 +980,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             while (k < open && !doc.IsPunct(k, ',')) k++;
             if (k >= open) break;
             s = k + 1;
-            if (s < open && doc[s] is "But" or "And" or "but" or "and") s++;
+            if (s < open && ClauseConjunctions.Contains(doc[s])) s++;
         }
         if (doc.IsWord(s) && doc[s].EndsWith("ly") && doc.IsPunct(s + 1, ',')) s += 2; // "Conversely, PolitiFact rated …"
         // "Preceded at the lectern by X, Trump launched …": a participial opener up to its comma.
@@ -1027,7 +1044,7 @@ internal sealed class SpeakerResolver(TextDocument doc, List<Person> persons, Pe
             // Words that may precede a clause's subject: conjunctions, titles and roles ("But former Sen. …").
             // "…, but Christie wasn't having it": a coordinating conjunction after the comma opens the clause too; so
             // does "even" ("And even Obama tried …").
-            if (!(char.IsUpper(w[0]) || w is "then" or "also" or "even" or "former" or "presidential" or "but" or "and" || Lexicon.RoleNouns.Contains(w)
+            if (!(char.IsUpper(w[0]) || BeforeSubjectWords.Contains(w) || Lexicon.RoleNouns.Contains(w)
                   || IsDescriptorBeforeName(t))) clause = false;
         }
         return null;
