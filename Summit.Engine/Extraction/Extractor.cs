@@ -91,7 +91,7 @@ public sealed partial class Extractor
             for (var t = h.Start; t < h.End; t++) placeAt[t] = h;
 
         var raw = QuoteFinder.Find(body);
-        var speakers = new SpeakerResolver(doc, persons, personAt, placeAt).Resolve(raw);
+        var speakers = SpeakerResolver.Resolve(doc, persons, personAt, placeAt, raw);
         var quotes = new List<Quote>(raw.Count);
         var transcript = QuoteFilter.IsTranscript(body, raw);
         for (var i = 0; i < raw.Count; i++)
