@@ -1,5 +1,4 @@
 using Summit.Engine.Extraction.Speakers;
-using Summit.Engine.Gazetteer;
 
 namespace Summit.Engine.Extraction;
 

@@ -1,4 +1,3 @@
-using Summit.Engine.Gazetteer;
 using static Summit.Engine.Extraction.Speakers.SpeakerWindows;
 using static Summit.Engine.Extraction.Speakers.SpeakerWords;
 
@@ -121,7 +120,7 @@ internal sealed partial class SpeakerContext
     /// <summary>The token after any personal titles ("Rep.", "Sen.", "Dr") starting at <paramref name="t"/>.</summary>
     private int AfterTitles(int t)
     {
-        for (var round = 0; round < 3 && Doc.IsWord(t) && Lexicon.Titles.Contains(Doc[t]); round++)
+        for (var round = 0; round < MaxTitles && Doc.IsWord(t) && Lexicon.Titles.Contains(Doc[t]); round++)
         {
             t++;
             if (Doc.IsPunct(t, '.')) t++;

@@ -1,4 +1,3 @@
-using Summit.Engine.Gazetteer;
 using static Summit.Engine.Extraction.Speakers.SpeakerWindows;
 using static Summit.Engine.Extraction.Speakers.SpeakerWords;
 

@@ -32,7 +32,7 @@ internal sealed partial class SpeakerContext
         if (e - s == 1 && Lexicon.LegalForms.Contains(Doc[s]))
         {
             var k = s - 1;
-            while (k >= 0 && s - k < 8 && (Doc.Is(k, TokenKind.Newline) || Doc.IsWord(k) && (char.IsUpper(Doc[k][0]) || Doc[k] == "and") || Doc.IsPunct(k, '&'))) k--;
+            while (k >= 0 && s - k < MaxFirmNameTokens && (Doc.Is(k, TokenKind.Newline) || Doc.IsWord(k) && (char.IsUpper(Doc[k][0]) || Doc[k] == "and") || Doc.IsPunct(k, '&'))) k--;
             k++;
             while (k < s && !(Doc.IsWord(k) && char.IsUpper(Doc[k][0]))) k++;
             if (k == s) return null;

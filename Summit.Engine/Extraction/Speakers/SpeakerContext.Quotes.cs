@@ -1,6 +1,4 @@
-using Summit.Engine.Gazetteer;
 using static Summit.Engine.Extraction.Speakers.SpeakerWindows;
-using static Summit.Engine.Extraction.Speakers.SpeakerWords;
 
 namespace Summit.Engine.Extraction.Speakers;
 

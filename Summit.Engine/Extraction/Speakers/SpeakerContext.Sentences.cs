@@ -1,4 +1,3 @@
-using Summit.Engine.Gazetteer;
 using static Summit.Engine.Extraction.Speakers.SpeakerWindows;
 using static Summit.Engine.Extraction.Speakers.SpeakerWords;
 
@@ -21,7 +20,7 @@ internal sealed partial class SpeakerContext
         var s = ss;
         // "In a White House statement, President Obama condemned …": skip an opening phrase up to its comma.
         // "On Thursday, after remaining neutral, Warren endorsed …": skip opening phrases up to their commas.
-        for (var round = 0; round < 3 && s < open && Doc.IsWord(s) && IsOpener(Doc[s]); round++)
+        for (var round = 0; round < MaxOpeningPhrases && s < open && Doc.IsWord(s) && IsOpener(Doc[s]); round++)
         {
             var k = s;
             while (k < open && !Doc.IsPunct(k, ',')) k++;

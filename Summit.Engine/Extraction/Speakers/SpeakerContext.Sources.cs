@@ -1,4 +1,3 @@
-using Summit.Engine.Gazetteer;
 using static Summit.Engine.Extraction.Speakers.SpeakerWindows;
 using static Summit.Engine.Extraction.Speakers.SpeakerWords;
 
@@ -60,7 +59,7 @@ internal sealed partial class SpeakerContext
         var k = t;
         if (Doc.IsWord(k) && Doc[k] == "the") k++;
         var words = 0;
-        while (k < PersonAt.Length && Doc.IsWord(k) && char.IsUpper(Doc[k][0]) && PersonAt[k] == null && words < 3) { k++; words++; }
+        while (k < PersonAt.Length && Doc.IsWord(k) && char.IsUpper(Doc[k][0]) && PersonAt[k] == null && words < MaxOutletWords) { k++; words++; }
         return words > 0 && Doc.Is(k, TokenKind.Possessive) ? k + 1 : t;
     }
 

@@ -1,4 +1,3 @@
-using Summit.Engine.Gazetteer;
 using static Summit.Engine.Extraction.Speakers.SpeakerWindows;
 using static Summit.Engine.Extraction.Speakers.SpeakerWords;
 
@@ -17,7 +16,7 @@ internal sealed partial class SpeakerContext
         // Appositive: "Hugh Hill, a doctor at the clinic, said" / "His partner, Lawrence Cummings, said"
         string? inner = null;
         // Up to two appositives or relative clauses ("X, a spokeswoman for Y, which represents Z, said").
-        for (var level = 0; level < 2 && Doc.IsPunct(e - 1, ','); level++)
+        for (var level = 0; level < MaxAppositives && Doc.IsPunct(e - 1, ','); level++)
         {
             var comma = -1;
             for (var k = e - 2; k >= Math.Max(sentStart, e - MaxRelativeClauseTokens); k--)
@@ -105,7 +104,7 @@ internal sealed partial class SpeakerContext
         var tok = Doc.Tokens[t];
         if (tok.Kind is TokenKind.Possessive or TokenKind.Number) return true;
         if (tok.Kind == TokenKind.Punct)
-            return Doc.Text[tok.Start] is '.' or '-' && t > 0 && Doc.IsWord(t - 1) && Doc[t - 1].Length <= 3
+            return Doc.Text[tok.Start] is '.' or '-' && t > 0 && Doc.IsWord(t - 1) && Doc[t - 1].Length <= MaxAbbreviationLength
                    || Doc.Text[tok.Start] == '-' && t > 0 && Doc.Tokens[t - 1].End == tok.Start && t + 1 < Doc.Tokens.Count && Doc.Tokens[t + 1].Start == tok.End;
         if (tok.Kind != TokenKind.Word) return false;
         var w = Doc[t];

@@ -1,5 +1,3 @@
-using Summit.Engine.Gazetteer;
-
 namespace Summit.Engine.Extraction.Speakers;
 
 /// <summary>

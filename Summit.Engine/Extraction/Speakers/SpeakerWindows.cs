@@ -58,4 +58,16 @@ internal static class SpeakerWindows
     public const int MaxAdjectivesAfterArticle = 2;
     // "He said, 'We have to win,'" X said: closing marks of inner quotes looked through for the outer quote's punctuation.
     public const int MaxInnerClosingMarks = 2;
+    // "Rep.", "Sen.", "Dr.": personal titles stacked before a name ("Rep. Dr. …"), at most this many.
+    public const int MaxTitles = 3;
+    // "…, noted NBC's Dante Chinni": an outlet before a possessive is a name of a few capitalised words.
+    public const int MaxOutletWords = 3;
+    // "On Thursday, after remaining neutral, Warren endorsed …": opening phrases skipped, each up to its comma.
+    public const int MaxOpeningPhrases = 3;
+    // "X, a spokeswoman for Y, which represents Z, said": appositives or relative clauses between a subject and its verb.
+    public const int MaxAppositives = 2;
+    // "Smith Barney, Harris Upham and Co said": the firm's name before a legal form, over a wrapped line.
+    public const int MaxFirmNameTokens = 8;
+    // In characters: "U.S.", "Sen." and "R-Pa." — a word this short before a full stop or hyphen is an abbreviation in a name.
+    public const int MaxAbbreviationLength = 3;
 }
