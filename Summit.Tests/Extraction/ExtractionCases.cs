@@ -1,13 +1,42 @@
+using Summit.Engine.Extraction;
+
 namespace Summit.Tests.Extraction;
 
 /// <summary>
-/// One row of a table of extraction cases: the name of the rule it pins (the name of the test it used to be),
+/// One row of a table of speaker cases: the rule that must find each listed quote's speaker (a class name of
+/// <c>SpeakerResolver.Rules</c>, or <see cref="NoRule"/>), the name of the case (the name of the test it used to be),
 /// the article body and the speaker expected for each quote, found by how the quote starts.
-/// <see cref="ToString"/> is the name, so a failing row says which rule broke.
+/// <see cref="ToString"/> is the rule and the name, so a failing row says which rule broke.
 /// </summary>
-public sealed record SpeakerCase(string Name, string Body, params (string QuoteStart, string? Speaker)[] Expected)
+public sealed record SpeakerCase(string? Rule, string Name, string Body, params (string QuoteStart, string? Speaker)[] Expected)
 {
-    public override string ToString() => Name;
+    /// <summary>No rule finds a speaker.</summary>
+    public const string? NoRule = null;
+
+    public override string ToString() => $"{Rule ?? "no rule"}: {Name}";
+
+    /// <summary>Extracts the body and checks each listed quote's speaker and the rule that gave it.</summary>
+    public void AssertHolds(Func<string, ArticleFacts> extract)
+    {
+        var trace = new List<(int Start, string? Rule)>();
+        SpeakerResolver.Trace.Value = trace;
+        ArticleFacts facts;
+        try
+        {
+            facts = extract(Body);
+        }
+        finally
+        {
+            SpeakerResolver.Trace.Value = null;
+        }
+        foreach (var (quoteStart, speaker) in Expected)
+        {
+            var quote = facts.Quotes.SingleOrDefault(q => q.Text.StartsWith(quoteStart, StringComparison.Ordinal));
+            Assert.True(quote is not null, $"no quote starting with \"{quoteStart}\"; found: {string.Join(" | ", facts.Quotes.Select(q => q.Text))}");
+            Assert.Equal(speaker, quote.Speaker);
+            Assert.Equal(Rule, trace.Single(t => t.Start == quote.Start).Rule);
+        }
+    }
 }
 
 /// <summary>
