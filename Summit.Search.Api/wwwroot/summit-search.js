@@ -14,6 +14,7 @@ const SCRIPT_ORIGIN = (() => {
 const SUGGEST_DELAY_MS = 150;
 const SUGGEST_MIN_CHARS = 2;
 const FACET_LIMIT = 8;
+const HOME_PERIOD_ARTICLES = 20; // the home page ranks names over the latest months holding at least this many articles
 
 // The facet dimensions are the API's (GET /api/facets): their names and labels, the ones each view shows and, in
 // each view's order, the ones the widget filters by (those it shows in some view). Until they arrive there are none.
@@ -1545,13 +1546,22 @@ export class SummitSearchElement extends HTMLElement {
     try {
       const latest = await get('/api/search?pageSize=5&sort=date&facetLimit=1&dateHistogram=month');
       const months = (Array.isArray(latest?.dateHistogram) ? latest.dateHistogram : [])
-        .map((b) => String(b?.value ?? '')).filter((v) => /^\d{4}-\d{2}$/.test(v)).sort();
+        .filter((b) => /^\d{4}-\d{2}$/.test(String(b?.value ?? ''))).map((b) => ({ value: String(b.value), count: Number(b.count) || 0 }))
+        .sort((a, b) => (a.value < b.value ? -1 : 1));
       const sections = [];
       if (months.length) {
-        // The latest period: the newest article's month and the two before it.
-        const newest = months.at(-1);
-        const i = Number(newest.slice(0, 4)) * 12 + Number(newest.slice(5, 7)) - 1 - 2;
-        const from = `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+        // The latest period: back from the newest article's month until it holds enough articles to rank names
+        // (HOME_PERIOD_ARTICLES), at most a year.
+        const newest = months.at(-1).value;
+        const index = (v) => Number(v.slice(0, 4)) * 12 + Number(v.slice(5, 7)) - 1;
+        let from = newest;
+        let articles = 0;
+        for (const m of [...months].reverse()) {
+          if (index(newest) - index(m.value) >= 12) break;
+          from = m.value;
+          articles += m.count;
+          if (articles >= HOME_PERIOD_ARTICLES) break;
+        }
         const period = await get(`/api/search?pageSize=1&facetLimit=8&from=${from}&to=${newest}`);
         sections.push(this.#homeTop(period?.facets ?? {}, from, newest));
       }
@@ -1580,7 +1590,8 @@ export class SummitSearchElement extends HTMLElement {
           { chip: true, count: Number(f.count) || 0 }))));
     }
     return el('section', { class: 'top', 'aria-labelledby': 'home-top' },
-      el('h2', { id: 'home-top', text: `Most mentioned, ${formatPeriod(from)} – ${formatPeriod(to)}` }), ...groups);
+      el('h2', { id: 'home-top', text: `Most mentioned, ${from === to ? formatPeriod(from) : `${formatPeriod(from)} – ${formatPeriod(to)}`}` }),
+      ...groups);
   }
 
   #homeLatest(hits) {
