@@ -243,6 +243,9 @@ public static class Snippets
     /// <summary>How far into an article the lead is looked for.</summary>
     private const int LeadSearchSentences = 12;
 
+    /// <summary>A lead has at least this many words: shorter lines open transcripts ("Can you put on your earpiece?").</summary>
+    private const int LeadMinWords = 8;
+
     /// <summary>
     /// The article's lead: its first sentence of prose, skipping what a body often opens with that is not news — a
     /// dateline or venue line ("Beijing, People's Republic of China", "Oval Office", "2:45 P.M. EST"), a heading in
@@ -272,7 +275,7 @@ public static class Snippets
             }
             else if (c is not ('\'' or '\u2019' or '-')) inWord = false;
         }
-        return words >= 6 && lower > upper;
+        return words >= LeadMinWords && lower > upper;
     }
 
     private static string Render(string text, Range sentence, List<Range> marks)
