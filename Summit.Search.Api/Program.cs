@@ -41,7 +41,7 @@ builder.Services.AddOptions<CorsOptions>().Configure<IOptions<SearchOptions>>((c
 }));
 // The widget's static files are public code: any origin may load them (the origin is echoed, never credentials).
 builder.Services.AddOptions<CorsOptions>().Configure(cors => cors.AddPolicy(Cors.WidgetPolicy, policy =>
-    policy.SetIsOriginAllowed(_ => true).WithMethods("GET", "HEAD")));
+    policy.SetIsOriginAllowed(_ => true).WithMethods("GET", "HEAD").WithExposedHeaders("Retry-After")));
 // The read endpoints' group carries the policy (ReadEndpoints.MapReadGroup); admin writes are authenticated by key
 // (and wrong keys throttled) instead.
 builder.Services.AddRateLimiter(limiter =>

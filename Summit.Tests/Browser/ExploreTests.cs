@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static Summit.Tests.Browser.WidgetPage;
 
 namespace Summit.Tests.Browser;
 
@@ -13,10 +14,6 @@ namespace Summit.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class ExploreTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-    private const string Widget = "summit-search";
-    private static ILocator Status(IPage page) => page.Locator($"{Widget} [role=status]");
-    private static ILocator Input(IPage page) => page.Locator($"{Widget} input[role=combobox]");
-    private static ILocator Hits(IPage page) => page.Locator($"{Widget} li.hit");
     private static ILocator Reader(IPage page) => page.Locator($"{Widget} article.reader");
 
     private async Task<JsonElement> ApiAsync(string pathAndQuery)
@@ -418,23 +415,5 @@ public sealed class ExploreTests(BrowserFixture fixture, ITestOutputHelper outpu
         output.WriteLine($"axe {what}: {list.Count} violations");
         foreach (var v in list) output.WriteLine(v);
         return list;
-    }
-
-    private static async Task<string> DeepActiveAsync(IPage page, string projection)
-    {
-        var result = await page.EvaluateAsync<JsonElement>($$"""
-            () => {
-              let el = document.activeElement;
-              while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
-              return el ? ({{projection}})(el) : null;
-            }
-            """);
-        return result.ValueKind switch
-        {
-            JsonValueKind.True => "True",
-            JsonValueKind.False => "False",
-            JsonValueKind.Null => "",
-            _ => result.ToString(),
-        };
     }
 }
