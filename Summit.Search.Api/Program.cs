@@ -28,8 +28,8 @@ builder.Services.AddSingleton<SearchAdmission>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi();
-// Sites on the allow-list may load the widget (a module script, fetched with CORS) and call the read API: the
-// named policy is on the read endpoints and the widget files only. There is no default policy, so the admin writes
+// Sites on the allow-list may call the read API (the named policy is on the read endpoints); any site may load the
+// widget's files (a module script, fetched with CORS). There is no default policy, so the admin writes
 // (POST/DELETE /api/articles) have none: their preflight is refused and a cross-origin page cannot call them.
 builder.Services.AddCors();
 builder.Services.AddOptions<CorsOptions>().Configure<IOptions<SearchOptions>>((cors, search) => cors.AddPolicy(Cors.ReadPolicy, policy =>
@@ -39,6 +39,9 @@ builder.Services.AddOptions<CorsOptions>().Configure<IOptions<SearchOptions>>((c
     else policy.WithOrigins(origins.Select(o => SearchOptions.TryNormalizeOrigin(o, out var normalized) ? normalized : o).ToArray());
     policy.WithMethods("GET", "HEAD").AllowAnyHeader().WithExposedHeaders("Retry-After");
 }));
+// The widget's static files are public code: any origin may load them (the origin is echoed, never credentials).
+builder.Services.AddOptions<CorsOptions>().Configure(cors => cors.AddPolicy(Cors.WidgetPolicy, policy =>
+    policy.SetIsOriginAllowed(_ => true).WithMethods("GET", "HEAD").WithExposedHeaders("Retry-After")));
 // The read endpoints' group carries the policy (ReadEndpoints.MapReadGroup); admin writes are authenticated by key
 // (and wrong keys throttled) instead.
 builder.Services.AddRateLimiter(limiter =>
@@ -67,7 +70,7 @@ app.UseStatusCodePages();
 app.UseRouting();
 // Endpoints carry their policy (RequireCors on the read groups); the widget files are static, so they get it here.
 app.UseCors();
-app.UseWhen(context => SecurityHeaders.IsWidgetFile(context.Request.Path), widget => widget.UseCors(Cors.ReadPolicy));
+app.UseWhen(context => SecurityHeaders.IsWidgetFile(context.Request.Path), widget => widget.UseCors(Cors.WidgetPolicy));
 app.UseRateLimiter();
 app.UseDefaultFiles();
 app.UseStaticFiles();

@@ -20,7 +20,7 @@ public static class SecurityHeaders
     public const string ResourcePolicy = "default-src 'none'; frame-ancestors 'none'";
 
     /// <summary>The embeddable widget: the module script that other sites load (and any module it imports), which is
-    /// served with CORS to the allowed origins and without frame protection.</summary>
+    /// served with CORS to any origin (the API itself only to the allowed ones) and without frame protection.</summary>
     public static bool IsWidgetFile(PathString path) =>
         path.Value is { } value && (value.EndsWith(".js", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".mjs", StringComparison.OrdinalIgnoreCase))
         && !value.StartsWith("/api/", StringComparison.OrdinalIgnoreCase);

@@ -465,9 +465,23 @@ public static class ArticleReader
         }
         var sentence = CollapseWhiteSpace(firstLine[..end]);
         if (sentence.Length <= maxLength) return sentence;
-        var cut = sentence.LastIndexOf(' ', maxLength);
-        return sentence[..(cut > 40 ? cut : maxLength)].TrimEnd(',', ';', ':', ' ') + "…";
+        // Cut at the end of a phrase (a comma, semicolon, colon or dash) when one leaves a title of some length,
+        // else after a word, never leaving a dangling "with", "the", "of" at the end.
+        const int minLength = 60;
+        var phrase = sentence.LastIndexOfAny([',', ';', ':', '\u2014', '\u2013'], maxLength);
+        var cut = phrase >= minLength ? phrase : sentence.LastIndexOf(' ', maxLength);
+        if (cut <= 40) cut = maxLength;
+        var title = sentence[..cut].TrimEnd(',', ';', ':', ' ', '\u2014', '\u2013');
+        while (title.LastIndexOf(' ') is > 40 and var space && DanglingWords.Contains(title[(space + 1)..]))
+            title = title[..space].TrimEnd(',', ';', ':', ' ');
+        return title + "…";
     }
+
+    private static readonly HashSet<string> DanglingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as",
+        "into", "over", "after", "before", "about", "than", "that", "which", "who", "whose", "its", "his", "her", "their",
+    };
 
     private static string NormaliseNewlines(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n');
 

@@ -4,7 +4,7 @@ namespace Summit.Engine.Extraction;
 /// Splits tokens into sentences: at line breaks, and after . ! ? when the next word starts a sentence and the
 /// dot does not end an abbreviation or an initial ("Mr.", "Jan.", "George W. Bush").
 /// </summary>
-internal static class SentenceSplitter
+public static class SentenceSplitter
 {
     private static readonly HashSet<string> Abbreviations = new(
         ["Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Jr", "Sr", "Prof",
@@ -12,7 +12,20 @@ internal static class SentenceSplitter
          "Dec", "No", "vs", "Mt", "Ft", "Rev", "Adm", "Maj", "Gens", "Sens", "Reps", "Messrs", "Ave", "approx", "Nos",
          "U.S", "U.K", "U.N", "D.C"], StringComparer.Ordinal);
 
-    public static List<(int Start, int End)> Split(string text, List<Token> tokens)
+    /// <summary>The sentences of a text as character ranges (start inclusive, end exclusive), from the first token
+    /// of each sentence to its last: what snippets and the benchmark's corpus cut text with.</summary>
+    public static List<(int Start, int End)> Split(string text)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var sentences = Split(text, tokens);
+        var ranges = new List<(int Start, int End)>(sentences.Count);
+        foreach (var (first, end) in sentences)
+            if (end > first) ranges.Add((tokens[first].Start, tokens[end - 1].End));
+        return ranges;
+    }
+
+    /// <summary>The sentences as token ranges (first token inclusive, end exclusive).</summary>
+    internal static List<(int Start, int End)> Split(string text, List<Token> tokens)
     {
         var result = new List<(int, int)>();
         var start = 0;

@@ -153,7 +153,9 @@ public sealed record SuggestResponse(string Query, IReadOnlyList<Suggestion> Sug
 /// back (a country code for countries, the title for titles), <paramref name="Label"/> what to show,
 /// <paramref name="Count"/> the number of articles, <paramref name="Id"/> the article id of a title.
 /// </summary>
-public sealed record Suggestion(string Kind, string Value, string Label, int Count, string? Id = null);
+/// <remarks>An article title's suggestion also carries the article's <c>Date</c> and <c>Source</c>, so titles that read
+/// alike can be told apart.</remarks>
+public sealed record Suggestion(string Kind, string Value, string Label, int Count, string? Id = null, DateTimeOffset? Date = null, string? Source = null);
 
 /// <summary>All values of one facet dimension for a search, optionally only those with a word starting with a prefix.</summary>
 public sealed record FacetResponse(string Dimension, string Query, IReadOnlyList<FacetValue> Values);

@@ -1,6 +1,7 @@
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using Summit.Engine.Extraction;
 using Summit.Engine.Index;
 
 namespace Summit.Engine.Search;
@@ -75,8 +76,8 @@ public static class Snippets
         return tokens;
     }
 
-    /// <summary>Up to <paramref name="max"/> sentences with the most matches, in text order; the lead sentence when
-    /// nothing in the text matches (the document matched on a facet field).</summary>
+    /// <summary>Up to <paramref name="max"/> sentences with the most matches, in text order; the article's lead
+    /// (<see cref="Lead"/>) when nothing in the text matches (the document matched on a facet field).</summary>
     public static IReadOnlyList<string> Passages(string text, HighlightTerms terms, Analyzer analyzer, int max = 3)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
@@ -99,7 +100,7 @@ public static class Snippets
             .Take(max)
             .OrderBy(x => x.index)
             .ToList();
-        if (scored.Count == 0) return [Render(text, sentences[0], [])];
+        if (scored.Count == 0) return [Render(text, Lead(analyzed, sentences), [])];
         return scored.Select(x => Render(text, x.s, x.marks)).ToList();
     }
 
@@ -151,7 +152,7 @@ public static class Snippets
         }
     }
 
-    private readonly record struct Range(int Start, int End);
+    internal readonly record struct Range(int Start, int End);
 
     /// <summary>Marks within <paramref name="range"/> of the text, with offsets into the whole text.</summary>
     private static List<Range> FindMarks(string text, Range range, HighlightTerms terms, Analyzer analyzer)
@@ -235,47 +236,46 @@ public static class Snippets
         return previous[b.Length];
     }
 
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
-        { "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "jr", "sr", "prof", "no", "vs", "jan", "feb", "aug", "sept", "oct", "nov", "dec" };
+    /// <summary>The sentences of the text, cut by the engine's one splitter (the one extraction uses).</summary>
+    private static List<Range> Sentences(string text) =>
+        SentenceSplitter.Split(text).Select(s => new Range(s.Start, s.End)).ToList();
 
-    private static List<Range> Sentences(string text)
+    /// <summary>How far into an article the lead is looked for.</summary>
+    private const int LeadSearchSentences = 12;
+
+    /// <summary>A lead has at least this many words: shorter lines open transcripts ("Can you put on your earpiece?").</summary>
+    private const int LeadMinWords = 8;
+
+    /// <summary>
+    /// The article's lead: its first sentence of prose, skipping what a body often opens with that is not news — a
+    /// dateline or venue line ("Beijing, People's Republic of China", "Oval Office", "2:45 P.M. EST"), a heading in
+    /// capitals ("THE WHITE HOUSE"), an editor's note in brackets. The first sentence when none looks like prose.
+    /// </summary>
+    internal static Range Lead(string text, List<Range> sentences)
     {
-        var sentences = new List<Range>();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        foreach (var sentence in sentences.Take(LeadSearchSentences))
+            if (IsProse(text.AsSpan(sentence.Start, sentence.End - sentence.Start))) return sentence;
+        return sentences[0];
+    }
+
+    private static bool IsProse(ReadOnlySpan<char> sentence)
+    {
+        if (sentence.Length == 0 || sentence[0] is '[' or '(' or '{') return false;
+        var last = sentence.TrimEnd("\"'\u201D\u2019)\u00BB").TrimEnd();
+        if (last.Length == 0 || last[^1] is not ('.' or '!' or '?' or '\u2026')) return false;
+        int words = 0, lower = 0, upper = 0;
+        var inWord = false;
+        foreach (var c in sentence)
         {
-            var c = text[i];
-            var boundary = c == '\n';
-            var end = i + 1;
-            if (c is '.' or '!' or '?')
+            if (char.IsLetter(c))
             {
-                while (end < text.Length && text[end] is '"' or '\'' or '\u201D' or '\u2019' or ')' or '\u00BB') end++;
-                boundary = (end >= text.Length || char.IsWhiteSpace(text[end])) && !IsAbbreviation(text, i);
+                if (char.IsLower(c)) lower++; else if (char.IsUpper(c)) upper++;
+                if (!inWord) words++;
+                inWord = true;
             }
-            if (!boundary) continue;
-            Add(sentences, text, start, end);
-            start = end;
-            i = end - 1;
+            else if (c is not ('\'' or '\u2019' or '-')) inWord = false;
         }
-        Add(sentences, text, start, text.Length);
-        return sentences;
-    }
-
-    private static bool IsAbbreviation(string text, int dot)
-    {
-        if (text[dot] != '.') return false;
-        var wordStart = dot;
-        while (wordStart > 0 && char.IsLetter(text[wordStart - 1])) wordStart--;
-        var word = text[wordStart..dot];
-        // "U.S." and initials ("J. Smith") are not sentence ends.
-        return word.Length == 1 || Abbreviations.Contains(word);
-    }
-
-    private static void Add(List<Range> sentences, string text, int start, int end)
-    {
-        while (start < end && char.IsWhiteSpace(text[start])) start++;
-        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
-        if (end > start) sentences.Add(new Range(start, end));
+        return words >= LeadMinWords && lower > upper;
     }
 
     private static string Render(string text, Range sentence, List<Range> marks)

@@ -69,7 +69,7 @@ public sealed partial class ArticleSearcher
             var doc = searcher.Doc(hit.Doc);
             var title = doc.Get(SummitSchema.Title) ?? "";
             if (!seen.Add(title)) continue;
-            yield return new Suggestion("title", title, title, 1, doc.Get(SummitSchema.Id));
+            yield return new Suggestion("title", title, title, 1, doc.Get(SummitSchema.Id), ArticleSearcher.ReadDate(doc), doc.Get(SummitSchema.Source));
             if (seen.Count == count) yield break;
         }
     }

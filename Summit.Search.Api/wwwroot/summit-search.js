@@ -14,6 +14,7 @@ const SCRIPT_ORIGIN = (() => {
 const SUGGEST_DELAY_MS = 150;
 const SUGGEST_MIN_CHARS = 2;
 const FACET_LIMIT = 8;
+const HOME_PERIOD_ARTICLES = 20; // the home page ranks names over the latest months holding at least this many articles
 
 // The facet dimensions are the API's (GET /api/facets): their names and labels, the ones each view shows and, in
 // each view's order, the ones the widget filters by (those it shows in some view). Until they arrive there are none.
@@ -95,21 +96,28 @@ button.go {
   flex: 0 0 auto; height: 2.75rem; padding: 0 1.1rem; border: 0; border-radius: var(--_radius);
   background: var(--_accent); color: var(--_accent-text); font-weight: 600; cursor: pointer;
 }
-ul.listbox {
+div.listbox {
   position: absolute; z-index: 10; left: 0; right: 0; top: calc(100% + 4px); margin: 0; padding: .25rem 0;
   list-style: none; background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius);
   box-shadow: 0 8px 24px rgb(0 0 0 / .14); max-height: 22rem; overflow-y: auto;
 }
-ul.listbox[hidden] { display: none; }
+div.listbox[hidden] { display: none; }
+.listbox ul[role=group] { list-style: none; margin: 0; padding: 0; }
+.listbox .group-label { padding: .45rem .8rem .15rem; font-size: .75rem; font-weight: 700; text-transform: uppercase;
+  letter-spacing: .04em; color: var(--_muted); }
+.listbox ul[role=group] + ul[role=group] { border-top: 1px solid var(--_border); margin-top: .2rem; }
+.option mark { background: transparent; color: inherit; font-weight: 700; padding: 0; text-decoration: underline;
+  text-decoration-thickness: 2px; text-underline-offset: 2px; }
+.option .sub { display: block; font-size: .8rem; color: var(--_muted); }
+li.option[aria-selected="true"] .sub { color: inherit; }
 li.option {
   display: flex; gap: .6rem; align-items: baseline; padding: .45rem .8rem; cursor: pointer;
 }
 li.option[aria-selected="true"] { background: var(--_accent); color: var(--_accent-text); }
 li.option[aria-selected="true"] .kind, li.option[aria-selected="true"] .n { color: inherit; }
-.option .kind {
-  order: -1; flex: 0 0 4.5rem; font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: var(--_muted);
-}
-.option .label { flex: 1 1 auto; min-width: 0; overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical;
+.option .kind { display: none; }
+.option .main { flex: 1 1 auto; min-width: 0; }
+.option .label { overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical;
   -webkit-line-clamp: 2; line-clamp: 2; }
 .option .n { color: var(--_muted); font-size: .85rem; font-variant-numeric: tabular-nums; }
 
@@ -164,8 +172,66 @@ li.option[aria-selected="true"] .kind, li.option[aria-selected="true"] .n { colo
 .selected .chip .x { font-weight: 700; }
 .dates { display: flex; flex-wrap: wrap; gap: .5rem; }
 .dates label { display: grid; gap: .15rem; font-size: .85rem; color: var(--_muted); }
-.dates input { border: 1px solid var(--_border); border-radius: 6px; padding: .2rem .4rem; background: var(--_bg);
-  color: var(--_text); }
+.dates input { width: 8.5rem; border: 1px solid var(--_border); border-radius: 6px; padding: .2rem .4rem;
+  background: var(--_bg); color: var(--_text); }
+.hint { margin: .3rem 0 0; font-size: .8rem; color: var(--_muted); }
+
+.histogram { margin: 0 0 .9rem; }
+.histogram[hidden] { display: none; }
+.histogram .hist-title { font-size: .85rem; font-weight: 600; color: var(--_muted); margin: 0 0 .3rem; }
+.histogram .bars { display: flex; align-items: flex-end; gap: 2px; height: 4.5rem; padding: 0 0 1px;
+  border-bottom: 1px solid var(--_border); }
+.histogram .bar { flex: 1 1 0; min-width: 3px; max-width: 2.5rem; height: 100%; padding: 0; border: 0; background: none;
+  cursor: pointer; display: flex; align-items: flex-end; }
+.histogram .bar span { display: block; width: 100%; background: var(--_accent); border-radius: 2px 2px 0 0; min-height: 2px; }
+.histogram .bar.empty span { background: var(--_border); }
+.histogram .bar[aria-pressed="true"] span { background: var(--_text); }
+.histogram .bar:hover span { opacity: .8; }
+.histogram .axis { display: flex; justify-content: space-between; font-size: .75rem; color: var(--_muted); margin-top: .15rem; }
+
+.reader[hidden], .home[hidden] { display: none; }
+.reader { margin-top: .9rem; padding: 1rem 1.1rem 1.25rem; border: 1px solid var(--_border); border-radius: var(--_radius);
+  background: var(--_bg); overflow-wrap: anywhere; }
+.reader .back { margin-bottom: .6rem; }
+.reader h2 { margin: 0 0 .3rem; font-size: 1.45rem; line-height: 1.25; }
+.reader h2:focus { outline: none; }
+.reader h2:focus-visible { outline: 3px solid var(--_focus); }
+.reader h3 { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--_muted); margin: 1.2rem 0 .4rem; }
+.reader .original { display: inline-block; margin-top: .4rem; }
+.reader .body { margin-top: .9rem; max-width: 44rem; font-size: 1.02rem; line-height: 1.6; }
+.reader .body p { margin: 0 0 .8rem; }
+.quote { position: relative; background: var(--summit-quote-bg, #eef3fb); border-bottom: 2px solid var(--_accent);
+  border-radius: 2px; cursor: help; }
+.quote .said { display: none; position: absolute; z-index: 5; left: 0; bottom: calc(100% + 4px); width: max-content;
+  max-width: 16rem; padding: .2rem .55rem; border-radius: 6px; background: var(--_text); color: var(--_bg);
+  font-size: .85rem; line-height: 1.35; font-weight: 600; white-space: normal; pointer-events: none; }
+.quote:hover .said, .quote:focus .said { display: block; }
+.quote:focus-visible { outline: 3px solid var(--_focus); outline-offset: 1px; }
+.reader .speakers { list-style: none; margin: 0; padding: 0; display: grid; gap: .35rem; }
+.reader .speakers li { display: flex; flex-wrap: wrap; gap: .3rem .6rem; align-items: center; }
+.entity-groups { display: grid; gap: .6rem; }
+.entity-groups .legend { font-weight: 600; font-size: .85rem; color: var(--_muted); margin-bottom: .25rem; }
+
+.home { margin-top: 1.25rem; display: grid; gap: 1.25rem; grid-template-columns: minmax(0, 1fr); }
+.home section { min-width: 0; }
+.home h2 { font-size: 1.1rem; margin: 0 0 .5rem; }
+.home h3 { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--_muted); margin: .6rem 0 .35rem; }
+.home .latest { list-style: none; margin: 0; padding: 0; display: grid; gap: .55rem; }
+.home .latest li { padding: .55rem .7rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg);
+  overflow-wrap: anywhere; }
+.home .latest a { font-weight: 600; text-decoration: none; }
+.home .latest a:hover { text-decoration: underline; }
+.home .examples { display: flex; flex-wrap: wrap; gap: .4rem; }
+.home .examples button { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9rem; }
+.home details { border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg); padding: .5rem .8rem; }
+.home details summary { cursor: pointer; font-weight: 600; }
+.home dl { margin: .5rem 0 0; display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .3rem .9rem; }
+.home dt code { font-size: .9rem; }
+.home dd { margin: 0; }
+@container (min-width: 760px) {
+  .home { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+  .home .span { grid-column: 1 / -1; }
+}
 
 .results { min-width: 0; }
 .results h2 { margin: 0; }
@@ -199,7 +265,6 @@ blockquote p { margin: 0; }
 }
 @container (max-width: 420px) {
   button.go { padding: 0 .8rem; }
-  .option .kind { flex-basis: 3.6rem; }
 }
 @media (prefers-reduced-motion: no-preference) {
   .chip, .views button, li.option { transition: background-color .12s ease; }
@@ -213,7 +278,7 @@ const TEMPLATE = `
       <label class="vh" for="q"></label>
       <input id="q" class="q" part="input" type="text" role="combobox" autocomplete="off" spellcheck="false"
         aria-autocomplete="list" aria-expanded="false" aria-controls="suggestions" enterkeyhint="search">
-      <ul id="suggestions" class="listbox" part="suggestions" role="listbox" aria-label="Suggestions" hidden></ul>
+      <div id="suggestions" class="listbox" part="suggestions" role="listbox" aria-label="Suggestions" hidden></div>
     </div>
     <button class="go" part="button" type="submit">Search</button>
   </form>
@@ -243,14 +308,18 @@ const TEMPLATE = `
           <fieldset class="facet" part="facet dates">
             <legend>Date</legend>
             <div class="dates">
-              <label>From <input type="date" name="from"></label>
-              <label>To <input type="date" name="to"></label>
+              <label>From <input type="text" name="from" inputmode="numeric" autocomplete="off" spellcheck="false"
+                placeholder="YYYY-MM-DD" aria-describedby="date-hint"></label>
+              <label>To <input type="text" name="to" inputmode="numeric" autocomplete="off" spellcheck="false"
+                placeholder="YYYY-MM-DD" aria-describedby="date-hint"></label>
             </div>
+            <p class="hint" id="date-hint">A year, month or day: 2023, 2023-03 or 2023-03-21.</p>
           </fieldset>
         </div>
       </details>
       <section class="results" part="results" aria-label="Results">
         <h2 class="vh" tabindex="-1">Results</h2>
+        <div class="histogram" part="histogram" hidden></div>
         <ol class="hits" part="hits"></ol>
         <nav class="pager" part="pager" aria-label="Pages" hidden>
           <button type="button" data-page="prev">Previous</button>
@@ -260,6 +329,8 @@ const TEMPLATE = `
       </section>
     </div>
   </div>
+  <article class="reader" part="reader" hidden aria-labelledby="reader-title"></article>
+  <div class="home" part="home" hidden></div>
 </div>`;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -338,11 +409,125 @@ const isGlobalVoices = (source) => /global\s*voices/i.test(source ?? '');
 
 function plural(n, one, many) { return `${n.toLocaleString()} ${n === 1 ? one : many}`; }
 
+const QUOTE_CHARS = '"\u201C\u201D\u201E\u00AB\u00BB';
+
+/** The query as the status line quotes it: once. A query that is one quoted phrase loses its own marks to the
+ *  status line's; one with quotation marks inside is shown as typed. */
+function quotedQuery(q) {
+  const inner = q.slice(1, -1);
+  if (q.length > 2 && QUOTE_CHARS.includes(q[0]) && QUOTE_CHARS.includes(q.at(-1))
+    && ![...inner].some((c) => QUOTE_CHARS.includes(c))) return `“${inner}”`;
+  return [...q].some((c) => QUOTE_CHARS.includes(c)) ? q : `“${q}”`;
+}
+
+/** Lower-cased, without accents, one character for one character (so offsets stay those of the original). */
+function foldChars(text) {
+  return [...text].map((c) => {
+    const f = c.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    return f.length === 1 ? f : c.toLowerCase().length === 1 ? c.toLowerCase() : c;
+  }).join('');
+}
+
+/** Appends text with the start of each word that one of the typed words begins marked (<mark>). */
+function appendTyped(parent, text, typed) {
+  const words = foldChars(typed).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const chars = [...text];
+  const folded = foldChars(text);
+  const foldedChars = [...folded];
+  let at = 0;
+  let plain = '';
+  while (at < chars.length) {
+    const wordStart = at === 0 || !/[\p{L}\p{N}]/u.test(chars[at - 1]);
+    let len = 0;
+    if (wordStart && /[\p{L}\p{N}]/u.test(chars[at])) {
+      const rest = foldedChars.slice(at).join('');
+      for (const w of words) if (rest.startsWith(w) && w.length > len) len = [...w].length;
+    }
+    if (len > 0) {
+      if (plain) { parent.append(plain); plain = ''; }
+      parent.append(el('mark', { text: chars.slice(at, at + len).join('') }));
+      at += len;
+    } else {
+      plain += chars[at];
+      at++;
+    }
+  }
+  if (plain) parent.append(plain);
+  return parent;
+}
+
+const MONTHS = (lang) => new Intl.DateTimeFormat(lang || undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "2023-03" or "2023" as a readable period. */
+function formatPeriod(value) {
+  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(value);
+  if (!m) return value;
+  if (!m[2]) return m[1];
+  return MONTHS(document.documentElement.lang).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+}
+
+function hostName(url) {
+  try { return new URL(url).hostname.replace(/^www\./, ''); } catch { return ''; }
+}
+
+// The kinds of suggestion, in the order their groups are shown, with their group headings.
+const SUGGESTION_GROUPS = [
+  ['person', 'People'], ['organization', 'Organisations'], ['speaker', 'Speakers'], ['country', 'Countries'],
+  ['title', 'Articles'],
+];
+
+// What each dimension's values are called in GET /api/articles/{id}: country -> countries, person -> persons.
+function detailValues(details, dim) {
+  for (const key of [`${dim}s`, `${dim.replace(/y$/, 'ie')}s`, dim]) {
+    const list = details?.[key];
+    if (!Array.isArray(list)) continue;
+    return list.map((item) => {
+      if (typeof item === 'string') return { value: item, label: item };
+      if (!item || typeof item !== 'object') return null;
+      const value = item.code ?? item.value ?? item.name;
+      return typeof value === 'string' && value ? { value, label: String(item.name ?? item.label ?? value) } : null;
+    }).filter(Boolean);
+  }
+  return [];
+}
+
+const PLURAL_LABELS = { person: 'People', country: 'Countries', organization: 'Organisations', speaker: 'Speakers',
+  source: 'Sources', place: 'Places' };
+
+/** The refused-origin check: the widget files are open to every origin, the API only to the allowed ones, so when
+ *  the script's own server answers and its API does not, the page's origin is not on the allow-list. */
+const refusals = new Map(); // endpoint -> promise of true when the API refuses this page's origin
+function originRefused(endpoint) {
+  let check = refusals.get(endpoint);
+  if (!check) {
+    let sameOrigin = false;
+    try { sameOrigin = new URL(endpoint, location.href).origin === location.origin; } catch { /* not a URL */ }
+    const answers = (url, init) => fetch(url, { cache: 'no-store', ...init }).then((r) => r.ok || r.status < 500, () => false);
+    check = sameOrigin ? Promise.resolve(false)
+      : Promise.all([answers(`${endpoint}/summit-search.js`, { method: 'HEAD' }), answers(`${endpoint}/api/facets`)])
+        .then(([script, api]) => script && !api);
+    refusals.set(endpoint, check);
+    check.then((refused) => {
+      if (!refused) { refusals.delete(endpoint); return; }
+      const origin = location.origin;
+      console.error(`Summit search: the server at ${endpoint} does not allow this page's origin, ${origin}, to use its API.\n`
+        + `Add the origin to the server's setting Search:AllowedOrigins, as JSON in appsettings.json:\n`
+        + `  "Search": { "AllowedOrigins": ["${origin}"] }\n`
+        + `or as an environment variable:\n`
+        + `  Search__AllowedOrigins__0=${origin}\n`
+        + `(or on the command line: --Search:AllowedOrigins:0=${origin}), then restart the server.`);
+    });
+  }
+  return check;
+}
+
+const REFUSED_MESSAGE = 'Search is not available on this site yet. (The site owner can find the setting to add in the browser console.)';
+
 // ---------------------------------------------------------------------------------------------------------------
 // State.
 
 function emptyState() {
-  return { q: '', view: 'articles', sort: 'relevance', from: '', to: '', page: 1,
+  return { q: '', view: 'articles', sort: 'relevance', from: '', to: '', page: 1, article: '',
     filters: Object.fromEntries(FILTER_DIMENSIONS.map((d) => [d, []])) };
 }
 
@@ -355,6 +540,7 @@ function stateToParams(state) {
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.view !== 'articles') params.set('view', state.view);
   if (state.page > 1) params.set('page', String(state.page));
+  if (state.article) params.set('article', state.article);
   return params;
 }
 
@@ -369,7 +555,16 @@ function paramsToState(params) {
   if (params.get('view') === 'quotes') state.view = 'quotes';
   const page = parseInt(params.get('page') ?? '1', 10);
   state.page = Number.isFinite(page) && page > 0 ? page : 1;
+  state.article = params.get('article') ?? '';
   return state;
+}
+
+/** This page's URL showing the state; the host page's own parameters are kept. */
+function urlFor(state) {
+  const url = new URL(location.href);
+  for (const key of ['q', 'from', 'to', 'sort', 'view', 'page', 'article', ...FILTER_DIMENSIONS]) url.searchParams.delete(key);
+  for (const [key, value] of stateToParams(state)) url.searchParams.append(key, value);
+  return url;
 }
 
 // A dimension only the Quotes view shows (who is quoted): picking one of its values shows quotes.
@@ -407,6 +602,12 @@ export class SummitSearchElement extends HTMLElement {
   #onPopState = () => this.#restoreFromUrl();
   #wide = null;
   #resize = new ResizeObserver(() => this.#layout());
+  #lastUrl = ''; // the search #lastResponse answers
+  #readerPushed = false; // the reader's URL was pushed by opening it, so closing it is a Back
+  #returnTo = null; // { id, scrollY } of the result the reader was opened from
+  #homeLoaded = false;
+  #articleSeq = 0;
+  #suggestText = ''; // the text the shown suggestions answer
 
   constructor() {
     super();
@@ -418,11 +619,12 @@ export class SummitSearchElement extends HTMLElement {
     this.#root.append(style, template.content.cloneNode(true));
     const $ = (s) => this.#root.querySelector(s);
     this.#els = {
-      root: $('.root'), form: $('form'), input: $('input.q'), label: $('label[for=q]'), listbox: $('ul.listbox'),
+      root: $('.root'), form: $('form'), input: $('input.q'), label: $('label[for=q]'), listbox: $('.listbox'),
       message: $('.message'), status: $('.status'), didYouMean: $('.didyoumean'), panel: $('.panel'),
       views: $('.views'), sort: $('select[name=sort]'), facets: $('.facets'), selected: $('.selected'),
       groups: $('.facet-groups'), summary: $('.facets > summary'), from: $('input[name=from]'), to: $('input[name=to]'), hits: $('ol.hits'),
-      resultsHeading: $('.results h2'), pager: $('.pager'), pageInfo: $('.pageinfo'),
+      resultsHeading: $('.results h2'), pager: $('.pager'), pageInfo: $('.pageinfo'), histogram: $('.histogram'),
+      reader: $('.reader'), home: $('.home'),
     };
     this.#wire();
   }
@@ -453,6 +655,8 @@ export class SummitSearchElement extends HTMLElement {
       this.#restoreFromUrl();
     } else if (this.hasAttribute('q') && !this.#lastResponse) {
       this.search(this.getAttribute('q'));
+    } else {
+      this.#run({});
     }
   }
 
@@ -555,6 +759,28 @@ export class SummitSearchElement extends HTMLElement {
       }
     });
     didYouMean.querySelector('button').addEventListener('click', (e) => this.search(e.currentTarget.textContent));
+
+    // Article links (results, quotes, home page), entities, the reader's Back, example searches, histogram bars.
+    this.#els.root.addEventListener('click', (e) => {
+      const link = e.target.closest('a[data-article]');
+      if (link) {
+        if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // a new tab or window
+        e.preventDefault();
+        this.#openArticle(link.dataset.article);
+        return;
+      }
+      const entity = e.target.closest('button[data-entity]');
+      if (entity) { this.#openEntity(entity.dataset.entity, entity.dataset.value); return; }
+      if (e.target.closest('button[data-close-reader]')) { this.#closeReader(); return; }
+      const example = e.target.closest('button[data-example]');
+      if (example) { this.search(example.dataset.example); return; }
+      const bar = e.target.closest('button.bar[data-period]');
+      if (bar) this.#choosePeriod(bar.dataset.period);
+    });
+    this.#els.histogram.addEventListener('keydown', (e) => this.#onHistogramKey(e));
+    this.#els.reader.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !e.target.closest('input')) { e.preventDefault(); this.#closeReader(); }
+    });
   }
 
   #onKeyDown(e) {
@@ -635,25 +861,42 @@ export class SummitSearchElement extends HTMLElement {
     // A response for the same text may land after the user moved into the list (an earlier request's answer was
     // shown first): keep their choice rather than silently dropping it.
     const chosen = this.#active >= 0 ? this.#suggestions[this.#active] : null;
-    this.#suggestions = suggestions.slice(0, 10);
+    // Grouped by kind (people, organisations, speakers, countries, articles): the list reads in that order.
+    const order = (kind) => {
+      const i = SUGGESTION_GROUPS.findIndex(([k]) => k === kind);
+      return i < 0 ? SUGGESTION_GROUPS.length - 1.5 : i;
+    };
+    this.#suggestions = suggestions.slice(0, 10).map((s, i) => [s, i])
+      .sort((a, b) => order(a[0].kind) - order(b[0].kind) || a[1] - b[1]).map(([s]) => s);
+    this.#suggestText = text;
     this.#renderSuggestions(chosen);
   }
 
   #renderSuggestions(chosen = null) {
     const { listbox } = this.#els;
-    listbox.replaceChildren(...this.#suggestions.map((s, i) => {
-      const kind = KIND_LABELS[s.kind] ?? 'Match';
-      // A title names one article: its count says nothing.
+    const groups = [];
+    this.#suggestions.forEach((s, i) => {
+      let group = groups.at(-1);
+      if (!group || group.kind !== s.kind) {
+        const heading = SUGGESTION_GROUPS.find(([k]) => k === s.kind)?.[1] ?? PLURAL_LABELS[s.kind] ?? KIND_LABELS[s.kind] ?? 'Other';
+        const id = `summit-group-${groups.length}`;
+        group = { kind: s.kind, node: el('ul', { role: 'group', 'aria-labelledby': id },
+          el('li', { role: 'presentation', id, class: 'group-label', text: heading })) };
+        groups.push(group);
+      }
+      // A title names one article: its count says nothing; its date and source tell alike titles apart.
       const count = s.kind !== 'title' && Number.isFinite(s.count) && s.count > 0 ? s.count : null;
-      const li = el('li', { id: `summit-option-${i}`, class: 'option', part: 'option', role: 'option',
+      const date = s.kind === 'title' ? formatDate(s.date) : null;
+      const sub = [date, s.kind === 'title' && typeof s.source === 'string' ? s.source : null].filter(Boolean).join(' · ');
+      group.node.append(el('li', { id: `summit-option-${i}`, class: 'option', part: 'option', role: 'option',
         'aria-selected': 'false', 'data-index': String(i), 'data-kind': s.kind },
-      // The name is read first; CSS shows the kind first.
-      el('span', { class: 'label', text: s.label || s.value }),
-      el('span', { class: 'kind' }, el('span', { class: 'vh', text: ', ' }), kind),
+      el('span', { class: 'main' },
+        el('span', { class: 'label' }, appendTyped(document.createDocumentFragment(), s.label || s.value, this.#suggestText)),
+        sub ? el('span', { class: 'sub' }, el('span', { class: 'vh', text: ', ' }), sub) : null),
       count === null ? null : el('span', { class: 'n' }, el('span', { class: 'vh', text: ', ' }), count.toLocaleString(),
-        el('span', { class: 'vh', text: count === 1 ? ' result' : ' results' })));
-      return li;
-    }));
+        el('span', { class: 'vh', text: count === 1 ? ' result' : ' results' }))));
+    });
+    listbox.replaceChildren(...groups.map((g) => g.node));
     this.#active = -1;
     const kept = chosen ? this.#suggestions.findIndex((s) => s.kind === chosen.kind && s.value === chosen.value) : -1;
     const first = kept >= 0 ? kept : this.#highlightFirst ? 0 : -1;
@@ -699,7 +942,7 @@ export class SummitSearchElement extends HTMLElement {
       const filters = structuredClone(this.#state.filters);
       if (!filters[dim].includes(suggestion.value)) filters[dim].push(suggestion.value);
       this.#els.input.value = '';
-      this.#update({ q: '', filters, page: 1, view: onlyInQuotes(dim) ? 'quotes' : this.#state.view });
+      this.#update({ q: '', filters, page: 1, view: onlyInQuotes(dim) ? 'quotes' : this.#state.view, article: '' });
     } else {
       this.#els.input.value = suggestion.value;
       this.#submit();
@@ -711,7 +954,7 @@ export class SummitSearchElement extends HTMLElement {
 
   #submit() {
     this.#cancelSuggest();
-    this.#update({ q: this.#els.input.value.trim(), page: 1 });
+    this.#update({ q: this.#els.input.value.trim(), page: 1, article: '' });
   }
 
   #toggleFilter(dim, value, { refocus = false } = {}) {
@@ -730,17 +973,18 @@ export class SummitSearchElement extends HTMLElement {
   }
 
   #writeUrl() {
-    const url = new URL(location.href);
-    const params = stateToParams(this.#state);
-    // Keep the host page's own parameters.
-    for (const key of ['q', 'from', 'to', 'sort', 'view', 'page', ...FILTER_DIMENSIONS]) url.searchParams.delete(key);
-    for (const [key, value] of params) url.searchParams.append(key, value);
+    const url = urlFor(this.#state);
     if (url.href !== location.href) history.pushState({ summit: true }, '', url);
   }
 
   /** Waits for the facet dimensions; without them (the API did not answer) the search runs without facets. */
   async #dimensions() {
-    try { await loadDimensions(this.endpoint); } catch { /* retried by the next search */ }
+    try {
+      await loadDimensions(this.endpoint);
+    } catch (error) {
+      // Retried by the next search; a page whose origin the API refuses is told so at once.
+      if (!(error instanceof ApiError) && await originRefused(this.endpoint)) this.#showError(error);
+    }
     for (const dim of FILTER_DIMENSIONS) this.#state.filters[dim] ??= [];
   }
 
@@ -749,13 +993,14 @@ export class SummitSearchElement extends HTMLElement {
     this.#state = paramsToState(new URLSearchParams(location.search));
     this.#els.input.value = this.#state.q;
     this.#cancelSuggest();
-    if (hasCriteria(this.#state)) this.#run({});
-    else this.#reset();
+    this.#readerPushed = false;
+    this.#run({});
   }
 
   #reset() {
     this.#searchAbort?.abort();
     this.#lastResponse = null;
+    this.#lastUrl = '';
     this.#els.panel.hidden = true;
     this.#els.message.hidden = true;
     this.#els.didYouMean.hidden = true;
@@ -774,6 +1019,7 @@ export class SummitSearchElement extends HTMLElement {
     if (s.sort !== 'relevance') params.set('sort', s.sort);
     params.set('page', String(s.page));
     params.set('pageSize', String(this.#pageSize()));
+    if (s.view !== 'quotes') params.set('dateHistogram', 'month');
     return `${this.endpoint}/api/${s.view === 'quotes' ? 'quotes' : 'search'}?${params}`;
   }
 
@@ -786,7 +1032,21 @@ export class SummitSearchElement extends HTMLElement {
     await this.#dimensions();
     const state = this.#state;
     this.#syncControls();
-    if (!hasCriteria(state)) { this.#reset(); return; }
+    if (state.article) { this.#showArticle(state.article); return; }
+    this.#els.reader.hidden = true;
+    this.#els.reader.replaceChildren();
+    this.#articleSeq++;
+    if (!hasCriteria(state)) { this.#reset(); this.#showHome(); return; }
+    this.#els.home.hidden = true;
+
+    const url = this.#buildQuery();
+    if (this.#lastResponse && url === this.#lastUrl && this.#els.panel.hidden) {
+      // Back from the reader: the results as they were, where they were.
+      this.#els.panel.hidden = false;
+      this.#render(this.#lastResponse);
+      this.#returnToResult();
+      return;
+    }
 
     const seq = ++this.#searchSeq;
     this.#searchAbort?.abort();
@@ -797,7 +1057,7 @@ export class SummitSearchElement extends HTMLElement {
 
     let body;
     try {
-      const response = await fetch(this.#buildQuery(), { signal: abort.signal, headers: { Accept: 'application/json' } });
+      const response = await fetch(url, { signal: abort.signal, headers: { Accept: 'application/json' } });
       if (response.status === 404 && state.view === 'quotes') {
         // A server without quote search: offer articles only.
         this.#quotesAvailable = false;
@@ -817,12 +1077,22 @@ export class SummitSearchElement extends HTMLElement {
     if (seq !== this.#searchSeq) return;
     this.#finish();
     this.#lastResponse = body;
+    this.#lastUrl = url;
     this.#els.message.hidden = true;
     this.#els.panel.hidden = false;
     this.#render(body);
     this.dispatchEvent(new CustomEvent('summit-results', { detail: { view: state.view, total: body?.total ?? 0 },
       bubbles: true, composed: true }));
     if (focusResults) this.#els.resultsHeading.focus();
+  }
+
+  #returnToResult() {
+    const back = this.#returnTo;
+    this.#returnTo = null;
+    if (!back) return;
+    const link = this.#els.hits.querySelector(`a[data-article="${CSS.escape(back.id)}"]`);
+    if (link) link.focus({ preventScroll: true });
+    window.scrollTo(window.scrollX, back.scrollY);
   }
 
   #finish() {
@@ -848,10 +1118,11 @@ export class SummitSearchElement extends HTMLElement {
     return new ApiError(`The search service had a problem (HTTP ${response.status}). Please try again later.`, response.status);
   }
 
-  #showError(error) {
-    const text = error instanceof ApiError
+  async #showError(error) {
+    let text = error instanceof ApiError
       ? error.message
       : 'Could not reach the search service. Check your connection and try again.';
+    if (!(error instanceof ApiError) && await originRefused(this.endpoint)) text = REFUSED_MESSAGE;
     this.#els.message.textContent = text;
     this.#els.message.hidden = false;
     this.#els.status.textContent = '';
@@ -878,7 +1149,7 @@ export class SummitSearchElement extends HTMLElement {
     const hits = Array.isArray(body?.hits) ? body.hits : [];
     const noun = s.view === 'quotes' ? ['quote', 'quotes'] : ['result', 'results'];
     let status = plural(total, ...noun);
-    if (s.q) status += ` for “${s.q}”`;
+    if (s.q) status += ` for ${quotedQuery(s.q)}`;
     if (body?.typoTolerance) status += ' (including close spellings)';
     this.#els.status.textContent = status;
 
@@ -887,6 +1158,7 @@ export class SummitSearchElement extends HTMLElement {
     if (dym) this.#els.didYouMean.querySelector('button').textContent = dym;
 
     this.#renderFacets(body);
+    this.#renderHistogram(body);
     const items = hits.map((hit) => (s.view === 'quotes' ? this.#quoteHit(hit) : this.#articleHit(hit)));
     if (!items.length) {
       items.push(el('li', { class: 'empty', text: hasCriteria(s) && total === 0
@@ -918,14 +1190,16 @@ export class SummitSearchElement extends HTMLElement {
     const title = typeof hit.titleHtml === 'string' && hit.titleHtml
       ? appendMarked(document.createDocumentFragment(), hit.titleHtml)
       : document.createTextNode(hit.title || 'Untitled');
-    const heading = el('h3', { part: 'title' }, url ? el('a', { href: url, rel: 'noopener' }, title) : title);
-    const li = el('li', { class: 'hit', part: 'result' }, heading, this.#meta(hit));
+    const heading = el('h3', { part: 'title' }, this.#articleLink(hit.id, title));
+    const meta = this.#meta(hit);
+    if (url) meta.append(el('a', { href: url, rel: 'noopener', class: 'original', text: `Original at ${hostName(url) || 'the source'}` }));
+    const li = el('li', { class: 'hit', part: 'result' }, heading, meta);
     for (const snippet of (Array.isArray(hit.snippets) ? hit.snippets : []).slice(0, 3)) {
       li.append(appendMarked(el('p', { class: 'snippet', part: 'snippet' }), snippet));
     }
     for (const quote of (Array.isArray(hit.quotes) ? hit.quotes : []).slice(0, 2)) {
       const block = el('blockquote', { part: 'quote' }, appendMarked(el('p'), quote?.text ?? ''));
-      if (quote?.speaker) block.append(el('div', { class: 'speaker', text: `— ${quote.speaker}` }));
+      if (quote?.speaker) block.append(el('div', { class: 'speaker' }, '— ', this.#entity('speaker', quote.speaker)));
       li.append(block);
     }
     if (isGlobalVoices(hit.source)) li.append(this.#credit(hit, url));
@@ -944,13 +1218,15 @@ export class SummitSearchElement extends HTMLElement {
 
   #quoteHit(hit) {
     const block = el('blockquote', { part: 'quote' }, appendMarked(el('p'), hit.text ?? ''));
-    if (hit.speaker) block.append(el('div', { class: 'speaker', text: `— ${hit.speaker}` }));
+    if (hit.speaker) block.append(el('div', { class: 'speaker' }, '— ', this.#entity('speaker', hit.speaker)));
     const url = safeUrl(hit.url);
     const date = formatDate(hit.date);
+    const title = hit.articleTitle || 'Untitled article';
     const li = el('li', { class: 'hit quote-hit', part: 'result' }, block,
-      hit.articleTitle
+      hit.articleId || hit.articleTitle
         ? el('div', { class: 'from' }, 'From ',
-          url ? el('a', { href: url, rel: 'noopener', text: hit.articleTitle }) : el('cite', { text: hit.articleTitle }))
+          hit.articleId ? this.#articleLink(hit.articleId, el('cite', { text: title }))
+            : url ? el('a', { href: url, rel: 'noopener', text: title }) : el('cite', { text: title }))
         : null,
       el('div', { class: 'meta', part: 'meta' },
         date ? el('time', { datetime: String(hit.date), text: date }) : null,
@@ -984,7 +1260,8 @@ export class SummitSearchElement extends HTMLElement {
           return el('button', { type: 'button', class: 'chip', part: on ? 'chip chip-selected' : 'chip',
             'aria-pressed': String(on), 'data-dim': dim, 'data-value': f.value, title: label },
           el('span', { class: 'text', text: label }),
-          el('span', { class: 'count' }, String(Number(f.count) || 0), el('span', { class: 'vh', text: ` ${s.view === 'quotes' ? 'quotes' : 'results'}` })));
+          el('span', { class: 'count' }, String(Number(f.count) || 0), el('span', { class: 'vh',
+            text: ` ${Number(f.count) === 1 ? (s.view === 'quotes' ? 'quote' : 'result') : (s.view === 'quotes' ? 'quotes' : 'results')}` })));
         })));
       if (all.length > FACET_LIMIT) {
         group.append(el('button', { type: 'button', class: 'linkish more', 'data-more': dim,
@@ -1017,6 +1294,335 @@ export class SummitSearchElement extends HTMLElement {
   }
 
   #label(dim, value) { return this.#labels.get(`${dim}\u0000${value}`) ?? value; }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Entities, article links, the histogram.
+
+  /**
+   * A person, organisation, country, speaker or source, wherever one is named (reader chips, home page, quote
+   * speakers): one button, handled by #openEntity. Today it filters by the value; an entity page can take over here.
+   */
+  #entity(dim, value, label = value, { count = null, chip = false } = {}) {
+    this.#labels.set(`${dim}\u0000${value}`, label);
+    return el('button', { type: 'button', class: chip ? 'chip entity' : 'linkish entity', part: 'entity',
+      'data-entity': dim, 'data-value': value,
+      title: `${dim === 'speaker' ? 'Quotes by' : 'Articles about'} ${label}` },
+    chip ? el('span', { class: 'text', text: label }) : label,
+    count === null ? null : el('span', { class: 'count' }, String(count),
+      el('span', { class: 'vh', text: count === 1 ? ' article' : ' articles' })));
+  }
+
+  #openEntity(dim, value) {
+    const filters = emptyState().filters;
+    if (filters[dim]) filters[dim].push(value);
+    const view = dim === 'speaker' && this.#quotesAvailable ? 'quotes' : 'articles';
+    this.#returnTo = null;
+    this.#els.input.value = '';
+    this.#update({ q: '', filters, from: '', to: '', page: 1, view, article: '' });
+    this.#els.resultsHeading.focus({ preventScroll: true });
+  }
+
+  /** A link that opens the article in the reader (a real URL, so it can be opened in a new tab with sync-url). */
+  #articleLink(id, content) {
+    const url = this.syncUrl ? urlFor({ ...this.#state, article: String(id ?? '') }) : new URL(location.href);
+    return el('a', { href: url.href, 'data-article': String(id ?? ''), class: 'article-link' }, content);
+  }
+
+  #openArticle(id) {
+    this.#returnTo = { id, scrollY: window.scrollY };
+    this.#cancelSuggest();
+    this.#readerPushed = this.syncUrl;
+    this.#update({ article: id });
+  }
+
+  #closeReader() {
+    if (this.#readerPushed && this.syncUrl) { history.back(); return; }
+    this.#update({ article: '' });
+  }
+
+  #renderHistogram(body) {
+    const box = this.#els.histogram;
+    const raw = this.#state.view === 'quotes' || !Array.isArray(body?.dateHistogram) ? [] : body.dateHistogram
+      .filter((b) => b && /^\d{4}(-\d{2})?$/.test(String(b.value)) && Number(b.count) > 0);
+    if (!raw.length) { box.hidden = true; box.replaceChildren(); return; }
+    // Every month between the first and the last (a month without matches is a gap, not skipped); by year when the
+    // span is long.
+    const counts = new Map(raw.map((b) => [String(b.value), Number(b.count)]));
+    const keys = [...counts.keys()].sort();
+    const toIndex = (k) => Number(k.slice(0, 4)) * 12 + (k.length > 4 ? Number(k.slice(5, 7)) - 1 : 0);
+    const first = toIndex(keys[0]);
+    const last = toIndex(keys.at(-1));
+    const byYear = keys[0].length === 4 || last - first >= 36;
+    const buckets = [];
+    if (byYear) {
+      for (let y = Math.floor(first / 12); y <= Math.floor(last / 12); y++) buckets.push({ value: String(y), count: 0 });
+      for (const [k, n] of counts) buckets[Number(k.slice(0, 4)) - Math.floor(first / 12)].count += n;
+    } else {
+      for (let i = first; i <= last; i++) {
+        const value = `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+        buckets.push({ value, count: counts.get(value) ?? 0 });
+      }
+    }
+    const max = Math.max(...buckets.map((b) => b.count));
+    const top = buckets.find((b) => b.count === max);
+    const unit = byYear ? 'year' : 'month';
+    const noun = (n) => (n === 1 ? 'article' : 'articles');
+    const s = this.#state;
+    const selected = (b) => s.from === b.value && s.to === b.value;
+    const titleId = 'histogram-title';
+    const summaryId = 'histogram-summary';
+    const focusIndex = Math.max(0, buckets.findIndex(selected) >= 0 ? buckets.findIndex(selected) : buckets.indexOf(top));
+    const bars = buckets.map((b, i) => {
+      const bar = el('button', { type: 'button', class: b.count ? 'bar' : 'bar empty', part: 'histogram-bar',
+        'data-period': b.value, 'aria-pressed': String(selected(b)), tabindex: i === focusIndex ? '0' : '-1',
+        'aria-label': `${formatPeriod(b.value)}: ${b.count.toLocaleString()} ${noun(b.count)}`,
+        title: `${formatPeriod(b.value)}: ${b.count.toLocaleString()} ${noun(b.count)}` }, el('span'));
+      bar.firstChild.style.height = `${b.count ? Math.max(4, Math.round((b.count / max) * 100)) : 2}%`;
+      return bar;
+    });
+    box.replaceChildren(
+      el('p', { class: 'hist-title', id: titleId }, `Coverage by ${unit}`,
+        el('span', { class: 'vh', text: '. Choose a bar to show only that period; arrow keys move between bars.' })),
+      el('p', { class: 'vh', id: summaryId, text: `${plural(buckets.reduce((n, b) => n + b.count, 0), 'dated article', 'dated articles')} `
+        + `from ${formatPeriod(buckets[0].value)} to ${formatPeriod(buckets.at(-1).value)}; the most, ${max.toLocaleString()}, `
+        + `in ${formatPeriod(top.value)}.` }),
+      el('div', { class: 'bars', role: 'group', 'aria-labelledby': titleId, 'aria-describedby': summaryId }, ...bars),
+      el('div', { class: 'axis', 'aria-hidden': 'true' },
+        el('span', { text: formatPeriod(buckets[0].value) }), el('span', { text: formatPeriod(buckets.at(-1).value) })));
+    box.hidden = false;
+  }
+
+  #onHistogramKey(e) {
+    const bar = e.target.closest('button.bar');
+    if (!bar) return;
+    const bars = [...this.#els.histogram.querySelectorAll('button.bar')];
+    let i = bars.indexOf(bar);
+    if (e.key === 'ArrowRight' || e.key === 'ArrowUp') i = Math.min(bars.length - 1, i + 1);
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') i = Math.max(0, i - 1);
+    else if (e.key === 'Home') i = 0;
+    else if (e.key === 'End') i = bars.length - 1;
+    else return;
+    e.preventDefault();
+    for (const b of bars) b.tabIndex = -1;
+    bars[i].tabIndex = 0;
+    bars[i].focus();
+  }
+
+  #choosePeriod(period) {
+    const s = this.#state;
+    const on = s.from === period && s.to === period;
+    this.#update(on ? { from: '', to: '', page: 1 } : { from: period, to: period, page: 1 });
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // The reader.
+
+  async #showArticle(id) {
+    const seq = ++this.#articleSeq;
+    const { reader, panel, home, message, status, didYouMean } = this.#els;
+    this.#searchAbort?.abort();
+    this.#finish();
+    panel.hidden = true;
+    home.hidden = true;
+    message.hidden = true;
+    didYouMean.hidden = true;
+    status.textContent = '';
+    reader.hidden = false;
+    reader.replaceChildren(this.#backButton(), el('p', { class: 'empty', text: 'Loading the article…' }));
+    let details;
+    try {
+      const response = await fetch(`${this.endpoint}/api/articles/${encodeURIComponent(id)}`, { headers: { Accept: 'application/json' } });
+      if (response.status === 404) throw new ApiError('That article is not in the archive (any more).', 404);
+      if (!response.ok) throw await this.#problem(response);
+      details = await response.json();
+    } catch (error) {
+      if (seq !== this.#articleSeq) return;
+      reader.replaceChildren(this.#backButton());
+      this.#showError(error);
+      return;
+    }
+    if (seq !== this.#articleSeq) return;
+    this.#renderArticle(details);
+  }
+
+  #backButton() {
+    const hasResults = hasCriteria(this.#state);
+    return el('button', { type: 'button', class: 'linkish back', 'data-close-reader': '',
+      text: hasResults ? '← Back to results' : '← Back to search' });
+  }
+
+  #renderArticle(a) {
+    const { reader } = this.#els;
+    const url = safeUrl(a.url);
+    const heading = el('h2', { id: 'reader-title', tabindex: '-1', part: 'reader-title', text: a.title || 'Untitled article' });
+    const parts = [this.#backButton(), heading, this.#meta(a)];
+    if (url) parts.push(el('a', { class: 'original', href: url, rel: 'noopener', text: `Read the original at ${hostName(url) || 'the source'}` }));
+    if (isGlobalVoices(a.source)) parts.push(this.#credit(a, url));
+    parts.push(this.#articleBody(String(a.body ?? ''), Array.isArray(a.quotes) ? a.quotes : []));
+
+    // Persons, organisations, countries (whatever dimensions the API filters by) as chips that filter by them.
+    const groups = [];
+    for (const dim of FILTER_DIMENSIONS) {
+      if (dim === 'speaker' || dim === 'source') continue;
+      const values = detailValues(a, dim);
+      if (!values.length) continue;
+      const seen = new Set();
+      const unique = values.filter((v) => !seen.has(v.value) && seen.add(v.value));
+      const legendId = `reader-${dim}`;
+      groups.push(el('div', { class: 'facet', role: 'group', 'aria-labelledby': legendId },
+        el('div', { class: 'legend', id: legendId, text: PLURAL_LABELS[dim] ?? KIND_LABELS[dim] ?? dim }),
+        el('div', { class: 'chips' }, ...unique.map((v) => this.#entity(dim, v.value, v.label, { chip: true })))));
+    }
+    if (groups.length) parts.push(el('h3', { text: 'In this article' }), el('div', { class: 'entity-groups' }, ...groups));
+
+    const speakers = [...new Set([...(Array.isArray(a.speakers) ? a.speakers : []),
+      ...(Array.isArray(a.quotes) ? a.quotes.map((q) => q?.speaker) : [])].filter((x) => typeof x === 'string' && x))];
+    if (speakers.length) {
+      parts.push(el('h3', { text: 'Quoted' }), el('ul', { class: 'speakers' }, ...speakers.map((name) => el('li', {},
+        el('span', { text: name }),
+        this.#quotesAvailable
+          ? el('button', { type: 'button', class: 'linkish', 'data-entity': 'speaker', 'data-value': name,
+            text: `More quotes by ${name}` })
+          : null))));
+    }
+    reader.replaceChildren(...parts);
+    heading.focus({ preventScroll: true });
+    reader.scrollIntoView({ block: 'start' });
+  }
+
+  /** The full text in paragraphs, every extracted quote marked with its speaker (on hover and on focus). */
+  #articleBody(body, quotes) {
+    // Quotes by offset, the longer of two overlapping ones kept, so a quote inside another is marked once.
+    const marks = [];
+    const sorted = quotes.filter((q) => Number.isInteger(q?.start) && Number.isInteger(q?.end) && q.end > q.start && q.end <= body.length)
+      .sort((x, y) => (y.end - y.start) - (x.end - x.start));
+    for (const q of sorted) if (!marks.some((m) => q.start < m.end && m.start < q.end)) marks.push(q);
+    marks.sort((x, y) => x.start - y.start);
+
+    const container = el('div', { class: 'body', part: 'reader-body' });
+    let offset = 0;
+    let n = 0;
+    for (const line of body.split('\n')) {
+      const start = offset;
+      const end = start + line.length;
+      offset = end + 1;
+      if (!line.trim()) continue;
+      const p = el('p');
+      let at = start;
+      for (const m of marks) {
+        if (m.end <= start || m.start >= end) continue;
+        const from = Math.max(m.start, start);
+        const to = Math.min(m.end, end);
+        if (from > at) p.append(body.slice(at, from));
+        const speaker = typeof m.speaker === 'string' && m.speaker ? m.speaker : null;
+        const said = speaker ? `${speaker}` : 'Speaker not identified';
+        p.append(el('span', { class: 'quote', part: 'reader-quote', tabindex: '0', 'data-speaker': speaker ?? '', 'data-quote': String(n++) },
+          body.slice(from, to),
+          el('span', { class: 'vh', text: speaker ? ` (said ${speaker})` : ' (speaker not identified)' }),
+          el('span', { class: 'said', 'aria-hidden': 'true', text: said })));
+        at = to;
+      }
+      if (at < end) p.append(body.slice(at, end));
+      container.append(p);
+    }
+    return container;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // The home page: what is in the archive now.
+
+  async #showHome() {
+    const { home } = this.#els;
+    if (!this.hasAttribute('home')) { home.hidden = true; return; }
+    home.hidden = false;
+    if (this.#homeLoaded) return;
+    this.#homeLoaded = true;
+    const get = async (path) => {
+      const response = await fetch(`${this.endpoint}${path}`, { headers: { Accept: 'application/json' } });
+      if (!response.ok) throw await this.#problem(response);
+      return response.json();
+    };
+    home.replaceChildren(this.#homeHelp());
+    try {
+      const latest = await get('/api/search?pageSize=5&sort=date&facetLimit=1&dateHistogram=month');
+      const months = (Array.isArray(latest?.dateHistogram) ? latest.dateHistogram : [])
+        .filter((b) => /^\d{4}-\d{2}$/.test(String(b?.value ?? ''))).map((b) => ({ value: String(b.value), count: Number(b.count) || 0 }))
+        .sort((a, b) => (a.value < b.value ? -1 : 1));
+      const sections = [];
+      if (months.length) {
+        // The latest period: back from the newest article's month until it holds enough articles to rank names
+        // (HOME_PERIOD_ARTICLES), at most a year.
+        const newest = months.at(-1).value;
+        const index = (v) => Number(v.slice(0, 4)) * 12 + Number(v.slice(5, 7)) - 1;
+        let from = newest;
+        let articles = 0;
+        for (const m of [...months].reverse()) {
+          if (index(newest) - index(m.value) >= 12) break;
+          from = m.value;
+          articles += m.count;
+          if (articles >= HOME_PERIOD_ARTICLES) break;
+        }
+        const period = await get(`/api/search?pageSize=1&facetLimit=8&from=${from}&to=${newest}`);
+        sections.push(this.#homeTop(period?.facets ?? {}, from, newest));
+      }
+      sections.push(this.#homeLatest(Array.isArray(latest?.hits) ? latest.hits : []));
+      if (this.#quotesAvailable) {
+        try {
+          const quotes = await get('/api/quotes?pageSize=4&sort=date');
+          sections.push(this.#homeQuotes(Array.isArray(quotes?.hits) ? quotes.hits : []));
+        } catch { /* no quote search: no quotes on the home page */ }
+      }
+      home.replaceChildren(...sections, this.#homeHelp());
+    } catch (error) {
+      this.#homeLoaded = false;
+      this.#showError(error);
+    }
+  }
+
+  #homeTop(facets, from, to) {
+    const groups = [];
+    for (const dim of ['person', 'organization', 'country']) {
+      if (!FILTER_DIMENSIONS.includes(dim)) continue;
+      const values = Array.isArray(facets[dim]) ? facets[dim].filter((f) => f && f.value) : [];
+      if (!values.length) continue;
+      groups.push(el('h3', { text: PLURAL_LABELS[dim] }),
+        el('div', { class: 'chips' }, ...values.map((f) => this.#entity(dim, f.value, f.label || f.value,
+          { chip: true, count: Number(f.count) || 0 }))));
+    }
+    return el('section', { class: 'top', 'aria-labelledby': 'home-top' },
+      el('h2', { id: 'home-top', text: `Most mentioned, ${from === to ? formatPeriod(from) : `${formatPeriod(from)} – ${formatPeriod(to)}`}` }),
+      ...groups);
+  }
+
+  #homeLatest(hits) {
+    return el('section', { class: 'latest-articles', 'aria-labelledby': 'home-latest' },
+      el('h2', { id: 'home-latest', text: 'Latest articles' }),
+      el('ul', { class: 'latest' }, ...hits.map((hit) => el('li', {},
+        this.#articleLink(hit.id, document.createTextNode(hit.title || 'Untitled article')), this.#meta(hit)))));
+  }
+
+  #homeQuotes(hits) {
+    return el('section', { class: 'latest-quotes span', 'aria-labelledby': 'home-quotes' },
+      el('h2', { id: 'home-quotes', text: 'Latest quotes' }),
+      el('ol', { class: 'hits' }, ...hits.map((hit) => this.#quoteHit(hit))));
+  }
+
+  #homeHelp() {
+    const examples = ['Putin', '"trade deal"', 'climate -coal', 'speaker:biden ukraine', 'country:japan', 'negot*'];
+    const syntax = [
+      ['climate change', 'articles with both words (talks also finds talk)'],
+      ['"trade deal"', 'the exact phrase'],
+      ['china -taiwan', 'without a word (or NOT taiwan)'],
+      ['iran OR iraq', 'either word; (brackets) group'],
+      ['negot*', 'words starting with negot'],
+      ['title:kyiv', 'in the title; also quote:, speaker:, person:, country:'],
+    ];
+    return el('section', { class: 'help span', 'aria-labelledby': 'home-try' },
+      el('h2', { id: 'home-try', text: 'Try a search' }),
+      el('div', { class: 'examples' }, ...examples.map((q) => el('button', { type: 'button', class: 'chip', 'data-example': q, text: q }))),
+      el('details', { class: 'syntax' }, el('summary', { text: 'Search tips' }),
+        el('dl', {}, ...syntax.flatMap(([q, what]) => [el('dt', {}, el('code', { text: q })), el('dd', { text: what })]))));
+  }
 }
 
 if (!customElements.get('summit-search')) customElements.define('summit-search', SummitSearchElement);

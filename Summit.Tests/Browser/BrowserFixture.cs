@@ -33,6 +33,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private string? _indexPath;
     private ApiServer? _api;
     private WebApplication? _host;
+    private WebApplication? _refusedHost;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -60,6 +61,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public string ApiOrigin { get; private set; } = "";
     /// <summary>Origin of the embedding site; differs from <see cref="ApiOrigin"/> by port.</summary>
     public string HostOrigin { get; private set; } = "";
+    /// <summary>Origin of a site with the same embed that is not on the API's allow-list.</summary>
+    public string RefusedOrigin { get; private set; } = "";
     public HttpClient Api => _api?.Client ?? throw new InvalidOperationException("the API is not running");
     /// <summary>Whether the API serves <c>/api/quotes</c>; without it the widget must hide its Quotes view.</summary>
     public bool QuotesApiAvailable { get; private set; }
@@ -91,6 +94,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _host = CreateHostSite(hostPort, ApiOrigin);
         await _host.StartAsync();
+        var refusedPort = ApiServer.FreePort();
+        RefusedOrigin = $"http://127.0.0.1:{refusedPort}";
+        _refusedHost = CreateHostSite(refusedPort, ApiOrigin);
+        await _refusedHost.StartAsync();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -106,6 +113,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         if (_host is not null) await _host.DisposeAsync();
+        if (_refusedHost is not null) await _refusedHost.DisposeAsync();
         if (_api is not null) await _api.DisposeAsync();
         if (_indexPath is not null)
         {

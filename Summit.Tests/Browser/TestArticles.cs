@@ -11,6 +11,8 @@ internal static class TestArticles
     public const string GlobalVoicesId = "test-gv";
     public const string GlobalVoicesAuthor = "Amira Haddad";
     public const string GlobalVoicesUrl = "https://globalvoices.org/2012/05/10/test-article/";
+    public const string VenueId = "test-venue";
+    public const string VenueLead = "President Joe Biden welcomed President Xi Jinping of China to the summit on Wednesday afternoon.";
 
     public static IEnumerable<Article> All(string repoRoot)
     {
@@ -47,6 +49,15 @@ internal static class TestArticles
             "\"We want to hear about bread, not about summits,\" one blogger wrote.",
             new DateTimeOffset(2012, 5, 10, 8, 0, 0, TimeSpan.Zero), "Global Voices", GlobalVoicesUrl,
             GlobalVoicesAuthor);
+
+        // A body that opens with a venue and a place line, as transcripts do: a filter-only match must show its lead.
+        yield return new Article(
+            VenueId,
+            "Remarks by President Biden and President Xi before their meeting",
+            "Moscone Convention Center\nSan Francisco, California\n\n" + VenueLead + "\n" +
+            "Xi Jinping said the two countries should manage their differences.",
+            new DateTimeOffset(2023, 11, 15, 20, 0, 0, TimeSpan.Zero), "White House",
+            Url: "https://www.whitehouse.gov/briefing-room/speeches-remarks/2023/11/15/test/");
 
         // Hostile text in every field a result shows: it must be displayed as text and never run.
         const string payload = "<img src=x onerror=\"window." + BrowserFixture.XssFlag + "=1\">";

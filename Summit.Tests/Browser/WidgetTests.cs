@@ -449,21 +449,5 @@ public sealed class WidgetTests(BrowserFixture fixture, ITestOutputHelper output
 
     private Task ShowQuotesAsync(IPage page) => ShowQuotesAsync(page, fixture.QuotesApiAvailable);
 
-    private static async Task<string> DeepActiveAsync(IPage page, string projection)
-    {
-        var result = await page.EvaluateAsync<JsonElement>($$"""
-            () => {
-              let el = document.activeElement;
-              while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
-              return el ? ({{projection}})(el) : null;
-            }
-            """);
-        return result.ValueKind switch
-        {
-            JsonValueKind.True => "True",
-            JsonValueKind.False => "False",
-            JsonValueKind.Null => "",
-            _ => result.ToString(),
-        };
-    }
+    private static Task<string> DeepActiveAsync(IPage page, string projection) => WidgetPage.DeepActiveAsync(page, projection);
 }

@@ -61,6 +61,53 @@ public sealed class SnippetsTests
         Assert.Equal(["U.S. President Biden met Mr. Kishida on Monday."], passages);
     }
 
+    [Theory]
+    [InlineData("THE WHITE HOUSE\nPresident Biden spoke with the leaders of the G7 on Sunday about trade.")]
+    [InlineData("Beijing, People's Republic of China\nPresident Biden spoke with the leaders of the G7 on Sunday about trade.")]
+    [InlineData("Moscone Convention Center\nSan Francisco, California\n\n2:45 P.M. EST\nPresident Biden spoke with the leaders of the G7 on Sunday about trade.")]
+    [InlineData("[All links lead to sites in French unless otherwise stated.]\n\nPresident Biden spoke with the leaders of the G7 on Sunday about trade.")]
+    public void A_filter_only_match_shows_the_lead_not_a_dateline_venue_or_heading(string text)
+    {
+        var passages = Snippets.Passages(text, Terms("france"), _analyzer);
+
+        Assert.Equal(["President Biden spoke with the leaders of the G7 on Sunday about trade."], passages);
+    }
+
+    [Fact]
+    public void Without_a_sentence_of_prose_the_first_line_is_the_lead()
+    {
+        Assert.Equal(["Oval Office"], Snippets.Passages("Oval Office\n\n2:45 P.M. EST", Terms("france"), _analyzer));
+    }
+
+    [Theory]
+    [InlineData("We have closed down the campaign. […] It's absolutely clear (see [1], [2]) that they prevent us.", "clear")]
+    [InlineData("Our new Partnership for Accelerating Clean Energy (PACE) will catalyze $100 billion.  It\u2019s \u201Cbig,\u201D she said.", "PACE")]
+    [InlineData("He said: \"We will not  back down.\" (Reuters) Then he left for Paris, France.", "back")]
+    [InlineData("1) First point. 2) The criminal case [against them] is closed.", "criminal")]
+    public void A_snippet_is_the_original_text_with_its_spaces_and_brackets(string text, string query)
+    {
+        var passage = Assert.Single(Snippets.Passages(text, Terms(query), _analyzer, max: 1));
+
+        var plain = System.Net.WebUtility.HtmlDecode(passage.Replace("<mark>", "").Replace("</mark>", ""));
+        Assert.Contains(plain, text);
+        Assert.Contains("<mark>", passage);
+    }
+
+    [Fact]
+    public void Sentences_are_cut_where_extraction_cuts_them()
+    {
+        // The engine's one splitter: not after an initial or "Gen.", not before a lowercase word; closing quotation
+        // marks and brackets stay with their sentence.
+        var text = "Gen. George W. Bush arrived at 3 p.m. on Monday. \"We agreed,\" he said. (Talks went on.) Next came trade.";
+
+        var passages = Snippets.Passages(text, Terms("arrived agreed talks trade"), _analyzer, max: 10);
+
+        Assert.Equal([
+            "Gen. George W. Bush <mark>arrived</mark> at 3 p.m. on Monday.", "&quot;We <mark>agreed</mark>,&quot; he said.",
+            "(<mark>Talks</mark> went on.)", "Next came <mark>trade</mark>.",
+        ], passages);
+    }
+
     [Fact]
     public void Long_sentences_are_cut_around_the_match()
     {

@@ -1,3 +1,4 @@
+using Summit.Engine.Extraction;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -43,7 +44,7 @@ public sealed class CorpusBuilder
             if (!titles.TryGetValue(place, out var titleList)) titles[place] = titleList = [];
             titleList.Add(article.Title);
             foreach (var paragraph in article.Body.Split("\n\n"))
-                foreach (var sentence in SentenceSplitter.Split(paragraph))
+                foreach (var sentence in SentenceSplitter.Split(paragraph).Select(range => paragraph[range.Start..range.End]))
                 {
                     if (sentence.Length < 20) continue;
                     list.Add(sentence);

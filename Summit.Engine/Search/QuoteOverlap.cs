@@ -1,0 +1,42 @@
+using Summit.Engine.Extraction;
+
+namespace Summit.Engine.Search;
+
+/// <summary>
+/// One article's quotes as a reader should see them: a quote that repeats another, or whose words are all inside a
+/// longer one ("great neighbouring powers" within "We are great neighbouring powers,"), is shown once, as the
+/// longer. Compared word by word, so case, spacing, punctuation and quotation marks do not matter.
+/// </summary>
+public static class QuoteOverlap
+{
+    public static List<Quote> Distinct(IReadOnlyList<Quote> quotes)
+    {
+        var keys = quotes.Select(q => Words(q.Text)).ToArray();
+        var kept = new List<Quote>(quotes.Count);
+        for (var i = 0; i < quotes.Count; i++)
+        {
+            var covered = false;
+            for (var j = 0; j < quotes.Count && !covered; j++)
+            {
+                if (i == j || keys[j].Length < keys[i].Length || !keys[j].Contains(keys[i], StringComparison.Ordinal)) continue;
+                // Inside a longer quote, or the same words again: the first of equals stays.
+                covered = keys[j].Length > keys[i].Length || j < i;
+            }
+            if (!covered) kept.Add(quotes[i]);
+        }
+        return kept;
+    }
+
+    /// <summary>The quote's words, lower-cased, between spaces: " we are great neighbouring powers ".</summary>
+    private static string Words(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length + 2).Append(' ');
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+            else if (c is not ('\'' or '\u2019') && sb[^1] != ' ') sb.Append(' ');
+        }
+        if (sb[^1] != ' ') sb.Append(' ');
+        return sb.ToString();
+    }
+}
