@@ -38,7 +38,7 @@ public sealed partial class ArticleSearcher
         foreach (var (dimension, take) in new[] { (SummitSchema.Person, 3), (SummitSchema.Speaker, 3) })
         {
             suggestions.AddRange(vocabulary.Entries(dimension)
-                .Where(e => WordsMatch(e.Words, words))
+                .Where(e => e.AllWords.Any(w => WordsMatch(w, words)))
                 .Take(take)
                 .Select(e => new Suggestion(dimension, e.Value, e.Value, e.Count)));
         }
