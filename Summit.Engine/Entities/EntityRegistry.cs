@@ -32,8 +32,9 @@ public sealed record Entity(string Name, string Type, IReadOnlyList<string> Alia
 /// <item>A one-word name ("Reagan", "Xi") is the full-name person with that family name (or, for family-first
 /// names, first word) when there is one, or when one has at least three times the articles of all others
 /// together ("Baker" → "James Baker" beside a rare "Howard Baker"). When several are close, it links to none and
-/// is no facet value: a bare surname is not guessed. A one-word name no full name explains stays a person of its
-/// own ("Subroto"), unless it is a known given name, a common English word or two known family names joined
+/// is no facet value: a bare surname is not guessed. A given name alone ("Kamala") that is no one's family name
+/// goes the same way to the persons with that given name. A one-word name nothing explains stays a person of its
+/// own ("Subroto"), unless it is a common English word, a country or two known family names joined
 /// ("Biden-Harris").</item>
 /// <item>A longer form whose first word is no given name ("López Obrador", "Athough Reagan") is the one person
 /// whose name ends with those words, or whose family name it has, when that person is three times as frequent.</item>
@@ -49,6 +50,7 @@ public sealed class EntityRegistry
     private const int Dominance = 3;
 
     private readonly Dictionary<string, Entity?> _byForm;
+    private readonly Dictionary<Entity, List<string>> _forms = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Entity> _byFolded;
 
     private EntityRegistry(Dictionary<string, Entity?> byForm, IReadOnlyList<Entity> entities)
@@ -56,6 +58,12 @@ public sealed class EntityRegistry
         _byForm = byForm;
         Entities = entities;
         _byFolded = new Dictionary<string, Entity>(StringComparer.Ordinal);
+        foreach (var (form, entity) in byForm.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (entity is null) continue;
+            if (!_forms.TryGetValue(entity, out var list)) _forms[entity] = list = [];
+            list.Add(form);
+        }
         // Canonical names first, so an alias never hides another entity's canonical name.
         foreach (var e in entities) _byFolded.TryAdd(TextFolding.Fold(e.Name), e);
         foreach (var e in entities)
@@ -75,7 +83,7 @@ public sealed class EntityRegistry
         _byForm.GetValueOrDefault(typed) ?? _byFolded.GetValueOrDefault(TextFolding.Fold(typed));
 
     /// <summary>The forms the archive writes that belong to <paramref name="entity"/>, canonical name included.</summary>
-    public IEnumerable<string> FormsOf(Entity entity) => _byForm.Where(kv => kv.Value == entity).Select(kv => kv.Key);
+    public IReadOnlyList<string> FormsOf(Entity entity) => _forms.GetValueOrDefault(entity) ?? [];
 
     /// <param name="forms">Each person form as the extractor wrote it, with the number of articles using it.</param>
     public static EntityRegistry Build(IEnumerable<KeyValuePair<string, int>> forms)
@@ -91,37 +99,52 @@ public sealed class EntityRegistry
         parsed = [.. parsed.Select(p => (p.Form, p.Count, JoinFamily(p.Name, families)))];
 
         var groups = FullNameGroups(parsed.Where(p => !p.Name.IsSingle).ToList());
+        var byFamily = new Dictionary<string, List<Group>>(StringComparer.Ordinal);
+        var byFirstWord = new Dictionary<string, List<Group>>(StringComparer.Ordinal);
+        void Index(Group g)
+        {
+            groups.Add(g);
+            Add(byFamily, g.Family, g);
+            Add(byFirstWord, PersonName.Key(g.FirstWord), g);
+        }
+        var fullNames = groups.ToList();
+        groups.Clear();
+        fullNames.ForEach(Index);
         // Longer forms with no given name ("López Obrador", "Athough Reagan") join the person whose name ends with
         // them, or the much more frequent person of their family name.
-        foreach (var g in groups.Where(g => !PersonName.IsGivenName(g.FirstWord) && !g.IsFamilyFirst).OrderBy(g => g.Articles).ToList())
+        foreach (var g in fullNames.Where(g => !PersonName.IsGivenName(g.FirstWord) && !g.IsFamilyFirst).OrderBy(g => g.Articles).ThenBy(g => g.FirstForm, StringComparer.Ordinal))
         {
-            var others = groups.Where(o => o != g).ToList();
-            var target = Dominant(others.Where(o => o.Members.Any(m => EndsWith(m.Name.Words, g.Members[0].Name.Words))).ToList())
-                         ?? Dominant(others.Where(o => o.Family == g.Family && PersonName.IsGivenName(o.FirstWord)).ToList(), g.Articles);
+            var family = byFamily[g.Family].Where(o => o != g && o.Members.Count > 0).ToList();
+            var target = Dominant(family.Where(o => o.Members.Any(m => EndsWith(m.Name.Words, g.Members[0].Name.Words))).ToList())
+                         ?? Dominant(family.Where(o => PersonName.IsGivenName(o.FirstWord)).ToList(), g.Articles);
             if (target is null) continue;
             target.Members.AddRange(g.Members);
-            groups.Remove(g);
+            g.Members.Clear();
         }
         foreach (var p in parsed.Where(p => p.Name.IsSingle))
         {
             var word = p.Name.Words[^1];
-            var candidates = groups.Where(g => g.HasFullName && (g.Family == p.Name.Family
-                || PersonName.Key(g.FirstWord) == p.Name.Family && !PersonName.IsGivenName(g.FirstWord))).ToList();
+            var candidates = byFamily.GetValueOrDefault(p.Name.Family, []).Concat(byFirstWord.GetValueOrDefault(p.Name.Family, [])
+                    .Where(g => !PersonName.IsGivenName(g.FirstWord)))
+                .Where(g => g.HasFullName && g.Members.Count > 0).Distinct().ToList();
+            // A given name alone ("Kamala") is the person of that given name when one dominates.
+            if (candidates.Count == 0 && PersonName.IsGivenName(word))
+                candidates = byFirstWord.GetValueOrDefault(p.Name.Family, []).Where(g => g.HasFullName && g.Members.Count > 0 && PersonName.IsGivenName(g.FirstWord)).ToList();
             if (candidates.Count > 0)
             {
                 if (Dominant(candidates) is { } target) target.Members.Add(p);
                 else byForm[p.Form] = null; // ambiguous: no guess
                 continue;
             }
-            if (PersonName.IsGivenName(word) || Gaz.Default.IsCommonWord(word) || word.EndsWith('s') && Gaz.Default.IsCommonWord(word[..^1])
+            if (Gaz.Default.IsCommonWord(word) || word.EndsWith('s') && Gaz.Default.IsCommonWord(word[..^1])
                 || Countries.ResolveName(word) is not null
                 || word.Contains('-') && word.Split('-').All(part => families.Contains(PersonName.Key(part))))
             {
                 byForm[p.Form] = null;
                 continue;
             }
-            var own = groups.FirstOrDefault(g => !g.HasFullName && g.Family == p.Name.Family);
-            if (own is null) groups.Add(own = new Group(p.Name.Family, word));
+            var own = byFamily.GetValueOrDefault(p.Name.Family, []).FirstOrDefault(g => !g.HasFullName);
+            if (own is null) Index(own = new Group(p.Name.Family, word));
             own.Members.Add(p);
         }
 
@@ -146,6 +169,12 @@ public sealed class EntityRegistry
         return families.Contains(joined) && joined != name.Family
             ? name with { Family = joined, Middle = name.Middle.Length > 0 ? name.Middle[..^1] : "" }
             : name;
+    }
+
+    private static void Add(Dictionary<string, List<Group>> index, string key, Group g)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        list.Add(g);
     }
 
     private static bool EndsWith(string[] longer, string[] words) =>
@@ -191,16 +220,17 @@ public sealed class EntityRegistry
             groups.AddRange(split);
         }
         // "Kishida Fumio" and "Fumio Kishida": the same two words in the other order are one person.
-        foreach (var g in groups.ToList())
+        var twoWords = groups.Where(g => g.Members.All(m => m.Name.Words.Length == 2)).ToList();
+        var byPair = new Dictionary<(string, string), Group>();
+        foreach (var g in twoWords) byPair.TryAdd((PersonName.Key(g.FirstWord), g.Family), g);
+        foreach (var g in twoWords)
         {
-            if (!groups.Contains(g) || g.Members.Any(m => m.Name.Words.Length != 2)) continue;
-            var twin = groups.FirstOrDefault(o => o != g && o.Members.All(m => m.Name.Words.Length == 2)
-                && o.Members.Any(m => PersonName.Key(m.Name.Words[0]) == g.Family && PersonName.Key(m.Name.Words[1]) == PersonName.Key(g.FirstWord)));
-            if (twin is null) continue;
+            if (g.Members.Count == 0 || !byPair.TryGetValue((g.Family, PersonName.Key(g.FirstWord)), out var twin) || twin == g || twin.Members.Count == 0) continue;
             var (keep, drop) = twin.Articles > g.Articles ? (twin, g) : (g, twin);
             keep.Members.AddRange(drop.Members);
-            groups.Remove(drop);
+            drop.Members.Clear();
         }
+        groups.RemoveAll(g => g.Members.Count == 0);
         return groups;
     }
 

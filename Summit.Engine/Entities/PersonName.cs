@@ -54,7 +54,7 @@ internal sealed record PersonName(string Display, string[] Words, string Family,
             if (given > 0 && !IsParticle(words[given - 1]) && (role.Any(IsTitle) || role.All(w => Gaz.Default.IsCommonWord(w) || NearTitle(w))))
                 words.RemoveRange(0, given);
         }
-        if (words.Count == 0 || words.All(IsTitle) || IsTitle(words[^1]) || NotNameEndings.Contains(words[^1])) return null;
+        if (words.Count == 0 || words.All(IsTitle) || NotNameEndings.Contains(words[^1])) return null;
         // A lower-case word inside ("Mainstream media needs", a sentence in another language) or an acronym ("UN
         // Commission", "Non-NATO Ally") makes it no person's name.
         if (words.Any(w => char.IsLower(w[0]) && !IsParticle(w) || w.Count(char.IsUpper) >= 3 && !w.Any(char.IsLower))) return null;
