@@ -21,6 +21,7 @@ internal sealed record PersonName(string Display, string[] Words, string Family,
     private static readonly Dictionary<string, string> Nicknames = WordList.Table("nicknames.tsv");
     private static readonly HashSet<string> FamilyFirst = WordList.Set("family-first-surnames.txt");
     private static readonly HashSet<string> FamilyFirstInThree = WordList.Set("family-first-three-word.txt");
+    private static readonly HashSet<string> FormsOfAddress = WordList.Set("forms-of-address.txt");
     private static readonly HashSet<string> NotNameEndings = WordList.Set("not-name-endings.txt");
     private static readonly HashSet<string> NotPersons = new(WordList.Read("not-person-names.txt").Select(TextFolding.Fold), StringComparer.Ordinal);
 
@@ -103,7 +104,7 @@ internal sealed record PersonName(string Display, string[] Words, string Family,
     private static bool IsTitle(string word)
     {
         var w = word.TrimEnd('.', ',');
-        return Lexicon.PersonTitles.Contains(w) || Lexicon.Titles.Contains(w) || Lexicon.BodyTitles.Contains(w) || Lexicon.RoleNouns.Contains(w)
+        return FormsOfAddress.Contains(w) || Lexicon.PersonTitles.Contains(w) || Lexicon.Titles.Contains(w) || Lexicon.BodyTitles.Contains(w) || Lexicon.RoleNouns.Contains(w)
                || Lexicon.RoleNouns.Contains(w.ToLowerInvariant());
     }
 
