@@ -85,7 +85,7 @@ internal static class Commands
             var article = ((ArticleRead)result).Article;
             extracted.Add((article.Id, Extractor.Default.Extract(article)));
         }
-        var registry = EntityRegistry.Build(EntityLinking.FormCounts(extracted.Select(e => e.Facts)));
+        var registry = EntityLinking.RegistryOf([.. extracted.Select(e => e.Facts)]);
         using (var stream = File.Create(outputPath))
         {
             foreach (var (id, facts) in extracted) WriteFacts(stream, id, EntityLinking.Link(facts, registry));
@@ -163,6 +163,15 @@ internal static class Commands
             json.WriteStartObject();
             json.WriteString("name", person.Name);
             WriteSpans(json, person.Mentions);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("organizations");
+        foreach (var organization in facts.Organizations)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", organization.Name);
+            WriteSpans(json, organization.Mentions);
             json.WriteEndObject();
         }
         json.WriteEndArray();

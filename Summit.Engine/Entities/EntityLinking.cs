@@ -19,6 +19,20 @@ public static class EntityLinking
         return counts;
     }
 
+    /// <summary>The organisation names of a set of articles with the number of articles naming each.</summary>
+    public static Dictionary<string, int> OrganizationCounts(IEnumerable<ArticleFacts> articles)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var facts in articles)
+            foreach (var name in facts.Organizations.Select(o => o.Name).Distinct(StringComparer.Ordinal))
+                counts[name] = counts.GetValueOrDefault(name) + 1;
+        return counts;
+    }
+
+    /// <summary>A registry of the persons and organisations of a set of articles.</summary>
+    public static EntityRegistry RegistryOf(IReadOnlyCollection<ArticleFacts> articles) =>
+        EntityRegistry.Build(FormCounts(articles), OrganizationCounts(articles));
+
     /// <summary>An article's distinct person forms: its persons and its named speakers.</summary>
     public static IEnumerable<string> FormsOf(ArticleFacts facts) =>
         facts.Persons.Select(p => p.Name).Concat(facts.Speakers).Distinct(StringComparer.Ordinal);
@@ -34,7 +48,7 @@ public static class EntityLinking
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var person in facts.Persons)
         {
-            if (registry.Resolve(person.Name) is not { } entity) continue;
+            if (registry.ResolvePerson(person.Name) is not { } entity) continue;
             if (index.TryGetValue(entity.Name, out var at))
                 persons[at] = persons[at] with { Mentions = [.. persons[at].Mentions.Concat(person.Mentions).Distinct().OrderBy(s => s.Start)] };
             else

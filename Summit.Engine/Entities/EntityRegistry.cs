@@ -11,6 +11,7 @@ namespace Summit.Engine.Entities;
 public sealed record Entity(string Name, string Type, IReadOnlyList<string> Aliases, int Articles)
 {
     public const string PersonType = "person";
+    public const string OrganizationType = "organization";
 }
 
 /// <summary>
@@ -53,9 +54,12 @@ public sealed class EntityRegistry
     private readonly Dictionary<Entity, List<string>> _forms = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Entity> _byFolded;
 
-    private EntityRegistry(Dictionary<string, Entity?> byForm, IReadOnlyList<Entity> entities)
+    private readonly Dictionary<string, Entity> _organizations;
+
+    private EntityRegistry(Dictionary<string, Entity?> byForm, Dictionary<string, Entity> organizations, IReadOnlyList<Entity> entities)
     {
         _byForm = byForm;
+        _organizations = organizations;
         Entities = entities;
         _byFolded = new Dictionary<string, Entity>(StringComparer.Ordinal);
         foreach (var (form, entity) in byForm.OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -70,24 +74,31 @@ public sealed class EntityRegistry
             foreach (var alias in e.Aliases) _byFolded.TryAdd(TextFolding.Fold(alias), e);
     }
 
-    public static EntityRegistry Empty { get; } = Build([]);
+    public static EntityRegistry Empty { get; } = Build([], []);
 
     /// <summary>Every entity, most articles first.</summary>
     public IReadOnlyList<Entity> Entities { get; }
 
-    /// <summary>The entity a form written by the extractor belongs to; null when it is no entity or ambiguous.</summary>
-    public Entity? Resolve(string form) => _byForm.GetValueOrDefault(form);
+    /// <summary>The person a person form written by the extractor is; null when it is none or ambiguous.</summary>
+    public Entity? ResolvePerson(string form) => _byForm.GetValueOrDefault(form);
+
+    /// <summary>The person or, failing that, the organisation of the archive a form names (a speaker: "BBC").</summary>
+    public Entity? Resolve(string form) => _byForm.GetValueOrDefault(form) ?? _organizations.GetValueOrDefault(form);
 
     /// <summary>The entity a user typed, by its canonical name or any alias, in any case or accents.</summary>
     public Entity? Find(string typed) =>
-        _byForm.GetValueOrDefault(typed) ?? _byFolded.GetValueOrDefault(TextFolding.Fold(typed));
+        Resolve(typed) ?? _byFolded.GetValueOrDefault(TextFolding.Fold(typed));
 
     /// <summary>The forms the archive writes that belong to <paramref name="entity"/>, canonical name included.</summary>
     public IReadOnlyList<string> FormsOf(Entity entity) => _forms.GetValueOrDefault(entity) ?? [];
 
     /// <param name="forms">Each person form as the extractor wrote it, with the number of articles using it.</param>
-    public static EntityRegistry Build(IEnumerable<KeyValuePair<string, int>> forms)
+    /// <param name="organizations">Each organisation name of the archive (already one name per organisation, see
+    /// <see cref="Extraction.OrganizationFinder"/>) with its number of articles.</param>
+    public static EntityRegistry Build(IEnumerable<KeyValuePair<string, int>> forms, IEnumerable<KeyValuePair<string, int>> organizations)
     {
+        var orgs = organizations.OrderBy(o => o.Key, StringComparer.Ordinal)
+            .ToDictionary(o => o.Key, o => new Entity(o.Key, Entity.OrganizationType, [], o.Value), StringComparer.Ordinal);
         var parsed = new List<(string Form, int Count, PersonName Name)>();
         var byForm = new Dictionary<string, Entity?>(StringComparer.Ordinal);
         foreach (var (form, count) in forms.OrderBy(f => f.Key, StringComparer.Ordinal))
@@ -157,8 +168,10 @@ public sealed class EntityRegistry
             entities.Add(entity);
             foreach (var m in g.Members) byForm[m.Form] = entity;
         }
-        entities.Sort((a, b) => b.Articles != a.Articles ? b.Articles.CompareTo(a.Articles) : string.CompareOrdinal(a.Name, b.Name));
-        return new EntityRegistry(byForm, entities);
+        entities.AddRange(orgs.Values);
+        entities.Sort((a, b) => b.Articles != a.Articles ? b.Articles.CompareTo(a.Articles)
+            : a.Type != b.Type ? string.CompareOrdinal(b.Type, a.Type) : string.CompareOrdinal(a.Name, b.Name));
+        return new EntityRegistry(byForm, orgs, entities);
     }
 
     /// <summary>"Robert Kilroy Silk" is "Robert Kilroy-Silk" when the archive knows that family name.</summary>

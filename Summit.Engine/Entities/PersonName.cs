@@ -33,7 +33,7 @@ internal sealed record PersonName(string Display, string[] Words, string Family,
     public static PersonName? Parse(string raw)
     {
         var words = raw.Split([' ', '\u00A0', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (words.Count == 0 || NotPersons.Contains(TextFolding.Fold(raw))) return null;
+        if (words.Count == 0 || NotPersons.Contains(TextFolding.Fold(raw)) || OrganizationFinder.IsKnown(raw)) return null;
         foreach (var w in words)
             if (w.Any(char.IsDigit) || (w.Contains('\u2019') || w.Contains('\'')) && !IsNameApostrophe(w)) return null;
         while (words.Count > 1 && (Suffixes.Contains(words[^1].TrimEnd(',')) || words[^1].Length == 1)) words.RemoveAt(words.Count - 1);
@@ -52,7 +52,7 @@ internal sealed record PersonName(string Display, string[] Words, string Family,
         {
             var given = words.FindIndex(1, words.Count - 2, IsGivenName);
             var role = words.Take(given).ToList();
-            if (given > 0 && !IsParticle(words[given - 1]) && (role.Any(IsTitle) || role.All(w => Gaz.Default.IsCommonWord(w) || NearTitle(w))))
+            if (given > 0 && !IsParticle(words[given - 1]) && role.Any(w => IsTitle(w) || NearTitle(w)))
                 words.RemoveRange(0, given);
         }
         if (words.Count == 0 || words.All(IsTitle) || NotNameEndings.Contains(words[^1])) return null;

@@ -50,7 +50,11 @@ public sealed class ArchiveEntities
     public IReadOnlyList<string> Names(IEnumerable<string> forms) =>
         forms.Select(Display).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
-    private static ArchiveEntities Build(IndexReader reader)
+    private static ArchiveEntities Build(IndexReader reader) => new(EntityRegistry.Build(
+        ArticleCounts(reader, [SummitSchema.Person, SummitSchema.Speaker]), ArticleCounts(reader, [SummitSchema.Organization])));
+
+    /// <summary>Each value of the fields with the number of live articles holding it in any of them.</summary>
+    private static Dictionary<string, int> ArticleCounts(IndexReader reader, string[] fieldNames)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var counts = new List<int>();
@@ -60,21 +64,21 @@ public sealed class ArchiveEntities
         foreach (var leaf in reader.Leaves)
         {
             var segment = leaf.AtomicReader;
-            var fields = new[] { SummitSchema.Person, SummitSchema.Speaker }
+            var fields = fieldNames
                 .Select(f => (Values: FacetDocOrdinals.For(segment, f), DocValues: segment.GetSortedSetDocValues(f)))
                 .Where(f => f.Values is not null && f.DocValues is not null).ToList();
             if (fields.Count == 0) continue;
-            // Segment ordinal → form id, per field.
-            var formOf = fields.Select(f =>
+            // Segment ordinal → value id, per field.
+            var idOf = fields.Select(f =>
             {
                 var map = new int[f.DocValues!.ValueCount];
                 for (var ord = 0; ord < map.Length; ord++)
                 {
                     f.DocValues.LookupOrd(ord, scratch);
-                    var form = scratch.Utf8ToString();
-                    if (!ids.TryGetValue(form, out var id))
+                    var value = scratch.Utf8ToString();
+                    if (!ids.TryGetValue(value, out var id))
                     {
-                        ids[form] = id = counts.Count;
+                        ids[value] = id = counts.Count;
                         counts.Add(0);
                         seenIn.Add(-1);
                     }
@@ -84,8 +88,7 @@ public sealed class ArchiveEntities
             }).ToList();
             var docs = articles.GetDocIdSet(leaf, segment.LiveDocs)?.GetIterator();
             if (docs is null) continue;
-            // Each article counts a form once, whether it names it as a person, a speaker or both.
-            var docKey = leaf.DocBase;
+            // Each article counts a value once, whether it names it as a person, a speaker or both.
             for (var doc = docs.NextDoc(); doc != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
             {
                 for (var f = 0; f < fields.Count; f++)
@@ -93,15 +96,14 @@ public sealed class ArchiveEntities
                     var values = fields[f].Values!;
                     for (var j = values.Start[doc]; j < values.Start[doc + 1]; j++)
                     {
-                        var id = formOf[f][values.Ords[j]];
-                        if (seenIn[id] == docKey + doc) continue;
-                        seenIn[id] = docKey + doc;
+                        var id = idOf[f][values.Ords[j]];
+                        if (seenIn[id] == leaf.DocBase + doc) continue;
+                        seenIn[id] = leaf.DocBase + doc;
                         counts[id]++;
                     }
                 }
             }
         }
-        return new ArchiveEntities(EntityRegistry.Build(ids.Where(kv => counts[kv.Value] > 0)
-            .Select(kv => KeyValuePair.Create(kv.Key, counts[kv.Value]))));
+        return ids.Where(kv => counts[kv.Value] > 0).ToDictionary(kv => kv.Key, kv => counts[kv.Value], StringComparer.Ordinal);
     }
 }

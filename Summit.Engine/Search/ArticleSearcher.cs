@@ -109,7 +109,8 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             request.PageSize,
             0, // TookMs: set by the public Search, so that an answer from the cache reports its own time
             hits,
-            new SearchFacets(facets[SummitSchema.Country], facets[SummitSchema.Person], facets[SummitSchema.Speaker], facets[SummitSchema.Source]),
+            new SearchFacets(facets[SummitSchema.Country], facets[SummitSchema.Person], facets[SummitSchema.Speaker], facets[SummitSchema.Source],
+                facets[SummitSchema.Organization]),
             typoTolerance,
             didYouMean,
             histogram,
@@ -196,6 +197,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             [SummitSchema.Person] = Names(SummitSchema.Person, request.Persons),
             [SummitSchema.Speaker] = Names(SummitSchema.Speaker, request.Speakers),
             [SummitSchema.Source] = Names(SummitSchema.Source, request.Sources),
+            [SummitSchema.Organization] = Names(SummitSchema.Organization, request.Organizations),
         };
     }
 

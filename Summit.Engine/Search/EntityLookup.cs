@@ -23,9 +23,9 @@ public sealed record EntityDetails(
 public sealed partial class ArticleSearcher
 {
     /// <summary>Entity types the archive knows.</summary>
-    public static readonly IReadOnlyList<string> EntityTypes = [Entity.PersonType];
+    public static readonly IReadOnlyList<string> EntityTypes = [Entity.PersonType, Entity.OrganizationType];
 
-    /// <summary>The entity called <paramref name="name"/> (its canonical name or any alias, any case), or null.</summary>
+    /// <summary>The entity of that type called <paramref name="name"/> (its canonical name or any alias, any case), or null.</summary>
     public EntityDetails? GetEntity(string type, string name, int limit = 10)
     {
         if (!EntityTypes.Contains(type)) return null;
@@ -35,10 +35,13 @@ public sealed partial class ArticleSearcher
         // A search filtered by the entity gives its articles, co-mentions and timeline; a quote search by it as the
         // speaker gives its quotes. Both go through the result cache like any search.
         // The entity as a query term (person:"…"), not a filter: a filter's own dimension is counted as if unselected.
-        var articles = Search(new SearchRequest
-        {
-            Query = $"person:\"{entity.Name.Replace("\"", "", StringComparison.Ordinal)}\"", PageSize = 0, FacetLimit = limit + 1, DateHistogram = DateInterval.Month,
-        });
+        // An organisation's own dimension is not among those shown, so its filter can be a filter.
+        var articles = Search(entity.Type == Entity.PersonType
+            ? new SearchRequest
+            {
+                Query = $"person:\"{entity.Name.Replace("\"", "", StringComparison.Ordinal)}\"", PageSize = 0, FacetLimit = limit + 1, DateHistogram = DateInterval.Month,
+            }
+            : new SearchRequest { Organizations = [entity.Name], PageSize = 0, FacetLimit = limit + 1, DateHistogram = DateInterval.Month });
         var quotes = SearchQuotes(new QuoteSearchRequest { Speakers = [entity.Name], PageSize = limit, Sort = SearchSort.Date, FacetLimit = 1 });
         return new EntityDetails(
             entity.Name,

@@ -105,7 +105,12 @@ public sealed class FacetOrdinals
         var entities = ArchiveEntities.For(_reader);
         var toEntity = new int[raw.ValueCount];
         for (var ord = 0; ord < raw.ValueCount; ord++)
-            toEntity[ord] = entities.Registry.Resolve(RawLabel(raw, field, ord)) is { } entity ? entities.IndexOf(entity) : -1;
+        {
+            // A person value is a person; a speaker may also be an organisation ("BBC").
+            var form = RawLabel(raw, field, ord);
+            var entity = field == SummitSchema.Person ? entities.Registry.ResolvePerson(form) : entities.Registry.Resolve(form);
+            toEntity[ord] = entity is null ? -1 : entities.IndexOf(entity);
+        }
         var toGlobal = new int[_leaves.Count][];
         for (var segment = 0; segment < _leaves.Count; segment++)
         {

@@ -10,7 +10,7 @@ public static class EntitiesApi
         var api = app.MapReadGroup("Entities");
         api.MapRead("/entities/{type}/{name}", GetEntity)
             .WithName("GetEntity")
-            .WithSummary("A person by any of their names: canonical name, aliases, article and quote counts, co-mentioned persons and countries, latest quotes, articles per month")
+            .WithSummary("A person or organisation by any of its names: canonical name, aliases, article and quote counts, co-mentioned persons and countries, latest quotes, articles per month")
             .WithDescription($"type: {string.Join(", ", ArticleSearcher.EntityTypes)}. name: the canonical name or any alias, in any case (\"reagan\", \"Bibi Netanyahu\").")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

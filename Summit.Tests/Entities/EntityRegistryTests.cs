@@ -15,7 +15,7 @@ public sealed class EntityRegistryTests
     }
 
     private static EntityRegistry Registry(string archive) => EntityRegistry.Build(archive.Split(';', StringSplitOptions.TrimEntries)
-        .Select(f => f.Split(':')).Select(p => KeyValuePair.Create(p[0], int.Parse(p[1]))));
+        .Select(f => f.Split(':')).Select(p => KeyValuePair.Create(p[0], int.Parse(p[1]))), []);
 
     public static TheoryData<LinkCase> Cases => new()
     {
@@ -93,8 +93,8 @@ public sealed class EntityRegistryTests
     {
         var forms = "Joseph R. Biden:210; Joe Biden:54; Biden:255; Jill Biden:18; Kishida Fumio:11; Fumio Kishida:3; Kishida:25; Howard Baker:10; James Baker:12; Baker:30"
             .Split(';', StringSplitOptions.TrimEntries).Select(f => f.Split(':')).Select(p => KeyValuePair.Create(p[0], int.Parse(p[1]))).ToList();
-        var forward = EntityRegistry.Build(forms);
-        var backward = EntityRegistry.Build(Enumerable.Reverse(forms));
+        var forward = EntityRegistry.Build(forms, []);
+        var backward = EntityRegistry.Build(Enumerable.Reverse(forms), []);
         Assert.Equal(forward.Entities.Select(e => (e.Name, string.Join('|', e.Aliases))), backward.Entities.Select(e => (e.Name, string.Join('|', e.Aliases))));
     }
 

@@ -31,6 +31,8 @@ public class WordListTests
         Assert.Equal(entries.Count, entries.Distinct(StringComparer.Ordinal).Count());
         if (file == "nicknames.tsv")
             Assert.All(entries, e => Assert.Matches("^[A-Z][a-z]+\t[A-Z][a-z]+$", e));
+        else if (file == "organizations.tsv")
+            Assert.All(entries, e => Assert.Matches("^[^\t]+\t[^\t]+$", e));
         else if (file.EndsWith(".tsv", StringComparison.Ordinal))
             Assert.All(entries, e => Assert.Matches("^[^\t]+\t[A-Z]{2}$", e));
         else
