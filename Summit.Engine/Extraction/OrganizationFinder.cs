@@ -91,7 +91,7 @@ internal static class OrganizationFinder
         for (var t = start; t < end; t++)
         {
             if (doc.Is(t, TokenKind.Newline) || doc.Is(t, TokenKind.Possessive)) continue;
-            if (words.Count == 0 && (Lexicon.Determiners.Contains(doc[t]) || Lexicon.CapitalisedCommon.Contains(doc[t]) || IsSentenceWord(doc[t]))) continue;
+            if (words.Count == 0 && (Lexicon.Determiners.Contains(doc[t]) || IsSentenceWord(doc[t]))) continue;
             words.Add(doc[t]);
         }
         if (words.Count == 0 || words.Count == 1 && Gazetteer.Gazetteer.Default.IsCommonWord(words[0]) || !words.Any(w => w.Any(char.IsLetter))) return null;

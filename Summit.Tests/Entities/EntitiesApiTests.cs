@@ -29,6 +29,9 @@ public static class EntityArticles
             countries: ["US", "JP"], persons: ["Reagan", "Yasuhiro Nakasone"]);
         yield return TestArticles.Make("reagan-4", "White House view", "President Reagan said the deficit would fall.", "1987-05-01T10:00:00Z",
             countries: ["US"], persons: ["President Reagan"]);
+        var (tory, toryFacts) = TestArticles.Make("tory-1", "Tories set out tax plans", "The Conservatives said taxes would fall. \"We will cut taxes,\" the party said.",
+            "2005-04-11T10:00:00Z", countries: ["GB"], persons: ["Michael Howard"], quotes: [("We will cut taxes,", "Conservatives")]);
+        yield return (tory, toryFacts with { Organizations = [new Summit.Engine.Extraction.OrganizationMention("Conservatives", [])] });
         yield return TestArticles.Make("bibi-1", "Netanyahu in Washington", "Benjamin Netanyahu arrived.", "2023-07-01T10:00:00Z",
             countries: ["IL"], persons: ["Benjamin Netanyahu"]);
         yield return TestArticles.Make("bibi-2", "Bibi returns", "Bibi Netanyahu returned.", "2023-07-02T10:00:00Z",
@@ -109,8 +112,24 @@ public sealed class EntitiesApiTests(EntityArchiveFactory factory) : IClassFixtu
         Assert.Equal([("1987-03", 2), ("1987-04", 1), ("1987-05", 1)], entity.Months.Select(m => (m.Value, m.Count)));
     }
 
+    [Fact]
+    public async Task Organisations_are_a_facet_a_filter_a_speaker_and_an_entity()
+    {
+        var search = await GetAsync<SearchResponse>("/api/search?organization=conservatives");
+        Assert.Equal("tory-1", Assert.Single(search.Hits).Id);
+        Assert.Contains(search.Facets.Organization, v => v is { Value: "Conservatives", Count: 1, Selected: true });
+
+        var quotes = await GetAsync<QuoteSearchResponse>("/api/quotes?speaker=Conservatives");
+        Assert.Equal("Conservatives", Assert.Single(quotes.Hits).Speaker);
+
+        var entity = await GetAsync<EntityDetails>("/api/entities/organization/conservatives");
+        Assert.Equal(("Conservatives", "organization", 1, 1), (entity.Name, entity.Type, entity.Articles, entity.Quotes));
+        Assert.Equal(["Michael Howard"], entity.Persons.Select(p => p.Value));
+    }
+
     [Theory]
     [InlineData("/api/entities/person/Nobody%20Known")]
+    [InlineData("/api/entities/organization/Michael%20Howard")]
     [InlineData("/api/entities/planet/Mars")]
     [InlineData("/api/entities/person/%3Cscript%3E")]
     public async Task An_unknown_entity_or_type_is_a_404_problem(string url)
