@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Spectre.Console;
 using Summit.Engine.Articles;
+using Summit.Engine.Entities;
 using Summit.Engine.Extraction;
 using Summit.Engine.Index;
 
@@ -61,30 +62,35 @@ internal static class Commands
             });
     }
 
+    /// <summary>
+    /// Extracts every article, then links their persons across the whole input as the searcher does across an index
+    /// (<see cref="EntityLinking"/>), and writes one line per article. The facts are held until the input is read.
+    /// </summary>
     public static int Extract(string inputPath, string outputPath)
     {
         var failed = 0;
-        var written = 0;
         var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath));
         if (directory is not null) Directory.CreateDirectory(directory);
+        var extracted = new List<(string Id, ArticleFacts Facts)>();
+        // Offsets must index the body exactly as given, so the dateline is detected but kept.
+        var reader = new ReaderOptions(StripDateline: false);
+        foreach (var result in ArticleReader.Read(inputPath, reader))
+        {
+            if (result is ReadFailure failure)
+            {
+                Console.Error.WriteLine($"failed: {Escape(failure.ToString())}");
+                failed++;
+                continue;
+            }
+            var article = ((ArticleRead)result).Article;
+            extracted.Add((article.Id, Extractor.Default.Extract(article)));
+        }
+        var registry = EntityLinking.RegistryOf([.. extracted.Select(e => e.Facts)]);
         using (var stream = File.Create(outputPath))
         {
-            // Offsets must index the body exactly as given, so the dateline is detected but kept.
-            var reader = new ReaderOptions(StripDateline: false);
-            foreach (var result in ArticleReader.Read(inputPath, reader))
-            {
-                if (result is ReadFailure failure)
-                {
-                    Console.Error.WriteLine($"failed: {Escape(failure.ToString())}");
-                    failed++;
-                    continue;
-                }
-                var article = ((ArticleRead)result).Article;
-                WriteFacts(stream, article.Id, Extractor.Default.Extract(article));
-                written++;
-            }
+            foreach (var (id, facts) in extracted) WriteFacts(stream, id, EntityLinking.Link(facts, registry));
         }
-        Console.WriteLine($"extracted {written:N0} articles to {Escape(outputPath)}, failed {failed:N0}");
+        Console.WriteLine($"extracted {extracted.Count:N0} articles to {Escape(outputPath)}, failed {failed:N0}");
         return failed > 0 ? ExitCodes.CompletedWithErrors : ExitCodes.Success;
     }
 
@@ -157,6 +163,15 @@ internal static class Commands
             json.WriteStartObject();
             json.WriteString("name", person.Name);
             WriteSpans(json, person.Mentions);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("organizations");
+        foreach (var organization in facts.Organizations)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", organization.Name);
+            WriteSpans(json, organization.Mentions);
             json.WriteEndObject();
         }
         json.WriteEndArray();

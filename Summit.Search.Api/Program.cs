@@ -80,6 +80,7 @@ app.MapHealthApi();
 app.MapArticlesApi();
 app.MapSearchApi();
 app.MapQuotesApi();
+app.MapEntitiesApi();
 app.MapAdminApi();
 
 app.Run();

@@ -23,6 +23,9 @@ public sealed record ArticleFacts(
 {
     public static ArticleFacts Empty { get; } = new([], [], [], []);
 
+    /// <summary>Organisations named in the article (parties, companies, agencies, media, armed groups).</summary>
+    public IReadOnlyList<OrganizationMention> Organizations { get; init; } = [];
+
     /// <summary>Distinct named speakers (<see cref="IsName"/>), in order of first quote: the speaker facet.</summary>
     public IReadOnlyList<string> Speakers =>
         Quotes.Select(q => q.Speaker).Where(IsName).OfType<string>().Distinct(StringComparer.Ordinal).ToList();

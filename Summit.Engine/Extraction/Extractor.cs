@@ -101,7 +101,10 @@ public sealed partial class Extractor
             quotes.Add(new Quote(raw[i].Start, raw[i].End, text, speakers[i]));
         }
 
-        return new ArticleFacts(quotes, ToPersons(doc, persons), ToPlaces(doc, placeHits), countries);
+        return new ArticleFacts(quotes, ToPersons(doc, persons), ToPlaces(doc, placeHits), countries)
+        {
+            Organizations = OrganizationFinder.Find(doc, firms, personAt),
+        };
     }
 
     private static List<PersonMention> ToPersons(TextDocument doc, List<Person> persons) =>

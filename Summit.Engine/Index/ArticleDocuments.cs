@@ -111,6 +111,7 @@ public static class ArticleDocuments
         AddCommon(doc, article, new CopiedFields(article, cut: false));
         AddFacets(doc, SummitSchema.Country, facts.Countries);
         AddFacets(doc, SummitSchema.Person, facts.Persons.Select(p => p.Name));
+        AddFacets(doc, SummitSchema.Organization, facts.Organizations.Select(o => o.Name));
         AddFacets(doc, SummitSchema.Place, facts.Places.Select(p => p.Name));
         AddFacets(doc, SummitSchema.Speaker, facts.Speakers);
         return doc;

@@ -50,6 +50,8 @@ public static class SummitSchema
     public const string Country = "country";
     public const string Place = "place";
     public const string Source = "source";
+    /// <summary>Organisations named in the article (<see cref="Extraction.ArticleFacts.Organizations"/>).</summary>
+    public const string Organization = "organization";
 
     /// <summary>Unix time in milliseconds (UTC): Int64Field for ranges, NumericDocValues for sort and recency.</summary>
     public const string Date = "date";
@@ -80,6 +82,7 @@ public static class SummitSchema
         new(Person, Person, "Person", InSearch: true, QuoteOrder: 3, Widget: FacetViews.Articles),
         new(Speaker, Speaker, "Speaker", InSearch: true, QuoteOrder: 1, Widget: FacetViews.Quotes),
         new(Source, Source, "Source", InSearch: true, QuoteOrder: null, Widget: FacetViews.Articles),
+        new(Organization, Organization, "Organisation", InSearch: true, QuoteOrder: null, Widget: FacetViews.Articles),
         new(Place, Place, "Place", InSearch: false, QuoteOrder: null, Widget: FacetViews.None),
     ];
 
@@ -113,6 +116,7 @@ public static class SummitSchema
             [Country] = new KeywordAnalyzer(),
             [Place] = new KeywordAnalyzer(),
             [Source] = new KeywordAnalyzer(),
+            [Organization] = new KeywordAnalyzer(),
             [Id] = new KeywordAnalyzer(),
             [ArticleId] = new KeywordAnalyzer(),
             [Kind] = new KeywordAnalyzer(),

@@ -4,6 +4,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Summit.Engine.Entities;
 using Summit.Engine.Extraction;
 using Summit.Engine.Index;
 
@@ -54,7 +55,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         Query? Matching(FuzzyExpansions? typos) => MatchingQuery(ast, filters, vocabulary, searcher, SearchTarget.Articles, typos);
         var sortKind = request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance);
         var sort = SortFor(sortKind);
-        var filter = FilterFor(SummitSchema.KindArticle, WithoutCounted(filters), request, except: null);
+        var filter = FilterFor(SummitSchema.KindArticle, WithoutCounted(filters), request, except: null, vocabulary);
         var after = request.Cursor is null ? null : Cursors.Decode(request.Cursor, sortKind);
         if (after is not null && after.Doc >= searcher.IndexReader.MaxDoc)
             throw new SearchRequestException("cursor", "'cursor' points past the end of the index as it is now; start again without it.");
@@ -98,7 +99,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         }
         var hits = new List<SearchHit>();
         for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
-            hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc, HitFields), top.ScoreDocs[i].Score, highlight, ast is null));
+            hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc, HitFields), top.ScoreDocs[i].Score, highlight, ast is null, ArchiveEntities.For(searcher.IndexReader)));
 
         var (facets, histogram) = CountFacets(counted, filters, request.FacetLimit, request.DateHistogram, FacetDimensions);
         return new SearchResponse(
@@ -108,7 +109,8 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             request.PageSize,
             0, // TookMs: set by the public Search, so that an answer from the cache reports its own time
             hits,
-            new SearchFacets(facets[SummitSchema.Country], facets[SummitSchema.Person], facets[SummitSchema.Speaker], facets[SummitSchema.Source]),
+            new SearchFacets(facets[SummitSchema.Country], facets[SummitSchema.Person], facets[SummitSchema.Speaker], facets[SummitSchema.Source],
+                facets[SummitSchema.Organization]),
             typoTolerance,
             didYouMean,
             histogram,
@@ -126,7 +128,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         var filters = ResolveFilters(request, vocabulary);
         var query = BuildText(ast, new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles));
         var counter = new FacetCounter(searcher, FacetDimensions.Contains(dimension) ? FacetDimensions : [dimension]);
-        searcher.Search(query, FilterFor(SummitSchema.KindArticle, filters, request, except: dimension), counter);
+        searcher.Search(query, FilterFor(SummitSchema.KindArticle, filters, request, except: dimension, vocabulary), counter);
         var typed = TextFolding.Fold(prefix ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var counts = counter.Counts(dimension)
             .Where(kv => typed.Length == 0 || WordsMatch(
@@ -148,7 +150,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         var top = lease.Searcher.Search(query, 1);
         if (top.TotalHits == 0) return null;
         var doc = lease.Searcher.Doc(top.ScoreDocs[0].Doc);
-        var facts = ReadFacts(doc);
+        var facts = EntityLinking.Link(ReadFacts(doc), ArchiveEntities.For(lease.Searcher.IndexReader).Registry);
         return new ArticleDetails(
             doc.Get(SummitSchema.Id),
             doc.Get(SummitSchema.Title) ?? "",
@@ -195,6 +197,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             [SummitSchema.Person] = Names(SummitSchema.Person, request.Persons),
             [SummitSchema.Speaker] = Names(SummitSchema.Speaker, request.Speakers),
             [SummitSchema.Source] = Names(SummitSchema.Source, request.Sources),
+            [SummitSchema.Organization] = Names(SummitSchema.Organization, request.Organizations),
         };
     }
 
@@ -215,10 +218,13 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         filters.Where(kv => !FacetDimensions.Contains(kv.Key)).ToDictionary();
 
     /// <summary>Kind, date range and every facet filter except <paramref name="except"/> (multi-select counts).</summary>
-    private static Filter FilterFor(string kind, Dictionary<string, IReadOnlyList<string>> filters, SearchRequest request, string? except) =>
-        FilterFor(kind, filters, request.From, request.To, except);
+    private static Filter FilterFor(string kind, Dictionary<string, IReadOnlyList<string>> filters, SearchRequest request, string? except, Vocabulary vocabulary) =>
+        FilterFor(kind, filters, request.From, request.To, except, vocabulary);
 
-    internal static Filter FilterFor(string kind, Dictionary<string, IReadOnlyList<string>> filters, DateTimeOffset? from, DateTimeOffset? to, string? except)
+    /// <param name="vocabulary">Of the reader the filter is for: a person or speaker filter matches every form the
+    /// index holds of that entity.</param>
+    internal static Filter FilterFor(string kind, Dictionary<string, IReadOnlyList<string>> filters, DateTimeOffset? from, DateTimeOffset? to, string? except,
+        Vocabulary vocabulary)
     {
         var kindFilter = KindFilter.For(kind);
         var query = new BooleanQuery { { new ConstantScoreQuery(kindFilter), Occur.MUST } };
@@ -226,7 +232,8 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         {
             if (dimension == except || values.Count == 0) continue;
             var anyOf = new BooleanQuery();
-            foreach (var value in values) anyOf.Add(new TermQuery(new Term(dimension, value)), Occur.SHOULD);
+            foreach (var value in values.SelectMany(v => vocabulary.IndexedForms(dimension, v)).Distinct(StringComparer.Ordinal))
+                anyOf.Add(new TermQuery(new Term(dimension, value)), Occur.SHOULD);
             query.Add(anyOf, Occur.MUST);
         }
         if (from is not null || to is not null)
@@ -297,9 +304,9 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         return values;
     }
 
-    private SearchHit ToHit(Document doc, float score, HighlightTerms highlight, bool browsing)
+    private SearchHit ToHit(Document doc, float score, HighlightTerms highlight, bool browsing, ArchiveEntities entities)
     {
-        var facts = ReadFacts(doc);
+        var facts = EntityLinking.Link(ReadFacts(doc), entities.Registry);
         var title = doc.Get(SummitSchema.Title) ?? "";
         // A transcript can hold hundreds of quotes; looking at the first 200 keeps a hit cheap, and only the ones
         // shown are escaped and marked.
@@ -319,8 +326,8 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             float.IsFinite(score) ? score : 0f,
             Snippets.Passages(doc.Get(SummitSchema.Body) ?? "", highlight, _analyzer),
             shown,
-            doc.GetValues(SummitSchema.Speaker),
-            doc.GetValues(SummitSchema.Person),
+            entities.Names(doc.GetValues(SummitSchema.Speaker)),
+            entities.Names(doc.GetValues(SummitSchema.Person)),
             doc.GetValues(SummitSchema.Country));
     }
 

@@ -16,6 +16,7 @@ public sealed class FacetOrdinals
 {
     private static readonly ConditionalWeakTable<IndexReader, FacetOrdinals> Cache = new();
 
+    private readonly IndexReader _reader;
     private readonly IList<AtomicReaderContext> _leaves;
     private readonly Dictionary<AtomicReader, int> _segmentOf = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, Field> _fields = new(StringComparer.Ordinal);
@@ -23,6 +24,7 @@ public sealed class FacetOrdinals
 
     private FacetOrdinals(IndexReader reader)
     {
+        _reader = reader;
         _leaves = reader.Leaves;
         for (var i = 0; i < _leaves.Count; i++) _segmentOf[_leaves[i].AtomicReader] = i;
     }
@@ -41,13 +43,15 @@ public sealed class FacetOrdinals
     /// <summary>Number of distinct values of the field in the whole index.</summary>
     public int ValueCount(string field) => FieldOf(field).ValueCount;
 
-    /// <summary>Segment ordinal → global ordinal for a leaf of this reader; null when they are equal (one segment).</summary>
+    /// <summary>Segment ordinal → global ordinal for a leaf of this reader (-1: a form that is no entity); null when
+    /// they are equal (one segment, not an entity field).</summary>
     public int[]? SegmentMap(string field, AtomicReader segment) => FieldOf(field).SegmentToGlobal?[_segmentOf[segment]];
 
     /// <summary>The value of a global ordinal, looked up on first use and remembered.</summary>
     public string Label(string field, int globalOrd)
     {
         var f = FieldOf(field);
+        if (f.Entities is { } entities) return entities.Registry.Entities[globalOrd].Name;
         // Racing threads may both resolve a label; they write the same string, so no lock is needed.
         if (f.Labels[globalOrd] is { } label) return label;
         var (segment, ord) = f.Map is null ? (0, (long)globalOrd) : (f.Map.GetFirstSegmentNumber(globalOrd), f.Map.GetFirstSegmentOrd(globalOrd));
@@ -79,6 +83,7 @@ public sealed class FacetOrdinals
     public int GlobalOrd(string field, string value)
     {
         var f = FieldOf(field);
+        if (f.Entities is { } entities) return entities.Registry.Find(value) is { } entity ? entities.IndexOf(entity) : -1;
         var term = new BytesRef(value);
         for (var segment = 0; segment < _leaves.Count; segment++)
         {
@@ -93,6 +98,38 @@ public sealed class FacetOrdinals
     private Field FieldOf(string field) => _fields.GetOrAdd(field, BuildField);
 
     private Field BuildField(string field)
+    {
+        var raw = BuildRawField(field);
+        if (!ArchiveEntities.IsEntityField(field)) return raw;
+        // Person and speaker values are counted as entities: every form's ordinal maps to its entity's, or to -1.
+        var entities = ArchiveEntities.For(_reader);
+        var toEntity = new int[raw.ValueCount];
+        for (var ord = 0; ord < raw.ValueCount; ord++)
+        {
+            // A person value is a person; a speaker may also be an organisation ("BBC").
+            var form = RawLabel(raw, field, ord);
+            var entity = field == SummitSchema.Person ? entities.Registry.ResolvePerson(form) : entities.Registry.Resolve(form);
+            toEntity[ord] = entity is null ? -1 : entities.IndexOf(entity);
+        }
+        var toGlobal = new int[_leaves.Count][];
+        for (var segment = 0; segment < _leaves.Count; segment++)
+        {
+            var count = (int)(_leaves[segment].AtomicReader.GetSortedSetDocValues(field)?.ValueCount ?? 0);
+            toGlobal[segment] = new int[count];
+            for (var ord = 0; ord < count; ord++) toGlobal[segment][ord] = toEntity[raw.SegmentToGlobal is null ? ord : raw.SegmentToGlobal[segment][ord]];
+        }
+        return new Field(raw.Map, toGlobal, entities.Registry.Entities.Count) { Entities = entities };
+    }
+
+    private string RawLabel(Field raw, string field, int globalOrd)
+    {
+        var (segment, ord) = raw.Map is null ? (0, (long)globalOrd) : (raw.Map.GetFirstSegmentNumber(globalOrd), raw.Map.GetFirstSegmentOrd(globalOrd));
+        var scratch = new BytesRef();
+        _leaves[segment].AtomicReader.GetSortedSetDocValues(field)!.LookupOrd(ord, scratch);
+        return scratch.Utf8ToString();
+    }
+
+    private Field BuildRawField(string field)
     {
         var segments = _leaves.Select(l => l.AtomicReader.GetSortedSetDocValues(field)).ToArray();
         if (segments.Length <= 1)
@@ -134,8 +171,14 @@ public sealed class FacetOrdinals
                 {
                     if (perField[i] is not { } values) continue;
                     var (map, fieldBase) = (maps[i], bases[fields[i]]);
+                    var first = n;
                     for (var j = values.Start[doc]; j < values.Start[doc + 1]; j++)
-                        ords[n++] = fieldBase + (map is null ? values.Ords[j] : map[values.Ords[j]]);
+                    {
+                        var ord = map is null ? values.Ords[j] : map[values.Ords[j]];
+                        // A form that is no entity counts nowhere; two forms of one entity count once.
+                        if (ord < 0 || ords.AsSpan(first, n - first).Contains(fieldBase + ord)) continue;
+                        ords[n++] = fieldBase + ord;
+                    }
                 }
             }
             start[leaf.MaxDoc] = n;
@@ -149,6 +192,8 @@ public sealed class FacetOrdinals
         public MultiDocValues.OrdinalMap? Map { get; } = map;
         public int[][]? SegmentToGlobal { get; } = segmentToGlobal;
         public int ValueCount { get; } = valueCount;
+        /// <summary>Set for person and speaker fields, whose global ordinals are entities.</summary>
+        public ArchiveEntities? Entities { get; init; }
         public string?[] Labels { get; } = new string?[valueCount];
         public int[]? LabelRank { get; set; }
     }

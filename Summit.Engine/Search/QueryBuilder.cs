@@ -205,7 +205,8 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
         var names = vocabulary.Match(field, text, prefix).Take(1000).ToList();
         // A name nobody has is a legitimate empty result (the facet shows who does), not an error.
         if (names.Count == 0) return new TermQuery(new Term(field, text));
-        return new ConstantScoreQuery(new TermsFilter(names.Select(n => new Term(field, n)).ToList()));
+        return new ConstantScoreQuery(new TermsFilter(names.SelectMany(n => vocabulary.IndexedForms(field, n)).Distinct(StringComparer.Ordinal)
+            .Select(n => new Term(field, n)).ToList()));
     }
 
     private Query Country(string text, bool prefix)

@@ -39,7 +39,7 @@ public sealed partial class ArticleSearcher
         var query = BuildText(ast, builder);
         var matching = MatchingQuery(ast, filters, vocabulary, searcher, SearchTarget.Quotes);
         var sort = SortFor(request.Sort ?? (ast is null ? SearchSort.Date : SearchSort.Relevance));
-        var filter = FilterFor(SummitSchema.KindQuote, WithoutCounted(filters), request.From, request.To, except: null);
+        var filter = FilterFor(SummitSchema.KindQuote, WithoutCounted(filters), request.From, request.To, except: null, vocabulary);
         // Grow the window until it holds the requested page of distinct quotes (duplicates sit close together in
         // both orders: equal text scores equally, and reports of one statement share dates).
         var needed = request.Page * request.PageSize;
@@ -122,7 +122,7 @@ public sealed partial class ArticleSearcher
         return new QuoteHit(
             doc.Get(SummitSchema.Id),
             Snippets.Highlight(text, highlight, _analyzer, out _),
-            doc.Get(SummitSchema.Speaker),
+            doc.Get(SummitSchema.Speaker) is { } speaker ? ArchiveEntities.For(searcher.IndexReader).Display(speaker) ?? speaker : null,
             articleId,
             doc.Get(SummitSchema.Title) ?? "",
             group.Date,

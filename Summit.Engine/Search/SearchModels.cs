@@ -13,6 +13,7 @@ public sealed record SearchRequest
     public IReadOnlyList<string> Persons { get; init; } = [];
     public IReadOnlyList<string> Speakers { get; init; } = [];
     public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Organizations { get; init; } = [];
     public IReadOnlyList<string> Places { get; init; } = [];
     public DateTimeOffset? From { get; init; }
     /// <summary>Exclusive upper bound.</summary>
@@ -72,7 +73,8 @@ public sealed record SearchFacets(
     IReadOnlyList<FacetValue> Country,
     IReadOnlyList<FacetValue> Person,
     IReadOnlyList<FacetValue> Speaker,
-    IReadOnlyList<FacetValue> Source);
+    IReadOnlyList<FacetValue> Source,
+    IReadOnlyList<FacetValue> Organization);
 
 /// <summary>One facet value: <paramref name="Value"/> is what to send back as a filter, <paramref name="Label"/> what to show.</summary>
 public sealed record FacetValue(string Value, string Label, int Count, bool Selected);

@@ -35,10 +35,10 @@ public sealed partial class ArticleSearcher
             .Where(s => s.Count > 0)
             .OrderByDescending(s => s.Count).ThenBy(s => s.Label, StringComparer.Ordinal)
             .Take(2));
-        foreach (var (dimension, take) in new[] { (SummitSchema.Person, 3), (SummitSchema.Speaker, 3) })
+        foreach (var (dimension, take) in new[] { (SummitSchema.Person, 3), (SummitSchema.Organization, 2), (SummitSchema.Speaker, 3) })
         {
             suggestions.AddRange(vocabulary.Entries(dimension)
-                .Where(e => WordsMatch(e.Words, words))
+                .Where(e => e.AllWords.Any(w => WordsMatch(w, words)))
                 .Take(take)
                 .Select(e => new Suggestion(dimension, e.Value, e.Value, e.Count)));
         }

@@ -6,7 +6,12 @@ using Summit.Engine.Index;
 namespace Summit.Engine.Search;
 
 /// <summary>A facet value with the number of articles carrying it, and its words for name matching.</summary>
-public sealed record VocabularyEntry(string Value, int Count, string[] Words);
+/// <param name="AliasWords">For persons and speakers, the words of each other name the archive uses for them.</param>
+public sealed record VocabularyEntry(string Value, int Count, string[] Words, string[][] AliasWords)
+{
+    /// <summary>The words of the value and of each alias.</summary>
+    public IEnumerable<string[]> AllWords => AliasWords.Prepend(Words);
+}
 
 /// <summary>
 /// The facet values of one index reader with article counts: resolves <c>speaker:putin</c> to "Vladimir Putin",
@@ -19,9 +24,12 @@ public sealed class Vocabulary
     private readonly Dictionary<string, IReadOnlyList<VocabularyEntry>> _entries;
     private readonly Dictionary<string, Dictionary<string, string>> _byFolded;
 
-    private Vocabulary(Dictionary<string, IReadOnlyList<VocabularyEntry>> entries, long? newestDate)
+    private readonly ArchiveEntities _entities;
+
+    private Vocabulary(Dictionary<string, IReadOnlyList<VocabularyEntry>> entries, long? newestDate, ArchiveEntities entities)
     {
         _entries = entries;
+        _entities = entities;
         NewestDate = newestDate;
         _byFolded = entries.ToDictionary(e => e.Key, e =>
         {
@@ -43,15 +51,23 @@ public sealed class Vocabulary
     public string? Canonical(string dimension, string value)
     {
         if (!_byFolded.TryGetValue(dimension, out var map)) return null;
-        return map.GetValueOrDefault(TextFolding.Fold(value));
+        if (map.GetValueOrDefault(TextFolding.Fold(value)) is { } known) return known;
+        // A person by any of their names: "Reagan", "Bibi Netanyahu".
+        return ArchiveEntities.IsEntityField(dimension) && _entities.Registry.Find(value) is { } entity && map.ContainsKey(TextFolding.Fold(entity.Name))
+            ? entity.Name : null;
     }
+
+    /// <summary>The values the index holds for a value of a dimension: for persons and speakers every form of the
+    /// entity, else the value itself.</summary>
+    public IEnumerable<string> IndexedForms(string dimension, string value) =>
+        ArchiveEntities.IsEntityField(dimension) ? _entities.FormsOf(value) : [value];
 
     /// <summary>Values whose words contain the given words in order (a phrase), or start with a prefix.</summary>
     public IEnumerable<string> Match(string dimension, string text, bool prefix)
     {
         var words = TextFolding.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return [];
-        return Entries(dimension).Where(e => ContainsSequence(e.Words, words, prefix)).Select(e => e.Value);
+        return Entries(dimension).Where(e => e.AllWords.Any(w => ContainsSequence(w, words, prefix))).Select(e => e.Value);
     }
 
     private static bool ContainsSequence(string[] name, string[] words, bool prefix)
@@ -69,8 +85,11 @@ public sealed class Vocabulary
         return false;
     }
 
+    private static string[] WordsOf(string name) => TextFolding.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
     private static Vocabulary Build(IndexSearcher searcher)
     {
+        var entities = ArchiveEntities.For(searcher.IndexReader);
         // The search's dimensions and the other facet fields, each in the layout queries use (FacetOrdinals.Layout).
         var search = new FacetCounter(searcher, ArticleSearcher.FacetDimensions);
         var others = new FacetCounter(searcher, SummitSchema.FacetFields.Except(ArticleSearcher.FacetDimensions).ToList());
@@ -78,12 +97,12 @@ public sealed class Vocabulary
         var entries = SummitSchema.FacetFields.ToDictionary(d => d, d => (IReadOnlyList<VocabularyEntry>)
             (ArticleSearcher.FacetDimensions.Contains(d) ? search : others).Counts(d)
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new VocabularyEntry(kv.Key, kv.Value,
-                TextFolding.Fold(ArticleSearcher.DisplayLabel(d, kv.Key)).Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            .Select(kv => new VocabularyEntry(kv.Key, kv.Value, WordsOf(ArticleSearcher.DisplayLabel(d, kv.Key)),
+                ArchiveEntities.IsEntityField(d) && entities.Registry.Find(kv.Key) is { } entity ? [.. entity.Aliases.Select(WordsOf)] : []))
             .ToList());
         var newest = searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), null, 1,
             new Sort(DateSort.Newest));
         long? newestDate = newest.ScoreDocs is [FieldDoc { Fields: [J2N.Numerics.Int64 millis] }] && millis.ToInt64() > 0 ? millis.ToInt64() : null;
-        return new Vocabulary(entries, newestDate);
+        return new Vocabulary(entries, newestDate, entities);
     }
 }

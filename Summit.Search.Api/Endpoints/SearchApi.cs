@@ -19,6 +19,8 @@ public sealed class SearchParameters
     public string[]? Speaker { get; set; }
     [FromQuery(Name = SummitSchema.Source), Description("Publisher; repeat for any of several.")]
     public string[]? Source { get; set; }
+    [FromQuery(Name = SummitSchema.Organization), Description("Organisation named (party, company, agency, media, group); repeat for any of several.")]
+    public string[]? Organization { get; set; }
     [FromQuery(Name = "from"), Description("Earliest date (inclusive): 2023, 2023-03, 2023-03-21 or an ISO timestamp.")]
     public string? From { get; set; }
     [FromQuery(Name = "to"), Description("Latest date (inclusive of the whole period): 2023, 2023-03, 2023-03-21 or an ISO timestamp.")]
@@ -135,6 +137,7 @@ public static class SearchApi
             Persons = v.Values(SummitSchema.Person, p.Person),
             Speakers = v.Values(SummitSchema.Speaker, p.Speaker),
             Sources = v.Values(SummitSchema.Source, p.Source),
+            Organizations = v.Values(SummitSchema.Organization, p.Organization),
             Places = v.Values(SummitSchema.Place, p.Place),
             Cursor = string.IsNullOrWhiteSpace(p.Cursor) ? null : p.Cursor.Trim(),
             From = from,

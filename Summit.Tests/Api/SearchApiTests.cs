@@ -378,7 +378,7 @@ public sealed class SearchApiTests(SummitApiFactory factory) : IClassFixture<Sum
 
         Assert.Equal(
             [("country", "Country", true, true), ("person", "Person", true, true), ("speaker", "Speaker", true, false),
-             ("source", "Source", true, true), ("place", "Place", false, false)],
+             ("source", "Source", true, true), ("organization", "Organisation", true, true), ("place", "Place", false, false)],
             list!.Articles.Select(d => (d.Name, d.Label, d.Counted, d.Widget)));
         Assert.Equal(
             [("speaker", "Speaker", true, true), ("country", "Country", true, true), ("person", "Person", true, false)],

@@ -22,7 +22,7 @@ public sealed class FacetCounterTests
 
     private static IndexSearcher Searcher() => SegmentedIndex.Build(Segments, (doc, persons) =>
     {
-        foreach (var person in persons) doc.Add(new SortedSetDocValuesField(SummitSchema.Person, new BytesRef(person)));
+        foreach (var person in persons) doc.Add(new SortedSetDocValuesField(SummitSchema.Source, new BytesRef(person)));
     });
 
     private static Dictionary<string, int> Expected() => Segments.SelectMany(s => s).SelectMany(p => p)
@@ -33,11 +33,11 @@ public sealed class FacetCounterTests
     {
         var searcher = Searcher();
         Assert.Equal(3, searcher.IndexReader.Leaves.Count);
-        var counter = new FacetCounter(searcher, [SummitSchema.Person]);
+        var counter = new FacetCounter(searcher, [SummitSchema.Source]);
 
         searcher.Search(new MatchAllDocsQuery(), counter);
 
-        Assert.Equal(Expected(), counter.Counts(SummitSchema.Person));
+        Assert.Equal(Expected(), counter.Counts(SummitSchema.Source));
     }
 
     [Theory]
@@ -50,13 +50,13 @@ public sealed class FacetCounterTests
     public void Top_candidates_rank_like_all_counts_including_ties_and_selected_values(int limit)
     {
         var searcher = Searcher();
-        var counter = new FacetCounter(searcher, [SummitSchema.Person]);
+        var counter = new FacetCounter(searcher, [SummitSchema.Source]);
         searcher.Search(new MatchAllDocsQuery(), counter);
         IReadOnlyList<string> selected = ["Zed", "Nobody"];
 
-        var fromCandidates = ArticleSearcher.FacetValues(SummitSchema.Person,
-            counter.TopCandidates(SummitSchema.Person, limit, selected), selected, limit);
-        var fromAll = ArticleSearcher.FacetValues(SummitSchema.Person, counter.Counts(SummitSchema.Person), selected, limit);
+        var fromCandidates = ArticleSearcher.FacetValues(SummitSchema.Source,
+            counter.TopCandidates(SummitSchema.Source, limit, selected), selected, limit);
+        var fromAll = ArticleSearcher.FacetValues(SummitSchema.Source, counter.Counts(SummitSchema.Source), selected, limit);
 
         Assert.Equal(fromAll, fromCandidates);
     }
@@ -77,7 +77,7 @@ public sealed class FacetCounterTests
                 new StringField(SummitSchema.Kind, SummitSchema.KindArticle, Field.Store.NO),
                 new StringField("id", id, Field.Store.NO),
             };
-            foreach (var person in persons) doc.Add(new SortedSetDocValuesField(SummitSchema.Person, new BytesRef(person)));
+            foreach (var person in persons) doc.Add(new SortedSetDocValuesField(SummitSchema.Source, new BytesRef(person)));
             writer.AddDocument(doc);
             live[id] = persons;
         }
@@ -87,10 +87,10 @@ public sealed class FacetCounterTests
             writer.Commit();
         }
         using var before = DirectoryReader.Open(directory);
-        var first = new FacetCounter(new IndexSearcher(before), [SummitSchema.Person]);
+        var first = new FacetCounter(new IndexSearcher(before), [SummitSchema.Source]);
         new IndexSearcher(before).Search(new MatchAllDocsQuery(), first);
-        Assert.Equal(Expected(), first.Counts(SummitSchema.Person));
-        var cached = before.Leaves.Select(l => FacetDocOrdinals.For(l.AtomicReader, SummitSchema.Person)).ToArray();
+        Assert.Equal(Expected(), first.Counts(SummitSchema.Source));
+        var cached = before.Leaves.Select(l => FacetDocOrdinals.For(l.AtomicReader, SummitSchema.Source)).ToArray();
 
         // A new segment whose values sort before and between the old ones (every global ordinal moves), and a
         // deletion in an old segment (same core, new live docs).
@@ -105,22 +105,22 @@ public sealed class FacetCounterTests
         for (var i = 0; i < 3; i++)
         {
             Assert.Same(before.Leaves[i].AtomicReader.CoreCacheKey, after.Leaves[i].AtomicReader.CoreCacheKey);
-            Assert.Same(cached[i], FacetDocOrdinals.For(after.Leaves[i].AtomicReader, SummitSchema.Person));
+            Assert.Same(cached[i], FacetDocOrdinals.For(after.Leaves[i].AtomicReader, SummitSchema.Source));
         }
 
-        var refreshed = new FacetCounter(new IndexSearcher(after), [SummitSchema.Person]);
+        var refreshed = new FacetCounter(new IndexSearcher(after), [SummitSchema.Source]);
         new IndexSearcher(after).Search(new MatchAllDocsQuery(), refreshed);
         using var reopened = DirectoryReader.Open(directory);
         Assert.NotSame(after.Leaves[0].AtomicReader.CoreCacheKey, reopened.Leaves[0].AtomicReader.CoreCacheKey);
-        var fresh = new FacetCounter(new IndexSearcher(reopened), [SummitSchema.Person]);
+        var fresh = new FacetCounter(new IndexSearcher(reopened), [SummitSchema.Source]);
         new IndexSearcher(reopened).Search(new MatchAllDocsQuery(), fresh);
 
         var expected = live.Values.SelectMany(p => p).GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(expected, refreshed.Counts(SummitSchema.Person));
-        Assert.Equal(expected, fresh.Counts(SummitSchema.Person));
+        Assert.Equal(expected, refreshed.Counts(SummitSchema.Source));
+        Assert.Equal(expected, fresh.Counts(SummitSchema.Source));
         // The counts the old reader saw are unchanged by the refresh.
-        var again = new FacetCounter(new IndexSearcher(before), [SummitSchema.Person]);
+        var again = new FacetCounter(new IndexSearcher(before), [SummitSchema.Source]);
         new IndexSearcher(before).Search(new MatchAllDocsQuery(), again);
-        Assert.Equal(Expected(), again.Counts(SummitSchema.Person));
+        Assert.Equal(Expected(), again.Counts(SummitSchema.Source));
     }
 }

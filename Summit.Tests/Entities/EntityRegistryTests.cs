@@ -1,0 +1,116 @@
+using Summit.Engine.Entities;
+using Summit.Engine.Extraction;
+
+namespace Summit.Tests.Entities;
+
+/// <summary>
+/// The entity rules, one table per rule: an archive given as person forms with the number of articles naming each
+/// ("Ronald Reagan:6"), and what a form resolves to ("Reagan" → "Ronald Reagan"; "-" for no entity).
+/// </summary>
+public sealed class EntityRegistryTests
+{
+    public sealed record LinkCase(string Rule, string Archive, string Form, string Expected)
+    {
+        public override string ToString() => $"{Rule}: {Form}";
+    }
+
+    private static EntityRegistry Registry(string archive) => EntityRegistry.Build(archive.Split(';', StringSplitOptions.TrimEntries)
+        .Select(f => f.Split(':')).Select(p => KeyValuePair.Create(p[0], int.Parse(p[1]))), []);
+
+    public static TheoryData<LinkCase> Cases => new()
+    {
+        // Surnames and titled mentions go to the full name the archive knows.
+        new("surname", "Ronald Reagan:6; Reagan:73; Nancy Reagan:1", "Reagan", "Ronald Reagan"),
+        new("surname", "Nigel Lawson:15; Lawson:9", "Lawson", "Nigel Lawson"),
+        new("surname, no full name yet", "Reagan:73", "Reagan", "Reagan"),
+        new("title", "Ronald Reagan:6; President Reagan:20", "President Reagan", "Ronald Reagan"),
+        new("title", "Tony Blair:10; Mr Blair:30", "Mr Blair", "Tony Blair"),
+        new("title", "Liam Fox:3; Dr Fox:4", "Dr Fox", "Liam Fox"),
+        new("role before a name", "Alain Juppe:2; Budget Minister Alain Juppe:1", "Budget Minister Alain Juppe", "Alain Juppe"),
+        new("role before a name", "Gerhard Stoltenberg:4; West German Finance Minister Gerhard Stoltenberg:1", "West German Finance Minister Gerhard Stoltenberg", "Gerhard Stoltenberg"),
+        new("misspelt title", "Clayton Yeutter:24; Represenative Clayton Yeutter:2", "Represenative Clayton Yeutter", "Clayton Yeutter"),
+        new("noise word before a surname", "Ronald Reagan:6; Athough Reagan:1", "Athough Reagan", "Ronald Reagan"),
+        new("a monarch keeps the title", "King Fahd:3", "King Fahd", "King Fahd"),
+        // Initials, middle names, suffixes and nicknames fold; the most frequent full form is the name.
+        new("initials and suffix", "Joseph R. Biden:210; Joe Biden:54; Joseph R. Biden Jr:15; Biden:255", "Joseph R. Biden Jr", "Joseph R. Biden"),
+        new("nickname", "Joseph R. Biden:210; Joe Biden:54", "Joe Biden", "Joseph R. Biden"),
+        new("nickname", "Benjamin Netanyahu:17; Bibi Netanyahu:4; Netanyahu:22", "Bibi Netanyahu", "Benjamin Netanyahu"),
+        new("middle initial", "Ivan Boesky:4; Ivan F. Boesky:1", "Ivan F. Boesky", "Ivan Boesky"),
+        new("most frequent full form", "Joe Biden:54; Joseph R. Biden:210", "Joe Biden", "Joseph R. Biden"),
+        // Transliteration, accents and hyphenation fold.
+        new("transliteration", "Volodymyr Zelenskyy:27; Volodymyr Zelensky:5; Zelenskyy:37", "Volodymyr Zelensky", "Volodymyr Zelenskyy"),
+        new("transliteration", "Richard von Weizsaecker:3; Richard von Weizsäcker:1", "Richard von Weizsäcker", "Richard von Weizsaecker"),
+        new("hyphenation", "Robert Kilroy-Silk:5; Robert Kilroy Silk:2", "Robert Kilroy Silk", "Robert Kilroy-Silk"),
+        new("particle joined by a hyphen", "Abdel Fattah Al-Sisi:7; Abdel Fattah El-Sisi:5; Sisi:5", "Sisi", "Abdel Fattah Al-Sisi"),
+        new("family name of two words", "Andrés Manuel López Obrador:11; López Obrador:9", "López Obrador", "Andrés Manuel López Obrador"),
+        // Family name first.
+        new("family name first", "Xi Jinping:15; Xi:12", "Xi", "Xi Jinping"),
+        new("family name first", "Kishida Fumio:11; Fumio Kishida:3; Kishida:25", "Fumio Kishida", "Kishida Fumio"),
+        new("family name first", "Kishida Fumio:11; Fumio Kishida:3; Kishida:25", "Kishida", "Kishida Fumio"),
+        new("family name first, three words", "Kim Jong Un:3; Kim:5", "Kim", "Kim Jong Un"),
+        // Ambiguity: two full names stay two; a bare surname goes to one only when it dominates.
+        new("ambiguous surname", "Howard Baker:10; James Baker:12; Baker:30", "Baker", "-"),
+        new("ambiguous surname", "Howard Baker:10; James Baker:12; Baker:30", "Howard Baker", "Howard Baker"),
+        new("dominant surname", "Howard Baker:2; James Baker:79; Baker:30", "Baker", "James Baker"),
+        new("two middles stay two", "George Bush:5; George W. Bush:20; George H. W. Bush:18", "George W. Bush", "George W. Bush"),
+        new("two middles stay two", "George Bush:5; George W. Bush:20; George H. W. Bush:18", "George H. W. Bush", "George H. W. Bush"),
+        new("two middles, plain form undecided", "George Bush:5; George W. Bush:20; George H. W. Bush:18", "George Bush", "George Bush"),
+        new("given names differ", "Gerhard Stoltenberg:4; Jens Stoltenberg:13", "Gerhard Stoltenberg", "Gerhard Stoltenberg"),
+        // Not persons.
+        new("pronoun fragment", "I can’t:4", "I can’t", "-"),
+        new("title alone", "Mr. President:2; Madam Vice President:2", "Mr. President", "-"),
+        new("common word", "Order:6; Development:5", "Order", "-"),
+        new("organisation word at the end", "Americas Partnership:20", "Americas Partnership", "-"),
+        new("known organisation", "Al Jazeera:4", "Al Jazeera", "-"),
+        new("acronym", "UN Commission:2", "UN Commission", "-"),
+        new("lower-case words", "Mainstream media needs:1", "Mainstream media needs", "-"),
+        new("ticket of two persons", "Joseph R. Biden:210; Kamala Harris:86; Biden-Harris:9", "Biden-Harris", "-"),
+        new("bare given name", "Kamala Harris:86; Kamala:3", "Kamala", "Kamala Harris"),
+        new("bare given name, many persons", "John Smith:3; John Major:4; John:2", "John", "-"),
+        new("country", "Russia:3", "Russia", "-"),
+        new("mononym", "Subroto:7", "Subroto", "Subroto"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_form_resolves_to_its_entity(LinkCase c)
+    {
+        var entity = Registry(c.Archive).Resolve(c.Form);
+        Assert.Equal(c.Expected, entity?.Name ?? "-");
+    }
+
+    [Fact]
+    public void An_entity_is_found_by_any_alias_in_any_case()
+    {
+        var registry = Registry("Benjamin Netanyahu:17; Bibi Netanyahu:4; Netanyahu:22; Ronald Reagan:6; Reagan:73");
+        Assert.Equal("Benjamin Netanyahu", registry.Find("bibi netanyahu")?.Name);
+        Assert.Equal("Ronald Reagan", registry.Find("REAGAN")?.Name);
+        Assert.Equal(["Bibi Netanyahu", "Netanyahu"], registry.Find("Benjamin Netanyahu")!.Aliases);
+    }
+
+    [Fact]
+    public void The_same_forms_in_any_order_give_the_same_entities()
+    {
+        var forms = "Joseph R. Biden:210; Joe Biden:54; Biden:255; Jill Biden:18; Kishida Fumio:11; Fumio Kishida:3; Kishida:25; Howard Baker:10; James Baker:12; Baker:30"
+            .Split(';', StringSplitOptions.TrimEntries).Select(f => f.Split(':')).Select(p => KeyValuePair.Create(p[0], int.Parse(p[1]))).ToList();
+        var forward = EntityRegistry.Build(forms, []);
+        var backward = EntityRegistry.Build(Enumerable.Reverse(forms), []);
+        Assert.Equal(forward.Entities.Select(e => (e.Name, string.Join('|', e.Aliases))), backward.Entities.Select(e => (e.Name, string.Join('|', e.Aliases))));
+    }
+
+    [Fact]
+    public void Linking_an_article_merges_forms_of_one_entity_and_drops_non_entities()
+    {
+        var registry = Registry("Joseph R. Biden:210; Joe Biden:54; Biden:255; Order:6");
+        var facts = new ArticleFacts([new Quote(0, 5, "Hello", "Biden")],
+            [new PersonMention("Biden", [new Span(10, 15)]), new PersonMention("Joe Biden", [new Span(0, 9)]), new PersonMention("Order", [new Span(20, 25)])],
+            [], []);
+
+        var linked = EntityLinking.Link(facts, registry);
+
+        var person = Assert.Single(linked.Persons);
+        Assert.Equal("Joseph R. Biden", person.Name);
+        Assert.Equal([new Span(0, 9), new Span(10, 15)], person.Mentions);
+        Assert.Equal("Joseph R. Biden", linked.Quotes[0].Speaker);
+    }
+}
