@@ -150,7 +150,8 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         var top = lease.Searcher.Search(query, 1);
         if (top.TotalHits == 0) return null;
         var doc = lease.Searcher.Doc(top.ScoreDocs[0].Doc);
-        var facts = EntityLinking.Link(ReadFacts(doc), ArchiveEntities.For(lease.Searcher.IndexReader).Registry);
+        var registry = ArchiveEntities.For(lease.Searcher.IndexReader).Registry;
+        var facts = EntityLinking.Link(ReadFacts(doc), registry);
         return new ArticleDetails(
             doc.Get(SummitSchema.Id),
             doc.Get(SummitSchema.Title) ?? "",
@@ -164,7 +165,9 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             facts.Persons.Select(p => new ArticlePerson(p.Name, p.Mentions.Select(m => new TextSpan(m.Start, m.End)).ToList())).ToList(),
             facts.Places.Select(p => new ArticlePlace(p.Name, p.Country, Countries.Label(p.Country), p.Mentions.Select(m => new TextSpan(m.Start, m.End)).ToList())).ToList(),
             facts.Countries.Select(c => new CountryRef(c, Countries.Label(c))).ToList(),
-            facts.Speakers);
+            // Speakers that are entities: a description or a fragment stays on its quote but is no speaker.
+            [.. facts.Speakers.Where(s => registry.Resolve(s) is not null)],
+            [.. facts.Organizations.Select(o => new ArticleOrganization(o.Name, o.Mentions.Select(m => new TextSpan(m.Start, m.End)).ToList()))]);
     }
 
     private static Query BuildText(QueryNode? ast, QueryBuilder builder)

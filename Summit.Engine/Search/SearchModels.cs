@@ -95,11 +95,13 @@ public sealed record ArticleDetails(
     IReadOnlyList<ArticlePerson> Persons,
     IReadOnlyList<ArticlePlace> Places,
     IReadOnlyList<CountryRef> Countries,
-    IReadOnlyList<string> Speakers);
+    IReadOnlyList<string> Speakers,
+    IReadOnlyList<ArticleOrganization> Organizations);
 
 public sealed record ArticleQuote(string Text, string? Speaker, int Start, int End);
 public sealed record TextSpan(int Start, int End);
 public sealed record ArticlePerson(string Name, IReadOnlyList<TextSpan> Mentions);
+public sealed record ArticleOrganization(string Name, IReadOnlyList<TextSpan> Mentions);
 public sealed record ArticlePlace(string Name, string Country, string CountryName, IReadOnlyList<TextSpan> Mentions);
 public sealed record CountryRef(string Code, string Name);
 

@@ -123,17 +123,16 @@ public sealed class ExploreTests(BrowserFixture fixture, ITestOutputHelper outpu
     {
         fixture.RequireBrowser();
         var page = await fixture.NewPageAsync(1280);
-        // A server with an organisation dimension: the reader shows it without a new widget.
-        await page.RouteAsync("**/api/facets", async route =>
-        {
-            var response = await route.FetchAsync();
-            var json = (await response.TextAsync()).Replace("\"articles\":[", "\"articles\":[{\"name\":\"organization\",\"label\":\"Organisation\",\"counted\":true,\"widget\":true},");
-            await route.FulfillAsync(new() { Response = response, Body = json });
-        });
+        // The organisation dimension the API lists: the reader shows an article's organisations as its chips (one
+        // is added to the article here, as the test articles name none).
         await page.RouteAsync("**/api/articles/**", async route =>
         {
             var response = await route.FetchAsync();
-            var json = (await response.TextAsync()).TrimEnd('}') + ",\"organizations\":[{\"name\":\"Kremlin\",\"mentions\":[]}]}";
+            var kremlin = "{\"name\":\"Kremlin\",\"mentions\":[]}";
+            var text = await response.TextAsync();
+            var json = text.Contains("\"organizations\":[]", StringComparison.Ordinal)
+                ? text.Replace("\"organizations\":[]", "\"organizations\":[" + kremlin + "]", StringComparison.Ordinal)
+                : text.Replace("\"organizations\":[", "\"organizations\":[" + kremlin + ",", StringComparison.Ordinal);
             await route.FulfillAsync(new() { Response = response, Body = json });
         });
         await page.GotoAsync(fixture.HostOrigin + "/");

@@ -177,10 +177,10 @@ public sealed class WidgetTests(BrowserFixture fixture, ITestOutputHelper output
         await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex(@"^\d+ results?"));
         await page.Locator($"{Widget} summary").ClickAsync();
         var legends = page.Locator($"{Widget} .facet-groups .legend");
-        // The schema's articles view: Country, Person, Source (those with values for "Putin").
+        // The schema's articles view: Country, Person, Source, Organisation (those with values for "Putin").
         await Assertions.Expect(legends.First).ToHaveTextAsync("Country");
         var shown = await legends.AllTextContentsAsync();
-        Assert.Subset(new HashSet<string> { "Country", "Person", "Source" }, shown.ToHashSet());
+        Assert.Subset(new HashSet<string> { "Country", "Person", "Source", "Organisation" }, shown.ToHashSet());
 
         // Another server's list: only persons, under another label. The widget shows what the API says.
         var other = await fixture.NewPageAsync(1280);
