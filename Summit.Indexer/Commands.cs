@@ -88,7 +88,11 @@ internal static class Commands
         var registry = EntityLinking.RegistryOf([.. extracted.Select(e => e.Facts)]);
         using (var stream = File.Create(outputPath))
         {
-            foreach (var (id, facts) in extracted) WriteFacts(stream, id, EntityLinking.Link(facts, registry));
+            foreach (var (id, facts) in extracted)
+            {
+                var linked = EntityLinking.Link(facts, registry);
+                WriteFacts(stream, id, linked, [.. linked.Speakers.Select(s => registry.Resolve(s)?.Name).OfType<string>().Distinct(StringComparer.Ordinal)]);
+            }
         }
         Console.WriteLine($"extracted {extracted.Count:N0} articles to {Escape(outputPath)}, failed {failed:N0}");
         return failed > 0 ? ExitCodes.CompletedWithErrors : ExitCodes.Success;
@@ -152,7 +156,7 @@ internal static class Commands
     }
 
     /// <summary>One line per fact type, in the format of score_extraction.py.</summary>
-    internal static void WriteFacts(Stream stream, string id, ArticleFacts facts)
+    internal static void WriteFacts(Stream stream, string id, ArticleFacts facts, IReadOnlyList<string> speakers)
     {
         using var json = new Utf8JsonWriter(stream);
         json.WriteStartObject();
@@ -165,6 +169,10 @@ internal static class Commands
             WriteSpans(json, person.Mentions);
             json.WriteEndObject();
         }
+        json.WriteEndArray();
+        // The speaker facet of the article: its speakers that are entities, under their entities' names.
+        json.WriteStartArray("speakers");
+        foreach (var speaker in speakers) json.WriteStringValue(speaker);
         json.WriteEndArray();
         json.WriteStartArray("organizations");
         foreach (var organization in facts.Organizations)

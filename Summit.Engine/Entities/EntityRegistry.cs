@@ -83,7 +83,8 @@ public sealed class EntityRegistry
     public Entity? ResolvePerson(string form) => _byForm.GetValueOrDefault(form);
 
     /// <summary>The person or, failing that, the organisation of the archive a form names (a speaker: "BBC").</summary>
-    public Entity? Resolve(string form) => _byForm.GetValueOrDefault(form) ?? _organizations.GetValueOrDefault(form);
+    public Entity? Resolve(string form) =>
+        _byForm.GetValueOrDefault(form) ?? _organizations.GetValueOrDefault(OrganizationFinder.KnownName(form) ?? form);
 
     /// <summary>The entity a user typed, by its canonical name or any alias, in any case or accents.</summary>
     public Entity? Find(string typed) =>

@@ -55,10 +55,10 @@ internal sealed record PersonName(string Display, string[] Words, string Family,
             if (given > 0 && !IsParticle(words[given - 1]) && role.Any(w => IsTitle(w) || NearTitle(w)))
                 words.RemoveRange(0, given);
         }
-        if (words.Count == 0 || words.All(IsTitle) || NotNameEndings.Contains(words[^1])) return null;
+        if (words.Count == 0 || words.All(IsTitle) || NotNameEndings.Contains(words[^1]) || words.Count > 1 && OrganizationFinder.IsEnding(words[^1])) return null;
         // A lower-case word inside ("Mainstream media needs", a sentence in another language) or an acronym ("UN
         // Commission", "Non-NATO Ally") makes it no person's name.
-        if (words.Any(w => char.IsLower(w[0]) && !IsParticle(w) || w.Count(char.IsUpper) >= 3 && !w.Any(char.IsLower))) return null;
+        if (words.Any(w => char.IsLower(w[0]) && !IsParticle(w) || w.Count(char.IsUpper) >= 3 && !w.Any(char.IsLower) || IsPluralAcronym(w))) return null;
         if (NotPersons.Contains(TextFolding.Fold(string.Join(' ', words)))) return null;
         if (words.Count >= 2 && !words.Any(IsGivenName) && !words.Any(w => FamilyFirst.Contains(w) || FamilyFirstInThree.Contains(w))
             && words.All(w => IsParticle(w) || Gaz.Default.IsCommonWord(w))) return null;
@@ -126,6 +126,9 @@ internal sealed record PersonName(string Display, string[] Words, string Family,
         }
         return previous[b.Length];
     }
+
+    // "MPs", "CEOs": a group of people, not one.
+    private static bool IsPluralAcronym(string word) => word.Length >= 3 && word[^1] == 's' && word[..^1].All(char.IsUpper);
 
     private static bool IsParticle(string word) => Lexicon.NameParticles.Contains(word.ToLowerInvariant());
 

@@ -23,6 +23,12 @@ internal static class OrganizationFinder
     /// <summary>True for a name the list knows as an organisation's ("Lib Dems", "Tories", "Al Jazeera").</summary>
     public static bool IsKnown(string name) => Known.ContainsKey(name);
 
+    /// <summary>The one name of an organisation the list knows by <paramref name="name"/> ("Tories" → "Conservatives"), or null.</summary>
+    public static string? KnownName(string name) => Known.GetValueOrDefault(name);
+
+    /// <summary>True for a last word that makes a capitalised name an organisation's ("Ministry", "Studios").</summary>
+    public static bool IsEnding(string word) => Endings.Contains(word);
+
     public static List<OrganizationMention> Find(TextDocument doc, IReadOnlyList<(int Start, int End)> firms, Person?[] personAt)
     {
         var byName = new Dictionary<string, List<Span>>(StringComparer.Ordinal);
