@@ -109,8 +109,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             request.PageSize,
             0, // TookMs: set by the public Search, so that an answer from the cache reports its own time
             hits,
-            new SearchFacets(facets[SummitSchema.Country], facets[SummitSchema.Person], facets[SummitSchema.Speaker], facets[SummitSchema.Source],
-                facets[SummitSchema.Organization]),
+            new SearchFacets(facets),
             typoTolerance,
             didYouMean,
             histogram,

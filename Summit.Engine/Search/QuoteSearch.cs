@@ -65,7 +65,7 @@ public sealed partial class ArticleSearcher
         var total = groups.Count + Math.Max(0, top.TotalHits - top.ScoreDocs.Length);
         // TookMs: set by the public SearchQuotes, so that an answer from the cache reports its own time.
         return new QuoteSearchResponse(request.Query ?? "", total, request.Page, request.PageSize, 0, hits,
-            new QuoteFacets(facets[SummitSchema.Speaker], facets[SummitSchema.Country], facets[SummitSchema.Person]));
+            new QuoteFacets(facets));
     }
 
     /// <summary>Groups the candidates by the quote hash doc values (no stored-field reads), in hit order; a group

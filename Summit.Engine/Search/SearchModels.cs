@@ -69,12 +69,41 @@ public sealed record SearchHit(
 /// <summary>A quote of a hit: <paramref name="Text"/> is escaped HTML with matches marked.</summary>
 public sealed record HitQuote(string Text, string? Speaker);
 
-public sealed record SearchFacets(
-    IReadOnlyList<FacetValue> Country,
-    IReadOnlyList<FacetValue> Person,
-    IReadOnlyList<FacetValue> Speaker,
-    IReadOnlyList<FacetValue> Source,
-    IReadOnlyList<FacetValue> Organization);
+/// <summary>
+/// Facet values by dimension name, for the dimensions of <see cref="Index.SummitSchema.Facets"/> a search counts, in
+/// its order: the JSON object <c>{"country": [...], "person": [...], ...}</c>. The properties read the dictionary.
+/// </summary>
+public class FacetsByDimension : Dictionary<string, IReadOnlyList<FacetValue>>
+{
+    public FacetsByDimension() : base(StringComparer.Ordinal)
+    {
+    }
+
+    /// <param name="values">Counted values by index field.</param>
+    public FacetsByDimension(IEnumerable<Index.FacetDimension> dimensions, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> values) : this()
+    {
+        foreach (var dimension in dimensions) this[dimension.Name] = values[dimension.Field];
+    }
+
+    public IReadOnlyList<FacetValue> Country => this.GetValueOrDefault(Index.SummitSchema.Country) ?? [];
+    public IReadOnlyList<FacetValue> Person => this.GetValueOrDefault(Index.SummitSchema.Person) ?? [];
+    public IReadOnlyList<FacetValue> Speaker => this.GetValueOrDefault(Index.SummitSchema.Speaker) ?? [];
+    public IReadOnlyList<FacetValue> Source => this.GetValueOrDefault(Index.SummitSchema.Source) ?? [];
+    public IReadOnlyList<FacetValue> Organization => this.GetValueOrDefault(Index.SummitSchema.Organization) ?? [];
+}
+
+/// <summary>The facets of an article search (<see cref="Index.SummitSchema.ArticleSearchFacets"/>).</summary>
+public sealed class SearchFacets : FacetsByDimension
+{
+    public SearchFacets()
+    {
+    }
+
+    public SearchFacets(IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> values)
+        : base(Index.SummitSchema.ArticleSearchFacets, values)
+    {
+    }
+}
 
 /// <summary>One facet value: <paramref name="Value"/> is what to send back as a filter, <paramref name="Label"/> what to show.</summary>
 public sealed record FacetValue(string Value, string Label, int Count, bool Selected);
@@ -148,7 +177,18 @@ public sealed record QuoteHit(
     string? Url = null,
     string? Author = null);
 
-public sealed record QuoteFacets(IReadOnlyList<FacetValue> Speaker, IReadOnlyList<FacetValue> Country, IReadOnlyList<FacetValue> Person);
+/// <summary>The facets of a quote search (<see cref="Index.SummitSchema.QuoteSearchFacets"/>).</summary>
+public sealed class QuoteFacets : FacetsByDimension
+{
+    public QuoteFacets()
+    {
+    }
+
+    public QuoteFacets(IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> values)
+        : base(Index.SummitSchema.QuoteSearchFacets, values)
+    {
+    }
+}
 
 public sealed record SuggestResponse(string Query, IReadOnlyList<Suggestion> Suggestions);
 
