@@ -14,6 +14,8 @@ internal static class OrganizationFinder
 {
     private static readonly Dictionary<string, string> Known = WordList.Table("organizations.tsv");
     private static readonly HashSet<string> Endings = WordList.Set("organization-endings.txt");
+    /// <summary>First words of the known names: only a word among them can start one, so most words skip the lookups.</summary>
+    private static readonly HashSet<string> KnownFirstWords = new(Known.Keys.Select(k => k.Split(' ')[0]), StringComparer.Ordinal);
     /// <summary>Small words inside a name: "Securities and Exchange Commission", "Bank of England".</summary>
     private static readonly HashSet<string> Inner = new(StringComparer.Ordinal) { "of", "and", "for", "the", "&" };
     /// <summary>Longest known name in words, and longest name scanned: no organisation's name is longer.</summary>
@@ -56,7 +58,7 @@ internal static class OrganizationFinder
             if (taken[i] || !doc.IsWord(i) || !char.IsUpper(doc[i][0]) || personAt[i] is not null) continue;
             // The longest known name starting here, then the longest capitalised run that ends in an organisation word.
             var known = 0;
-            for (var k = Math.Min(MaxKnownWords, doc.Tokens.Count - i); k >= 1 && known == 0; k--)
+            for (var k = KnownFirstWords.Contains(doc[i]) ? Math.Min(MaxKnownWords, doc.Tokens.Count - i) : 0; k >= 1 && known == 0; k--)
                 if (AllWords(doc, i, i + k) && Known.ContainsKey(doc.Slice(i, i + k))) known = k;
             if (known > 0)
             {
