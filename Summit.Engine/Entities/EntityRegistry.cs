@@ -104,7 +104,7 @@ public sealed class EntityRegistry
         var byForm = new Dictionary<string, Entity?>(StringComparer.Ordinal);
         foreach (var (form, count) in forms.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            if (PersonName.Parse(form) is { } name) parsed.Add((form, count, name));
+            if (PersonName.ParseCached(form) is { } name) parsed.Add((form, count, name));
             else byForm[form] = null;
         }
         var families = parsed.Where(p => !p.Name.IsSingle).Select(p => p.Name.Family).ToHashSet(StringComparer.Ordinal);

@@ -78,6 +78,20 @@ internal sealed record PersonName(string Display, string[] Words, string Family,
         return new PersonName(display, [.. words], Key(core[^1]), GivenKey(core[0]), middle.ToString());
     }
 
+    // Every index refresh builds a registry from all the forms of the archive, nearly all seen before: parsing is
+    // most of the work, and a form always parses the same way. Bounded so a long-running process cannot grow it
+    // without end; past the bound it starts again.
+    private const int MaxCached = 1_000_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PersonName?> Parsed = new(StringComparer.Ordinal);
+
+    /// <summary><see cref="Parse"/>, remembered per form.</summary>
+    public static PersonName? ParseCached(string raw)
+    {
+        if (Parsed.TryGetValue(raw, out var known)) return known;
+        if (Parsed.Count >= MaxCached) Parsed.Clear();
+        return Parsed[raw] = Parse(raw);
+    }
+
     /// <summary>The family key of a one-word name, as <see cref="Parse"/> gives it.</summary>
     public static string Key(string word)
     {
