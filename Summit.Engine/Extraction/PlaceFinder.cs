@@ -39,6 +39,11 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             if (!char.IsUpper(first[0])) continue;
             var match = County(doc, i) ?? Longest(doc, i, first); // "Guernsey County" is in Ohio
             if (match is not { } m) continue;
+            if (IsNameOfPerson(doc, i, m.End, m.Readings))
+            {
+                i = m.End - 1;
+                continue;
+            }
             if (IsOrganisationName(doc, i, m.End, m.Readings))
                 organisations.Add(new PlaceHit(i, m.End, m.Readings));
             else if (!IsTeamInResults(doc, m.End, m.Readings) && !IsLocalName(doc, m.End, m.Readings) && !IsTitledName(doc, i, m.End))
@@ -86,6 +91,20 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         var number = doc[end];
         // A year or a date ("LONDON 1996-08-30") is a dateline, not a score.
         return !(number.Length == 4 || doc.IsPunct(end + 1, '-') || doc.IsPunct(end + 1, '/'));
+    }
+
+    /// <summary>"Halle Berry", "Kendal Smith": a one-word small town directly followed by a capitalised word that is no
+    /// word of the language, no place and no part of an organisation's or a place's name is a first name.</summary>
+    private bool IsNameOfPerson(TextDocument doc, int start, int end, PlaceEntry[] readings)
+    {
+        if (end - start != 1 || !Array.TrueForAll(readings, r => r is { Kind: PlaceKind.City, Capital: false, Population: < MillionCity }) || !doc.IsWord(end) || doc.Tokens[end].Start != doc.Tokens[start].End + 1) return false;
+        var next = doc[end];
+        return next.Length > 2 && char.IsUpper(next[0]) && !Lexicon.IsAllCaps(next) && !Lexicon.IsAllCaps(doc[start])
+               && !gazetteer.IsCommonWord(next) && !gazetteer.TryGetPlace(next, out _)
+               && !Lexicon.OrgWords.Contains(next) && !Lexicon.LegalForms.Contains(next) && !Lexicon.PlaceFeatures.Contains(next)
+               && !Lexicon.CapitalisedCommon.Contains(next)
+               // "Vancouver Coastal Health Authority": a longer name is an organisation's.
+               && !(doc.IsWord(end + 1) && char.IsUpper(doc[end + 1][0]));
     }
 
     /// <summary>"President Obama", "Mr. Jordan": a one-word name after a personal title is a person.</summary>
@@ -192,11 +211,15 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         var context = new HashSet<string>(StringComparer.Ordinal);
         var firm = new HashSet<string>(StringComparer.Ordinal);
         var votes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var local = new HashSet<string>(StringComparer.Ordinal);
         var townVotes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var h in titleHits.Concat(hits))
         {
             // "Lebanon" names the country for context, but may be the town in Ohio: it does not place the story.
             // "Ontario" (also a Californian city) names its province for both.
+            // A part of a city ("West End", Vancouver, the only one the table knows) places nothing: its bare name is
+            // as often a part of another city ("London's West End").
+            if (Array.TrueForAll(h.Readings, r => r.Section)) continue;
             if (OneCountry(h.Readings, ignoreTowns: true) is { Length: > 0 } c) context.Add(c);
             if (OneCountry(h.Readings, ignoreTowns: h.Readings[0].Kind == PlaceKind.Region) is not { Length: > 0 } f) continue;
             if (!IsSmallTown(h.Readings)) firm.Add(f);
@@ -204,11 +227,17 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             if (h.IsCountrySignalOnly) continue;
             var box = IsSmallTown(h.Readings) ? townVotes : votes;
             box[f] = box.GetValueOrDefault(f) + 1;
+            // A state, county or town: the story is placed inside the country, not only about it.
+            if (h.Readings[0].Kind is PlaceKind.City or PlaceKind.Region) local.Add(f);
         }
         if (votes.Count == 0) votes = townVotes;
         if (votes.Count == 0)
             foreach (var h in found.Organisations.Concat(titleFound?.Organisations ?? []))
-                if (OneCountry(h.Readings) is { Length: > 0 } f) votes[f] = votes.GetValueOrDefault(f) + 1;
+                if (OneCountry(h.Readings) is { Length: > 0 } f)
+                {
+                    votes[f] = votes.GetValueOrDefault(f) + 1;
+                    local.Add(f);
+                }
         if (!string.IsNullOrWhiteSpace(dateline))
         {
             var key = Gaz.Key(dateline.Trim());
@@ -224,19 +253,25 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         // Both scans read the whole text: they run only when a rule needs them, and once.
         int? cueValue = null;
         int Cue() => cueValue ??= UsCue(doc);
-        bool UsStory() => Cue() > 0;
+        // A British story (Westminster, the NHS, British spelling) names its own country as rarely: a party name or
+        // a spelling it shares with America does not make it American, and its namesakes are British.
+        bool? britishValue = null;
+        bool British() => britishValue ??= BritishCue(doc);
+        bool UsStory() => Cue() == Local || Cue() > 0 && !British();
         (string? Code, bool Done) currency = default;
         string? Currency() => (currency = currency.Done ? currency : (CurrencyCountry(doc, title), true)).Code;
         // The story's home: the country holding most of its unambiguous place mentions, or America for an
         // American story that names none. Ambiguous names take their home namesake ("Athens" in a story placed
         // in Georgia, US).
         var total = votes.Values.Sum();
-        var home = votes.Count == 0 ? (UsStory() ? "US" : null)
+        var home = votes.Count == 0 ? (UsStory() ? "US" : British() ? "GB" : null)
             : votes.MaxBy(v => v.Value) is var top && top.Value * 2 > total ? top.Key : null;
+        // A home given by American or British cues alone (no place names it) is a local story's.
+        var localHome = home != null && (votes.Count == 0 || local.Contains(home));
         foreach (var h in titleHits)
-            h.Chosen = Choose(h.Readings, context, home, UsStory);
+            h.Chosen = Choose(h.Readings, context, home, UsStory, British, localHome);
         for (var i = 0; i < hits.Count; i++)
-            hits[i].Chosen = InStateOrCountry(doc, hits, i) ?? Choose(hits[i].Readings, context, home, UsStory);
+            hits[i].Chosen = InStateOrCountry(doc, hits, i) ?? Within(doc, hits, i) ?? Choose(hits[i].Readings, context, home, UsStory, British, localHome);
         // Countries given by more than a lone small town.
         foreach (var h in titleHits.Concat(hits))
             if (!IsSmallTown(h.Readings)) firm.Add(h.Chosen.Country);
@@ -262,7 +297,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             // the table ("London, Ky.") or a surname ("Obama") than a trip abroad: its mention stays, without country.
             if (IsSmallTown(h.Readings) && (home != null || firm.Count > 1) && h.Chosen.Country != home && !firm.Contains(h.Chosen.Country))
                 h.Chosen = h.Chosen with { Country = "" };
-            if (IsListingVenue(doc, h.Start) || IsCompanyOrigin(doc, h.Start)) continue;
+            if (IsListingVenue(doc, h.Start) || IsCompanyOrigin(doc, h.Start) || IsEventName(doc, h)) continue;
             Count(h, doc.Tokens[h.Start].Start);
         }
         // The euromarket trades in London: a eurobond issue is a London market story, as a futures contract traded on
@@ -351,7 +386,9 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
 
     /// <summary>A country, province, demonym or city of a million: a name that says where a company is.</summary>
     private static bool IsStrongPlace(PlaceEntry e) =>
-        e.Kind is PlaceKind.Country or PlaceKind.Region or PlaceKind.Demonym || e is { Kind: PlaceKind.City, Population: >= MillionCity };
+        e.Kind is PlaceKind.Country or PlaceKind.Demonym || e is { Kind: PlaceKind.City, Population: >= MillionCity }
+        // An English county (a million people by the table) is a firm's name as often ("Berkshire Gas Co").
+        || e is { Kind: PlaceKind.Region, Population: > MillionCity };
 
     // The country a legal form tells; Lexicon.LegalForms are all the forms that mark a firm.
     private static readonly Dictionary<string, string> LegalFormCountries = WordList.Table("legal-form-countries.tsv");
@@ -361,14 +398,32 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     private static PlaceEntry? InStateOrCountry(TextDocument doc, List<PlaceHit> hits, int i)
     {
         var h = hits[i];
-        if (i + 1 >= hits.Count || h.Readings[0].Kind != PlaceKind.City) return null;
+        // "Palestine, Texas", "Lebanon, Ohio": a country's name followed by a state is a town there.
+        var country = h.Readings[0].Kind == PlaceKind.Country;
+        if (i + 1 >= hits.Count || h.Readings[0].Kind != PlaceKind.City && !country) return null;
         var next = hits[i + 1];
         if (next.Start != h.End + 1 || !doc.IsPunct(h.End, ',') || next.Readings[0].Kind is not (PlaceKind.Region or PlaceKind.Country)
+            || country && next.Readings[0].Kind != PlaceKind.Region
             || OneCountry(next.Readings) is not { Length: > 0 } c)
             return null;
         foreach (var r in h.Readings)
-            if (r.Country == c) return r;
+            if (r.Country == c && (!country || r.Kind == PlaceKind.City)) return r;
+        if (country) return new PlaceEntry(doc.Slice(h.Start, h.End), PlaceKind.City, c, 0, false);
         return h.Readings[0] with { Country = c, Population = 0 };
+    }
+
+    /// <summary>"London's West End", "Surrey's Lionhead": a place right after another's possessive lies in the first
+    /// one's country, even when the table only knows a namesake elsewhere (a part of Vancouver).</summary>
+    private static PlaceEntry? Within(TextDocument doc, List<PlaceHit> hits, int i)
+    {
+        if (i == 0) return null;
+        var (outer, h) = (hits[i - 1], hits[i]);
+        if (outer.End + 1 != h.Start || !doc.Is(outer.End, TokenKind.Possessive) || h.IsCountrySignalOnly || outer.IsCountrySignalOnly
+            || outer.Chosen.Country is not { Length: > 0 } c || h.Readings[0].Kind is not (PlaceKind.City or PlaceKind.Region))
+            return null;
+        foreach (var r in h.Readings)
+            if (r.Country == c) return r;
+        return IsSmallTown(h.Readings) ? h.Readings[0] with { Country = c, Population = 0 } : null;
     }
 
     // "Henderson County", "Palm Beach County": a US county's name is up to three capitalised words before "County".
@@ -429,6 +484,14 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     // Markup left in web text ("<B>", "<BR>") is no stock symbol.
     private static readonly HashSet<string> HtmlTags = WordList.Set("html-tags.txt");
 
+    /// <summary>"The Paris accord", "the Paris Club", "Geneva talks": a city naming an agreement, a meeting or a group is
+    /// a place mention, but the story is about the agreement, not the city's country.</summary>
+    private static bool IsEventName(TextDocument doc, PlaceHit h) =>
+        h.Readings[0].Kind == PlaceKind.City && doc.IsWord(h.End) && doc.Tokens[h.End].Start == doc.Tokens[h.End - 1].End + 1
+        && EventNouns.Contains(doc[h.End]);
+
+    private static readonly HashSet<string> EventNouns = WordList.Set("event-nouns.txt");
+
     /// <summary>"The bonds will be listed in Luxembourg": where a security trades is not what the story is about.</summary>
     private static bool IsListingVenue(TextDocument doc, int start)
     {
@@ -449,20 +512,29 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         return c;
     }
 
-    private static PlaceEntry Choose(PlaceEntry[] readings, HashSet<string> context, string? home, Func<bool> local)
+    private static PlaceEntry Choose(PlaceEntry[] readings, HashSet<string> context, string? home, Func<bool> local, Func<bool> british, bool localHome)
     {
         var top = readings[0];
         if (readings.Length == 1) return top;
+        // A capital or a city of a million ("Paris") is a small namesake ("Paris", Texas) of the story's country only
+        // in a story placed in a state, county or town of that country, and never in a British story.
+        bool Outranked(PlaceEntry r) => top.Kind == PlaceKind.City && (top.Capital || top.Population >= MillionCity)
+            && r is { Kind: PlaceKind.City, Capital: false, Population: < SmallTown } && (british() || !localHome);
         // A name read first as a big city ("Athens") is a town of the story's home country when the story is
         // placed there; a country's name ("Lebanon") only in a local story. Otherwise a namesake in a country the
         // story names wins over the biggest.
         // A province or state ("Ontario") is not taken for a city namesake.
-        if (home != null && top.Kind != PlaceKind.Region)
+        // A British story's namesake is the British one ("Newcastle" is on the Tyne, not in New South Wales), also in
+        // a story about another country, unless that is the top reading's.
+        if (top.Kind is PlaceKind.City or PlaceKind.Region && top.Country != "GB" && top.Country != home && !top.Capital && british())
             foreach (var r in readings)
-                if (r.Country == home && (top.Kind != PlaceKind.Country || r.Kind != PlaceKind.City || local())) return r;
-        if (top.Kind != PlaceKind.City) return top;
+                if (r.Country == "GB") return r;
+        if (home != null && (top.Kind != PlaceKind.Region || top.Population < Gaz.RegionOutranks))
+            foreach (var r in readings)
+                if (r.Country == home && (top.Kind != PlaceKind.Country || r.Kind != PlaceKind.City || local()) && !Outranked(r)) return r;
+        if (top.Kind is not (PlaceKind.City or PlaceKind.Region)) return top;
         foreach (var r in readings)
-            if (context.Contains(r.Country)) return r;
+            if (context.Contains(r.Country) && !Outranked(r)) return r;
         return top;
     }
 
@@ -499,6 +571,46 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     }
 
     private const int Local = 2;
+
+    /// <summary>
+    /// A story written in Britain: its domestic institutions and politics (Westminster, the Commons, MPs, the NHS,
+    /// Tories, Labour) and "£" count 2, British spelling ("colour", "programme") 1, American usage takes 1 off; a
+    /// British story scores at least 2.
+    /// </summary>
+    private static bool BritishCue(TextDocument doc)
+    {
+        var score = 0;
+        for (var i = 0; i < doc.Tokens.Count; i++)
+        {
+            var tok = doc.Tokens[i];
+            var len = tok.End - tok.Start;
+            if (tok.Kind == TokenKind.Punct && len == 1)
+            {
+                var c = doc.Text[tok.Start];
+                // Dollars say nothing: British news reports American money in them.
+                if (c == '£') score += Local;
+                continue;
+            }
+            if (tok.Kind != TokenKind.Word || len is < 2 or > 12) continue;
+            var word = doc.Text.AsSpan(tok.Start, len);
+            if (UkWordLookup.TryGetValue(word, out var l)) score += l;
+            else if (len >= 3 && UsWordLookup.TryGetValue(word, out _)) score--;
+        }
+        return score >= Local;
+    }
+
+    private static readonly Dictionary<string, int> UkWords = UkWordLevels();
+
+    private static Dictionary<string, int> UkWordLevels()
+    {
+        var levels = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var w in WordList.Read("uk-words.txt")) levels[w] = 1;
+        foreach (var w in WordList.Read("uk-local-words.txt")) levels[w] = Local;
+        return levels;
+    }
+
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> UkWordLookup =
+        UkWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly Dictionary<string, int> UsWords = UsWordLevels();
 
