@@ -272,6 +272,22 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             h.Chosen = Choose(h.Readings, context, home, UsStory, British, localHome);
         for (var i = 0; i < hits.Count; i++)
             hits[i].Chosen = InStateOrCountry(doc, hits, i) ?? Within(doc, hits, i) ?? Choose(hits[i].Readings, context, home, UsStory, British, localHome);
+        // "A Lebanon woman", "Jordan residents", "James Barnes, 20, of Paris": in American local news a country's or
+        // a foreign city's name used as a town's is the American town, listed or not. A name so used once is the town
+        // wherever it stands in the story.
+        HashSet<string>? towns = null;
+        foreach (var (d, list) in new[] { (doc, hits), (title, titleHits), (doc, found.Organisations) })
+            foreach (var h in list)
+                if (d != null && h.Readings[0].Country != "US" && !h.IsCountrySignalOnly && IsTownUse(d, h))
+                    (towns ??= new(StringComparer.Ordinal)).Add(d.Slice(h.Start, h.End));
+        // Local news: American local cues, or a story placed in an American state, county or town (the story's home
+        // alone does not tell, as the name itself votes for its country).
+        if (towns != null && (Cue() == Local || home == "US" && local.Contains("US")))
+            foreach (var (d, list) in new[] { (doc, hits), (title, titleHits) })
+                foreach (var h in list)
+                    if (d != null && towns.Contains(d.Slice(h.Start, h.End)))
+                        h.Chosen = Array.Find(h.Readings, r => r is { Country: "US", Kind: PlaceKind.City })
+                                   is { Name: not null } us ? us : new PlaceEntry(d.Slice(h.Start, h.End), PlaceKind.City, "US", 0, false);
         // Countries given by more than a lone small town.
         foreach (var h in titleHits.Concat(hits))
             if (!IsSmallTown(h.Readings)) firm.Add(h.Chosen.Country);
@@ -484,6 +500,17 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     // Markup left in web text ("<B>", "<BR>") is no stock symbol.
     private static readonly HashSet<string> HtmlTags = WordList.Set("html-tags.txt");
 
+    /// <summary>"A Lebanon woman", "Jordan Elementary School", "Mary Smith, 41, of Malta": a town's name in local news.</summary>
+    private static bool IsTownUse(TextDocument doc, PlaceHit h)
+    {
+        if (doc.IsWord(h.End) && doc.Tokens[h.End].Start == doc.Tokens[h.End - 1].End + 1 && TownNouns.Contains(doc[h.End])) return true;
+        // ", 20, of Paris": the home town of a person named with their age.
+        var k = h.Start - 1;
+        return doc.IsWord(k) && doc[k] == "of" && doc.IsPunct(k - 1, ',') && doc.Is(k - 2, TokenKind.Number) && doc.IsPunct(k - 3, ',');
+    }
+
+    private static readonly HashSet<string> TownNouns = WordList.Set("town-nouns.txt");
+
     /// <summary>"The Paris accord", "the Paris Club", "Geneva talks": a city naming an agreement, a meeting or a group is
     /// a place mention, but the story is about the agreement, not the city's country.</summary>
     private static bool IsEventName(TextDocument doc, PlaceHit h) =>
@@ -508,7 +535,9 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         var c = readings[0].Country;
         foreach (var r in readings)
             // With ignoreTowns, a country's or a province's name stands for it even where a town abroad shares it.
-            if (r.Country != c && !(ignoreTowns && readings[0].Kind is PlaceKind.Country or PlaceKind.Region && r.Kind == PlaceKind.City)) return null;
+            // Not a county or division from GeoNames that competes with towns by its people ("Cornwall", Connecticut).
+            if (r.Country != c && !(ignoreTowns && (readings[0].Kind == PlaceKind.Country || readings[0] is { Kind: PlaceKind.Region, Population: >= Gaz.RegionOutranks })
+                                    && r.Kind == PlaceKind.City)) return null;
         return c;
     }
 
