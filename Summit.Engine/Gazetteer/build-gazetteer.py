@@ -265,7 +265,9 @@ def main(gaz, words_json, names_dir):
             names.update(plain(a) for a in alts.split(',') if a and plain(a).isascii() and a[0].isupper()
                          and not a.isupper() and "'" not in a and len(a) > 3
                          and not all(w.lower() in words for w in a.replace('-', ' ').split())
-                         and (plain(a) not in first_names or pop >= 1_000_000 or capital)
+                         # A first name only as a spelling of the city's own name (Geneva, not Julia for Plovdiv).
+                         and (plain(a) not in first_names or pop >= 1_000_000 or capital
+                              or plain(a)[:3] == plain(name)[:3])
                          and own_names.get(plain(a), 0) * 3 < pop)
         for n in names:
             single = ' ' not in n and '-' not in n
