@@ -270,8 +270,14 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         var localHome = home != null && (votes.Count == 0 || local.Contains(home));
         foreach (var h in titleHits)
             h.Chosen = Choose(h.Readings, context, home, UsStory, British, localHome);
+        // A town placed by its state ("Belgrade, Minn.", "Palestine, Texas") is that town wherever the story names it.
+        Dictionary<string, PlaceEntry>? placedTowns = null;
         for (var i = 0; i < hits.Count; i++)
-            hits[i].Chosen = InStateOrCountry(doc, hits, i) ?? Within(doc, hits, i) ?? Choose(hits[i].Readings, context, home, UsStory, British, localHome);
+            if (InStateOrCountry(doc, hits, i) is { } inState)
+                (placedTowns ??= new(StringComparer.Ordinal))[doc.Slice(hits[i].Start, hits[i].End)] = inState;
+        for (var i = 0; i < hits.Count; i++)
+            hits[i].Chosen = (placedTowns != null && placedTowns.TryGetValue(doc.Slice(hits[i].Start, hits[i].End), out var town) ? town : (PlaceEntry?)null)
+                             ?? Within(doc, hits, i) ?? Choose(hits[i].Readings, context, home, UsStory, British, localHome);
         // "A Lebanon woman", "Jordan residents", "James Barnes, 20, of Paris": in American local news a country's or
         // a foreign city's name used as a town's is the American town, listed or not. A name so used once is the town
         // wherever it stands in the story.
@@ -307,6 +313,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         // title-case headline ("Semi Overturns") to count.
         foreach (var h in titleHits)
             if (!IsSmallTown(h.Readings)) Count(h, 0);
+        var placed = new HashSet<string>(hits.Where(h => !h.IsCountrySignalOnly).Select(h => h.Chosen.Country), StringComparer.Ordinal);
         foreach (var h in hits)
         {
             // A small foreign town that nothing else in the story points to is more often a namesake missing from
@@ -314,6 +321,8 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             if (IsSmallTown(h.Readings) && (home != null || firm.Count > 1) && h.Chosen.Country != home && !firm.Contains(h.Chosen.Country))
                 h.Chosen = h.Chosen with { Country = "" };
             if (IsListingVenue(doc, h.Start) || IsCompanyOrigin(doc, h.Start) || IsEventName(doc, h)) continue;
+            // "French students", "Irish dancers": in American local news a demonym alone names a language or a heritage.
+            if (h.Readings[0].Kind == PlaceKind.Demonym && !placed.Contains(h.Chosen.Country) && Cue() == Local) continue;
             Count(h, doc.Tokens[h.Start].Start);
         }
         // The euromarket trades in London: a eurobond issue is a London market story, as a futures contract traded on
@@ -511,11 +520,16 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
 
     private static readonly HashSet<string> TownNouns = WordList.Set("town-nouns.txt");
 
-    /// <summary>"The Paris accord", "the Paris Club", "Geneva talks": a city naming an agreement, a meeting or a group is
-    /// a place mention, but the story is about the agreement, not the city's country.</summary>
+    /// <summary>"The Paris accord", "the Paris Club", "Geneva talks", "talks in Geneva", "the Geneva-based GATT": a city
+    /// naming an agreement, a meeting or a group, where a meeting was held or where an organisation sits, is a place
+    /// mention, but the story is about the agreement or the organisation, not the city's country.</summary>
     private static bool IsEventName(TextDocument doc, PlaceHit h) =>
-        h.Readings[0].Kind == PlaceKind.City && doc.IsWord(h.End) && doc.Tokens[h.End].Start == doc.Tokens[h.End - 1].End + 1
-        && EventNouns.Contains(doc[h.End]);
+        h.Readings[0].Kind == PlaceKind.City
+        && (doc.IsWord(h.End) && doc.Tokens[h.End].Start == doc.Tokens[h.End - 1].End + 1 && EventNouns.Contains(doc[h.End])
+            // "the Geneva-based GATT": where an organisation sits.
+            || doc.IsPunct(h.End, '-') && doc.IsWord(h.End + 1) && doc[h.End + 1] == "based"
+            // "ministers met in Paris", "the meeting in Geneva": where a meeting was held.
+            || doc.IsWord(h.Start - 1) && doc[h.Start - 1] == "in" && doc.IsWord(h.Start - 2) && EventNouns.Contains(doc[h.Start - 2]));
 
     private static readonly HashSet<string> EventNouns = WordList.Set("event-nouns.txt");
 
@@ -545,9 +559,9 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     {
         var top = readings[0];
         if (readings.Length == 1) return top;
-        // A capital or a city of a million ("Paris") is a small namesake ("Paris", Texas) of the story's country only
+        // A capital or a state's seat of a million ("Paris") is a small namesake ("Paris", Texas) of the story's country only
         // in a story placed in a state, county or town of that country, and never in a British story.
-        bool Outranked(PlaceEntry r) => top.Kind == PlaceKind.City && (top.Capital || top.Population >= MillionCity)
+        bool Outranked(PlaceEntry r) => top.Kind == PlaceKind.City && (top.Capital || top.Seat && top.Population >= MillionCity)
             && r is { Kind: PlaceKind.City, Capital: false, Population: < SmallTown } && (british() || !localHome);
         // A name read first as a big city ("Athens") is a town of the story's home country when the story is
         // placed there; a country's name ("Lebanon") only in a local story. Otherwise a namesake in a country the

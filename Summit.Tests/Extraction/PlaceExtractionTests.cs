@@ -153,6 +153,9 @@ public class PlaceExtractionTests
 
         new("A_country's_name_followed_by_a_state_is_a_town_there",
             "The dulcimer festival in Palestine, Texas, drew 3,000 visitors on Saturday.", "Palestine US", "Texas US"),
+
+        new("A_town_placed_by_its_state_is_that_town_wherever_the_story_names_it",
+            "Palestine loves its music. The dulcimer festival in Palestine, Texas, drew 3,000 visitors.", "Palestine US", "Texas US"),
     };
 
     [Theory, MemberData(nameof(WhichPlace))]
@@ -176,6 +179,12 @@ public class PlaceExtractionTests
 
         new("A_city_naming_an_agreement_does_not_give_its_country",
             "Finance ministers met on Sunday to review the Paris accord on currencies."),
+
+        new("A_city_where_an_organisation_sits_does_not_give_its_country",
+            "The Paris-based agency said world oil stocks rose in March."),
+
+        new("A_demonym_alone_in_american_local_news_names_a_heritage_not_a_country",
+            "French students at the academy celebrated Mardi Gras on Friday. Tickets cost $5, the principal said.", "US"),
 
         new("A_first_level_division_gives_its_country",
             "Floods in Uttar Pradesh killed 40 people this week.", "IN"),
