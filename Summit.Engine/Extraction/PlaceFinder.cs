@@ -288,12 +288,21 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
                     (towns ??= new(StringComparer.Ordinal)).Add(d.Slice(h.Start, h.End));
         // Local news: American local cues, or a story placed in an American state, county or town (the story's home
         // alone does not tell, as the name itself votes for its country).
-        if (towns != null && (Cue() == Local || home == "US" && local.Contains("US")))
+        // Not in a British story ("a Surrey police station"), nor where the story names the name's country otherwise
+        // ("London mayor" in a story that says "UK").
+        if (towns != null && (Cue() == Local || home == "US" && local.Contains("US")) && !British())
+        {
+            var namedOtherwise = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (d, list) in new[] { (doc, hits), (title, titleHits) })
                 foreach (var h in list)
-                    if (d != null && towns.Contains(d.Slice(h.Start, h.End)))
+                    if (d != null && h.Readings[0].Kind is PlaceKind.Country or PlaceKind.Demonym && !towns.Contains(d.Slice(h.Start, h.End)))
+                        namedOtherwise.Add(h.Readings[0].Country);
+            foreach (var (d, list) in new[] { (doc, hits), (title, titleHits) })
+                foreach (var h in list)
+                    if (d != null && towns.Contains(d.Slice(h.Start, h.End)) && !namedOtherwise.Contains(h.Chosen.Country))
                         h.Chosen = Array.Find(h.Readings, r => r is { Country: "US", Kind: PlaceKind.City })
                                    is { Name: not null } us ? us : new PlaceEntry(d.Slice(h.Start, h.End), PlaceKind.City, "US", 0, false);
+        }
         // Countries given by more than a lone small town.
         foreach (var h in titleHits.Concat(hits))
             if (!IsSmallTown(h.Readings)) firm.Add(h.Chosen.Country);
@@ -560,9 +569,10 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         var top = readings[0];
         if (readings.Length == 1) return top;
         // A capital or a state's seat of a million ("Paris") is a small namesake ("Paris", Texas) of the story's country only
-        // in a story placed in a state, county or town of that country, and never in a British story.
+        // in a story placed in a state, county or town of that country; in a British story no namesake is ("London" in a
+        // BBC story about Toronto).
         bool Outranked(PlaceEntry r) => top.Kind == PlaceKind.City && (top.Capital || top.Seat && top.Population >= MillionCity)
-            && r is { Kind: PlaceKind.City, Capital: false, Population: < SmallTown } && (british() || !localHome);
+            && r is { Kind: PlaceKind.City, Capital: false } && (british() || r.Population < SmallTown && !localHome);
         // A name read first as a big city ("Athens") is a town of the story's home country when the story is
         // placed there; a country's name ("Lebanon") only in a local story. Otherwise a namesake in a country the
         // story names wins over the biggest.

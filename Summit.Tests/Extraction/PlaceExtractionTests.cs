@@ -151,6 +151,10 @@ public class PlaceExtractionTests
             "US oil demand will rise this year, the Paris-based agency said. The US imports more oil than ever.",
             "United States US", "Paris FR"),
 
+        // London, Ontario, has 422,000 people.
+        new("A_capital_keeps_its_country_in_a_british_story_placed_abroad",
+            "MPs flew to Toronto and Ottawa on Monday; the musical opens in London next year.", "Toronto CA", "Ottawa CA", "London GB"),
+
         new("A_country's_name_followed_by_a_state_is_a_town_there",
             "The dulcimer festival in Palestine, Texas, drew 3,000 visitors on Saturday.", "Palestine US", "Texas US"),
 
