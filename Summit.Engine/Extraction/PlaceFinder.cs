@@ -572,14 +572,16 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         // in a story placed in a state, county or town of that country; in a British story no namesake is ("London" in a
         // BBC story about Toronto).
         bool Outranked(PlaceEntry r) => top.Kind == PlaceKind.City && (top.Capital || top.Seat && top.Population >= MillionCity)
-            && r is { Kind: PlaceKind.City, Capital: false } && (british() || r.Population < SmallTown && !localHome);
+            && r is { Kind: PlaceKind.City, Capital: false } && (r.Population < SmallTown && !localHome || british());
         // A name read first as a big city ("Athens") is a town of the story's home country when the story is
         // placed there; a country's name ("Lebanon") only in a local story. Otherwise a namesake in a country the
         // story names wins over the biggest.
         // A province or state ("Ontario") is not taken for a city namesake.
         // A British story's namesake is the British one ("Newcastle" is on the Tyne, not in New South Wales), also in
         // a story about another country, unless that is the top reading's.
-        if (top.Kind is PlaceKind.City or PlaceKind.Region && top.Country != "GB" && top.Country != home && !top.Capital && british())
+        // (The text is scanned for British cues only when a British namesake is there to take.)
+        if (top.Kind is PlaceKind.City or PlaceKind.Region && top.Country != "GB" && top.Country != home && !top.Capital
+            && Array.Exists(readings, r => r.Country == "GB") && british())
             foreach (var r in readings)
                 if (r.Country == "GB") return r;
         if (home != null && (top.Kind != PlaceKind.Region || top.Population < Gaz.RegionOutranks))
