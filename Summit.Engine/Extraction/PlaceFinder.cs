@@ -654,31 +654,20 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         return score >= Local;
     }
 
-    private static readonly Dictionary<string, int> UkWords = UkWordLevels();
-
-    private static Dictionary<string, int> UkWordLevels()
-    {
-        var levels = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var w in WordList.Read("uk-words.txt")) levels[w] = 1;
-        foreach (var w in WordList.Read("uk-local-words.txt")) levels[w] = Local;
-        return levels;
-    }
-
     private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> UkWordLookup =
-        UkWords.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly Dictionary<string, int> UsWords = UsWordLevels();
-
-    private static Dictionary<string, int> UsWordLevels()
-    {
-        var levels = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var w in WordList.Read("us-words.txt")) levels[w] = 1;
-        foreach (var w in WordList.Read("us-local-words.txt")) levels[w] = Local;
-        return levels;
-    }
+        CueLevels("uk-words.txt", "uk-local-words.txt").GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> UsWordLookup =
-        UsWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        CueLevels("us-words.txt", "us-local-words.txt").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Cue words by level: 1 for usage (<paramref name="usage"/>), <see cref="Local"/> for local news.</summary>
+    private static Dictionary<string, int> CueLevels(string usage, string local)
+    {
+        var levels = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var w in WordList.Read(usage)) levels[w] = 1;
+        foreach (var w in WordList.Read(local)) levels[w] = Local;
+        return levels;
+    }
 
     /// <summary>
     /// An article that names no place at all may still name its money ("5 mln dlrs", "300 billion yen"): the

@@ -114,7 +114,7 @@ public class PlaceExtractionTests
             "Taft Paper Co said it would shut two of its mills in Ohio this spring and cut 140 jobs.", "US"),
     };
 
-    [Theory, MemberData(nameof(Countries))]
+    [Theory, MemberData(nameof(Countries)), MemberData(nameof(CountriesByEvidence))]
     public void The_countries_of_the_story(FactsCase c)
     {
         Assert.Equal(c.Expected, Extract(c.Body, c.Title).Countries);
@@ -168,7 +168,8 @@ public class PlaceExtractionTests
         Assert.Equal(c.Expected, Extract(c.Body, c.Title).Places.Select(p => $"{p.Name} {p.Country}"));
     }
 
-    /// <summary>The countries of the story by the article's own evidence (issue 14, places).</summary>
+    /// <summary>The countries of the story by the article's own evidence (issue 14, places); checked by
+    /// <see cref="The_countries_of_the_story"/>.</summary>
     public static TheoryData<FactsCase> CountriesByEvidence => new()
     {
         new("A_british_domestic_institution_gives_britain",
@@ -193,12 +194,6 @@ public class PlaceExtractionTests
         new("A_first_level_division_gives_its_country",
             "Floods in Uttar Pradesh killed 40 people this week.", "IN"),
     };
-
-    [Theory, MemberData(nameof(CountriesByEvidence))]
-    public void The_countries_of_the_story_by_its_evidence(FactsCase c)
-    {
-        Assert.Equal(c.Expected, Extract(c.Body, c.Title).Countries);
-    }
 
     [Fact]
     public void A_country_in_the_headline_is_a_country_of_the_story()
