@@ -39,6 +39,11 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             if (!char.IsUpper(first[0])) continue;
             var match = County(doc, i) ?? Longest(doc, i, first); // "Guernsey County" is in Ohio
             if (match is not { } m) continue;
+            if (IsNameOfPerson(doc, i, m.End, m.Readings))
+            {
+                i = m.End - 1;
+                continue;
+            }
             if (IsOrganisationName(doc, i, m.End, m.Readings))
                 organisations.Add(new PlaceHit(i, m.End, m.Readings));
             else if (!IsTeamInResults(doc, m.End, m.Readings) && !IsLocalName(doc, m.End, m.Readings) && !IsTitledName(doc, i, m.End))
@@ -86,6 +91,20 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         var number = doc[end];
         // A year or a date ("LONDON 1996-08-30") is a dateline, not a score.
         return !(number.Length == 4 || doc.IsPunct(end + 1, '-') || doc.IsPunct(end + 1, '/'));
+    }
+
+    /// <summary>"Halle Berry", "Kendal Smith": a one-word small town directly followed by a capitalised word that is no
+    /// word of the language, no place and no part of an organisation's or a place's name is a first name.</summary>
+    private bool IsNameOfPerson(TextDocument doc, int start, int end, PlaceEntry[] readings)
+    {
+        if (end - start != 1 || !Array.TrueForAll(readings, r => r is { Kind: PlaceKind.City, Capital: false, Population: < MillionCity }) || !doc.IsWord(end) || doc.Tokens[end].Start != doc.Tokens[start].End + 1) return false;
+        var next = doc[end];
+        return next.Length > 2 && char.IsUpper(next[0]) && !Lexicon.IsAllCaps(next) && !Lexicon.IsAllCaps(doc[start])
+               && !gazetteer.IsCommonWord(next) && !gazetteer.TryGetPlace(next, out _)
+               && !Lexicon.OrgWords.Contains(next) && !Lexicon.LegalForms.Contains(next) && !Lexicon.PlaceFeatures.Contains(next)
+               && !Lexicon.CapitalisedCommon.Contains(next)
+               // "Vancouver Coastal Health Authority": a longer name is an organisation's.
+               && !(doc.IsWord(end + 1) && char.IsUpper(doc[end + 1][0]));
     }
 
     /// <summary>"President Obama", "Mr. Jordan": a one-word name after a personal title is a person.</summary>
@@ -192,11 +211,15 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         var context = new HashSet<string>(StringComparer.Ordinal);
         var firm = new HashSet<string>(StringComparer.Ordinal);
         var votes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var local = new HashSet<string>(StringComparer.Ordinal);
         var townVotes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var h in titleHits.Concat(hits))
         {
             // "Lebanon" names the country for context, but may be the town in Ohio: it does not place the story.
             // "Ontario" (also a Californian city) names its province for both.
+            // A part of a city ("West End", Vancouver, the only one the table knows) places nothing: its bare name is
+            // as often a part of another city ("London's West End").
+            if (Array.TrueForAll(h.Readings, r => r.Section)) continue;
             if (OneCountry(h.Readings, ignoreTowns: true) is { Length: > 0 } c) context.Add(c);
             if (OneCountry(h.Readings, ignoreTowns: h.Readings[0].Kind == PlaceKind.Region) is not { Length: > 0 } f) continue;
             if (!IsSmallTown(h.Readings)) firm.Add(f);
@@ -204,11 +227,17 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             if (h.IsCountrySignalOnly) continue;
             var box = IsSmallTown(h.Readings) ? townVotes : votes;
             box[f] = box.GetValueOrDefault(f) + 1;
+            // A state, county or town: the story is placed inside the country, not only about it.
+            if (h.Readings[0].Kind is PlaceKind.City or PlaceKind.Region) local.Add(f);
         }
         if (votes.Count == 0) votes = townVotes;
         if (votes.Count == 0)
             foreach (var h in found.Organisations.Concat(titleFound?.Organisations ?? []))
-                if (OneCountry(h.Readings) is { Length: > 0 } f) votes[f] = votes.GetValueOrDefault(f) + 1;
+                if (OneCountry(h.Readings) is { Length: > 0 } f)
+                {
+                    votes[f] = votes.GetValueOrDefault(f) + 1;
+                    local.Add(f);
+                }
         if (!string.IsNullOrWhiteSpace(dateline))
         {
             var key = Gaz.Key(dateline.Trim());
@@ -224,19 +253,56 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         // Both scans read the whole text: they run only when a rule needs them, and once.
         int? cueValue = null;
         int Cue() => cueValue ??= UsCue(doc);
-        bool UsStory() => Cue() > 0;
+        // A British story (Westminster, the NHS, British spelling) names its own country as rarely: a party name or
+        // a spelling it shares with America does not make it American, and its namesakes are British.
+        bool? britishValue = null;
+        bool British() => britishValue ??= BritishCue(doc);
+        bool UsStory() => Cue() == Local || Cue() > 0 && !British();
         (string? Code, bool Done) currency = default;
         string? Currency() => (currency = currency.Done ? currency : (CurrencyCountry(doc, title), true)).Code;
         // The story's home: the country holding most of its unambiguous place mentions, or America for an
         // American story that names none. Ambiguous names take their home namesake ("Athens" in a story placed
         // in Georgia, US).
         var total = votes.Values.Sum();
-        var home = votes.Count == 0 ? (UsStory() ? "US" : null)
+        var home = votes.Count == 0 ? (UsStory() ? "US" : British() ? "GB" : null)
             : votes.MaxBy(v => v.Value) is var top && top.Value * 2 > total ? top.Key : null;
+        // A home given by American or British cues alone (no place names it) is a local story's.
+        var localHome = home != null && (votes.Count == 0 || local.Contains(home));
         foreach (var h in titleHits)
-            h.Chosen = Choose(h.Readings, context, home, UsStory);
+            h.Chosen = Choose(h.Readings, context, home, UsStory, British, localHome);
+        // A town placed by its state ("Belgrade, Minn.", "Palestine, Texas") is that town wherever the story names it.
+        Dictionary<string, PlaceEntry>? placedTowns = null;
         for (var i = 0; i < hits.Count; i++)
-            hits[i].Chosen = InStateOrCountry(doc, hits, i) ?? Choose(hits[i].Readings, context, home, UsStory);
+            if (InStateOrCountry(doc, hits, i) is { } inState)
+                (placedTowns ??= new(StringComparer.Ordinal))[doc.Slice(hits[i].Start, hits[i].End)] = inState;
+        for (var i = 0; i < hits.Count; i++)
+            hits[i].Chosen = (placedTowns != null && placedTowns.TryGetValue(doc.Slice(hits[i].Start, hits[i].End), out var town) ? town : (PlaceEntry?)null)
+                             ?? Within(doc, hits, i) ?? Choose(hits[i].Readings, context, home, UsStory, British, localHome);
+        // "A Lebanon woman", "Jordan residents", "James Barnes, 20, of Paris": in American local news a country's or
+        // a foreign city's name used as a town's is the American town, listed or not. A name so used once is the town
+        // wherever it stands in the story.
+        HashSet<string>? towns = null;
+        foreach (var (d, list) in new[] { (doc, hits), (title, titleHits), (doc, found.Organisations) })
+            foreach (var h in list)
+                if (d != null && h.Readings[0].Country != "US" && !h.IsCountrySignalOnly && IsTownUse(d, h))
+                    (towns ??= new(StringComparer.Ordinal)).Add(d.Slice(h.Start, h.End));
+        // Local news: American local cues, or a story placed in an American state, county or town (the story's home
+        // alone does not tell, as the name itself votes for its country).
+        // Not in a British story ("a Surrey police station"), nor where the story names the name's country otherwise
+        // ("London mayor" in a story that says "UK").
+        if (towns != null && (Cue() == Local || home == "US" && local.Contains("US")) && !British())
+        {
+            var namedOtherwise = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (d, list) in new[] { (doc, hits), (title, titleHits) })
+                foreach (var h in list)
+                    if (d != null && h.Readings[0].Kind is PlaceKind.Country or PlaceKind.Demonym && !towns.Contains(d.Slice(h.Start, h.End)))
+                        namedOtherwise.Add(h.Readings[0].Country);
+            foreach (var (d, list) in new[] { (doc, hits), (title, titleHits) })
+                foreach (var h in list)
+                    if (d != null && towns.Contains(d.Slice(h.Start, h.End)) && !namedOtherwise.Contains(h.Chosen.Country))
+                        h.Chosen = Array.Find(h.Readings, r => r is { Country: "US", Kind: PlaceKind.City })
+                                   is { Name: not null } us ? us : new PlaceEntry(d.Slice(h.Start, h.End), PlaceKind.City, "US", 0, false);
+        }
         // Countries given by more than a lone small town.
         foreach (var h in titleHits.Concat(hits))
             if (!IsSmallTown(h.Readings)) firm.Add(h.Chosen.Country);
@@ -256,13 +322,16 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         // title-case headline ("Semi Overturns") to count.
         foreach (var h in titleHits)
             if (!IsSmallTown(h.Readings)) Count(h, 0);
+        var placed = new HashSet<string>(hits.Where(h => !h.IsCountrySignalOnly).Select(h => h.Chosen.Country), StringComparer.Ordinal);
         foreach (var h in hits)
         {
             // A small foreign town that nothing else in the story points to is more often a namesake missing from
             // the table ("London, Ky.") or a surname ("Obama") than a trip abroad: its mention stays, without country.
             if (IsSmallTown(h.Readings) && (home != null || firm.Count > 1) && h.Chosen.Country != home && !firm.Contains(h.Chosen.Country))
                 h.Chosen = h.Chosen with { Country = "" };
-            if (IsListingVenue(doc, h.Start) || IsCompanyOrigin(doc, h.Start)) continue;
+            if (IsListingVenue(doc, h.Start) || IsCompanyOrigin(doc, h.Start) || IsEventName(doc, h)) continue;
+            // "French students", "Irish dancers": in American local news a demonym alone names a language or a heritage.
+            if (h.Readings[0].Kind == PlaceKind.Demonym && !placed.Contains(h.Chosen.Country) && Cue() == Local) continue;
             Count(h, doc.Tokens[h.Start].Start);
         }
         // The euromarket trades in London: a eurobond issue is a London market story, as a futures contract traded on
@@ -351,7 +420,9 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
 
     /// <summary>A country, province, demonym or city of a million: a name that says where a company is.</summary>
     private static bool IsStrongPlace(PlaceEntry e) =>
-        e.Kind is PlaceKind.Country or PlaceKind.Region or PlaceKind.Demonym || e is { Kind: PlaceKind.City, Population: >= MillionCity };
+        e.Kind is PlaceKind.Country or PlaceKind.Demonym || e is { Kind: PlaceKind.City, Population: >= MillionCity }
+        // An English county (a million people by the table) is a firm's name as often ("Berkshire Gas Co").
+        || e is { Kind: PlaceKind.Region, Population: > MillionCity };
 
     // The country a legal form tells; Lexicon.LegalForms are all the forms that mark a firm.
     private static readonly Dictionary<string, string> LegalFormCountries = WordList.Table("legal-form-countries.tsv");
@@ -361,14 +432,32 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     private static PlaceEntry? InStateOrCountry(TextDocument doc, List<PlaceHit> hits, int i)
     {
         var h = hits[i];
-        if (i + 1 >= hits.Count || h.Readings[0].Kind != PlaceKind.City) return null;
+        // "Palestine, Texas", "Lebanon, Ohio": a country's name followed by a state is a town there.
+        var country = h.Readings[0].Kind == PlaceKind.Country;
+        if (i + 1 >= hits.Count || h.Readings[0].Kind != PlaceKind.City && !country) return null;
         var next = hits[i + 1];
         if (next.Start != h.End + 1 || !doc.IsPunct(h.End, ',') || next.Readings[0].Kind is not (PlaceKind.Region or PlaceKind.Country)
+            || country && next.Readings[0].Kind != PlaceKind.Region
             || OneCountry(next.Readings) is not { Length: > 0 } c)
             return null;
         foreach (var r in h.Readings)
-            if (r.Country == c) return r;
+            if (r.Country == c && (!country || r.Kind == PlaceKind.City)) return r;
+        if (country) return new PlaceEntry(doc.Slice(h.Start, h.End), PlaceKind.City, c, 0, false);
         return h.Readings[0] with { Country = c, Population = 0 };
+    }
+
+    /// <summary>"London's West End", "Surrey's Lionhead": a place right after another's possessive lies in the first
+    /// one's country, even when the table only knows a namesake elsewhere (a part of Vancouver).</summary>
+    private static PlaceEntry? Within(TextDocument doc, List<PlaceHit> hits, int i)
+    {
+        if (i == 0) return null;
+        var (outer, h) = (hits[i - 1], hits[i]);
+        if (outer.End + 1 != h.Start || !doc.Is(outer.End, TokenKind.Possessive) || h.IsCountrySignalOnly || outer.IsCountrySignalOnly
+            || outer.Chosen.Country is not { Length: > 0 } c || h.Readings[0].Kind is not (PlaceKind.City or PlaceKind.Region))
+            return null;
+        foreach (var r in h.Readings)
+            if (r.Country == c) return r;
+        return IsSmallTown(h.Readings) ? h.Readings[0] with { Country = c, Population = 0 } : null;
     }
 
     // "Henderson County", "Palm Beach County": a US county's name is up to three capitalised words before "County".
@@ -429,6 +518,30 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     // Markup left in web text ("<B>", "<BR>") is no stock symbol.
     private static readonly HashSet<string> HtmlTags = WordList.Set("html-tags.txt");
 
+    /// <summary>"A Lebanon woman", "Jordan Elementary School", "Mary Smith, 41, of Malta": a town's name in local news.</summary>
+    private static bool IsTownUse(TextDocument doc, PlaceHit h)
+    {
+        if (doc.IsWord(h.End) && doc.Tokens[h.End].Start == doc.Tokens[h.End - 1].End + 1 && TownNouns.Contains(doc[h.End])) return true;
+        // ", 20, of Paris": the home town of a person named with their age.
+        var k = h.Start - 1;
+        return doc.IsWord(k) && doc[k] == "of" && doc.IsPunct(k - 1, ',') && doc.Is(k - 2, TokenKind.Number) && doc.IsPunct(k - 3, ',');
+    }
+
+    private static readonly HashSet<string> TownNouns = WordList.Set("town-nouns.txt");
+
+    /// <summary>"The Paris accord", "the Paris Club", "Geneva talks", "talks in Geneva", "the Geneva-based GATT": a city
+    /// naming an agreement, a meeting or a group, where a meeting was held or where an organisation sits, is a place
+    /// mention, but the story is about the agreement or the organisation, not the city's country.</summary>
+    private static bool IsEventName(TextDocument doc, PlaceHit h) =>
+        h.Readings[0].Kind == PlaceKind.City
+        && (doc.IsWord(h.End) && doc.Tokens[h.End].Start == doc.Tokens[h.End - 1].End + 1 && EventNouns.Contains(doc[h.End])
+            // "the Geneva-based GATT": where an organisation sits.
+            || doc.IsPunct(h.End, '-') && doc.IsWord(h.End + 1) && doc[h.End + 1] == "based"
+            // "ministers met in Paris", "the meeting in Geneva": where a meeting was held.
+            || doc.IsWord(h.Start - 1) && doc[h.Start - 1] == "in" && doc.IsWord(h.Start - 2) && EventNouns.Contains(doc[h.Start - 2]));
+
+    private static readonly HashSet<string> EventNouns = WordList.Set("event-nouns.txt");
+
     /// <summary>"The bonds will be listed in Luxembourg": where a security trades is not what the story is about.</summary>
     private static bool IsListingVenue(TextDocument doc, int start)
     {
@@ -445,24 +558,38 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         var c = readings[0].Country;
         foreach (var r in readings)
             // With ignoreTowns, a country's or a province's name stands for it even where a town abroad shares it.
-            if (r.Country != c && !(ignoreTowns && readings[0].Kind is PlaceKind.Country or PlaceKind.Region && r.Kind == PlaceKind.City)) return null;
+            // Not a county or division from GeoNames that competes with towns by its people ("Cornwall", Connecticut).
+            if (r.Country != c && !(ignoreTowns && (readings[0].Kind == PlaceKind.Country || readings[0] is { Kind: PlaceKind.Region, Population: >= Gaz.RegionOutranks })
+                                    && r.Kind == PlaceKind.City)) return null;
         return c;
     }
 
-    private static PlaceEntry Choose(PlaceEntry[] readings, HashSet<string> context, string? home, Func<bool> local)
+    private static PlaceEntry Choose(PlaceEntry[] readings, HashSet<string> context, string? home, Func<bool> local, Func<bool> british, bool localHome)
     {
         var top = readings[0];
         if (readings.Length == 1) return top;
+        // A capital or a state's seat of a million ("Paris") is a small namesake ("Paris", Texas) of the story's country only
+        // in a story placed in a state, county or town of that country; in a British story no namesake is ("London" in a
+        // BBC story about Toronto).
+        bool Outranked(PlaceEntry r) => top.Kind == PlaceKind.City && (top.Capital || top.Seat && top.Population >= MillionCity)
+            && r is { Kind: PlaceKind.City, Capital: false } && (r.Population < SmallTown && !localHome || british());
         // A name read first as a big city ("Athens") is a town of the story's home country when the story is
         // placed there; a country's name ("Lebanon") only in a local story. Otherwise a namesake in a country the
         // story names wins over the biggest.
         // A province or state ("Ontario") is not taken for a city namesake.
-        if (home != null && top.Kind != PlaceKind.Region)
+        // A British story's namesake is the British one ("Newcastle" is on the Tyne, not in New South Wales), also in
+        // a story about another country, unless that is the top reading's.
+        // (The text is scanned for British cues only when a British namesake is there to take.)
+        if (top.Kind is PlaceKind.City or PlaceKind.Region && top.Country != "GB" && top.Country != home && !top.Capital
+            && Array.Exists(readings, r => r.Country == "GB") && british())
             foreach (var r in readings)
-                if (r.Country == home && (top.Kind != PlaceKind.Country || r.Kind != PlaceKind.City || local())) return r;
-        if (top.Kind != PlaceKind.City) return top;
+                if (r.Country == "GB") return r;
+        if (home != null && (top.Kind != PlaceKind.Region || top.Population < Gaz.RegionOutranks))
+            foreach (var r in readings)
+                if (r.Country == home && (top.Kind != PlaceKind.Country || r.Kind != PlaceKind.City || local()) && !Outranked(r)) return r;
+        if (top.Kind is not (PlaceKind.City or PlaceKind.Region)) return top;
         foreach (var r in readings)
-            if (context.Contains(r.Country)) return r;
+            if (context.Contains(r.Country) && !Outranked(r)) return r;
         return top;
     }
 
@@ -500,18 +627,47 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
 
     private const int Local = 2;
 
-    private static readonly Dictionary<string, int> UsWords = UsWordLevels();
-
-    private static Dictionary<string, int> UsWordLevels()
+    /// <summary>
+    /// A story written in Britain: its domestic institutions and politics (Westminster, the Commons, MPs, the NHS,
+    /// Tories, Labour) and "£" count 2, British spelling ("colour", "programme") 1, American usage takes 1 off; a
+    /// British story scores at least 2.
+    /// </summary>
+    private static bool BritishCue(TextDocument doc)
     {
-        var levels = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var w in WordList.Read("us-words.txt")) levels[w] = 1;
-        foreach (var w in WordList.Read("us-local-words.txt")) levels[w] = Local;
-        return levels;
+        var score = 0;
+        for (var i = 0; i < doc.Tokens.Count; i++)
+        {
+            var tok = doc.Tokens[i];
+            var len = tok.End - tok.Start;
+            if (tok.Kind == TokenKind.Punct && len == 1)
+            {
+                var c = doc.Text[tok.Start];
+                // Dollars say nothing: British news reports American money in them.
+                if (c == '£') score += Local;
+                continue;
+            }
+            if (tok.Kind != TokenKind.Word || len is < 2 or > 12) continue;
+            var word = doc.Text.AsSpan(tok.Start, len);
+            if (UkWordLookup.TryGetValue(word, out var l)) score += l;
+            else if (len >= 3 && UsWordLookup.TryGetValue(word, out _)) score--;
+        }
+        return score >= Local;
     }
 
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> UkWordLookup =
+        CueLevels("uk-words.txt", "uk-local-words.txt").GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> UsWordLookup =
-        UsWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        CueLevels("us-words.txt", "us-local-words.txt").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Cue words by level: 1 for usage (<paramref name="usage"/>), <see cref="Local"/> for local news.</summary>
+    private static Dictionary<string, int> CueLevels(string usage, string local)
+    {
+        var levels = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var w in WordList.Read(usage)) levels[w] = 1;
+        foreach (var w in WordList.Read(local)) levels[w] = Local;
+        return levels;
+    }
 
     /// <summary>
     /// An article that names no place at all may still name its money ("5 mln dlrs", "300 billion yen"): the

@@ -4,8 +4,15 @@ namespace Summit.Engine.Gazetteer;
 
 internal enum PlaceKind : byte { Country, Demonym, Institution, Region, City }
 
-/// <summary>One reading of a place name: what it is, which country (empty for continents), how big.</summary>
-internal readonly record struct PlaceEntry(string Name, PlaceKind Kind, string Country, long Population, bool Capital);
+/// <summary>One reading of a place name: what it is, which country (empty for continents), how big; Seat marks the seat
+/// of a state or province (GeoNames PPLA), Section a part of a city (PPLX: "West End" in Vancouver).</summary>
+internal readonly record struct PlaceEntry(string Name, PlaceKind Kind, string Country, long Population, bool Capital,
+                                           bool Seat = false, bool Section = false)
+{
+    /// <summary>The prior of this reading among namesakes: its people, more for a capital or a seat, less for a part
+    /// of a city, which its bare name means only inside that city.</summary>
+    public double Prior => Population * (Capital ? 2.0 : Seat ? 1.5 : Section ? 0.25 : 1.0);
+}
 
 /// <summary>
 /// Country names and aliases, demonyms, regions, GeoNames cities (population ≥ 15,000) and English first
@@ -41,6 +48,9 @@ internal sealed class Gazetteer
     /// <summary>English short name of an ISO code ("RU" → "Russia").</summary>
     public string CountryName(string code) => CountryTable.Name(code);
 
+    /// <summary>The population of a hand-written region: above any city.</summary>
+    public const long RegionOutranks = long.MaxValue / 2;
+
     public static string Key(string name)
     {
         var toks = Tokenizer.Tokenize(name);
@@ -70,12 +80,15 @@ internal sealed class Gazetteer
             var kind = f[2] switch { "D" => PlaceKind.Demonym, "I" => PlaceKind.Institution, _ => PlaceKind.Country };
             Add(f[0], new PlaceEntry(f[0], kind, f[1], long.MaxValue, false));
         }
+        // Hand-written regions (no population) outrank every city; GeoNames' first-level divisions ("Lower Saxony",
+        // "Punjab") carry the people of their cities and compete with namesakes by that.
         foreach (var f in Rows("regions.tsv", 2))
-            Add(f[0], new PlaceEntry(f[0], PlaceKind.Region, f[1], long.MaxValue / 2, false));
+            Add(f[0], new PlaceEntry(f[0], PlaceKind.Region, f[1], f.Length > 2 && long.TryParse(f[2], out var rp) ? rp : RegionOutranks, false));
         foreach (var f in Rows("cities.tsv", 4))
-            Add(f[0], new PlaceEntry(f[0], PlaceKind.City, f[1], long.TryParse(f[2], out var p) ? p : 0, f[3] == "1"));
+            Add(f[0], new PlaceEntry(f[0], PlaceKind.City, f[1], long.TryParse(f[2], out var p) ? p : 0, f[3] == "C", f[3] == "A", f[3] == "S"));
         foreach (var (key, l) in lists)
-            g._places[key] = [.. l.OrderBy(e => e.Kind == PlaceKind.City ? 1 : 0).ThenByDescending(e => e.Population)];
+            g._places[key] = [.. l.OrderBy(e => e.Kind == PlaceKind.City || e.Kind == PlaceKind.Region && e.Population < RegionOutranks ? 1 : 0)
+                                   .ThenByDescending(e => e.Prior)];
         foreach (var f in Rows("common-words.txt", 1))
             g._commonWords.Add(f[0]);
         foreach (var f in Rows("first-names.tsv", 2))

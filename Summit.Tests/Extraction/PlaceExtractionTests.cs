@@ -114,11 +114,86 @@ public class PlaceExtractionTests
             "Taft Paper Co said it would shut two of its mills in Ohio this spring and cut 140 jobs.", "US"),
     };
 
-    [Theory, MemberData(nameof(Countries))]
+    [Theory, MemberData(nameof(Countries)), MemberData(nameof(CountriesByEvidence))]
     public void The_countries_of_the_story(FactsCase c)
     {
         Assert.Equal(c.Expected, Extract(c.Body, c.Title).Countries);
     }
+
+    /// <summary>Which real place a name means (issue 14, places): each row's places as "Name CC", in order of first mention.</summary>
+    public static TheoryData<FactsCase> WhichPlace => new()
+    {
+        // GeoNames names it Zürich; its ASCII form is "Zuerich".
+        new("A_city_is_found_by_its_name_without_accents",
+            "Shares of the insurer fell 3% in Zurich on Monday.", "Zurich CH"),
+
+        new("A_big_city_is_found_by_its_english_name (1/2)",
+            "The band played in Cologne and then in Geneva before the tour ended.", "Cologne DE", "Geneva CH"),
+
+        new("A_big_city_is_found_by_its_english_name (2/2)",
+            "The ferry from Gothenburg arrived four hours late.", "Gothenburg SE"),
+
+        // GeoNames names it Newcastle upon Tyne; Newcastle, New South Wales, has more people.
+        new("A_town_is_found_by_the_short_form_of_its_name_and_a_british_story_takes_the_british_one",
+            "MPs at Westminster debated the closure of the shipyard in Newcastle.", "Newcastle GB"),
+
+        new("A_place_after_another_place's_possessive_lies_in_its_country",
+            "The musical opened in London's West End on Tuesday night.", "London GB", "West End GB"),
+
+        new("An_english_county_named_like_a_town_abroad_is_the_county",
+            "Surrey's Lionhead Studios made the game.", "Surrey GB"),
+
+        new("A_small_town_followed_by_a_surname_is_a_person",
+            "The film stars Halle Berry as a cat burglar.") ,
+
+        // Paris, Texas, has 25,000 people.
+        new("A_capital_is_no_small_home_namesake_in_a_story_not_placed_inside_the_country",
+            "US oil demand will rise this year, the Paris-based agency said. The US imports more oil than ever.",
+            "United States US", "Paris FR"),
+
+        // London, Ontario, has 422,000 people.
+        new("A_capital_keeps_its_country_in_a_british_story_placed_abroad",
+            "MPs flew to Toronto and Ottawa on Monday; the musical opens in London next year.", "Toronto CA", "Ottawa CA", "London GB"),
+
+        new("A_country's_name_followed_by_a_state_is_a_town_there",
+            "The dulcimer festival in Palestine, Texas, drew 3,000 visitors on Saturday.", "Palestine US", "Texas US"),
+
+        new("A_town_placed_by_its_state_is_that_town_wherever_the_story_names_it",
+            "Palestine loves its music. The dulcimer festival in Palestine, Texas, drew 3,000 visitors.", "Palestine US", "Texas US"),
+    };
+
+    [Theory, MemberData(nameof(WhichPlace))]
+    public void The_place_a_name_means(FactsCase c)
+    {
+        Assert.Equal(c.Expected, Extract(c.Body, c.Title).Places.Select(p => $"{p.Name} {p.Country}"));
+    }
+
+    /// <summary>The countries of the story by the article's own evidence (issue 14, places); checked by
+    /// <see cref="The_countries_of_the_story"/>.</summary>
+    public static TheoryData<FactsCase> CountriesByEvidence => new()
+    {
+        new("A_british_domestic_institution_gives_britain",
+            "The NHS will hire 2,000 more nurses next year, the health secretary said.", "GB"),
+
+        new("An_american_party_name_does_not_make_a_british_story_american",
+            "Tory MPs said the Republicans had lost the argument, and Labour agreed.", "GB"),
+
+        // Jordan, Minnesota, has 6,000 people: not in the table.
+        new("A_country's_name_used_as_a_town's_in_local_news_is_an_american_town",
+            "A Jordan woman was charged with arson on Friday, the sheriff said. Bail was set at $5,000.", "US"),
+
+        new("A_city_naming_an_agreement_does_not_give_its_country",
+            "Finance ministers met on Sunday to review the Paris accord on currencies."),
+
+        new("A_city_where_an_organisation_sits_does_not_give_its_country",
+            "The Paris-based agency said world oil stocks rose in March."),
+
+        new("A_demonym_alone_in_american_local_news_names_a_heritage_not_a_country",
+            "French students at the academy celebrated Mardi Gras on Friday. Tickets cost $5, the principal said.", "US"),
+
+        new("A_first_level_division_gives_its_country",
+            "Floods in Uttar Pradesh killed 40 people this week.", "IN"),
+    };
 
     [Fact]
     public void A_country_in_the_headline_is_a_country_of_the_story()
