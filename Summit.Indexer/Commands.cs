@@ -90,8 +90,10 @@ internal static class Commands
         {
             foreach (var (id, facts) in extracted)
             {
-                var linked = EntityLinking.Link(facts, registry);
-                WriteFacts(stream, id, linked, [.. linked.Speakers.Select(s => registry.Resolve(s)?.Name).OfType<string>().Distinct(StringComparer.Ordinal)]);
+                // Persons as the facets show them; each quote keeps the speaker the extractor attributed it to (its name
+                // in this article), which the scorer measures; the article's speaker facet values are listed apart.
+                var linked = EntityLinking.Link(facts, registry) with { Quotes = facts.Quotes };
+                WriteFacts(stream, id, linked, [.. facts.Speakers.Select(s => registry.Resolve(s)?.Name).OfType<string>().Distinct(StringComparer.Ordinal)]);
             }
         }
         Console.WriteLine($"extracted {extracted.Count:N0} articles to {Escape(outputPath)}, failed {failed:N0}");

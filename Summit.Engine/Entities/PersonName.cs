@@ -52,7 +52,7 @@ internal sealed record PersonName(string Display, string[] Words, string Family,
         {
             var given = words.FindIndex(1, words.Count - 2, IsGivenName);
             var role = words.Take(given).ToList();
-            if (given > 0 && !IsParticle(words[given - 1]) && role.Any(w => IsTitle(w) || NearTitle(w)))
+            if (given > 0 && !IsParticle(words[given - 1]) && (role.Any(w => IsTitle(w) || NearTitle(w)) || role.All(Gaz.Default.IsCommonWord)))
                 words.RemoveRange(0, given);
         }
         if (words.Count == 0 || words.All(IsTitle) || NotNameEndings.Contains(words[^1]) || words.Count > 1 && OrganizationFinder.IsEnding(words[^1])) return null;
