@@ -163,28 +163,12 @@ internal static class Commands
         using var json = new Utf8JsonWriter(stream);
         json.WriteStartObject();
         json.WriteString("id", id);
-        json.WriteStartArray("persons");
-        foreach (var person in facts.Persons)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", person.Name);
-            WriteSpans(json, person.Mentions);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        WriteNamed(json, "persons", facts.Persons.Select(p => (p.Name, p.Mentions)));
         // The speaker facet of the article: its speakers that are entities, under their entities' names.
         json.WriteStartArray("speakers");
         foreach (var speaker in speakers) json.WriteStringValue(speaker);
         json.WriteEndArray();
-        json.WriteStartArray("organizations");
-        foreach (var organization in facts.Organizations)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", organization.Name);
-            WriteSpans(json, organization.Mentions);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        WriteNamed(json, "organizations", facts.Organizations.Select(o => (o.Name, o.Mentions)));
         json.WriteStartArray("countries");
         foreach (var country in facts.Countries) json.WriteStringValue(country);
         json.WriteEndArray();
@@ -212,6 +196,20 @@ internal static class Commands
         json.WriteEndObject();
         json.Flush();
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>An array of <c>{"name", "mentions"}</c> objects.</summary>
+    private static void WriteNamed(Utf8JsonWriter json, string property, IEnumerable<(string Name, IReadOnlyList<Span> Mentions)> items)
+    {
+        json.WriteStartArray(property);
+        foreach (var (name, mentions) in items)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", name);
+            WriteSpans(json, mentions);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteSpans(Utf8JsonWriter json, IReadOnlyList<Span> spans)
