@@ -75,10 +75,11 @@ public sealed class ExploreTests(BrowserFixture fixture, ITestOutputHelper outpu
         await Assertions.Expect(focused.Locator(".said")).ToBeVisibleAsync();
         await Assertions.Expect(focused.Locator(".vh")).ToHaveTextAsync(new Regex(@"^ \((said .+|speaker not identified)\)$"));
 
-        // Persons and countries as chips; more quotes by each speaker.
+        // Persons and countries as chips; each speaker's name (its entity page) and more quotes by each speaker.
         await Assertions.Expect(reader.Locator("button[data-entity=person][data-value='Xi Jinping']")).ToBeVisibleAsync();
         await Assertions.Expect(reader.Locator("button[data-entity=country][data-value=CN]")).ToHaveTextAsync("China");
-        await Assertions.Expect(reader.Locator("button[data-entity=speaker][data-value='Xi Jinping']")).ToHaveTextAsync("More quotes by Xi Jinping");
+        await Assertions.Expect(reader.Locator(".speakers button[data-entity=speaker][data-value='Xi Jinping']")).ToHaveTextAsync("Xi Jinping");
+        await Assertions.Expect(reader.Locator("button[data-quotes-by='Xi Jinping']")).ToHaveTextAsync("More quotes by Xi Jinping");
 
         await page.GoBackAsync();
         await page.WaitForURLAsync(url => !url.Contains("article="));
@@ -109,8 +110,8 @@ public sealed class ExploreTests(BrowserFixture fixture, ITestOutputHelper outpu
         await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex($"^{total} results?$"));
 
         await page.GoBackAsync();
-        var more = reader.Locator("button[data-entity=speaker]").First;
-        var speaker = await more.GetAttributeAsync("data-value");
+        var more = reader.Locator("button[data-quotes-by]").First;
+        var speaker = await more.GetAttributeAsync("data-quotes-by");
         await more.ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("speaker=" + Param(speaker!)) && url.Contains("view=quotes"));
         var quotes = (await ApiAsync("/api/quotes?speaker=" + Uri.EscapeDataString(speaker!))).GetProperty("total").GetInt32();
@@ -186,9 +187,13 @@ public sealed class ExploreTests(BrowserFixture fixture, ITestOutputHelper outpu
 
         await page.GoBackAsync();
         await Assertions.Expect(home).ToBeVisibleAsync();
+        // A person opens its entity page, whose article count runs the search filtered by that person.
         var person = home.Locator("button[data-entity=person]").First;
         var name = await person.GetAttributeAsync("data-value");
         await person.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("entity=" + Param("person:" + name!)));
+        await Assertions.Expect(page.Locator($"{Widget} article.entity h2")).ToHaveTextAsync(name!);
+        await page.Locator($"{Widget} article.entity button[data-entity-search=articles]").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("person=" + Param(name!)));
         var total = (await ApiAsync("/api/search?person=" + Uri.EscapeDataString(name!))).GetProperty("total").GetInt32();
         await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex($"^{total} results?$"));
