@@ -189,37 +189,38 @@ li.option[aria-selected="true"] .kind, li.option[aria-selected="true"] .n { colo
 .histogram .bar:hover span { opacity: .8; }
 .histogram .axis { display: flex; justify-content: space-between; font-size: .75rem; color: var(--_muted); margin-top: .15rem; }
 
-.reader[hidden], .home[hidden], .entity[hidden] { display: none; }
-.reader, .entity { margin-top: .9rem; padding: 1rem 1.1rem 1.25rem; border: 1px solid var(--_border); border-radius: var(--_radius);
+.reader[hidden], .home[hidden], article.entity[hidden] { display: none; }
+.reader, article.entity { margin-top: .9rem; padding: 1rem 1.1rem 1.25rem; border: 1px solid var(--_border); border-radius: var(--_radius);
   background: var(--_bg); overflow-wrap: anywhere; }
-.reader .back, .entity .back { margin-bottom: .6rem; }
-.reader h2, .entity h2 { margin: 0 0 .3rem; font-size: 1.45rem; line-height: 1.25; }
-.reader h2:focus, .entity h2:focus { outline: none; }
-.reader h2:focus-visible, .entity h2:focus-visible { outline: 3px solid var(--_focus); }
-.reader h3, .entity h3 { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--_muted); margin: 1.2rem 0 .4rem; }
-.entity .kind { margin: 0; font-size: .85rem; font-weight: 600; color: var(--_muted); }
-.entity .aliases { margin: .2rem 0 0; color: var(--_muted); }
-.entity .aliases .names { color: var(--_text); }
-.entity .counts { display: flex; flex-wrap: wrap; gap: .6rem; margin-top: .8rem; }
-.entity .stat { display: grid; min-width: 7.5rem; padding: .45rem .8rem; border: 1px solid var(--_border);
+.reader .back, article.entity .back { margin-bottom: .6rem; }
+.reader h2, article.entity h2 { margin: 0 0 .3rem; font-size: 1.45rem; line-height: 1.25; }
+.reader h2:focus, article.entity h2:focus { outline: none; }
+.reader h2:focus-visible, article.entity h2:focus-visible { outline: 3px solid var(--_focus); }
+.reader h3, article.entity h3 { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--_muted); margin: 1.2rem 0 .4rem; }
+article.entity .kind { margin: 0; font-size: .85rem; font-weight: 600; color: var(--_muted); }
+article.entity .aliases { margin: .2rem 0 0; color: var(--_muted); }
+article.entity .aliases .names { color: var(--_text); }
+article.entity .counts { display: flex; flex-wrap: wrap; gap: .6rem; margin-top: .8rem; }
+article.entity .stat { display: grid; min-width: 7.5rem; padding: .45rem .8rem; border: 1px solid var(--_border);
   border-radius: var(--_radius); background: var(--_surface); text-align: left; font-size: .9rem; color: var(--_muted); }
-.entity button.stat { cursor: pointer; border-color: var(--_accent); background: var(--_bg); color: var(--_accent); }
-.entity button.stat:hover { background: var(--_surface); }
-.entity .stat strong { font-size: 1.35rem; line-height: 1.2; color: var(--_text); font-variant-numeric: tabular-nums; }
-.entity button.stat strong { color: inherit; }
-.entity .sections { display: grid; gap: 0 1.5rem; grid-template-columns: minmax(0, 1fr); }
-.entity .sections > div { min-width: 0; }
-.entity .histogram { margin: 0; }
-.entity .histogram .bars { height: 6rem; }
-.entity details.table { margin-top: .5rem; font-size: .9rem; }
-.entity details.table summary { cursor: pointer; color: var(--_accent); }
-.entity table { border-collapse: collapse; margin-top: .4rem; font-variant-numeric: tabular-nums; }
-.entity th, .entity td { padding: .15rem .8rem .15rem 0; text-align: left; border-bottom: 1px solid var(--_border); }
-.entity td.n, .entity th.n { text-align: right; }
-.entity .table-wrap { max-height: 16rem; overflow: auto; }
+article.entity button.stat { cursor: pointer; border-color: var(--_accent); background: var(--_bg); color: var(--_accent); }
+article.entity button.stat:hover { background: var(--_surface); }
+article.entity .stat strong { font-size: 1.35rem; line-height: 1.2; color: var(--_text); font-variant-numeric: tabular-nums; }
+article.entity button.stat strong { color: inherit; }
+article.entity .sections { display: grid; gap: 0 1.5rem; grid-template-columns: minmax(0, 1fr); }
+article.entity .sections > div { min-width: 0; }
+article.entity .histogram { margin: 0; }
+article.entity .histogram .bars { height: 6rem; }
+article.entity .histogram .bar { max-width: 3.5rem; }
+article.entity details.table { margin-top: .5rem; font-size: .9rem; }
+article.entity details.table summary { cursor: pointer; color: var(--_accent); }
+article.entity table { border-collapse: collapse; margin-top: .4rem; font-variant-numeric: tabular-nums; }
+article.entity th, article.entity td { padding: .15rem .8rem .15rem 0; text-align: left; border-bottom: 1px solid var(--_border); }
+article.entity td.n, article.entity th.n { text-align: right; }
+article.entity .table-wrap { max-height: 16rem; overflow: auto; }
 @container (min-width: 760px) {
-  .entity .sections { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
-  .entity .sections > .timeline { grid-column: 1 / -1; }
+  article.entity .sections { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
+  article.entity .sections > .timeline { grid-column: 1 / -1; }
 }
 .chip-pair { display: inline-flex; align-items: center; gap: .15rem; max-width: 100%; min-width: 0; }
 button.about { flex: 0 0 auto; display: inline-grid; place-items: center; width: 1.6rem; height: 1.6rem; padding: 0; border: 0;
