@@ -110,6 +110,29 @@ public sealed class EntityPageTests(BrowserFixture fixture, ITestOutputHelper ou
     }
 
     [SkippableFact]
+    public async Task Organisation_page_from_its_facet_value_filters_by_organisation()
+    {
+        var page = await OpenAsync(fixture.ApiOrigin + "/?q=Putin");
+        await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex(@"^\d+ results? for “Putin”"));
+        var about = page.Locator($"{Widget} [part~=facet-organization] button.about").First;
+        var name = (await about.GetAttributeAsync("data-value"))!;
+
+        await about.ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains("entity=" + Param("organization:" + name)));
+        var entity = await EntityAsync("organization", name);
+        var shown = EntityPage(page);
+        await Assertions.Expect(shown.Locator(".kind")).ToHaveTextAsync("Organisation");
+        await Assertions.Expect(shown.Locator("h2")).ToHaveTextAsync(entity.GetProperty("name").GetString()!);
+        var articles = entity.GetProperty("articles").GetInt32();
+        await Assertions.Expect(shown.Locator("button[data-entity-search=articles] strong")).ToHaveTextAsync(articles.ToString());
+        await shown.Locator("button[data-entity-search=articles]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("organization=" + Param(name)) && !url.Contains("entity="));
+        Assert.Equal(articles, await TotalAsync("/api/search?organization=" + Uri.EscapeDataString(name)));
+        await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex($"^{articles} results?$"));
+    }
+
+    [SkippableFact]
     public async Task Entity_page_from_a_suggestion_in_the_widget_and_its_counts_countries_and_bars_run_the_matching_searches()
     {
         var page = await OpenAsync(fixture.HostOrigin + "/");
