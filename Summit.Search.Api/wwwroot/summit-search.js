@@ -1554,10 +1554,8 @@ export class SummitSearchElement extends HTMLElement {
     reader.replaceChildren(this.#backButton(), el('p', { class: 'empty', text: 'Loading the article…' }));
     let details;
     try {
-      const response = await fetch(`${this.endpoint}/api/articles/${encodeURIComponent(id)}`, { headers: { Accept: 'application/json' } });
-      if (response.status === 404) throw new ApiError('That article is not in the archive (any more).', 404);
-      if (!response.ok) throw await this.#problem(response);
-      details = await response.json();
+      details = await this.#getJson(`/api/articles/${encodeURIComponent(id)}`);
+      if (details === null) throw new ApiError('That article is not in the archive (any more).', 404);
     } catch (error) {
       if (seq !== this.#articleSeq) return;
       reader.replaceChildren(this.#backButton());
@@ -1566,6 +1564,14 @@ export class SummitSearchElement extends HTMLElement {
     }
     if (seq !== this.#articleSeq) return;
     this.#renderArticle(details);
+  }
+
+  /** GET from the API: the parsed answer, null for 404, an ApiError for any other failure. */
+  async #getJson(path) {
+    const response = await fetch(`${this.endpoint}${path}`, { headers: { Accept: 'application/json' } });
+    if (response.status === 404) return null;
+    if (!response.ok) throw await this.#problem(response);
+    return response.json();
   }
 
   /** Back to where the reader or entity page was opened from (or, opened from a link, to what lies under it). */
@@ -1688,13 +1694,8 @@ export class SummitSearchElement extends HTMLElement {
       entity.replaceChildren(this.#backButton(), el('p', { class: 'empty', text: `Loading ${name}…` }));
       try {
         for (const t of types) {
-          const response = await fetch(`${this.endpoint}/api/entities/${encodeURIComponent(t)}/${encodeURIComponent(name)}`,
-            { headers: { Accept: 'application/json' } });
-          if (seq !== this.#entitySeq) return;
-          if (response.status === 404) continue;
-          if (!response.ok) throw await this.#problem(response);
-          details = await response.json();
-          break;
+          details = await this.#getJson(`/api/entities/${encodeURIComponent(t)}/${encodeURIComponent(name)}`);
+          if (details || seq !== this.#entitySeq) break;
         }
       } catch (error) {
         if (seq !== this.#entitySeq) return;
@@ -1813,11 +1814,7 @@ export class SummitSearchElement extends HTMLElement {
     home.hidden = false;
     if (this.#homeLoaded) { this.#applyReturn(); return; }
     this.#homeLoaded = true;
-    const get = async (path) => {
-      const response = await fetch(`${this.endpoint}${path}`, { headers: { Accept: 'application/json' } });
-      if (!response.ok) throw await this.#problem(response);
-      return response.json();
-    };
+    const get = (path) => this.#getJson(path);
     home.replaceChildren(this.#homeHelp());
     try {
       const latest = await get('/api/search?pageSize=5&sort=date&facetLimit=1&dateHistogram=month');

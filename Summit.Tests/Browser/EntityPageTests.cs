@@ -16,25 +16,13 @@ public sealed class EntityPageTests(BrowserFixture fixture, ITestOutputHelper ou
     private static ILocator EntityPage(IPage page) => page.Locator($"{Widget} article.entity");
     private static ILocator Reader(IPage page) => page.Locator($"{Widget} article.reader");
 
-    private async Task<JsonElement> ApiAsync(string pathAndQuery)
-    {
-        using var doc = JsonDocument.Parse(await fixture.Api.GetStringAsync(pathAndQuery));
-        return doc.RootElement.Clone();
-    }
+    private Task<JsonElement> ApiAsync(string pathAndQuery) => ApiJsonAsync(fixture, pathAndQuery);
 
     private Task<JsonElement> EntityAsync(string type, string name) => ApiAsync($"/api/entities/{type}/{Uri.EscapeDataString(name)}");
 
     private async Task<int> TotalAsync(string path) => (await ApiAsync(path)).GetProperty("total").GetInt32();
 
-    private async Task<IPage> OpenAsync(string url, int width = 1280)
-    {
-        fixture.RequireBrowser();
-        var page = await fixture.NewPageAsync(width);
-        page.PageError += (_, error) => output.WriteLine("page error: " + error);
-        await page.GotoAsync(url);
-        await page.WaitForFunctionAsync("() => customElements.get('summit-search') !== undefined");
-        return page;
-    }
+    private Task<IPage> OpenAsync(string url, int width = 1280) => WidgetPage.OpenAsync(fixture, output, url, width);
 
     private static string Param(string value) => Uri.EscapeDataString(value).Replace("%20", "+");
 
@@ -355,18 +343,5 @@ public sealed class EntityPageTests(BrowserFixture fixture, ITestOutputHelper ou
     }
 
     /// <summary>Every axe violation, of any impact.</summary>
-    private async Task<List<string>> AxeAsync(IPage page, string what)
-    {
-        await page.EvaluateAsync(await File.ReadAllTextAsync(fixture.AxeScriptPath));
-        var violations = await page.EvaluateAsync<JsonElement>("""
-            async () => {
-              const result = await axe.run(document, { resultTypes: ['violations'] });
-              return result.violations.map(v => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map(n => JSON.stringify(n.target)).slice(0, 3).join(', ')}`);
-            }
-            """);
-        var list = violations.EnumerateArray().Select(v => $"{what}: {v.GetString()}").ToList();
-        output.WriteLine($"axe {what}: {list.Count} violations");
-        foreach (var v in list) output.WriteLine(v);
-        return list;
-    }
+    private Task<List<string>> AxeAsync(IPage page, string what) => WidgetPage.AxeAsync(page, fixture.AxeScriptPath, output, what);
 }

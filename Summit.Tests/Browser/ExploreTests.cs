@@ -16,21 +16,9 @@ public sealed class ExploreTests(BrowserFixture fixture, ITestOutputHelper outpu
 {
     private static ILocator Reader(IPage page) => page.Locator($"{Widget} article.reader");
 
-    private async Task<JsonElement> ApiAsync(string pathAndQuery)
-    {
-        using var doc = JsonDocument.Parse(await fixture.Api.GetStringAsync(pathAndQuery));
-        return doc.RootElement.Clone();
-    }
+    private Task<JsonElement> ApiAsync(string pathAndQuery) => ApiJsonAsync(fixture, pathAndQuery);
 
-    private async Task<IPage> OpenAsync(string url, int width = 1280)
-    {
-        fixture.RequireBrowser();
-        var page = await fixture.NewPageAsync(width);
-        page.PageError += (_, error) => output.WriteLine("page error: " + error);
-        await page.GotoAsync(url);
-        await page.WaitForFunctionAsync("() => customElements.get('summit-search') !== undefined");
-        return page;
-    }
+    private Task<IPage> OpenAsync(string url, int width = 1280) => WidgetPage.OpenAsync(fixture, output, url, width);
 
     private static string Param(string value) => Uri.EscapeDataString(value).Replace("%20", "+");
 
@@ -406,18 +394,5 @@ public sealed class ExploreTests(BrowserFixture fixture, ITestOutputHelper outpu
     }
 
     /// <summary>Every axe violation, of any impact.</summary>
-    private async Task<List<string>> AxeAsync(IPage page, string what)
-    {
-        await page.EvaluateAsync(await File.ReadAllTextAsync(fixture.AxeScriptPath));
-        var violations = await page.EvaluateAsync<JsonElement>("""
-            async () => {
-              const result = await axe.run(document, { resultTypes: ['violations'] });
-              return result.violations.map(v => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map(n => JSON.stringify(n.target)).slice(0, 3).join(', ')}`);
-            }
-            """);
-        var list = violations.EnumerateArray().Select(v => $"{what}: {v.GetString()}").ToList();
-        output.WriteLine($"axe {what}: {list.Count} violations");
-        foreach (var v in list) output.WriteLine(v);
-        return list;
-    }
+    private Task<List<string>> AxeAsync(IPage page, string what) => WidgetPage.AxeAsync(page, fixture.AxeScriptPath, output, what);
 }
