@@ -189,14 +189,45 @@ li.option[aria-selected="true"] .kind, li.option[aria-selected="true"] .n { colo
 .histogram .bar:hover span { opacity: .8; }
 .histogram .axis { display: flex; justify-content: space-between; font-size: .75rem; color: var(--_muted); margin-top: .15rem; }
 
-.reader[hidden], .home[hidden] { display: none; }
-.reader { margin-top: .9rem; padding: 1rem 1.1rem 1.25rem; border: 1px solid var(--_border); border-radius: var(--_radius);
+.reader[hidden], .home[hidden], article.entity[hidden] { display: none; }
+.reader, article.entity { margin-top: .9rem; padding: 1rem 1.1rem 1.25rem; border: 1px solid var(--_border); border-radius: var(--_radius);
   background: var(--_bg); overflow-wrap: anywhere; }
-.reader .back { margin-bottom: .6rem; }
-.reader h2 { margin: 0 0 .3rem; font-size: 1.45rem; line-height: 1.25; }
-.reader h2:focus { outline: none; }
-.reader h2:focus-visible { outline: 3px solid var(--_focus); }
-.reader h3 { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--_muted); margin: 1.2rem 0 .4rem; }
+.reader .back, article.entity .back { margin-bottom: .6rem; }
+.reader h2, article.entity h2 { margin: 0 0 .3rem; font-size: 1.45rem; line-height: 1.25; }
+.reader h2:focus, article.entity h2:focus { outline: none; }
+.reader h2:focus-visible, article.entity h2:focus-visible { outline: 3px solid var(--_focus); }
+.reader h3, article.entity h3 { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--_muted); margin: 1.2rem 0 .4rem; }
+article.entity .kind { margin: 0; font-size: .85rem; font-weight: 600; color: var(--_muted); }
+article.entity .aliases { margin: .2rem 0 0; color: var(--_muted); }
+article.entity .aliases .names { color: var(--_text); }
+article.entity .counts { display: flex; flex-wrap: wrap; gap: .6rem; margin-top: .8rem; }
+article.entity .stat { display: grid; min-width: 7.5rem; padding: .45rem .8rem; border: 1px solid var(--_border);
+  border-radius: var(--_radius); background: var(--_surface); text-align: left; font-size: .9rem; color: var(--_muted); }
+article.entity button.stat { cursor: pointer; border-color: var(--_accent); background: var(--_bg); color: var(--_accent); }
+article.entity button.stat:hover { background: var(--_surface); }
+article.entity .stat strong { font-size: 1.35rem; line-height: 1.2; color: var(--_text); font-variant-numeric: tabular-nums; }
+article.entity button.stat strong { color: inherit; }
+article.entity .sections { display: grid; gap: 0 1.5rem; grid-template-columns: minmax(0, 1fr); }
+article.entity .sections > div { min-width: 0; }
+article.entity .histogram { margin: 0; }
+article.entity .histogram .bars { height: 6rem; }
+article.entity .histogram .bar { max-width: 3.5rem; }
+article.entity details.table { margin-top: .5rem; font-size: .9rem; }
+article.entity details.table summary { cursor: pointer; color: var(--_accent); }
+article.entity table { border-collapse: collapse; margin-top: .4rem; font-variant-numeric: tabular-nums; }
+article.entity th, article.entity td { padding: .15rem .8rem .15rem 0; text-align: left; border-bottom: 1px solid var(--_border); }
+article.entity td.n, article.entity th.n { text-align: right; }
+article.entity .table-wrap { max-height: 16rem; overflow: auto; }
+@container (min-width: 760px) {
+  article.entity .sections { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
+  article.entity .sections > .timeline { grid-column: 1 / -1; }
+}
+.chip-pair { display: inline-flex; align-items: center; gap: .15rem; max-width: 100%; min-width: 0; }
+button.about { flex: 0 0 auto; display: inline-grid; place-items: center; width: 1.6rem; height: 1.6rem; padding: 0; border: 0;
+  border-radius: 50%; background: none; color: var(--_accent); cursor: pointer; }
+button.about .i { display: grid; place-items: center; width: 1.15rem; height: 1.15rem; border: 1.5px solid currentColor;
+  border-radius: 50%; font: italic 700 .75rem/1 Georgia, "Times New Roman", serif; }
+button.about:hover .i { background: var(--_accent); color: var(--_accent-text); border-color: var(--_accent); }
 .reader .original { display: inline-block; margin-top: .4rem; }
 .reader .body { margin-top: .9rem; max-width: 44rem; font-size: 1.02rem; line-height: 1.6; }
 .reader .body p { margin: 0 0 .8rem; }
@@ -330,6 +361,7 @@ const TEMPLATE = `
     </div>
   </div>
   <article class="reader" part="reader" hidden aria-labelledby="reader-title"></article>
+  <article class="entity" part="entity-page" hidden aria-labelledby="entity-title"></article>
   <div class="home" part="home" hidden></div>
 </div>`;
 
@@ -527,7 +559,7 @@ const REFUSED_MESSAGE = 'Search is not available on this site yet. (The site own
 // State.
 
 function emptyState() {
-  return { q: '', view: 'articles', sort: 'relevance', from: '', to: '', page: 1, article: '',
+  return { q: '', view: 'articles', sort: 'relevance', from: '', to: '', page: 1, article: '', entity: '',
     filters: Object.fromEntries(FILTER_DIMENSIONS.map((d) => [d, []])) };
 }
 
@@ -540,6 +572,7 @@ function stateToParams(state) {
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.view !== 'articles') params.set('view', state.view);
   if (state.page > 1) params.set('page', String(state.page));
+  if (state.entity) params.set('entity', state.entity);
   if (state.article) params.set('article', state.article);
   return params;
 }
@@ -556,19 +589,112 @@ function paramsToState(params) {
   const page = parseInt(params.get('page') ?? '1', 10);
   state.page = Number.isFinite(page) && page > 0 ? page : 1;
   state.article = params.get('article') ?? '';
+  state.entity = params.get('entity') ?? '';
   return state;
 }
 
 /** This page's URL showing the state; the host page's own parameters are kept. */
 function urlFor(state) {
   const url = new URL(location.href);
-  for (const key of ['q', 'from', 'to', 'sort', 'view', 'page', 'article', ...FILTER_DIMENSIONS]) url.searchParams.delete(key);
+  for (const key of ['q', 'from', 'to', 'sort', 'view', 'page', 'article', 'entity', ...FILTER_DIMENSIONS]) url.searchParams.delete(key);
   for (const [key, value] of stateToParams(state)) url.searchParams.append(key, value);
   return url;
 }
 
 // A dimension only the Quotes view shows (who is quoted): picking one of its values shows quotes.
 const onlyInQuotes = (dim) => FACETS.quotes.some(([d]) => d === dim) && !FACETS.articles.some(([d]) => d === dim);
+
+// The dimensions whose values are entities with a page (GET /api/entities/{type}/{name}); a speaker is a person or
+// an organisation, resolved when its page opens.
+const ENTITY_DIMS = new Set(['person', 'organization', 'speaker']);
+
+/** "person:Joe Biden" -> { type: 'person', name: 'Joe Biden' }. */
+function parseEntity(value) {
+  const at = String(value ?? '').indexOf(':');
+  return at > 0 ? { type: value.slice(0, at), name: value.slice(at + 1) } : { type: 'person', name: String(value ?? '') };
+}
+
+/** What to focus again when coming back: a selector of the element's identifying data attributes and its index. */
+function describeFocus(node, root) {
+  if (!node || !node.getAttribute || !root.contains(node)) return null;
+  const attrs = ['data-article', 'data-entity', 'data-value', 'data-dim', 'data-quotes-by', 'data-period', 'data-example']
+    .filter((a) => node.hasAttribute(a));
+  if (!attrs.length) return node.matches('input.q') ? { selector: 'input.q', index: 0 } : null;
+  const selector = node.tagName.toLowerCase() + attrs.map((a) => `[${a}="${CSS.escape(node.getAttribute(a))}"]`).join('');
+  return { selector, index: Math.max(0, [...root.querySelectorAll(selector)].indexOf(node)) };
+}
+
+const stateKey = (state) => stateToParams(state).toString();
+
+/**
+ * A bar chart of counts by month (by year when they span maxMonths or more): every period between the first and the
+ * last (one without any is a gap, not skipped). One Tab stop (arrow keys, Home and End move between bars, see
+ * onBarsKey); each bar is a button labelled with its period and count, and a summary sentence describes the whole.
+ * Returns null without dated counts.
+ */
+function timelineChart(raw, { ids, maxMonths, title, hint, noun = (n) => (n === 1 ? 'article' : 'articles'),
+  summaryNoun = ['dated article', 'dated articles'], selected = () => false }) {
+  const values = (Array.isArray(raw) ? raw : [])
+    .filter((b) => b && /^\d{4}(-\d{2})?$/.test(String(b.value)) && Number(b.count) > 0);
+  if (!values.length) return null;
+  const counts = new Map();
+  for (const b of values) counts.set(String(b.value), (counts.get(String(b.value)) ?? 0) + Number(b.count));
+  const keys = [...counts.keys()].sort();
+  const toIndex = (k) => Number(k.slice(0, 4)) * 12 + (k.length > 4 ? Number(k.slice(5, 7)) - 1 : 0);
+  const first = toIndex(keys[0]);
+  const last = toIndex(keys.at(-1));
+  const byYear = keys[0].length === 4 || last - first >= maxMonths;
+  const buckets = [];
+  if (byYear) {
+    for (let y = Math.floor(first / 12); y <= Math.floor(last / 12); y++) buckets.push({ value: String(y), count: 0 });
+    for (const [k, n] of counts) buckets[Number(k.slice(0, 4)) - Math.floor(first / 12)].count += n;
+  } else {
+    for (let i = first; i <= last; i++) {
+      const value = `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+      buckets.push({ value, count: counts.get(value) ?? 0 });
+    }
+  }
+  const max = Math.max(...buckets.map((b) => b.count));
+  const top = buckets.find((b) => b.count === max);
+  const unit = byYear ? 'year' : 'month';
+  const chosen = buckets.findIndex(selected);
+  const focusIndex = Math.max(0, chosen >= 0 ? chosen : buckets.indexOf(top));
+  const bars = buckets.map((b, i) => {
+    const label = `${formatPeriod(b.value)}: ${b.count.toLocaleString()} ${noun(b.count)}`;
+    const bar = el('button', { type: 'button', class: b.count ? 'bar' : 'bar empty', part: 'histogram-bar',
+      'data-period': b.value, 'aria-pressed': String(selected(b)), tabindex: i === focusIndex ? '0' : '-1',
+      'aria-label': label, title: label }, el('span'));
+    bar.firstChild.style.height = `${b.count ? Math.max(4, Math.round((b.count / max) * 100)) : 2}%`;
+    return bar;
+  });
+  const nodes = [
+    el('p', { class: 'hist-title', id: ids.title }, title(unit), el('span', { class: 'vh', text: hint })),
+    el('p', { class: 'vh', id: ids.summary, text: `${plural(buckets.reduce((n, b) => n + b.count, 0), ...summaryNoun)} `
+      + `from ${formatPeriod(buckets[0].value)} to ${formatPeriod(buckets.at(-1).value)}; the most, ${max.toLocaleString()}, `
+      + `in ${formatPeriod(top.value)}.` }),
+    el('div', { class: 'bars', role: 'group', 'aria-labelledby': ids.title, 'aria-describedby': ids.summary }, ...bars),
+    el('div', { class: 'axis', 'aria-hidden': 'true' },
+      el('span', { text: formatPeriod(buckets[0].value) }), el('span', { text: formatPeriod(buckets.at(-1).value) })),
+  ];
+  return { nodes, buckets, unit };
+}
+
+/** Arrow keys, Home and End move between a chart's bars (a roving tabindex: the chart is one Tab stop). */
+function onBarsKey(e) {
+  const bar = e.target.closest('button.bar');
+  if (!bar) return;
+  const bars = [...bar.parentElement.querySelectorAll('button.bar')];
+  let i = bars.indexOf(bar);
+  if (e.key === 'ArrowRight' || e.key === 'ArrowUp') i = Math.min(bars.length - 1, i + 1);
+  else if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') i = Math.max(0, i - 1);
+  else if (e.key === 'Home') i = 0;
+  else if (e.key === 'End') i = bars.length - 1;
+  else return;
+  e.preventDefault();
+  for (const b of bars) b.tabIndex = -1;
+  bars[i].tabIndex = 0;
+  bars[i].focus();
+}
 
 const hasCriteria = (state) => Boolean(state.q || state.from || state.to
   || FILTER_DIMENSIONS.some((d) => state.filters[d].length));
@@ -603,8 +729,12 @@ export class SummitSearchElement extends HTMLElement {
   #wide = null;
   #resize = new ResizeObserver(() => this.#layout());
   #lastUrl = ''; // the search #lastResponse answers
-  #readerPushed = false; // the reader's URL was pushed by opening it, so closing it is a Back
-  #returnTo = null; // { id, scrollY } of the result the reader was opened from
+  // Where the reader and entity pages return to: { state, key, focus, scrollY } per page opened over another.
+  #trail = [];
+  #pendingReturn = null; // the trail entry being returned to, applied once its page is shown
+  #entitySeq = 0;
+  #entityCache = new Map(); // "type:name" (lower case) -> GET /api/entities answer
+  #entityShown = null; // { type, name } of the entity page on screen
   #homeLoaded = false;
   #articleSeq = 0;
   #suggestText = ''; // the text the shown suggestions answer
@@ -624,7 +754,7 @@ export class SummitSearchElement extends HTMLElement {
       views: $('.views'), sort: $('select[name=sort]'), facets: $('.facets'), selected: $('.selected'),
       groups: $('.facet-groups'), summary: $('.facets > summary'), from: $('input[name=from]'), to: $('input[name=to]'), hits: $('ol.hits'),
       resultsHeading: $('.results h2'), pager: $('.pager'), pageInfo: $('.pageinfo'), histogram: $('.histogram'),
-      reader: $('.reader'), home: $('.home'),
+      reader: $('.reader'), home: $('.home'), entity: $('article.entity'),
     };
     this.#wire();
   }
@@ -766,21 +896,30 @@ export class SummitSearchElement extends HTMLElement {
       if (link) {
         if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // a new tab or window
         e.preventDefault();
-        this.#openArticle(link.dataset.article);
+        this.#openArticle(link.dataset.article, link);
         return;
       }
       const entity = e.target.closest('button[data-entity]');
-      if (entity) { this.#openEntity(entity.dataset.entity, entity.dataset.value); return; }
-      if (e.target.closest('button[data-close-reader]')) { this.#closeReader(); return; }
+      if (entity) { this.#openEntity(entity.dataset.entity, entity.dataset.value, entity); return; }
+      const quotesBy = e.target.closest('button[data-quotes-by]');
+      if (quotesBy) { this.#searchBy({ speaker: [quotesBy.dataset.quotesBy] }, { view: 'quotes' }); return; }
+      const stat = e.target.closest('button[data-entity-search]');
+      if (stat) { this.#searchEntity(stat.dataset.entitySearch); return; }
+      if (e.target.closest('button[data-close-reader]')) { this.#closeLayer(); return; }
       const example = e.target.closest('button[data-example]');
       if (example) { this.search(example.dataset.example); return; }
       const bar = e.target.closest('button.bar[data-period]');
-      if (bar) this.#choosePeriod(bar.dataset.period);
+      if (bar && bar.closest('article.entity')) this.#searchEntity('articles', bar.dataset.period);
+      else if (bar) this.#choosePeriod(bar.dataset.period);
     });
-    this.#els.histogram.addEventListener('keydown', (e) => this.#onHistogramKey(e));
-    this.#els.reader.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape' && !e.target.closest('input')) { e.preventDefault(); this.#closeReader(); }
-    });
+    this.#els.histogram.addEventListener('keydown', onBarsKey);
+    for (const layer of [this.#els.reader, this.#els.entity]) {
+      layer.addEventListener('keydown', (e) => {
+        if (e.key === 'ArrowLeft' || e.key === 'ArrowRight' || e.key === 'ArrowUp' || e.key === 'ArrowDown'
+          || e.key === 'Home' || e.key === 'End') { onBarsKey(e); return; }
+        if (e.key === 'Escape' && !e.target.closest('input')) { e.preventDefault(); this.#closeLayer(); }
+      });
+    }
   }
 
   #onKeyDown(e) {
@@ -936,8 +1075,12 @@ export class SummitSearchElement extends HTMLElement {
     this.#cancelSuggest();
     if (!suggestion) return;
     const dim = suggestion.kind;
-    if (FILTER_DIMENSIONS.includes(dim)) {
-      // Picking a person, speaker or country filters by it; the partial text typed to find it is dropped.
+    if (ENTITY_DIMS.has(dim)) {
+      // A person, organisation or speaker opens its page; the partial text typed to find it is dropped.
+      this.#els.input.value = '';
+      this.#openLayer({ entity: `${dim}:${suggestion.value}`, article: '' }, this.#els.input);
+    } else if (FILTER_DIMENSIONS.includes(dim)) {
+      // Picking a country (or another value without a page) filters by it.
       this.#labels.set(`${dim}\u0000${suggestion.value}`, suggestion.label || suggestion.value);
       const filters = structuredClone(this.#state.filters);
       if (!filters[dim].includes(suggestion.value)) filters[dim].push(suggestion.value);
@@ -954,7 +1097,7 @@ export class SummitSearchElement extends HTMLElement {
 
   #submit() {
     this.#cancelSuggest();
-    this.#update({ q: this.#els.input.value.trim(), page: 1, article: '' });
+    this.#update({ q: this.#els.input.value.trim(), page: 1, article: '', entity: '' });
   }
 
   #toggleFilter(dim, value, { refocus = false } = {}) {
@@ -966,15 +1109,17 @@ export class SummitSearchElement extends HTMLElement {
     if (refocus) this.#els.input.focus();
   }
 
-  #update(changes, { push = true, focusResults = false } = {}) {
+  #update(changes, { push = true, focusResults = false, layer = false } = {}) {
     this.#state = { ...this.#state, ...changes };
-    if (push && this.syncUrl) this.#writeUrl();
+    if (push && this.syncUrl) this.#writeUrl(layer);
     this.#run({ focusResults });
   }
 
-  #writeUrl() {
+  /** A page opened over another (the reader, an entity page) is a history entry marked `layer`, so its Back is the
+   *  browser's Back. */
+  #writeUrl(layer = false) {
     const url = urlFor(this.#state);
-    if (url.href !== location.href) history.pushState({ summit: true }, '', url);
+    if (url.href !== location.href) history.pushState({ summit: true, layer }, '', url);
   }
 
   /** Waits for the facet dimensions; without them (the API did not answer) the search runs without facets. */
@@ -993,7 +1138,10 @@ export class SummitSearchElement extends HTMLElement {
     this.#state = paramsToState(new URLSearchParams(location.search));
     this.#els.input.value = this.#state.q;
     this.#cancelSuggest();
-    this.#readerPushed = false;
+    // Back (the browser's or the page's) to where a page was opened from: focus and scroll go back there too.
+    const top = this.#trail.at(-1);
+    this.#pendingReturn = null;
+    if (top && top.key === stateKey(this.#state)) { this.#trail.pop(); this.#pendingReturn = top; }
     this.#run({});
   }
 
@@ -1032,19 +1180,21 @@ export class SummitSearchElement extends HTMLElement {
     await this.#dimensions();
     const state = this.#state;
     this.#syncControls();
-    if (state.article) { this.#showArticle(state.article); return; }
+    if (state.article) { this.#hideEntity(); this.#showArticle(state.article); return; }
     this.#els.reader.hidden = true;
     this.#els.reader.replaceChildren();
     this.#articleSeq++;
+    if (state.entity) { this.#showEntity(state.entity); return; }
+    this.#hideEntity();
     if (!hasCriteria(state)) { this.#reset(); this.#showHome(); return; }
     this.#els.home.hidden = true;
 
     const url = this.#buildQuery();
     if (this.#lastResponse && url === this.#lastUrl && this.#els.panel.hidden) {
-      // Back from the reader: the results as they were, where they were.
+      // Back from the reader or an entity page: the results as they were, where they were.
       this.#els.panel.hidden = false;
       this.#render(this.#lastResponse);
-      this.#returnToResult();
+      this.#applyReturn();
       return;
     }
 
@@ -1083,16 +1233,19 @@ export class SummitSearchElement extends HTMLElement {
     this.#render(body);
     this.dispatchEvent(new CustomEvent('summit-results', { detail: { view: state.view, total: body?.total ?? 0 },
       bubbles: true, composed: true }));
-    if (focusResults) this.#els.resultsHeading.focus();
+    if (!this.#applyReturn() && focusResults) this.#els.resultsHeading.focus();
   }
 
-  #returnToResult() {
-    const back = this.#returnTo;
-    this.#returnTo = null;
-    if (!back) return;
-    const link = this.#els.hits.querySelector(`a[data-article="${CSS.escape(back.id)}"]`);
-    if (link) link.focus({ preventScroll: true });
+  /** Back where a page was opened from: the element that opened it focused, the window scrolled as it was. */
+  #applyReturn() {
+    const back = this.#pendingReturn;
+    this.#pendingReturn = null;
+    if (!back) return false;
+    const matches = back.focus ? [...this.#root.querySelectorAll(back.focus.selector)] : [];
+    const target = matches[back.focus?.index] ?? matches[0];
+    target?.focus({ preventScroll: true });
     window.scrollTo(window.scrollX, back.scrollY);
+    return Boolean(target);
   }
 
   #finish() {
@@ -1216,9 +1369,9 @@ export class SummitSearchElement extends HTMLElement {
       '.');
   }
 
-  #quoteHit(hit) {
+  #quoteHit(hit, { speaker = true } = {}) {
     const block = el('blockquote', { part: 'quote' }, appendMarked(el('p'), hit.text ?? ''));
-    if (hit.speaker) block.append(el('div', { class: 'speaker' }, '— ', this.#entity('speaker', hit.speaker)));
+    if (hit.speaker && speaker) block.append(el('div', { class: 'speaker' }, '— ', this.#entity('speaker', hit.speaker)));
     const url = safeUrl(hit.url);
     const date = formatDate(hit.date);
     const title = hit.articleTitle || 'Untitled article';
@@ -1257,11 +1410,13 @@ export class SummitSearchElement extends HTMLElement {
         el('div', { class: 'chips' }, ...shown.map((f) => {
           const on = chosen.includes(f.value);
           const label = this.#label(dim, f.value);
-          return el('button', { type: 'button', class: 'chip', part: on ? 'chip chip-selected' : 'chip',
+          const chip = el('button', { type: 'button', class: 'chip', part: on ? 'chip chip-selected' : 'chip',
             'aria-pressed': String(on), 'data-dim': dim, 'data-value': f.value, title: label },
           el('span', { class: 'text', text: label }),
           el('span', { class: 'count' }, String(Number(f.count) || 0), el('span', { class: 'vh',
             text: ` ${Number(f.count) === 1 ? (s.view === 'quotes' ? 'quote' : 'result') : (s.view === 'quotes' ? 'quotes' : 'results')}` })));
+          // A person, organisation or speaker also has its page, one small button beside the filter.
+          return ENTITY_DIMS.has(dim) ? el('span', { class: 'chip-pair' }, chip, this.#entity(dim, f.value, label, { about: true })) : chip;
         })));
       if (all.length > FACET_LIMIT) {
         group.append(el('button', { type: 'button', class: 'linkish more', 'data-more': dim,
@@ -1299,27 +1454,58 @@ export class SummitSearchElement extends HTMLElement {
   // Entities, article links, the histogram.
 
   /**
-   * A person, organisation, country, speaker or source, wherever one is named (reader chips, home page, quote
-   * speakers): one button, handled by #openEntity. Today it filters by the value; an entity page can take over here.
+   * A person, organisation, country, speaker or source, wherever one is named (facet values, reader chips, home page,
+   * entity pages, quote speakers): one button, handled by #openEntity. A person, organisation or speaker opens its
+   * entity page; a country or source filters by it. `about` is the small button beside a facet value's filter chip.
    */
-  #entity(dim, value, label = value, { count = null, chip = false } = {}) {
+  #entity(dim, value, label = value, { count = null, chip = false, about = false, title = null } = {}) {
     this.#labels.set(`${dim}\u0000${value}`, label);
+    const page = ENTITY_DIMS.has(dim);
+    if (about) {
+      return el('button', { type: 'button', class: 'about entity', part: 'entity entity-about', 'data-entity': dim,
+        'data-value': value, 'aria-label': `About ${label}`, title: `About ${label}` },
+      el('span', { class: 'i', 'aria-hidden': 'true', text: 'i' }));
+    }
     return el('button', { type: 'button', class: chip ? 'chip entity' : 'linkish entity', part: 'entity',
-      'data-entity': dim, 'data-value': value,
-      title: `${dim === 'speaker' ? 'Quotes by' : 'Articles about'} ${label}` },
+      'data-entity': dim, 'data-value': value, title: title ?? `${page ? 'About' : 'Articles about'} ${label}` },
     chip ? el('span', { class: 'text', text: label }) : label,
     count === null ? null : el('span', { class: 'count' }, String(count),
       el('span', { class: 'vh', text: count === 1 ? ' article' : ' articles' })));
   }
 
-  #openEntity(dim, value) {
+  #openEntity(dim, value, source = null) {
+    if (ENTITY_DIMS.has(dim)) { this.#openLayer({ entity: `${dim}:${value}`, article: '' }, source); return; }
+    // A country on an entity page: that entity's articles in the country (the count the chip shows).
+    const shown = source?.closest?.('article.entity') ? this.#entityShown : null;
+    const filters = { [dim]: [value] };
+    if (shown && dim === 'country' && FILTER_DIMENSIONS.includes(shown.type)) filters[shown.type] = [shown.name];
+    this.#searchBy(filters);
+  }
+
+  /** A new search filtered by the given values only (no words, no dates unless given). */
+  #searchBy(values, { view = 'articles', from = '', to = '' } = {}) {
     const filters = emptyState().filters;
-    if (filters[dim]) filters[dim].push(value);
-    const view = dim === 'speaker' && this.#quotesAvailable ? 'quotes' : 'articles';
-    this.#returnTo = null;
+    for (const [dim, list] of Object.entries(values)) if (filters[dim]) filters[dim].push(...list);
     this.#els.input.value = '';
-    this.#update({ q: '', filters, from: '', to: '', page: 1, view, article: '' });
+    this.#update({ q: '', filters, from, to, page: 1, view: view === 'quotes' && this.#quotesAvailable ? 'quotes' : 'articles',
+      article: '', entity: '' });
     this.#els.resultsHeading.focus({ preventScroll: true });
+  }
+
+  /** Opens the reader or an entity page over what is shown, remembering where to come back to. */
+  #openLayer(changes, source = null) {
+    this.#trail.push({ state: structuredClone(this.#state), key: stateKey(this.#state),
+      focus: describeFocus(source ?? this.#root.activeElement, this.#root), scrollY: window.scrollY });
+    if (this.#trail.length > 50) this.#trail.shift();
+    this.#cancelSuggest();
+    this.#update(changes, { layer: true });
+  }
+
+  #closeLayer() {
+    if (this.syncUrl && history.state?.summit && history.state.layer) { history.back(); return; }
+    const back = this.#trail.pop();
+    if (back) { this.#pendingReturn = back; this.#update(back.state); return; }
+    this.#update(this.#state.article ? { article: '' } : { entity: '' });
   }
 
   /** A link that opens the article in the reader (a real URL, so it can be opened in a new tab with sync-url). */
@@ -1328,84 +1514,20 @@ export class SummitSearchElement extends HTMLElement {
     return el('a', { href: url.href, 'data-article': String(id ?? ''), class: 'article-link' }, content);
   }
 
-  #openArticle(id) {
-    this.#returnTo = { id, scrollY: window.scrollY };
-    this.#cancelSuggest();
-    this.#readerPushed = this.syncUrl;
-    this.#update({ article: id });
-  }
-
-  #closeReader() {
-    if (this.#readerPushed && this.syncUrl) { history.back(); return; }
-    this.#update({ article: '' });
+  #openArticle(id, source = null) {
+    this.#openLayer({ article: id }, source);
   }
 
   #renderHistogram(body) {
     const box = this.#els.histogram;
-    const raw = this.#state.view === 'quotes' || !Array.isArray(body?.dateHistogram) ? [] : body.dateHistogram
-      .filter((b) => b && /^\d{4}(-\d{2})?$/.test(String(b.value)) && Number(b.count) > 0);
-    if (!raw.length) { box.hidden = true; box.replaceChildren(); return; }
-    // Every month between the first and the last (a month without matches is a gap, not skipped); by year when the
-    // span is long.
-    const counts = new Map(raw.map((b) => [String(b.value), Number(b.count)]));
-    const keys = [...counts.keys()].sort();
-    const toIndex = (k) => Number(k.slice(0, 4)) * 12 + (k.length > 4 ? Number(k.slice(5, 7)) - 1 : 0);
-    const first = toIndex(keys[0]);
-    const last = toIndex(keys.at(-1));
-    const byYear = keys[0].length === 4 || last - first >= 36;
-    const buckets = [];
-    if (byYear) {
-      for (let y = Math.floor(first / 12); y <= Math.floor(last / 12); y++) buckets.push({ value: String(y), count: 0 });
-      for (const [k, n] of counts) buckets[Number(k.slice(0, 4)) - Math.floor(first / 12)].count += n;
-    } else {
-      for (let i = first; i <= last; i++) {
-        const value = `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-        buckets.push({ value, count: counts.get(value) ?? 0 });
-      }
-    }
-    const max = Math.max(...buckets.map((b) => b.count));
-    const top = buckets.find((b) => b.count === max);
-    const unit = byYear ? 'year' : 'month';
-    const noun = (n) => (n === 1 ? 'article' : 'articles');
     const s = this.#state;
-    const selected = (b) => s.from === b.value && s.to === b.value;
-    const titleId = 'histogram-title';
-    const summaryId = 'histogram-summary';
-    const focusIndex = Math.max(0, buckets.findIndex(selected) >= 0 ? buckets.findIndex(selected) : buckets.indexOf(top));
-    const bars = buckets.map((b, i) => {
-      const bar = el('button', { type: 'button', class: b.count ? 'bar' : 'bar empty', part: 'histogram-bar',
-        'data-period': b.value, 'aria-pressed': String(selected(b)), tabindex: i === focusIndex ? '0' : '-1',
-        'aria-label': `${formatPeriod(b.value)}: ${b.count.toLocaleString()} ${noun(b.count)}`,
-        title: `${formatPeriod(b.value)}: ${b.count.toLocaleString()} ${noun(b.count)}` }, el('span'));
-      bar.firstChild.style.height = `${b.count ? Math.max(4, Math.round((b.count / max) * 100)) : 2}%`;
-      return bar;
-    });
-    box.replaceChildren(
-      el('p', { class: 'hist-title', id: titleId }, `Coverage by ${unit}`,
-        el('span', { class: 'vh', text: '. Choose a bar to show only that period; arrow keys move between bars.' })),
-      el('p', { class: 'vh', id: summaryId, text: `${plural(buckets.reduce((n, b) => n + b.count, 0), 'dated article', 'dated articles')} `
-        + `from ${formatPeriod(buckets[0].value)} to ${formatPeriod(buckets.at(-1).value)}; the most, ${max.toLocaleString()}, `
-        + `in ${formatPeriod(top.value)}.` }),
-      el('div', { class: 'bars', role: 'group', 'aria-labelledby': titleId, 'aria-describedby': summaryId }, ...bars),
-      el('div', { class: 'axis', 'aria-hidden': 'true' },
-        el('span', { text: formatPeriod(buckets[0].value) }), el('span', { text: formatPeriod(buckets.at(-1).value) })));
+    const chart = s.view === 'quotes' ? null : timelineChart(body?.dateHistogram, {
+      ids: { title: 'histogram-title', summary: 'histogram-summary' }, maxMonths: 36,
+      title: (unit) => `Coverage by ${unit}`, hint: '. Choose a bar to show only that period; arrow keys move between bars.',
+      selected: (b) => s.from === b.value && s.to === b.value });
+    if (!chart) { box.hidden = true; box.replaceChildren(); return; }
+    box.replaceChildren(...chart.nodes);
     box.hidden = false;
-  }
-
-  #onHistogramKey(e) {
-    const bar = e.target.closest('button.bar');
-    if (!bar) return;
-    const bars = [...this.#els.histogram.querySelectorAll('button.bar')];
-    let i = bars.indexOf(bar);
-    if (e.key === 'ArrowRight' || e.key === 'ArrowUp') i = Math.min(bars.length - 1, i + 1);
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') i = Math.max(0, i - 1);
-    else if (e.key === 'Home') i = 0;
-    else if (e.key === 'End') i = bars.length - 1;
-    else return;
-    e.preventDefault();
-    for (const b of bars) b.tabIndex = -1;
-    bars[i].tabIndex = 0;
-    bars[i].focus();
   }
 
   #choosePeriod(period) {
@@ -1421,6 +1543,7 @@ export class SummitSearchElement extends HTMLElement {
     const seq = ++this.#articleSeq;
     const { reader, panel, home, message, status, didYouMean } = this.#els;
     this.#searchAbort?.abort();
+    this.#hideEntity();
     this.#finish();
     panel.hidden = true;
     home.hidden = true;
@@ -1431,10 +1554,8 @@ export class SummitSearchElement extends HTMLElement {
     reader.replaceChildren(this.#backButton(), el('p', { class: 'empty', text: 'Loading the article…' }));
     let details;
     try {
-      const response = await fetch(`${this.endpoint}/api/articles/${encodeURIComponent(id)}`, { headers: { Accept: 'application/json' } });
-      if (response.status === 404) throw new ApiError('That article is not in the archive (any more).', 404);
-      if (!response.ok) throw await this.#problem(response);
-      details = await response.json();
+      details = await this.#getJson(`/api/articles/${encodeURIComponent(id)}`);
+      if (details === null) throw new ApiError('That article is not in the archive (any more).', 404);
     } catch (error) {
       if (seq !== this.#articleSeq) return;
       reader.replaceChildren(this.#backButton());
@@ -1445,10 +1566,22 @@ export class SummitSearchElement extends HTMLElement {
     this.#renderArticle(details);
   }
 
+  /** GET from the API: the parsed answer, null for 404, an ApiError for any other failure. */
+  async #getJson(path) {
+    const response = await fetch(`${this.endpoint}${path}`, { headers: { Accept: 'application/json' } });
+    if (response.status === 404) return null;
+    if (!response.ok) throw await this.#problem(response);
+    return response.json();
+  }
+
+  /** Back to where the reader or entity page was opened from (or, opened from a link, to what lies under it). */
   #backButton() {
-    const hasResults = hasCriteria(this.#state);
-    return el('button', { type: 'button', class: 'linkish back', 'data-close-reader': '',
-      text: hasResults ? '← Back to results' : '← Back to search' });
+    const s = this.#state;
+    const to = this.#trail.at(-1)?.state ?? (s.article && s.entity ? { ...s, article: '' } : { ...s, article: '', entity: '' });
+    const text = to.article ? '← Back to the article'
+      : to.entity ? `← Back to ${parseEntity(to.entity).name}`
+        : hasCriteria(to) ? '← Back to results' : '← Back to search';
+    return el('button', { type: 'button', class: 'linkish back', 'data-close-reader': '', text });
   }
 
   #renderArticle(a) {
@@ -1479,13 +1612,13 @@ export class SummitSearchElement extends HTMLElement {
       ...(Array.isArray(a.quotes) ? a.quotes.map((q) => q?.speaker) : [])].filter((x) => typeof x === 'string' && x))];
     if (speakers.length) {
       parts.push(el('h3', { text: 'Quoted' }), el('ul', { class: 'speakers' }, ...speakers.map((name) => el('li', {},
-        el('span', { text: name }),
+        this.#entity('speaker', name),
         this.#quotesAvailable
-          ? el('button', { type: 'button', class: 'linkish', 'data-entity': 'speaker', 'data-value': name,
-            text: `More quotes by ${name}` })
+          ? el('button', { type: 'button', class: 'linkish', 'data-quotes-by': name, text: `More quotes by ${name}` })
           : null))));
     }
     reader.replaceChildren(...parts);
+    if (this.#applyReturn()) return;
     heading.focus({ preventScroll: true });
     reader.scrollIntoView({ block: 'start' });
   }
@@ -1529,19 +1662,159 @@ export class SummitSearchElement extends HTMLElement {
   }
 
   // -------------------------------------------------------------------------------------------------------------
+  // Entity pages: a person or organisation (GET /api/entities/{type}/{name}).
+
+  #hideEntity() {
+    const { entity } = this.#els;
+    if (entity.hidden && !entity.firstChild) return;
+    entity.hidden = true;
+    entity.replaceChildren();
+    this.#entitySeq++;
+    this.#entityShown = null;
+  }
+
+  async #showEntity(value) {
+    const seq = ++this.#entitySeq;
+    const { entity, reader, panel, home, message, status, didYouMean } = this.#els;
+    this.#searchAbort?.abort();
+    this.#finish();
+    panel.hidden = true;
+    home.hidden = true;
+    reader.hidden = true;
+    message.hidden = true;
+    didYouMean.hidden = true;
+    status.textContent = '';
+    entity.hidden = false;
+    const { type, name } = parseEntity(value);
+    // A speaker is a person or an organisation: whichever the archive knows by that name.
+    const types = type === 'speaker' ? ['person', 'organization'] : [type];
+    let details = types.map((t) => this.#entityCache.get(`${t}:${name}`.toLowerCase())).find(Boolean) ?? null;
+    if (!details) {
+      this.#entityShown = null;
+      entity.replaceChildren(this.#backButton(), el('p', { class: 'empty', text: `Loading ${name}…` }));
+      try {
+        for (const t of types) {
+          details = await this.#getJson(`/api/entities/${encodeURIComponent(t)}/${encodeURIComponent(name)}`);
+          if (details || seq !== this.#entitySeq) break;
+        }
+      } catch (error) {
+        if (seq !== this.#entitySeq) return;
+        entity.replaceChildren(this.#backButton());
+        this.#showError(error);
+        return;
+      }
+      if (seq !== this.#entitySeq) return;
+      if (details) {
+        if (this.#entityCache.size > 30) this.#entityCache.delete(this.#entityCache.keys().next().value);
+        this.#entityCache.set(`${type === 'speaker' ? details.type : type}:${name}`.toLowerCase(), details);
+      }
+    }
+    if (!details || typeof details !== 'object') { this.#renderEntityMissing(type, name); return; }
+    // The URL names the entity as the archive does: its type and canonical name.
+    const canonical = `${details.type === 'organization' ? 'organization' : 'person'}:${details.name || name}`;
+    if (canonical !== this.#state.entity) {
+      this.#state = { ...this.#state, entity: canonical };
+      if (this.syncUrl) history.replaceState(history.state, '', urlFor(this.#state));
+    }
+    this.#renderEntity(details);
+  }
+
+  #renderEntityMissing(type, name) {
+    const { entity } = this.#els;
+    const what = type === 'organization' ? 'organisation' : type === 'person' ? 'person' : 'person or organisation';
+    const heading = el('h2', { id: 'entity-title', tabindex: '-1', text: name || 'Not found' });
+    entity.replaceChildren(this.#backButton(), heading,
+      el('p', { class: 'empty missing', text: `There is no ${what} called “${name}” in the archive.` }),
+      name ? el('p', {}, el('button', { type: 'button', class: 'linkish', 'data-example': name, text: `Search the articles for “${name}”` })) : null);
+    heading.focus({ preventScroll: true });
+  }
+
+  #renderEntity(d) {
+    const { entity } = this.#els;
+    const type = d.type === 'organization' ? 'organization' : 'person';
+    const name = String(d.name);
+    this.#entityShown = { type, name };
+    const articles = Number(d.articles) || 0;
+    const quotes = Number(d.quotes) || 0;
+    const heading = el('h2', { id: 'entity-title', tabindex: '-1', part: 'entity-title', text: name });
+    const parts = [this.#backButton(), el('p', { class: 'kind', text: type === 'organization' ? 'Organisation' : 'Person' }), heading];
+
+    const aliases = (Array.isArray(d.aliases) ? d.aliases : []).filter((a) => typeof a === 'string' && a && a !== name);
+    if (aliases.length) parts.push(el('p', { class: 'aliases' }, 'Also written as ', el('span', { class: 'names', text: aliases.join(', ') })));
+
+    // The counts, each the search that finds them.
+    const stat = (n, one, many, kind, about, available) => {
+      const body = [el('strong', { text: n.toLocaleString() }), el('span', {}, n === 1 ? one : many, el('span', { class: 'vh', text: ` ${about}` }))];
+      return n > 0 && available
+        ? el('button', { type: 'button', class: 'stat', 'data-entity-search': kind, title: `Show the ${n === 1 ? one : many} ${about}` }, ...body)
+        : el('span', { class: 'stat' }, ...body);
+    };
+    parts.push(el('div', { class: 'counts', part: 'entity-counts' },
+      stat(articles, 'article', 'articles', 'articles', `about ${name}`, FILTER_DIMENSIONS.includes(type)),
+      stat(quotes, 'quote', 'quotes', 'quotes', `by ${name}`, this.#quotesAvailable)));
+
+    // Mentions over time: the chart (a bar runs the search for that period), a table as its text alternative.
+    const chart = timelineChart(d.months, { ids: { title: 'entity-chart-title', summary: 'entity-chart-summary' }, maxMonths: 72,
+      title: (unit) => `Articles by ${unit}`, hint: `. Choose a bar to show that period's articles about ${name}; arrow keys move between bars.` });
+    const timeline = el('div', { class: 'timeline' }, el('h3', { text: 'Mentions over time' }));
+    if (chart) {
+      const period = chart.unit === 'year' ? 'Year' : 'Month';
+      timeline.append(el('div', { class: 'histogram', part: 'histogram entity-timeline' }, ...chart.nodes),
+        el('details', { class: 'table' }, el('summary', { text: 'Show as a table' }),
+          el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': `Articles about ${name} by ${chart.unit}` },
+            el('table', {},
+              el('caption', { class: 'vh', text: `Articles about ${name} by ${chart.unit}` }),
+              el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: period }), el('th', { scope: 'col', class: 'n', text: 'Articles' }))),
+              el('tbody', {}, ...chart.buckets.map((b) => el('tr', {},
+                el('th', { scope: 'row', text: formatPeriod(b.value) }), el('td', { class: 'n', text: b.count.toLocaleString() }))))))));
+    } else {
+      timeline.append(el('p', { class: 'empty', text: articles ? `None of the articles about ${name} has a date.` : `No articles mention ${name}.` }));
+    }
+
+    const latest = Array.isArray(d.latestQuotes) ? d.latestQuotes.filter((q) => q && q.text) : [];
+    const quoteList = el('div', { class: 'latest-quotes' }, el('h3', { text: 'Latest quotes' }),
+      latest.length ? el('ol', { class: 'hits' }, ...latest.map((hit) => this.#quoteHit(hit, { speaker: false })))
+        : el('p', { class: 'empty', text: `No quotes by ${name} in the archive.` }));
+
+    const persons = (Array.isArray(d.persons) ? d.persons : []).filter((f) => f && f.value && f.value !== name);
+    const countries = (Array.isArray(d.countries) ? d.countries : []).filter((f) => f && f.value);
+    const related = el('div', { class: 'related' },
+      el('h3', { id: 'entity-persons', text: 'Most often mentioned with' }),
+      persons.length
+        ? el('div', { class: 'chips', role: 'group', 'aria-labelledby': 'entity-persons' }, ...persons.map((f) => this.#entity('person', f.value,
+          String(f.label || f.value), { chip: true, count: Number(f.count) || 0 })))
+        : el('p', { class: 'empty', text: `No other person is named with ${name}.` }),
+      el('h3', { id: 'entity-countries', text: 'Countries' }),
+      countries.length && FILTER_DIMENSIONS.includes('country')
+        ? el('div', { class: 'chips', role: 'group', 'aria-labelledby': 'entity-countries' }, ...countries.map((f) => this.#entity('country', f.value,
+          String(f.label || f.value), { chip: true, count: Number(f.count) || 0, title: `Articles about ${name} in ${f.label || f.value}` })))
+        : el('p', { class: 'empty', text: 'No countries.' }));
+
+    parts.push(el('div', { class: 'sections' }, timeline, quoteList, related));
+    entity.replaceChildren(...parts);
+    if (this.#applyReturn()) return;
+    heading.focus({ preventScroll: true });
+    entity.scrollIntoView({ block: 'start' });
+  }
+
+  /** The entity page's counts and timeline bars: its articles (of a period), or its quotes. */
+  #searchEntity(kind, period = '') {
+    const shown = this.#entityShown;
+    if (!shown) return;
+    if (kind === 'quotes') this.#searchBy({ speaker: [shown.name] }, { view: 'quotes' });
+    else this.#searchBy({ [shown.type]: [shown.name] }, { from: period, to: period });
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
   // The home page: what is in the archive now.
 
   async #showHome() {
     const { home } = this.#els;
     if (!this.hasAttribute('home')) { home.hidden = true; return; }
     home.hidden = false;
-    if (this.#homeLoaded) return;
+    if (this.#homeLoaded) { this.#applyReturn(); return; }
     this.#homeLoaded = true;
-    const get = async (path) => {
-      const response = await fetch(`${this.endpoint}${path}`, { headers: { Accept: 'application/json' } });
-      if (!response.ok) throw await this.#problem(response);
-      return response.json();
-    };
+    const get = (path) => this.#getJson(path);
     home.replaceChildren(this.#homeHelp());
     try {
       const latest = await get('/api/search?pageSize=5&sort=date&facetLimit=1&dateHistogram=month');
@@ -1573,6 +1846,7 @@ export class SummitSearchElement extends HTMLElement {
         } catch { /* no quote search: no quotes on the home page */ }
       }
       home.replaceChildren(...sections, this.#homeHelp());
+      this.#applyReturn();
     } catch (error) {
       this.#homeLoaded = false;
       this.#showError(error);

@@ -16,21 +16,9 @@ public sealed class ExploreTests(BrowserFixture fixture, ITestOutputHelper outpu
 {
     private static ILocator Reader(IPage page) => page.Locator($"{Widget} article.reader");
 
-    private async Task<JsonElement> ApiAsync(string pathAndQuery)
-    {
-        using var doc = JsonDocument.Parse(await fixture.Api.GetStringAsync(pathAndQuery));
-        return doc.RootElement.Clone();
-    }
+    private Task<JsonElement> ApiAsync(string pathAndQuery) => ApiJsonAsync(fixture, pathAndQuery);
 
-    private async Task<IPage> OpenAsync(string url, int width = 1280)
-    {
-        fixture.RequireBrowser();
-        var page = await fixture.NewPageAsync(width);
-        page.PageError += (_, error) => output.WriteLine("page error: " + error);
-        await page.GotoAsync(url);
-        await page.WaitForFunctionAsync("() => customElements.get('summit-search') !== undefined");
-        return page;
-    }
+    private Task<IPage> OpenAsync(string url, int width = 1280) => WidgetPage.OpenAsync(fixture, output, url, width);
 
     private static string Param(string value) => Uri.EscapeDataString(value).Replace("%20", "+");
 
@@ -75,10 +63,11 @@ public sealed class ExploreTests(BrowserFixture fixture, ITestOutputHelper outpu
         await Assertions.Expect(focused.Locator(".said")).ToBeVisibleAsync();
         await Assertions.Expect(focused.Locator(".vh")).ToHaveTextAsync(new Regex(@"^ \((said .+|speaker not identified)\)$"));
 
-        // Persons and countries as chips; more quotes by each speaker.
+        // Persons and countries as chips; each speaker's name (its entity page) and more quotes by each speaker.
         await Assertions.Expect(reader.Locator("button[data-entity=person][data-value='Xi Jinping']")).ToBeVisibleAsync();
         await Assertions.Expect(reader.Locator("button[data-entity=country][data-value=CN]")).ToHaveTextAsync("China");
-        await Assertions.Expect(reader.Locator("button[data-entity=speaker][data-value='Xi Jinping']")).ToHaveTextAsync("More quotes by Xi Jinping");
+        await Assertions.Expect(reader.Locator(".speakers button[data-entity=speaker][data-value='Xi Jinping']")).ToHaveTextAsync("Xi Jinping");
+        await Assertions.Expect(reader.Locator("button[data-quotes-by='Xi Jinping']")).ToHaveTextAsync("More quotes by Xi Jinping");
 
         await page.GoBackAsync();
         await page.WaitForURLAsync(url => !url.Contains("article="));
@@ -109,8 +98,8 @@ public sealed class ExploreTests(BrowserFixture fixture, ITestOutputHelper outpu
         await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex($"^{total} results?$"));
 
         await page.GoBackAsync();
-        var more = reader.Locator("button[data-entity=speaker]").First;
-        var speaker = await more.GetAttributeAsync("data-value");
+        var more = reader.Locator("button[data-quotes-by]").First;
+        var speaker = await more.GetAttributeAsync("data-quotes-by");
         await more.ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("speaker=" + Param(speaker!)) && url.Contains("view=quotes"));
         var quotes = (await ApiAsync("/api/quotes?speaker=" + Uri.EscapeDataString(speaker!))).GetProperty("total").GetInt32();
@@ -186,9 +175,13 @@ public sealed class ExploreTests(BrowserFixture fixture, ITestOutputHelper outpu
 
         await page.GoBackAsync();
         await Assertions.Expect(home).ToBeVisibleAsync();
+        // A person opens its entity page, whose article count runs the search filtered by that person.
         var person = home.Locator("button[data-entity=person]").First;
         var name = await person.GetAttributeAsync("data-value");
         await person.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("entity=" + Param("person:" + name!)));
+        await Assertions.Expect(page.Locator($"{Widget} article.entity h2")).ToHaveTextAsync(name!);
+        await page.Locator($"{Widget} article.entity button[data-entity-search=articles]").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("person=" + Param(name!)));
         var total = (await ApiAsync("/api/search?person=" + Uri.EscapeDataString(name!))).GetProperty("total").GetInt32();
         await Assertions.Expect(Status(page)).ToHaveTextAsync(new Regex($"^{total} results?$"));
@@ -401,18 +394,5 @@ public sealed class ExploreTests(BrowserFixture fixture, ITestOutputHelper outpu
     }
 
     /// <summary>Every axe violation, of any impact.</summary>
-    private async Task<List<string>> AxeAsync(IPage page, string what)
-    {
-        await page.EvaluateAsync(await File.ReadAllTextAsync(fixture.AxeScriptPath));
-        var violations = await page.EvaluateAsync<JsonElement>("""
-            async () => {
-              const result = await axe.run(document, { resultTypes: ['violations'] });
-              return result.violations.map(v => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map(n => JSON.stringify(n.target)).slice(0, 3).join(', ')}`);
-            }
-            """);
-        var list = violations.EnumerateArray().Select(v => $"{what}: {v.GetString()}").ToList();
-        output.WriteLine($"axe {what}: {list.Count} violations");
-        foreach (var v in list) output.WriteLine(v);
-        return list;
-    }
+    private Task<List<string>> AxeAsync(IPage page, string what) => WidgetPage.AxeAsync(page, fixture.AxeScriptPath, output, what);
 }

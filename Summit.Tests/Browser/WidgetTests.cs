@@ -72,7 +72,7 @@ public sealed class WidgetTests(BrowserFixture fixture, ITestOutputHelper output
     }
 
     [SkippableFact]
-    public async Task Picking_a_suggestion_filters_by_it_or_searches_for_it()
+    public async Task Picking_a_suggestion_opens_its_entity_page_filters_by_it_or_searches_for_it()
     {
         var page = await OpenHostPageAsync();
         await Input(page).PressSequentiallyAsync("Putin", new() { Delay = 30 });
@@ -84,7 +84,14 @@ public sealed class WidgetTests(BrowserFixture fixture, ITestOutputHelper output
 
         await Input(page).PressAsync("Enter");
 
-        if (kind is "person" or "country" or "speaker")
+        if (kind is "person" or "organization" or "speaker")
+        {
+            // A person, organisation or speaker opens its entity page; the typed fragment is dropped.
+            await Assertions.Expect(page.Locator($"{Widget} article.entity h2")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator($"{Widget} article.entity .kind")).ToHaveTextAsync(new Regex("^(Person|Organisation)$"));
+            await Assertions.Expect(Input(page)).ToHaveValueAsync("");
+        }
+        else if (kind is "country")
         {
             // A picked name or country becomes a filter (shown, removable) and the typed fragment is dropped.
             using var suggest = JsonDocument.Parse(await fixture.Api.GetStringAsync("/api/suggest?q=Putin"));
