@@ -37,8 +37,8 @@ internal sealed record PersonName(string Display, string[] Words, string Family,
         foreach (var w in words)
             if (w.Any(char.IsDigit) || (w.Contains('\u2019') || w.Contains('\'')) && !IsNameApostrophe(w)) return null;
         while (words.Count > 1 && (Suffixes.Contains(words[^1].TrimEnd(',')) || words[^1].Length == 1)) words.RemoveAt(words.Count - 1);
-        // "elect Lula": a lower-case word before the name is left of it.
-        while (words.Count > 1 && char.IsLower(words[0][0]) && !IsParticle(words[0])) words.RemoveAt(0);
+        // "elect Lula", "If Putin": a lower-case word or a sentence's opening word before the name is no part of it.
+        while (words.Count > 1 && (char.IsLower(words[0][0]) && !IsParticle(words[0]) || OrganizationFinder.IsSentenceWord(words[0]))) words.RemoveAt(0);
         // Titles and roles before the name: "President Reagan", "Budget Minister Alain Juppe".
         string? regnal = null;
         while (words.Count > 1 && IsTitle(words[0]))

@@ -108,5 +108,6 @@ internal static class OrganizationFinder
 
     private static readonly HashSet<string> SentenceWords = new(StringComparer.Ordinal) { "But", "And", "Or", "So", "Yet", "Many", "Some", "Most", "All", "Both", "Even", "Only", "When", "While", "If", "As" };
 
-    private static bool IsSentenceWord(string word) => SentenceWords.Contains(word);
+    /// <summary>A capitalised word that opens a sentence rather than a name: "But", "If", "Many".</summary>
+    internal static bool IsSentenceWord(string word) => SentenceWords.Contains(word);
 }
