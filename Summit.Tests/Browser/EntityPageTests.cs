@@ -84,7 +84,8 @@ public sealed class EntityPageTests(BrowserFixture fixture, ITestOutputHelper ou
 
         // Back: the results as they were, with the focus on the button that opened the page.
         await page.GoBackAsync();
-        await page.WaitForURLAsync(url => !url.Contains("entity="));
+        // Polled rather than awaited as a navigation: leaving the page rewrites the URL in place.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^(?!.*entity=)"), new() { Timeout = 20_000 });
         await Assertions.Expect(shown).ToBeHiddenAsync();
         await Assertions.Expect(Status(page)).ToHaveTextAsync(results);
         Assert.Equal("True", await DeepActiveAsync(page, $"el => el.matches('button.about') && el.dataset.value === {JsonSerializer.Serialize(name)}"));
@@ -93,7 +94,8 @@ public sealed class EntityPageTests(BrowserFixture fixture, ITestOutputHelper ou
         await about.ClickAsync();
         await Assertions.Expect(shown.Locator("button[data-close-reader]")).ToHaveTextAsync("← Back to results");
         await shown.Locator("button[data-close-reader]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("entity="));
+        // Polled rather than awaited as a navigation: leaving the page rewrites the URL in place.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^(?!.*entity=)"), new() { Timeout = 20_000 });
         await Assertions.Expect(Status(page)).ToHaveTextAsync(results);
     }
 
@@ -267,7 +269,8 @@ public sealed class EntityPageTests(BrowserFixture fixture, ITestOutputHelper ou
 
         // Escape returns to the results, focus on the button that opened the page.
         await page.Keyboard.PressAsync("Escape");
-        await page.WaitForURLAsync(url => !url.Contains("entity="));
+        // Polled rather than awaited as a navigation: leaving the page rewrites the URL in place.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^(?!.*entity=)"), new() { Timeout = 20_000 });
         await Assertions.Expect(shown).ToBeHiddenAsync();
         Assert.Equal("True", await DeepActiveAsync(page, "el => el.matches('button.about')"));
 
