@@ -46,9 +46,10 @@ public sealed class ArchiveEntities
     public IEnumerable<string> FormsOf(string value) =>
         Registry.Find(value) is { } entity ? Registry.FormsOf(entity) : [value];
 
-    /// <summary>Entity names of stored forms, in order, without repeats or non-entities.</summary>
-    public IReadOnlyList<string> Names(IEnumerable<string> forms) =>
-        forms.Select(Display).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+    /// <summary>Entity names of a field's stored forms, in order, without repeats or non-entities: persons for the
+    /// person field (as its facet counts them), persons or organisations for speakers.</summary>
+    public IReadOnlyList<string> Names(string field, IEnumerable<string> forms) =>
+        forms.Select(f => field == SummitSchema.Person ? Registry.ResolvePerson(f)?.Name : Display(f)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
     private static ArchiveEntities Build(IndexReader reader) => new(EntityRegistry.Build(
         ArticleCounts(reader, [SummitSchema.Person, SummitSchema.Speaker]), ArticleCounts(reader, [SummitSchema.Organization])));

@@ -328,8 +328,8 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             float.IsFinite(score) ? score : 0f,
             Snippets.Passages(doc.Get(SummitSchema.Body) ?? "", highlight, _analyzer),
             shown,
-            entities.Names(doc.GetValues(SummitSchema.Speaker)),
-            entities.Names(doc.GetValues(SummitSchema.Person)),
+            entities.Names(SummitSchema.Speaker, doc.GetValues(SummitSchema.Speaker)),
+            entities.Names(SummitSchema.Person, doc.GetValues(SummitSchema.Person)),
             doc.GetValues(SummitSchema.Country));
     }
 
