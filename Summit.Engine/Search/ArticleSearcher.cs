@@ -308,14 +308,16 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
 
     private SearchHit ToHit(Document doc, float score, HighlightTerms highlight, bool browsing, ArchiveEntities entities)
     {
-        var facts = EntityLinking.Link(ReadFacts(doc), entities.Registry);
+        var facts = ReadFacts(doc);
         var title = doc.Get(SummitSchema.Title) ?? "";
         // A transcript can hold hundreds of quotes; looking at the first 200 keeps a hit cheap, and only the ones
         // shown are escaped and marked.
         var quotes = QuoteOverlap.Distinct([.. facts.Quotes.Take(200)]).Select(q => (Quote: q, Matches: Snippets.CountMatches(q.Text, highlight, _analyzer))).ToList();
         var chosen = quotes.Where(q => q.Matches > 0).OrderByDescending(q => q.Matches).Take(3).ToList();
         if (chosen.Count == 0 && browsing) chosen = quotes.Take(2).ToList();
-        var shown = chosen.Select(q => new HitQuote(Snippets.Highlight(q.Quote.Text, highlight, _analyzer, out _), q.Quote.Speaker)).ToList();
+        // Only the shown quotes' speakers are looked up as entities (a description stays as it is).
+        var shown = chosen.Select(q => new HitQuote(Snippets.Highlight(q.Quote.Text, highlight, _analyzer, out _),
+            q.Quote.Speaker is { } speaker ? entities.Display(speaker) ?? speaker : null)).ToList();
         return new SearchHit(
             doc.Get(SummitSchema.Id),
             title,
