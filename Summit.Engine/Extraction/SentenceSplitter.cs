@@ -10,7 +10,9 @@ public static class SentenceSplitter
         ["Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Jr", "Sr", "Prof",
          "Inc", "Corp", "Co", "Ltd", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
          "Dec", "No", "vs", "Mt", "Ft", "Rev", "Adm", "Maj", "Gens", "Sens", "Reps", "Messrs", "Ave", "approx", "Nos",
-         "U.S", "U.K", "U.N", "D.C"], StringComparer.Ordinal);
+         "U.S", "U.K", "U.N", "D.C",
+         // Transcripts write the speaker's title in capitals: "MR. SULLIVAN: …".
+         "MR", "MRS", "MS", "DR"], StringComparer.Ordinal);
 
     /// <summary>The sentences of a text as character ranges (start inclusive, end exclusive), from the first token
     /// of each sentence to its last: what snippets and the benchmark's corpus cut text with.</summary>

@@ -20,6 +20,16 @@ public sealed class SnippetsTests
     }
 
     [Fact]
+    public void A_transcript_speakers_capitalised_title_stays_with_the_sentence()
+    {
+        var text = "Thank you all.\nMR. SULLIVAN: We will act on trade this week.";
+
+        var passages = Snippets.Passages(text, Terms("trade"), _analyzer);
+
+        Assert.Equal(["MR. SULLIVAN: We will act on <mark>trade</mark> this week."], passages);
+    }
+
+    [Fact]
     public void Finds_words_whose_stem_rewrites_their_ending_in_any_sentence()
     {
         var text = "Nothing here.\nThe crowd was happy. Ratings rose. \"They are rating it,\" she said! Relational talks. Caf\u00E9 owners agreed.";
