@@ -312,12 +312,14 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         var title = doc.Get(SummitSchema.Title) ?? "";
         // A transcript can hold hundreds of quotes; looking at the first 200 keeps a hit cheap, and only the ones
         // shown are escaped and marked.
-        var quotes = QuoteOverlap.Distinct([.. facts.Quotes.Take(200)]).Select(q => (Quote: q, Matches: Snippets.CountMatches(q.Text, highlight, _analyzer))).ToList();
-        var chosen = quotes.Where(q => q.Matches > 0).OrderByDescending(q => q.Matches).Take(3).ToList();
-        if (chosen.Count == 0 && browsing) chosen = quotes.Take(2).ToList();
+        var all = facts.Quotes.Take(200).ToList();
+        var quotes = all.Select(q => (Quote: q, Matches: Snippets.CountMatches(q.Text, highlight, _analyzer))).ToList();
+        // A quote inside a longer one of the article is shown as the longer, and once.
+        var best = quotes.Where(q => q.Matches > 0).OrderByDescending(q => q.Matches).Select(q => q.Quote).ToList();
+        var chosen = QuoteOverlap.Longest(best.Count == 0 && browsing ? all : best, all, best.Count == 0 ? (browsing ? 2 : 0) : 3);
         // Only the shown quotes' speakers are looked up as entities (a description stays as it is).
-        var shown = chosen.Select(q => new HitQuote(Snippets.Highlight(q.Quote.Text, highlight, _analyzer, out _),
-            q.Quote.Speaker is { } speaker ? entities.Display(speaker) ?? speaker : null)).ToList();
+        var shown = chosen.Select(q => new HitQuote(Snippets.Highlight(q.Text, highlight, _analyzer, out _),
+            q.Speaker is { } speaker ? entities.Display(speaker) ?? speaker : null)).ToList();
         return new SearchHit(
             doc.Get(SummitSchema.Id),
             title,
