@@ -53,13 +53,7 @@ public sealed class FacetOrdinals
         var f = FieldOf(field);
         if (f.Entities is { } entities) return entities.Registry.Entities[globalOrd].Name;
         // Racing threads may both resolve a label; they write the same string, so no lock is needed.
-        if (f.Labels[globalOrd] is { } label) return label;
-        var (segment, ord) = f.Map is null ? (0, (long)globalOrd) : (f.Map.GetFirstSegmentNumber(globalOrd), f.Map.GetFirstSegmentOrd(globalOrd));
-        // Doc values instances are per thread in Lucene, so fetch this thread's one rather than keep one here.
-        var values = _leaves[segment].AtomicReader.GetSortedSetDocValues(field)!;
-        var scratch = new BytesRef();
-        values.LookupOrd(ord, scratch);
-        return f.Labels[globalOrd] = scratch.Utf8ToString();
+        return f.Labels[globalOrd] ??= RawLabel(f, field, globalOrd);
     }
 
     /// <summary>
@@ -121,8 +115,10 @@ public sealed class FacetOrdinals
         return new Field(raw.Map, toGlobal, entities.Registry.Entities.Count) { Entities = entities };
     }
 
+    /// <summary>The stored value of a raw global ordinal.</summary>
     private string RawLabel(Field raw, string field, int globalOrd)
     {
+        // Doc values instances are per thread in Lucene, so fetch this thread's one rather than keep one here.
         var (segment, ord) = raw.Map is null ? (0, (long)globalOrd) : (raw.Map.GetFirstSegmentNumber(globalOrd), raw.Map.GetFirstSegmentOrd(globalOrd));
         var scratch = new BytesRef();
         _leaves[segment].AtomicReader.GetSortedSetDocValues(field)!.LookupOrd(ord, scratch);
