@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
+using Summit.Engine.Entities;
 using Summit.Engine.Index;
 
 namespace Summit.Engine.Search;
@@ -51,7 +52,7 @@ public sealed class FacetOrdinals
     public string Label(string field, int globalOrd)
     {
         var f = FieldOf(field);
-        if (f.Entities is { } entities) return entities.Registry.Entities[globalOrd].Name;
+        if (f.Entities is { } entities) return entities[globalOrd].Name;
         // Racing threads may both resolve a label; they write the same string, so no lock is needed.
         return f.Labels[globalOrd] ??= RawLabel(f, field, globalOrd);
     }
@@ -77,7 +78,8 @@ public sealed class FacetOrdinals
     public int GlobalOrd(string field, string value)
     {
         var f = FieldOf(field);
-        if (f.Entities is { } entities) return entities.Registry.Find(value) is { } entity ? entities.IndexOf(entity) : -1;
+        if (f.Entities is not null)
+            return ArchiveEntities.For(_reader).Registry.Find(value) is { } entity && f.OrdinalOf!.TryGetValue(entity, out var ord) ? ord : -1;
         var term = new BytesRef(value);
         for (var segment = 0; segment < _leaves.Count; segment++)
         {
@@ -96,14 +98,28 @@ public sealed class FacetOrdinals
         var raw = BuildRawField(field);
         if (!ArchiveEntities.IsEntityField(field)) return raw;
         // Person and speaker values are counted as entities: every form's ordinal maps to its entity's, or to -1.
-        var entities = ArchiveEntities.For(_reader);
+        // The field's ordinals number only the entities its forms name, so a query counts into an array as small as
+        // the field's own values (the registry also holds every organisation and the other field's entities).
+        var registry = ArchiveEntities.For(_reader).Registry;
         var toEntity = new int[raw.ValueCount];
+        var entities = new List<Entity>();
+        var ordinalOf = new Dictionary<Entity, int>(ReferenceEqualityComparer.Instance);
         for (var ord = 0; ord < raw.ValueCount; ord++)
         {
             // A person value is a person; a speaker may also be an organisation ("BBC").
             var form = RawLabel(raw, field, ord);
-            var entity = field == SummitSchema.Person ? entities.Registry.ResolvePerson(form) : entities.Registry.Resolve(form);
-            toEntity[ord] = entity is null ? -1 : entities.IndexOf(entity);
+            var entity = field == SummitSchema.Person ? registry.ResolvePerson(form) : registry.Resolve(form);
+            if (entity is null)
+            {
+                toEntity[ord] = -1;
+                continue;
+            }
+            if (!ordinalOf.TryGetValue(entity, out var entityOrd))
+            {
+                ordinalOf[entity] = entityOrd = entities.Count;
+                entities.Add(entity);
+            }
+            toEntity[ord] = entityOrd;
         }
         var toGlobal = new int[_leaves.Count][];
         for (var segment = 0; segment < _leaves.Count; segment++)
@@ -112,7 +128,7 @@ public sealed class FacetOrdinals
             toGlobal[segment] = new int[count];
             for (var ord = 0; ord < count; ord++) toGlobal[segment][ord] = toEntity[raw.SegmentToGlobal is null ? ord : raw.SegmentToGlobal[segment][ord]];
         }
-        return new Field(raw.Map, toGlobal, entities.Registry.Entities.Count) { Entities = entities };
+        return new Field(raw.Map, toGlobal, entities.Count) { Entities = entities, OrdinalOf = ordinalOf };
     }
 
     /// <summary>The stored value of a raw global ordinal.</summary>
@@ -188,8 +204,9 @@ public sealed class FacetOrdinals
         public MultiDocValues.OrdinalMap? Map { get; } = map;
         public int[][]? SegmentToGlobal { get; } = segmentToGlobal;
         public int ValueCount { get; } = valueCount;
-        /// <summary>Set for person and speaker fields, whose global ordinals are entities.</summary>
-        public ArchiveEntities? Entities { get; init; }
+        /// <summary>Set for person and speaker fields, whose global ordinals are entities: the entity of each.</summary>
+        public IReadOnlyList<Entity>? Entities { get; init; }
+        public Dictionary<Entity, int>? OrdinalOf { get; init; }
         public string?[] Labels { get; } = new string?[valueCount];
         public int[]? LabelRank { get; set; }
     }
