@@ -18,13 +18,24 @@ public static class SentenceSplitter
     /// of each sentence to its last: what snippets and the benchmark's corpus cut text with.</summary>
     public static List<(int Start, int End)> Split(string text)
     {
-        var tokens = Tokenizer.Tokenize(text);
+        // Snippets split every hit's body: the tokens are only passed over, so each thread reuses one list.
+        var tokens = t_tokens ??= new List<Token>(1024);
+        tokens.Clear();
+        Tokenizer.Tokenize(text, tokens);
         var sentences = Split(text, tokens);
         var ranges = new List<(int Start, int End)>(sentences.Count);
         foreach (var (first, end) in sentences)
             if (end > first) ranges.Add((tokens[first].Start, tokens[end - 1].End));
+        if (tokens.Capacity > MaxKeptTokens) t_tokens = null;
         return ranges;
     }
+
+    /// <summary>A thread keeps its token list unless a very long text grew it past this.</summary>
+    private const int MaxKeptTokens = 1 << 16;
+
+    [ThreadStatic] private static List<Token>? t_tokens;
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationSpans = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The sentences as token ranges (first token inclusive, end exclusive).</summary>
     internal static List<(int Start, int End)> Split(string text, List<Token> tokens)
@@ -45,8 +56,8 @@ public static class SentenceSplitter
             if (c is not ('.' or '!' or '?')) continue;
             if (c == '.' && i > 0 && tokens[i - 1].End == t.Start && tokens[i - 1].Kind == TokenKind.Word)
             {
-                var prev = text[tokens[i - 1].Start..tokens[i - 1].End];
-                if (Abbreviations.Contains(prev) || (prev.Length == 1 && char.IsUpper(prev[0]))) continue;
+                var prev = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);
+                if (AbbreviationSpans.Contains(prev) || (prev.Length == 1 && char.IsUpper(prev[0]))) continue;
             }
             // Closing quotation marks and brackets right after the stop belong to this sentence.
             var end = i + 1;

@@ -18,6 +18,14 @@ internal static class Tokenizer
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>(text.Length / 5 + 4);
+        Tokenize(text, tokens);
+        return tokens;
+    }
+
+    /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/>: callers that only pass
+    /// over them reuse one list.</summary>
+    public static void Tokenize(string text, List<Token> tokens)
+    {
         var i = 0;
         var n = text.Length;
         while (i < n)
@@ -56,7 +64,6 @@ internal static class Tokenizer
                 i += len;
             }
         }
-        return tokens;
     }
 
     private static int ReadWord(string text, int i, List<Token> tokens)
