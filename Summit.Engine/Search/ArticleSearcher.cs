@@ -61,59 +61,68 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             throw new SearchRequestException("cursor", "'cursor' points past the end of the index as it is now; start again without it.");
         var wanted = after is null ? Math.Max(1, request.Page * request.PageSize) : request.PageSize;
         // One pass collects the page and the facet counts, each dimension under every filter but its own.
+        // Counters rent their arrays: every one made is given back when the response is built.
+        var counters = new List<FacetCounter>();
         (TopDocs, FacetCounter) Run(Query q, Query? matching)
         {
             var counter = new FacetCounter(searcher, FacetDimensions, SummitSchema.Date, request.DateHistogram, filters);
+            counters.Add(counter);
             return (SearchWith(searcher, RecencyBoost.Apply(q, request.Recency, vocabulary.NewestDate), matching, filter, after, wanted, sort, counter), counter);
         }
         var (top, counted) = Run(query, Matching(null));
-
-        var typoTolerance = false;
-        string? didYouMean = null;
-        QueryBuilder? fuzzyBuilder = null;
-        if (top.TotalHits < FewHits && ast is not null)
+        try
         {
-            var typos = new FuzzyExpansions(searcher.IndexReader);
-            fuzzyBuilder = new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles, typos);
-            var fuzzyQuery = BuildText(ast, fuzzyBuilder);
-            if (fuzzyBuilder.UsedTypoTolerance)
+            var typoTolerance = false;
+            string? didYouMean = null;
+            QueryBuilder? fuzzyBuilder = null;
+            if (top.TotalHits < FewHits && ast is not null)
             {
-                var (fuzzyTop, fuzzyCounted) = Run(fuzzyQuery, Matching(typos));
-                if (fuzzyTop.TotalHits > top.TotalHits)
+                var typos = new FuzzyExpansions(searcher.IndexReader);
+                fuzzyBuilder = new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles, typos);
+                var fuzzyQuery = BuildText(ast, fuzzyBuilder);
+                if (fuzzyBuilder.UsedTypoTolerance)
                 {
-                    (top, counted, typoTolerance) = (fuzzyTop, fuzzyCounted, true);
+                    var (fuzzyTop, fuzzyCounted) = Run(fuzzyQuery, Matching(typos));
+                    if (fuzzyTop.TotalHits > top.TotalHits)
+                    {
+                        (top, counted, typoTolerance) = (fuzzyTop, fuzzyCounted, true);
+                    }
                 }
+                didYouMean = DidYouMean(ast, fuzzyBuilder, typos);
             }
-            didYouMean = DidYouMean(ast, fuzzyBuilder, typos);
-        }
 
-        var highlight = HighlightTerms.From(ast, _analyzer, typoTolerance);
-        // Misspelt words over the typo budget matched as typed, and the budget's words with the edits they got: they
-        // are marked that way.
-        if (fuzzyBuilder is not null)
+            var highlight = HighlightTerms.From(ast, _analyzer, typoTolerance);
+            // Misspelt words over the typo budget matched as typed, and the budget's words with the edits they got: they
+            // are marked that way.
+            if (fuzzyBuilder is not null)
+            {
+                var marked = highlight.Fuzzy.Where(f => !fuzzyBuilder.OverTypoBudget(f.Word))
+                    .Select(f => (f.Word, fuzzyBuilder.TypoEdits(f.Word) ?? f.Edits)).ToList();
+                highlight.Fuzzy.Clear();
+                highlight.Fuzzy.AddRange(marked);
+            }
+            var hits = new List<SearchHit>();
+            for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
+                hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc, HitFields), top.ScoreDocs[i].Score, highlight, ast is null, ArchiveEntities.For(searcher.IndexReader)));
+
+            var (facets, histogram) = CountFacets(counted, filters, request.FacetLimit, request.DateHistogram, FacetDimensions);
+            return new SearchResponse(
+                request.Query ?? "",
+                top.TotalHits,
+                request.Page,
+                request.PageSize,
+                0, // TookMs: set by the public Search, so that an answer from the cache reports its own time
+                hits,
+                new SearchFacets(facets),
+                typoTolerance,
+                didYouMean,
+                histogram,
+                hits.Count == request.PageSize && top.ScoreDocs.Length > 0 ? Cursors.Encode((FieldDoc)top.ScoreDocs[^1], sortKind) : null);
+        }
+        finally
         {
-            var marked = highlight.Fuzzy.Where(f => !fuzzyBuilder.OverTypoBudget(f.Word))
-                .Select(f => (f.Word, fuzzyBuilder.TypoEdits(f.Word) ?? f.Edits)).ToList();
-            highlight.Fuzzy.Clear();
-            highlight.Fuzzy.AddRange(marked);
+            foreach (var counter in counters) counter.Dispose();
         }
-        var hits = new List<SearchHit>();
-        for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
-            hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc, HitFields), top.ScoreDocs[i].Score, highlight, ast is null, ArchiveEntities.For(searcher.IndexReader)));
-
-        var (facets, histogram) = CountFacets(counted, filters, request.FacetLimit, request.DateHistogram, FacetDimensions);
-        return new SearchResponse(
-            request.Query ?? "",
-            top.TotalHits,
-            request.Page,
-            request.PageSize,
-            0, // TookMs: set by the public Search, so that an answer from the cache reports its own time
-            hits,
-            new SearchFacets(facets),
-            typoTolerance,
-            didYouMean,
-            histogram,
-            hits.Count == request.PageSize && top.ScoreDocs.Length > 0 ? Cursors.Encode((FieldDoc)top.ScoreDocs[^1], sortKind) : null);
     }
 
     /// <summary>Counts of one dimension for a search (its own filter ignored), limited to values with a word
@@ -126,7 +135,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         var vocabulary = Vocabulary.For(searcher);
         var filters = ResolveFilters(request, vocabulary);
         var query = BuildText(ast, new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles));
-        var counter = new FacetCounter(searcher, FacetDimensions.Contains(dimension) ? FacetDimensions : [dimension]);
+        using var counter = new FacetCounter(searcher, FacetDimensions.Contains(dimension) ? FacetDimensions : [dimension]);
         searcher.Search(query, FilterFor(SummitSchema.KindArticle, filters, request, except: dimension, vocabulary), counter);
         var typed = TextFolding.Fold(prefix ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var counts = counter.Counts(dimension)

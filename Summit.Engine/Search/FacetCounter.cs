@@ -22,14 +22,16 @@ public enum DateInterval { Year, Month }
 /// each dimension is counted under every filter but its own, in the one pass that also finds the page.
 /// </para>
 /// </summary>
-public sealed class FacetCounter : ICollector
+public sealed class FacetCounter : ICollector, IDisposable
 {
     private readonly IReadOnlyList<string> _dimensions;
     private readonly FacetOrdinals _ordinals;
     private readonly FacetLayout _layout;
     private readonly string? _dateField;
     private readonly DateInterval? _interval;
-    private readonly int[] _counts;
+    // Rented: the count array has one slot per facet value of the index, past the large object heap's threshold
+    // on a larger archive, and a fresh one per query made the runtime collect the whole heap every few hundred.
+    private int[] _counts;
     // Buckets as yyyy or yyyymm numbers: formatting a string per document was the histogram's main cost.
     private readonly Dictionary<int, int> _dates = [];
     // Hits of the current segment not counted yet (see Flush).
@@ -40,7 +42,7 @@ public sealed class FacetCounter : ICollector
     private NumericColumn? _segmentDates;
     // Drill sideways: per combined ordinal, the bit of its dimension when the value is selected; the bits of the
     // dimensions with a selection; each dimension's combined ordinal range; the collector of the page.
-    private readonly byte[]? _selectedBit;
+    private byte[]? _selectedBit;
     private readonly int _required;
     private readonly (int From, int To)[] _ranges;
     private ICollector? _hits;
@@ -55,16 +57,31 @@ public sealed class FacetCounter : ICollector
         _dateField = dateField;
         _interval = interval;
         _layout = _ordinals.Layout(dimensions);
-        _counts = new int[_layout.Count];
+        _counts = Rent<int>(_layout.Count);
         _ranges = dimensions.Select(d => (_layout.Base(d), _layout.Base(d) + _ordinals.ValueCount(d))).ToArray();
         for (var i = 0; i < dimensions.Count; i++)
         {
             if (selected?.GetValueOrDefault(dimensions[i]) is not { Count: > 0 } values) continue;
-            _selectedBit ??= new byte[_layout.Count];
+            _selectedBit ??= Rent<byte>(_layout.Count);
             _required |= 1 << i;
             foreach (var value in values)
                 if (_ordinals.GlobalOrd(dimensions[i], value) is var ord and >= 0) _selectedBit[_ranges[i].From + ord] = (byte)(1 << i);
         }
+    }
+
+    private static T[] Rent<T>(int length)
+    {
+        var array = System.Buffers.ArrayPool<T>.Shared.Rent(length);
+        Array.Clear(array, 0, length);
+        return array;
+    }
+
+    /// <summary>Gives the counter's arrays back to the pool; read every count needed before.</summary>
+    public void Dispose()
+    {
+        if (_counts.Length > 0) System.Buffers.ArrayPool<int>.Shared.Return(_counts);
+        if (_selectedBit is not null) System.Buffers.ArrayPool<byte>.Shared.Return(_selectedBit);
+        (_counts, _selectedBit) = ([], null);
     }
 
     /// <summary>True when some dimension has selected values, so the search must see matches without them.</summary>

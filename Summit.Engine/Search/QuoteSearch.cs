@@ -46,10 +46,11 @@ public sealed partial class ArticleSearcher
         var window = Math.Min(MaxQuoteCandidates, Math.Max(200, needed * 4));
         TopDocs top;
         List<QuoteGroup> groups;
-        FacetCounter counted;
+        FacetCounter? counted = null;
         while (true)
         {
             // The facet counts come from the same pass as the candidates.
+            counted?.Dispose();
             counted = new FacetCounter(searcher, FacetDimensions, selected: filters);
             top = SearchWith(searcher, query, matching, filter, null, window, sort, counted);
             groups = Group(searcher, top);
@@ -61,6 +62,7 @@ public sealed partial class ArticleSearcher
         var hits = groups.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .Select(g => ToQuoteHit(searcher, g, highlight)).ToList();
         var (facets, _) = CountFacets(counted, filters, request.FacetLimit, null, QuoteDimensions);
+        counted.Dispose();
         // Groups beyond the candidate window cannot be told apart; count them as distinct.
         var total = groups.Count + Math.Max(0, top.TotalHits - top.ScoreDocs.Length);
         // TookMs: set by the public SearchQuotes, so that an answer from the cache reports its own time.

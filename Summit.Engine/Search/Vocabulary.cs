@@ -91,8 +91,8 @@ public sealed class Vocabulary
     {
         var entities = ArchiveEntities.For(searcher.IndexReader);
         // The search's dimensions and the other facet fields, each in the layout queries use (FacetOrdinals.Layout).
-        var search = new FacetCounter(searcher, ArticleSearcher.FacetDimensions);
-        var others = new FacetCounter(searcher, SummitSchema.FacetFields.Except(ArticleSearcher.FacetDimensions).ToList());
+        using var search = new FacetCounter(searcher, ArticleSearcher.FacetDimensions);
+        using var others = new FacetCounter(searcher, SummitSchema.FacetFields.Except(ArticleSearcher.FacetDimensions).ToList());
         searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), MultiCollector.Wrap(search, others));
         var entries = SummitSchema.FacetFields.ToDictionary(d => d, d => (IReadOnlyList<VocabularyEntry>)
             (ArticleSearcher.FacetDimensions.Contains(d) ? search : others).Counts(d)
