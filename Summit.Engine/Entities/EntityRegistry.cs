@@ -51,27 +51,28 @@ public sealed class EntityRegistry
     private const int Dominance = 3;
 
     private readonly Dictionary<string, Entity?> _byForm;
-    private readonly Dictionary<Entity, List<string>> _forms = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, Entity> _byFolded;
+    private readonly Dictionary<Entity, IReadOnlyList<string>> _forms;
+    private readonly Lazy<Dictionary<string, Entity>> _byFolded;
 
     private readonly Dictionary<string, Entity> _organizations;
 
-    private EntityRegistry(Dictionary<string, Entity?> byForm, Dictionary<string, Entity> organizations, IReadOnlyList<Entity> entities)
+    private EntityRegistry(Dictionary<string, Entity?> byForm, Dictionary<Entity, IReadOnlyList<string>> forms, Dictionary<string, Entity> organizations,
+        IReadOnlyList<Entity> entities)
     {
         _byForm = byForm;
+        _forms = forms;
         _organizations = organizations;
         Entities = entities;
-        _byFolded = new Dictionary<string, Entity>(StringComparer.Ordinal);
-        foreach (var (form, entity) in byForm.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        // Only what users type is looked up folded; built on the first such lookup.
+        _byFolded = new Lazy<Dictionary<string, Entity>>(() =>
         {
-            if (entity is null) continue;
-            if (!_forms.TryGetValue(entity, out var list)) _forms[entity] = list = [];
-            list.Add(form);
-        }
-        // Canonical names first, so an alias never hides another entity's canonical name.
-        foreach (var e in entities) _byFolded.TryAdd(TextFolding.Fold(e.Name), e);
-        foreach (var e in entities)
-            foreach (var alias in e.Aliases) _byFolded.TryAdd(TextFolding.Fold(alias), e);
+            var byFolded = new Dictionary<string, Entity>(StringComparer.Ordinal);
+            // Canonical names first, so an alias never hides another entity's canonical name.
+            foreach (var e in entities) byFolded.TryAdd(TextFolding.Fold(e.Name), e);
+            foreach (var e in entities)
+                foreach (var alias in e.Aliases) byFolded.TryAdd(TextFolding.Fold(alias), e);
+            return byFolded;
+        });
     }
 
     public static EntityRegistry Empty { get; } = Build([], []);
@@ -88,7 +89,7 @@ public sealed class EntityRegistry
 
     /// <summary>The entity a user typed, by its canonical name or any alias, in any case or accents.</summary>
     public Entity? Find(string typed) =>
-        Resolve(typed) ?? _byFolded.GetValueOrDefault(TextFolding.Fold(typed));
+        Resolve(typed) ?? _byFolded.Value.GetValueOrDefault(TextFolding.Fold(typed));
 
     /// <summary>The forms the archive writes that belong to <paramref name="entity"/>, canonical name included.</summary>
     public IReadOnlyList<string> FormsOf(Entity entity) => _forms.GetValueOrDefault(entity) ?? [];
@@ -102,11 +103,36 @@ public sealed class EntityRegistry
             .ToDictionary(o => o.Key, o => new Entity(o.Key, Entity.OrganizationType, [], o.Value), StringComparer.Ordinal);
         var parsed = new List<(string Form, int Count, PersonName Name)>();
         var byForm = new Dictionary<string, Entity?>(StringComparer.Ordinal);
-        foreach (var (form, count) in forms.OrderBy(f => f.Key, StringComparer.Ordinal))
+        foreach (var (form, count) in forms)
         {
             if (PersonName.ParseCached(form) is { } name) parsed.Add((form, count, name));
             else byForm[form] = null;
         }
+        var entities = new List<Entity>();
+        var formsOf = new Dictionary<Entity, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
+        // The rules below only ever compare forms that share a name key, so each set of forms joined by keys is
+        // linked on its own, and a set no article changed since the last build is taken as it was.
+        foreach (var component in NameComponents.Split(parsed))
+        {
+            var linked = LinkedComponents.GetOrLink(component, Link);
+            foreach (var (form, entity) in linked.Forms) byForm[form] = entity;
+            foreach (var (entity, entityForms) in linked.FormsOf)
+            {
+                entities.Add(entity);
+                formsOf[entity] = entityForms;
+            }
+        }
+        entities.AddRange(orgs.Values);
+        entities.Sort((a, b) => b.Articles != a.Articles ? b.Articles.CompareTo(a.Articles)
+            : a.Type != b.Type ? string.CompareOrdinal(b.Type, a.Type) : string.CompareOrdinal(a.Name, b.Name));
+        return new EntityRegistry(byForm, formsOf, orgs, entities);
+    }
+
+    /// <summary>The persons of one component (<see cref="NameComponents"/>), its forms in ordinal order: the rules
+    /// of the summary, in order.</summary>
+    private static LinkedComponent Link(List<(string Form, int Count, PersonName Name)> parsed)
+    {
+        var byForm = new List<(string, Entity?)>();
         var families = parsed.Where(p => !p.Name.IsSingle).Select(p => p.Name.Family).ToHashSet(StringComparer.Ordinal);
         parsed = [.. parsed.Select(p => (p.Form, p.Count, JoinFamily(p.Name, families)))];
 
@@ -145,14 +171,14 @@ public sealed class EntityRegistry
             if (candidates.Count > 0)
             {
                 if (Dominant(candidates) is { } target) target.Members.Add(p);
-                else byForm[p.Form] = null; // ambiguous: no guess
+                else byForm.Add((p.Form, null)); // ambiguous: no guess
                 continue;
             }
             if (Gaz.Default.IsCommonWord(word) || word.EndsWith('s') && Gaz.Default.IsCommonWord(word[..^1])
                 || Countries.ResolveName(word) is not null
                 || word.Contains('-') && word.Split('-').All(part => families.Contains(PersonName.Key(part))))
             {
-                byForm[p.Form] = null;
+                byForm.Add((p.Form, null));
                 continue;
             }
             var own = byFamily.GetValueOrDefault(p.Name.Family, []).FirstOrDefault(g => !g.HasFullName);
@@ -160,19 +186,16 @@ public sealed class EntityRegistry
             own.Members.Add(p);
         }
 
-        var entities = new List<Entity>();
+        var formsOf = new List<(Entity, IReadOnlyList<string>)>();
         foreach (var g in groups.Where(g => g.Members.Count > 0))
         {
             var name = g.CanonicalName();
-            var entity = new Entity(name, Entity.PersonType,
-                g.Members.Select(m => m.Form).Where(f => f != name).Order(StringComparer.Ordinal).ToList(), g.Members.Sum(m => m.Count));
-            entities.Add(entity);
-            foreach (var m in g.Members) byForm[m.Form] = entity;
+            var memberForms = g.Members.Select(m => m.Form).Order(StringComparer.Ordinal).ToList();
+            var entity = new Entity(name, Entity.PersonType, memberForms.Where(f => f != name).ToList(), g.Members.Sum(m => m.Count));
+            formsOf.Add((entity, memberForms));
+            foreach (var m in g.Members) byForm.Add((m.Form, entity));
         }
-        entities.AddRange(orgs.Values);
-        entities.Sort((a, b) => b.Articles != a.Articles ? b.Articles.CompareTo(a.Articles)
-            : a.Type != b.Type ? string.CompareOrdinal(b.Type, a.Type) : string.CompareOrdinal(a.Name, b.Name));
-        return new EntityRegistry(byForm, orgs, entities);
+        return new LinkedComponent(byForm, formsOf);
     }
 
     /// <summary>"Robert Kilroy Silk" is "Robert Kilroy-Silk" when the archive knows that family name.</summary>

@@ -92,8 +92,18 @@ internal sealed record PersonName(string Display, string[] Words, string Family,
         return Parsed[raw] = Parse(raw);
     }
 
-    /// <summary>The family key of a one-word name, as <see cref="Parse"/> gives it.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Keys = new(StringComparer.Ordinal);
+
+    /// <summary>The family key of a one-word name, as <see cref="Parse"/> gives it; remembered per word, as every
+    /// registry build asks it again for the words of the archive.</summary>
     public static string Key(string word)
+    {
+        if (Keys.TryGetValue(word, out var known)) return known;
+        if (Keys.Count >= MaxCached) Keys.Clear();
+        return Keys[word] = ComputeKey(word);
+    }
+
+    private static string ComputeKey(string word)
     {
         // Spelling variants of one name fold together: accents, hyphens and apostrophes, German ae/oe/ue, and doubled
         // letters ("Zelenskyy" = "Zelensky", "Weizsaecker" = "Weizsäcker", "Kilroy-Silk" = "KilroySilk").

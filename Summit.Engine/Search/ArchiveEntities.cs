@@ -57,19 +57,37 @@ public sealed class ArchiveEntities
     /// <summary>Each value of the fields with the number of live articles holding it in any of them.</summary>
     private static Dictionary<string, int> ArticleCounts(IndexReader reader, string[] fieldNames)
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var counts = new List<int>();
-        var seenIn = new List<int>();
-        var scratch = new BytesRef();
-        var articles = KindFilter.For(SummitSchema.KindArticle);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var leaf in reader.Leaves)
+            foreach (var (value, count) in SegmentCounts.For(leaf, fieldNames))
+                counts[value] = counts.GetValueOrDefault(value) + count;
+        return counts;
+    }
+
+    /// <summary>
+    /// The counts of one segment, kept with the segment's reader: a refresh reuses the readers of the segments it did
+    /// not change (a deletion makes a new reader), so it counts only the new segments' articles.
+    /// </summary>
+    private static class SegmentCounts
+    {
+        private static readonly ConditionalWeakTable<AtomicReader, System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, int>>> Cache = new();
+
+        public static Dictionary<string, int> For(AtomicReaderContext leaf, string[] fieldNames) =>
+            Cache.GetValue(leaf.AtomicReader, _ => new(StringComparer.Ordinal))
+                .GetOrAdd(string.Join('\n', fieldNames), _ => Count(leaf, fieldNames));
+
+        private static Dictionary<string, int> Count(AtomicReaderContext leaf, string[] fieldNames)
         {
             var segment = leaf.AtomicReader;
             var fields = fieldNames
                 .Select(f => (Values: FacetDocOrdinals.For(segment, f), DocValues: segment.GetSortedSetDocValues(f)))
                 .Where(f => f.Values is not null && f.DocValues is not null).ToList();
-            if (fields.Count == 0) continue;
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            if (fields.Count == 0) return counts;
             // Segment ordinal → value id, per field.
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            var values = new List<string>();
+            var scratch = new BytesRef();
             var idOf = fields.Select(f =>
             {
                 var map = new int[f.DocValues!.ValueCount];
@@ -79,32 +97,36 @@ public sealed class ArchiveEntities
                     var value = scratch.Utf8ToString();
                     if (!ids.TryGetValue(value, out var id))
                     {
-                        ids[value] = id = counts.Count;
-                        counts.Add(0);
-                        seenIn.Add(-1);
+                        ids[value] = id = values.Count;
+                        values.Add(value);
                     }
                     map[ord] = id;
                 }
                 return map;
             }).ToList();
-            var docs = articles.GetDocIdSet(leaf, segment.LiveDocs)?.GetIterator();
-            if (docs is null) continue;
+            var perId = new int[values.Count];
+            var seenIn = new int[values.Count];
+            Array.Fill(seenIn, -1);
+            var docs = KindFilter.For(SummitSchema.KindArticle).GetDocIdSet(leaf, segment.LiveDocs)?.GetIterator();
+            if (docs is null) return counts;
             // Each article counts a value once, whether it names it as a person, a speaker or both.
             for (var doc = docs.NextDoc(); doc != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
             {
                 for (var f = 0; f < fields.Count; f++)
                 {
-                    var values = fields[f].Values!;
-                    for (var j = values.Start[doc]; j < values.Start[doc + 1]; j++)
+                    var docValues = fields[f].Values!;
+                    for (var j = docValues.Start[doc]; j < docValues.Start[doc + 1]; j++)
                     {
-                        var id = idOf[f][values.Ords[j]];
-                        if (seenIn[id] == leaf.DocBase + doc) continue;
-                        seenIn[id] = leaf.DocBase + doc;
-                        counts[id]++;
+                        var id = idOf[f][docValues.Ords[j]];
+                        if (seenIn[id] == doc) continue;
+                        seenIn[id] = doc;
+                        perId[id]++;
                     }
                 }
             }
+            for (var id = 0; id < values.Count; id++)
+                if (perId[id] > 0) counts[values[id]] = perId[id];
+            return counts;
         }
-        return ids.Where(kv => counts[kv.Value] > 0).ToDictionary(kv => kv.Key, kv => counts[kv.Value], StringComparer.Ordinal);
     }
 }

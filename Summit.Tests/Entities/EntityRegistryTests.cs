@@ -99,6 +99,48 @@ public sealed class EntityRegistryTests
         Assert.Equal(forward.Entities.Select(e => (e.Name, string.Join('|', e.Aliases))), backward.Entities.Select(e => (e.Name, string.Join('|', e.Aliases))));
     }
 
+    public static TheoryData<string, string, bool> ComponentCases => new()
+    {
+        { "Xi Jinping:15; Xi:12", "Xi", true },
+        { "Kishida Fumio:11; Fumio Kishida:3", "Fumio Kishida", true },
+        { "Kamala Harris:86; Kamala:3", "Kamala", true },
+        { "Robert Kilroy Silk:2; Jane Kilroy-Silk:1", "Jane Kilroy-Silk", true },
+        { "Joseph R. Biden:210; Kamala Harris:86; Biden-Harris:9", "Kamala Harris", true },
+        // Two full names that share only a given name are linked apart, unless the given name is met alone.
+        { "George Bush:5; George Washington:3", "George Washington", false },
+        { "George Bush:5; George Washington:3; George:2", "George Washington", true },
+        { "Ronald Reagan:6; Nigel Lawson:15", "Nigel Lawson", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(ComponentCases))]
+    public void Forms_are_linked_together_exactly_when_a_rule_compares_them(string archive, string form, bool withFirst)
+    {
+        var forms = archive.Split(';', StringSplitOptions.TrimEntries).Select(f => f.Split(':'))
+            .Select(p => (p[0], int.Parse(p[1]), PersonName.Parse(p[0])!)).ToList();
+        var components = NameComponents.Split(forms);
+        var first = components.Single(c => c.Any(f => f.Form == forms[0].Item1));
+        Assert.Equal(withFirst, first.Any(f => f.Form == form));
+    }
+
+    [Fact]
+    public void A_registry_rebuilt_from_linked_components_equals_one_built_from_scratch()
+    {
+        var before = "Joseph R. Biden:210; Joe Biden:54; Biden:255; Kamala Harris:86; Kamala:3; Biden-Harris:9; Xi Jinping:15; Xi:12; "
+                     + "Howard Baker:10; James Baker:12; Baker:30; Ronald Reagan:1; Reagan:73; Kishida Fumio:11; Fumio Kishida:3";
+        // The next commit: more articles for James Baker (Baker now goes to him), a first full Reagan, a new name.
+        var after = before.Replace("James Baker:12", "James Baker:95").Replace("Ronald Reagan:1", "Ronald Reagan:6") + "; Nigel Lawson:2";
+        string Entities(EntityRegistry r) => string.Join("\n", r.Entities.Select(e => $"{e.Name}|{e.Articles}|{string.Join(',', e.Aliases)}|{string.Join(',', r.FormsOf(e))}"));
+        Registry(before);
+        var incremental = Registry(after);
+        LinkedComponents.Clear();
+        var scratch = Registry(after);
+
+        Assert.Equal(Entities(scratch), Entities(incremental));
+        Assert.Equal("James Baker", incremental.Resolve("Baker")?.Name);
+        Assert.Equal("Ronald Reagan", incremental.Resolve("Reagan")?.Name);
+    }
+
     [Fact]
     public void Linking_an_article_merges_forms_of_one_entity_and_drops_non_entities()
     {
