@@ -353,6 +353,11 @@ public class SpeakerAttributionTests
             "Echoing Secretary of State Condoleezza Rice, the prime minister said he was \"not planning any strikes\" on Iran.",
             ("not planning", "prime minister")),
 
+        new(nameof(NonPersonReportingBefore), "RoleHolders: a_role_of_an_organisation_in_apposition_after_a_name",
+            "Web services are changing. Dan Gillmor, founder of Grassroots Media, which supports citizen-based media, said the tool was "
+                + "a \"bad idea, and an unfortunate move by a company that is looking to continue its hypergrowth\".",
+            ("bad idea", "founder of Grassroots Media")) { RoleHolders = [("bad idea", "Dan Gillmor")] },
+
         new(nameof(SubjectBeforeColon), "A_colon_after_a_clause_without_a_reporting_verb_gives_the_quote_to_its_subject",
             "Mayor Linda Carver had one message for the council: \"Fix the bridge before winter.\"",
             ("Fix the bridge", "Linda Carver")),

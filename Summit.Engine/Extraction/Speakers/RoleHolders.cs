@@ -70,7 +70,8 @@ internal sealed class RoleHolders(TextDocument doc, Person?[] personAt)
         var of = words.FindIndex(w => RolePrepositions.Contains(w));
         var headAt = (of < 0 ? words.Count : of) - 1;
         if (headAt < 0 || !OfficeRoles.Contains(words[headAt])) return null;
-        var modifiers = words.Where((_, i) => i != headAt).ToHashSet(StringComparer.Ordinal);
+        // "founder of Grassroots Media": the role's words, as a role held is read, without its prepositions.
+        var modifiers = words.Where((w, i) => i != headAt && !RolePrepositions.Contains(w) && !FunctionWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
         if (modifiers.Count == 0 && AgentRoles.Contains(words[headAt])) return null;
         return (words[headAt], words.ToHashSet(StringComparer.Ordinal), modifiers);
     }
