@@ -176,6 +176,15 @@ public class SpeakerAttributionTests
                 + "\"We will cut taxes for every family,\" the Tory leader said.",
             ("We will cut", "Tory leader")) { RoleHolders = [("We will cut", "Michael Howard")] },
 
+        new(nameof(AttributionAfterOpeningQuote), "RoleHolders: an_honorific_between_the_role_and_the_name_is_looked_through",
+            "Poorer students are still rare, said its chief executive, Sir Howard Newby.\n\n"
+                + "\"Participation has hardly changed at all,\" the chief executive said.",
+            ("Participation has", "chief executive")) { RoleHolders = [("Participation has", "Howard Newby")] },
+
+        new(nameof(AttributionAfterOpeningQuote), "RoleHolders: a_persons_deputy_is_that_persons_side_not_a_role_to_resolve",
+            "Tory leader Michael Howard visited Leeds on Monday.\n\n\"We will cut taxes for every family,\" Mr Howard's deputy said.",
+            ("We will cut", "Michael Howard")),
+
         new(nameof(AttributionAfterOpeningQuote), "RoleHolders: two_persons_in_the_role_resolve_to_neither",
             "President Joe Biden met President Emmanuel Macron in Paris.\n\n\"We agree on Ukraine,\" the president said.",
             ("We agree", "president")),

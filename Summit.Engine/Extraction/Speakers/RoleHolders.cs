@@ -18,6 +18,8 @@ internal sealed class RoleHolders(TextDocument doc, Person?[] personAt)
     public const int MaxWordsBefore = 5;
     // "Michael Howard, the leader of the Conservative Party,": a role in apposition after a name.
     public const int MaxAppositiveTokens = 10;
+    // "the chief executive, Sir Howard Newby": honorifics between a role and the name, at most this many.
+    public const int MaxHonorifics = 2;
 
     private List<(string Head, HashSet<string> Words, string Person)>? _roles;
     private readonly Dictionary<string, string?> _holderOf = new(StringComparer.Ordinal);
@@ -88,8 +90,10 @@ internal sealed class RoleHolders(TextDocument doc, Person?[] personAt)
             while (end < n && personAt[end] == person) end++;
             // "the chief executive, Jane Smith,": a role before a comma names the person when the name ends its
             // clause, and the role is not itself the previous person's ("Michael Howard, the Tory leader, Charles Kennedy").
-            var comma = doc.IsPunct(t - 1, ',');
-            if (RoleBefore(comma ? t - 2 : t - 1) is (var head, var words, var from)
+            var k = t - 1;
+            while (k >= 0 && t - k <= MaxHonorifics && doc.IsWord(k) && Honorifics.Contains(doc[k])) k--; // "…, Sir Howard Newby"
+            var comma = doc.IsPunct(k, ',');
+            if (RoleBefore(comma ? k - 1 : k) is (var head, var words, var from)
                 && (!comma || (end >= n || !doc.IsWord(end)) && !AppositiveOfPerson(from)))
                 roles.Add((head, words, person.Name));
             if (doc.IsPunct(end, ',') && RoleAfter(end + 1) is (var head2, var words2)) roles.Add((head2, words2, person.Name));

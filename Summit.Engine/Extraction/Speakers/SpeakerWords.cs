@@ -35,5 +35,6 @@ internal static class SpeakerWords
     public static readonly HashSet<string> OfficeRoles = WordList.Set("office-roles.txt");
     public static readonly HashSet<string> OfficeModifiers = WordList.Set("office-modifiers.txt");
     public static readonly HashSet<string> AgentRoles = WordList.Set("agent-roles.txt");
+    public static readonly HashSet<string> Honorifics = WordList.Set("honorifics.txt");
     public static readonly HashSet<string> RolePrepositions = WordList.Set("role-prepositions.txt");
 }
