@@ -8,7 +8,8 @@ namespace Summit.Engine.Extraction;
 /// before it: X said: "…" / X said that … "…" / according to X), take the noun phrase on its subject side (skipping
 /// appositives) and map it to a canonical person, a pronoun's antecedent, or the organisation / government named.
 /// Quotes with no verb of their own continue the previous quote's speaker when they follow it closely, else belong to
-/// their sentence's subject, else to the article's latest source. All per-article state is in a
+/// their sentence's subject, else to the article's latest source. Last, a role description ("the Tory leader") gets
+/// the one person the article names in that role (<see cref="RoleHolders"/>). All per-article state is in a
 /// <see cref="SpeakerContext"/>, made per call.
 /// </summary>
 internal static class SpeakerResolver

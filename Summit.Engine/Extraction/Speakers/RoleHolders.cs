@@ -9,8 +9,9 @@ namespace Summit.Engine.Extraction.Speakers;
 /// every modifier of the description ("the president" is "US President Joe Biden"; "the Tory leader" is not "Labour
 /// leader Tony Blair"), and no office modifier the description lacks ("the president" is not "Vice President …",
 /// "the minister" not "Prime Minister …"). A possessor written lowercase ("the company's chief executive") is the
-/// article's own subject and adds nothing; a named one ("Vodafone's") must match. The roles are read once per article,
-/// when a description first asks.
+/// article's own subject and adds nothing; a named one ("Vodafone's") must match. A bare "spokesman" speaks for
+/// someone the description does not name, so it resolves to nobody. The roles are read once per article, when a
+/// description first asks.
 /// </summary>
 internal sealed class RoleHolders(TextDocument doc, Person?[] personAt)
 {
