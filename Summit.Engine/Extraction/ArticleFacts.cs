@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Summit.Engine.Extraction;
 
 /// <summary>A character span in the article body: UTF-16 offsets, end exclusive.</summary>
@@ -6,7 +8,19 @@ public readonly record struct Span(int Start, int End);
 /// <summary>A quotation in the body (offsets exclude the quotation marks) and who said it, if known.</summary>
 /// <param name="Speaker">Canonical speaker name; a description ("analysts") when the quote names nobody (see
 /// <see cref="ArticleFacts.IsName"/>); never a bare pronoun; null when unattributed.</param>
-public sealed record Quote(int Start, int End, string Text, string? Speaker);
+public sealed record Quote(int Start, int End, string Text, string? Speaker)
+{
+    /// <summary>
+    /// When <see cref="Speaker"/> is a role description ("Tory leader"), the one person the article names in that role
+    /// ("Michael Howard"): who the quote is by in the speaker facet. Null otherwise.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RoleHolder { get; init; }
+
+    /// <summary>Who the quote is by as the speaker facet counts it: the role's holder, else the speaker.</summary>
+    [JsonIgnore]
+    public string? FacetSpeaker => RoleHolder ?? Speaker;
+}
 
 /// <summary>A person mentioned in the article under one canonical full name, with every mention.</summary>
 public sealed record PersonMention(string Name, IReadOnlyList<Span> Mentions);
@@ -26,9 +40,12 @@ public sealed record ArticleFacts(
     /// <summary>Organisations named in the article (parties, companies, agencies, media, armed groups).</summary>
     public IReadOnlyList<OrganizationMention> Organizations { get; init; } = [];
 
-    /// <summary>Distinct named speakers (<see cref="IsName"/>), in order of first quote: the speaker facet.</summary>
+    /// <summary>
+    /// Distinct named speakers (<see cref="IsName"/>), in order of first quote: the speaker facet. A quote by a role
+    /// description counts under the person holding the role (<see cref="Quote.RoleHolder"/>).
+    /// </summary>
     public IReadOnlyList<string> Speakers =>
-        Quotes.Select(q => q.Speaker).Where(IsName).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        Quotes.Select(q => q.FacetSpeaker).Where(IsName).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// True for a speaker that names someone: a person, organisation or government, written with a capital

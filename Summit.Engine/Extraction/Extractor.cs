@@ -91,14 +91,14 @@ public sealed partial class Extractor
             for (var t = h.Start; t < h.End; t++) placeAt[t] = h;
 
         var raw = QuoteFinder.Find(body);
-        var speakers = SpeakerResolver.Resolve(doc, persons, personAt, placeAt, raw);
+        var (speakers, roleHolders) = SpeakerResolver.Resolve(doc, persons, personAt, placeAt, raw);
         var quotes = new List<Quote>(raw.Count);
         var transcript = QuoteFilter.IsTranscript(body, raw);
         for (var i = 0; i < raw.Count; i++)
         {
             var text = body[raw[i].Start..raw[i].End];
             if (QuoteFilter.IsNotSpeech(body, text, speakers[i], raw[i], transcript)) continue;
-            quotes.Add(new Quote(raw[i].Start, raw[i].End, text, speakers[i]));
+            quotes.Add(new Quote(raw[i].Start, raw[i].End, text, speakers[i]) { RoleHolder = roleHolders[i] });
         }
 
         return new ArticleFacts(quotes, ToPersons(doc, persons), ToPlaces(doc, placeHits), countries)

@@ -8,7 +8,8 @@ namespace Summit.Engine.Extraction;
 /// before it: X said: "…" / X said that … "…" / according to X), take the noun phrase on its subject side (skipping
 /// appositives) and map it to a canonical person, a pronoun's antecedent, or the organisation / government named.
 /// Quotes with no verb of their own continue the previous quote's speaker when they follow it closely, else belong to
-/// their sentence's subject, else to the article's latest source. All per-article state is in a
+/// their sentence's subject, else to the article's latest source. Last, a role description ("the Tory leader") gets
+/// the one person the article names in that role (<see cref="RoleHolders"/>). All per-article state is in a
 /// <see cref="SpeakerContext"/>, made per call.
 /// </summary>
 internal static class SpeakerResolver
@@ -41,8 +42,11 @@ internal static class SpeakerResolver
     /// </summary>
     internal static readonly AsyncLocal<List<(int Start, string? Rule)>?> Trace = new();
 
-    /// <summary>The speaker of each quote, in order (null: none found).</summary>
-    public static List<string?> Resolve(TextDocument doc, List<Person> persons, Person?[] personAt, PlaceHit?[] placeAt, List<RawQuote> quotes)
+    /// <summary>
+    /// The speaker of each quote, in order (null: none found), and for a speaker that is a role description the person
+    /// the article names in that role (<see cref="RoleHolders"/>; else null).
+    /// </summary>
+    public static (List<string?> Speakers, List<string?> RoleHolders) Resolve(TextDocument doc, List<Person> persons, Person?[] personAt, PlaceHit?[] placeAt, List<RawQuote> quotes)
     {
         var article = new SpeakerContext(doc, persons, personAt, placeAt, quotes);
         for (var qi = 0; qi < quotes.Count; qi++)
@@ -64,8 +68,12 @@ internal static class SpeakerResolver
         for (var i = 0; i < result.Count; i++)
             if (result[i] is { Length: > 1 } sp && char.IsUpper(sp[0]) && SpeakerContext.IsDescription(sp.Split(' ')[0]))
                 result[i] = char.ToLowerInvariant(sp[0]) + sp[1..];
+        // "The Tory leader said": the quote keeps the description it was attributed to, as written (PolNeAR's sources
+        // are such spans); the person holding the role is who the quote is by in the speaker facet.
+        var roles = new RoleHolders(doc, personAt);
+        var holders = result.Select(s => s != null && !article.IsPerson(s) ? roles.HolderOf(s) : null).ToList();
         if (Trace.Value is { } trace)
             for (var i = 0; i < quotes.Count; i++) trace.Add((quotes[i].Start, article.AnsweredBy[i]));
-        return result;
+        return (result, holders);
     }
 }

@@ -136,8 +136,9 @@ public static class ArticleDocuments
         facets.Countries.AddNear(doc, quote);
         facets.Persons.AddNear(doc, quote);
         facets.Places.AddNear(doc, quote);
-        if (ArticleFacts.IsName(quote.Speaker))
-            AddFacets(doc, SummitSchema.Speaker, [quote.Speaker!]);
+        // A quote by a role description ("Tory leader") is faceted under the person holding the role.
+        if (ArticleFacts.IsName(quote.FacetSpeaker))
+            AddFacets(doc, SummitSchema.Speaker, [quote.FacetSpeaker!]);
         else if (!string.IsNullOrWhiteSpace(quote.Speaker))
             doc.Add(new StoredField(SummitSchema.Speaker, quote.Speaker)); // shown on the quote, not a facet value
         return doc;

@@ -13,6 +13,12 @@ public sealed record SpeakerCase(string? Rule, string Name, string Body, params 
     /// <summary>No rule finds a speaker.</summary>
     public const string? NoRule = null;
 
+    /// <summary>
+    /// The person a listed quote's role description resolves to (<see cref="Quote.RoleHolder"/>, by the RoleHolders
+    /// step after the rules), by how the quote starts; every listed quote not here must have none.
+    /// </summary>
+    public (string QuoteStart, string? Holder)[] RoleHolders { get; init; } = [];
+
     public override string ToString() => $"{Rule ?? "no rule"}: {Name}";
 
     /// <summary>Extracts the body and checks each listed quote's speaker and the rule that gave it.</summary>
@@ -34,6 +40,7 @@ public sealed record SpeakerCase(string? Rule, string Name, string Body, params 
             var quote = facts.Quotes.SingleOrDefault(q => q.Text.StartsWith(quoteStart, StringComparison.Ordinal));
             Assert.True(quote is not null, $"no quote starting with \"{quoteStart}\"; found: {string.Join(" | ", facts.Quotes.Select(q => q.Text))}");
             Assert.Equal(speaker, quote.Speaker);
+            Assert.Equal(RoleHolders.SingleOrDefault(h => h.QuoteStart == quoteStart).Holder, quote.RoleHolder);
             Assert.Equal(Rule, trace.Single(t => t.Start == quote.Start).Rule);
         }
     }

@@ -348,6 +348,15 @@ public class ExtractorTests
         Assert.Empty(facts.Speakers);
     }
 
+    /// <summary>Its speaker ("Tory leader") and holder: the Speakers table, "RoleHolders: a_role_before_a_name_resolves_the_description".</summary>
+    [Fact]
+    public void A_role_description_is_in_the_speaker_facet_as_the_person_named_in_the_role()
+    {
+        var facts = Extract("Tory leader Michael Howard visited Leeds on Monday.\n\n\"We will cut taxes for every family,\" the Tory leader said.");
+
+        Assert.Equal(["Michael Howard"], facts.Speakers);
+    }
+
     [Fact]
     public void A_firm_named_after_a_town_is_no_place()
     {

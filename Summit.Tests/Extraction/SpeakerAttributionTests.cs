@@ -153,6 +153,59 @@ public class SpeakerAttributionTests
                 + "\"The harbour will always be the harbour,\" an angry Linda Carver retaliated.",
             ("The harbour will always", "Linda Carver")),
 
+        // RoleHolders: a role description is the one person the article names in that role (the quote keeps the description).
+        new(nameof(AttributionAfterOpeningQuote), "RoleHolders: a_role_before_a_name_resolves_the_description",
+            "Tory leader Michael Howard visited Leeds on Monday.\n\n\"We will cut taxes for every family,\" the Tory leader said.",
+            ("We will cut", "Tory leader")) { RoleHolders = [("We will cut", "Michael Howard")] },
+
+        new(nameof(AttributionAfterOpeningQuote), "RoleHolders: a_title_before_a_name_is_the_role_of_a_lowercase_description",
+            "President Joe Biden arrived in Warsaw on Tuesday.\n\n\"Ukraine will never be a victory for Russia,\" the president said.",
+            ("Ukraine will never", "president")) { RoleHolders = [("Ukraine will never", "Joe Biden")] },
+
+        new(nameof(AttributionAfterOpeningQuote), "RoleHolders: a_role_in_apposition_after_a_name",
+            "Gordon Brown, the chancellor, spoke in Gateshead on Saturday.\n\n\"The economy has never been stronger,\" the chancellor said.",
+            ("The economy has", "chancellor")) { RoleHolders = [("The economy has", "Gordon Brown")] },
+
+        new(nameof(AttributionAfterOpeningQuote), "RoleHolders: a_role_before_a_comma_and_a_name_and_a_possessor_written_lowercase",
+            "The company's chief executive, Jane Whitmore, opened the plant on Friday.\n\n"
+                + "\"Sales will double by next year,\" the company's chief executive said.",
+            ("Sales will double", "company's chief executive")) { RoleHolders = [("Sales will double", "Jane Whitmore")] },
+
+        new(nameof(AttributionAfterOpeningQuote), "RoleHolders: a_list_of_names_with_roles_gives_each_role_to_the_name_before_it",
+            "Michael Howard, the Tory leader, Charles Kennedy, the Lib Dem leader, and Tony Blair met on Monday.\n\n"
+                + "\"We will cut taxes for every family,\" the Tory leader said.",
+            ("We will cut", "Tory leader")) { RoleHolders = [("We will cut", "Michael Howard")] },
+
+        new(nameof(AttributionAfterOpeningQuote), "RoleHolders: an_honorific_between_the_role_and_the_name_is_looked_through",
+            "Poorer students are still rare, said its chief executive, Sir Howard Newby.\n\n"
+                + "\"Participation has hardly changed at all,\" the chief executive said.",
+            ("Participation has", "chief executive")) { RoleHolders = [("Participation has", "Howard Newby")] },
+
+        new(nameof(AttributionAfterOpeningQuote), "RoleHolders: a_persons_deputy_is_that_persons_side_not_a_role_to_resolve",
+            "Tory leader Michael Howard visited Leeds on Monday.\n\n\"We will cut taxes for every family,\" Mr Howard's deputy said.",
+            ("We will cut", "Michael Howard")),
+
+        new(nameof(AttributionAfterOpeningQuote), "RoleHolders: two_persons_in_the_role_resolve_to_neither",
+            "President Joe Biden met President Emmanuel Macron in Paris.\n\n\"We agree on Ukraine,\" the president said.",
+            ("We agree", "president")),
+
+        new(nameof(AttributionAfterOpeningQuote), "RoleHolders: a_role_the_article_does_not_name_keeps_the_description",
+            "Michael Howard visited Leeds on Monday.\n\n\"We will cut taxes for every family,\" the Tory leader said.",
+            ("We will cut", "Tory leader")),
+
+        new(nameof(AttributionAfterOpeningQuote), "RoleHolders: a_modifier_of_the_description_must_be_in_the_role",
+            "Labour leader Tony Blair visited Leeds on Monday.\n\n\"We will cut taxes for every family,\" the Tory leader said.",
+            ("We will cut", "Tory leader")),
+
+        new(nameof(AttributionAfterOpeningQuote), "RoleHolders: an_office_modifier_of_the_role_must_be_in_the_description",
+            "Vice President Kamala Harris and ex-Conservative chancellor Ken Clarke toured Ohio.\n\n"
+                + "\"Ukraine will never be a victory for Russia,\" the president said. \"Rates must fall,\" the chancellor said.",
+            ("Ukraine will never", "president"), ("Rates must fall", "chancellor")),
+
+        new(nameof(AttributionAfterOpeningQuote), "RoleHolders: a_spokesman_says_whose_to_be_resolved",
+            "Mark Oaten, the Lib Dem spokesman, criticised the bill.\n\n\"The bill will take a decade to work,\" a spokesman said.",
+            ("The bill will", "spokesman")),
+
         new(nameof(AttributionBeforeOpeningQuote), "As_x_put_it_names_the_speaker_of_the_quote_after_it",
             "Senator Mark Dunn and Senator Lise Varga met the nominee.\n\n"
                 + "Few senators expect a hearing. As Varga put it: \"This nomination is going nowhere this year.\"",
@@ -304,6 +357,15 @@ public class SpeakerAttributionTests
             "Mayor Paul Okoye unveiled the ferry plan on Monday.\n\n"
                 + "The Harbour Council released a statement Tuesday saying the plan was \"reckless and rushed.\"",
             ("reckless and rushed", "Harbour Council")),
+
+        new(nameof(NonPersonReportingBefore), "RoleHolders: a_role_after_a_comma_that_opens_the_next_clause_is_no_apposition",
+            "Echoing Secretary of State Condoleezza Rice, the prime minister said he was \"not planning any strikes\" on Iran.",
+            ("not planning", "prime minister")),
+
+        new(nameof(NonPersonReportingBefore), "RoleHolders: a_role_of_an_organisation_in_apposition_after_a_name",
+            "Web services are changing. Dan Gillmor, founder of Grassroots Media, which supports citizen-based media, said the tool was "
+                + "a \"bad idea, and an unfortunate move by a company that is looking to continue its hypergrowth\".",
+            ("bad idea", "founder of Grassroots Media")) { RoleHolders = [("bad idea", "Dan Gillmor")] },
 
         new(nameof(SubjectBeforeColon), "A_colon_after_a_clause_without_a_reporting_verb_gives_the_quote_to_its_subject",
             "Mayor Linda Carver had one message for the council: \"Fix the bridge before winter.\"",

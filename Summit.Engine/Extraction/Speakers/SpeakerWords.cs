@@ -32,4 +32,9 @@ internal static class SpeakerWords
     public static readonly HashSet<string> CapitalisedSources = WordList.Set("capitalised-sources.txt");
     public static readonly HashSet<string> BeforeSubjectWords = WordList.Set("before-subject-words.txt");
     public static readonly HashSet<string> ClauseConjunctions = WordList.Set("clause-conjunctions.txt");
+    public static readonly HashSet<string> OfficeRoles = WordList.Set("office-roles.txt");
+    public static readonly HashSet<string> OfficeModifiers = WordList.Set("office-modifiers.txt");
+    public static readonly HashSet<string> AgentRoles = WordList.Set("agent-roles.txt");
+    public static readonly HashSet<string> Honorifics = WordList.Set("honorifics.txt");
+    public static readonly HashSet<string> RolePrepositions = WordList.Set("role-prepositions.txt");
 }
