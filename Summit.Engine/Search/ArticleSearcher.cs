@@ -326,9 +326,10 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         // A quote inside a longer one of the article is shown as the longer, and once.
         var best = quotes.Where(q => q.Matches > 0).OrderByDescending(q => q.Matches).Select(q => q.Quote).ToList();
         var chosen = QuoteOverlap.Longest(best.Count == 0 && browsing ? all : best, all, best.Count == 0 ? (browsing ? 2 : 0) : 3);
-        // Only the shown quotes' speakers are looked up as entities (a description stays as it is).
+        // Only the shown quotes' speakers are looked up as entities; a role description shows the person holding the
+        // role when the article names one (as the speaker facet counts it), else it stays as it is.
         var shown = chosen.Select(q => new HitQuote(Snippets.Highlight(q.Text, highlight, _analyzer, out _),
-            q.Speaker is { } speaker ? entities.Display(speaker) ?? speaker : null)).ToList();
+            q.FacetSpeaker is { } speaker ? entities.Display(speaker) ?? speaker : null)).ToList();
         return new SearchHit(
             doc.Get(SummitSchema.Id),
             title,
