@@ -55,10 +55,13 @@ public sealed class EntityRegistry
     private readonly Dictionary<string, Entity> _byFolded;
 
     private readonly Dictionary<string, Entity> _organizations;
+    private readonly Dictionary<string, IReadOnlyList<Entity>> _candidates;
 
-    private EntityRegistry(Dictionary<string, Entity?> byForm, Dictionary<string, Entity> organizations, IReadOnlyList<Entity> entities)
+    private EntityRegistry(Dictionary<string, Entity?> byForm, Dictionary<string, Entity> organizations, IReadOnlyList<Entity> entities,
+        Dictionary<string, IReadOnlyList<Entity>> candidates)
     {
         _byForm = byForm;
+        _candidates = candidates;
         _organizations = organizations;
         Entities = entities;
         _byFolded = new Dictionary<string, Entity>(StringComparer.Ordinal);
@@ -90,6 +93,13 @@ public sealed class EntityRegistry
     public Entity? Find(string typed) =>
         Resolve(typed) ?? _byFolded.GetValueOrDefault(TextFolding.Fold(typed));
 
+    /// <summary>The persons an ambiguous person form (a bare surname no candidate dominates) may be, ordinal order of
+    /// their names; empty for any other form. <see cref="SurnameEvidence"/> picks one per article.</summary>
+    public IReadOnlyList<Entity> CandidatesOf(string form) => _candidates.GetValueOrDefault(form) ?? [];
+
+    /// <summary>The ambiguous person forms, those with <see cref="CandidatesOf"/>.</summary>
+    public IEnumerable<string> AmbiguousForms => _candidates.Keys;
+
     /// <summary>The forms the archive writes that belong to <paramref name="entity"/>, canonical name included.</summary>
     public IReadOnlyList<string> FormsOf(Entity entity) => _forms.GetValueOrDefault(entity) ?? [];
 
@@ -102,6 +112,7 @@ public sealed class EntityRegistry
             .ToDictionary(o => o.Key, o => new Entity(o.Key, Entity.OrganizationType, [], o.Value), StringComparer.Ordinal);
         var parsed = new List<(string Form, int Count, PersonName Name)>();
         var byForm = new Dictionary<string, Entity?>(StringComparer.Ordinal);
+        var ambiguous = new Dictionary<string, List<Group>>(StringComparer.Ordinal);
         foreach (var (form, count) in forms.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             if (PersonName.ParseCached(form) is { } name) parsed.Add((form, count, name));
@@ -145,7 +156,11 @@ public sealed class EntityRegistry
             if (candidates.Count > 0)
             {
                 if (Dominant(candidates) is { } target) target.Members.Add(p);
-                else byForm[p.Form] = null; // ambiguous: no guess
+                else
+                {
+                    byForm[p.Form] = null; // ambiguous: no guess here, only on an article's evidence
+                    ambiguous[p.Form] = candidates;
+                }
                 continue;
             }
             if (Gaz.Default.IsCommonWord(word) || word.EndsWith('s') && Gaz.Default.IsCommonWord(word[..^1])
@@ -161,18 +176,22 @@ public sealed class EntityRegistry
         }
 
         var entities = new List<Entity>();
+        var entityOf = new Dictionary<Group, Entity>(ReferenceEqualityComparer.Instance);
         foreach (var g in groups.Where(g => g.Members.Count > 0))
         {
             var name = g.CanonicalName();
             var entity = new Entity(name, Entity.PersonType,
                 g.Members.Select(m => m.Form).Where(f => f != name).Order(StringComparer.Ordinal).ToList(), g.Members.Sum(m => m.Count));
             entities.Add(entity);
+            entityOf[g] = entity;
             foreach (var m in g.Members) byForm[m.Form] = entity;
         }
         entities.AddRange(orgs.Values);
         entities.Sort((a, b) => b.Articles != a.Articles ? b.Articles.CompareTo(a.Articles)
             : a.Type != b.Type ? string.CompareOrdinal(b.Type, a.Type) : string.CompareOrdinal(a.Name, b.Name));
-        return new EntityRegistry(byForm, orgs, entities);
+        var candidatesOf = ambiguous.ToDictionary(a => a.Key, a => (IReadOnlyList<Entity>)
+            [.. a.Value.Select(entityOf.GetValueOrDefault).OfType<Entity>().OrderBy(e => e.Name, StringComparer.Ordinal)], StringComparer.Ordinal);
+        return new EntityRegistry(byForm, orgs, entities, candidatesOf);
     }
 
     /// <summary>"Robert Kilroy Silk" is "Robert Kilroy-Silk" when the archive knows that family name.</summary>

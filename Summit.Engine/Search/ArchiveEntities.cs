@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Summit.Engine.Entities;
 using Summit.Engine.Extraction;
@@ -21,6 +22,9 @@ public sealed class ArchiveEntities
 {
     private static readonly ConditionalWeakTable<IndexReader, ArchiveEntities> Cache = new();
     private readonly Dictionary<Entity, int> _indexOf;
+    // Articles (top-level doc ids) whose ambiguous forms their evidence resolved, and per field and entity those articles in order.
+    private readonly Dictionary<int, Dictionary<string, Entity>> _resolved = [];
+    private readonly Dictionary<(string Field, Entity Entity), List<int>> _resolvedDocs = [];
 
     private ArchiveEntities(EntityRegistry registry)
     {
@@ -46,65 +50,183 @@ public sealed class ArchiveEntities
     public IEnumerable<string> FormsOf(string value) =>
         Registry.Find(value) is { } entity ? Registry.FormsOf(entity) : [value];
 
-    /// <summary>Entity names of a field's stored forms, in order, without repeats or non-entities: persons for the
-    /// person field (as its facet counts them), persons or organisations for speakers.</summary>
-    public IReadOnlyList<string> Names(string field, IEnumerable<string> forms) =>
-        forms.Select(f => field == SummitSchema.Person ? Registry.ResolvePerson(f)?.Name : Display(f)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-
-    private static ArchiveEntities Build(IndexReader reader) => new(EntityRegistry.Build(
-        ArticleCounts(reader, [SummitSchema.Person, SummitSchema.Speaker]), ArticleCounts(reader, [SummitSchema.Organization])));
-
-    /// <summary>Each value of the fields with the number of live articles holding it in any of them.</summary>
-    private static Dictionary<string, int> ArticleCounts(IndexReader reader, string[] fieldNames)
+    /// <summary>Entity names of a field's stored forms in article <paramref name="doc"/> (a top-level doc id), in
+    /// order, without repeats or non-entities: persons for the person field (as its facet counts them), persons or
+    /// organisations for speakers; an ambiguous form as its article's evidence resolved it.</summary>
+    public IReadOnlyList<string> Names(string field, IEnumerable<string> forms, int doc)
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var counts = new List<int>();
-        var seenIn = new List<int>();
-        var scratch = new BytesRef();
-        var articles = KindFilter.For(SummitSchema.KindArticle);
-        foreach (var leaf in reader.Leaves)
+        var evidence = ResolvedIn(doc);
+        return forms.Select(f => (field == SummitSchema.Person ? EntityLinking.ResolvePerson(f, Registry, evidence) : EntityLinking.Resolve(f, Registry, evidence))?.Name)
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The ambiguous forms of article <paramref name="doc"/> (a top-level doc id) that its evidence resolved
+    /// (<see cref="SurnameEvidence"/>), with their entities; empty for most articles.</summary>
+    public IReadOnlyDictionary<string, Entity> ResolvedIn(int doc) => _resolved.GetValueOrDefault(doc) ?? NoneResolved;
+
+    /// <summary>Whether any article has a form resolved on its evidence.</summary>
+    public bool AnyResolved => _resolved.Count > 0;
+
+    /// <summary>The articles whose ambiguous form in <paramref name="field"/> their evidence resolved to the entity
+    /// <paramref name="value"/> names, as a filter on this reader; null when there are none.</summary>
+    public Filter? ResolvedFilter(string field, string value) =>
+        Registry.Find(value) is { } entity && _resolvedDocs.TryGetValue((field, entity), out var docs) ? new DocListFilter(docs) : null;
+
+    private static readonly Dictionary<string, Entity> NoneResolved = [];
+
+    /// <summary>Sorted top-level doc ids of this reader as a filter, one bit set per segment.</summary>
+    private sealed class DocListFilter(List<int> docs) : Filter
+    {
+        public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
         {
-            var segment = leaf.AtomicReader;
-            var fields = fieldNames
-                .Select(f => (Values: FacetDocOrdinals.For(segment, f), DocValues: segment.GetSortedSetDocValues(f)))
-                .Where(f => f.Values is not null && f.DocValues is not null).ToList();
-            if (fields.Count == 0) continue;
-            // Segment ordinal → value id, per field.
-            var idOf = fields.Select(f =>
+            var bits = new FixedBitSet(context.AtomicReader.MaxDoc);
+            var from = docs.BinarySearch(context.DocBase);
+            for (var i = from < 0 ? ~from : from; i < docs.Count && docs[i] < context.DocBase + bits.Length; i++) bits.Set(docs[i] - context.DocBase);
+            return BitsFilteredDocIdSet.Wrap(bits, acceptDocs);
+        }
+    }
+
+    private static ArchiveEntities Build(IndexReader reader)
+    {
+        var persons = new FieldValues(reader, [SummitSchema.Person, SummitSchema.Speaker]);
+        var registry = EntityRegistry.Build(persons.ArticleCounts(), new FieldValues(reader, [SummitSchema.Organization]).ArticleCounts());
+        var entities = new ArchiveEntities(registry);
+        entities.ResolveByEvidence(reader, persons);
+        return entities;
+    }
+
+    /// <summary>
+    /// Resolves the ambiguous forms of each article on its evidence (<see cref="SurnameEvidence"/>): one pass over
+    /// the articles builds the candidates' profiles and notes the articles with an ambiguous form, which are then
+    /// resolved. Nothing is done when no form is ambiguous.
+    /// </summary>
+    private void ResolveByEvidence(IndexReader reader, FieldValues persons)
+    {
+        var builder = new SurnameEvidence.Builder(Registry);
+        if (!builder.IsNeeded) return;
+        var entityOf = persons.Values.Select(Registry.ResolvePerson).ToArray();
+        var ambiguous = persons.Values.Select(v => Registry.CandidatesOf(v).Count > 0).ToArray();
+        var pending = new List<(int Doc, int? Year, Entity[] Persons, (int Field, int Id)[] Forms)>();
+        var present = new List<Entity>();
+        (AtomicReaderContext? Leaf, NumericColumn? Column) dates = (null, null);
+        persons.ForEachArticle((leaf, doc, values) =>
+        {
+            present.Clear();
+            foreach (var (_, id) in values)
+                if (entityOf[id] is { } e && !present.Contains(e)) present.Add(e);
+            if (dates.Leaf != leaf) dates = (leaf, NumericColumn.For(leaf.AtomicReader, SummitSchema.Date));
+            var date = dates.Column?.Get(doc);
+            var year = SurnameEvidence.YearOf(date is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
+            builder.Add(present, year);
+            if (values.Any(v => ambiguous[v.Id]))
+                pending.Add((leaf.DocBase + doc, year, [.. present], [.. values.Where(v => ambiguous[v.Id])]));
+        });
+        var evidence = builder.Build();
+        foreach (var (doc, year, named, forms) in pending)
+        {
+            foreach (var (field, id) in forms)
             {
-                var map = new int[f.DocValues!.ValueCount];
-                for (var ord = 0; ord < map.Length; ord++)
-                {
-                    f.DocValues.LookupOrd(ord, scratch);
-                    var value = scratch.Utf8ToString();
-                    if (!ids.TryGetValue(value, out var id))
-                    {
-                        ids[value] = id = counts.Count;
-                        counts.Add(0);
-                        seenIn.Add(-1);
-                    }
-                    map[ord] = id;
-                }
-                return map;
-            }).ToList();
-            var docs = articles.GetDocIdSet(leaf, segment.LiveDocs)?.GetIterator();
-            if (docs is null) continue;
-            // Each article counts a value once, whether it names it as a person, a speaker or both.
-            for (var doc = docs.NextDoc(); doc != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                var form = persons.Values[id];
+                if (evidence.Resolve(form, named, year) is not { } entity) continue;
+                if (!_resolved.TryGetValue(doc, out var resolved)) _resolved[doc] = resolved = new Dictionary<string, Entity>(StringComparer.Ordinal);
+                resolved[form] = entity;
+                var key = (persons.Fields[field], entity);
+                if (!_resolvedDocs.TryGetValue(key, out var docs)) _resolvedDocs[key] = docs = [];
+                if (docs.Count == 0 || docs[^1] != doc) docs.Add(doc);
+            }
+        }
+    }
+
+    /// <summary>The distinct values of some fields across a reader's live articles, each with an id, and each
+    /// article's values as those ids, read from the cached per-segment ordinals (<see cref="FacetDocOrdinals"/>).</summary>
+    private sealed class FieldValues
+    {
+        private readonly IndexReader _reader;
+        // Per leaf, per field: the doc ordinals and segment ordinal → value id; null where the segment lacks the field.
+        private readonly List<(FacetDocOrdinals Ords, int[] IdOf)?[]> _leaves = [];
+
+        public FieldValues(IndexReader reader, string[] fields)
+        {
+            _reader = reader;
+            Fields = fields;
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            var scratch = new BytesRef();
+            foreach (var leaf in reader.Leaves)
             {
-                for (var f = 0; f < fields.Count; f++)
+                var segment = leaf.AtomicReader;
+                _leaves.Add([.. fields.Select(field =>
                 {
-                    var values = fields[f].Values!;
-                    for (var j = values.Start[doc]; j < values.Start[doc + 1]; j++)
+                    var ords = FacetDocOrdinals.For(segment, field);
+                    var docValues = segment.GetSortedSetDocValues(field);
+                    if (ords is null || docValues is null) return ((FacetDocOrdinals, int[])?)null;
+                    var map = new int[docValues.ValueCount];
+                    for (var ord = 0; ord < map.Length; ord++)
                     {
-                        var id = idOf[f][values.Ords[j]];
-                        if (seenIn[id] == leaf.DocBase + doc) continue;
-                        seenIn[id] = leaf.DocBase + doc;
-                        counts[id]++;
+                        docValues.LookupOrd(ord, scratch);
+                        var value = scratch.Utf8ToString();
+                        if (!ids.TryGetValue(value, out var id))
+                        {
+                            ids[value] = id = Values.Count;
+                            Values.Add(value);
+                        }
+                        map[ord] = id;
                     }
+                    return (ords, map);
+                })]);
+            }
+        }
+
+        public string[] Fields { get; }
+
+        /// <summary>Every value of any segment, by id.</summary>
+        public List<string> Values { get; } = [];
+
+        /// <summary>Calls <paramref name="visit"/> for each live article with its distinct values (field index and value
+        /// id; a value in two fields comes once per field).</summary>
+        public void ForEachArticle(Action<AtomicReaderContext, int, List<(int Field, int Id)>> visit)
+        {
+            var values = new List<(int Field, int Id)>();
+            var articles = KindFilter.For(SummitSchema.KindArticle);
+            for (var l = 0; l < _reader.Leaves.Count; l++)
+            {
+                var leaf = _reader.Leaves[l];
+                var fields = _leaves[l];
+                if (fields.All(f => f is null)) continue;
+                var docs = articles.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator();
+                if (docs is null) continue;
+                for (var doc = docs.NextDoc(); doc != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                {
+                    values.Clear();
+                    for (var f = 0; f < fields.Length; f++)
+                    {
+                        if (fields[f] is not var (ords, idOf)) continue;
+                        for (var j = ords.Start[doc]; j < ords.Start[doc + 1]; j++) values.Add((f, idOf[ords.Ords[j]]));
+                    }
+                    if (values.Count > 0) visit(leaf, doc, values);
                 }
             }
         }
-        return ids.Where(kv => counts[kv.Value] > 0).ToDictionary(kv => kv.Key, kv => counts[kv.Value], StringComparer.Ordinal);
+
+        /// <summary>Each value with the number of live articles holding it in any of the fields.</summary>
+        public Dictionary<string, int> ArticleCounts()
+        {
+            var counts = new int[Values.Count];
+            var seenIn = new int[Values.Count];
+            Array.Fill(seenIn, -1);
+            // Each article counts a value once, whether it names it as a person, a speaker or both.
+            ForEachArticle((leaf, doc, values) =>
+            {
+                foreach (var (_, id) in values)
+                {
+                    if (seenIn[id] == leaf.DocBase + doc) continue;
+                    seenIn[id] = leaf.DocBase + doc;
+                    counts[id]++;
+                }
+            });
+            var result = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var id = 0; id < counts.Length; id++)
+                if (counts[id] > 0) result[Values[id]] = counts[id];
+            return result;
+        }
     }
 }

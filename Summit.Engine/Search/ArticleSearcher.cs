@@ -99,7 +99,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         }
         var hits = new List<SearchHit>();
         for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
-            hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc, HitFields), top.ScoreDocs[i].Score, highlight, ast is null, ArchiveEntities.For(searcher.IndexReader)));
+            hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc, HitFields), top.ScoreDocs[i].Doc, top.ScoreDocs[i].Score, highlight, ast is null, ArchiveEntities.For(searcher.IndexReader)));
 
         var (facets, histogram) = CountFacets(counted, filters, request.FacetLimit, request.DateHistogram, FacetDimensions);
         return new SearchResponse(
@@ -149,8 +149,9 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         var top = lease.Searcher.Search(query, 1);
         if (top.TotalHits == 0) return null;
         var doc = lease.Searcher.Doc(top.ScoreDocs[0].Doc);
-        var registry = ArchiveEntities.For(lease.Searcher.IndexReader).Registry;
-        var facts = EntityLinking.Link(ReadFacts(doc), registry);
+        var entities = ArchiveEntities.For(lease.Searcher.IndexReader);
+        var (registry, evidence) = (entities.Registry, entities.ResolvedIn(top.ScoreDocs[0].Doc));
+        var facts = EntityLinking.Link(ReadFacts(doc), registry, evidence);
         return new ArticleDetails(
             doc.Get(SummitSchema.Id),
             doc.Get(SummitSchema.Title) ?? "",
@@ -165,7 +166,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             facts.Places.Select(p => new ArticlePlace(p.Name, p.Country, Countries.Label(p.Country), p.Mentions.Select(m => new TextSpan(m.Start, m.End)).ToList())).ToList(),
             facts.Countries.Select(c => new CountryRef(c, Countries.Label(c))).ToList(),
             // Speakers that are entities: a description or a fragment stays on its quote but is no speaker.
-            [.. facts.Speakers.Where(s => registry.Resolve(s) is not null)],
+            [.. facts.Speakers.Where(s => EntityLinking.Resolve(s, registry, evidence) is not null)],
             [.. facts.Organizations.Select(o => new ArticleOrganization(o.Name, o.Mentions.Select(m => new TextSpan(m.Start, m.End)).ToList()))]);
     }
 
@@ -236,6 +237,9 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             var anyOf = new BooleanQuery();
             foreach (var value in values.SelectMany(v => vocabulary.IndexedForms(dimension, v)).Distinct(StringComparer.Ordinal))
                 anyOf.Add(new TermQuery(new Term(dimension, value)), Occur.SHOULD);
+            // And the articles whose ambiguous surname their evidence gave to that entity.
+            foreach (var resolved in values.Select(v => vocabulary.ResolvedFilter(dimension, v)).OfType<Filter>())
+                anyOf.Add(new ConstantScoreQuery(resolved), Occur.SHOULD);
             query.Add(anyOf, Occur.MUST);
         }
         if (from is not null || to is not null)
@@ -306,7 +310,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         return values;
     }
 
-    private SearchHit ToHit(Document doc, float score, HighlightTerms highlight, bool browsing, ArchiveEntities entities)
+    private SearchHit ToHit(Document doc, int docId, float score, HighlightTerms highlight, bool browsing, ArchiveEntities entities)
     {
         var facts = ReadFacts(doc);
         var title = doc.Get(SummitSchema.Title) ?? "";
@@ -319,7 +323,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         var chosen = QuoteOverlap.Longest(best.Count == 0 && browsing ? all : best, all, best.Count == 0 ? (browsing ? 2 : 0) : 3);
         // Only the shown quotes' speakers are looked up as entities (a description stays as it is).
         var shown = chosen.Select(q => new HitQuote(Snippets.Highlight(q.Text, highlight, _analyzer, out _),
-            q.Speaker is { } speaker ? entities.Display(speaker) ?? speaker : null)).ToList();
+            q.Speaker is { } speaker ? EntityLinking.Resolve(speaker, entities.Registry, entities.ResolvedIn(docId))?.Name ?? speaker : null)).ToList();
         return new SearchHit(
             doc.Get(SummitSchema.Id),
             title,
@@ -332,8 +336,8 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             float.IsFinite(score) ? score : 0f,
             Snippets.Passages(doc.Get(SummitSchema.Body) ?? "", highlight, _analyzer),
             shown,
-            entities.Names(SummitSchema.Speaker, doc.GetValues(SummitSchema.Speaker)),
-            entities.Names(SummitSchema.Person, doc.GetValues(SummitSchema.Person)),
+            entities.Names(SummitSchema.Speaker, doc.GetValues(SummitSchema.Speaker), docId),
+            entities.Names(SummitSchema.Person, doc.GetValues(SummitSchema.Person), docId),
             doc.GetValues(SummitSchema.Country));
     }
 

@@ -157,6 +157,10 @@ public sealed class FacetOrdinals
             var leaf = _leaves[s].AtomicReader;
             var perField = fields.Select(f => FacetDocOrdinals.For(leaf, f)).ToArray();
             var maps = fields.Select(f => SegmentMap(f, leaf)).ToArray();
+            // Person and speaker fields of a reader where some article's evidence resolved an ambiguous form.
+            var evidence = fields.Select(f => FieldOf(f).Entities is { AnyResolved: true } e ? e : null).ToArray();
+            var docValues = new SortedSetDocValues?[fields.Count];
+            var scratch = new BytesRef();
             var start = new int[leaf.MaxDoc + 1];
             var ords = new int[perField.Sum(p => p?.Ords.Length ?? 0)];
             var n = 0;
@@ -167,10 +171,17 @@ public sealed class FacetOrdinals
                 {
                     if (perField[i] is not { } values) continue;
                     var (map, fieldBase) = (maps[i], bases[fields[i]]);
+                    var resolved = evidence[i]?.ResolvedIn(_leaves[s].DocBase + doc);
                     var first = n;
                     for (var j = values.Start[doc]; j < values.Start[doc + 1]; j++)
                     {
                         var ord = map is null ? values.Ords[j] : map[values.Ords[j]];
+                        // An ambiguous form counts under the entity its article's evidence resolved it to.
+                        if (ord < 0 && resolved is { Count: > 0 })
+                        {
+                            (docValues[i] ??= leaf.GetSortedSetDocValues(fields[i])!).LookupOrd(values.Ords[j], scratch);
+                            if (resolved.TryGetValue(scratch.Utf8ToString(), out var entity)) ord = evidence[i]!.IndexOf(entity);
+                        }
                         // A form that is no entity counts nowhere; two forms of one entity count once.
                         if (ord < 0 || ords.AsSpan(first, n - first).Contains(fieldBase + ord)) continue;
                         ords[n++] = fieldBase + ord;
