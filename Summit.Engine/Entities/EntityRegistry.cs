@@ -42,8 +42,9 @@ public sealed record Entity(string Name, string Type, IReadOnlyList<string> Alia
 /// <item>The canonical name is the full form most articles use; ties go to the longer, then the first in ordinal
 /// order.</item>
 /// </list>
-/// Not used yet: the article's date and the persons it names with the surname, which would tell "George Bush" in
-/// 1987 from "George Bush" in 2004.
+/// The registry looks at the archive as a whole; a form it leaves ambiguous (<see cref="CandidatesOf"/>) may still go
+/// to one candidate in a given article, on that article's evidence (its date, the persons it names with the surname):
+/// see <see cref="SurnameEvidence"/>.
 /// </summary>
 public sealed class EntityRegistry
 {

@@ -104,7 +104,7 @@ public sealed class SurnameEvidence
 
     private sealed class Profile
     {
-        public Dictionary<Entity, int> CoMentions { get; } = [];
+        public Dictionary<Entity, int> CoMentions { get; } = new(ReferenceEqualityComparer.Instance);
         public int FirstYear { get; set; } = int.MaxValue;
         public int LastYear { get; set; } = int.MinValue;
     }
@@ -113,8 +113,7 @@ public sealed class SurnameEvidence
     public sealed class Builder(EntityRegistry registry)
     {
         // Only candidates of some ambiguous form need a profile.
-        private readonly Dictionary<Entity, Profile> _profiles = registry.AmbiguousForms.SelectMany(registry.CandidatesOf)
-            .Distinct().ToDictionary(e => e, _ => new Profile());
+        private readonly Dictionary<Entity, Profile> _profiles = Profiles(registry);
 
         /// <summary>Whether any form of the archive is ambiguous; if not, articles need not be added.</summary>
         public bool IsNeeded => _profiles.Count > 0;
@@ -131,10 +130,18 @@ public sealed class SurnameEvidence
                     profile.LastYear = Math.Max(profile.LastYear, y);
                 }
                 foreach (var other in persons)
-                    if (other != person) profile.CoMentions[other] = profile.CoMentions.GetValueOrDefault(other) + 1;
+                    if (!ReferenceEquals(other, person)) profile.CoMentions[other] = profile.CoMentions.GetValueOrDefault(other) + 1;
             }
         }
 
         public SurnameEvidence Build() => new(registry, _profiles);
+
+        private static Dictionary<Entity, Profile> Profiles(EntityRegistry registry)
+        {
+            // By reference: a registry's entities are distinct objects, and hashing a record's members costs more.
+            var profiles = new Dictionary<Entity, Profile>(ReferenceEqualityComparer.Instance);
+            foreach (var candidate in registry.AmbiguousForms.SelectMany(registry.CandidatesOf)) profiles.TryAdd(candidate, new Profile());
+            return profiles;
+        }
     }
 }

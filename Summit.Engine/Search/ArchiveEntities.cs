@@ -113,7 +113,7 @@ public sealed class ArchiveEntities
         {
             present.Clear();
             foreach (var (_, id) in values)
-                if (entityOf[id] is { } e && !present.Contains(e)) present.Add(e);
+                if (entityOf[id] is { } e && !present.Exists(p => ReferenceEquals(p, e))) present.Add(e);
             if (dates.Leaf != leaf) dates = (leaf, NumericColumn.For(leaf.AtomicReader, SummitSchema.Date));
             var date = dates.Column?.Get(doc);
             var year = SurnameEvidence.YearOf(date is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
