@@ -16,7 +16,9 @@ namespace Summit.Engine.Search;
 /// "Ronald Reagan" after a hundred "Reagan"s), every article follows at the next commit, with no document
 /// rewritten, and an index built at once and one built article by article give the same registry. Built once
 /// per reader (readers are immutable), with a cost of one pass over the facet ordinals of the person and speaker
-/// fields, and dropped with the reader.
+/// fields, and dropped with the reader. A form the registry leaves ambiguous ("Bush" beside two George Bushes) is
+/// then resolved per article on its evidence (<see cref="SurnameEvidence"/>), with one more pass over the same
+/// ordinals and the articles' dates; facets, filters, hits and the article endpoint follow it.
 /// </summary>
 public sealed class ArchiveEntities
 {
@@ -43,8 +45,9 @@ public sealed class ArchiveEntities
     /// <summary>Position of an entity in <see cref="EntityRegistry.Entities"/>: its ordinal in a facet.</summary>
     public int IndexOf(Entity entity) => _indexOf[entity];
 
-    /// <summary>The entity name shown for a stored form; null when the form is no entity (or an unresolved surname).</summary>
-    public string? Display(string form) => Registry.Resolve(form)?.Name;
+    /// <summary>The entity name shown for a stored form of document <paramref name="doc"/> (a top-level doc id, article
+    /// or quote); null when the form is no entity (or a surname its article's evidence leaves unresolved).</summary>
+    public string? Display(string form, int doc) => EntityLinking.Resolve(form, Registry, ResolvedIn(doc))?.Name;
 
     /// <summary>The stored forms a filter on <paramref name="value"/> (an entity's name or alias) must match.</summary>
     public IEnumerable<string> FormsOf(string value) =>
@@ -60,8 +63,8 @@ public sealed class ArchiveEntities
             .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The ambiguous forms of article <paramref name="doc"/> (a top-level doc id) that its evidence resolved
-    /// (<see cref="SurnameEvidence"/>), with their entities; empty for most articles.</summary>
+    /// <summary>The ambiguous forms of document <paramref name="doc"/> (a top-level doc id: an article or one of its
+    /// quotes) that the article's evidence resolved (<see cref="SurnameEvidence"/>), with their entities; empty for most.</summary>
     public IReadOnlyDictionary<string, Entity> ResolvedIn(int doc) => _resolved.GetValueOrDefault(doc) ?? NoneResolved;
 
     /// <summary>Whether any article has a form resolved on its evidence.</summary>
@@ -106,7 +109,7 @@ public sealed class ArchiveEntities
         if (!builder.IsNeeded) return;
         var entityOf = persons.Values.Select(Registry.ResolvePerson).ToArray();
         var ambiguous = persons.Values.Select(v => Registry.CandidatesOf(v).Count > 0).ToArray();
-        var pending = new List<(int Doc, int? Year, Entity[] Persons, (int Field, int Id)[] Forms)>();
+        var pending = new List<(AtomicReaderContext Leaf, int Doc, int? Year, Entity[] Persons, (int Field, int Id)[] Forms)>();
         var present = new List<Entity>();
         (AtomicReaderContext? Leaf, NumericColumn? Column) dates = (null, null);
         persons.ForEachArticle((leaf, doc, values) =>
@@ -119,22 +122,37 @@ public sealed class ArchiveEntities
             var year = SurnameEvidence.YearOf(date is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
             builder.Add(present, year);
             if (values.Any(v => ambiguous[v.Id]))
-                pending.Add((leaf.DocBase + doc, year, [.. present], [.. values.Where(v => ambiguous[v.Id])]));
+                pending.Add((leaf, doc, year, [.. present], [.. values.Where(v => ambiguous[v.Id])]));
         });
         var evidence = builder.Build();
-        foreach (var (doc, year, named, forms) in pending)
+        void Add(string field, Entity entity, int doc)
         {
+            if (!_resolvedDocs.TryGetValue((field, entity), out var docs)) _resolvedDocs[(field, entity)] = docs = [];
+            if (docs.Count == 0 || docs[^1] != doc) docs.Add(doc);
+        }
+        foreach (var (leaf, doc, year, named, forms) in pending)
+        {
+            var resolved = new Dictionary<string, Entity>(StringComparer.Ordinal);
             foreach (var (field, id) in forms)
             {
-                var form = persons.Values[id];
-                if (evidence.Resolve(form, named, year) is not { } entity) continue;
-                if (!_resolved.TryGetValue(doc, out var resolved)) _resolved[doc] = resolved = new Dictionary<string, Entity>(StringComparer.Ordinal);
-                resolved[form] = entity;
-                var key = (persons.Fields[field], entity);
-                if (!_resolvedDocs.TryGetValue(key, out var docs)) _resolvedDocs[key] = docs = [];
-                if (docs.Count == 0 || docs[^1] != doc) docs.Add(doc);
+                if (evidence.Resolve(persons.Values[id], named, year) is not { } entity) continue;
+                resolved[persons.Values[id]] = entity;
+                Add(persons.Fields[field], entity, leaf.DocBase + doc);
+            }
+            if (resolved.Count == 0) continue;
+            _resolved[leaf.DocBase + doc] = resolved;
+            // The article's quote documents follow it in one block (see QuoteSearch.ArticleDocOf): their speaker and
+            // nearby persons are the article's forms and resolve as there.
+            var quotes = (FixedBitSet)KindFilter.For(SummitSchema.KindQuote).GetDocIdSet(leaf, null);
+            for (var quote = doc + 1; quote < leaf.AtomicReader.MaxDoc && quotes.Get(quote); quote++)
+            {
+                _resolved[leaf.DocBase + quote] = resolved;
+                foreach (var (field, id) in persons.ValuesOf(leaf.Ord, quote))
+                    if (resolved.TryGetValue(persons.Values[id], out var entity)) Add(persons.Fields[field], entity, leaf.DocBase + quote);
             }
         }
+        // Filters look documents up by binary search.
+        foreach (var docs in _resolvedDocs.Values) docs.Sort();
     }
 
     /// <summary>The distinct values of some fields across a reader's live articles, each with an id, and each
@@ -204,6 +222,17 @@ public sealed class ArchiveEntities
                     }
                     if (values.Count > 0) visit(leaf, doc, values);
                 }
+            }
+        }
+
+        /// <summary>The values of any document of a leaf (by its position in the reader's leaves), field index and value id.</summary>
+        public IEnumerable<(int Field, int Id)> ValuesOf(int leaf, int doc)
+        {
+            var fields = _leaves[leaf];
+            for (var f = 0; f < fields.Length; f++)
+            {
+                if (fields[f] is not var (ords, idOf)) continue;
+                for (var j = ords.Start[doc]; j < ords.Start[doc + 1]; j++) yield return (f, idOf[ords.Ords[j]]);
             }
         }
 

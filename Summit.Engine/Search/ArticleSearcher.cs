@@ -323,7 +323,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         var chosen = QuoteOverlap.Longest(best.Count == 0 && browsing ? all : best, all, best.Count == 0 ? (browsing ? 2 : 0) : 3);
         // Only the shown quotes' speakers are looked up as entities (a description stays as it is).
         var shown = chosen.Select(q => new HitQuote(Snippets.Highlight(q.Text, highlight, _analyzer, out _),
-            q.Speaker is { } speaker ? EntityLinking.Resolve(speaker, entities.Registry, entities.ResolvedIn(docId))?.Name ?? speaker : null)).ToList();
+            q.Speaker is { } speaker ? entities.Display(speaker, docId) ?? speaker : null)).ToList();
         return new SearchHit(
             doc.Get(SummitSchema.Id),
             title,

@@ -86,7 +86,7 @@ public sealed class ArchiveLinkingTests : IDisposable
     }
 
     [Fact]
-    public void A_surname_resolved_on_its_article_s_evidence_is_counted_filtered_and_shown_as_that_person()
+    public void A_surname_resolved_on_its_article_s_evidence_is_counted_filtered_and_shown_as_that_person_in_articles_and_quotes()
     {
         var path = Path.Combine(_root, "bushes");
         using (var builder = IndexBuilder.Open(path, rebuild: true))
@@ -109,6 +109,9 @@ public sealed class ArchiveLinkingTests : IDisposable
         var younger = searcher.Search(new SearchRequest { Speakers = ["George W. Bush"], PageSize = 20 });
         Assert.Equal("bush-2004", Assert.Single(younger.Hits).Id);
         Assert.Equal(["George W. Bush"], younger.Hits[0].Speakers);
+
+        var quote = Assert.Single(searcher.SearchQuotes(new QuoteSearchRequest { Speakers = ["George W. Bush"] }).Hits);
+        Assert.Equal(("George W. Bush", "bush-2004"), (quote.Speaker, quote.ArticleId));
 
         var article = searcher.GetArticle("bush-2004")!;
         Assert.Contains(article.Persons, p => p.Name == "George W. Bush");
