@@ -24,7 +24,8 @@ public sealed class ArchiveEntities
 {
     private static readonly ConditionalWeakTable<IndexReader, ArchiveEntities> Cache = new();
     private readonly Dictionary<Entity, int> _indexOf;
-    // Articles (top-level doc ids) whose ambiguous forms their evidence resolved, and per field and entity those articles in order.
+    // Documents (top-level doc ids: articles and their quotes) whose ambiguous forms the article's evidence resolved,
+    // and per field and entity those documents in order.
     private readonly Dictionary<int, Dictionary<string, Entity>> _resolved = [];
     private readonly Dictionary<(string Field, Entity Entity), List<int>> _resolvedDocs = [];
 
@@ -143,11 +144,11 @@ public sealed class ArchiveEntities
             _resolved[leaf.DocBase + doc] = resolved;
             // The article's quote documents follow it in one block (see QuoteSearch.ArticleDocOf): their speaker and
             // nearby persons are the article's forms and resolve as there.
-            var quotes = (FixedBitSet)KindFilter.For(SummitSchema.KindQuote).GetDocIdSet(leaf, null);
+            if (KindFilter.For(SummitSchema.KindQuote).GetDocIdSet(leaf, null) is not FixedBitSet quotes) continue;
             for (var quote = doc + 1; quote < leaf.AtomicReader.MaxDoc && quotes.Get(quote); quote++)
             {
                 _resolved[leaf.DocBase + quote] = resolved;
-                foreach (var (field, id) in persons.ValuesOf(leaf.Ord, quote))
+                foreach (var (field, id) in persons.ValuesOf(leaf, quote))
                     if (resolved.TryGetValue(persons.Values[id], out var entity)) Add(persons.Fields[field], entity, leaf.DocBase + quote);
             }
         }
@@ -225,10 +226,10 @@ public sealed class ArchiveEntities
             }
         }
 
-        /// <summary>The values of any document of a leaf (by its position in the reader's leaves), field index and value id.</summary>
-        public IEnumerable<(int Field, int Id)> ValuesOf(int leaf, int doc)
+        /// <summary>The values of any document of a leaf of the reader: field index and value id.</summary>
+        public IEnumerable<(int Field, int Id)> ValuesOf(AtomicReaderContext leaf, int doc)
         {
-            var fields = _leaves[leaf];
+            var fields = _leaves[ReaderUtil.SubIndex(leaf.DocBase, _reader.Leaves)];
             for (var f = 0; f < fields.Length; f++)
             {
                 if (fields[f] is not var (ords, idOf)) continue;
