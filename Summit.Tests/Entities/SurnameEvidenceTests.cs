@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Summit.Engine.Entities;
 using Summit.Engine.Extraction;
+using Summit.Indexer;
 
 namespace Summit.Tests.Entities;
 
@@ -90,5 +92,37 @@ public sealed class SurnameEvidenceTests
         Assert.Equal(["George W. Bush", "Dick Cheney"], linked.Persons.Select(p => p.Name));
         Assert.Equal("George W. Bush", linked.Quotes[0].Speaker);
         Assert.DoesNotContain(EntityLinking.Link(facts, registry).Persons, p => p.Name.Contains("Bush", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_extract_command_resolves_a_surname_on_its_article_s_co_named_person_and_date()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "summit-evidence-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string Line(string id, string date, string body) => JsonSerializer.Serialize(new { id, title = "Talks", date, body });
+            File.WriteAllLines(Path.Combine(dir, "in.jsonl"),
+            [
+                Line("hw-1", "1988-05-02T10:00:00Z", "Vice President George H. W. Bush met Senator Dan Quayle in Washington on Monday."),
+                Line("hw-2", "1989-05-02T10:00:00Z", "President George H. W. Bush met Vice President Dan Quayle in Washington on Monday."),
+                Line("w-1", "2001-05-02T10:00:00Z", "President George W. Bush met Vice President Dick Cheney in Washington on Monday."),
+                Line("w-2", "2004-05-02T10:00:00Z", "President George W. Bush met Vice President Dick Cheney in Washington on Tuesday."),
+                Line("bush-1988", "1988-06-02T10:00:00Z", "Senator Dan Quayle met Vice President Bush in Washington on Monday. \"We agreed,\" Bush said."),
+                Line("bush-1996", "1996-06-02T10:00:00Z", "President Bush arrived in Washington on Monday. \"It is good to be here,\" Bush said."),
+            ]);
+            var output = Path.Combine(dir, "out.jsonl");
+
+            Assert.Equal(ExitCodes.Success, Commands.Extract(Path.Combine(dir, "in.jsonl"), output));
+
+            var persons = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToDictionary(
+                r => r.GetProperty("id").GetString()!, r => r.GetProperty("persons").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList());
+            Assert.Contains("George H. W. Bush", persons["bush-1988"]);
+            Assert.DoesNotContain(persons["bush-1996"], p => p!.Contains("Bush", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }
