@@ -71,7 +71,7 @@ internal static class Commands
         var failed = 0;
         var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath));
         if (directory is not null) Directory.CreateDirectory(directory);
-        var extracted = new List<(string Id, ArticleFacts Facts)>();
+        var extracted = new List<(string Id, ArticleFacts Facts, DateTimeOffset? Date)>();
         // Offsets must index the body exactly as given, so the dateline is detected but kept.
         var reader = new ReaderOptions(StripDateline: false);
         foreach (var result in ArticleReader.Read(inputPath, reader))
@@ -83,17 +83,20 @@ internal static class Commands
                 continue;
             }
             var article = ((ArticleRead)result).Article;
-            extracted.Add((article.Id, Extractor.Default.Extract(article)));
+            extracted.Add((article.Id, Extractor.Default.Extract(article), article.Date));
         }
         var registry = EntityLinking.RegistryOf([.. extracted.Select(e => e.Facts)]);
+        // A bare surname the registry leaves ambiguous goes to a person on its article's evidence, as in the index.
+        var evidence = EntityLinking.EvidenceOf(registry, extracted.Select(e => (e.Facts, e.Date)));
         using (var stream = File.Create(outputPath))
         {
-            foreach (var (id, facts) in extracted)
+            foreach (var (id, facts, date) in extracted)
             {
+                var resolved = evidence.ResolveArticle(EntityLinking.FormsOf(facts), SurnameEvidence.YearOf(date));
                 // Persons as the facets show them; each quote keeps the speaker the extractor attributed it to (its name
                 // in this article), which the scorer measures; the article's speaker facet values are listed apart.
-                var linked = EntityLinking.Link(facts, registry) with { Quotes = facts.Quotes };
-                WriteFacts(stream, id, linked, [.. facts.Speakers.Select(s => registry.Resolve(s)?.Name).OfType<string>().Distinct(StringComparer.Ordinal)]);
+                var linked = EntityLinking.Link(facts, registry, resolved) with { Quotes = facts.Quotes };
+                WriteFacts(stream, id, linked, [.. facts.Speakers.Select(s => EntityLinking.Resolve(s, registry, resolved)?.Name).OfType<string>().Distinct(StringComparer.Ordinal)]);
             }
         }
         Console.WriteLine($"extracted {extracted.Count:N0} articles to {Escape(outputPath)}, failed {failed:N0}");

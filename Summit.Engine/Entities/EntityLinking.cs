@@ -33,6 +33,16 @@ public static class EntityLinking
     public static EntityRegistry RegistryOf(IReadOnlyCollection<ArticleFacts> articles) =>
         EntityRegistry.Build(FormCounts(articles), OrganizationCounts(articles));
 
+    /// <summary>The evidence that resolves a set of articles' ambiguous surnames (<see cref="SurnameEvidence"/>), with
+    /// each article's date.</summary>
+    public static SurnameEvidence EvidenceOf(EntityRegistry registry, IEnumerable<(ArticleFacts Facts, DateTimeOffset? Date)> articles)
+    {
+        var builder = new SurnameEvidence.Builder(registry);
+        if (!builder.IsNeeded) return builder.Build();
+        foreach (var (facts, date) in articles) builder.Add(SurnameEvidence.PersonsOf(registry, FormsOf(facts)), SurnameEvidence.YearOf(date));
+        return builder.Build();
+    }
+
     /// <summary>An article's distinct person forms: its persons and its named speakers.</summary>
     public static IEnumerable<string> FormsOf(ArticleFacts facts) =>
         facts.Persons.Select(p => p.Name).Concat(facts.Speakers).Distinct(StringComparer.Ordinal);
@@ -40,15 +50,16 @@ public static class EntityLinking
     /// <summary>
     /// The facts with persons under their entities' canonical names (two forms of one entity become one person with
     /// both forms' mentions), persons that are no entity or an unresolved bare surname left out, and each quote's
-    /// speaker under its entity's name when it has one.
+    /// speaker under its entity's name when it has one. <paramref name="evidence"/> holds the article's ambiguous forms
+    /// its evidence resolved (<see cref="SurnameEvidence.ResolveArticle"/>).
     /// </summary>
-    public static ArticleFacts Link(ArticleFacts facts, EntityRegistry registry)
+    public static ArticleFacts Link(ArticleFacts facts, EntityRegistry registry, IReadOnlyDictionary<string, Entity>? evidence = null)
     {
         var persons = new List<PersonMention>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var person in facts.Persons)
         {
-            if (registry.ResolvePerson(person.Name) is not { } entity) continue;
+            if (ResolvePerson(person.Name, registry, evidence) is not { } entity) continue;
             if (index.TryGetValue(entity.Name, out var at))
                 persons[at] = persons[at] with { Mentions = [.. persons[at].Mentions.Concat(person.Mentions).Distinct().OrderBy(s => s.Start)] };
             else
@@ -57,7 +68,17 @@ public static class EntityLinking
                 persons.Add(person with { Name = entity.Name });
             }
         }
-        var quotes = facts.Quotes.Select(q => q.Speaker is { } s && registry.Resolve(s) is { } e && e.Name != s ? q with { Speaker = e.Name } : q).ToList();
+        string? Linked(string? name) => name is not null && Resolve(name, registry, evidence) is { } e ? e.Name : name;
+        // A role's holder ("Michael Howard" for "the Tory leader") is a person of the article like a named speaker.
+        var quotes = facts.Quotes.Select(q => q with { Speaker = Linked(q.Speaker), RoleHolder = Linked(q.RoleHolder) }).ToList();
         return facts with { Persons = persons, Quotes = quotes };
     }
+
+    /// <summary>The person a form of an article is: by the registry, or by the article's evidence.</summary>
+    public static Entity? ResolvePerson(string form, EntityRegistry registry, IReadOnlyDictionary<string, Entity>? evidence) =>
+        registry.ResolvePerson(form) ?? evidence?.GetValueOrDefault(form);
+
+    /// <summary>The person or organisation a speaker form of an article is (<see cref="EntityRegistry.Resolve"/>).</summary>
+    public static Entity? Resolve(string form, EntityRegistry registry, IReadOnlyDictionary<string, Entity>? evidence) =>
+        ResolvePerson(form, registry, evidence) ?? registry.Resolve(form);
 }

@@ -42,8 +42,9 @@ public sealed record Entity(string Name, string Type, IReadOnlyList<string> Alia
 /// <item>The canonical name is the full form most articles use; ties go to the longer, then the first in ordinal
 /// order.</item>
 /// </list>
-/// Not used yet: the article's date and the persons it names with the surname, which would tell "George Bush" in
-/// 1987 from "George Bush" in 2004.
+/// The registry looks at the archive as a whole; a form it leaves ambiguous (<see cref="CandidatesOf"/>) may still go
+/// to one candidate in a given article, on that article's evidence (its date, the persons it names with the surname):
+/// see <see cref="SurnameEvidence"/>.
 /// </summary>
 public sealed class EntityRegistry
 {
@@ -55,12 +56,14 @@ public sealed class EntityRegistry
     private readonly Lazy<Dictionary<string, Entity>> _byFolded;
 
     private readonly Dictionary<string, Entity> _organizations;
+    private readonly Dictionary<string, IReadOnlyList<Entity>> _candidates;
 
     private EntityRegistry(Dictionary<string, Entity?> byForm, Dictionary<Entity, IReadOnlyList<string>> forms, Dictionary<string, Entity> organizations,
-        IReadOnlyList<Entity> entities)
+        IReadOnlyList<Entity> entities, Dictionary<string, IReadOnlyList<Entity>> candidates)
     {
         _byForm = byForm;
         _forms = forms;
+        _candidates = candidates;
         _organizations = organizations;
         Entities = entities;
         // Only what users type is looked up folded; built on the first such lookup.
@@ -91,6 +94,13 @@ public sealed class EntityRegistry
     public Entity? Find(string typed) =>
         Resolve(typed) ?? _byFolded.Value.GetValueOrDefault(TextFolding.Fold(typed));
 
+    /// <summary>The persons an ambiguous person form (a bare surname no candidate dominates) may be, ordinal order of
+    /// their names; empty for any other form. <see cref="SurnameEvidence"/> picks one per article.</summary>
+    public IReadOnlyList<Entity> CandidatesOf(string form) => _candidates.GetValueOrDefault(form) ?? [];
+
+    /// <summary>The ambiguous person forms, those with <see cref="CandidatesOf"/>.</summary>
+    public IEnumerable<string> AmbiguousForms => _candidates.Keys;
+
     /// <summary>The forms the archive writes that belong to <paramref name="entity"/>, canonical name included.</summary>
     public IReadOnlyList<string> FormsOf(Entity entity) => _forms.GetValueOrDefault(entity) ?? [];
 
@@ -110,12 +120,14 @@ public sealed class EntityRegistry
         }
         var entities = new List<Entity>();
         var formsOf = new Dictionary<Entity, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
+        var candidates = new Dictionary<string, IReadOnlyList<Entity>>(StringComparer.Ordinal);
         // The rules below only ever compare forms that share a name key, so each set of forms joined by keys is
         // linked on its own, and a set no article changed since the last build is taken as it was.
         foreach (var component in NameComponents.Split(parsed))
         {
             var linked = LinkedComponents.GetOrLink(component, Link);
             foreach (var (form, entity) in linked.Forms) byForm[form] = entity;
+            foreach (var (form, persons) in linked.Candidates) candidates[form] = persons;
             foreach (var (entity, entityForms) in linked.FormsOf)
             {
                 entities.Add(entity);
@@ -125,7 +137,7 @@ public sealed class EntityRegistry
         entities.AddRange(orgs.Values);
         entities.Sort((a, b) => b.Articles != a.Articles ? b.Articles.CompareTo(a.Articles)
             : a.Type != b.Type ? string.CompareOrdinal(b.Type, a.Type) : string.CompareOrdinal(a.Name, b.Name));
-        return new EntityRegistry(byForm, formsOf, orgs, entities);
+        return new EntityRegistry(byForm, formsOf, orgs, entities, candidates);
     }
 
     /// <summary>The persons of one component (<see cref="NameComponents"/>), its forms in ordinal order: the rules
@@ -133,6 +145,7 @@ public sealed class EntityRegistry
     private static LinkedComponent Link(List<(string Form, int Count, PersonName Name)> parsed)
     {
         var byForm = new List<(string, Entity?)>();
+        var ambiguous = new Dictionary<string, List<Group>>(StringComparer.Ordinal);
         var families = parsed.Where(p => !p.Name.IsSingle).Select(p => p.Name.Family).ToHashSet(StringComparer.Ordinal);
         parsed = [.. parsed.Select(p => (p.Form, p.Count, JoinFamily(p.Name, families)))];
 
@@ -171,7 +184,11 @@ public sealed class EntityRegistry
             if (candidates.Count > 0)
             {
                 if (Dominant(candidates) is { } target) target.Members.Add(p);
-                else byForm.Add((p.Form, null)); // ambiguous: no guess
+                else
+                {
+                    byForm.Add((p.Form, null)); // ambiguous: no guess here, only on an article's evidence
+                    ambiguous[p.Form] = candidates;
+                }
                 continue;
             }
             if (Gaz.Default.IsCommonWord(word) || word.EndsWith('s') && Gaz.Default.IsCommonWord(word[..^1])
@@ -187,15 +204,19 @@ public sealed class EntityRegistry
         }
 
         var formsOf = new List<(Entity, IReadOnlyList<string>)>();
+        var entityOf = new Dictionary<Group, Entity>(ReferenceEqualityComparer.Instance);
         foreach (var g in groups.Where(g => g.Members.Count > 0))
         {
             var name = g.CanonicalName();
             var memberForms = g.Members.Select(m => m.Form).Order(StringComparer.Ordinal).ToList();
             var entity = new Entity(name, Entity.PersonType, memberForms.Where(f => f != name).ToList(), g.Members.Sum(m => m.Count));
             formsOf.Add((entity, memberForms));
+            entityOf[g] = entity;
             foreach (var m in g.Members) byForm.Add((m.Form, entity));
         }
-        return new LinkedComponent(byForm, formsOf);
+        var candidatesOf = ambiguous.Select(a => (a.Key, (IReadOnlyList<Entity>)
+            [.. a.Value.Select(entityOf.GetValueOrDefault).OfType<Entity>().OrderBy(e => e.Name, StringComparer.Ordinal)])).ToList();
+        return new LinkedComponent(byForm, formsOf, candidatesOf);
     }
 
     /// <summary>"Robert Kilroy Silk" is "Robert Kilroy-Silk" when the archive knows that family name.</summary>

@@ -5,7 +5,9 @@ namespace Summit.Engine.Entities;
 /// <summary>The persons <see cref="EntityRegistry"/> made of one component's forms.</summary>
 /// <param name="Forms">Each form of the component with its entity (null: no entity, or an unresolved surname).</param>
 /// <param name="FormsOf">Each entity with its forms, in ordinal order.</param>
-internal sealed record LinkedComponent(IReadOnlyList<(string Form, Entity? Entity)> Forms, IReadOnlyList<(Entity Entity, IReadOnlyList<string> Forms)> FormsOf);
+/// <param name="Candidates">Each ambiguous form with the persons it may be (<see cref="EntityRegistry.CandidatesOf"/>).</param>
+internal sealed record LinkedComponent(IReadOnlyList<(string Form, Entity? Entity)> Forms, IReadOnlyList<(Entity Entity, IReadOnlyList<string> Forms)> FormsOf,
+    IReadOnlyList<(string Form, IReadOnlyList<Entity> Persons)> Candidates);
 
 /// <summary>
 /// Splits an archive's person forms into components that <see cref="EntityRegistry"/> can link each on its own.

@@ -103,7 +103,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             }
             var hits = new List<SearchHit>();
             for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
-                hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc, HitFields), top.ScoreDocs[i].Score, highlight, ast is null, ArchiveEntities.For(searcher.IndexReader)));
+                hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc, HitFields), top.ScoreDocs[i].Doc, top.ScoreDocs[i].Score, highlight, ast is null, ArchiveEntities.For(searcher.IndexReader)));
 
             var (facets, histogram) = CountFacets(counted, filters, request.FacetLimit, request.DateHistogram, FacetDimensions);
             return new SearchResponse(
@@ -158,8 +158,9 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         var top = lease.Searcher.Search(query, 1);
         if (top.TotalHits == 0) return null;
         var doc = lease.Searcher.Doc(top.ScoreDocs[0].Doc);
-        var registry = ArchiveEntities.For(lease.Searcher.IndexReader).Registry;
-        var facts = EntityLinking.Link(ReadFacts(doc), registry);
+        var entities = ArchiveEntities.For(lease.Searcher.IndexReader);
+        var (registry, evidence) = (entities.Registry, entities.ResolvedIn(top.ScoreDocs[0].Doc));
+        var facts = EntityLinking.Link(ReadFacts(doc), registry, evidence);
         return new ArticleDetails(
             doc.Get(SummitSchema.Id),
             doc.Get(SummitSchema.Title) ?? "",
@@ -174,7 +175,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             facts.Places.Select(p => new ArticlePlace(p.Name, p.Country, Countries.Label(p.Country), p.Mentions.Select(m => new TextSpan(m.Start, m.End)).ToList())).ToList(),
             facts.Countries.Select(c => new CountryRef(c, Countries.Label(c))).ToList(),
             // Speakers that are entities: a description or a fragment stays on its quote but is no speaker.
-            [.. facts.Speakers.Where(s => registry.Resolve(s) is not null)],
+            [.. facts.Speakers.Where(s => EntityLinking.Resolve(s, registry, evidence) is not null)],
             [.. facts.Organizations.Select(o => new ArticleOrganization(o.Name, o.Mentions.Select(m => new TextSpan(m.Start, m.End)).ToList()))]);
     }
 
@@ -245,6 +246,9 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             var anyOf = new BooleanQuery();
             foreach (var value in values.SelectMany(v => vocabulary.IndexedForms(dimension, v)).Distinct(StringComparer.Ordinal))
                 anyOf.Add(new TermQuery(new Term(dimension, value)), Occur.SHOULD);
+            // And the articles whose ambiguous surname their evidence gave to that entity.
+            foreach (var resolved in values.Select(v => vocabulary.ResolvedFilter(dimension, v)).OfType<Filter>())
+                anyOf.Add(new ConstantScoreQuery(resolved), Occur.SHOULD);
             query.Add(anyOf, Occur.MUST);
         }
         if (from is not null || to is not null)
@@ -315,7 +319,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         return values;
     }
 
-    private SearchHit ToHit(Document doc, float score, HighlightTerms highlight, bool browsing, ArchiveEntities entities)
+    private SearchHit ToHit(Document doc, int docId, float score, HighlightTerms highlight, bool browsing, ArchiveEntities entities)
     {
         var facts = ReadFacts(doc);
         var title = doc.Get(SummitSchema.Title) ?? "";
@@ -329,7 +333,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         // Only the shown quotes' speakers are looked up as entities; a role description shows the person holding the
         // role when the article names one (as the speaker facet counts it), else it stays as it is.
         var shown = chosen.Select(q => new HitQuote(Snippets.Highlight(q.Text, highlight, _analyzer, out _),
-            q.FacetSpeaker is { } speaker ? entities.Display(speaker) ?? speaker : null)).ToList();
+            q.FacetSpeaker is { } speaker ? entities.Display(speaker, docId) ?? speaker : null)).ToList();
         return new SearchHit(
             doc.Get(SummitSchema.Id),
             title,
@@ -342,8 +346,8 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             float.IsFinite(score) ? score : 0f,
             Snippets.Passages(doc.Get(SummitSchema.Body) ?? "", highlight, _analyzer),
             shown,
-            entities.Names(SummitSchema.Speaker, doc.GetValues(SummitSchema.Speaker)),
-            entities.Names(SummitSchema.Person, doc.GetValues(SummitSchema.Person)),
+            entities.Names(SummitSchema.Speaker, doc.GetValues(SummitSchema.Speaker), docId),
+            entities.Names(SummitSchema.Person, doc.GetValues(SummitSchema.Person), docId),
             doc.GetValues(SummitSchema.Country));
     }
 

@@ -100,7 +100,8 @@ public sealed class FacetOrdinals
         // Person and speaker values are counted as entities: every form's ordinal maps to its entity's, or to -1.
         // The field's ordinals number only the entities its forms name, so a query counts into an array as small as
         // the field's own values (the registry also holds every organisation and the other field's entities).
-        var registry = ArchiveEntities.For(_reader).Registry;
+        var archive = ArchiveEntities.For(_reader);
+        var registry = archive.Registry;
         var toEntity = new int[raw.ValueCount];
         var entities = new List<Entity>();
         var ordinalOf = new Dictionary<Entity, int>(ReferenceEqualityComparer.Instance);
@@ -121,6 +122,13 @@ public sealed class FacetOrdinals
             }
             toEntity[ord] = entityOrd;
         }
+        // An entity some article names only by an ambiguous form its evidence resolved counts too.
+        foreach (var entity in archive.ResolvedEntities(field).OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            if (ordinalOf.ContainsKey(entity)) continue;
+            ordinalOf[entity] = entities.Count;
+            entities.Add(entity);
+        }
         var toGlobal = new int[_leaves.Count][];
         for (var segment = 0; segment < _leaves.Count; segment++)
         {
@@ -128,7 +136,7 @@ public sealed class FacetOrdinals
             toGlobal[segment] = new int[count];
             for (var ord = 0; ord < count; ord++) toGlobal[segment][ord] = toEntity[raw.SegmentToGlobal is null ? ord : raw.SegmentToGlobal[segment][ord]];
         }
-        return new Field(raw.Map, toGlobal, entities.Count) { Entities = entities, OrdinalOf = ordinalOf };
+        return new Field(raw.Map, toGlobal, entities.Count) { Archive = archive, Entities = entities, OrdinalOf = ordinalOf };
     }
 
     /// <summary>The stored value of a raw global ordinal.</summary>
@@ -173,6 +181,10 @@ public sealed class FacetOrdinals
             var leaf = _leaves[s].AtomicReader;
             var perField = fields.Select(f => FacetDocOrdinals.For(leaf, f)).ToArray();
             var maps = fields.Select(f => SegmentMap(f, leaf)).ToArray();
+            // Person and speaker fields of a reader where some article's evidence resolved an ambiguous form.
+            var evidence = fields.Select(f => FieldOf(f) is { Archive.AnyResolved: true } e ? e : null).ToArray();
+            var docValues = new SortedSetDocValues?[fields.Count];
+            var scratch = new BytesRef();
             var start = new int[leaf.MaxDoc + 1];
             var ords = new int[perField.Sum(p => p?.Ords.Length ?? 0)];
             var n = 0;
@@ -183,10 +195,17 @@ public sealed class FacetOrdinals
                 {
                     if (perField[i] is not { } values) continue;
                     var (map, fieldBase) = (maps[i], bases[fields[i]]);
+                    var resolved = evidence[i]?.Archive!.ResolvedIn(_leaves[s].DocBase + doc);
                     var first = n;
                     for (var j = values.Start[doc]; j < values.Start[doc + 1]; j++)
                     {
                         var ord = map is null ? values.Ords[j] : map[values.Ords[j]];
+                        // An ambiguous form counts under the entity its article's evidence resolved it to.
+                        if (ord < 0 && resolved is { Count: > 0 })
+                        {
+                            (docValues[i] ??= leaf.GetSortedSetDocValues(fields[i])!).LookupOrd(values.Ords[j], scratch);
+                            if (resolved.TryGetValue(scratch.Utf8ToString(), out var entity) && evidence[i]!.OrdinalOf!.TryGetValue(entity, out var resolvedOrd)) ord = resolvedOrd;
+                        }
                         // A form that is no entity counts nowhere; two forms of one entity count once.
                         if (ord < 0 || ords.AsSpan(first, n - first).Contains(fieldBase + ord)) continue;
                         ords[n++] = fieldBase + ord;
@@ -206,6 +225,7 @@ public sealed class FacetOrdinals
         public int ValueCount { get; } = valueCount;
         /// <summary>Set for person and speaker fields, whose global ordinals are entities: the entity of each.</summary>
         public IReadOnlyList<Entity>? Entities { get; init; }
+        public ArchiveEntities? Archive { get; init; }
         public Dictionary<Entity, int>? OrdinalOf { get; init; }
         public string?[] Labels { get; } = new string?[valueCount];
         public int[]? LabelRank { get; set; }

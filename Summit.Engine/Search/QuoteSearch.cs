@@ -124,7 +124,7 @@ public sealed partial class ArticleSearcher
         return new QuoteHit(
             doc.Get(SummitSchema.Id),
             Snippets.Highlight(text, highlight, _analyzer, out _),
-            doc.Get(SummitSchema.Speaker) is { } speaker ? ArchiveEntities.For(searcher.IndexReader).Display(speaker) ?? speaker : null,
+            doc.Get(SummitSchema.Speaker) is { } speaker ? ArchiveEntities.For(searcher.IndexReader).Display(speaker, group.DocId) ?? speaker : null,
             articleId,
             doc.Get(SummitSchema.Title) ?? "",
             group.Date,

@@ -62,6 +62,11 @@ public sealed class Vocabulary
     public IEnumerable<string> IndexedForms(string dimension, string value) =>
         ArchiveEntities.IsEntityField(dimension) ? _entities.FormsOf(value) : [value];
 
+    /// <summary>For a person or speaker value, the articles whose ambiguous form their evidence resolved to that
+    /// entity (<see cref="ArchiveEntities.ResolvedFilter"/>), which its <see cref="IndexedForms"/> do not match; else null.</summary>
+    public Filter? ResolvedFilter(string dimension, string value) =>
+        ArchiveEntities.IsEntityField(dimension) ? _entities.ResolvedFilter(dimension, value) : null;
+
     /// <summary>Values whose words contain the given words in order (a phrase), or start with a prefix.</summary>
     public IEnumerable<string> Match(string dimension, string text, bool prefix)
     {

@@ -48,7 +48,7 @@ public sealed class ArchiveLinkingTests : IDisposable
     [Fact]
     public void An_index_built_at_once_and_one_built_article_by_article_show_the_same_facets()
     {
-        var all = TestArticles.All().Concat(EntityArticles.All()).ToList();
+        var all = TestArticles.All().Concat(EntityArticles.All()).Concat(Bushes()).ToList();
         var atOnce = Path.Combine(_root, "once");
         using (var builder = IndexBuilder.Open(atOnce, rebuild: true))
         {
@@ -66,5 +66,56 @@ public sealed class ArchiveLinkingTests : IDisposable
 
         Assert.Equal(PersonFacet(atOnce).OrderBy(kv => kv.Key), PersonFacet(incremental).OrderBy(kv => kv.Key));
         Assert.Contains("Ronald Reagan", PersonFacet(incremental).Keys);
+        Assert.Equal(4, PersonFacet(incremental)["George W. Bush"]);
+    }
+
+    /// <summary>Two Bushes of equal frequency, so "Bush" alone is ambiguous; three articles name him bare.</summary>
+    private static IEnumerable<(Summit.Engine.Articles.Article, Summit.Engine.Extraction.ArticleFacts)> Bushes()
+    {
+        (string Id, string Year, string[] Persons)[] rows =
+        [
+            ("hw-1", "1988", ["George H. W. Bush", "Dan Quayle"]), ("hw-2", "1989", ["George H. W. Bush", "Dan Quayle"]),
+            ("hw-3", "1990", ["George H. W. Bush", "Colin Powell"]),
+            ("w-1", "2001", ["George W. Bush", "Dick Cheney"]), ("w-2", "2004", ["George W. Bush", "Dick Cheney"]),
+            ("w-3", "2002", ["George W. Bush", "Colin Powell"]),
+            ("bush-1988", "1988", ["Bush", "Dan Quayle"]), ("bush-2004", "2004", ["Bush", "Dick Cheney"]), ("bush-1996", "1996", ["Bush"]),
+        ];
+        foreach (var (id, year, persons) in rows)
+            yield return TestArticles.Make(id, $"Article {id}", "Washington news.", $"{year}-06-01T10:00:00Z", countries: ["US"], persons: persons,
+                quotes: id == "bush-2004" ? [("Washington news.", "Bush")] : null);
+    }
+
+    [Fact]
+    public void A_surname_resolved_on_its_article_s_evidence_is_counted_filtered_and_shown_as_that_person_in_articles_and_quotes()
+    {
+        var path = Path.Combine(_root, "bushes");
+        using (var builder = IndexBuilder.Open(path, rebuild: true))
+        {
+            foreach (var (a, facts) in Bushes()) builder.Upsert(a, facts);
+            builder.Commit();
+        }
+        using var index = new SearchIndex(path);
+        var searcher = new ArticleSearcher(index);
+
+        var facet = searcher.Search(new SearchRequest { FacetLimit = 100 }).Facets.Person.ToDictionary(v => v.Value, v => v.Count);
+        Assert.Equal(4, facet["George H. W. Bush"]);
+        Assert.Equal(4, facet["George W. Bush"]);
+        Assert.False(facet.ContainsKey("Bush"));
+
+        var elder = searcher.Search(new SearchRequest { Persons = ["George H. W. Bush"], PageSize = 20 });
+        Assert.Equal(["bush-1988", "hw-1", "hw-2", "hw-3"], elder.Hits.Select(h => h.Id).Order());
+        Assert.Contains("George H. W. Bush", elder.Hits.Single(h => h.Id == "bush-1988").Persons);
+
+        var younger = searcher.Search(new SearchRequest { Speakers = ["George W. Bush"], PageSize = 20 });
+        Assert.Equal("bush-2004", Assert.Single(younger.Hits).Id);
+        Assert.Equal(["George W. Bush"], younger.Hits[0].Speakers);
+
+        var quote = Assert.Single(searcher.SearchQuotes(new QuoteSearchRequest { Speakers = ["George W. Bush"] }).Hits);
+        Assert.Equal(("George W. Bush", "bush-2004"), (quote.Speaker, quote.ArticleId));
+
+        var article = searcher.GetArticle("bush-2004")!;
+        Assert.Contains(article.Persons, p => p.Name == "George W. Bush");
+        Assert.Equal("George W. Bush", Assert.Single(article.Quotes).Speaker);
+        Assert.DoesNotContain(searcher.GetArticle("bush-1996")!.Persons, p => p.Name.Contains("Bush", StringComparison.Ordinal));
     }
 }
