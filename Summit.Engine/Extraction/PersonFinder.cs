@@ -72,8 +72,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
             if (len >= 2)
             {
                 var firstGender = gazetteer.FirstNameGender(doc[start]);
-                if (evidence == 0 && firstGender == '\0' && !LooksLikeName(doc, start, end)) continue;
-                if (doc.IsSentenceStart(start) && Lexicon.CapitalisedCommon.Contains(doc[start])) continue;
+                if (evidence == 0 && firstGender == '\0' && !LooksLikeName(doc, start, end) && !IsInitialAndSurname(doc, start, end, placeAt)) continue;
+                if (doc.IsSentenceStart(start) && Lexicon.CapitalisedCommon.Contains(doc[start]) && !IsInitial(doc, start)) continue;
                 var name = NameText(doc, start, end);
                 if (!byName.TryGetValue(name, out var p))
                 {
@@ -307,7 +307,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
         {
             var parts = p.Name.Split(' ');
             if (parts.Length < 2) continue;
-            byShort.TryAdd(parts[^1], p);
+            // "Grand Slam I": a one-letter last word is a numeral or an initial, and "I" the pronoun everywhere else.
+            if (parts[^1].Length > 1) byShort.TryAdd(parts[^1], p);
             // "Xi Jinping" → "Xi": a first part that is not an English first name may be the family name.
             if (gazetteer.FirstNameGender(parts[0]) == '\0' && parts[0].Length > 1 && !Lexicon.Titles.Contains(parts[0]))
                 byShort.TryAdd(parts[0], p);
@@ -384,6 +385,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
     private static readonly HashSet<string> FemaleTitles = WordList.Set("female-titles.txt");
     private static readonly HashSet<string> FirmBefore = WordList.Set("firm-cues-before.txt");
     private static readonly HashSet<string> MarketRoles = WordList.Set("market-roles.txt");
+    private static readonly HashSet<string> GivenNameOrgWords = WordList.Set("given-name-org-words.txt");
 
     /// <summary>The words around the token are capitals too: a headline, not "PENCE: Well, …".</summary>
     private static bool InCapitalsLine(TextDocument doc, int i)
@@ -495,7 +497,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
             if (doc.IsPunct(start, '.') || doc.IsPunct(start, '-') || doc.Is(start, TokenKind.Newline)) { start++; continue; }
             if (Lexicon.Titles.Contains(w) || w == "of" || IsNationality(w) || Lexicon.Calendar.Contains(w)
                 || start + 1 < end && Lexicon.RoleNouns.Contains(w.ToLowerInvariant())
-                || (doc.IsSentenceStart(start) && Lexicon.CapitalisedCommon.Contains(w) && start + 1 < end))
+                || (doc.IsSentenceStart(start) && Lexicon.CapitalisedCommon.Contains(w) && start + 1 < end && !IsInitial(doc, start)))
             {
                 if (Lexicon.Titles.Contains(w) || Lexicon.RoleNouns.Contains(w.ToLowerInvariant())) had = true;
                 if (IsPersonalTitle(w)) personal = true;
@@ -553,9 +555,9 @@ internal sealed class PersonFinder(Gaz gazetteer)
         {
             if (!doc.IsWord(t)) continue;
             var w = doc[t];
-            if (w == "of" || Lexicon.OrgWords.Contains(w) || Lexicon.Calendar.Contains(w)) return false;
+            if (w == "of" || Lexicon.Calendar.Contains(w) || Lexicon.OrgWords.Contains(w) && !IsGivenNameFirst(doc, t, start, end)) return false;
             // "And I wish …", "When I", not "Elizabeth I".
-            if (Lexicon.Pronouns.Contains(w) && w.Length <= 4 && t == start || w == "I" && Lexicon.CapitalisedCommon.Contains(doc[start])) return false;
+            if ((Lexicon.Pronouns.Contains(w) && w.Length <= 4 && t == start || w == "I" && Lexicon.CapitalisedCommon.Contains(doc[start])) && !IsInitial(doc, t)) return false;
             words++;
         }
         if (words == 0) return false;
@@ -569,6 +571,18 @@ internal sealed class PersonFinder(Gaz gazetteer)
         if (words >= 2 && placeAt[end - 1] is { } q && q.Readings[0].Kind != Gazetteer.PlaceKind.City) return false;
         if (words == 1 && placeAt[start] is { } single && (!IsSmallTown(single) || AfterLocativePreposition(doc, start))) return false;
         return true;
+    }
+
+    /// <summary>
+    /// "Bill Clinton", "Christian Rudd": an organisation word that is also a common given name opens the name when a surname
+    /// follows, a word no dictionary has (not "Christian Aid", "Christian Democrats").
+    /// </summary>
+    private bool IsGivenNameFirst(TextDocument doc, int t, int start, int end)
+    {
+        if (t != start || !GivenNameOrgWords.Contains(doc[t])) return false;
+        var next = t + 1;
+        return next < end && doc.IsWord(next) && doc[next].Length > 1 && !gazetteer.IsCommonWord(doc[next]) && !Lexicon.OrgWords.Contains(doc[next])
+               && !Lexicon.IsAllCaps(doc[next]);
     }
 
     /// <summary>0 none; 1 a reporting verb after; 2 a title or role before.</summary>
@@ -599,6 +613,24 @@ internal sealed class PersonFinder(Gaz gazetteer)
         }
         return true;
     }
+
+    /// <summary>
+    /// "J. Crawley", "C. White": one initial before a surname is a person's name, also when the surname is a town's or
+    /// a dictionary word; not "U.S. Steel" (an abbreviation's last letter), "S. Africa" (a country) or "B. Then".
+    /// </summary>
+    private static bool IsInitialAndSurname(TextDocument doc, int start, int end, PlaceHit?[] placeAt)
+    {
+        if (end != start + 3 || !IsInitial(doc, start)) return false;
+        if (start > 0 && doc.IsPunct(start - 1, '.') && doc.Tokens[start - 1].End == doc.Tokens[start].Start) return false;
+        var w = doc[start + 2];
+        return doc.IsWord(start + 2) && w.Length > 1 && !Lexicon.IsAllCaps(w) && !Lexicon.CapitalisedCommon.Contains(w)
+               && !(w.EndsWith('s') && Gaz.Default.IsCommonWord(w))
+               && !(placeAt[start + 2] is { } place && place.Readings[0].Kind is not Gazetteer.PlaceKind.City);
+    }
+
+    /// <summary>A capital letter glued to its dot: "J." of "J. Crawley", "A." and "I." included.</summary>
+    private static bool IsInitial(TextDocument doc, int t) =>
+        doc.IsWord(t) && doc[t].Length == 1 && char.IsUpper(doc[t][0]) && doc.IsPunct(t + 1, '.') && doc.Tokens[t + 1].Start == doc.Tokens[t].End;
 
     private static int CountWords(TextDocument doc, int start, int end)
     {

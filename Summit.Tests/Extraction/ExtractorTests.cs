@@ -270,12 +270,29 @@ public class ExtractorTests
 
         new("A_bank_broker_or_news_agency_named_by_its_role_is_no_person (6/6)",
             "The sale was advised by Kessler Brandt, Warren and Tolliver Inc, the broker."),
+
+        new("An_organisation_word_that_is_a_common_given_name_opens_a_name_before_a_surname",
+            "Bill Hardacre said the Farm Bill would pass, and Christian Aid agreed.", "Bill Hardacre"),
+
+        new("An_initial_before_a_surname_is_a_name_also_when_the_surname_is_a_town_or_a_word",
+            "Scorers: J. Crawley 106, A. Stewart 44, C. White 12.", "J. Crawley", "A. Stewart", "C. White"),
+
+        new("An_abbreviation_or_a_country_after_an_initial_is_no_name",
+            "U.S. Steel raised prices. S. Korea agreed."),
     };
 
     [Theory, MemberData(nameof(Persons))]
     public void The_persons_found(FactsCase c)
     {
         Assert.Equal(c.Expected, Extract(c.Body).Persons.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void A_one_letter_last_word_is_no_short_form_of_the_name()
+    {
+        var facts = Extract("Pope John Paul I died in 1978. I remember it, Anna Kowalski said.");
+        var pope = Assert.Single(facts.Persons, p => p.Name == "John Paul I");
+        Assert.Single(pope.Mentions);
     }
 
     [Fact]
