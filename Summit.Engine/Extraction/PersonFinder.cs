@@ -38,6 +38,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
         var singles = new List<SingleName>();
         var firms = new List<string[]>();
         var lowercase = new LowercaseWords(doc);
+        // Names used as a work's or character's ("the Harry Potter films"), and names with evidence of a person.
+        HashSet<Person>? works = null, evidenced = null;
 
         for (var i = 0; i < n; i++)
         {
@@ -74,6 +76,9 @@ internal sealed class PersonFinder(Gaz gazetteer)
                 var firstGender = gazetteer.FirstNameGender(doc[start]);
                 if (evidence == 0 && firstGender == '\0' && !LooksLikeName(doc, start, end) && !IsInitialAndSurname(doc, start, end, placeAt)) continue;
                 if (doc.IsSentenceStart(start) && Lexicon.CapitalisedCommon.Contains(doc[start]) && !IsInitial(doc, start)) continue;
+                // "Scissor Sisters", "Atlanta Braves", "Pet Shop Boys": a plural noun as the last word names a band or
+                // team, unless a given name or a title vouches for a person ("Bernie Sanders", "Mr Rob Waters").
+                if (evidence < 2 && firstGender == '\0' && !IsInitial(doc, start) && IsPluralNoun(doc[end - 1])) continue;
                 var name = NameText(doc, start, end);
                 if (!byName.TryGetValue(name, out var p))
                 {
@@ -82,6 +87,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
                     persons.Add(p);
                 }
                 Mark(p, start, end, personAt);
+                if (evidence > 0) (evidenced ??= []).Add(p);
+                if (IsWorkMention(doc, start, end)) (works ??= []).Add(p);
             }
             // A single letter is an initial ("S and P said"), not a surname; a role ("National Security Advisor to the
             // President") or a plural ("Minister of Foreign Affairs", "Executive Order") after titles is no surname either.
@@ -106,8 +113,40 @@ internal sealed class PersonFinder(Gaz gazetteer)
         }
         MergeHeadlineWords(doc, persons, personAt, singles);
         LinkShortForms(doc, persons, personAt, placeAt, singles);
+        if (works != null) DropWorks(persons, personAt, singles, works, evidenced);
         GenderFromPronouns(doc, personAt);
         return new PersonsFound(persons, personAt, firmSpans);
+    }
+
+    /// <summary>
+    /// "the Harry Potter films", "the 21st James Bond film": a name the article uses as a work's or a fictional
+    /// character's is no person there, unless a title or a reporting verb at one of its mentions (also a surname's
+    /// alone: "Scorsese said") vouches for one ("the Mike Leigh film … director Mike Leigh").
+    /// </summary>
+    private static void DropWorks(List<Person> persons, Person?[] personAt, List<SingleName> singles, HashSet<Person> works, HashSet<Person>? evidenced)
+    {
+        foreach (var single in singles)
+            if (single.Evidence > 0 && personAt[single.Start] is { } p) (evidenced ??= []).Add(p);
+        foreach (var work in works)
+        {
+            if (evidenced?.Contains(work) == true) continue;
+            foreach (var (s, e) in work.Mentions)
+                for (var t = s; t < e; t++) personAt[t] = null;
+            persons.Remove(work);
+        }
+    }
+
+    /// <summary>The mention modifies a work noun ("Harry Potter series"), opens a title ("Harry Potter and the Prisoner of
+    /// Azkaban") or follows "next" ("the next James Bond").</summary>
+    private static bool IsWorkMention(TextDocument doc, int start, int end)
+    {
+        if (doc.IsWord(end) && WorkNouns.Contains(doc[end])) return true;
+        // "Harry Potter and the Prisoner of Azkaban": a title; not a band's "Mavis Staples and the Blind Boys of Alabama".
+        if (doc.IsWord(end) && doc[end] == "and" && doc.IsWord(end + 1) && doc[end + 1] is "the" or "The")
+            for (var k = end + 2; k < end + 5 && doc.IsWord(k) && char.IsUpper(doc[k][0]) && !doc[k].EndsWith('s'); k++)
+                if (doc.IsWord(k + 1) && doc[k + 1] is "of" or "Of") return true;
+        var prev = start - 1;
+        return prev >= 0 && doc.IsWord(prev) && WorkCuesBefore.Contains(doc[prev]);
     }
 
     /// <summary>A single name with evidence of being a person ("Putin said", "Mrs Smith"), and the gender its title gave
@@ -386,6 +425,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
     private static readonly HashSet<string> FirmBefore = WordList.Set("firm-cues-before.txt");
     private static readonly HashSet<string> MarketRoles = WordList.Set("market-roles.txt");
     private static readonly HashSet<string> GivenNameOrgWords = WordList.Set("given-name-org-words.txt");
+    private static readonly HashSet<string> WorkNouns = WordList.Set("work-nouns.txt");
+    private static readonly HashSet<string> WorkCuesBefore = WordList.Set("work-cues-before.txt");
 
     /// <summary>The words around the token are capitals too: a headline, not "PENCE: Well, …".</summary>
     private static bool InCapitalsLine(TextDocument doc, int i)
@@ -403,6 +444,10 @@ internal sealed class PersonFinder(Gaz gazetteer)
     /// <summary>A town, not a country or city of a million: a known person's surname wins ("Obama").</summary>
     private static bool IsSmallTown(PlaceHit hit) =>
         hit.Readings.All(r => r.Kind == Gazetteer.PlaceKind.City && !r.Capital && r.Population < 1_000_000);
+
+    /// <summary>"Sisters", "Braves", "Boys": the plural of a dictionary noun ("Boss" and "Davis" are no plurals).</summary>
+    private bool IsPluralNoun(string word) =>
+        word.Length > 3 && word[^1] == 's' && word[^2] != 's' && word[^2] != 'u' && word[^2] != 'i' && gazetteer.IsCommonWord(word[..^1]);
 
     /// <summary>"Analysts said", "Traders said": a common word used as a noun, not "Baker said".</summary>
     private bool IsCommonNoun(LowercaseWords lowercase, string word)
@@ -561,6 +606,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
             words++;
         }
         if (words == 0) return false;
+        // "St Louis", "St Pauli", "St Helens": a saint's name without its dot is a town's, a club's or a church's.
+        if (doc[start] == "St") return false;
         // "The Hill reported", "said The Washington Post": a capitalised article inside a sentence opens a title, not a name.
         if (doc[start] == "The" && !doc.IsSentenceStart(start)) return false;
         // "Chief Diplomatic Advisor", "Security Adviser": a role noun ends a title, not a name (but "Billie Jean King").

@@ -279,6 +279,24 @@ public class ExtractorTests
 
         new("An_abbreviation_or_a_country_after_an_initial_is_no_name",
             "U.S. Steel raised prices. S. Korea agreed."),
+
+        new("A_plural_noun_as_the_last_word_names_a_band_or_a_team_unless_a_given_name_opens_it",
+            "New York band Scissor Sisters topped the charts. Bernie Sanders spoke.", "Bernie Sanders"),
+
+        new("A_saints_name_without_its_dot_is_a_place_or_a_club",
+            "St Pauli beat Hamburg 2-1, said Anna Kowalski.", "Anna Kowalski"),
+
+        new("A_name_modifying_a_work_noun_or_opening_a_title_is_a_work (1/2)",
+            "The Harry Potter series made money. Harry Potter and the Prisoner of Azkaban won. Emma Watson starred.", "Emma Watson"),
+
+        new("A_name_modifying_a_work_noun_or_opening_a_title_is_a_work (2/2)",
+            "He may be the next James Bond, said Anna Kowalski.", "Anna Kowalski"),
+
+        new("A_title_or_a_reporting_verb_keeps_a_name_before_a_work_noun_a_person",
+            "Director Mike Leigh said his new film was done. The Mike Leigh series ended.", "Mike Leigh"),
+
+        new("Deutsche_and_Sony_open_firms_names",
+            "The sale was agreed with Deutsche Boerse and Sony Ericsson."),
     };
 
     [Theory, MemberData(nameof(Persons))]
