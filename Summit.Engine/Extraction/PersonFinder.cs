@@ -76,9 +76,16 @@ internal sealed class PersonFinder(Gaz gazetteer)
                 var firstGender = gazetteer.FirstNameGender(doc[start]);
                 if (evidence == 0 && firstGender == '\0' && !LooksLikeName(doc, start, end) && !IsInitialAndSurname(doc, start, end, placeAt)) continue;
                 if (doc.IsSentenceStart(start) && Lexicon.CapitalisedCommon.Contains(doc[start]) && !IsInitial(doc, start)) continue;
-                // "Scissor Sisters", "Atlanta Braves", "Pet Shop Boys": a plural noun as the last word names a band or
-                // team, unless a given name or a title vouches for a person ("Bernie Sanders", "Mr Rob Waters").
-                if (evidence < 2 && firstGender == '\0' && !IsInitial(doc, start) && IsPluralNoun(doc[end - 1])) continue;
+                // "Scissor Sisters", "Pet Shop Boys": a plural noun as the last word names a band or team, unless a given
+                // name or a title vouches for a person ("Bernie Sanders", "Mr Rob Waters"); after a place ("Atlanta Braves",
+                // "San Diego Padres") also a given name or a plural no dictionary has. Like a firm, the team is an
+                // organisation, and its town no place.
+                if (evidence < 2 && !IsInitial(doc, start) && IsTeamOrBand(doc[end - 1], firstGender != '\0', placeAt[start] != null))
+                {
+                    firms.Add(NameText(doc, start, end).Split(' '));
+                    firmSpans.Add((start, end));
+                    continue;
+                }
                 var name = NameText(doc, start, end);
                 if (!byName.TryGetValue(name, out var p))
                 {
@@ -445,9 +452,13 @@ internal sealed class PersonFinder(Gaz gazetteer)
     private static bool IsSmallTown(PlaceHit hit) =>
         hit.Readings.All(r => r.Kind == Gazetteer.PlaceKind.City && !r.Capital && r.Population < 1_000_000);
 
-    /// <summary>"Sisters", "Braves", "Boys": the plural of a dictionary noun ("Boss" and "Davis" are no plurals).</summary>
-    private bool IsPluralNoun(string word) =>
-        word.Length > 3 && word[^1] == 's' && word[^2] != 's' && word[^2] != 'u' && word[^2] != 'i' && gazetteer.IsCommonWord(word[..^1]);
+    /// <summary>The last word of a band's or a team's name: the plural of a dictionary noun ("Sisters", "Braves"; "Boss"
+    /// and "Davis" are no plurals) after no given name, or after a place any plural ("Padres").</summary>
+    private bool IsTeamOrBand(string last, bool givenName, bool afterPlace)
+    {
+        if (last.Length <= 3 || last[^1] != 's' || last[^2] is 's' or 'u' or 'i') return false;
+        return gazetteer.IsCommonWord(last[..^1]) ? !givenName || afterPlace : afterPlace && !givenName;
+    }
 
     /// <summary>"Analysts said", "Traders said": a common word used as a noun, not "Baker said".</summary>
     private bool IsCommonNoun(LowercaseWords lowercase, string word)

@@ -295,6 +295,15 @@ public class ExtractorTests
         new("A_title_or_a_reporting_verb_keeps_a_name_before_a_work_noun_a_person",
             "Director Mike Leigh said his new film was done. The Mike Leigh series ended.", "Mike Leigh"),
 
+        new("A_team_named_after_its_town_is_no_person",
+            "The Sydney Tigers beat the San Diego Padres, said Anna Kowalski.", "Anna Kowalski"),
+
+        new("A_name_that_opens_an_organisations_name_is_the_organisations (1/2)",
+            "Zantrex said it would ship a browser. The Zantrex Foundation agreed, said Anna Kowalski.", "Anna Kowalski"),
+
+        new("A_name_that_opens_an_organisations_name_is_the_organisations (2/2)",
+            "Tony Blair spoke at the Tony Blair Institute on Monday.", "Tony Blair"),
+
         new("Deutsche_and_Sony_open_firms_names",
             "The sale was agreed with Deutsche Boerse and Sony Ericsson."),
     };
