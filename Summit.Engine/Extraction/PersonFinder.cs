@@ -617,6 +617,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
             words++;
         }
         if (words == 0) return false;
+        if (IsPlaceAdjective(doc, start, end)) return false;
         // "St Louis", "St Pauli", "St Helens": a saint's name without its dot is a town's, a club's or a church's.
         if (doc[start] == "St") return false;
         // "The Hill reported", "said The Washington Post": a capitalised article inside a sentence opens a title, not a name.
@@ -641,6 +642,17 @@ internal sealed class PersonFinder(Gaz gazetteer)
         var next = t + 1;
         return next < end && doc.IsWord(next) && doc[next].Length > 1 && !gazetteer.IsCommonWord(doc[next]) && !Lexicon.OrgWords.Contains(doc[next])
                && !Lexicon.IsAllCaps(doc[next]);
+    }
+
+    /// <summary>"Sri Lankan", "Costa Ricans", "West African": a country's or region's name with "n" or "ns" added, an
+    /// adjective or its people, not a person.</summary>
+    private bool IsPlaceAdjective(TextDocument doc, int start, int end)
+    {
+        var last = doc[end - 1];
+        var cut = last.EndsWith("ns", StringComparison.Ordinal) ? 2 : last.EndsWith('n') ? 1 : 0;
+        if (cut == 0 || !doc.IsWord(end - 1) || last.Length - cut < 3) return false;
+        var name = end - 1 > start ? NameText(doc, start, end - 1) + " " + last[..^cut] : last[..^cut];
+        return gazetteer.TryGetPlace(name, out var readings) && readings[0].Kind is Gazetteer.PlaceKind.Country or Gazetteer.PlaceKind.Region;
     }
 
     /// <summary>0 none; 1 a reporting verb after; 2 a title or role before.</summary>

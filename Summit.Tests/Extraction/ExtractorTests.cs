@@ -304,6 +304,15 @@ public class ExtractorTests
         new("A_name_that_opens_an_organisations_name_is_the_organisations (2/2)",
             "Tony Blair spoke at the Tony Blair Institute on Monday.", "Tony Blair"),
 
+        new("A_places_adjective_or_people_is_no_name",
+            "Sri Lankan officials said the Costa Ricans agreed, said Anna Kowalski.", "Anna Kowalski"),
+
+        new("Urdu_and_Arabic_particles_join_a_hyphenated_name",
+            "Inzamam-ul-Haq and Ata-ur-Rehman scored 40.", "Inzamam-ul-Haq", "Ata-ur-Rehman"),
+
+        new("A_news_desk_in_a_sign_off_is_no_person",
+            "-- Sydney Newsroom 61-2 9373-1800"),
+
         new("Deutsche_and_Sony_open_firms_names",
             "The sale was agreed with Deutsche Boerse and Sony Ericsson."),
     };
