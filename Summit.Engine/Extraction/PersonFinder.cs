@@ -38,7 +38,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
         var singles = new List<SingleName>();
         var firms = new List<string[]>();
         var lowercase = new LowercaseWords(doc);
-        // Names used as a work's or character's ("the Harry Potter films"), and names with evidence of a person.
+        // Names used as a work's or a character's ("the Harry Potter series"), and names with evidence of a person.
         HashSet<Person>? works = null, evidenced = null;
 
         for (var i = 0; i < n; i++)
@@ -126,9 +126,9 @@ internal sealed class PersonFinder(Gaz gazetteer)
     }
 
     /// <summary>
-    /// "the Harry Potter films", "the 21st James Bond film": a name the article uses as a work's or a fictional
+    /// "the Harry Potter series", "the first James Bond book": a name the article uses as a work's or a fictional
     /// character's is no person there, unless a title or a reporting verb at one of its mentions (also a surname's
-    /// alone: "Scorsese said") vouches for one ("the Mike Leigh film … director Mike Leigh").
+    /// alone: "Leigh said") vouches for one ("the Mike Leigh series … director Mike Leigh").
     /// </summary>
     private static void DropWorks(List<Person> persons, Person?[] personAt, List<SingleName> singles, HashSet<Person> works, HashSet<Person>? evidenced)
     {
@@ -617,6 +617,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
             words++;
         }
         if (words == 0) return false;
+        // "Sri Lankan officials", "the Costa Ricans": a place's adjective or people.
         if (IsPlaceAdjective(doc, start, end)) return false;
         // "St Louis", "St Pauli", "St Helens": a saint's name without its dot is a town's, a club's or a church's.
         if (doc[start] == "St") return false;
@@ -688,13 +689,13 @@ internal sealed class PersonFinder(Gaz gazetteer)
     /// "J. Crawley", "C. White": one initial before a surname is a person's name, also when the surname is a town's or
     /// a dictionary word; not "U.S. Steel" (an abbreviation's last letter), "S. Africa" (a country) or "B. Then".
     /// </summary>
-    private static bool IsInitialAndSurname(TextDocument doc, int start, int end, PlaceHit?[] placeAt)
+    private bool IsInitialAndSurname(TextDocument doc, int start, int end, PlaceHit?[] placeAt)
     {
         if (end != start + 3 || !IsInitial(doc, start)) return false;
         if (start > 0 && doc.IsPunct(start - 1, '.') && doc.Tokens[start - 1].End == doc.Tokens[start].Start) return false;
         var w = doc[start + 2];
         return doc.IsWord(start + 2) && w.Length > 1 && !Lexicon.IsAllCaps(w) && !Lexicon.CapitalisedCommon.Contains(w)
-               && !(w.EndsWith('s') && Gaz.Default.IsCommonWord(w))
+               && !(w.EndsWith('s') && gazetteer.IsCommonWord(w))
                && !(placeAt[start + 2] is { } place && place.Readings[0].Kind is not Gazetteer.PlaceKind.City);
     }
 
