@@ -116,17 +116,17 @@ public sealed partial class Extractor
     /// </summary>
     private static void DropOrganizationNames(List<Person> persons, Person?[] personAt, List<OrganizationMention> organizations)
     {
-        if (organizations.Count == 0) return;
-        var names = organizations.Select(o => o.Name.Split(' ')).ToList();
-        foreach (var p in persons.ToList())
+        if (organizations.Count == 0 || persons.Count == 0) return;
+        persons.RemoveAll(p =>
         {
-            var words = p.Name.Split(' ');
-            if (Gaz.Default.FirstNameGender(words[0]) != '\0' || !names.Exists(n => n.Length >= words.Length && words.AsSpan().SequenceEqual(n.AsSpan(0, words.Length))))
-                continue;
+            var name = p.Name;
+            if (!organizations.Exists(o => o.Name.StartsWith(name, StringComparison.Ordinal) && (o.Name.Length == name.Length || o.Name[name.Length] == ' '))) return false;
+            var space = name.IndexOf(' ');
+            if (Gaz.Default.FirstNameGender(space < 0 ? name : name[..space]) != '\0') return false;
             foreach (var (s, e) in p.Mentions)
                 for (var t = s; t < e; t++) personAt[t] = null;
-            persons.Remove(p);
-        }
+            return true;
+        });
     }
 
     private static List<PersonMention> ToPersons(TextDocument doc, List<Person> persons) =>

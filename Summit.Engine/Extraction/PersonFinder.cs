@@ -652,6 +652,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
         var last = doc[end - 1];
         var cut = last.EndsWith("ns", StringComparison.Ordinal) ? 2 : last.EndsWith('n') ? 1 : 0;
         if (cut == 0 || !doc.IsWord(end - 1) || last.Length - cut < 3) return false;
+        // Most names end in "n" ("John", "Brown"): only a run that opens a known place's name is spelt out and looked up.
+        if (end - 1 > start && gazetteer.LongestNameStartingWith(doc[start]) == 0) return false;
         var name = end - 1 > start ? NameText(doc, start, end - 1) + " " + last[..^cut] : last[..^cut];
         return gazetteer.TryGetPlace(name, out var readings) && readings[0].Kind is Gazetteer.PlaceKind.Country or Gazetteer.PlaceKind.Region;
     }
