@@ -62,6 +62,8 @@ public sealed partial class Extractor
             });
         }
         var (persons, personAt, firms) = Finders.Persons.Find(doc, placeHits);
+        var organizations = OrganizationFinder.Find(doc, firms, personAt);
+        DropOrganizationNames(persons, personAt, organizations);
         // A name read as a person ("Paris Hilton") or a firm ("Morgan Stanley") is not also a place.
         var inFirm = new bool[doc.Tokens.Count];
         foreach (var (start, end) in firms)
@@ -103,8 +105,28 @@ public sealed partial class Extractor
 
         return new ArticleFacts(quotes, ToPersons(doc, persons), ToPlaces(doc, placeHits), countries)
         {
-            Organizations = OrganizationFinder.Find(doc, firms, personAt),
+            Organizations = organizations,
         };
+    }
+
+    /// <summary>
+    /// "Qwest said … Qwest Communications", "Mozilla … the Mozilla Foundation": a name that opens the name of an
+    /// organisation of the article is that organisation's, not a person's; not when a given name opens it ("Tony Blair
+    /// … the Tony Blair Institute").
+    /// </summary>
+    private static void DropOrganizationNames(List<Person> persons, Person?[] personAt, List<OrganizationMention> organizations)
+    {
+        if (organizations.Count == 0 || persons.Count == 0) return;
+        persons.RemoveAll(p =>
+        {
+            var name = p.Name;
+            if (!organizations.Exists(o => o.Name.StartsWith(name, StringComparison.Ordinal) && (o.Name.Length == name.Length || o.Name[name.Length] == ' '))) return false;
+            var space = name.IndexOf(' ');
+            if (Gaz.Default.FirstNameGender(space < 0 ? name : name[..space]) != '\0') return false;
+            foreach (var (s, e) in p.Mentions)
+                for (var t = s; t < e; t++) personAt[t] = null;
+            return true;
+        });
     }
 
     private static List<PersonMention> ToPersons(TextDocument doc, List<Person> persons) =>

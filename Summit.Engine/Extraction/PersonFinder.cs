@@ -38,6 +38,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
         var singles = new List<SingleName>();
         var firms = new List<string[]>();
         var lowercase = new LowercaseWords(doc);
+        // Names used as a work's or a character's ("the Harry Potter series"), and names with evidence of a person.
+        HashSet<Person>? works = null, evidenced = null;
 
         for (var i = 0; i < n; i++)
         {
@@ -72,8 +74,18 @@ internal sealed class PersonFinder(Gaz gazetteer)
             if (len >= 2)
             {
                 var firstGender = gazetteer.FirstNameGender(doc[start]);
-                if (evidence == 0 && firstGender == '\0' && !LooksLikeName(doc, start, end)) continue;
-                if (doc.IsSentenceStart(start) && Lexicon.CapitalisedCommon.Contains(doc[start])) continue;
+                if (evidence == 0 && firstGender == '\0' && !LooksLikeName(doc, start, end) && !IsInitialAndSurname(doc, start, end, placeAt)) continue;
+                if (doc.IsSentenceStart(start) && Lexicon.CapitalisedCommon.Contains(doc[start]) && !IsInitial(doc, start)) continue;
+                // "Scissor Sisters", "Pet Shop Boys": a plural noun as the last word names a band or team, unless a given
+                // name or a title vouches for a person ("Bernie Sanders", "Mr Rob Waters"); after a place ("Atlanta Braves",
+                // "San Diego Padres") also a given name or a plural no dictionary has. Like a firm, the team is an
+                // organisation, and its town no place.
+                if (evidence < 2 && !IsInitial(doc, start) && IsTeamOrBand(doc[end - 1], firstGender != '\0', placeAt[start] != null))
+                {
+                    firms.Add(NameText(doc, start, end).Split(' '));
+                    firmSpans.Add((start, end));
+                    continue;
+                }
                 var name = NameText(doc, start, end);
                 if (!byName.TryGetValue(name, out var p))
                 {
@@ -82,6 +94,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
                     persons.Add(p);
                 }
                 Mark(p, start, end, personAt);
+                if (evidence > 0) (evidenced ??= []).Add(p);
+                if (IsWorkMention(doc, start, end)) (works ??= []).Add(p);
             }
             // A single letter is an initial ("S and P said"), not a surname; a role ("National Security Advisor to the
             // President") or a plural ("Minister of Foreign Affairs", "Executive Order") after titles is no surname either.
@@ -106,8 +120,40 @@ internal sealed class PersonFinder(Gaz gazetteer)
         }
         MergeHeadlineWords(doc, persons, personAt, singles);
         LinkShortForms(doc, persons, personAt, placeAt, singles);
+        if (works != null) DropWorks(persons, personAt, singles, works, evidenced);
         GenderFromPronouns(doc, personAt);
         return new PersonsFound(persons, personAt, firmSpans);
+    }
+
+    /// <summary>
+    /// "the Harry Potter series", "the first James Bond book": a name the article uses as a work's or a fictional
+    /// character's is no person there, unless a title or a reporting verb at one of its mentions (also a surname's
+    /// alone: "Leigh said") vouches for one ("the Mike Leigh series … director Mike Leigh").
+    /// </summary>
+    private static void DropWorks(List<Person> persons, Person?[] personAt, List<SingleName> singles, HashSet<Person> works, HashSet<Person>? evidenced)
+    {
+        foreach (var single in singles)
+            if (single.Evidence > 0 && personAt[single.Start] is { } p) (evidenced ??= []).Add(p);
+        foreach (var work in works)
+        {
+            if (evidenced?.Contains(work) == true) continue;
+            foreach (var (s, e) in work.Mentions)
+                for (var t = s; t < e; t++) personAt[t] = null;
+            persons.Remove(work);
+        }
+    }
+
+    /// <summary>The mention modifies a work noun ("Harry Potter series"), opens a title ("Harry Potter and the Prisoner of
+    /// Azkaban") or follows "next" ("the next James Bond").</summary>
+    private static bool IsWorkMention(TextDocument doc, int start, int end)
+    {
+        if (doc.IsWord(end) && WorkNouns.Contains(doc[end])) return true;
+        // "Harry Potter and the Prisoner of Azkaban": a title; not a band's "Mavis Staples and the Blind Boys of Alabama".
+        if (doc.IsWord(end) && doc[end] == "and" && doc.IsWord(end + 1) && doc[end + 1] is "the" or "The")
+            for (var k = end + 2; k < end + 5 && doc.IsWord(k) && char.IsUpper(doc[k][0]) && !doc[k].EndsWith('s'); k++)
+                if (doc.IsWord(k + 1) && doc[k + 1] is "of" or "Of") return true;
+        var prev = start - 1;
+        return prev >= 0 && doc.IsWord(prev) && WorkCuesBefore.Contains(doc[prev]);
     }
 
     /// <summary>A single name with evidence of being a person ("Putin said", "Mrs Smith"), and the gender its title gave
@@ -307,7 +353,8 @@ internal sealed class PersonFinder(Gaz gazetteer)
         {
             var parts = p.Name.Split(' ');
             if (parts.Length < 2) continue;
-            byShort.TryAdd(parts[^1], p);
+            // "Grand Slam I": a one-letter last word is a numeral or an initial, and "I" the pronoun everywhere else.
+            if (parts[^1].Length > 1) byShort.TryAdd(parts[^1], p);
             // "Xi Jinping" → "Xi": a first part that is not an English first name may be the family name.
             if (gazetteer.FirstNameGender(parts[0]) == '\0' && parts[0].Length > 1 && !Lexicon.Titles.Contains(parts[0]))
                 byShort.TryAdd(parts[0], p);
@@ -384,6 +431,9 @@ internal sealed class PersonFinder(Gaz gazetteer)
     private static readonly HashSet<string> FemaleTitles = WordList.Set("female-titles.txt");
     private static readonly HashSet<string> FirmBefore = WordList.Set("firm-cues-before.txt");
     private static readonly HashSet<string> MarketRoles = WordList.Set("market-roles.txt");
+    private static readonly HashSet<string> GivenNameOrgWords = WordList.Set("given-name-org-words.txt");
+    private static readonly HashSet<string> WorkNouns = WordList.Set("work-nouns.txt");
+    private static readonly HashSet<string> WorkCuesBefore = WordList.Set("work-cues-before.txt");
 
     /// <summary>The words around the token are capitals too: a headline, not "PENCE: Well, …".</summary>
     private static bool InCapitalsLine(TextDocument doc, int i)
@@ -401,6 +451,14 @@ internal sealed class PersonFinder(Gaz gazetteer)
     /// <summary>A town, not a country or city of a million: a known person's surname wins ("Obama").</summary>
     private static bool IsSmallTown(PlaceHit hit) =>
         hit.Readings.All(r => r.Kind == Gazetteer.PlaceKind.City && !r.Capital && r.Population < 1_000_000);
+
+    /// <summary>The last word of a band's or a team's name: the plural of a dictionary noun ("Sisters", "Braves"; "Boss"
+    /// and "Davis" are no plurals) after no given name, or after a place any plural ("Padres").</summary>
+    private bool IsTeamOrBand(string last, bool givenName, bool afterPlace)
+    {
+        if (last.Length <= 3 || last[^1] != 's' || last[^2] is 's' or 'u' or 'i') return false;
+        return gazetteer.IsCommonWord(last[..^1]) ? !givenName || afterPlace : afterPlace && !givenName;
+    }
 
     /// <summary>"Analysts said", "Traders said": a common word used as a noun, not "Baker said".</summary>
     private bool IsCommonNoun(LowercaseWords lowercase, string word)
@@ -495,7 +553,7 @@ internal sealed class PersonFinder(Gaz gazetteer)
             if (doc.IsPunct(start, '.') || doc.IsPunct(start, '-') || doc.Is(start, TokenKind.Newline)) { start++; continue; }
             if (Lexicon.Titles.Contains(w) || w == "of" || IsNationality(w) || Lexicon.Calendar.Contains(w)
                 || start + 1 < end && Lexicon.RoleNouns.Contains(w.ToLowerInvariant())
-                || (doc.IsSentenceStart(start) && Lexicon.CapitalisedCommon.Contains(w) && start + 1 < end))
+                || (doc.IsSentenceStart(start) && Lexicon.CapitalisedCommon.Contains(w) && start + 1 < end && !IsInitial(doc, start)))
             {
                 if (Lexicon.Titles.Contains(w) || Lexicon.RoleNouns.Contains(w.ToLowerInvariant())) had = true;
                 if (IsPersonalTitle(w)) personal = true;
@@ -553,12 +611,16 @@ internal sealed class PersonFinder(Gaz gazetteer)
         {
             if (!doc.IsWord(t)) continue;
             var w = doc[t];
-            if (w == "of" || Lexicon.OrgWords.Contains(w) || Lexicon.Calendar.Contains(w)) return false;
+            if (w == "of" || Lexicon.Calendar.Contains(w) || Lexicon.OrgWords.Contains(w) && !IsGivenNameFirst(doc, t, start, end)) return false;
             // "And I wish …", "When I", not "Elizabeth I".
-            if (Lexicon.Pronouns.Contains(w) && w.Length <= 4 && t == start || w == "I" && Lexicon.CapitalisedCommon.Contains(doc[start])) return false;
+            if ((Lexicon.Pronouns.Contains(w) && w.Length <= 4 && t == start || w == "I" && Lexicon.CapitalisedCommon.Contains(doc[start])) && !IsInitial(doc, t)) return false;
             words++;
         }
         if (words == 0) return false;
+        // "Sri Lankan officials", "the Costa Ricans": a place's adjective or people.
+        if (IsPlaceAdjective(doc, start, end)) return false;
+        // "St Louis", "St Pauli", "St Helens": a saint's name without its dot is a town's, a club's or a church's.
+        if (doc[start] == "St") return false;
         // "The Hill reported", "said The Washington Post": a capitalised article inside a sentence opens a title, not a name.
         if (doc[start] == "The" && !doc.IsSentenceStart(start)) return false;
         // "Chief Diplomatic Advisor", "Security Adviser": a role noun ends a title, not a name (but "Billie Jean King").
@@ -569,6 +631,31 @@ internal sealed class PersonFinder(Gaz gazetteer)
         if (words >= 2 && placeAt[end - 1] is { } q && q.Readings[0].Kind != Gazetteer.PlaceKind.City) return false;
         if (words == 1 && placeAt[start] is { } single && (!IsSmallTown(single) || AfterLocativePreposition(doc, start))) return false;
         return true;
+    }
+
+    /// <summary>
+    /// "Bill Clinton", "Christian Rudd": an organisation word that is also a common given name opens the name when a surname
+    /// follows, a word no dictionary has (not "Christian Aid", "Christian Democrats").
+    /// </summary>
+    private bool IsGivenNameFirst(TextDocument doc, int t, int start, int end)
+    {
+        if (t != start || !GivenNameOrgWords.Contains(doc[t])) return false;
+        var next = t + 1;
+        return next < end && doc.IsWord(next) && doc[next].Length > 1 && !gazetteer.IsCommonWord(doc[next]) && !Lexicon.OrgWords.Contains(doc[next])
+               && !Lexicon.IsAllCaps(doc[next]);
+    }
+
+    /// <summary>"Sri Lankan", "Costa Ricans", "West African": a country's or region's name with "n" or "ns" added, an
+    /// adjective or its people, not a person.</summary>
+    private bool IsPlaceAdjective(TextDocument doc, int start, int end)
+    {
+        var last = doc[end - 1];
+        var cut = last.EndsWith("ns", StringComparison.Ordinal) ? 2 : last.EndsWith('n') ? 1 : 0;
+        if (cut == 0 || !doc.IsWord(end - 1) || last.Length - cut < 3) return false;
+        // Most names end in "n" ("John", "Brown"): only a run that opens a known place's name is spelt out and looked up.
+        if (end - 1 > start && gazetteer.LongestNameStartingWith(doc[start]) == 0) return false;
+        var name = end - 1 > start ? NameText(doc, start, end - 1) + " " + last[..^cut] : last[..^cut];
+        return gazetteer.TryGetPlace(name, out var readings) && readings[0].Kind is Gazetteer.PlaceKind.Country or Gazetteer.PlaceKind.Region;
     }
 
     /// <summary>0 none; 1 a reporting verb after; 2 a title or role before.</summary>
@@ -599,6 +686,24 @@ internal sealed class PersonFinder(Gaz gazetteer)
         }
         return true;
     }
+
+    /// <summary>
+    /// "J. Crawley", "C. White": one initial before a surname is a person's name, also when the surname is a town's or
+    /// a dictionary word; not "U.S. Steel" (an abbreviation's last letter), "S. Africa" (a country) or "B. Then".
+    /// </summary>
+    private bool IsInitialAndSurname(TextDocument doc, int start, int end, PlaceHit?[] placeAt)
+    {
+        if (end != start + 3 || !IsInitial(doc, start)) return false;
+        if (start > 0 && doc.IsPunct(start - 1, '.') && doc.Tokens[start - 1].End == doc.Tokens[start].Start) return false;
+        var w = doc[start + 2];
+        return doc.IsWord(start + 2) && w.Length > 1 && !Lexicon.IsAllCaps(w) && !Lexicon.CapitalisedCommon.Contains(w)
+               && !(w.EndsWith('s') && gazetteer.IsCommonWord(w))
+               && !(placeAt[start + 2] is { } place && place.Readings[0].Kind is not Gazetteer.PlaceKind.City);
+    }
+
+    /// <summary>A capital letter glued to its dot: "J." of "J. Crawley", "A." and "I." included.</summary>
+    private static bool IsInitial(TextDocument doc, int t) =>
+        doc.IsWord(t) && doc[t].Length == 1 && char.IsUpper(doc[t][0]) && doc.IsPunct(t + 1, '.') && doc.Tokens[t + 1].Start == doc.Tokens[t].End;
 
     private static int CountWords(TextDocument doc, int start, int end)
     {

@@ -270,12 +270,65 @@ public class ExtractorTests
 
         new("A_bank_broker_or_news_agency_named_by_its_role_is_no_person (6/6)",
             "The sale was advised by Kessler Brandt, Warren and Tolliver Inc, the broker."),
+
+        new("An_organisation_word_that_is_a_common_given_name_opens_a_name_before_a_surname",
+            "Bill Hardacre said the Farm Bill would pass, and Christian Aid agreed.", "Bill Hardacre"),
+
+        new("An_initial_before_a_surname_is_a_name_also_when_the_surname_is_a_town_or_a_word",
+            "Scorers: J. Crawley 106, A. Stewart 44, C. White 12.", "J. Crawley", "A. Stewart", "C. White"),
+
+        new("An_abbreviation_or_a_country_after_an_initial_is_no_name",
+            "U.S. Steel raised prices. S. Korea agreed."),
+
+        new("A_plural_noun_as_the_last_word_names_a_band_or_a_team_unless_a_given_name_opens_it",
+            "New York band Scissor Sisters topped the charts. Bernie Sanders spoke.", "Bernie Sanders"),
+
+        new("A_saints_name_without_its_dot_is_a_place_or_a_club",
+            "St Pauli beat Hamburg 2-1, said Anna Kowalski.", "Anna Kowalski"),
+
+        new("A_name_modifying_a_work_noun_or_opening_a_title_is_a_work (1/2)",
+            "The Harry Potter series made money. Harry Potter and the Prisoner of Azkaban won. Emma Watson starred.", "Emma Watson"),
+
+        new("A_name_modifying_a_work_noun_or_opening_a_title_is_a_work (2/2)",
+            "He may be the next James Bond, said Anna Kowalski.", "Anna Kowalski"),
+
+        new("A_title_or_a_reporting_verb_keeps_a_name_before_a_work_noun_a_person",
+            "Director Mike Leigh said his new film was done. The Mike Leigh series ended.", "Mike Leigh"),
+
+        new("A_team_named_after_its_town_is_no_person",
+            "The Sydney Tigers beat the San Diego Padres, said Anna Kowalski.", "Anna Kowalski"),
+
+        new("A_name_that_opens_an_organisations_name_is_the_organisations (1/2)",
+            "Zantrex said it would ship a browser. The Zantrex Foundation agreed, said Anna Kowalski.", "Anna Kowalski"),
+
+        new("A_name_that_opens_an_organisations_name_is_the_organisations (2/2)",
+            "Tony Blair spoke at the Tony Blair Institute on Monday.", "Tony Blair"),
+
+        new("A_places_adjective_or_people_is_no_name",
+            "Sri Lankan officials said the Costa Ricans agreed, said Anna Kowalski.", "Anna Kowalski"),
+
+        new("Urdu_and_Arabic_particles_join_a_hyphenated_name",
+            "Inzamam-ul-Haq and Ata-ur-Rehman scored 40.", "Inzamam-ul-Haq", "Ata-ur-Rehman"),
+
+        new("A_news_desk_in_a_sign_off_is_no_person",
+            "-- Sydney Newsroom 61-2 9373-1800"),
+
+        new("Deutsche_and_Sony_open_firms_names",
+            "The sale was agreed with Deutsche Boerse and Sony Ericsson."),
     };
 
     [Theory, MemberData(nameof(Persons))]
     public void The_persons_found(FactsCase c)
     {
         Assert.Equal(c.Expected, Extract(c.Body).Persons.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void A_one_letter_last_word_is_no_short_form_of_the_name()
+    {
+        var facts = Extract("Pope John Paul I died in 1978. I remember it, Anna Kowalski said.");
+        var pope = Assert.Single(facts.Persons, p => p.Name == "John Paul I");
+        Assert.Single(pope.Mentions);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class OrganizationExtractionTests
         new("a firm the person finder knows", "Shares of Gillette Canada Inc rose on Monday.", "Gillette Canada Inc"),
         new("a sentence's first word alone is no organisation", "Police said the road was closed.", []),
         new("persons are no organisations", "Tony Blair met Gordon Brown.", []),
+        new("a band or a team named by a plural", "New York band Scissor Sisters played the Sydney Tigers' ground.", "Scissor Sisters", "Sydney Tigers"),
     };
 
     [Theory]
