@@ -39,8 +39,8 @@ public sealed record Entity(string Name, string Type, IReadOnlyList<string> Alia
 /// ("Biden-Harris").</item>
 /// <item>A longer form whose first word is no given name ("López Obrador", "Athough Reagan") is the one person
 /// whose name ends with those words, or whose family name it has, when that person is three times as frequent.</item>
-/// <item>The canonical name is the full form most articles use; ties go to the longer, then the first in ordinal
-/// order.</item>
+/// <item>The canonical name is the full form most articles use (for a one-word name, the form with its regnal
+/// title: "King Fahd"); ties go to the longer, then the first in ordinal order.</item>
 /// </list>
 /// The registry looks at the archive as a whole; a form it leaves ambiguous (<see cref="CandidatesOf"/>) may still go
 /// to one candidate in a given article, on that article's evidence (its date, the persons it names with the surname):
@@ -305,8 +305,8 @@ public sealed class EntityRegistry
         public string CanonicalName()
         {
             var byDisplay = Members.GroupBy(m => m.Name.Display, StringComparer.Ordinal)
-                .Select(d => (Display: d.Key, Count: d.Sum(m => m.Count), Full: !d.First().Name.IsSingle))
-                .OrderByDescending(d => d.Full).ThenByDescending(d => d.Count).ThenByDescending(d => d.Display.Length)
+                .Select(d => (Display: d.Key, Count: d.Sum(m => m.Count), Full: !d.First().Name.IsSingle, Titled: d.First().Name.IsTitledSingle))
+                .OrderByDescending(d => d.Full).ThenByDescending(d => d.Titled).ThenByDescending(d => d.Count).ThenByDescending(d => d.Display.Length)
                 .ThenBy(d => d.Display, StringComparer.Ordinal);
             return byDisplay.First().Display;
         }

@@ -16,6 +16,9 @@ internal sealed record PersonName(string Display, string[] Words, string Family,
     /// <summary>A name of one word ("Reagan", "Subroto", "Du Plessis"): a family name or a mononym.</summary>
     public bool IsSingle => Given is null;
 
+    /// <summary>A one-word name shown with its regnal title ("King Fahd"): the name a monarch or pope is known by.</summary>
+    public bool IsTitledSingle => IsSingle && Words.Length == 1 && Display.Contains(' ');
+
     private static readonly HashSet<string> Regnal = new(StringComparer.Ordinal) { "King", "Queen", "Pope", "Emperor", "Sultan", "Emir", "Sheikh", "Crown" };
     private static readonly HashSet<string> Suffixes = new(StringComparer.OrdinalIgnoreCase) { "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV" };
     private static readonly Dictionary<string, string> Nicknames = WordList.Table("nicknames.tsv");

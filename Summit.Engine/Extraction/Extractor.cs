@@ -94,16 +94,18 @@ public sealed partial class Extractor
 
         var raw = QuoteFinder.Find(body);
         var (speakers, roleHolders) = SpeakerResolver.Resolve(doc, persons, personAt, placeAt, raw);
+        var names = RegnalNames(doc, persons);
+        string? Named(string? name) => name is not null && names.TryGetValue(name, out var titled) ? titled : name;
         var quotes = new List<Quote>(raw.Count);
         var transcript = QuoteFilter.IsTranscript(body, raw);
         for (var i = 0; i < raw.Count; i++)
         {
             var text = body[raw[i].Start..raw[i].End];
             if (QuoteFilter.IsNotSpeech(body, text, speakers[i], raw[i], transcript)) continue;
-            quotes.Add(new Quote(raw[i].Start, raw[i].End, text, speakers[i]) { RoleHolder = roleHolders[i] });
+            quotes.Add(new Quote(raw[i].Start, raw[i].End, text, Named(speakers[i])) { RoleHolder = Named(roleHolders[i]) });
         }
 
-        return new ArticleFacts(quotes, ToPersons(doc, persons), ToPlaces(doc, placeHits), countries)
+        return new ArticleFacts(quotes, ToPersons(doc, persons, names), ToPlaces(doc, placeHits), countries)
         {
             Organizations = organizations,
         };
@@ -129,9 +131,32 @@ public sealed partial class Extractor
         });
     }
 
-    private static List<PersonMention> ToPersons(TextDocument doc, List<Person> persons) =>
+    /// <summary>Titles that stay with a one-word name: a monarch or pope is known as "King Fahd", "Pope Francis".</summary>
+    private static readonly HashSet<string> RegnalTitles = new(StringComparer.Ordinal) { "King", "Queen", "Pope", "Emperor", "Sultan", "Emir" };
+
+    /// <summary>
+    /// A person named by one word that the text gives a regnal title before ("King Fahd said … Fahd") is named with it;
+    /// the mentions still cover the name alone. Other titles are never part of a name.
+    /// </summary>
+    private static Dictionary<string, string> RegnalNames(TextDocument doc, List<Person> persons)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in persons)
+        {
+            if (p.Name.Contains(' ')) continue;
+            foreach (var (start, _) in p.Mentions)
+                if (start > 0 && doc.IsWord(start - 1) && RegnalTitles.Contains(doc[start - 1]))
+                {
+                    names[p.Name] = doc[start - 1] + " " + p.Name;
+                    break;
+                }
+        }
+        return names;
+    }
+
+    private static List<PersonMention> ToPersons(TextDocument doc, List<Person> persons, Dictionary<string, string> names) =>
         persons.Where(p => p.Mentions.Count > 0)
-            .Select(p => new PersonMention(p.Name, p.Mentions
+            .Select(p => new PersonMention(names.GetValueOrDefault(p.Name, p.Name), p.Mentions
                 .Select(m => new Span(doc.Tokens[m.Start].Start, doc.Tokens[m.End - 1].End))
                 .Distinct().OrderBy(s => s.Start).ToList()))
             .ToList();

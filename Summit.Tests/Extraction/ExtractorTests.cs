@@ -226,6 +226,9 @@ public class ExtractorTests
         new("A_hyphenated_capitalised_word_is_no_two_word_name",
             "The notes pay 7 pct a year.\nNon-callable for ten years, the notes are rated AAA by the agency."),
 
+        new("A_monarch_known_by_one_name_keeps_the_regnal_title",
+            "King Fahd said Saudi Arabia would hold its quota. Fahd also met Prime Minister Margaret Thatcher.", "Margaret Thatcher", "King Fahd"),
+
         new("A_title_with_of_the_is_stripped",
             "Britain's Chancellor of the Exchequer Nigel Lawson said taxes would fall.", "Nigel Lawson"),
 
