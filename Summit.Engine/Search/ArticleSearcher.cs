@@ -321,11 +321,11 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
 
     private SearchHit ToHit(Document doc, int docId, float score, HighlightTerms highlight, bool browsing, ArchiveEntities entities)
     {
-        var facts = ReadFacts(doc);
+        var facts = ReadFacts<QuotesOfFacts>(doc) ?? QuotesOfFacts.None;
         var title = doc.Get(SummitSchema.Title) ?? "";
         // A transcript can hold hundreds of quotes; looking at the first 200 keeps a hit cheap, and only the ones
         // shown are escaped and marked.
-        var all = facts.Quotes.Take(200).ToList();
+        var all = (facts.Quotes ?? []).Take(200).ToList();
         var quotes = all.Select(q => (Quote: q, Matches: Snippets.CountMatches(q.Text, highlight, _analyzer))).ToList();
         // A quote inside a longer one of the article is shown as the longer, and once.
         var best = quotes.Where(q => q.Matches > 0).OrderByDescending(q => q.Matches).Select(q => q.Quote).ToList();
@@ -351,18 +351,27 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             doc.GetValues(SummitSchema.Country));
     }
 
-    internal static ArticleFacts ReadFacts(Document doc)
+    internal static ArticleFacts ReadFacts(Document doc) => ReadFacts<ArticleFacts>(doc) ?? ArticleFacts.Empty;
+
+    /// <summary>The quotes of an article's stored facts: all a hit shows of them, read without the persons, places
+    /// and organisations around them.</summary>
+    private sealed record QuotesOfFacts(IReadOnlyList<Quote> Quotes)
+    {
+        public static QuotesOfFacts None { get; } = new([]);
+    }
+
+    private static T? ReadFacts<T>(Document doc) where T : class
     {
         var json = doc.Get(SummitSchema.FactsJson);
-        if (string.IsNullOrEmpty(json)) return ArticleFacts.Empty;
+        if (string.IsNullOrEmpty(json)) return null;
         try
         {
-            return JsonSerializer.Deserialize<ArticleFacts>(json, ArticleDocuments.FactsJsonOptions) ?? ArticleFacts.Empty;
+            return JsonSerializer.Deserialize<T>(json, ArticleDocuments.FactsJsonOptions);
         }
         catch (JsonException)
         {
             // Written by an older indexer: show the article without facts rather than fail the request.
-            return ArticleFacts.Empty;
+            return null;
         }
     }
 
