@@ -538,9 +538,22 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             // "the Geneva-based GATT": where an organisation sits.
             || doc.IsPunct(h.End, '-') && doc.IsWord(h.End + 1) && doc[h.End + 1] == "based"
             // "ministers met in Paris", "the meeting in Geneva": where a meeting was held.
-            || doc.IsWord(h.Start - 1) && doc[h.Start - 1] == "in" && doc.IsWord(h.Start - 2) && EventNouns.Contains(doc[h.Start - 2]));
+            || doc.IsWord(h.Start - 1) && doc[h.Start - 1] == "in" && (doc.IsWord(h.Start - 2) && EventNouns.Contains(doc[h.Start - 2])
+                // "the agreement among industrial nations in Paris", "the accord reached in Paris": a few words between.
+                || MeetingNounBefore(doc, h.Start - 2)));
+
+    /// <summary>How far before "in" a meeting's noun may stand, within the clause.</summary>
+    private const int MeetingWindow = 6;
+
+    private static bool MeetingNounBefore(TextDocument doc, int k)
+    {
+        for (var j = k; j > k - MeetingWindow && doc.IsWord(j); j--)
+            if (MeetingNouns.Contains(doc[j])) return true;
+        return false;
+    }
 
     private static readonly HashSet<string> EventNouns = WordList.Set("event-nouns.txt");
+    private static readonly HashSet<string> MeetingNouns = WordList.Set("meeting-nouns.txt");
 
     /// <summary>"The bonds will be listed in Luxembourg": where a security trades is not what the story is about.</summary>
     private static bool IsListingVenue(TextDocument doc, int start)

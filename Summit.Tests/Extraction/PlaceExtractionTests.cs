@@ -185,6 +185,9 @@ public class PlaceExtractionTests
         new("A_city_naming_an_agreement_does_not_give_its_country",
             "Finance ministers met on Sunday to review the Paris accord on currencies."),
 
+        new("A_city_where_an_agreement_was_reached_does_not_give_its_country",
+            "Treasury Secretary James Baker said the agreement among industrial nations in Paris last month was only a start."),
+
         new("A_city_where_an_organisation_sits_does_not_give_its_country",
             "The Paris-based agency said world oil stocks rose in March."),
 
