@@ -166,7 +166,6 @@ public sealed class ArchiveEntities
             _reader = reader;
             Fields = fields;
             var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-            var scratch = new BytesRef();
             foreach (var leaf in reader.Leaves)
             {
                 var segment = leaf.AtomicReader;
@@ -175,19 +174,7 @@ public sealed class ArchiveEntities
                     var ords = FacetDocOrdinals.For(segment, field);
                     var docValues = segment.GetSortedSetDocValues(field);
                     if (ords is null || docValues is null) return ((FacetDocOrdinals, int[])?)null;
-                    var map = new int[docValues.ValueCount];
-                    for (var ord = 0; ord < map.Length; ord++)
-                    {
-                        docValues.LookupOrd(ord, scratch);
-                        var value = scratch.Utf8ToString();
-                        if (!ids.TryGetValue(value, out var id))
-                        {
-                            ids[value] = id = Values.Count;
-                            Values.Add(value);
-                        }
-                        map[ord] = id;
-                    }
-                    return (ords, map);
+                    return (ords, ValueIds(docValues, ids, Values));
                 })]);
             }
         }
@@ -235,6 +222,26 @@ public sealed class ArchiveEntities
         }
     }
 
+    /// <summary>Segment ordinal → value id for one field of a segment: a value met before (in another field or segment)
+    /// keeps its id in <paramref name="ids"/>, a new one is appended to <paramref name="values"/>.</summary>
+    private static int[] ValueIds(SortedSetDocValues docValues, Dictionary<string, int> ids, List<string> values)
+    {
+        var scratch = new BytesRef();
+        var map = new int[docValues.ValueCount];
+        for (var ord = 0; ord < map.Length; ord++)
+        {
+            docValues.LookupOrd(ord, scratch);
+            var value = scratch.Utf8ToString();
+            if (!ids.TryGetValue(value, out var id))
+            {
+                ids[value] = id = values.Count;
+                values.Add(value);
+            }
+            map[ord] = id;
+        }
+        return map;
+    }
+
     /// <summary>Each value of the fields with the number of live articles holding it in any of them.</summary>
     private static Dictionary<string, int> ArticleCounts(IndexReader reader, string[] fieldNames)
     {
@@ -268,23 +275,7 @@ public sealed class ArchiveEntities
             // Segment ordinal → value id, per field.
             var ids = new Dictionary<string, int>(StringComparer.Ordinal);
             var values = new List<string>();
-            var scratch = new BytesRef();
-            var idOf = fields.Select(f =>
-            {
-                var map = new int[f.DocValues!.ValueCount];
-                for (var ord = 0; ord < map.Length; ord++)
-                {
-                    f.DocValues.LookupOrd(ord, scratch);
-                    var value = scratch.Utf8ToString();
-                    if (!ids.TryGetValue(value, out var id))
-                    {
-                        ids[value] = id = values.Count;
-                        values.Add(value);
-                    }
-                    map[ord] = id;
-                }
-                return map;
-            }).ToList();
+            var idOf = fields.Select(f => ValueIds(f.DocValues!, ids, values)).ToList();
             var perId = new int[values.Count];
             var seenIn = new int[values.Count];
             Array.Fill(seenIn, -1);

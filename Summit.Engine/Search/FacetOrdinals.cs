@@ -78,8 +78,8 @@ public sealed class FacetOrdinals
     public int GlobalOrd(string field, string value)
     {
         var f = FieldOf(field);
-        if (f.Entities is not null)
-            return ArchiveEntities.For(_reader).Registry.Find(value) is { } entity && f.OrdinalOf!.TryGetValue(entity, out var ord) ? ord : -1;
+        if (f.Archive is { } archive)
+            return archive.Registry.Find(value) is { } entity && f.OrdinalOf!.TryGetValue(entity, out var ord) ? ord : -1;
         var term = new BytesRef(value);
         for (var segment = 0; segment < _leaves.Count; segment++)
         {
