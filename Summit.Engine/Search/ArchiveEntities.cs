@@ -15,10 +15,10 @@ namespace Summit.Engine.Search;
 /// article endpoint show entities through it. So when a later article changes what a form means (the first
 /// "Ronald Reagan" after a hundred "Reagan"s), every article follows at the next commit, with no document
 /// rewritten, and an index built at once and one built article by article give the same registry. Built once
-/// per reader (readers are immutable), with a cost of one pass over the facet ordinals of the person and speaker
-/// fields, and dropped with the reader. A form the registry leaves ambiguous ("Bush" beside two George Bushes) is
-/// then resolved per article on its evidence (<see cref="SurnameEvidence"/>), with one more pass over the same
-/// ordinals and the articles' dates; facets, filters, hits and the article endpoint follow it.
+/// per reader (readers are immutable) and dropped with it; the form counts are kept per segment core, so a refresh
+/// counts only new segments and subtracts deleted articles. A form the registry leaves ambiguous ("Bush" beside two
+/// George Bushes) is then resolved per article on its evidence (<see cref="SurnameEvidence"/>), with one pass over
+/// the person and speaker ordinals and the articles' dates; facets, filters, hits and the article endpoint follow it.
 /// </summary>
 public sealed class ArchiveEntities
 {
@@ -246,59 +246,67 @@ public sealed class ArchiveEntities
     private static Dictionary<string, int> ArticleCounts(IndexReader reader, string[] fieldNames)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var leaf in reader.Leaves)
-            foreach (var (value, count) in SegmentCounts.For(leaf, fieldNames))
-                counts[value] = counts.GetValueOrDefault(value) + count;
+        foreach (var leaf in reader.Leaves) SegmentCounts.For(leaf.AtomicReader, fieldNames).AddTo(counts, leaf.AtomicReader.LiveDocs);
+        foreach (var (value, count) in counts)
+            if (count == 0) counts.Remove(value);
         return counts;
     }
 
     /// <summary>
-    /// The counts of one segment, kept with the segment's reader: a refresh reuses the readers of the segments it did
-    /// not change (a deletion makes a new reader), so it counts only the new segments' articles.
+    /// The article counts of one segment core, deleted articles included, kept as long as the core lives. A refresh
+    /// reuses the cores of the segments it did not write, also when it deleted some of their articles (an article
+    /// replaced or removed), so it counts only the new segments' articles and subtracts only the deleted ones.
     /// </summary>
-    private static class SegmentCounts
+    private sealed class SegmentCounts
     {
-        private static readonly ConditionalWeakTable<AtomicReader, System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, int>>> Cache = new();
+        private static readonly ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<SegmentCounts>>> Cache = new();
 
-        public static Dictionary<string, int> For(AtomicReaderContext leaf, string[] fieldNames) =>
-            Cache.GetValue(leaf.AtomicReader, _ => new(StringComparer.Ordinal))
-                .GetOrAdd(string.Join('\n', fieldNames), _ => Count(leaf, fieldNames));
+        private readonly List<string> _values = [];
+        // Per field with doc values in the segment: the doc ordinals and segment ordinal → value id.
+        private readonly List<(FacetDocOrdinals Ords, int[] IdOf)> _fields = [];
+        private readonly FixedBitSet? _articles;
+        private readonly int[] _all;
 
-        private static Dictionary<string, int> Count(AtomicReaderContext leaf, string[] fieldNames)
+        private SegmentCounts(AtomicReader segment, string[] fieldNames)
         {
-            var segment = leaf.AtomicReader;
-            var fields = fieldNames
-                .Select(f => (Values: FacetDocOrdinals.For(segment, f), DocValues: segment.GetSortedSetDocValues(f)))
-                .Where(f => f.Values is not null && f.DocValues is not null).ToList();
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            if (fields.Count == 0) return counts;
-            // Segment ordinal → value id, per field.
             var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-            var values = new List<string>();
-            var idOf = fields.Select(f => ValueIds(f.DocValues!, ids, values)).ToList();
-            var perId = new int[values.Count];
-            var seenIn = new int[values.Count];
-            Array.Fill(seenIn, -1);
-            var docs = KindFilter.For(SummitSchema.KindArticle).GetDocIdSet(leaf, segment.LiveDocs)?.GetIterator();
-            if (docs is null) return counts;
-            // Each article counts a value once, whether it names it as a person, a speaker or both.
-            for (var doc = docs.NextDoc(); doc != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
-            {
-                for (var f = 0; f < fields.Count; f++)
-                {
-                    var docValues = fields[f].Values!;
-                    for (var j = docValues.Start[doc]; j < docValues.Start[doc + 1]; j++)
-                    {
-                        var id = idOf[f][docValues.Ords[j]];
-                        if (seenIn[id] == doc) continue;
-                        seenIn[id] = doc;
-                        perId[id]++;
-                    }
-                }
-            }
-            for (var id = 0; id < values.Count; id++)
-                if (perId[id] > 0) counts[values[id]] = perId[id];
-            return counts;
+            foreach (var field in fieldNames)
+                if (FacetDocOrdinals.For(segment, field) is { } ords && segment.GetSortedSetDocValues(field) is { } docValues)
+                    _fields.Add((ords, ValueIds(docValues, ids, _values)));
+            _articles = KindFilter.For(SummitSchema.KindArticle).GetDocIdSet(segment.AtomicContext, null) as FixedBitSet;
+            _all = new int[_values.Count];
+            if (_fields.Count == 0 || _articles is null) return;
+            var seen = new List<int>();
+            for (var doc = _articles.NextSetBit(0); doc >= 0; doc = doc + 1 < _articles.Length ? _articles.NextSetBit(doc + 1) : -1)
+                foreach (var id in DistinctIds(doc, seen)) _all[id]++;
+        }
+
+        public static SegmentCounts For(AtomicReader segment, string[] fieldNames) =>
+            Cache.GetValue(segment.CoreCacheKey, _ => new(StringComparer.Ordinal))
+                .GetOrAdd(string.Join('\n', fieldNames), _ => new Lazy<SegmentCounts>(() => new SegmentCounts(segment, fieldNames))).Value;
+
+        /// <summary>Adds each value's count of live articles to <paramref name="counts"/> (a value all of whose articles
+        /// were deleted adds 0).</summary>
+        public void AddTo(Dictionary<string, int> counts, IBits? liveDocs)
+        {
+            for (var id = 0; id < _all.Length; id++)
+                if (_all[id] > 0) counts[_values[id]] = counts.GetValueOrDefault(_values[id]) + _all[id];
+            if (liveDocs is null || _articles is null) return;
+            var seen = new List<int>();
+            for (var doc = 0; doc < _articles.Length; doc++)
+                if (!liveDocs.Get(doc) && _articles.Get(doc))
+                    foreach (var id in DistinctIds(doc, seen)) counts[_values[id]]--;
+        }
+
+        /// <summary>The value ids of a document, each once: an article counts a value once, whether it names it as a
+        /// person, a speaker or both.</summary>
+        private List<int> DistinctIds(int doc, List<int> ids)
+        {
+            ids.Clear();
+            foreach (var (ords, idOf) in _fields)
+                for (var j = ords.Start[doc]; j < ords.Start[doc + 1]; j++)
+                    if (!ids.Contains(idOf[ords.Ords[j]])) ids.Add(idOf[ords.Ords[j]]);
+            return ids;
         }
     }
 }

@@ -69,6 +69,46 @@ public sealed class ArchiveLinkingTests : IDisposable
         Assert.Equal(4, PersonFacet(incremental)["George W. Bush"]);
     }
 
+    [Fact]
+    public void A_replaced_article_s_old_names_stop_counting_after_a_refresh_as_in_a_rebuild()
+    {
+        // "Ronald Reagan" is written only by reagan-1; replacing it with a text that names no Reagan deletes the old
+        // copy inside the first segment, which stays in the index: its names must no longer count or link.
+        var first = EntityArticles.All().Where(a => a.Item1.Id is "reagan-1" or "reagan-2" or "reagan-3").ToList();
+        var replacement = TestArticles.Make("reagan-1", "Trade bill vetoed", "The trade bill was vetoed.", "1987-03-02T10:00:00Z",
+            countries: ["US"], persons: ["Nancy Davis"]);
+        var path = Path.Combine(_root, "replaced");
+        using (var builder = IndexBuilder.Open(path, rebuild: true))
+        {
+            foreach (var (article, facts) in first) builder.Upsert(article, facts);
+            builder.Commit();
+        }
+        using var index = new SearchIndex(path);
+        var searcher = new ArticleSearcher(index);
+        Facet(searcher);
+        using (var builder = IndexBuilder.Open(path))
+        {
+            builder.Upsert(replacement.Item1, replacement.Item2);
+            builder.Commit();
+        }
+        index.RefreshNow();
+
+        var rebuilt = Path.Combine(_root, "replaced-rebuilt");
+        using (var builder = IndexBuilder.Open(rebuilt, rebuild: true))
+        {
+            foreach (var (article, facts) in first.Where(a => a.Item1.Id != "reagan-1").Append(replacement)) builder.Upsert(article, facts);
+            builder.Commit();
+        }
+        var refreshed = Facet(searcher);
+        Assert.Equal(PersonFacet(rebuilt).OrderBy(kv => kv.Key), refreshed.OrderBy(kv => kv.Key));
+        Assert.Equal(2, refreshed["Reagan"]);
+        Assert.False(refreshed.ContainsKey("Ronald Reagan"));
+        Assert.Equal(PersonFacet(rebuilt).OrderBy(kv => kv.Key), PersonFacet(path).OrderBy(kv => kv.Key));
+
+        static Dictionary<string, int> Facet(ArticleSearcher searcher) =>
+            searcher.Search(new SearchRequest { FacetLimit = 100 }).Facets.Person.ToDictionary(v => v.Value, v => v.Count);
+    }
+
     /// <summary>Two Bushes of equal frequency, so "Bush" alone is ambiguous; three articles name him bare.</summary>
     private static IEnumerable<(Summit.Engine.Articles.Article, Summit.Engine.Extraction.ArticleFacts)> Bushes()
     {
