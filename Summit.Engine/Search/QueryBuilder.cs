@@ -205,8 +205,14 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
         var names = vocabulary.Match(field, text, prefix).Take(1000).ToList();
         // A name nobody has is a legitimate empty result (the facet shows who does), not an error.
         if (names.Count == 0) return new TermQuery(new Term(field, text));
-        return new ConstantScoreQuery(new TermsFilter(names.SelectMany(n => vocabulary.IndexedForms(field, n)).Distinct(StringComparer.Ordinal)
+        var forms = new ConstantScoreQuery(new TermsFilter(names.SelectMany(n => vocabulary.IndexedForms(field, n)).Distinct(StringComparer.Ordinal)
             .Select(n => new Term(field, n)).ToList()));
+        // And the articles whose ambiguous surname their evidence gave to one of these persons, as the filters find them.
+        var resolved = names.Select(n => vocabulary.ResolvedFilter(field, n)).OfType<Filter>().ToList();
+        if (resolved.Count == 0) return forms;
+        var anyOf = new BooleanQuery { { forms, Occur.SHOULD } };
+        foreach (var filter in resolved) anyOf.Add(new ConstantScoreQuery(filter), Occur.SHOULD);
+        return new ConstantScoreQuery(anyOf);
     }
 
     private Query Country(string text, bool prefix)

@@ -145,6 +145,10 @@ public sealed class ArchiveLinkingTests : IDisposable
         var elder = searcher.Search(new SearchRequest { Persons = ["George H. W. Bush"], PageSize = 20 });
         Assert.Equal(["bush-1988", "hw-1", "hw-2", "hw-3"], elder.Hits.Select(h => h.Id).Order());
         Assert.Contains("George H. W. Bush", elder.Hits.Single(h => h.Id == "bush-1988").Persons);
+        // The person: query term finds what the filter finds.
+        var byTerm = searcher.Search(new SearchRequest { Query = "person:\"George H. W. Bush\"", PageSize = 20 });
+        Assert.Equal(elder.Hits.Select(h => h.Id).Order(), byTerm.Hits.Select(h => h.Id).Order());
+        Assert.Equal(["bush-2004"], searcher.Search(new SearchRequest { Query = "speaker:\"George W. Bush\"" }).Hits.Select(h => h.Id));
 
         var younger = searcher.Search(new SearchRequest { Speakers = ["George W. Bush"], PageSize = 20 });
         Assert.Equal("bush-2004", Assert.Single(younger.Hits).Id);
