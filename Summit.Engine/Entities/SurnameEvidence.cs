@@ -31,9 +31,24 @@ public sealed class SurnameEvidence
     public const int MinCoMentions = 2;
 
     private readonly EntityRegistry _registry;
-    private readonly Dictionary<Entity, Profile> _profiles;
+    // By canonical name, which stays the same when a later build re-links a person's names into a new object; so do
+    // the co-mentioned persons in a profile.
+    private readonly Func<string, Profile?> _profileOf;
+    private readonly bool _any;
 
-    private SurnameEvidence(EntityRegistry registry, Dictionary<Entity, Profile> profiles) => (_registry, _profiles) = (registry, profiles);
+    private SurnameEvidence(EntityRegistry registry, Func<string, Profile?> profileOf, bool any) => (_registry, _profileOf, _any) = (registry, profileOf, any);
+
+    /// <summary>Evidence whose profiles are summed from parts of the archive on first use (<paramref name="profileOf"/>
+    /// gives a candidate's frozen profile by canonical name, null for a non-candidate), each once.</summary>
+    internal static SurnameEvidence Lazy(EntityRegistry registry, Func<string, Profile?> profileOf)
+    {
+        var known = new Dictionary<string, Profile?>(StringComparer.Ordinal);
+        return new(registry, candidate =>
+        {
+            if (!known.TryGetValue(candidate, out var profile)) known[candidate] = profile = profileOf(candidate);
+            return profile;
+        }, registry.AmbiguousForms.Any());
+    }
 
     /// <summary>The distinct persons the registry resolves among an article's forms.</summary>
     public static List<Entity> PersonsOf(EntityRegistry registry, IEnumerable<string> forms) =>
@@ -47,11 +62,15 @@ public sealed class SurnameEvidence
     /// resolves among its forms, <see cref="PersonsOf"/>) in <paramref name="year"/>; null when the form is not
     /// ambiguous or the evidence does not clearly favour one candidate.
     /// </summary>
-    public Entity? Resolve(string form, IReadOnlyCollection<Entity> persons, int? year)
+    public Entity? Resolve(string form, IReadOnlyCollection<Entity> persons, int? year) =>
+        Resolve(form, persons.Select(p => p.Name).ToList(), year);
+
+    /// <summary><see cref="Resolve(string, IReadOnlyCollection{Entity}, int?)"/> with the persons by canonical name.</summary>
+    public Entity? Resolve(string form, IReadOnlyList<string> persons, int? year)
     {
         var candidates = _registry.CandidatesOf(form);
         if (candidates.Count == 0) return null;
-        var named = candidates.Where(persons.Contains).ToList();
+        var named = candidates.Where(c => persons.Contains(c.Name, StringComparer.Ordinal)).ToList();
         if (named.Count > 0) return named.Count == 1 ? named[0] : null;
 
         Entity? byPersons = null;
@@ -61,7 +80,7 @@ public sealed class SurnameEvidence
             if (byPersons is not null && byPersons != pointed) return null;
             byPersons = pointed;
         }
-        var byYear = year is { } y ? Single(candidates.Where(c => _profiles.TryGetValue(c, out var p) && p.FirstYear <= y && y <= p.LastYear)) : null;
+        var byYear = year is { } y ? Single(candidates.Where(c => _profileOf(c.Name) is { } p && p.FirstYear <= y && y <= p.LastYear)) : null;
         if (byPersons is not null && byYear is not null && byPersons != byYear) return null;
         return byPersons ?? byYear;
     }
@@ -71,20 +90,23 @@ public sealed class SurnameEvidence
     {
         var all = forms.Distinct(StringComparer.Ordinal).ToList();
         var resolved = new Dictionary<string, Entity>(StringComparer.Ordinal);
-        if (_profiles.Count == 0) return resolved;
+        if (!_any) return resolved;
         var persons = PersonsOf(_registry, all);
         foreach (var form in all)
             if (Resolve(form, persons, year) is { } entity) resolved[form] = entity;
         return resolved;
     }
 
-    private Entity? PointedAt(Entity person, IReadOnlyList<Entity> candidates)
+    /// <summary>The persons an ambiguous form may be (<see cref="EntityRegistry.CandidatesOf"/>).</summary>
+    internal IReadOnlyList<Entity> CandidatesOf(string form) => _registry.CandidatesOf(form);
+
+    private Entity? PointedAt(string person, IReadOnlyList<Entity> candidates)
     {
         Entity? best = null;
         int bestCount = 0, total = 0;
         foreach (var candidate in candidates)
         {
-            var count = _profiles.TryGetValue(candidate, out var p) ? p.CoMentions.GetValueOrDefault(person) : 0;
+            var count = _profileOf(candidate.Name) is { } p ? p.CoMentions.GetValueOrDefault(person) : 0;
             total += count;
             if (count > bestCount) (best, bestCount) = (candidate, count);
         }
@@ -102,45 +124,84 @@ public sealed class SurnameEvidence
         return only;
     }
 
-    private sealed class Profile
+    /// <summary>What the archive's articles say of one candidate: the persons they name (by canonical name) and their years.</summary>
+    internal sealed class Profile
     {
-        public Dictionary<Entity, int> CoMentions { get; } = new(ReferenceEqualityComparer.Instance);
-        public int FirstYear { get; set; } = int.MaxValue;
-        public int LastYear { get; set; } = int.MinValue;
+        public Dictionary<string, int> CoMentions { get; } = new(StringComparer.Ordinal);
+        // Articles per year, so that a deleted article can be taken out again.
+        public Dictionary<int, int> Years { get; } = [];
+        public int FirstYear { get; private set; } = int.MaxValue;
+        public int LastYear { get; private set; } = int.MinValue;
+
+        public void Add(Profile other)
+        {
+            foreach (var (person, count) in other.CoMentions) CoMentions[person] = CoMentions.GetValueOrDefault(person) + count;
+            foreach (var (year, count) in other.Years) Years[year] = Years.GetValueOrDefault(year) + count;
+        }
+
+        /// <summary>Drops what deletions brought to zero and fixes the year span.</summary>
+        public void Freeze()
+        {
+            foreach (var (person, count) in CoMentions)
+                if (count <= 0) CoMentions.Remove(person);
+            foreach (var (year, count) in Years)
+                if (count <= 0) Years.Remove(year);
+            FirstYear = Years.Count > 0 ? Years.Keys.Min() : int.MaxValue;
+            LastYear = Years.Count > 0 ? Years.Keys.Max() : int.MinValue;
+        }
+
+        /// <summary>Counts one article naming this candidate (<paramref name="self"/>) among <paramref name="persons"/>;
+        /// a weight of -1 takes a deleted one out again.</summary>
+        public void AddArticle(IReadOnlyList<string> persons, string self, int? year, int weight)
+        {
+            if (year is { } y) Years[y] = Years.GetValueOrDefault(y) + weight;
+            foreach (var other in persons)
+                if (!string.Equals(other, self, StringComparison.Ordinal)) CoMentions[other] = CoMentions.GetValueOrDefault(other) + weight;
+        }
     }
 
     /// <summary>Collects the candidates' profiles article by article (any order), then gives the evidence.</summary>
     public sealed class Builder(EntityRegistry registry)
     {
         // Only candidates of some ambiguous form need a profile.
-        private readonly Dictionary<Entity, Profile> _profiles = Profiles(registry);
+        private readonly Dictionary<string, Profile> _profiles = Profiles(registry);
 
         /// <summary>Whether any form of the archive is ambiguous; if not, articles need not be added.</summary>
         public bool IsNeeded => _profiles.Count > 0;
 
+        /// <summary>The canonical names of the persons that get a profile, ordinal order: only articles naming one of them
+        /// change what <see cref="Add(IReadOnlyList{Entity}, int?)"/> builds.</summary>
+        public IReadOnlyList<string> Candidates => [.. _profiles.Keys.Order(StringComparer.Ordinal)];
+
         /// <param name="persons">The distinct persons the registry resolves among the article's forms.</param>
-        public void Add(IReadOnlyList<Entity> persons, int? year)
+        /// <param name="year">The article's year.</param>
+        public void Add(IReadOnlyList<Entity> persons, int? year) => Add([.. persons.Select(p => p.Name)], year);
+
+        /// <param name="persons">The canonical names of the distinct persons the registry resolves among the article's forms.</param>
+        /// <param name="year">The article's year.</param>
+        /// <param name="weight">1 for an article, -1 to take a deleted one out again.</param>
+        public void Add(IReadOnlyList<string> persons, int? year, int weight = 1)
         {
             foreach (var person in persons)
-            {
-                if (!_profiles.TryGetValue(person, out var profile)) continue;
-                if (year is { } y)
-                {
-                    profile.FirstYear = Math.Min(profile.FirstYear, y);
-                    profile.LastYear = Math.Max(profile.LastYear, y);
-                }
-                foreach (var other in persons)
-                    if (!ReferenceEquals(other, person)) profile.CoMentions[other] = profile.CoMentions.GetValueOrDefault(other) + 1;
-            }
+                if (_profiles.TryGetValue(person, out var profile)) profile.AddArticle(persons, person, year, weight);
         }
 
-        public SurnameEvidence Build() => new(registry, _profiles);
+        /// <summary>What this builder collected for one candidate (not frozen); null for a non-candidate.</summary>
+        internal Profile? PartOf(string candidate) => _profiles.GetValueOrDefault(candidate);
 
-        private static Dictionary<Entity, Profile> Profiles(EntityRegistry registry)
+        /// <summary>The candidates some added article named.</summary>
+        internal IEnumerable<string> Named => _profiles.Where(p => p.Value.Years.Count > 0 || p.Value.CoMentions.Count > 0).Select(p => p.Key);
+
+        public SurnameEvidence Build()
         {
-            // By reference: a registry's entities are distinct objects, and hashing a record's members costs more.
-            var profiles = new Dictionary<Entity, Profile>(ReferenceEqualityComparer.Instance);
-            foreach (var candidate in registry.AmbiguousForms.SelectMany(registry.CandidatesOf)) profiles.TryAdd(candidate, new Profile());
+            foreach (var profile in _profiles.Values) profile.Freeze();
+            return new(registry, _profiles.GetValueOrDefault, _profiles.Count > 0);
+        }
+
+        private static Dictionary<string, Profile> Profiles(EntityRegistry registry)
+        {
+            var profiles = new Dictionary<string, Profile>(StringComparer.Ordinal);
+            foreach (var candidate in registry.AmbiguousForms.SelectMany(registry.CandidatesOf)) profiles.TryAdd(candidate.Name, new Profile());
             return profiles;
         }
     }

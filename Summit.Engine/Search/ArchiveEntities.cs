@@ -17,20 +17,28 @@ namespace Summit.Engine.Search;
 /// rewritten, and an index built at once and one built article by article give the same registry. Built once
 /// per reader (readers are immutable) and dropped with it; the form counts are kept per segment core, so a refresh
 /// counts only new segments and subtracts deleted articles. A form the registry leaves ambiguous ("Bush" beside two
-/// George Bushes) is then resolved per article on its evidence (<see cref="SurnameEvidence"/>), with one pass over
-/// the person and speaker ordinals and the articles' dates; facets, filters, hits and the article endpoint follow it.
+/// George Bushes) is then resolved per article on its evidence (<see cref="SurnameEvidence"/>), kept per segment core
+/// too (<see cref="SegmentEvidence"/>); facets, filters, hits and the article endpoint follow it.
 /// </summary>
 public sealed class ArchiveEntities
 {
     private static readonly ConditionalWeakTable<IndexReader, ArchiveEntities> Cache = new();
-    // Documents (top-level doc ids: articles and their quotes) whose ambiguous forms the article's evidence resolved,
-    // and per field and entity those documents in order.
-    private readonly Dictionary<int, Dictionary<string, Entity>> _resolved = [];
-    private readonly Dictionary<(string Field, Entity Entity), List<int>> _resolvedDocs = [];
+    // Per leaf of the reader, the documents whose ambiguous forms their article's evidence resolved (none when no
+    // form is ambiguous); and the registry's persons by canonical name, which those results hold.
+    private SegmentEvidence.Resolution[] _resolved = [];
+    private readonly IList<AtomicReaderContext> _leaves;
+    private readonly Lazy<Dictionary<string, Entity>> _personByName;
 
-    private ArchiveEntities(EntityRegistry registry)
+    private ArchiveEntities(EntityRegistry registry, IndexReader reader)
     {
         Registry = registry;
+        _leaves = reader.Leaves;
+        _personByName = new(() =>
+        {
+            var byName = new Dictionary<string, Entity>(StringComparer.Ordinal);
+            foreach (var entity in registry.Entities.Where(e => e.Type == Entity.PersonType)) byName.TryAdd(entity.Name, entity);
+            return byName;
+        });
     }
 
     public static ArchiveEntities For(IndexReader reader) => Cache.GetValue(reader, Build);
@@ -60,29 +68,39 @@ public sealed class ArchiveEntities
 
     /// <summary>The ambiguous forms of document <paramref name="doc"/> (a top-level doc id: an article or one of its
     /// quotes) that the article's evidence resolved (<see cref="SurnameEvidence"/>), with their entities; empty for most.</summary>
-    public IReadOnlyDictionary<string, Entity> ResolvedIn(int doc) => _resolved.GetValueOrDefault(doc) ?? NoneResolved;
+    public IReadOnlyDictionary<string, Entity> ResolvedIn(int doc)
+    {
+        if (_resolved.Length == 0) return NoneResolved;
+        var leaf = ReaderUtil.SubIndex(doc, _leaves);
+        if (_resolved[leaf].Docs.GetValueOrDefault(doc - _leaves[leaf].DocBase) is not { } names) return NoneResolved;
+        var resolved = new Dictionary<string, Entity>(names.Count, StringComparer.Ordinal);
+        foreach (var (form, name) in names)
+            if (_personByName.Value.TryGetValue(name, out var entity)) resolved[form] = entity;
+        return resolved;
+    }
 
     /// <summary>Whether any article has a form resolved on its evidence.</summary>
-    public bool AnyResolved => _resolved.Count > 0;
+    public bool AnyResolved => _resolved.Any(r => r.Docs.Count > 0);
 
     /// <summary>The entities that some document's ambiguous form in <paramref name="field"/> resolved to.</summary>
-    public IEnumerable<Entity> ResolvedEntities(string field) => _resolvedDocs.Keys.Where(k => k.Field == field).Select(k => k.Entity);
+    public IEnumerable<Entity> ResolvedEntities(string field) =>
+        _resolved.SelectMany(r => r.DocsOf.Keys).Where(k => k.Field == field).Select(k => k.Name).Distinct(StringComparer.Ordinal)
+            .Select(name => _personByName.Value.GetValueOrDefault(name)).OfType<Entity>();
 
     /// <summary>The articles whose ambiguous form in <paramref name="field"/> their evidence resolved to the entity
     /// <paramref name="value"/> names, as a filter on this reader; null when there are none.</summary>
     public Filter? ResolvedFilter(string field, string value) =>
-        Registry.Find(value) is { } entity && _resolvedDocs.TryGetValue((field, entity), out var docs) ? new DocListFilter(docs) : null;
+        Registry.Find(value) is { } entity && _resolved.Any(r => r.DocsOf.ContainsKey((field, entity.Name))) ? new DocListFilter(_resolved, (field, entity.Name)) : null;
 
     private static readonly Dictionary<string, Entity> NoneResolved = [];
 
-    /// <summary>Sorted top-level doc ids of this reader as a filter, one bit set per segment.</summary>
-    private sealed class DocListFilter(List<int> docs) : Filter
+    /// <summary>The documents of each leaf resolved to one person in one field, as a filter on this reader.</summary>
+    private sealed class DocListFilter(SegmentEvidence.Resolution[] leaves, (string Field, string Name) key) : Filter
     {
         public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
         {
             var bits = new FixedBitSet(context.AtomicReader.MaxDoc);
-            var from = docs.BinarySearch(context.DocBase);
-            for (var i = from < 0 ? ~from : from; i < docs.Count && docs[i] < context.DocBase + bits.Length; i++) bits.Set(docs[i] - context.DocBase);
+            foreach (var doc in leaves[context.Ord].DocsOf.GetValueOrDefault(key) ?? []) bits.Set(doc);
             return BitsFilteredDocIdSet.Wrap(bits, acceptDocs);
         }
     }
@@ -90,134 +108,265 @@ public sealed class ArchiveEntities
     private static ArchiveEntities Build(IndexReader reader)
     {
         var registry = EntityRegistry.Build(ArticleCounts(reader, [SummitSchema.Person, SummitSchema.Speaker]), ArticleCounts(reader, [SummitSchema.Organization]));
-        var entities = new ArchiveEntities(registry);
-        entities.ResolveByEvidence(reader);
+        var entities = new ArchiveEntities(registry, reader);
+        entities.ResolveByEvidence();
         return entities;
     }
 
     /// <summary>
-    /// Resolves the ambiguous forms of each article on its evidence (<see cref="SurnameEvidence"/>): one pass over
-    /// the articles builds the candidates' profiles and notes the articles with an ambiguous form, which are then
-    /// resolved. Nothing is done when no form is ambiguous.
+    /// Resolves the ambiguous forms of each article on its evidence (<see cref="SurnameEvidence"/>). Only two sets of
+    /// articles matter: those naming a candidate in any form, which build the candidates' profiles, and those with an
+    /// ambiguous form, which are then resolved. Each segment core keeps what it found for them
+    /// (<see cref="SegmentEvidence"/>), by canonical names, which survive a re-link: a refresh reads only new segments'
+    /// articles, takes deleted ones out of the profiles, and resolves again only a segment's articles whose names now
+    /// link differently or whose candidates' profiles the new articles changed. Nothing is done when no form is ambiguous.
     /// </summary>
-    private void ResolveByEvidence(IndexReader reader)
+    private void ResolveByEvidence()
     {
         var builder = new SurnameEvidence.Builder(Registry);
         if (!builder.IsNeeded) return;
-        var persons = new FieldValues(reader, [SummitSchema.Person, SummitSchema.Speaker]);
-        var entityOf = persons.Values.Select(Registry.ResolvePerson).ToArray();
-        var ambiguous = persons.Values.Select(v => Registry.CandidatesOf(v).Count > 0).ToArray();
-        var pending = new List<(AtomicReaderContext Leaf, int Doc, int? Year, Entity[] Persons, (int Field, int Id)[] Forms)>();
-        var present = new List<Entity>();
-        (AtomicReaderContext? Leaf, NumericColumn? Column) dates = (null, null);
-        persons.ForEachArticle((leaf, doc, values) =>
+        var context = new SegmentEvidence.Context(Registry, builder.Candidates);
+        var parts = new SegmentEvidence.Part[_leaves.Count];
+        // A candidate's profile is the sum of the parts naming it, less their deleted articles (one replaced or removed)
+        // naming it; while those stay the same, so does the profile.
+        var sources = new Dictionary<string, List<SegmentEvidence.Source>>(StringComparer.Ordinal);
+        for (var l = 0; l < _leaves.Count; l++)
         {
-            present.Clear();
-            foreach (var (_, id) in values)
-                if (entityOf[id] is { } e && !present.Exists(p => ReferenceEquals(p, e))) present.Add(e);
-            if (dates.Leaf != leaf) dates = (leaf, NumericColumn.For(leaf.AtomicReader, SummitSchema.Date));
-            var date = dates.Column?.Get(doc);
-            var year = SurnameEvidence.YearOf(date is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
-            builder.Add(present, year);
-            if (values.Any(v => ambiguous[v.Id]))
-                pending.Add((leaf, doc, year, [.. present], [.. values.Where(v => ambiguous[v.Id])]));
+            var segment = _leaves[l].AtomicReader;
+            var part = parts[l] = SegmentEvidence.For(segment).PartFor(segment, context);
+            var deleted = segment.LiveDocs is { } live ? part.Rows.Where(r => !live.Get(r.Doc)).ToList() : [];
+            foreach (var candidate in part.Named)
+            {
+                if (!sources.TryGetValue(candidate, out var list)) sources[candidate] = list = [];
+                list.Add(new(part, [.. deleted.Where(r => r.Persons.Contains(candidate, StringComparer.Ordinal))]));
+            }
+        }
+        var noSources = new List<SegmentEvidence.Source>();
+        IReadOnlyList<SegmentEvidence.Source> SourcesOf(string candidate) => sources.GetValueOrDefault(candidate) ?? noSources;
+        var evidence = SurnameEvidence.Lazy(Registry, candidate =>
+        {
+            var profile = new SurnameEvidence.Profile();
+            foreach (var source in SourcesOf(candidate))
+            {
+                profile.Add(source.Part.Profiles.PartOf(candidate)!);
+                foreach (var row in source.Deleted) profile.AddArticle(row.Persons, candidate, row.Year, -1);
+            }
+            profile.Freeze();
+            return profile;
         });
-        var evidence = builder.Build();
-        void Add(string field, Entity entity, int doc)
-        {
-            if (!_resolvedDocs.TryGetValue((field, entity), out var docs)) _resolvedDocs[(field, entity)] = docs = [];
-            if (docs.Count == 0 || docs[^1] != doc) docs.Add(doc);
-        }
-        foreach (var (leaf, doc, year, named, forms) in pending)
-        {
-            var resolved = new Dictionary<string, Entity>(StringComparer.Ordinal);
-            foreach (var (field, id) in forms)
-            {
-                if (evidence.Resolve(persons.Values[id], named, year) is not { } entity) continue;
-                resolved[persons.Values[id]] = entity;
-                Add(persons.Fields[field], entity, leaf.DocBase + doc);
-            }
-            if (resolved.Count == 0) continue;
-            _resolved[leaf.DocBase + doc] = resolved;
-            // The article's quote documents follow it in one block (see QuoteSearch.ArticleDocOf): their speaker and
-            // nearby persons are the article's forms and resolve as there.
-            if (KindFilter.For(SummitSchema.KindQuote).GetDocIdSet(leaf, null) is not FixedBitSet quotes) continue;
-            for (var quote = doc + 1; quote < leaf.AtomicReader.MaxDoc && quotes.Get(quote); quote++)
-            {
-                _resolved[leaf.DocBase + quote] = resolved;
-                foreach (var (field, id) in persons.ValuesOf(leaf, quote))
-                    if (resolved.TryGetValue(persons.Values[id], out var entity)) Add(persons.Fields[field], entity, leaf.DocBase + quote);
-            }
-        }
-        // Filters look documents up by binary search.
-        foreach (var docs in _resolvedDocs.Values) docs.Sort();
+        _resolved = [.. parts.Select((part, l) => part.ResolutionFor(_leaves[l].AtomicReader, evidence, SourcesOf))];
     }
 
-    /// <summary>The distinct values of some fields across a reader's live articles, each with an id, and each
-    /// article's values as those ids, read from the cached per-segment ordinals (<see cref="FacetDocOrdinals"/>).</summary>
-    private sealed class FieldValues
-    {
-        private readonly IndexReader _reader;
-        // Per leaf, per field: the doc ordinals and segment ordinal → value id; null where the segment lacks the field.
-        private readonly List<(FacetDocOrdinals Ords, int[] IdOf)?[]> _leaves = [];
+    private static readonly string[] EntityFields = [SummitSchema.Person, SummitSchema.Speaker];
 
-        public FieldValues(IndexReader reader, string[] fields)
+    /// <summary>
+    /// What one segment core holds for the evidence, kept as long as the core lives and reused while the archive
+    /// around it does not change what it depends on: the articles naming a candidate or an ambiguous form (read
+    /// through the person and speaker terms of those forms), their part of the candidates' profiles, and how their
+    /// ambiguous forms resolve. Persons are held by canonical name.
+    /// </summary>
+    internal sealed class SegmentEvidence
+    {
+        private static readonly ConditionalWeakTable<object, SegmentEvidence> Cache = new();
+
+        private readonly object _lock = new();
+        // Segment-local: form → documents naming it (any kind, deleted ones too), and document → its forms.
+        private readonly Dictionary<string, int[]> _docsOf = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, (int Field, string Form)[]> _formsOf = [];
+        private Part? _part;
+
+        public static SegmentEvidence For(AtomicReader segment) => Cache.GetValue(segment.CoreCacheKey, _ => new SegmentEvidence());
+
+        /// <summary>What a registry's evidence asks of every segment: its ambiguous forms, its candidates and their forms.</summary>
+        public sealed class Context
         {
-            _reader = reader;
-            Fields = fields;
-            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var leaf in reader.Leaves)
+            public Context(EntityRegistry registry, IReadOnlyList<string> candidates)
             {
-                var segment = leaf.AtomicReader;
-                _leaves.Add([.. fields.Select(field =>
-                {
-                    var ords = FacetDocOrdinals.For(segment, field);
-                    var docValues = segment.GetSortedSetDocValues(field);
-                    if (ords is null || docValues is null) return ((FacetDocOrdinals, int[])?)null;
-                    return (ords, ValueIds(docValues, ids, Values));
-                })]);
+                Registry = registry;
+                Candidates = candidates;
+                Ambiguous = registry.AmbiguousForms.ToHashSet(StringComparer.Ordinal);
+                var persons = registry.AmbiguousForms.SelectMany(registry.CandidatesOf).Distinct();
+                Wanted = [.. persons.SelectMany(registry.FormsOf).Concat(Ambiguous).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
             }
+
+            public EntityRegistry Registry { get; }
+            public IReadOnlyList<string> Candidates { get; }
+            public HashSet<string> Ambiguous { get; }
+            public string[] Wanted { get; }
+
+            /// <summary>How the registry links a form: its person's name, and for an ambiguous form its candidates' names.</summary>
+            public (string? Person, string[] Candidates) Link(string form) =>
+                (Registry.ResolvePerson(form)?.Name, [.. Registry.CandidatesOf(form).Select(c => c.Name)]);
         }
 
-        public string[] Fields { get; }
+        /// <summary>An article naming a wanted form: its year, the canonical names of the persons the registry resolves
+        /// among its forms, and its ambiguous forms (field index in <see cref="EntityFields"/>, form).</summary>
+        public sealed record Row(int Doc, int? Year, string[] Persons, (int Field, string Form)[] Ambiguous);
 
-        /// <summary>Every value of any segment, by id.</summary>
-        public List<string> Values { get; } = [];
-
-        /// <summary>Calls <paramref name="visit"/> for each live article with its distinct values (field index and value
-        /// id; a value in two fields comes once per field).</summary>
-        public void ForEachArticle(Action<AtomicReaderContext, int, List<(int Field, int Id)>> visit)
+        /// <summary>The segment's rows and their part of the profiles for one context, with what they were made from.</summary>
+        public sealed class Part(string[] wanted, IReadOnlyList<string> candidates, (string Form, string? Person, string[] Candidates)[] links,
+            List<Row> rows, SurnameEvidence.Builder profiles)
         {
-            var values = new List<(int Field, int Id)>();
-            var articles = KindFilter.For(SummitSchema.KindArticle);
-            for (var l = 0; l < _reader.Leaves.Count; l++)
+            private Resolution? _resolution;
+
+            public List<Row> Rows { get; } = rows;
+            public SurnameEvidence.Builder Profiles { get; } = profiles;
+
+            /// <summary>The candidates the rows name.</summary>
+            public string[] Named { get; } = [.. profiles.Named];
+
+            /// <summary>Whether this part holds for a context: the same forms wanted, the same candidates, and every form
+            /// of its rows linked to the same person (by name) and candidates.</summary>
+            public bool Fits(Context context) =>
+                wanted.AsSpan().SequenceEqual(context.Wanted) && candidates.SequenceEqual(context.Candidates, StringComparer.Ordinal)
+                && links.All(l => context.Link(l.Form) is var (person, names) && person == l.Person && names.AsSpan().SequenceEqual(l.Candidates));
+
+            /// <summary>The resolution of the rows' ambiguous forms on <paramref name="evidence"/>, reused while the
+            /// profile of every candidate they involve comes from the same sources (<paramref name="sourcesOf"/>).</summary>
+            public Resolution ResolutionFor(AtomicReader segment, SurnameEvidence evidence, Func<string, IReadOnlyList<Source>> sourcesOf)
             {
-                var leaf = _reader.Leaves[l];
-                var fields = _leaves[l];
-                if (fields.All(f => f is null)) continue;
-                var docs = articles.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator();
-                if (docs is null) continue;
-                for (var doc = docs.NextDoc(); doc != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                lock (this)
                 {
-                    values.Clear();
-                    for (var f = 0; f < fields.Length; f++)
-                    {
-                        if (fields[f] is not var (ords, idOf)) continue;
-                        for (var j = ords.Start[doc]; j < ords.Start[doc + 1]; j++) values.Add((f, idOf[ords.Ords[j]]));
-                    }
-                    if (values.Count > 0) visit(leaf, doc, values);
+                    if (_resolution is { } known && known.Depends.All(d => Source.Same(sourcesOf(d.Candidate), d.Sources))) return known;
+                    return _resolution = Resolution.Of(segment, Rows, evidence, sourcesOf);
                 }
             }
         }
 
-        /// <summary>The values of any document of a leaf of the reader: field index and value id.</summary>
-        public IEnumerable<(int Field, int Id)> ValuesOf(AtomicReaderContext leaf, int doc)
+        /// <summary>A part naming a candidate, with its deleted articles naming the candidate.</summary>
+        public sealed record Source(Part Part, Row[] Deleted)
         {
-            var fields = _leaves[ReaderUtil.SubIndex(leaf.DocBase, _reader.Leaves)];
-            for (var f = 0; f < fields.Length; f++)
+            /// <summary>Whether two lists name the same parts with as many deleted rows (deletions only grow on a segment).</summary>
+            public static bool Same(IReadOnlyList<Source> a, IReadOnlyList<Source> b)
             {
-                if (fields[f] is not var (ords, idOf)) continue;
-                for (var j = ords.Start[doc]; j < ords.Start[doc + 1]; j++) yield return (f, idOf[ords.Ords[j]]);
+                if (a.Count != b.Count) return false;
+                for (var i = 0; i < a.Count; i++)
+                    if (!ReferenceEquals(a[i].Part, b[i].Part) || a[i].Deleted.Length != b[i].Deleted.Length) return false;
+                return true;
+            }
+        }
+
+        /// <summary>The segment's documents (articles and their quotes, segment-local ids) whose ambiguous forms resolved,
+        /// with each form's person; per field and person those documents in order; and where the profiles it depended
+        /// on came from.</summary>
+        public sealed class Resolution
+        {
+            public Dictionary<int, Dictionary<string, string>> Docs { get; } = [];
+            public Dictionary<(string Field, string Name), List<int>> DocsOf { get; } = [];
+            public List<(string Candidate, IReadOnlyList<Source> Sources)> Depends { get; } = [];
+
+            public static Resolution Of(AtomicReader segment, List<Row> rows, SurnameEvidence evidence, Func<string, IReadOnlyList<Source>> sourcesOf)
+            {
+                var result = new Resolution();
+                var quotes = KindFilter.For(SummitSchema.KindQuote).GetDocIdSet(segment.AtomicContext, null) as FixedBitSet;
+                var forms = SegmentEvidence.For(segment);
+                var depends = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var row in rows.Where(r => r.Ambiguous.Length > 0))
+                {
+                    var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
+                    foreach (var (field, form) in row.Ambiguous)
+                    {
+                        foreach (var candidate in evidence.CandidatesOf(form)) depends.Add(candidate.Name);
+                        if (evidence.Resolve(form, row.Persons, row.Year) is not { } entity) continue;
+                        resolved[form] = entity.Name;
+                        result.Add(EntityFields[field], entity.Name, row.Doc);
+                    }
+                    if (resolved.Count == 0) continue;
+                    result.Docs[row.Doc] = resolved;
+                    // The article's quote documents follow it in one block (see QuoteSearch.ArticleDocOf): their speaker
+                    // and nearby persons are the article's forms and resolve as there.
+                    for (var quote = row.Doc + 1; quotes is not null && quote < segment.MaxDoc && quotes.Get(quote); quote++)
+                    {
+                        result.Docs[quote] = resolved;
+                        foreach (var (field, form) in forms.FormsOf(segment, quote))
+                            if (resolved.TryGetValue(form, out var name)) result.Add(EntityFields[field], name, quote);
+                    }
+                }
+                foreach (var candidate in depends) result.Depends.Add((candidate, sourcesOf(candidate)));
+                // Filters set a segment's documents in order.
+                foreach (var docs in result.DocsOf.Values) docs.Sort();
+                return result;
+            }
+
+            private void Add(string field, string name, int doc)
+            {
+                if (!DocsOf.TryGetValue((field, name), out var docs)) DocsOf[(field, name)] = docs = [];
+                if (docs.Count == 0 || docs[^1] != doc) docs.Add(doc);
+            }
+        }
+
+        /// <summary>The segment's part for <paramref name="context"/>: the one kept when it still fits, else made anew
+        /// from the forms and documents this segment has already read (only forms new to it are looked up).</summary>
+        public Part PartFor(AtomicReader segment, Context context)
+        {
+            lock (_lock)
+            {
+                if (_part is { } kept && kept.Fits(context)) return kept;
+                var articles = KindFilter.For(SummitSchema.KindArticle).GetDocIdSet(segment.AtomicContext, null) as FixedBitSet;
+                var dates = NumericColumn.For(segment, SummitSchema.Date);
+                var docs = new List<int>();
+                foreach (var form in context.Wanted) docs.AddRange(DocsOf(segment, form));
+                docs.Sort();
+                var rows = new List<Row>();
+                var profiles = new SurnameEvidence.Builder(context.Registry);
+                var links = new Dictionary<string, (string? Person, string[] Candidates)>(StringComparer.Ordinal);
+                var persons = new List<string>();
+                for (var i = 0; i < docs.Count; i++)
+                {
+                    var doc = docs[i];
+                    if (i > 0 && docs[i - 1] == doc || articles is null || !articles.Get(doc)) continue;
+                    var values = FormsOf(segment, doc);
+                    persons.Clear();
+                    foreach (var (_, form) in values)
+                    {
+                        if (!links.TryGetValue(form, out var link)) links[form] = link = context.Link(form);
+                        if (link.Person is { } name && !persons.Contains(name)) persons.Add(name);
+                    }
+                    var year = SurnameEvidence.YearOf(dates?.Get(doc) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
+                    var row = new Row(doc, year, [.. persons], [.. values.Where(v => context.Ambiguous.Contains(v.Form))]);
+                    rows.Add(row);
+                    profiles.Add(row.Persons, year);
+                }
+                return _part = new Part(context.Wanted, context.Candidates, [.. links.Select(l => (l.Key, l.Value.Person, l.Value.Candidates))], rows, profiles);
+            }
+        }
+
+        /// <summary>The documents holding <paramref name="form"/> as a person or speaker, ascending per field (a document
+        /// may come twice).</summary>
+        private int[] DocsOf(AtomicReader segment, string form)
+        {
+            if (_docsOf.TryGetValue(form, out var known)) return known;
+            var docs = new List<int>();
+            var term = new BytesRef(form);
+            DocsEnum? postings = null;
+            foreach (var field in EntityFields)
+            {
+                if (segment.GetTerms(field)?.GetEnumerator() is not { } terms || !terms.SeekExact(term)) continue;
+                postings = terms.Docs(null, postings, DocsFlags.NONE);
+                for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc()) docs.Add(doc);
+            }
+            return _docsOf[form] = [.. docs];
+        }
+
+        /// <summary>A document's person and speaker forms with the index of their field in <see cref="EntityFields"/>
+        /// (a form in both fields comes once per field), read from the per-segment ordinals once.</summary>
+        private (int Field, string Form)[] FormsOf(AtomicReader segment, int doc)
+        {
+            lock (_formsOf)
+            {
+                if (_formsOf.TryGetValue(doc, out var known)) return known;
+                var result = new List<(int Field, string Form)>();
+                var scratch = new BytesRef();
+                for (var f = 0; f < EntityFields.Length; f++)
+                {
+                    if (FacetDocOrdinals.For(segment, EntityFields[f]) is not { } ords || segment.GetSortedSetDocValues(EntityFields[f]) is not { } values) continue;
+                    for (var j = ords.Start[doc]; j < ords.Start[doc + 1]; j++)
+                    {
+                        values.LookupOrd(ords.Ords[j], scratch);
+                        result.Add((f, scratch.Utf8ToString()));
+                    }
+                }
+                return _formsOf[doc] = [.. result];
             }
         }
     }

@@ -109,6 +109,57 @@ public sealed class ArchiveLinkingTests : IDisposable
             searcher.Search(new SearchRequest { FacetLimit = 100 }).Facets.Person.ToDictionary(v => v.Value, v => v.Count);
     }
 
+    [Fact]
+    public void Evidence_kept_by_old_segments_follows_new_and_deleted_articles_as_in_a_rebuild()
+    {
+        // bush-1996 names Bush alone in a year no Bush's articles cover: unresolved. A later article on the elder Bush in
+        // 1996 (a new segment) widens his years, so the old segment's bush-1996 becomes his; replacing that article with
+        // one that names no Bush takes it back.
+        var bushes = Bushes().ToList();
+        var hw1996 = TestArticles.Make("hw-4", "Article hw-4", "Washington news.", "1996-06-01T10:00:00Z", countries: ["US"], persons: ["George H. W. Bush"]);
+        var replaced = TestArticles.Make("hw-4", "Article hw-4", "Washington news.", "1996-06-01T10:00:00Z", countries: ["US"], persons: ["Colin Powell"]);
+        var path = Path.Combine(_root, "evidence-live");
+        using (var builder = IndexBuilder.Open(path, rebuild: true))
+        {
+            foreach (var (article, facts) in bushes) builder.Upsert(article, facts);
+            builder.Commit();
+        }
+        using var index = new SearchIndex(path);
+        var searcher = new ArticleSearcher(index);
+        Assert.Equal(3, Elder(searcher).Count(id => id.StartsWith("hw-", StringComparison.Ordinal)));
+        Assert.DoesNotContain("bush-1996", Elder(searcher));
+
+        // Each step's segment also holds an unrelated article, so that replacing hw-4 leaves a deleted document in a
+        // live segment (a segment whose documents are all deleted is dropped).
+        var live = bushes.ToDictionary(a => a.Item1.Id);
+        foreach (var step in new[] { hw1996, replaced })
+        {
+            var other = TestArticles.Make("other-" + live.Count, "Other", "Other news.", "1996-06-02T10:00:00Z", countries: ["US"], persons: ["Colin Powell"]);
+            using (var builder = IndexBuilder.Open(path))
+            {
+                builder.Upsert(step.Item1, step.Item2);
+                builder.Upsert(other.Item1, other.Item2);
+                builder.Commit();
+            }
+            (live[step.Item1.Id], live[other.Item1.Id]) = (step, other);
+            index.RefreshNow();
+            var rebuilt = Path.Combine(_root, "evidence-rebuilt-" + live.Count);
+            using (var builder = IndexBuilder.Open(rebuilt, rebuild: true))
+            {
+                foreach (var (article, facts) in live.Values) builder.Upsert(article, facts);
+                builder.Commit();
+            }
+            using var fresh = new SearchIndex(rebuilt);
+            Assert.Equal(Elder(new ArticleSearcher(fresh)), Elder(searcher));
+            Assert.Equal(PersonFacet(rebuilt).OrderBy(kv => kv.Key), searcher.Search(new SearchRequest { FacetLimit = 100 }).Facets.Person
+                .ToDictionary(v => v.Value, v => v.Count).OrderBy(kv => kv.Key));
+            Assert.Equal(step == hw1996, Elder(searcher).Contains("bush-1996"));
+        }
+
+        static List<string> Elder(ArticleSearcher searcher) =>
+            [.. searcher.Search(new SearchRequest { Persons = ["George H. W. Bush"], PageSize = 50 }).Hits.Select(h => h.Id).Order()];
+    }
+
     /// <summary>Two Bushes of equal frequency, so "Bush" alone is ambiguous; three articles name him bare.</summary>
     private static IEnumerable<(Summit.Engine.Articles.Article, Summit.Engine.Extraction.ArticleFacts)> Bushes()
     {
