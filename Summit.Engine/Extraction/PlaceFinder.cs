@@ -532,22 +532,34 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     /// <summary>"The Paris accord", "the Paris Club", "Geneva talks", "talks in Geneva", "the Geneva-based GATT": a city
     /// naming an agreement, a meeting or a group, where a meeting was held or where an organisation sits, is a place
     /// mention, but the story is about the agreement or the organisation, not the city's country.</summary>
-    private static bool IsEventName(TextDocument doc, PlaceHit h) =>
-        h.Readings[0].Kind == PlaceKind.City
-        && (doc.IsWord(h.End) && doc.Tokens[h.End].Start == doc.Tokens[h.End - 1].End + 1 && EventNouns.Contains(doc[h.End])
-            // "the Geneva-based GATT": where an organisation sits.
-            || doc.IsPunct(h.End, '-') && doc.IsWord(h.End + 1) && doc[h.End + 1] == "based"
-            // "ministers met in Paris", "the meeting in Geneva": where a meeting was held.
-            || doc.IsWord(h.Start - 1) && doc[h.Start - 1] == "in" && (doc.IsWord(h.Start - 2) && EventNouns.Contains(doc[h.Start - 2])
-                // "the agreement among industrial nations in Paris", "the accord reached in Paris": a few words between.
-                || MeetingNounBefore(doc, h.Start - 2)));
+    private static bool IsEventName(TextDocument doc, PlaceHit h)
+    {
+        if (h.Readings[0].Kind != PlaceKind.City) return false;
+        var next = After(doc, h.End);
+        if (doc.IsWord(next) && (next > h.End || doc.Tokens[next].Start == doc.Tokens[h.End - 1].End + 1) && EventNouns.Contains(doc[next])) return true;
+        // "the Geneva-based GATT": where an organisation sits.
+        if (doc.IsPunct(h.End, '-') && doc.IsWord(h.End + 1) && doc[h.End + 1] == "based") return true;
+        // "ministers met in Paris", "the meeting in Geneva": where a meeting was held.
+        var k = Before(doc, h.Start);
+        if (!doc.IsWord(k) || doc[k] != "in") return false;
+        var noun = Before(doc, k);
+        // "the agreement among industrial nations in Paris", "the accord reached in Paris": a few words between.
+        return doc.IsWord(noun) && EventNouns.Contains(doc[noun]) || MeetingNounBefore(doc, noun);
+    }
+
+    /// <summary>The token before <paramref name="k"/>, looking through the break of a hard-wrapped line (wire copy
+    /// wraps "the latest talks\nin Geneva" anywhere).</summary>
+    private static int Before(TextDocument doc, int k) => doc.WrapsLine(k - 1) ? k - 2 : k - 1;
+
+    /// <summary>The token at <paramref name="k"/>, or after it when it only wraps a line.</summary>
+    private static int After(TextDocument doc, int k) => doc.WrapsLine(k) ? k + 1 : k;
 
     /// <summary>How far before "in" a meeting's noun may stand, within the clause.</summary>
     private const int MeetingWindow = 6;
 
     private static bool MeetingNounBefore(TextDocument doc, int k)
     {
-        for (var j = k; j > k - MeetingWindow && doc.IsWord(j); j--)
+        for (var (j, n) = (k, 0); n < MeetingWindow && doc.IsWord(j); j = Before(doc, j), n++)
             if (MeetingNouns.Contains(doc[j])) return true;
         return false;
     }

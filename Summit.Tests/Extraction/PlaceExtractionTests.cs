@@ -188,6 +188,15 @@ public class PlaceExtractionTests
         new("A_city_where_an_agreement_was_reached_does_not_give_its_country",
             "Treasury Secretary James Baker said the agreement among industrial nations in Paris last month was only a start."),
 
+        // Wire copy wraps its lines anywhere, also between the noun, "in" and the city.
+        new("A_city_where_talks_were_held_gives_no_country_across_a_wrapped_line (1/2)",
+            "The Soviet negotiator said a draft treaty would be ready for signing within\n" +
+            "three months following the latest round of the arms talks\nin Geneva.", "RU"),
+
+        new("A_city_where_talks_were_held_gives_no_country_across_a_wrapped_line (2/2)",
+            "The Malaysian minister welcomed the basic accord reached over the weekend in\n" +
+            "Geneva between producers and consumers on a new pact.", "MY"),
+
         new("A_city_where_an_organisation_sits_does_not_give_its_country",
             "The Paris-based agency said world oil stocks rose in March."),
 
