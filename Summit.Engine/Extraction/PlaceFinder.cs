@@ -1,3 +1,4 @@
+using Summit.Engine.Extraction.Speakers;
 using Summit.Engine.Gazetteer;
 using Gaz = Summit.Engine.Gazetteer.Gazetteer;
 
@@ -321,7 +322,7 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         // A country of the headline counts as named in the lead; a small town there is too often a word of a
         // title-case headline ("Semi Overturns") to count.
         foreach (var h in titleHits)
-            if (!IsSmallTown(h.Readings)) Count(h, 0);
+            if (!IsSmallTown(h.Readings) && !IsEventName(title!, h)) Count(h, 0);
         var placed = new HashSet<string>(hits.Where(h => !h.IsCountrySignalOnly).Select(h => h.Chosen.Country), StringComparer.Ordinal);
         foreach (var h in hits)
         {
@@ -535,17 +536,33 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     private static bool IsEventName(TextDocument doc, PlaceHit h)
     {
         if (h.Readings[0].Kind != PlaceKind.City) return false;
+        var caps = Lexicon.IsAllCaps(doc[h.Start]);
         var next = After(doc, h.End);
-        if (doc.IsWord(next) && (next > h.End || doc.Tokens[next].Start == doc.Tokens[h.End - 1].End + 1) && EventNouns.Contains(doc[next])) return true;
+        if (doc.IsWord(next) && (next > h.End || doc.Tokens[next].Start == doc.Tokens[h.End - 1].End + 1))
+        {
+            if (IsEventNoun(doc[next], EventNouns)) return true;
+            // "last month's Paris currency agreement", "the Geneva superpower talks": an agreement's noun may come a
+            // word or two later; not after a preposition ("Moscow for talks").
+            for (var n = 0; n < MaxEventModifiers && doc.IsWord(next) && (char.IsLower(doc[next][0]) || caps && Lexicon.IsAllCaps(doc[next]))
+                            && !SpeakerWords.FunctionWords.Contains(doc[next].ToLowerInvariant()); n++)
+                if (doc.IsWord(next = After(doc, next + 1)) && IsEventNoun(doc[next], AgreementNouns)) return true;
+        }
         // "the Geneva-based GATT": where an organisation sits.
         if (doc.IsPunct(h.End, '-') && doc.IsWord(h.End + 1) && doc[h.End + 1] == "based") return true;
         // "ministers met in Paris", "the meeting in Geneva": where a meeting was held.
         var k = Before(doc, h.Start);
-        if (!doc.IsWord(k) || doc[k] != "in") return false;
+        if (!doc.IsWord(k) || !(doc[k] == "in" || caps && doc[k] == "IN")) return false;
         var noun = Before(doc, k);
         // "the agreement among industrial nations in Paris", "the accord reached in Paris": a few words between.
-        return doc.IsWord(noun) && EventNouns.Contains(doc[noun]) || MeetingNounBefore(doc, noun);
+        return doc.IsWord(noun) && IsEventNoun(doc[noun], EventNouns) || MeetingNounBefore(doc, noun);
     }
+
+    /// <summary>A noun of <paramref name="nouns"/>, also spelled in capitals in an all-caps headline ("PARIS ACCORD").</summary>
+    private static bool IsEventNoun(string word, HashSet<string> nouns) =>
+        nouns.Contains(word) || word.Length > 1 && Lexicon.IsAllCaps(word) && nouns.Contains(word.ToLowerInvariant());
+
+    /// <summary>How many lowercase words may stand between a city and its agreement's noun ("Paris currency stability accord").</summary>
+    private const int MaxEventModifiers = 2;
 
     /// <summary>The token before <paramref name="k"/>, looking through the break of a hard-wrapped line (wire copy
     /// wraps "the latest talks\nin Geneva" anywhere).</summary>
@@ -560,12 +577,13 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     private static bool MeetingNounBefore(TextDocument doc, int k)
     {
         for (var (j, n) = (k, 0); n < MeetingWindow && doc.IsWord(j); j = Before(doc, j), n++)
-            if (MeetingNouns.Contains(doc[j])) return true;
+            if (IsEventNoun(doc[j], MeetingNouns)) return true;
         return false;
     }
 
     private static readonly HashSet<string> EventNouns = WordList.Set("event-nouns.txt");
     private static readonly HashSet<string> MeetingNouns = WordList.Set("meeting-nouns.txt");
+    private static readonly HashSet<string> AgreementNouns = WordList.Set("agreement-nouns.txt");
 
     /// <summary>"The bonds will be listed in Luxembourg": where a security trades is not what the story is about.</summary>
     private static bool IsListingVenue(TextDocument doc, int start)

@@ -197,6 +197,15 @@ public class PlaceExtractionTests
             "The Malaysian minister welcomed the basic accord reached over the weekend in\n" +
             "Geneva between producers and consumers on a new pact.", "MY"),
 
+        new("A_city_naming_an_agreement_with_words_between_does_not_give_its_country",
+            "Japan promised a plan to boost domestic demand under last month's Paris currency stability accord.", "JP"),
+
+        new("A_city_with_a_preposition_before_the_talks_gives_its_country",
+            "Shultz will fly to Moscow for talks with Shevardnadze next month.", "RU"),
+
+        new("A_city_naming_an_agreement_in_an_all_caps_headline_does_not_give_its_country",
+            "Japan will seek to strengthen the accord on currency stability at next week's meeting.", "JP") { Title = "JAPAN SEEKS TO STRENGTHEN PARIS CURRENCY ACCORD" },
+
         new("A_city_where_an_organisation_sits_does_not_give_its_country",
             "The Paris-based agency said world oil stocks rose in March."),
 
