@@ -612,10 +612,10 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         var top = readings[0];
         if (readings.Length == 1) return top;
         // A capital or a state's seat of a million ("Paris") is a small namesake ("Paris", Texas) of the story's country only
-        // in a story placed in a state, county or town of that country; in a British story no namesake is ("London" in a
-        // BBC story about Toronto).
+        // in a story placed in a state, county or town of that country, never of another country the story names ("met
+        // in Paris" in a story placed in Tokyo); in a British story no namesake is ("London" in a BBC story about Toronto).
         bool Outranked(PlaceEntry r) => top.Kind == PlaceKind.City && (top.Capital || top.Seat && top.Population >= MillionCity)
-            && r is { Kind: PlaceKind.City, Capital: false } && (r.Population < SmallTown && !localHome || british());
+            && r is { Kind: PlaceKind.City, Capital: false } && (r.Population < SmallTown && !(localHome && r.Country == home) || british());
         // A name read first as a big city ("Athens") is a town of the story's home country when the story is
         // placed there; a country's name ("Lebanon") only in a local story. Otherwise a namesake in a country the
         // story names wins over the biggest.

@@ -151,6 +151,11 @@ public class PlaceExtractionTests
             "US oil demand will rise this year, the Paris-based agency said. The US imports more oil than ever.",
             "United States US", "Paris FR"),
 
+        // The story is placed in Japan: Paris, Texas, is no namesake of its home, only of a country it names.
+        new("A_capital_is_no_small_namesake_of_a_country_named_in_a_story_placed_in_another",
+            "Tokyo dealers said Japan will cut its rates. Officials of the United States met in Paris on Sunday.",
+            "Tokyo JP", "Japan JP", "United States US", "Paris FR"),
+
         // London, Ontario, has 422,000 people.
         new("A_capital_keeps_its_country_in_a_british_story_placed_abroad",
             "MPs flew to Toronto and Ottawa on Monday; the musical opens in London next year.", "Toronto CA", "Ottawa CA", "London GB"),
