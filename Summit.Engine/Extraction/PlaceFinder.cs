@@ -576,8 +576,9 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
 
     private static bool MeetingNounBefore(TextDocument doc, int k)
     {
-        for (var (j, n) = (k, 0); n < MeetingWindow && doc.IsWord(j); j = Before(doc, j), n++)
-            if (IsEventNoun(doc[j], MeetingNouns)) return true;
+        // Numbers are words of the clause too ("meet for 12 days in Geneva").
+        for (var (j, n) = (k, 0); n < MeetingWindow && (doc.IsWord(j) || doc.Is(j, TokenKind.Number)); j = Before(doc, j), n++)
+            if (doc.IsWord(j) && IsEventNoun(doc[j], MeetingNouns)) return true;
         return false;
     }
 

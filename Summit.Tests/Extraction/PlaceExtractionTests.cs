@@ -211,6 +211,21 @@ public class PlaceExtractionTests
         new("A_city_naming_an_agreement_in_an_all_caps_headline_does_not_give_its_country",
             "Japan will seek to strengthen the accord on currency stability at next week's meeting.", "JP") { Title = "JAPAN SEEKS TO STRENGTHEN PARIS CURRENCY ACCORD" },
 
+        new("A_city_where_a_meeting_will_be_held_by_its_verb_does_not_give_its_country",
+            "Malaysian officials said producer and consumer countries meet for 12 days in Geneva from tomorrow.", "MY"),
+
+        new("A_city_where_negotiators_meet_does_not_give_its_country",
+            "South African negotiators in London worked out the new arrangement with the banks.", "ZA"),
+
+        new("A_city_where_levels_were_agreed_does_not_give_its_country",
+            "The Japanese minister said 170 yen was within levels agreed upon last month in Paris.", "JP"),
+
+        new("A_city_where_a_pact_was_adopted_does_not_give_its_country",
+            "The pact, which Malaysia backs, was adopted earlier this month in Geneva.", "MY"),
+
+        new("A_city_naming_a_declaration_does_not_give_its_country",
+            "The German minister said the Paris declaration did not state any levels.", "DE"),
+
         new("A_city_where_an_organisation_sits_does_not_give_its_country",
             "The Paris-based agency said world oil stocks rose in March."),
 
