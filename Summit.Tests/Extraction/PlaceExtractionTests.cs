@@ -223,6 +223,12 @@ public class PlaceExtractionTests
         new("A_city_where_a_pact_was_adopted_does_not_give_its_country",
             "The pact, which Malaysia backs, was adopted earlier this month in Geneva.", "MY"),
 
+        new("A_city_where_nations_pledged_does_not_give_its_country",
+            "The Japanese official said the pledge by major industrial nations in Paris last month still held.", "JP"),
+
+        new("A_city_where_something_was_discussed_does_not_give_its_country",
+            "The German minister noted that much of what had been discussed in Paris had not been published.", "DE"),
+
         new("A_city_naming_a_declaration_does_not_give_its_country",
             "The German minister said the Paris declaration did not state any levels.", "DE"),
 
