@@ -319,10 +319,21 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             if (!mentions.TryGetValue(c, out var m)) countries.Add(c);
             mentions[c] = (m.Count + 1, m.Count == 0 ? at : m.First);
         }
+        // "Genova Inc said … Genova said": a town's name that opens a company's name of the story is that company
+        // wherever it stands (the headline's "GENOVA" too), unless "in", "at" or "near" make it the town ("the mine
+        // disaster at Kinross" of "Kinross Mines Ltd"); not a big city's ("Toronto Sun Publishing Corp" and Toronto).
+        HashSet<string>? firmNames = null;
+        foreach (var o in found.Organisations)
+            if (o.Readings[0].Kind == PlaceKind.City && !IsStrongPlace(o.Readings[0]) && IsCompanyName(doc, o.End, capsForm: false)
+                // The name's first word: "Bank of Boston Corp" and "Chemie Linz AG" are named after their towns.
+                && !(doc.IsWord(o.Start - 1) && (char.IsUpper(doc[o.Start - 1][0]) || doc[o.Start - 1] == "of")))
+                (firmNames ??= new(StringComparer.OrdinalIgnoreCase)).Add(doc.Slice(o.Start, o.End));
+        bool IsFirm(TextDocument d, PlaceHit h) =>
+            firmNames != null && firmNames.Contains(d.Slice(h.Start, h.End)) && !(d.IsWord(h.Start - 1) && d[h.Start - 1] is "in" or "at" or "near");
         // A country of the headline counts as named in the lead; a small town there is too often a word of a
         // title-case headline ("Semi Overturns") to count.
         foreach (var h in titleHits)
-            if (!IsSmallTown(h.Readings) && !IsEventName(title!, h)) Count(h, 0);
+            if (!IsSmallTown(h.Readings) && !IsEventName(title!, h) && !IsFirm(title!, h)) Count(h, 0);
         var placed = new HashSet<string>(hits.Where(h => !h.IsCountrySignalOnly).Select(h => h.Chosen.Country), StringComparer.Ordinal);
         foreach (var h in hits)
         {
@@ -330,7 +341,8 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             // the table ("London, Ky.") or a surname ("Obama") than a trip abroad: its mention stays, without country.
             if (IsSmallTown(h.Readings) && (home != null || firm.Count > 1) && h.Chosen.Country != home && !firm.Contains(h.Chosen.Country))
                 h.Chosen = h.Chosen with { Country = "" };
-            if (IsListingVenue(doc, h.Start) || IsCompanyOrigin(doc, h.Start) || IsEventName(doc, h)) continue;
+            if (IsListingVenue(doc, h.Start) || IsCompanyOrigin(doc, h.Start) || IsEventName(doc, h)
+                || IsFirm(doc, h)) continue;
             // "French students", "Irish dancers": in American local news a demonym alone names a language or a heritage.
             if (h.Readings[0].Kind == PlaceKind.Demonym && !placed.Contains(h.Chosen.Country) && Cue() == Local) continue;
             Count(h, doc.Tokens[h.Start].Start);

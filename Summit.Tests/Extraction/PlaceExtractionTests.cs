@@ -235,6 +235,19 @@ public class PlaceExtractionTests
         new("A_city_where_an_organisation_sits_does_not_give_its_country",
             "The Paris-based agency said world oil stocks rose in March."),
 
+        // Genova is also Genoa, Italy (580,000 people).
+        new("A_town's_name_that_opens_a_company's_name_is_that_company_wherever_it_stands (1/2)",
+            "Genova Inc said its shareholders approved the merger. Under the agreement, Genova said each holder gets 5 dlrs a share.", "US"),
+
+        new("A_town's_name_that_opens_a_company's_name_is_that_company_wherever_it_stands (2/2)",
+            "Genova Inc said its shareholders approved the merger into Genova Products Inc.", "US") { Title = "GENOVA TO MERGE INTO GENOVA PRODUCTS" },
+
+        new("A_town's_name_that_opens_a_company's_name_is_the_town_after_at",
+            "Kinross Mines Ltd said 177 miners died in the fire at Kinross, and blamed a British supplier.", "ZA", "GB"),
+
+        new("A_town's_name_inside_a_company's_name_is_still_the_town_in_the_headline",
+            "A spokesman for state-owned Chemie Linz AG said its loss would rise as U.S. producers gained an edge.", "AT", "US") { Title = "CHEMIE LINZ EXPECTS SHARPLY HIGHER LOSS" },
+
         new("A_demonym_alone_in_american_local_news_names_a_heritage_not_a_country",
             "French students at the academy celebrated Mardi Gras on Friday. Tickets cost $5, the principal said.", "US"),
 
