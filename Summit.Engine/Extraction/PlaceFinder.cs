@@ -740,6 +740,8 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             // Compared in place: no substring per token (this runs over every article's text). Lowercase only:
             // "Sterling Software" is a name, not money.
             if (doc.Text[tok.Start] is not ('d' or 'c' or 'y' or 's' or 'r' or 'l' or 'g' or 'b' or 'm' or 'p' or 'k' or 'e')) continue;
+            // "the yen/dollar rate" is an exchange rate, not the money the story counts in.
+            if (doc.IsPunct(i + 1, '/') || doc.IsPunct(i - 1, '/')) continue;
             if (CurrencyLookup.TryGetValue(doc.Text.AsSpan(tok.Start, tok.End - tok.Start), out var c)
                 // "marks" is money only after an amount ("40 million marks"), not in "marks the first time".
                 && (c != "DE" || doc.Is(i - 1, TokenKind.Number) || doc.IsWord(i - 1) && doc[i - 1] is "million" or "billion" or "mln" or "bln"))

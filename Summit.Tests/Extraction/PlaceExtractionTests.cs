@@ -248,6 +248,9 @@ public class PlaceExtractionTests
         new("A_town's_name_inside_a_company's_name_is_still_the_town_in_the_headline",
             "A spokesman for state-owned Chemie Linz AG said its loss would rise as U.S. producers gained an edge.", "AT", "US") { Title = "CHEMIE LINZ EXPECTS SHARPLY HIGHER LOSS" },
 
+        new("A_currency_pair_is_no_money_the_story_counts_in",
+            "Baker declined to comment on the current yen/dollar rate, saying the fall of the dollar would help exports.", "US"),
+
         new("A_demonym_alone_in_american_local_news_names_a_heritage_not_a_country",
             "French students at the academy celebrated Mardi Gras on Friday. Tickets cost $5, the principal said.", "US"),
 
