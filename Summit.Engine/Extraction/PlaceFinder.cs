@@ -561,9 +561,9 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         }
         // "the Geneva-based GATT": where an organisation sits.
         if (doc.IsPunct(h.End, '-') && doc.IsWord(h.End + 1) && doc[h.End + 1] == "based") return true;
-        // "ministers met in Paris", "the meeting in Geneva": where a meeting was held.
+        // "ministers met in Paris", "the meeting in Geneva", "the draft treaty text at Geneva": where a meeting was held.
         var k = Before(doc, h.Start);
-        if (!doc.IsWord(k) || !(doc[k] == "in" || caps && doc[k] == "IN")) return false;
+        if (!doc.IsWord(k) || !(doc[k] is "in" or "at" || caps && doc[k] is "IN" or "AT")) return false;
         var noun = Before(doc, k);
         // "the agreement among industrial nations in Paris", "the accord reached in Paris": a few words between.
         return doc.IsWord(noun) && IsEventNoun(doc[noun], EventNouns) || MeetingNounBefore(doc, noun);

@@ -211,6 +211,9 @@ public class PlaceExtractionTests
         new("A_city_naming_an_agreement_in_an_all_caps_headline_does_not_give_its_country",
             "Japan will seek to strengthen the accord on currency stability at next week's meeting.", "JP") { Title = "JAPAN SEEKS TO STRENGTHEN PARIS CURRENCY ACCORD" },
 
+        new("A_city_where_talks_are_held_after_at_does_not_give_its_country",
+            "Reagan said American negotiators would present the draft treaty text at Geneva tomorrow.", "US"),
+
         new("A_city_where_a_meeting_will_be_held_by_its_verb_does_not_give_its_country",
             "Malaysian officials said producer and consumer countries meet for 12 days in Geneva from tomorrow.", "MY"),
 
