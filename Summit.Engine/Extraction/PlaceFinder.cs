@@ -1,3 +1,4 @@
+using Summit.Engine.Extraction.Speakers;
 using Summit.Engine.Gazetteer;
 using Gaz = Summit.Engine.Gazetteer.Gazetteer;
 
@@ -318,10 +319,21 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             if (!mentions.TryGetValue(c, out var m)) countries.Add(c);
             mentions[c] = (m.Count + 1, m.Count == 0 ? at : m.First);
         }
+        // "Genova Inc said … Genova said": a town's name that opens a company's name of the story is that company
+        // wherever it stands (the headline's "GENOVA" too), unless "in", "at" or "near" make it the town ("the mine
+        // disaster at Kinross" of "Kinross Mines Ltd"); not a big city's ("Toronto Sun Publishing Corp" and Toronto).
+        HashSet<string>? firmNames = null;
+        foreach (var o in found.Organisations)
+            if (o.Readings[0].Kind == PlaceKind.City && !IsStrongPlace(o.Readings[0]) && IsCompanyName(doc, o.End, capsForm: false)
+                // The name's first word: "Bank of Boston Corp" and "Chemie Linz AG" are named after their towns.
+                && !(doc.IsWord(o.Start - 1) && (char.IsUpper(doc[o.Start - 1][0]) || doc[o.Start - 1] == "of")))
+                (firmNames ??= new(StringComparer.OrdinalIgnoreCase)).Add(doc.Slice(o.Start, o.End));
+        bool IsFirm(TextDocument d, PlaceHit h) =>
+            firmNames != null && firmNames.Contains(d.Slice(h.Start, h.End)) && !(d.IsWord(h.Start - 1) && d[h.Start - 1] is "in" or "at" or "near");
         // A country of the headline counts as named in the lead; a small town there is too often a word of a
         // title-case headline ("Semi Overturns") to count.
         foreach (var h in titleHits)
-            if (!IsSmallTown(h.Readings)) Count(h, 0);
+            if (!IsSmallTown(h.Readings) && !IsEventName(title!, h) && !IsFirm(title!, h)) Count(h, 0);
         var placed = new HashSet<string>(hits.Where(h => !h.IsCountrySignalOnly).Select(h => h.Chosen.Country), StringComparer.Ordinal);
         foreach (var h in hits)
         {
@@ -329,7 +341,8 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             // the table ("London, Ky.") or a surname ("Obama") than a trip abroad: its mention stays, without country.
             if (IsSmallTown(h.Readings) && (home != null || firm.Count > 1) && h.Chosen.Country != home && !firm.Contains(h.Chosen.Country))
                 h.Chosen = h.Chosen with { Country = "" };
-            if (IsListingVenue(doc, h.Start) || IsCompanyOrigin(doc, h.Start) || IsEventName(doc, h)) continue;
+            if (IsListingVenue(doc, h.Start) || IsCompanyOrigin(doc, h.Start) || IsEventName(doc, h)
+                || IsFirm(doc, h)) continue;
             // "French students", "Irish dancers": in American local news a demonym alone names a language or a heritage.
             if (h.Readings[0].Kind == PlaceKind.Demonym && !placed.Contains(h.Chosen.Country) && Cue() == Local) continue;
             Count(h, doc.Tokens[h.Start].Start);
@@ -532,28 +545,58 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     /// <summary>"The Paris accord", "the Paris Club", "Geneva talks", "talks in Geneva", "the Geneva-based GATT": a city
     /// naming an agreement, a meeting or a group, where a meeting was held or where an organisation sits, is a place
     /// mention, but the story is about the agreement or the organisation, not the city's country.</summary>
-    private static bool IsEventName(TextDocument doc, PlaceHit h) =>
-        h.Readings[0].Kind == PlaceKind.City
-        && (doc.IsWord(h.End) && doc.Tokens[h.End].Start == doc.Tokens[h.End - 1].End + 1 && EventNouns.Contains(doc[h.End])
-            // "the Geneva-based GATT": where an organisation sits.
-            || doc.IsPunct(h.End, '-') && doc.IsWord(h.End + 1) && doc[h.End + 1] == "based"
-            // "ministers met in Paris", "the meeting in Geneva": where a meeting was held.
-            || doc.IsWord(h.Start - 1) && doc[h.Start - 1] == "in" && (doc.IsWord(h.Start - 2) && EventNouns.Contains(doc[h.Start - 2])
-                // "the agreement among industrial nations in Paris", "the accord reached in Paris": a few words between.
-                || MeetingNounBefore(doc, h.Start - 2)));
+    private static bool IsEventName(TextDocument doc, PlaceHit h)
+    {
+        if (h.Readings[0].Kind != PlaceKind.City) return false;
+        var caps = Lexicon.IsAllCaps(doc[h.Start]);
+        var next = After(doc, h.End);
+        if (doc.IsWord(next) && (next > h.End || doc.Tokens[next].Start == doc.Tokens[h.End - 1].End + 1))
+        {
+            if (IsEventNoun(doc[next], EventNouns)) return true;
+            // "last month's Paris currency agreement", "the Geneva superpower talks": an agreement's noun may come a
+            // word or two later; not after a preposition ("Moscow for talks").
+            for (var n = 0; n < MaxEventModifiers && doc.IsWord(next) && (char.IsLower(doc[next][0]) || caps && Lexicon.IsAllCaps(doc[next]))
+                            && !SpeakerWords.FunctionWords.Contains(doc[next].ToLowerInvariant()); n++)
+                if (doc.IsWord(next = After(doc, next + 1)) && IsEventNoun(doc[next], AgreementNouns)) return true;
+        }
+        // "the Geneva-based GATT": where an organisation sits.
+        if (doc.IsPunct(h.End, '-') && doc.IsWord(h.End + 1) && doc[h.End + 1] == "based") return true;
+        // "ministers met in Paris", "the meeting in Geneva", "the draft treaty text at Geneva": where a meeting was held.
+        var k = Before(doc, h.Start);
+        if (!doc.IsWord(k) || !(doc[k] is "in" or "at" || caps && doc[k] is "IN" or "AT")) return false;
+        var noun = Before(doc, k);
+        // "the agreement among industrial nations in Paris", "the accord reached in Paris": a few words between.
+        return doc.IsWord(noun) && IsEventNoun(doc[noun], EventNouns) || MeetingNounBefore(doc, noun);
+    }
+
+    /// <summary>A noun of <paramref name="nouns"/>, also spelled in capitals in an all-caps headline ("PARIS ACCORD").</summary>
+    private static bool IsEventNoun(string word, HashSet<string> nouns) =>
+        nouns.Contains(word) || word.Length > 1 && Lexicon.IsAllCaps(word) && nouns.Contains(word.ToLowerInvariant());
+
+    /// <summary>How many lowercase words may stand between a city and its agreement's noun ("Paris currency stability accord").</summary>
+    private const int MaxEventModifiers = 2;
+
+    /// <summary>The token before <paramref name="k"/>, looking through the break of a hard-wrapped line (wire copy
+    /// wraps "the latest talks\nin Geneva" anywhere).</summary>
+    private static int Before(TextDocument doc, int k) => doc.WrapsLine(k - 1) ? k - 2 : k - 1;
+
+    /// <summary>The token at <paramref name="k"/>, or after it when it only wraps a line.</summary>
+    private static int After(TextDocument doc, int k) => doc.WrapsLine(k) ? k + 1 : k;
 
     /// <summary>How far before "in" a meeting's noun may stand, within the clause.</summary>
     private const int MeetingWindow = 6;
 
     private static bool MeetingNounBefore(TextDocument doc, int k)
     {
-        for (var j = k; j > k - MeetingWindow && doc.IsWord(j); j--)
-            if (MeetingNouns.Contains(doc[j])) return true;
+        // Numbers are words of the clause too ("meet for 12 days in Geneva").
+        for (var (j, n) = (k, 0); n < MeetingWindow && (doc.IsWord(j) || doc.Is(j, TokenKind.Number)); j = Before(doc, j), n++)
+            if (doc.IsWord(j) && IsEventNoun(doc[j], MeetingNouns)) return true;
         return false;
     }
 
     private static readonly HashSet<string> EventNouns = WordList.Set("event-nouns.txt");
     private static readonly HashSet<string> MeetingNouns = WordList.Set("meeting-nouns.txt");
+    private static readonly HashSet<string> AgreementNouns = WordList.Set("agreement-nouns.txt");
 
     /// <summary>"The bonds will be listed in Luxembourg": where a security trades is not what the story is about.</summary>
     private static bool IsListingVenue(TextDocument doc, int start)
@@ -582,10 +625,10 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
         var top = readings[0];
         if (readings.Length == 1) return top;
         // A capital or a state's seat of a million ("Paris") is a small namesake ("Paris", Texas) of the story's country only
-        // in a story placed in a state, county or town of that country; in a British story no namesake is ("London" in a
-        // BBC story about Toronto).
+        // in a story placed in a state, county or town of that country, never of another country the story names ("met
+        // in Paris" in a story placed in Tokyo); in a British story no namesake is ("London" in a BBC story about Toronto).
         bool Outranked(PlaceEntry r) => top.Kind == PlaceKind.City && (top.Capital || top.Seat && top.Population >= MillionCity)
-            && r is { Kind: PlaceKind.City, Capital: false } && (r.Population < SmallTown && !localHome || british());
+            && r is { Kind: PlaceKind.City, Capital: false } && (r.Population < SmallTown && !(localHome && r.Country == home) || british());
         // A name read first as a big city ("Athens") is a town of the story's home country when the story is
         // placed there; a country's name ("Lebanon") only in a local story. Otherwise a namesake in a country the
         // story names wins over the biggest.
@@ -697,6 +740,8 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
             // Compared in place: no substring per token (this runs over every article's text). Lowercase only:
             // "Sterling Software" is a name, not money.
             if (doc.Text[tok.Start] is not ('d' or 'c' or 'y' or 's' or 'r' or 'l' or 'g' or 'b' or 'm' or 'p' or 'k' or 'e')) continue;
+            // "the yen/dollar rate" is an exchange rate, not the money the story counts in.
+            if (doc.IsPunct(i + 1, '/') || doc.IsPunct(i - 1, '/')) continue;
             if (CurrencyLookup.TryGetValue(doc.Text.AsSpan(tok.Start, tok.End - tok.Start), out var c)
                 // "marks" is money only after an amount ("40 million marks"), not in "marks the first time".
                 && (c != "DE" || doc.Is(i - 1, TokenKind.Number) || doc.IsWord(i - 1) && doc[i - 1] is "million" or "billion" or "mln" or "bln"))

@@ -151,6 +151,11 @@ public class PlaceExtractionTests
             "US oil demand will rise this year, the Paris-based agency said. The US imports more oil than ever.",
             "United States US", "Paris FR"),
 
+        // The story is placed in Japan: Paris, Texas, is no namesake of its home, only of a country it names.
+        new("A_capital_is_no_small_namesake_of_a_country_named_in_a_story_placed_in_another",
+            "Tokyo dealers said Japan will cut its rates. Officials of the United States met in Paris on Sunday.",
+            "Tokyo JP", "Japan JP", "United States US", "Paris FR"),
+
         // London, Ontario, has 422,000 people.
         new("A_capital_keeps_its_country_in_a_british_story_placed_abroad",
             "MPs flew to Toronto and Ottawa on Monday; the musical opens in London next year.", "Toronto CA", "Ottawa CA", "London GB"),
@@ -188,8 +193,66 @@ public class PlaceExtractionTests
         new("A_city_where_an_agreement_was_reached_does_not_give_its_country",
             "Treasury Secretary James Baker said the agreement among industrial nations in Paris last month was only a start."),
 
+        // Wire copy wraps its lines anywhere, also between the noun, "in" and the city.
+        new("A_city_where_talks_were_held_gives_no_country_across_a_wrapped_line (1/2)",
+            "The Soviet negotiator said a draft treaty would be ready for signing within\n" +
+            "three months following the latest round of the arms talks\nin Geneva.", "RU"),
+
+        new("A_city_where_talks_were_held_gives_no_country_across_a_wrapped_line (2/2)",
+            "The Malaysian minister welcomed the basic accord reached over the weekend in\n" +
+            "Geneva between producers and consumers on a new pact.", "MY"),
+
+        new("A_city_naming_an_agreement_with_words_between_does_not_give_its_country",
+            "Japan promised a plan to boost domestic demand under last month's Paris currency stability accord.", "JP"),
+
+        new("A_city_with_a_preposition_before_the_talks_gives_its_country",
+            "Shultz will fly to Moscow for talks with Shevardnadze next month.", "RU"),
+
+        new("A_city_naming_an_agreement_in_an_all_caps_headline_does_not_give_its_country",
+            "Japan will seek to strengthen the accord on currency stability at next week's meeting.", "JP") { Title = "JAPAN SEEKS TO STRENGTHEN PARIS CURRENCY ACCORD" },
+
+        new("A_city_where_talks_are_held_after_at_does_not_give_its_country",
+            "Reagan said American negotiators would present the draft treaty text at Geneva tomorrow.", "US"),
+
+        new("A_city_where_a_meeting_will_be_held_by_its_verb_does_not_give_its_country",
+            "Malaysian officials said producer and consumer countries meet for 12 days in Geneva from tomorrow.", "MY"),
+
+        new("A_city_where_negotiators_meet_does_not_give_its_country",
+            "South African negotiators in London worked out the new arrangement with the banks.", "ZA"),
+
+        new("A_city_where_levels_were_agreed_does_not_give_its_country",
+            "The Japanese minister said 170 yen was within levels agreed upon last month in Paris.", "JP"),
+
+        new("A_city_where_a_pact_was_adopted_does_not_give_its_country",
+            "The pact, which Malaysia backs, was adopted earlier this month in Geneva.", "MY"),
+
+        new("A_city_where_nations_pledged_does_not_give_its_country",
+            "The Japanese official said the pledge by major industrial nations in Paris last month still held.", "JP"),
+
+        new("A_city_where_something_was_discussed_does_not_give_its_country",
+            "The German minister noted that much of what had been discussed in Paris had not been published.", "DE"),
+
+        new("A_city_naming_a_declaration_does_not_give_its_country",
+            "The German minister said the Paris declaration did not state any levels.", "DE"),
+
         new("A_city_where_an_organisation_sits_does_not_give_its_country",
             "The Paris-based agency said world oil stocks rose in March."),
+
+        // Genova is also Genoa, Italy (580,000 people).
+        new("A_town's_name_that_opens_a_company's_name_is_that_company_wherever_it_stands (1/2)",
+            "Genova Inc said its shareholders approved the merger. Under the agreement, Genova said each holder gets 5 dlrs a share.", "US"),
+
+        new("A_town's_name_that_opens_a_company's_name_is_that_company_wherever_it_stands (2/2)",
+            "Genova Inc said its shareholders approved the merger into Genova Products Inc.", "US") { Title = "GENOVA TO MERGE INTO GENOVA PRODUCTS" },
+
+        new("A_town's_name_that_opens_a_company's_name_is_the_town_after_at",
+            "Kinross Mines Ltd said 177 miners died in the fire at Kinross, and blamed a British supplier.", "ZA", "GB"),
+
+        new("A_town's_name_inside_a_company's_name_is_still_the_town_in_the_headline",
+            "A spokesman for state-owned Chemie Linz AG said its loss would rise as U.S. producers gained an edge.", "AT", "US") { Title = "CHEMIE LINZ EXPECTS SHARPLY HIGHER LOSS" },
+
+        new("A_currency_pair_is_no_money_the_story_counts_in",
+            "Baker declined to comment on the current yen/dollar rate, saying the fall of the dollar would help exports.", "US"),
 
         new("A_demonym_alone_in_american_local_news_names_a_heritage_not_a_country",
             "French students at the academy celebrated Mardi Gras on Friday. Tickets cost $5, the principal said.", "US"),
