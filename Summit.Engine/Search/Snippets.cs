@@ -86,19 +86,26 @@ public static class Snippets
         if (sentences.Count == 0) return [];
         // Sentence by sentence, so sentences that cannot match are never analysed: tokens never cross a sentence
         // boundary (it is whitespace), and phrase positions are relative, so the marks are the same as from the
-        // whole text.
-        var matching = new List<(Range s, int index, List<Range> marks)>();
+        // whole text. Best first: the most different marked words (case aside), then the most marks, then the earliest.
+        var matching = new List<(Range Sentence, int Index, List<Range> Marks, int Words)>();
         for (var i = 0; i < sentences.Count && !terms.IsEmpty; i++)
-            if (FindMarks(analyzed, sentences[i], terms, analyzer) is { Count: > 0 } marks) matching.Add((sentences[i], i, marks));
-        var scored = matching
-            .OrderByDescending(x => x.marks.Select(m => text[m.Start..m.End].ToLowerInvariant()).Distinct().Count())
-            .ThenByDescending(x => x.marks.Count)
-            .ThenBy(x => x.index)
-            .Take(max)
-            .OrderBy(x => x.index)
-            .ToList();
-        if (scored.Count == 0) return [Render(text, Lead(analyzed, sentences), [])];
-        return scored.Select(x => Render(text, x.s, x.marks)).ToList();
+            if (FindMarks(analyzed, sentences[i], terms, analyzer) is { Count: > 0 } marks) matching.Add((sentences[i], i, marks, DistinctWords(text, marks)));
+        matching.Sort((a, b) => a.Words != b.Words ? b.Words.CompareTo(a.Words)
+            : a.Marks.Count != b.Marks.Count ? b.Marks.Count.CompareTo(a.Marks.Count) : a.Index.CompareTo(b.Index));
+        var kept = Math.Max(0, max);
+        if (matching.Count > kept) matching.RemoveRange(kept, matching.Count - kept);
+        if (matching.Count == 0) return [Render(text, Lead(analyzed, sentences), [])];
+        matching.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return matching.Select(x => Render(text, x.Sentence, x.Marks)).ToList();
+    }
+
+    /// <summary>How many different words (lower-cased) the marks cover.</summary>
+    private static int DistinctWords(string text, List<Range> marks)
+    {
+        if (marks.Count == 1) return 1;
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mark in marks) words.Add(text[mark.Start..mark.End].ToLowerInvariant());
+        return words.Count;
     }
 
     /// <summary>How many marks <see cref="Highlight"/> would put into the text.</summary>
