@@ -276,13 +276,41 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         if (matching is not null && also.CountsSideways)
         {
             var inOrder = TopFieldCollector.Create(sort, size, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
-            searcher.Search(searcher.Rewrite(new FilteredQuery(matching, filter)), also.Around(new FullQueryScores(weight, inOrder)));
+            Collect(searcher, searcher.CreateNormalizedWeight(new FilteredQuery(matching, filter)), also.Around(new FullQueryScores(weight, inOrder)));
             return inOrder.GetTopDocs();
         }
         var top = TopFieldCollector.Create(sort, size, after,
             fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: !weight.ScoresDocsOutOfOrder);
-        searcher.Search(filtered, also.Around(top));
+        Collect(searcher, weight, also.Around(top));
         return top.GetTopDocs();
+    }
+
+    /// <summary>
+    /// What <c>IndexSearcher.Search(query, collector)</c> does after making the query's weight, with a weight made
+    /// already: searching with the query made a second weight, which looks up every phrase term of every segment again.
+    /// </summary>
+    private static void Collect(IndexSearcher searcher, Weight weight, ICollector collector)
+    {
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            try
+            {
+                collector.SetNextReader(leaf);
+            }
+            catch (CollectionTerminatedException)
+            {
+                continue;
+            }
+            if (weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs) is not { } scorer) continue;
+            try
+            {
+                scorer.Score(collector);
+            }
+            catch (CollectionTerminatedException)
+            {
+                // The collector has what it wanted of this segment.
+            }
+        }
     }
 
     /// <summary>The facet lists of a search from the counter of its pass (selected dimensions counted sideways).</summary>

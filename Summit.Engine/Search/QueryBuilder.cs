@@ -26,6 +26,7 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     private const float CountryBoost = 0.3f;
 
     private readonly LuceneQueryBuilder _lucene = new(analyzer);
+    private readonly TermStates _states = TermStates.For(reader);
     // Stop words ("the", "with") match only the unstemmed fields; next to other words they rank but do not filter.
     private readonly HashSet<Query> _stopWords = new(ReferenceEqualityComparer.Instance);
 
@@ -88,9 +89,9 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     /// </summary>
     public static bool IsLikelyTypo(string exactToken, IndexReader reader) =>
         AllowedEdits(exactToken) > 0 && exactToken.All(char.IsLetter)
-        && reader.DocFreq(new Term(SummitSchema.BodyExact, exactToken)) == 0
-        && reader.DocFreq(new Term(SummitSchema.TitleExact, exactToken)) == 0
-        && reader.DocFreq(new Term(SummitSchema.QuoteExact, exactToken)) == 0;
+        && TermStates.For(reader).DocFreq(new Term(SummitSchema.BodyExact, exactToken)) == 0
+        && TermStates.For(reader).DocFreq(new Term(SummitSchema.TitleExact, exactToken)) == 0
+        && TermStates.For(reader).DocFreq(new Term(SummitSchema.QuoteExact, exactToken)) == 0;
 
     /// <summary>Words long enough to be corrected: 5+ letters tolerate one edit, 8+ two; none beyond
     /// <see cref="MaxTypoLength"/>.</summary>
@@ -146,8 +147,8 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
         var query = new BooleanQuery(disableCoord: true);
         foreach (var (field, boost) in TextFields(scope))
         {
-            var stemmed = _lucene.CreatePhraseQuery(field, text);
-            var exact = _lucene.CreatePhraseQuery(SummitSchema.ExactTwin(field)!, text);
+            var stemmed = Cached(_lucene.CreatePhraseQuery(field, text));
+            var exact = Cached(_lucene.CreatePhraseQuery(SummitSchema.ExactTwin(field)!, text));
             if (stemmed is not null && exact is not null && (MatchOnly || SameDocuments(stemmed, exact)))
             {
                 // The word has no other form in the index, so its unstemmed twin would match the same documents
@@ -169,14 +170,17 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
             }
         }
         if (scope == QueryScope.Any && Countries.ResolveName(text) is { } code)
-            query.Add(new TermQuery(new Term(SummitSchema.Country, code)) { Boost = CountryBoost }, Occur.SHOULD);
+            query.Add(_states.Cached(new TermQuery(new Term(SummitSchema.Country, code)) { Boost = CountryBoost }), Occur.SHOULD);
         return query.Clauses.Count == 0 ? null : query;
     }
 
     /// <summary>True when a word's exact term occurs in exactly the documents of its stemmed term. Every document
     /// with the exact form has its stem too, so equal document counts mean equal sets.</summary>
     private bool SameDocuments(Query stemmed, Query exact) =>
-        stemmed is TermQuery s && exact is TermQuery e && reader.DocFreq(s.Term) == reader.DocFreq(e.Term);
+        stemmed is TermQuery s && exact is TermQuery e && _states.DocFreq(s.Term) == _states.DocFreq(e.Term);
+
+    /// <summary>A one-word query with its term state from the reader's cache (<see cref="TermStates"/>).</summary>
+    private Query? Cached(Query? query) => query is null ? null : _states.Cached(query);
 
     private Query? Prefix(WordNode word)
     {

@@ -86,22 +86,26 @@ public static class Snippets
         if (sentences.Count == 0) return [];
         // Sentence by sentence, so sentences that cannot match are never analysed: tokens never cross a sentence
         // boundary (it is whitespace), and phrase positions are relative, so the marks are the same as from the
-        // whole text.
-        var marks = new List<Range>();
-        if (!terms.IsEmpty)
-            foreach (var sentence in sentences)
-                marks.AddRange(FindMarks(analyzed, sentence, terms, analyzer));
-        var scored = sentences
-            .Select((s, index) => (s, index, marks: marks.Where(m => m.Start >= s.Start && m.End <= s.End).ToList()))
-            .Where(x => x.marks.Count > 0)
-            .OrderByDescending(x => x.marks.Select(m => text[m.Start..m.End].ToLowerInvariant()).Distinct().Count())
-            .ThenByDescending(x => x.marks.Count)
-            .ThenBy(x => x.index)
-            .Take(max)
-            .OrderBy(x => x.index)
-            .ToList();
-        if (scored.Count == 0) return [Render(text, Lead(analyzed, sentences), [])];
-        return scored.Select(x => Render(text, x.s, x.marks)).ToList();
+        // whole text. Best first: the most different marked words (case aside), then the most marks, then the earliest.
+        var matching = new List<(Range Sentence, int Index, List<Range> Marks, int Words)>();
+        for (var i = 0; i < sentences.Count && !terms.IsEmpty; i++)
+            if (FindMarks(analyzed, sentences[i], terms, analyzer) is { Count: > 0 } marks) matching.Add((sentences[i], i, marks, DistinctWords(text, marks)));
+        matching.Sort((a, b) => a.Words != b.Words ? b.Words.CompareTo(a.Words)
+            : a.Marks.Count != b.Marks.Count ? b.Marks.Count.CompareTo(a.Marks.Count) : a.Index.CompareTo(b.Index));
+        var kept = Math.Max(0, max);
+        if (matching.Count > kept) matching.RemoveRange(kept, matching.Count - kept);
+        if (matching.Count == 0) return [Render(text, Lead(analyzed, sentences), [])];
+        matching.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return matching.Select(x => Render(text, x.Sentence, x.Marks)).ToList();
+    }
+
+    /// <summary>How many different words (lower-cased) the marks cover.</summary>
+    private static int DistinctWords(string text, List<Range> marks)
+    {
+        if (marks.Count == 1) return 1;
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mark in marks) words.Add(text[mark.Start..mark.End].ToLowerInvariant());
+        return words.Count;
     }
 
     /// <summary>How many marks <see cref="Highlight"/> would put into the text.</summary>
@@ -158,26 +162,25 @@ public static class Snippets
     private static List<Range> FindMarks(string text, Range range, HighlightTerms terms, Analyzer analyzer)
     {
         if (CannotMatch(text, range, terms)) return [];
-        var tokens = Analyze(analyzer, text[range.Start..range.End]);
+        var tokens = AnalyzeRange(analyzer, text, range, out var chars);
+        ReadOnlySpan<char> Term(in TermToken token) => chars.AsSpan(token.TermAt, token.TermLength);
+        var exact = terms.Terms.GetAlternateLookup<ReadOnlySpan<char>>();
         var marks = new List<Range>();
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < tokens.Length; i++)
         {
-            var token = tokens[i] with { Start = tokens[i].Start + range.Start, End = tokens[i].End + range.Start };
-            var surface = terms.Prefixes.Count + terms.Fuzzy.Count > 0 ? TextFolding.Fold(text[token.Start..token.End]) : "";
-            if (terms.Terms.Contains(token.Term)
-                || terms.Prefixes.Any(p => surface.StartsWith(p, StringComparison.Ordinal))
-                || terms.Fuzzy.Any(f => Math.Abs(f.Word.Length - surface.Length) <= f.Edits && EditDistance(f.Word, surface) <= f.Edits))
+            ref readonly var token = ref tokens[i];
+            if (exact.Contains(Term(token)) || (terms.Prefixes.Count + terms.Fuzzy.Count > 0 && SurfaceMatches(terms, TextFolding.Fold(text[token.Start..token.End]))))
                 marks.Add(new Range(token.Start, token.End));
             foreach (var phrase in terms.Phrases)
             {
-                if (token.Term != phrase[0].Term) continue;
-                var end = MatchPhrase(tokens, i, phrase);
-                if (end >= 0) marks.Add(new Range(token.Start, tokens[end].End + range.Start));
+                if (!Term(token).SequenceEqual(phrase[0].Term)) continue;
+                var end = MatchPhrase(tokens, chars, i, phrase);
+                if (end >= 0) marks.Add(new Range(token.Start, tokens[end].End));
             }
         }
         // Overlapping marks (a word inside a marked phrase) merge into one.
         marks.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
-        var merged = new List<Range>();
+        var merged = new List<Range>(marks.Count);
         foreach (var mark in marks)
         {
             if (merged.Count > 0 && mark.Start < merged[^1].End)
@@ -186,6 +189,55 @@ public static class Snippets
         }
         return merged;
     }
+
+    /// <summary>True when the folded surface word starts with a prefix of the query or is within the edits of a typo word.</summary>
+    private static bool SurfaceMatches(HighlightTerms terms, string surface)
+    {
+        foreach (var prefix in terms.Prefixes)
+            if (surface.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        foreach (var (word, edits) in terms.Fuzzy)
+            if (Math.Abs(word.Length - surface.Length) <= edits && EditDistance(word, surface) <= edits) return true;
+        return false;
+    }
+
+    /// <summary>An analysed token of <see cref="AnalyzeRange"/>: its term is chars [TermAt, TermAt + TermLength) of
+    /// the thread's term buffer, its offsets are into the whole text.</summary>
+    private readonly record struct TermToken(int TermAt, int TermLength, int Position, int Start, int End);
+
+    // Marking analyses every candidate sentence of every hit: the tokens and their terms go into buffers each thread
+    // reuses instead of a list and a string per token, which were most of a search's garbage.
+    [ThreadStatic] private static TermToken[]? t_tokens;
+    [ThreadStatic] private static char[]? t_termChars;
+
+    /// <summary>The tokens of the range as <see cref="Analyze"/> gives them, in the thread's buffers (valid until the next call).</summary>
+    private static ReadOnlySpan<TermToken> AnalyzeRange(Analyzer analyzer, string text, Range range, out char[] chars)
+    {
+        var tokens = t_tokens ??= new TermToken[256];
+        chars = t_termChars ??= new char[2048];
+        var (count, used) = (0, 0);
+        using var stream = analyzer.GetTokenStream(SummitSchema.Body, range.Start == 0 && range.End == text.Length ? text : text[range.Start..range.End]);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            if (count == tokens.Length) Array.Resize(ref tokens, tokens.Length * 2);
+            while (used + term.Length > chars.Length) Array.Resize(ref chars, chars.Length * 2);
+            term.Buffer.AsSpan(0, term.Length).CopyTo(chars.AsSpan(used));
+            tokens[count++] = new TermToken(used, term.Length, position, offset.StartOffset + range.Start, offset.EndOffset + range.Start);
+            used += term.Length;
+        }
+        stream.End();
+        // A huge text's buffers are not kept.
+        (t_tokens, t_termChars) = (tokens.Length > MaxKeptTokens ? null : tokens, chars.Length > MaxKeptTokens * 8 ? null : chars);
+        return tokens.AsSpan(0, count);
+    }
+
+    /// <summary>A thread keeps its token buffers unless a very long text grew them past this.</summary>
+    private const int MaxKeptTokens = 1 << 16;
 
     /// <summary>
     /// True when no word of plain ASCII text can analyse to a marked term, so running the analyzer is wasted. A
@@ -208,14 +260,15 @@ public static class Snippets
             !System.Text.Ascii.IsValid(term) || text.Contains(term.AsSpan(0, Math.Max(1, term.Length - 3)), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static int MatchPhrase(List<Token> tokens, int first, (string Term, int Position)[] phrase)
+    private static int MatchPhrase(ReadOnlySpan<TermToken> tokens, char[] chars, int first, (string Term, int Position)[] phrase)
     {
         var basePosition = tokens[first].Position;
         var k = first;
         for (var p = 1; p < phrase.Length; p++)
         {
             k++;
-            if (k >= tokens.Count || tokens[k].Term != phrase[p].Term || tokens[k].Position - basePosition != phrase[p].Position)
+            if (k >= tokens.Length || !chars.AsSpan(tokens[k].TermAt, tokens[k].TermLength).SequenceEqual(phrase[p].Term)
+                || tokens[k].Position - basePosition != phrase[p].Position)
                 return -1;
         }
         return k;

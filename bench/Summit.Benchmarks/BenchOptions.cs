@@ -46,7 +46,7 @@ public sealed record BenchOptions(
         var samples = IntOption("--samples", "timed calls per thread per class", 200, min: 1);
         var warmup = IntOption("--warmup", "warm-up passes over the query set per runner", 3, min: 0);
         var classSeconds = IntOption("--class-seconds", "time cap per class and concurrency, once 20 samples per thread are in", 20, min: 1);
-        var httpSeconds = IntOption("--http-seconds", "duration of each HTTP load level (the unreported warm-up is min(5, this))", 10, min: 1);
+        var httpSeconds = IntOption("--http-seconds", "duration of each HTTP load level (the unreported warm-up is min(40, 4 × this))", 10, min: 1);
         var realArticles = new Option<int?>("--real-articles")
         {
             Description = "real Reuters stories indexed cold and warm (default all ~19k; 0 skips the real runs; a cap leaves the Reuters targets unjudged)",

@@ -225,8 +225,10 @@ public sealed class BenchProgram
                 var failing = await HttpLoad.CheckAsync(api.BaseAddress, paths);
                 if (failing.Count > 0)
                     notes.Add($"{failing.Count} of {paths.Count} query URLs did not answer 2xx before the load, e.g. {string.Join("; ", failing.Take(3))}.");
-                // Not reported: lets the API's JIT tiers settle before the measured levels.
-                var warmup = Math.Min(5, options.HttpSeconds);
+                // Not reported: lets the API's JIT tiers settle before the measured levels. On two busy cores 5 s was
+                // far too short: the tiering thread was still the API's largest CPU user, and 16 connections got a
+                // fifth of the requests/s they got after 40 s.
+                var warmup = Math.Min(40, 4 * options.HttpSeconds);
                 Log($"HTTP warm-up: 8 connections, {warmup} s");
                 await Load(8, warmup);
                 var results = new List<HttpResult>();
