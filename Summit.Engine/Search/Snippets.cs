@@ -60,20 +60,10 @@ public static class Snippets
 
     public static List<Token> Analyze(Analyzer analyzer, string text)
     {
-        var tokens = new List<Token>();
-        using var stream = analyzer.GetTokenStream(SummitSchema.Body, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        var position = -1;
-        while (stream.IncrementToken())
-        {
-            position += increment.PositionIncrement;
-            tokens.Add(new Token(term.ToString(), position, offset.StartOffset, offset.EndOffset));
-        }
-        stream.End();
-        return tokens;
+        var tokens = AnalyzeRange(analyzer, text, new Range(0, text.Length), out var chars);
+        var list = new List<Token>(tokens.Length);
+        foreach (var t in tokens) list.Add(new Token(new string(chars, t.TermAt, t.TermLength), t.Position, t.Start, t.End));
+        return list;
     }
 
     /// <summary>Up to <paramref name="max"/> sentences with the most matches, in text order; the article's lead
