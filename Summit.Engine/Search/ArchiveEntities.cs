@@ -72,7 +72,13 @@ public sealed class ArchiveEntities
     {
         if (_resolved.Length == 0) return NoneResolved;
         var leaf = ReaderUtil.SubIndex(doc, _leaves);
-        if (_resolved[leaf].Docs.GetValueOrDefault(doc - _leaves[leaf].DocBase) is not { } names) return NoneResolved;
+        return ResolvedIn(leaf, doc - _leaves[leaf].DocBase);
+    }
+
+    /// <summary><see cref="ResolvedIn(int)"/> for document <paramref name="doc"/> of the reader's leaf number <paramref name="leaf"/>.</summary>
+    public IReadOnlyDictionary<string, Entity> ResolvedIn(int leaf, int doc)
+    {
+        if (_resolved.Length == 0 || _resolved[leaf].Docs.GetValueOrDefault(doc) is not { } names) return NoneResolved;
         var resolved = new Dictionary<string, Entity>(names.Count, StringComparer.Ordinal);
         foreach (var (form, name) in names)
             if (_personByName.Value.TryGetValue(name, out var entity)) resolved[form] = entity;
@@ -170,9 +176,10 @@ public sealed class ArchiveEntities
         private static readonly ConditionalWeakTable<object, SegmentEvidence> Cache = new();
 
         private readonly object _lock = new();
-        // Segment-local: form → documents naming it (any kind, deleted ones too), and document → its forms.
+        // Segment-local: form → documents naming it (any kind, deleted ones too), and per field ordinal → form, so that
+        // each form's text is read and held once.
         private readonly Dictionary<string, int[]> _docsOf = new(StringComparer.Ordinal);
-        private readonly Dictionary<int, (int Field, string Form)[]> _formsOf = [];
+        private readonly Dictionary<int, string>[] _textOf = [.. EntityFields.Select(_ => new Dictionary<int, string>())];
         private Part? _part;
 
         public static SegmentEvidence For(AtomicReader segment) => Cache.GetValue(segment.CoreCacheKey, _ => new SegmentEvidence());
@@ -349,25 +356,29 @@ public sealed class ArchiveEntities
         }
 
         /// <summary>A document's person and speaker forms with the index of their field in <see cref="EntityFields"/>
-        /// (a form in both fields comes once per field), read from the per-segment ordinals once.</summary>
-        private (int Field, string Form)[] FormsOf(AtomicReader segment, int doc)
+        /// (a form in both fields comes once per field), from the per-segment ordinals.</summary>
+        private List<(int Field, string Form)> FormsOf(AtomicReader segment, int doc)
         {
-            lock (_formsOf)
+            var result = new List<(int Field, string Form)>();
+            for (var f = 0; f < EntityFields.Length; f++)
             {
-                if (_formsOf.TryGetValue(doc, out var known)) return known;
-                var result = new List<(int Field, string Form)>();
-                var scratch = new BytesRef();
-                for (var f = 0; f < EntityFields.Length; f++)
+                if (FacetDocOrdinals.For(segment, EntityFields[f]) is not { } ords || ords.Start[doc] == ords.Start[doc + 1]) continue;
+                lock (_textOf[f])
                 {
-                    if (FacetDocOrdinals.For(segment, EntityFields[f]) is not { } ords || segment.GetSortedSetDocValues(EntityFields[f]) is not { } values) continue;
+                    SortedSetDocValues? values = null;
                     for (var j = ords.Start[doc]; j < ords.Start[doc + 1]; j++)
                     {
-                        values.LookupOrd(ords.Ords[j], scratch);
-                        result.Add((f, scratch.Utf8ToString()));
+                        if (!_textOf[f].TryGetValue(ords.Ords[j], out var form))
+                        {
+                            var scratch = new BytesRef();
+                            (values ??= segment.GetSortedSetDocValues(EntityFields[f])!).LookupOrd(ords.Ords[j], scratch);
+                            _textOf[f][ords.Ords[j]] = form = scratch.Utf8ToString();
+                        }
+                        result.Add((f, form));
                     }
                 }
-                return _formsOf[doc] = [.. result];
             }
+            return result;
         }
     }
 

@@ -195,7 +195,7 @@ public sealed class FacetOrdinals
                 {
                     if (perField[i] is not { } values) continue;
                     var (map, fieldBase) = (maps[i], bases[fields[i]]);
-                    var resolved = evidence[i]?.Archive!.ResolvedIn(_leaves[s].DocBase + doc);
+                    var resolved = evidence[i]?.Archive!.ResolvedIn(s, doc);
                     var first = n;
                     for (var j = values.Start[doc]; j < values.Start[doc + 1]; j++)
                     {
