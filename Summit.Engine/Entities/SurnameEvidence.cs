@@ -169,10 +169,6 @@ public sealed class SurnameEvidence
         /// <summary>Whether any form of the archive is ambiguous; if not, articles need not be added.</summary>
         public bool IsNeeded => _profiles.Count > 0;
 
-        /// <summary>The canonical names of the persons that get a profile, ordinal order: only articles naming one of them
-        /// change what <see cref="Add(IReadOnlyList{Entity}, int?)"/> builds.</summary>
-        public IReadOnlyList<string> Candidates => [.. _profiles.Keys.Order(StringComparer.Ordinal)];
-
         /// <param name="persons">The distinct persons the registry resolves among the article's forms.</param>
         /// <param name="year">The article's year.</param>
         public void Add(IReadOnlyList<Entity> persons, int? year) => Add([.. persons.Select(p => p.Name)], year);

@@ -113,7 +113,7 @@ public sealed class ArchiveEntities
 
     private static ArchiveEntities Build(IndexReader reader)
     {
-        var registry = EntityRegistry.Build(ArticleCounts(reader, [SummitSchema.Person, SummitSchema.Speaker]), ArticleCounts(reader, [SummitSchema.Organization]));
+        var registry = EntityRegistry.Build(ArticleCounts(reader, EntityFields), ArticleCounts(reader, [SummitSchema.Organization]));
         var entities = new ArchiveEntities(registry, reader);
         entities.ResolveByEvidence();
         return entities;
@@ -129,9 +129,8 @@ public sealed class ArchiveEntities
     /// </summary>
     private void ResolveByEvidence()
     {
-        var builder = new SurnameEvidence.Builder(Registry);
-        if (!builder.IsNeeded) return;
-        var context = new SegmentEvidence.Context(Registry, builder.Candidates);
+        if (!Registry.AmbiguousForms.Any()) return;
+        var context = new SegmentEvidence.Context(Registry);
         var parts = new SegmentEvidence.Part[_leaves.Count];
         // A candidate's profile is the sum of the parts naming it, less their deleted articles (one replaced or removed)
         // naming it; while those stay the same, so does the profile.
@@ -176,10 +175,8 @@ public sealed class ArchiveEntities
         private static readonly ConditionalWeakTable<object, SegmentEvidence> Cache = new();
 
         private readonly object _lock = new();
-        // Segment-local: form → documents naming it (any kind, deleted ones too), and per field ordinal → form, so that
-        // each form's text is read and held once.
+        // Segment-local: form → documents naming it (any kind, deleted ones too).
         private readonly Dictionary<string, int[]> _docsOf = new(StringComparer.Ordinal);
-        private readonly Dictionary<int, string>[] _textOf = [.. EntityFields.Select(_ => new Dictionary<int, string>())];
         private Part? _part;
 
         public static SegmentEvidence For(AtomicReader segment) => Cache.GetValue(segment.CoreCacheKey, _ => new SegmentEvidence());
@@ -187,17 +184,18 @@ public sealed class ArchiveEntities
         /// <summary>What a registry's evidence asks of every segment: its ambiguous forms, its candidates and their forms.</summary>
         public sealed class Context
         {
-            public Context(EntityRegistry registry, IReadOnlyList<string> candidates)
+            public Context(EntityRegistry registry)
             {
                 Registry = registry;
-                Candidates = candidates;
                 Ambiguous = registry.AmbiguousForms.ToHashSet(StringComparer.Ordinal);
-                var persons = registry.AmbiguousForms.SelectMany(registry.CandidatesOf).Distinct();
+                var persons = Ambiguous.SelectMany(registry.CandidatesOf).Distinct().ToList();
+                Candidates = [.. persons.Select(p => p.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
                 Wanted = [.. persons.SelectMany(registry.FormsOf).Concat(Ambiguous).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
             }
 
             public EntityRegistry Registry { get; }
-            public IReadOnlyList<string> Candidates { get; }
+            /// <summary>The candidates' canonical names, ordinal order.</summary>
+            public string[] Candidates { get; }
             public HashSet<string> Ambiguous { get; }
             public string[] Wanted { get; }
 
@@ -211,7 +209,7 @@ public sealed class ArchiveEntities
         public sealed record Row(int Doc, int? Year, string[] Persons, (int Field, string Form)[] Ambiguous);
 
         /// <summary>The segment's rows and their part of the profiles for one context, with what they were made from.</summary>
-        public sealed class Part(string[] wanted, IReadOnlyList<string> candidates, (string Form, string? Person, string[] Candidates)[] links,
+        public sealed class Part(string[] wanted, string[] candidates, (string Form, string? Person, string[] Candidates)[] links,
             List<Row> rows, SurnameEvidence.Builder profiles)
         {
             private Resolution? _resolution;
@@ -225,7 +223,7 @@ public sealed class ArchiveEntities
             /// <summary>Whether this part holds for a context: the same forms wanted, the same candidates, and every form
             /// of its rows linked to the same person (by name) and candidates.</summary>
             public bool Fits(Context context) =>
-                wanted.AsSpan().SequenceEqual(context.Wanted) && candidates.SequenceEqual(context.Candidates, StringComparer.Ordinal)
+                wanted.AsSpan().SequenceEqual(context.Wanted) && candidates.AsSpan().SequenceEqual(context.Candidates)
                 && links.All(l => context.Link(l.Form) is var (person, names) && person == l.Person && names.AsSpan().SequenceEqual(l.Candidates));
 
             /// <summary>The resolution of the rows' ambiguous forms on <paramref name="evidence"/>, reused while the
@@ -266,7 +264,7 @@ public sealed class ArchiveEntities
             {
                 var result = new Resolution();
                 var quotes = KindFilter.For(SummitSchema.KindQuote).GetDocIdSet(segment.AtomicContext, null) as FixedBitSet;
-                var forms = SegmentEvidence.For(segment);
+                var forms = SegmentCounts.For(segment, EntityFields);
                 var depends = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var row in rows.Where(r => r.Ambiguous.Length > 0))
                 {
@@ -285,7 +283,7 @@ public sealed class ArchiveEntities
                     for (var quote = row.Doc + 1; quotes is not null && quote < segment.MaxDoc && quotes.Get(quote); quote++)
                     {
                         result.Docs[quote] = resolved;
-                        foreach (var (field, form) in forms.FormsOf(segment, quote))
+                        foreach (var (field, form) in forms.ValuesOf(quote))
                             if (resolved.TryGetValue(form, out var name)) result.Add(EntityFields[field], name, quote);
                     }
                 }
@@ -311,6 +309,7 @@ public sealed class ArchiveEntities
                 if (_part is { } kept && kept.Fits(context)) return kept;
                 var articles = KindFilter.For(SummitSchema.KindArticle).GetDocIdSet(segment.AtomicContext, null) as FixedBitSet;
                 var dates = NumericColumn.For(segment, SummitSchema.Date);
+                var forms = SegmentCounts.For(segment, EntityFields);
                 var docs = new List<int>();
                 foreach (var form in context.Wanted) docs.AddRange(DocsOf(segment, form));
                 docs.Sort();
@@ -322,7 +321,7 @@ public sealed class ArchiveEntities
                 {
                     var doc = docs[i];
                     if (i > 0 && docs[i - 1] == doc || articles is null || !articles.Get(doc)) continue;
-                    var values = FormsOf(segment, doc);
+                    var values = forms.ValuesOf(doc);
                     persons.Clear();
                     foreach (var (_, form) in values)
                     {
@@ -330,7 +329,7 @@ public sealed class ArchiveEntities
                         if (link.Person is { } name && !persons.Contains(name)) persons.Add(name);
                     }
                     var year = SurnameEvidence.YearOf(dates?.Get(doc) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
-                    var row = new Row(doc, year, [.. persons], [.. values.Where(v => context.Ambiguous.Contains(v.Form))]);
+                    var row = new Row(doc, year, [.. persons], [.. values.Where(v => context.Ambiguous.Contains(v.Value))]);
                     rows.Add(row);
                     profiles.Add(row.Persons, year);
                 }
@@ -353,32 +352,6 @@ public sealed class ArchiveEntities
                 for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc()) docs.Add(doc);
             }
             return _docsOf[form] = [.. docs];
-        }
-
-        /// <summary>A document's person and speaker forms with the index of their field in <see cref="EntityFields"/>
-        /// (a form in both fields comes once per field), from the per-segment ordinals.</summary>
-        private List<(int Field, string Form)> FormsOf(AtomicReader segment, int doc)
-        {
-            var result = new List<(int Field, string Form)>();
-            for (var f = 0; f < EntityFields.Length; f++)
-            {
-                if (FacetDocOrdinals.For(segment, EntityFields[f]) is not { } ords || ords.Start[doc] == ords.Start[doc + 1]) continue;
-                lock (_textOf[f])
-                {
-                    SortedSetDocValues? values = null;
-                    for (var j = ords.Start[doc]; j < ords.Start[doc + 1]; j++)
-                    {
-                        if (!_textOf[f].TryGetValue(ords.Ords[j], out var form))
-                        {
-                            var scratch = new BytesRef();
-                            (values ??= segment.GetSortedSetDocValues(EntityFields[f])!).LookupOrd(ords.Ords[j], scratch);
-                            _textOf[f][ords.Ords[j]] = form = scratch.Utf8ToString();
-                        }
-                        result.Add((f, form));
-                    }
-                }
-            }
-            return result;
         }
     }
 
@@ -422,17 +395,17 @@ public sealed class ArchiveEntities
         private static readonly ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<SegmentCounts>>> Cache = new();
 
         private readonly List<string> _values = [];
-        // Per field with doc values in the segment: the doc ordinals and segment ordinal → value id.
-        private readonly List<(FacetDocOrdinals Ords, int[] IdOf)> _fields = [];
+        // Per field with doc values in the segment: its index in the field names, the doc ordinals and segment ordinal → value id.
+        private readonly List<(int Field, FacetDocOrdinals Ords, int[] IdOf)> _fields = [];
         private readonly FixedBitSet? _articles;
         private readonly int[] _all;
 
         private SegmentCounts(AtomicReader segment, string[] fieldNames)
         {
             var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var field in fieldNames)
-                if (FacetDocOrdinals.For(segment, field) is { } ords && segment.GetSortedSetDocValues(field) is { } docValues)
-                    _fields.Add((ords, ValueIds(docValues, ids, _values)));
+            for (var f = 0; f < fieldNames.Length; f++)
+                if (FacetDocOrdinals.For(segment, fieldNames[f]) is { } ords && segment.GetSortedSetDocValues(fieldNames[f]) is { } docValues)
+                    _fields.Add((f, ords, ValueIds(docValues, ids, _values)));
             _articles = KindFilter.For(SummitSchema.KindArticle).GetDocIdSet(segment.AtomicContext, null) as FixedBitSet;
             _all = new int[_values.Count];
             if (_fields.Count == 0 || _articles is null) return;
@@ -458,12 +431,22 @@ public sealed class ArchiveEntities
                     foreach (var id in DistinctIds(doc, seen)) counts[_values[id]]--;
         }
 
+        /// <summary>A document's values with the index of their field in the field names, in ordinal order per field (a
+        /// value in two fields comes once per field).</summary>
+        public List<(int Field, string Value)> ValuesOf(int doc)
+        {
+            var values = new List<(int Field, string Value)>();
+            foreach (var (field, ords, idOf) in _fields)
+                for (var j = ords.Start[doc]; j < ords.Start[doc + 1]; j++) values.Add((field, _values[idOf[ords.Ords[j]]]));
+            return values;
+        }
+
         /// <summary>The value ids of a document, each once: an article counts a value once, whether it names it as a
         /// person, a speaker or both.</summary>
         private List<int> DistinctIds(int doc, List<int> ids)
         {
             ids.Clear();
-            foreach (var (ords, idOf) in _fields)
+            foreach (var (_, ords, idOf) in _fields)
                 for (var j = ords.Start[doc]; j < ords.Start[doc + 1]; j++)
                     if (!ids.Contains(idOf[ords.Ords[j]])) ids.Add(idOf[ords.Ords[j]]);
             return ids;
