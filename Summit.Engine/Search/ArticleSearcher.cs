@@ -44,7 +44,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         return response with { TookMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds };
     }
 
-    private SearchResponse Search(IndexSearcher searcher, SearchRequest request)
+    private SearchResponse Search(SummitSearcher searcher, SearchRequest request)
     {
         var ast = QuerySyntax.Parse(request.Query);
         var vocabulary = Vocabulary.For(searcher);
@@ -267,7 +267,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
     /// When <paramref name="also"/> counts sideways, the pass walks <paramref name="matching"/> (the same matches,
     /// cheaper) if given, and only the documents that reach the page are scored by <paramref name="query"/>.
     /// </summary>
-    private static TopDocs SearchWith(IndexSearcher searcher, Query query, Query? matching, Filter filter, FieldDoc? after, int wanted, Sort sort, FacetCounter also)
+    private static TopDocs SearchWith(SummitSearcher searcher, Query query, Query? matching, Filter filter, FieldDoc? after, int wanted, Sort sort, FacetCounter also)
     {
         // Rewritten once here so the weight below and the search share the (possibly costly, e.g. fuzzy) rewrite.
         var filtered = searcher.Rewrite(new FilteredQuery(query, filter));
@@ -276,41 +276,13 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         if (matching is not null && also.CountsSideways)
         {
             var inOrder = TopFieldCollector.Create(sort, size, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
-            Collect(searcher, searcher.CreateNormalizedWeight(new FilteredQuery(matching, filter)), also.Around(new FullQueryScores(weight, inOrder)));
+            searcher.Collect(searcher.CreateNormalizedWeight(new FilteredQuery(matching, filter)), also.Around(new FullQueryScores(weight, inOrder)));
             return inOrder.GetTopDocs();
         }
         var top = TopFieldCollector.Create(sort, size, after,
             fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: !weight.ScoresDocsOutOfOrder);
-        Collect(searcher, weight, also.Around(top));
+        searcher.Collect(weight, also.Around(top));
         return top.GetTopDocs();
-    }
-
-    /// <summary>
-    /// What <c>IndexSearcher.Search(query, collector)</c> does after making the query's weight, with a weight made
-    /// already: searching with the query made a second weight, which looks up every phrase term of every segment again.
-    /// </summary>
-    private static void Collect(IndexSearcher searcher, Weight weight, ICollector collector)
-    {
-        foreach (var leaf in searcher.IndexReader.Leaves)
-        {
-            try
-            {
-                collector.SetNextReader(leaf);
-            }
-            catch (CollectionTerminatedException)
-            {
-                continue;
-            }
-            if (weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs) is not { } scorer) continue;
-            try
-            {
-                scorer.Score(collector);
-            }
-            catch (CollectionTerminatedException)
-            {
-                // The collector has what it wanted of this segment.
-            }
-        }
     }
 
     /// <summary>The facet lists of a search from the counter of its pass (selected dimensions counted sideways).</summary>

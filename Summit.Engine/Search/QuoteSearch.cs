@@ -27,7 +27,7 @@ public sealed partial class ArticleSearcher
         return response with { TookMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds };
     }
 
-    private QuoteSearchResponse SearchQuotes(IndexSearcher searcher, QuoteSearchRequest request)
+    private QuoteSearchResponse SearchQuotes(SummitSearcher searcher, QuoteSearchRequest request)
     {
         var ast = QuerySyntax.Parse(request.Query);
         var vocabulary = Vocabulary.For(searcher);

@@ -86,7 +86,7 @@ public sealed class SearchIndex : IDisposable
             // reader's global ordinals, facet layout and vocabulary. Unchanged segments keep their arrays, so a refresh
             // reads only new segments.
             FacetDocOrdinals.Warm(reader);
-            var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+            var searcher = new SummitSearcher(reader) { Similarity = new BM25Similarity() };
             Vocabulary.For(searcher);
             return searcher;
         }
@@ -96,7 +96,16 @@ public sealed class SearchIndex : IDisposable
 /// <summary>A borrowed searcher, released on dispose.</summary>
 public readonly struct SearcherLease(SearcherManager manager) : IDisposable
 {
-    public IndexSearcher Searcher { get; } = manager.Acquire();
+    // The index's searcher factory makes every searcher of its manager.
+    public SummitSearcher Searcher { get; } = (SummitSearcher)manager.Acquire();
 
     public void Dispose() => manager.Release(Searcher);
+}
+
+/// <summary>The index's searcher: Lucene's, able to collect with a weight made already.</summary>
+public sealed class SummitSearcher(IndexReader reader) : IndexSearcher(reader)
+{
+    /// <summary>What <c>Search(query, collector)</c> does after making the query's weight, with a weight made already:
+    /// searching with the query would make a second weight, looking up every phrase term of every segment again.</summary>
+    public void Collect(Weight weight, ICollector collector) => Search(IndexReader.Leaves, weight, collector);
 }
