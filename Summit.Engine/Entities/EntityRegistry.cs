@@ -54,6 +54,7 @@ public sealed class EntityRegistry
     private readonly Dictionary<string, Entity?> _byForm;
     private readonly Dictionary<Entity, IReadOnlyList<string>> _forms;
     private readonly Lazy<Dictionary<string, Entity>> _byFolded;
+    private readonly Lazy<Dictionary<string, Entity>> _personByName;
 
     private readonly Dictionary<string, Entity> _organizations;
     private readonly Dictionary<string, IReadOnlyList<Entity>> _candidates;
@@ -76,6 +77,12 @@ public sealed class EntityRegistry
                 foreach (var alias in e.Aliases) byFolded.TryAdd(TextFolding.Fold(alias), e);
             return byFolded;
         });
+        _personByName = new Lazy<Dictionary<string, Entity>>(() =>
+        {
+            var byName = new Dictionary<string, Entity>(StringComparer.Ordinal);
+            foreach (var e in entities.Where(e => e.Type == Entity.PersonType)) byName.TryAdd(e.Name, e);
+            return byName;
+        });
     }
 
     public static EntityRegistry Empty { get; } = Build([], []);
@@ -93,6 +100,10 @@ public sealed class EntityRegistry
     /// <summary>The entity a user typed, by its canonical name or any alias, in any case or accents.</summary>
     public Entity? Find(string typed) =>
         Resolve(typed) ?? _byFolded.Value.GetValueOrDefault(TextFolding.Fold(typed));
+
+    /// <summary>The person whose canonical name is <paramref name="name"/>, exactly; null when there is none. Results
+    /// kept by canonical name (which a re-link keeps, where it makes new entity objects) come back to entities here.</summary>
+    public Entity? PersonNamed(string name) => _personByName.Value.GetValueOrDefault(name);
 
     /// <summary>The persons an ambiguous person form (a bare surname no candidate dominates) may be, ordinal order of
     /// their names; empty for any other form. <see cref="SurnameEvidence"/> picks one per article.</summary>

@@ -23,22 +23,15 @@ namespace Summit.Engine.Search;
 public sealed class ArchiveEntities
 {
     private static readonly ConditionalWeakTable<IndexReader, ArchiveEntities> Cache = new();
-    // Per leaf of the reader, the documents whose ambiguous forms their article's evidence resolved (none when no
-    // form is ambiguous); and the registry's persons by canonical name, which those results hold.
+    // Per leaf of the reader, the documents whose ambiguous forms their article's evidence resolved, by the persons'
+    // canonical names (none when no form is ambiguous).
     private SegmentEvidence.Resolution[] _resolved = [];
     private readonly IList<AtomicReaderContext> _leaves;
-    private readonly Lazy<Dictionary<string, Entity>> _personByName;
 
     private ArchiveEntities(EntityRegistry registry, IndexReader reader)
     {
         Registry = registry;
         _leaves = reader.Leaves;
-        _personByName = new(() =>
-        {
-            var byName = new Dictionary<string, Entity>(StringComparer.Ordinal);
-            foreach (var entity in registry.Entities.Where(e => e.Type == Entity.PersonType)) byName.TryAdd(entity.Name, entity);
-            return byName;
-        });
     }
 
     public static ArchiveEntities For(IndexReader reader) => Cache.GetValue(reader, Build);
@@ -81,7 +74,7 @@ public sealed class ArchiveEntities
         if (_resolved.Length == 0 || _resolved[leaf].Docs.GetValueOrDefault(doc) is not { } names) return NoneResolved;
         var resolved = new Dictionary<string, Entity>(names.Count, StringComparer.Ordinal);
         foreach (var (form, name) in names)
-            if (_personByName.Value.TryGetValue(name, out var entity)) resolved[form] = entity;
+            if (Registry.PersonNamed(name) is { } entity) resolved[form] = entity;
         return resolved;
     }
 
@@ -91,7 +84,7 @@ public sealed class ArchiveEntities
     /// <summary>The entities that some document's ambiguous form in <paramref name="field"/> resolved to.</summary>
     public IEnumerable<Entity> ResolvedEntities(string field) =>
         _resolved.SelectMany(r => r.DocsOf.Keys).Where(k => k.Field == field).Select(k => k.Name).Distinct(StringComparer.Ordinal)
-            .Select(name => _personByName.Value.GetValueOrDefault(name)).OfType<Entity>();
+            .Select(Registry.PersonNamed).OfType<Entity>();
 
     /// <summary>The articles whose ambiguous form in <paramref name="field"/> their evidence resolved to the entity
     /// <paramref name="value"/> names, as a filter on this reader; null when there are none.</summary>
