@@ -106,6 +106,18 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
         Assert.All(targets.Where(t => Text(t, "target").StartsWith("Reuters", StringComparison.Ordinal)),
             t => Assert.Equal(JsonValueKind.Null, t.GetProperty("met").ValueKind));
         Assert.Contains("API memory: peak RSS", File.ReadAllText(stem + ".md"), StringComparison.Ordinal);
+
+        // The scaling curve drawn from this report: the table carries its figures, the chart is SVG with every class.
+        var curveFolder = Path.Combine(temp.Path, "curve");
+        var (curveExit, curveLog) = await RunBenchmarkAsync(["--curve", stem + ".json", "--results", curveFolder]);
+        Assert.True(curveExit == 0, curveLog);
+        var table = File.ReadAllText(Path.Combine(curveFolder, "scaling.md"));
+        Assert.Contains(FormattableString.Invariant($"| index bytes / article | {Number(synthetic, "indexBytesPerArticle"):N0} |"), table, StringComparison.Ordinal);
+        Assert.Contains(FormattableString.Invariant($"| API peak RSS (MB) | {Number(memory, "peakRssMegabytes"):N0} |"), table, StringComparison.Ordinal);
+        var chart = System.Xml.Linq.XDocument.Load(Path.Combine(curveFolder, "scaling.svg"));
+        Assert.Equal("svg", chart.Root!.Name.LocalName);
+        var labels = chart.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.All(classes, cls => Assert.Contains(cls, labels));
     }
 
     private static string Text(JsonElement element, string property) => element.GetProperty(property).GetString() ?? "";

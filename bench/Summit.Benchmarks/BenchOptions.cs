@@ -26,7 +26,8 @@ public sealed record BenchOptions(
     int ClassSeconds,
     string? RenderJson,
     int? RealArticles = null,
-    bool ForceHttpClient = false)
+    bool ForceHttpClient = false,
+    IReadOnlyList<string>? CurveJson = null)
 {
     public const string Description = """
         Summit benchmarks: corpus scaling, indexing, in-process queries (Summit, bare Lucene floor, SQLite FTS5), HTTP load.
@@ -59,11 +60,17 @@ public sealed record BenchOptions(
         var reuse = new Option<bool>("--reuse-index") { Description = "reuse the synthetic index in --data if present (indexing is then not measured)" };
         var readme = new Option<bool>("--update-readme") { Description = "put this run's summary table into bench/README.md" };
         var render = new Option<string?>("--render") { Description = "rewrite the .md and .summary.md of an earlier run from its .json (no measuring)", HelpName = "FILE.json" };
+        var curve = new Option<string[]>("--curve")
+        {
+            Description = "draw scaling.md and scaling.svg in --results from the .json reports of runs at several sizes (no measuring)",
+            HelpName = "FILE.json",
+            AllowMultipleArgumentsPerToken = true,
+        };
 
         var root = new RootCommand(Description)
         {
             articles, seed, corpora, data, results, perClass, samples, warmup, classSeconds, httpSeconds, realArticles,
-            noHttp, noWrk, noSqlite, reuse, readme, render,
+            noHttp, noWrk, noSqlite, reuse, readme, render, curve,
         };
         root.SetAction((result, _) =>
         {
@@ -76,7 +83,7 @@ public sealed record BenchOptions(
                 repository, result.GetValue(perClass), result.GetValue(samples), result.GetValue(httpSeconds),
                 !result.GetValue(noHttp), !result.GetValue(noSqlite), result.GetValue(reuse), result.GetValue(readme),
                 result.GetValue(warmup), result.GetValue(classSeconds), result.GetValue(render),
-                result.GetValue(realArticles), result.GetValue(noWrk)));
+                result.GetValue(realArticles), result.GetValue(noWrk), result.GetValue(curve) is { Length: > 0 } curves ? curves : null));
         });
         return root;
     }

@@ -43,6 +43,12 @@ public sealed class BenchProgram
             _output.WriteLine($"wrote {md} and {summary}");
             return 0;
         }
+        if (options.CurveJson is { } reports)
+        {
+            var (table, chart) = ScalingCurve.Write(reports, options.ResultsPath);
+            _output.WriteLine($"wrote {table} and {chart}");
+            return 0;
+        }
         var reutersFolder = Path.Combine(options.CorporaPath, "reuters21578");
         var bbcFolder = Path.Combine(options.CorporaPath, "bbc");
         if (!Directory.Exists(reutersFolder) || !Directory.Exists(bbcFolder))
