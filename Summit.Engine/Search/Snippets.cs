@@ -250,15 +250,18 @@ public static class Snippets
             !System.Text.Ascii.IsValid(term) || text.Contains(term.AsSpan(0, Math.Max(1, term.Length - 3)), StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>The last token of the phrase starting at token <paramref name="first"/>, or -1. As the index matches a
+    /// phrase: every word at its position relative to the first, so where the query's analysis dropped a word (a stop
+    /// word, "rate of inflation") any word of the text may stand ("rates, more inflation").</summary>
     private static int MatchPhrase(ReadOnlySpan<TermToken> tokens, char[] chars, int first, (string Term, int Position)[] phrase)
     {
         var basePosition = tokens[first].Position;
         var k = first;
         for (var p = 1; p < phrase.Length; p++)
         {
-            k++;
-            if (k >= tokens.Length || !chars.AsSpan(tokens[k].TermAt, tokens[k].TermLength).SequenceEqual(phrase[p].Term)
-                || tokens[k].Position - basePosition != phrase[p].Position)
+            var position = basePosition + phrase[p].Position;
+            while (k + 1 < tokens.Length && tokens[k + 1].Position <= position) k++;
+            if (tokens[k].Position != position || !chars.AsSpan(tokens[k].TermAt, tokens[k].TermLength).SequenceEqual(phrase[p].Term))
                 return -1;
         }
         return k;

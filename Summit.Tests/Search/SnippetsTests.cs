@@ -54,6 +54,17 @@ public sealed class SnippetsTests
     }
 
     [Fact]
+    public void A_phrase_is_marked_by_positions_as_the_search_matches_it_so_any_word_stands_for_a_dropped_stop_word()
+    {
+        // The phrase query matches "rates, more inflation" (rate at 0, inflation at 2); the mark must show it.
+        var html = Snippets.Highlight("Fears of higher rates, more inflation. The rate of inflation fell. Rates fell and inflation rose.",
+            Terms("\"rate of inflation\""), _analyzer, out var matches);
+
+        Assert.Equal(2, matches);
+        Assert.Equal("Fears of higher <mark>rates, more inflation</mark>. The <mark>rate of inflation</mark> fell. Rates fell and inflation rose.", html);
+    }
+
+    [Fact]
     public void Escapes_markup_and_adds_only_mark()
     {
         var html = Snippets.Highlight("<b>Kyiv</b> & \"more\"", Terms("kyiv"), _analyzer, out _);
