@@ -28,14 +28,6 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
 
     private readonly Analyzer _analyzer = SummitSchema.CreateAnalyzer();
 
-    // The stored fields a hit shows: an article also stores every quote again (for highlighting) and its places,
-    // which a hit takes from the facts or does not show; decoding those strings was a good part of a hit's cost.
-    private static readonly ISet<string> HitFields = new HashSet<string>
-    {
-        SummitSchema.Id, SummitSchema.Title, SummitSchema.Body, SummitSchema.FactsJson, SummitSchema.Date, SummitSchema.Source,
-        SummitSchema.Dateline, SummitSchema.Url, SummitSchema.Author, SummitSchema.Speaker, SummitSchema.Person, SummitSchema.Country,
-    };
-
     public SearchResponse Search(SearchRequest request)
     {
         var started = Stopwatch.GetTimestamp();
@@ -103,7 +95,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             }
             var hits = new List<SearchHit>();
             for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
-                hits.Add(ToHit(searcher.Doc(top.ScoreDocs[i].Doc, HitFields), top.ScoreDocs[i].Doc, top.ScoreDocs[i].Score, highlight, ast is null, ArchiveEntities.For(searcher.IndexReader)));
+                hits.Add(ToHit(HitFields.Read(searcher, top.ScoreDocs[i].Doc), top.ScoreDocs[i].Doc, top.ScoreDocs[i].Score, highlight, ast is null, ArchiveEntities.For(searcher.IndexReader)));
 
             var (facets, histogram) = CountFacets(counted, filters, request.FacetLimit, request.DateHistogram, FacetDimensions);
             return new SearchResponse(
@@ -319,10 +311,10 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         return values;
     }
 
-    private SearchHit ToHit(Document doc, int docId, float score, HighlightTerms highlight, bool browsing, ArchiveEntities entities)
+    private SearchHit ToHit(HitFields doc, int docId, float score, HighlightTerms highlight, bool browsing, ArchiveEntities entities)
     {
-        var facts = ReadFacts<QuotesOfFacts>(doc) ?? QuotesOfFacts.None;
-        var title = doc.Get(SummitSchema.Title) ?? "";
+        var facts = ReadFacts<QuotesOfFacts>(doc.FactsJson) ?? QuotesOfFacts.None;
+        var title = doc.Title ?? "";
         // A transcript can hold hundreds of quotes; looking at the first 200 keeps a hit cheap, and only the ones
         // shown are escaped and marked.
         var all = (facts.Quotes ?? []).Take(200).ToList();
@@ -335,23 +327,23 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         var shown = chosen.Select(q => new HitQuote(Snippets.Highlight(q.Text, highlight, _analyzer, out _),
             q.FacetSpeaker is { } speaker ? entities.Display(speaker, docId) ?? speaker : null)).ToList();
         return new SearchHit(
-            doc.Get(SummitSchema.Id),
+            doc.Id!,
             title,
             Snippets.Highlight(title, highlight, _analyzer, out _),
-            ReadDate(doc),
-            doc.Get(SummitSchema.Source),
-            doc.Get(SummitSchema.Dateline),
-            doc.Get(SummitSchema.Url),
-            doc.Get(SummitSchema.Author),
+            doc.Date,
+            doc.Source,
+            doc.Dateline,
+            doc.Url,
+            doc.Author,
             float.IsFinite(score) ? score : 0f,
-            Snippets.Passages(doc.Get(SummitSchema.Body) ?? "", highlight, _analyzer),
+            Snippets.Passages(doc.Body ?? "", highlight, _analyzer),
             shown,
-            entities.Names(SummitSchema.Speaker, doc.GetValues(SummitSchema.Speaker), docId),
-            entities.Names(SummitSchema.Person, doc.GetValues(SummitSchema.Person), docId),
-            doc.GetValues(SummitSchema.Country));
+            entities.Names(SummitSchema.Speaker, doc.Speakers, docId),
+            entities.Names(SummitSchema.Person, doc.Persons, docId),
+            doc.Countries);
     }
 
-    internal static ArticleFacts ReadFacts(Document doc) => ReadFacts<ArticleFacts>(doc) ?? ArticleFacts.Empty;
+    internal static ArticleFacts ReadFacts(Document doc) => ReadFacts<ArticleFacts>(doc.Get(SummitSchema.FactsJson)) ?? ArticleFacts.Empty;
 
     /// <summary>The quotes of an article's stored facts: all a hit shows of them, read without the persons, places
     /// and organisations around them.</summary>
@@ -360,9 +352,8 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         public static QuotesOfFacts None { get; } = new([]);
     }
 
-    private static T? ReadFacts<T>(Document doc) where T : class
+    private static T? ReadFacts<T>(string? json) where T : class
     {
-        var json = doc.Get(SummitSchema.FactsJson);
         if (string.IsNullOrEmpty(json)) return null;
         try
         {
