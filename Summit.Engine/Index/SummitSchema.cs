@@ -111,16 +111,10 @@ public static class SummitSchema
             [BodyExact] = new ExactAnalyzer(),
             [QuoteExact] = new ExactAnalyzer(),
             [QuoteTextExact] = new ExactAnalyzer(),
-            [Speaker] = new KeywordAnalyzer(),
-            [Person] = new KeywordAnalyzer(),
-            [Country] = new KeywordAnalyzer(),
-            [Place] = new KeywordAnalyzer(),
-            [Source] = new KeywordAnalyzer(),
-            [Organization] = new KeywordAnalyzer(),
-            [Id] = new KeywordAnalyzer(),
-            [ArticleId] = new KeywordAnalyzer(),
-            [Kind] = new KeywordAnalyzer(),
-        });
+        }.Concat(KeywordFields.Select(field => KeyValuePair.Create(field, (Analyzer)new KeywordAnalyzer()))).ToDictionary());
+
+    /// <summary>Fields indexed as one term per value (ids, kinds, facet values): the analyzer keeps each value whole.</summary>
+    public static readonly IReadOnlyList<string> KeywordFields = [Speaker, Person, Country, Place, Source, Organization, Id, ArticleId, Kind];
 
     /// <summary>Returns the unstemmed twin of a stemmed text field, or null.</summary>
     public static string? ExactTwin(string field) => field switch
