@@ -89,9 +89,10 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     /// </summary>
     public static bool IsLikelyTypo(string exactToken, IndexReader reader) =>
         AllowedEdits(exactToken) > 0 && exactToken.All(char.IsLetter)
-        && TermStates.For(reader).DocFreq(new Term(SummitSchema.BodyExact, exactToken)) == 0
-        && TermStates.For(reader).DocFreq(new Term(SummitSchema.TitleExact, exactToken)) == 0
-        && TermStates.For(reader).DocFreq(new Term(SummitSchema.QuoteExact, exactToken)) == 0;
+        && TermStates.For(reader) is var states
+        && states.DocFreq(new Term(SummitSchema.BodyExact, exactToken)) == 0
+        && states.DocFreq(new Term(SummitSchema.TitleExact, exactToken)) == 0
+        && states.DocFreq(new Term(SummitSchema.QuoteExact, exactToken)) == 0;
 
     /// <summary>Words long enough to be corrected: 5+ letters tolerate one edit, 8+ two; none beyond
     /// <see cref="MaxTypoLength"/>.</summary>

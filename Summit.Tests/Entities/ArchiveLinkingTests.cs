@@ -17,8 +17,18 @@ public sealed class ArchiveLinkingTests : IDisposable
     private static Dictionary<string, int> PersonFacet(string indexPath)
     {
         using var index = new SearchIndex(indexPath);
-        var searcher = new ArticleSearcher(index);
-        return searcher.Search(new SearchRequest { FacetLimit = 100 }).Facets.Person.ToDictionary(v => v.Value, v => v.Count);
+        return PersonFacet(new ArticleSearcher(index));
+    }
+
+    private static Dictionary<string, int> PersonFacet(ArticleSearcher searcher) =>
+        searcher.Search(new SearchRequest { FacetLimit = 100 }).Facets.Person.ToDictionary(v => v.Value, v => v.Count);
+
+    /// <summary>Upserts the articles into the index at <paramref name="path"/> and commits, as one indexing run.</summary>
+    private static void Write(string path, IEnumerable<(Summit.Engine.Articles.Article, Summit.Engine.Extraction.ArticleFacts)> articles, bool rebuild = false)
+    {
+        using var builder = IndexBuilder.Open(path, rebuild);
+        foreach (var (article, facts) in articles) builder.Upsert(article, facts);
+        builder.Commit();
     }
 
     [Fact]
@@ -26,19 +36,10 @@ public sealed class ArchiveLinkingTests : IDisposable
     {
         var path = Path.Combine(_root, "grow");
         var articles = EntityArticles.All().ToList();
-        using (var builder = IndexBuilder.Open(path, rebuild: true))
-        {
-            foreach (var (article, facts) in articles.Where(a => a.Item1.Id is "reagan-2" or "reagan-3")) builder.Upsert(article, facts);
-            builder.Commit();
-        }
+        Write(path, articles.Where(a => a.Item1.Id is "reagan-2" or "reagan-3"), rebuild: true);
         Assert.Equal(2, PersonFacet(path)["Reagan"]);
 
-        using (var builder = IndexBuilder.Open(path))
-        {
-            var (article, facts) = articles.Single(a => a.Item1.Id == "reagan-1");
-            builder.Upsert(article, facts);
-            builder.Commit();
-        }
+        Write(path, [articles.Single(a => a.Item1.Id == "reagan-1")]);
 
         var facet = PersonFacet(path);
         Assert.Equal(3, facet["Ronald Reagan"]);
@@ -50,19 +51,10 @@ public sealed class ArchiveLinkingTests : IDisposable
     {
         var all = TestArticles.All().Concat(EntityArticles.All()).Concat(Bushes()).ToList();
         var atOnce = Path.Combine(_root, "once");
-        using (var builder = IndexBuilder.Open(atOnce, rebuild: true))
-        {
-            foreach (var (article, facts) in all) builder.Upsert(article, facts);
-            builder.Commit();
-        }
+        Write(atOnce, all, rebuild: true);
         var incremental = Path.Combine(_root, "incremental");
         // Reverse order, one commit per article, with a deletion and a re-add along the way.
-        foreach (var (article, facts) in Enumerable.Reverse(all))
-        {
-            using var builder = IndexBuilder.Open(incremental);
-            builder.Upsert(article, facts);
-            builder.Commit();
-        }
+        foreach (var article in Enumerable.Reverse(all)) Write(incremental, [article]);
 
         Assert.Equal(PersonFacet(atOnce).OrderBy(kv => kv.Key), PersonFacet(incremental).OrderBy(kv => kv.Key));
         Assert.Contains("Ronald Reagan", PersonFacet(incremental).Keys);
@@ -78,35 +70,20 @@ public sealed class ArchiveLinkingTests : IDisposable
         var replacement = TestArticles.Make("reagan-1", "Trade bill vetoed", "The trade bill was vetoed.", "1987-03-02T10:00:00Z",
             countries: ["US"], persons: ["Nancy Davis"]);
         var path = Path.Combine(_root, "replaced");
-        using (var builder = IndexBuilder.Open(path, rebuild: true))
-        {
-            foreach (var (article, facts) in first) builder.Upsert(article, facts);
-            builder.Commit();
-        }
+        Write(path, first, rebuild: true);
         using var index = new SearchIndex(path);
         var searcher = new ArticleSearcher(index);
-        Facet(searcher);
-        using (var builder = IndexBuilder.Open(path))
-        {
-            builder.Upsert(replacement.Item1, replacement.Item2);
-            builder.Commit();
-        }
+        PersonFacet(searcher);
+        Write(path, [replacement]);
         index.RefreshNow();
 
         var rebuilt = Path.Combine(_root, "replaced-rebuilt");
-        using (var builder = IndexBuilder.Open(rebuilt, rebuild: true))
-        {
-            foreach (var (article, facts) in first.Where(a => a.Item1.Id != "reagan-1").Append(replacement)) builder.Upsert(article, facts);
-            builder.Commit();
-        }
-        var refreshed = Facet(searcher);
+        Write(rebuilt, first.Where(a => a.Item1.Id != "reagan-1").Append(replacement), rebuild: true);
+        var refreshed = PersonFacet(searcher);
         Assert.Equal(PersonFacet(rebuilt).OrderBy(kv => kv.Key), refreshed.OrderBy(kv => kv.Key));
         Assert.Equal(2, refreshed["Reagan"]);
         Assert.False(refreshed.ContainsKey("Ronald Reagan"));
         Assert.Equal(PersonFacet(rebuilt).OrderBy(kv => kv.Key), PersonFacet(path).OrderBy(kv => kv.Key));
-
-        static Dictionary<string, int> Facet(ArticleSearcher searcher) =>
-            searcher.Search(new SearchRequest { FacetLimit = 100 }).Facets.Person.ToDictionary(v => v.Value, v => v.Count);
     }
 
     [Fact]
@@ -119,11 +96,7 @@ public sealed class ArchiveLinkingTests : IDisposable
         var hw1996 = TestArticles.Make("hw-4", "Article hw-4", "Washington news.", "1996-06-01T10:00:00Z", countries: ["US"], persons: ["George H. W. Bush"]);
         var replaced = TestArticles.Make("hw-4", "Article hw-4", "Washington news.", "1996-06-01T10:00:00Z", countries: ["US"], persons: ["Colin Powell"]);
         var path = Path.Combine(_root, "evidence-live");
-        using (var builder = IndexBuilder.Open(path, rebuild: true))
-        {
-            foreach (var (article, facts) in bushes) builder.Upsert(article, facts);
-            builder.Commit();
-        }
+        Write(path, bushes, rebuild: true);
         using var index = new SearchIndex(path);
         var searcher = new ArticleSearcher(index);
         Assert.Equal(3, Elder(searcher).Count(id => id.StartsWith("hw-", StringComparison.Ordinal)));
@@ -135,24 +108,14 @@ public sealed class ArchiveLinkingTests : IDisposable
         foreach (var step in new[] { hw1996, replaced })
         {
             var other = TestArticles.Make("other-" + live.Count, "Other", "Other news.", "1996-06-02T10:00:00Z", countries: ["US"], persons: ["Colin Powell"]);
-            using (var builder = IndexBuilder.Open(path))
-            {
-                builder.Upsert(step.Item1, step.Item2);
-                builder.Upsert(other.Item1, other.Item2);
-                builder.Commit();
-            }
+            Write(path, [step, other]);
             (live[step.Item1.Id], live[other.Item1.Id]) = (step, other);
             index.RefreshNow();
             var rebuilt = Path.Combine(_root, "evidence-rebuilt-" + live.Count);
-            using (var builder = IndexBuilder.Open(rebuilt, rebuild: true))
-            {
-                foreach (var (article, facts) in live.Values) builder.Upsert(article, facts);
-                builder.Commit();
-            }
+            Write(rebuilt, live.Values, rebuild: true);
             using var fresh = new SearchIndex(rebuilt);
             Assert.Equal(Elder(new ArticleSearcher(fresh)), Elder(searcher));
-            Assert.Equal(PersonFacet(rebuilt).OrderBy(kv => kv.Key), searcher.Search(new SearchRequest { FacetLimit = 100 }).Facets.Person
-                .ToDictionary(v => v.Value, v => v.Count).OrderBy(kv => kv.Key));
+            Assert.Equal(PersonFacet(rebuilt).OrderBy(kv => kv.Key), PersonFacet(searcher).OrderBy(kv => kv.Key));
             Assert.Equal(step == hw1996, Elder(searcher).Contains("bush-1996"));
         }
 
@@ -180,15 +143,11 @@ public sealed class ArchiveLinkingTests : IDisposable
     public void A_surname_resolved_on_its_article_s_evidence_is_counted_filtered_and_shown_as_that_person_in_articles_and_quotes()
     {
         var path = Path.Combine(_root, "bushes");
-        using (var builder = IndexBuilder.Open(path, rebuild: true))
-        {
-            foreach (var (a, facts) in Bushes()) builder.Upsert(a, facts);
-            builder.Commit();
-        }
+        Write(path, Bushes(), rebuild: true);
         using var index = new SearchIndex(path);
         var searcher = new ArticleSearcher(index);
 
-        var facet = searcher.Search(new SearchRequest { FacetLimit = 100 }).Facets.Person.ToDictionary(v => v.Value, v => v.Count);
+        var facet = PersonFacet(searcher);
         Assert.Equal(4, facet["George H. W. Bush"]);
         Assert.Equal(4, facet["George W. Bush"]);
         Assert.False(facet.ContainsKey("Bush"));

@@ -98,14 +98,14 @@ public static class ScalingCurve
 
         var indexing = NewPanel("Indexing, full pipeline (articles/s)");
         var withRate = points.Where(p => p.Indexing is not null).ToList();
-        Line(indexing, withRate.Select(p => Math.Log10(p.Articles)), withRate.Select(p => p.Indexing!.ArticlesPerSecond), "articles/s");
-        Line(indexing, withRate.Select(p => Math.Log10(p.Articles)), withRate.Select(p => p.Indexing!.ArticlesPerCpuSecond), "articles per CPU-s");
+        Line(indexing, withRate, p => p.Indexing!.ArticlesPerSecond, "articles/s");
+        Line(indexing, withRate, p => p.Indexing!.ArticlesPerCpuSecond, "articles per CPU-s");
         indexing.Axes.SetLimitsY(0, withRate.Select(p => p.Indexing!.ArticlesPerSecond).DefaultIfEmpty(1).Max() * 1.25);
 
         var memory = NewPanel("API peak RSS (MB, left) · index bytes per article (right)");
         var withRss = points.Where(p => p.Report.ApiMemory is not null).ToList();
-        Line(memory, withRss.Select(p => Math.Log10(p.Articles)), withRss.Select(p => p.Report.ApiMemory!.PeakRssMegabytes), "API peak RSS, MB");
-        var bytes = Line(memory, withRate.Select(p => Math.Log10(p.Articles)), withRate.Select(p => p.Indexing!.IndexBytesPerArticle), "index bytes/article (right)");
+        Line(memory, withRss, p => p.Report.ApiMemory!.PeakRssMegabytes, "API peak RSS, MB");
+        var bytes = Line(memory, withRate, p => p.Indexing!.IndexBytesPerArticle, "index bytes/article (right)");
         bytes.Axes.YAxis = memory.Axes.Right;
         memory.Axes.SetLimitsY(0, withRss.Select(p => p.Report.ApiMemory!.PeakRssMegabytes).DefaultIfEmpty(1).Max() * 1.25, memory.Axes.Left);
         memory.Axes.SetLimitsY(0, withRate.Select(p => p.Indexing!.IndexBytesPerArticle).DefaultIfEmpty(1).Max() * 1.25, memory.Axes.Right);
@@ -126,16 +126,16 @@ public static class ScalingCurve
             foreach (var cls in classes)
             {
                 var having = points.Where(p => p.Summit.ContainsKey(cls)).ToList();
-                var ms = having.Select(p => value(p.Summit[cls])).ToList();
-                all.AddRange(ms);
-                Line(plot, having.Select(p => Math.Log10(p.Articles)), ms.Select(m => Math.Log10(Math.Max(m, 0.01))), cls);
+                all.AddRange(having.Select(p => value(p.Summit[cls])));
+                Line(plot, having, p => LogMs(value(p.Summit[cls])), cls);
             }
-            var (low, high) = all.Count == 0 ? (0.1, 10) : (all.Min(), all.Max());
-            var decades = Enumerable.Range((int)Math.Floor(Math.Log10(Math.Max(low, 0.01))), (int)Math.Ceiling(Math.Log10(Math.Max(high, 0.01))) - (int)Math.Floor(Math.Log10(Math.Max(low, 0.01))) + 1);
-            var ticks = decades.SelectMany(d => new[] { 1.0, 2, 5 }.Select(m => m * Math.Pow(10, d)))
+            var (low, high) = all.Count == 0 ? (LogMs(0.1), LogMs(10)) : (LogMs(all.Min()), LogMs(all.Max()));
+            var firstDecade = (int)Math.Floor(low);
+            var ticks = Enumerable.Range(firstDecade, (int)Math.Ceiling(high) - firstDecade + 1)
+                .SelectMany(d => new[] { 1.0, 2, 5 }.Select(m => m * Math.Pow(10, d)))
                 .Select(ms => new Tick(Math.Log10(ms), ms >= 1 ? Inv($"{ms:0}") : Inv($"{ms:0.##}"))).ToArray();
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
-            plot.Axes.SetLimitsY(Math.Log10(Math.Max(low, 0.01)) - 0.1, Math.Log10(Math.Max(high, 0.01)) + 0.1);
+            plot.Axes.SetLimitsY(low - 0.1, high + 0.1);
             plot.ShowLegend(Edge.Right); // ten lines: beside the data, not over it
             return plot;
         }
@@ -154,9 +154,13 @@ public static class ScalingCurve
         }
     }
 
-    private static ScottPlot.Plottables.Scatter Line(Plot plot, IEnumerable<double> xs, IEnumerable<double> ys, string label)
+    /// <summary>Milliseconds on the latency panels' log axis (a zero time would have no logarithm).</summary>
+    private static double LogMs(double ms) => Math.Log10(Math.Max(ms, 0.01));
+
+    /// <summary>A line over the log size axis through the points' values.</summary>
+    private static ScottPlot.Plottables.Scatter Line(Plot plot, IReadOnlyList<Point> points, Func<Point, double> y, string label)
     {
-        var line = plot.Add.Scatter(xs.ToArray(), ys.ToArray());
+        var line = plot.Add.Scatter(points.Select(p => Math.Log10(p.Articles)).ToArray(), points.Select(y).ToArray());
         line.LegendText = label;
         line.MarkerSize = 6;
         line.LineWidth = 2;
