@@ -58,10 +58,15 @@ public sealed class EntityRegistry
 
     private readonly Dictionary<string, Entity> _organizations;
     private readonly Dictionary<string, IReadOnlyList<Entity>> _candidates;
+    // The linked components the persons come from (shared with other builds whose components had the same forms and
+    // counts), and what ChangedForms found against each registry it was asked about (weakly: no chain of old registries).
+    private readonly LinkedComponent[] _components;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<EntityRegistry, IReadOnlySet<string>> _changedFrom = new();
 
     private EntityRegistry(Dictionary<string, Entity?> byForm, Dictionary<Entity, IReadOnlyList<string>> forms, Dictionary<string, Entity> organizations,
-        IReadOnlyList<Entity> entities, Dictionary<string, IReadOnlyList<Entity>> candidates)
+        IReadOnlyList<Entity> entities, Dictionary<string, IReadOnlyList<Entity>> candidates, LinkedComponent[] components)
     {
+        _components = components;
         _byForm = byForm;
         _forms = forms;
         _candidates = candidates;
@@ -115,6 +120,30 @@ public sealed class EntityRegistry
     /// <summary>The forms the archive writes that belong to <paramref name="entity"/>, canonical name included.</summary>
     public IReadOnlyList<string> FormsOf(Entity entity) => _forms.GetValueOrDefault(entity) ?? [];
 
+    /// <summary>
+    /// Every form that <see cref="ResolvePerson"/>, <see cref="Resolve"/> or <see cref="CandidatesOf"/> may answer
+    /// differently here than in <paramref name="previous"/> (a superset): the forms of the components that one registry
+    /// linked and the other did not take as they were, and the speaker forms of organisations only one of them has.
+    /// What a refresh re-maps of the facet values it already numbered (<see cref="Search.FacetOrdinals"/>).
+    /// </summary>
+    public IReadOnlySet<string> ChangedForms(EntityRegistry previous) => _changedFrom.GetValue(previous, Compare);
+
+    private HashSet<string> Compare(EntityRegistry previous)
+    {
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        if (!ReferenceEquals(previous, this))
+        {
+            var mine = _components.ToHashSet(ReferenceEqualityComparer.Instance);
+            var theirs = previous._components.ToHashSet(ReferenceEqualityComparer.Instance);
+            foreach (var component in _components.Where(c => !theirs.Contains(c)).Concat(previous._components.Where(c => !mine.Contains(c))))
+                changed.UnionWith(component.Forms.Select(f => f.Form));
+            foreach (var name in _organizations.Keys.Where(n => !previous._organizations.ContainsKey(n))
+                         .Concat(previous._organizations.Keys.Where(n => !_organizations.ContainsKey(n))))
+                changed.UnionWith(OrganizationFinder.FormsOf(name));
+        }
+        return changed;
+    }
+
     /// <param name="forms">Each person form as the extractor wrote it, with the number of articles using it.</param>
     /// <param name="organizations">Each organisation name of the archive (already one name per organisation, see
     /// <see cref="Extraction.OrganizationFinder"/>) with its number of articles.</param>
@@ -132,11 +161,13 @@ public sealed class EntityRegistry
         var entities = new List<Entity>();
         var formsOf = new Dictionary<Entity, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
         var candidates = new Dictionary<string, IReadOnlyList<Entity>>(StringComparer.Ordinal);
+        var components = new List<LinkedComponent>();
         // The rules below only ever compare forms that share a name key, so each set of forms joined by keys is
         // linked on its own, and a set no article changed since the last build is taken as it was.
         foreach (var component in NameComponents.Split(parsed))
         {
             var linked = LinkedComponents.GetOrLink(component, Link);
+            components.Add(linked);
             foreach (var (form, entity) in linked.Forms) byForm[form] = entity;
             foreach (var (form, persons) in linked.Candidates) candidates[form] = persons;
             foreach (var (entity, entityForms) in linked.FormsOf)
@@ -148,7 +179,7 @@ public sealed class EntityRegistry
         entities.AddRange(orgs.Values);
         entities.Sort((a, b) => b.Articles != a.Articles ? b.Articles.CompareTo(a.Articles)
             : a.Type != b.Type ? string.CompareOrdinal(b.Type, a.Type) : string.CompareOrdinal(a.Name, b.Name));
-        return new EntityRegistry(byForm, formsOf, orgs, entities, candidates);
+        return new EntityRegistry(byForm, formsOf, orgs, entities, candidates, [.. components]);
     }
 
     /// <summary>The persons of one component (<see cref="NameComponents"/>), its forms in ordinal order: the rules

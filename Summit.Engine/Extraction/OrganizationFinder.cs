@@ -28,6 +28,12 @@ internal static class OrganizationFinder
     /// <summary>The one name of an organisation the list knows by <paramref name="name"/> ("Tories" → "Conservatives"), or null.</summary>
     public static string? KnownName(string name) => Known.GetValueOrDefault(name);
 
+    /// <summary>The forms a speaker may be written in that name the organisation <paramref name="name"/>: the name, and
+    /// each known alias of it.</summary>
+    public static IEnumerable<string> FormsOf(string name) => AliasesOf.Value[name].Prepend(name);
+
+    private static readonly Lazy<ILookup<string, string>> AliasesOf = new(() => Known.ToLookup(k => k.Value, k => k.Key, StringComparer.Ordinal));
+
     /// <summary>True for a last word that makes a capitalised name an organisation's ("Ministry", "Studios").</summary>
     public static bool IsEnding(string word) => Endings.Contains(word);
 

@@ -78,6 +78,10 @@ public sealed class ArchiveEntities
         return resolved;
     }
 
+    /// <summary>What the evidence resolved in the reader's leaf number <paramref name="leaf"/>: the same object under the next
+    /// reader while that segment's resolutions stay as they were; null when no form is ambiguous.</summary>
+    internal SegmentEvidence.Resolution? ResolutionOf(int leaf) => _resolved.Length == 0 ? null : _resolved[leaf];
+
     /// <summary>Whether any article has a form resolved on its evidence.</summary>
     public bool AnyResolved => _resolved.Any(r => r.Docs.Count > 0);
 

@@ -57,22 +57,25 @@ public sealed class FacetCounter : ICollector, IDisposable
         _dateField = dateField;
         _interval = interval;
         _layout = _ordinals.Layout(dimensions);
-        _counts = Rent<int>(_layout.Count);
         _ranges = dimensions.Select(d => (_layout.Base(d), _layout.Base(d) + _ordinals.ValueCount(d))).ToArray();
+        _counts = Rent<int>();
         for (var i = 0; i < dimensions.Count; i++)
         {
             if (selected?.GetValueOrDefault(dimensions[i]) is not { Count: > 0 } values) continue;
-            _selectedBit ??= Rent<byte>(_layout.Count);
+            _selectedBit ??= Rent<byte>();
             _required |= 1 << i;
             foreach (var value in values)
                 if (_ordinals.GlobalOrd(dimensions[i], value) is var ord and >= 0) _selectedBit[_ranges[i].From + ord] = (byte)(1 << i);
         }
     }
 
-    private static T[] Rent<T>(int length)
+    /// <summary>An array over the layout's combined space with the slots this reader's values use cleared: each
+    /// dimension's ids and the trash slot (a field's room for ids of later readers is never touched).</summary>
+    private T[] Rent<T>()
     {
-        var array = System.Buffers.ArrayPool<T>.Shared.Rent(length);
-        Array.Clear(array, 0, length);
+        var array = System.Buffers.ArrayPool<T>.Shared.Rent(_layout.Count);
+        foreach (var (from, to) in _ranges) Array.Clear(array, from, to - from);
+        array[_layout.Trash] = default!;
         return array;
     }
 
@@ -122,8 +125,8 @@ public sealed class FacetCounter : ICollector, IDisposable
         var threshold = Threshold(counts, limit);
         // Every value above the threshold makes the list; of those at it, only the ones first by label can, so
         // only they are looked up (a rare word's facets have thousands of values tied at 1).
-        var rank = _ordinals.LabelRank(dimension);
-        var (above, tied) = (0, new List<int>());
+        var rank = _ordinals.LabelOrder(dimension);
+        var (above, tied) = (0, new List<long>());
         for (var ord = 0; ord < counts.Length; ord++)
         {
             if (counts[ord] > threshold) above++;

@@ -48,7 +48,7 @@ public sealed class FacetDocOrdinals
             global.ValueCount(field);
         }
         global.Layout(ArticleSearcher.FacetDimensions);
-        foreach (var field in ArticleSearcher.FacetDimensions) global.LabelRank(field);
+        foreach (var field in ArticleSearcher.FacetDimensions) global.LabelOrder(field);
         // The quote search groups its candidates by these.
         foreach (var leaf in reader.Leaves)
         {

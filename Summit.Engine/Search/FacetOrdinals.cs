@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Summit.Engine.Entities;
-using Summit.Engine.Index;
 
 namespace Summit.Engine.Search;
 
 /// <summary>
-/// Global ordinals of the facet fields for one top-level reader, like the <c>OrdinalMap</c> that Lucene's
-/// SortedSetDocValuesFacetCounts keeps per reader: every segment ordinal maps to one ordinal across the whole
-/// index, so a query counts into a single array and resolves only the labels it shows. Built once per reader
-/// (readers are immutable) and dropped with it.
+/// The facet values of one top-level reader as ids of the index's <see cref="FacetSpace"/>, like the global ordinals
+/// Lucene's SortedSetDocValuesFacetCounts keeps per reader: a query counts into a single array and resolves only the
+/// labels it shows. Ids are stable across readers, so what is built per segment core (its values' ids, its documents'
+/// combined ordinals) carries over to the next reader: a refresh numbers the new segments' values, and re-maps only the
+/// documents holding a person or speaker form whose entity the new registry changed (<see cref="EntityRegistry.ChangedForms"/>)
+/// or whose evidence resolved differently. Built once per reader (readers are immutable) and dropped with it.
 /// </summary>
 public sealed class FacetOrdinals
 {
@@ -20,13 +22,15 @@ public sealed class FacetOrdinals
     private readonly IndexReader _reader;
     private readonly IList<AtomicReaderContext> _leaves;
     private readonly Dictionary<AtomicReader, int> _segmentOf = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<string, Field> _fields = new(StringComparer.Ordinal);
+    private readonly FacetSpace _space;
+    private readonly ConcurrentDictionary<string, Lazy<Field>> _fields = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<FacetLayout>> _layouts = new(StringComparer.Ordinal);
 
     private FacetOrdinals(IndexReader reader)
     {
         _reader = reader;
         _leaves = reader.Leaves;
+        _space = FacetSpace.For(reader);
         for (var i = 0; i < _leaves.Count; i++) _segmentOf[_leaves[i].AtomicReader] = i;
     }
 
@@ -35,214 +39,285 @@ public sealed class FacetOrdinals
     /// <summary>
     /// Every document's values of <paramref name="fields"/> as one slice of combined ordinals, built once per reader
     /// and field list. Callers use few lists: the search's dimensions (<see cref="ArticleSearcher.FacetDimensions"/>)
-    /// and a facet outside them (places), so a field's values are held in at most one layout.
+    /// and the facets outside them, so a field's values are held in at most one layout.
     /// </summary>
     public FacetLayout Layout(IReadOnlyList<string> fields) =>
         // Lazy so that queries racing on a new reader build a layout once.
         _layouts.GetOrAdd(string.Join('\n', fields), _ => new Lazy<FacetLayout>(() => BuildLayout(fields))).Value;
 
-    /// <summary>Number of distinct values of the field in the whole index.</summary>
-    public int ValueCount(string field) => FieldOf(field).ValueCount;
+    /// <summary>Number of ids of the field: every value of the reader has one below it (so do values that only other
+    /// readers of the index hold; they count nothing here).</summary>
+    public int ValueCount(string field) => FieldOf(field).Ids.Count;
 
-    /// <summary>Segment ordinal → global ordinal for a leaf of this reader (-1: a form that is no entity); null when
-    /// they are equal (one segment, not an entity field).</summary>
-    public int[]? SegmentMap(string field, AtomicReader segment) => FieldOf(field).SegmentToGlobal?[_segmentOf[segment]];
-
-    /// <summary>The value of a global ordinal, looked up on first use and remembered.</summary>
-    public string Label(string field, int globalOrd)
-    {
-        var f = FieldOf(field);
-        if (f.Entities is { } entities) return entities[globalOrd].Name;
-        // Racing threads may both resolve a label; they write the same string, so no lock is needed.
-        return f.Labels[globalOrd] ??= RawLabel(f, field, globalOrd);
-    }
+    /// <summary>The value of an id: the stored value, or for persons and speakers the entity's canonical name.</summary>
+    public string Label(string field, int id) => FieldOf(field).Ids.Labels[id];
 
     /// <summary>
-    /// Per global ordinal, the place of its display label (<see cref="ArticleSearcher.DisplayLabel"/>) in the order
-    /// facet lists break count ties by (ordinal, ignoring case); equal labels share a rank. Built once per reader.
+    /// Per id, a key in the order facet lists break count ties by: the display label (<see cref="ArticleSearcher.DisplayLabel"/>)
+    /// ignoring case; equal labels share a key. Read ids below <see cref="ValueCount"/> only.
     /// </summary>
-    public int[] LabelRank(string field)
-    {
-        var f = FieldOf(field);
-        if (f.LabelRank is { } ready) return ready;
-        var labels = Enumerable.Range(0, f.ValueCount).Select(ord => ArticleSearcher.DisplayLabel(field, Label(field, ord))).ToArray();
-        var order = Enumerable.Range(0, f.ValueCount).Order(Comparer<int>.Create((a, b) => StringComparer.OrdinalIgnoreCase.Compare(labels[a], labels[b]))).ToArray();
-        var rank = new int[f.ValueCount];
-        for (var i = 1; i < order.Length; i++)
-            rank[order[i]] = rank[order[i - 1]] + (StringComparer.OrdinalIgnoreCase.Equals(labels[order[i]], labels[order[i - 1]]) ? 0 : 1);
-        // Racing threads compute the same array.
-        return f.LabelRank = rank;
-    }
+    public long[] LabelOrder(string field) => FieldOf(field).Ids.Order;
 
-    /// <summary>Global ordinal of a value, or -1 when no document has it.</summary>
+    /// <summary>The id of a value (for persons and speakers, of the entity it names), or -1 when it has none.</summary>
     public int GlobalOrd(string field, string value)
     {
         var f = FieldOf(field);
-        if (f.Archive is { } archive)
-            return archive.Registry.Find(value) is { } entity && f.OrdinalOf!.TryGetValue(entity, out var ord) ? ord : -1;
-        var term = new BytesRef(value);
-        for (var segment = 0; segment < _leaves.Count; segment++)
-        {
-            var values = _leaves[segment].AtomicReader.GetSortedSetDocValues(field);
-            var ord = values?.LookupTerm(term) ?? -1;
-            if (ord >= 0) return f.SegmentToGlobal is null ? (int)ord : f.SegmentToGlobal[segment][ord];
-        }
-        return -1;
+        var label = f.Archive is { } archive ? archive.Registry.Find(value)?.Name : value;
+        var id = label is null ? -1 : f.Values.Find(label);
+        return id < f.Ids.Count ? id : -1;
     }
 
     // Built on first use of a field, so fields no query counts cost nothing.
-    private Field FieldOf(string field) => _fields.GetOrAdd(field, BuildField);
+    private Field FieldOf(string field) => _fields.GetOrAdd(field, f => new Lazy<Field>(() => BuildField(f))).Value;
 
     private Field BuildField(string field)
     {
-        var raw = BuildRawField(field);
-        if (!ArchiveEntities.IsEntityField(field)) return raw;
-        // Person and speaker values are counted as entities: every form's ordinal maps to its entity's, or to -1.
-        // The field's ordinals number only the entities its forms name, so a query counts into an array as small as
-        // the field's own values (the registry also holds every organisation and the other field's entities).
-        var archive = ArchiveEntities.For(_reader);
-        var registry = archive.Registry;
-        var toEntity = new int[raw.ValueCount];
-        var entities = new List<Entity>();
-        var ordinalOf = new Dictionary<Entity, int>(ReferenceEqualityComparer.Instance);
-        for (var ord = 0; ord < raw.ValueCount; ord++)
-        {
-            // A person value is a person; a speaker may also be an organisation ("BBC").
-            var form = RawLabel(raw, field, ord);
-            var entity = field == SummitSchema.Person ? registry.ResolvePerson(form) : registry.Resolve(form);
-            if (entity is null)
-            {
-                toEntity[ord] = -1;
-                continue;
-            }
-            if (!ordinalOf.TryGetValue(entity, out var entityOrd))
-            {
-                ordinalOf[entity] = entityOrd = entities.Count;
-                entities.Add(entity);
-            }
-            toEntity[ord] = entityOrd;
-        }
-        // An entity some article names only by an ambiguous form its evidence resolved counts too.
-        foreach (var entity in archive.ResolvedEntities(field).OrderBy(e => e.Name, StringComparer.Ordinal))
-        {
-            if (ordinalOf.ContainsKey(entity)) continue;
-            ordinalOf[entity] = entities.Count;
-            entities.Add(entity);
-        }
-        var toGlobal = new int[_leaves.Count][];
-        for (var segment = 0; segment < _leaves.Count; segment++)
-        {
-            var count = (int)(_leaves[segment].AtomicReader.GetSortedSetDocValues(field)?.ValueCount ?? 0);
-            toGlobal[segment] = new int[count];
-            for (var ord = 0; ord < count; ord++) toGlobal[segment][ord] = toEntity[raw.SegmentToGlobal is null ? ord : raw.SegmentToGlobal[segment][ord]];
-        }
-        return new Field(raw.Map, toGlobal, entities.Count) { Archive = archive, Entities = entities, OrdinalOf = ordinalOf };
-    }
-
-    /// <summary>The stored value of a raw global ordinal.</summary>
-    private string RawLabel(Field raw, string field, int globalOrd)
-    {
-        // Doc values instances are per thread in Lucene, so fetch this thread's one rather than keep one here.
-        var (segment, ord) = raw.Map is null ? (0, (long)globalOrd) : (raw.Map.GetFirstSegmentNumber(globalOrd), raw.Map.GetFirstSegmentOrd(globalOrd));
-        var scratch = new BytesRef();
-        _leaves[segment].AtomicReader.GetSortedSetDocValues(field)!.LookupOrd(ord, scratch);
-        return scratch.Utf8ToString();
-    }
-
-    private Field BuildRawField(string field)
-    {
-        var segments = _leaves.Select(l => l.AtomicReader.GetSortedSetDocValues(field)).ToArray();
-        if (segments.Length <= 1)
-            return new Field(null, null, checked((int)(segments.FirstOrDefault()?.ValueCount ?? 0)));
-        var map = new MultiDocValues.OrdinalMap(this,
-            segments.Select(s => (s ?? DocValues.EMPTY_SORTED_SET).GetTermsEnum()).ToArray());
-        var toGlobal = new int[segments.Length][];
-        for (var segment = 0; segment < segments.Length; segment++)
-        {
-            var count = segments[segment]?.ValueCount ?? 0;
-            toGlobal[segment] = new int[count];
-            for (var ord = 0L; ord < count; ord++) toGlobal[segment][ord] = (int)map.GetGlobalOrd(segment, ord);
-        }
-        return new Field(map, toGlobal, checked((int)map.ValueCount));
+        var values = _space.Of(field);
+        var archive = ArchiveEntities.IsEntityField(field) ? ArchiveEntities.For(_reader) : null;
+        var ids = _leaves.Select(l => SegmentIds.For(l.AtomicReader, field).Ids(l.AtomicReader, field, values, archive?.Registry)).ToArray();
+        // An entity some article names only by an ambiguous form its evidence resolved counts under its name too.
+        var resolved = archive?.ResolvedEntities(field).ToDictionary(e => e.Name, e => values.Id(e.Name), StringComparer.Ordinal);
+        return new Field(values, values.Take(), ids, archive, resolved);
     }
 
     private FacetLayout BuildLayout(IReadOnlyList<string> fields)
     {
-        var bases = new Dictionary<string, int>(StringComparer.Ordinal);
-        var count = 0;
-        foreach (var field in fields)
-        {
-            bases[field] = count;
-            count += ValueCount(field);
-        }
+        var perField = fields.Select(FieldOf).ToArray();
+        // Each field reserves its capacity, so new ids do not move the next field's ordinals; the slot after them all
+        // takes the values that count nowhere.
+        var bases = new int[fields.Count];
+        var next = 0;
+        for (var i = 0; i < fields.Count; i++) (bases[i], next) = (next, next + perField[i].Ids.Capacity);
+        var trash = next;
         var segments = new FacetDocOrdinals[_leaves.Count];
         for (var s = 0; s < _leaves.Count; s++)
         {
-            var leaf = _leaves[s].AtomicReader;
-            var perField = fields.Select(f => FacetDocOrdinals.For(leaf, f)).ToArray();
-            var maps = fields.Select(f => SegmentMap(f, leaf)).ToArray();
-            // Person and speaker fields of a reader where some article's evidence resolved an ambiguous form.
-            var evidence = fields.Select(f => FieldOf(f) is { Archive.AnyResolved: true } e ? e : null).ToArray();
-            var docValues = new SortedSetDocValues?[fields.Count];
-            var scratch = new BytesRef();
-            var start = new int[leaf.MaxDoc + 1];
-            var ords = new int[perField.Sum(p => p?.Ords.Length ?? 0)];
-            var n = 0;
-            for (var doc = 0; doc < leaf.MaxDoc; doc++)
-            {
-                start[doc] = n;
-                for (var i = 0; i < perField.Length; i++)
-                {
-                    if (perField[i] is not { } values) continue;
-                    var (map, fieldBase) = (maps[i], bases[fields[i]]);
-                    var resolved = evidence[i]?.Archive!.ResolvedIn(s, doc);
-                    var first = n;
-                    for (var j = values.Start[doc]; j < values.Start[doc + 1]; j++)
-                    {
-                        var ord = map is null ? values.Ords[j] : map[values.Ords[j]];
-                        // An ambiguous form counts under the entity its article's evidence resolved it to.
-                        if (ord < 0 && resolved is { Count: > 0 })
-                        {
-                            (docValues[i] ??= leaf.GetSortedSetDocValues(fields[i])!).LookupOrd(values.Ords[j], scratch);
-                            if (resolved.TryGetValue(scratch.Utf8ToString(), out var entity) && evidence[i]!.OrdinalOf!.TryGetValue(entity, out var resolvedOrd)) ord = resolvedOrd;
-                        }
-                        // A form that is no entity counts nowhere; two forms of one entity count once.
-                        if (ord < 0 || ords.AsSpan(first, n - first).Contains(fieldBase + ord)) continue;
-                        ords[n++] = fieldBase + ord;
-                    }
-                }
-            }
-            start[leaf.MaxDoc] = n;
-            segments[s] = new FacetDocOrdinals(start, ords);
+            var segment = _leaves[s].AtomicReader;
+            var archive = perField.Select(f => f.Archive).FirstOrDefault(a => a is not null);
+            var inputs = new SegmentLayout.Inputs(bases, trash, [.. perField.Select(f => f.SegmentIds[s])],
+                archive?.ResolutionOf(s), [.. perField.Select(f => f.Resolved)]);
+            segments[s] = SegmentLayout.For(segment, fields).Ordinals(segment, fields, inputs);
         }
-        return new FacetLayout(bases, count, segments, _segmentOf);
+        return new FacetLayout(fields.Select((f, i) => (f, bases[i])).ToDictionary(p => p.f, p => p.Item2, StringComparer.Ordinal),
+            trash + 1, segments, _segmentOf);
     }
 
-    private sealed class Field(MultiDocValues.OrdinalMap? map, int[][]? segmentToGlobal, int valueCount)
+    private sealed class Field(FacetSpace.Values values, FacetSpace.Snapshot ids, int[][] segmentIds, ArchiveEntities? archive,
+        Dictionary<string, int>? resolved)
     {
-        public MultiDocValues.OrdinalMap? Map { get; } = map;
-        public int[][]? SegmentToGlobal { get; } = segmentToGlobal;
-        public int ValueCount { get; } = valueCount;
-        /// <summary>Set for person and speaker fields, whose global ordinals are entities: the entity of each.</summary>
-        public IReadOnlyList<Entity>? Entities { get; init; }
-        public ArchiveEntities? Archive { get; init; }
-        public Dictionary<Entity, int>? OrdinalOf { get; init; }
-        public string?[] Labels { get; } = new string?[valueCount];
-        public int[]? LabelRank { get; set; }
+        public FacetSpace.Values Values { get; } = values;
+        public FacetSpace.Snapshot Ids { get; } = ids;
+        /// <summary>Per leaf, segment ordinal → id (-1: a form that is no entity).</summary>
+        public int[][] SegmentIds { get; } = segmentIds;
+        /// <summary>Set for person and speaker fields, whose ids are entities.</summary>
+        public ArchiveEntities? Archive { get; } = archive;
+        /// <summary>For person and speaker fields, the ids of the persons evidence resolved an ambiguous form to.</summary>
+        public Dictionary<string, int>? Resolved { get; } = resolved;
+    }
+
+    /// <summary>
+    /// One segment core's ids of one field: its segment ordinals mapped to ids, kept with the core. A value's id never
+    /// changes, except for a person or speaker form whose entity a new registry changed; those are looked up and the
+    /// rest of the array is copied, and when no form of the segment changed the array is the same one.
+    /// </summary>
+    private sealed class SegmentIds
+    {
+        private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, SegmentIds>> Cache = new();
+
+        private readonly object _lock = new();
+        private FacetSpace.Values? _space;
+        private EntityRegistry? _registry;
+        private int[]? _ids;
+        private string[]? _forms;
+
+        public static SegmentIds For(AtomicReader segment, string field) =>
+            Cache.GetValue(segment.CoreCacheKey, _ => new(StringComparer.Ordinal)).GetOrAdd(field, _ => new SegmentIds());
+
+        /// <summary>The segment's stored values by ordinal (set once <see cref="Ids"/> has run for a person or speaker field).</summary>
+        public string[]? Forms => _forms;
+
+        public int[] Ids(AtomicReader segment, string field, FacetSpace.Values space, EntityRegistry? registry)
+        {
+            lock (_lock)
+            {
+                if (_ids is not null && ReferenceEquals(space, _space) && ReferenceEquals(registry, _registry)) return _ids;
+                var docValues = segment.GetSortedSetDocValues(field);
+                if (docValues is null) return Keep(space, registry, []);
+                if (_forms is null)
+                {
+                    var scratch = new BytesRef();
+                    _forms = new string[docValues.ValueCount];
+                    for (var ord = 0; ord < _forms.Length; ord++)
+                    {
+                        docValues.LookupOrd(ord, scratch);
+                        _forms[ord] = scratch.Utf8ToString();
+                    }
+                }
+                int IdOf(string form) => registry is null ? space.Id(form)
+                    : (field == Index.SummitSchema.Person ? registry.ResolvePerson(form) : registry.Resolve(form)) is { } entity ? space.Id(entity.Name) : -1;
+                var changed = _ids is not null && ReferenceEquals(space, _space) && registry is not null && _registry is not null
+                    ? registry.ChangedForms(_registry) : null;
+                // Each changed form is one term lookup; past a few per form of the segment, mapping every form is cheaper.
+                if (changed is null || changed.Count > 64 + 4 * _forms.Length)
+                    return Keep(space, registry, [.. _forms.Select(IdOf)]);
+                int[]? ids = null;
+                foreach (var form in changed)
+                {
+                    var ord = (int)docValues.LookupTerm(new BytesRef(form));
+                    if (ord < 0 || IdOf(form) is var id && id == _ids![ord]) continue;
+                    ids ??= (int[])_ids!.Clone();
+                    ids[ord] = id;
+                }
+                return Keep(space, registry, ids ?? _ids!);
+            }
+        }
+
+        private int[] Keep(FacetSpace.Values space, EntityRegistry? registry, int[] ids)
+        {
+            (_space, _registry, _ids) = (space, registry, ids);
+            // Raw values need their text only to be numbered.
+            if (registry is null) _forms = null;
+            return ids;
+        }
+    }
+
+    /// <summary>
+    /// One segment core's combined ordinals for one field list: a slot per value of every document, holding the field's
+    /// base plus the value's id, or the trash ordinal for a value that counts nowhere (no entity, or a second form of an
+    /// entity the document already counts). Slots never move, so a re-link that changes some forms' entities copies the
+    /// ordinals and rewrites the documents holding those forms (found through their postings), and one that changes none
+    /// keeps the array.
+    /// </summary>
+    private sealed class SegmentLayout
+    {
+        private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, SegmentLayout>> Cache = new();
+
+        /// <summary>What a layout was built from: the fields' bases, their segment ids and the segment's evidence.</summary>
+        public sealed record Inputs(int[] Bases, int Trash, int[][] Ids, ArchiveEntities.SegmentEvidence.Resolution? Resolution,
+            Dictionary<string, int>?[] Resolved);
+
+        private readonly object _lock = new();
+        private int[]? _start;
+        private Inputs? _inputs;
+        private FacetDocOrdinals? _ordinals;
+
+        public static SegmentLayout For(AtomicReader segment, IReadOnlyList<string> fields) =>
+            Cache.GetValue(segment.CoreCacheKey, _ => new(StringComparer.Ordinal)).GetOrAdd(string.Join('\n', fields), _ => new SegmentLayout());
+
+        public FacetDocOrdinals Ordinals(AtomicReader segment, IReadOnlyList<string> fields, Inputs inputs)
+        {
+            lock (_lock)
+            {
+                var values = fields.Select(f => FacetDocOrdinals.For(segment, f)).ToArray();
+                var forms = fields.Select(f => SegmentIds.For(segment, f).Forms).ToArray();
+                if (_start is null)
+                {
+                    _start = new int[segment.MaxDoc + 1];
+                    for (var doc = 0; doc < segment.MaxDoc; doc++)
+                        _start[doc + 1] = _start[doc] + values.Sum(v => v is null ? 0 : v.Start[doc + 1] - v.Start[doc]);
+                }
+                if (_ordinals is not null && _inputs is { } old && old.Bases.AsSpan().SequenceEqual(inputs.Bases) && old.Trash == inputs.Trash)
+                {
+                    if (ChangedDocs(segment, fields, forms, old, inputs) is not { } docs) return Keep(inputs, _ordinals);
+                    // Rewriting a document costs what building it does, plus the copy.
+                    if (docs.Count <= Math.Max(64, segment.MaxDoc / 2))
+                    {
+                        var ords = (int[])_ordinals.Ords.Clone();
+                        foreach (var doc in docs) Fill(doc, ords, values, forms, inputs);
+                        return Keep(inputs, new FacetDocOrdinals(_start, ords));
+                    }
+                }
+                var all = new int[_start[segment.MaxDoc]];
+                for (var doc = 0; doc < segment.MaxDoc; doc++) Fill(doc, all, values, forms, inputs);
+                return Keep(inputs, new FacetDocOrdinals(_start, all));
+            }
+        }
+
+        private FacetDocOrdinals Keep(Inputs inputs, FacetDocOrdinals ordinals)
+        {
+            (_inputs, _ordinals) = (inputs, ordinals);
+            return ordinals;
+        }
+
+        /// <summary>The documents whose slots may differ between two inputs with the same bases; null when none do.</summary>
+        private static HashSet<int>? ChangedDocs(AtomicReader segment, IReadOnlyList<string> fields, string[]?[] forms, Inputs old, Inputs now)
+        {
+            HashSet<int>? docs = null;
+            if (!ReferenceEquals(old.Resolution, now.Resolution) || !SameResolved(old, now))
+            {
+                docs = [];
+                foreach (var resolution in new[] { old.Resolution, now.Resolution })
+                    if (resolution is not null) docs.UnionWith(resolution.Docs.Keys);
+            }
+            DocsEnum? postings = null;
+            for (var i = 0; i < fields.Count; i++)
+            {
+                if (ReferenceEquals(old.Ids[i], now.Ids[i])) continue;
+                docs ??= [];
+                // Only person and speaker ids change under one space; their forms are terms of the field too.
+                var terms = segment.GetTerms(fields[i])?.GetEnumerator();
+                for (var ord = 0; ord < now.Ids[i].Length; ord++)
+                {
+                    if (old.Ids[i][ord] == now.Ids[i][ord] || terms is null || !terms.SeekExact(new BytesRef(forms[i]![ord]))) continue;
+                    postings = terms.Docs(null, postings, DocsFlags.NONE);
+                    for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc()) docs.Add(doc);
+                }
+            }
+            return docs;
+        }
+
+        /// <summary>Whether the evidence's persons have the same ids in both inputs.</summary>
+        private static bool SameResolved(Inputs old, Inputs now)
+        {
+            for (var i = 0; i < old.Resolved.Length; i++)
+            {
+                var (a, b) = (old.Resolved[i], now.Resolved[i]);
+                if (ReferenceEquals(a, b)) continue;
+                if (a is null || b is null || a.Count != b.Count || a.Any(p => b.GetValueOrDefault(p.Key, -1) != p.Value)) return false;
+            }
+            return true;
+        }
+
+        /// <summary>Writes a document's slots.</summary>
+        private void Fill(int doc, int[] ords, FacetDocOrdinals?[] values, string[]?[] forms, Inputs inputs)
+        {
+            var resolved = inputs.Resolution?.Docs.GetValueOrDefault(doc);
+            var n = _start![doc];
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i] is not { } field) continue;
+                var first = n;
+                for (var j = field.Start[doc]; j < field.Start[doc + 1]; j++)
+                {
+                    var segmentOrd = field.Ords[j];
+                    var id = inputs.Ids[i][segmentOrd];
+                    // An ambiguous form counts under the person its article's evidence resolved it to.
+                    if (id < 0 && resolved is not null && forms[i] is { } names && resolved.TryGetValue(names[segmentOrd], out var person))
+                        id = inputs.Resolved[i]?.GetValueOrDefault(person, -1) ?? -1;
+                    var ord = id < 0 ? inputs.Trash : inputs.Bases[i] + id;
+                    // A form that is no entity counts nowhere; two forms of one entity count once.
+                    if (ord != inputs.Trash && ords.AsSpan(first, n - first).Contains(ord)) ord = inputs.Trash;
+                    ords[n++] = ord;
+                }
+            }
+        }
     }
 }
 
 /// <summary>
-/// Documents' values of several facet fields as combined ordinals (field base + global ordinal), per segment:
-/// the ordinals of document <c>d</c> are <c>Ords[Start[d]..Start[d + 1]]</c>. Counting a hit is then one run
-/// through one small slice, where per-field arrays cost two cache misses per field and hit.
+/// Documents' values of several facet fields as combined ordinals (field base + id), per segment: the ordinals of
+/// document <c>d</c> are <c>Ords[Start[d]..Start[d + 1]]</c>. Counting a hit is then one run through one small slice,
+/// where per-field arrays cost two cache misses per field and hit. A value that counts nowhere holds <see cref="Trash"/>.
 /// </summary>
 public sealed class FacetLayout(Dictionary<string, int> bases, int count, FacetDocOrdinals[] segments, Dictionary<AtomicReader, int> segmentOf)
 {
-    /// <summary>Size of the combined ordinal space.</summary>
+    /// <summary>Size of the combined ordinal space, the trash ordinal included.</summary>
     public int Count { get; } = count;
 
-    /// <summary>Where a field's global ordinals start in the combined space; -1 when the layout lacks the field.</summary>
+    /// <summary>The ordinal of values that count nowhere, past every field's.</summary>
+    public int Trash => Count - 1;
+
+    /// <summary>Where a field's ids start in the combined space; -1 when the layout lacks the field.</summary>
     public int Base(string field) => bases.GetValueOrDefault(field, -1);
 
     public FacetDocOrdinals Segment(AtomicReader segment) => segments[segmentOf[segment]];
