@@ -100,14 +100,17 @@ public sealed class FacetCounter : ICollector, IDisposable
     }
 
     /// <summary>Every value of a dimension with a non-zero count.</summary>
-    public IReadOnlyDictionary<string, int> Counts(string dimension)
+    public IReadOnlyDictionary<string, int> Counts(string dimension) =>
+        IdCounts(dimension).ToDictionary(c => _ordinals.Label(dimension, c.Id), c => c.Count, StringComparer.Ordinal);
+
+    /// <summary>Every id of a dimension with a non-zero count (labels through <see cref="FacetOrdinals.Label"/>).</summary>
+    public List<(int Id, int Count)> IdCounts(string dimension)
     {
-        var result = new Dictionary<string, int>(StringComparer.Ordinal);
-        var index = IndexOf(dimension);
-        if (index < 0) return result;
+        var result = new List<(int Id, int Count)>();
+        if (IndexOf(dimension) < 0) return result;
         var counts = Slice(dimension);
-        for (var ord = 0; ord < counts.Length; ord++)
-            if (counts[ord] > 0) result[_ordinals.Label(dimension, ord)] = counts[ord];
+        for (var id = 0; id < counts.Length; id++)
+            if (counts[id] > 0) result.Add((id, counts[id]));
         return result;
     }
 

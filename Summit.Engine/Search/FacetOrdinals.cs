@@ -58,6 +58,9 @@ public sealed class FacetOrdinals
     /// </summary>
     public long[] LabelOrder(string field) => FieldOf(field).Ids.Order;
 
+    /// <summary>The field's ids in the index's space, with what is kept per id for every reader (words, folded value).</summary>
+    internal FacetSpace.Values ValuesOf(string field) => FieldOf(field).Values;
+
     /// <summary>The id of a value (for persons and speakers, of the entity it names), or -1 when it has none.</summary>
     public int GlobalOrd(string field, string value)
     {

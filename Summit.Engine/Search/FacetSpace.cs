@@ -42,6 +42,9 @@ internal sealed class FacetSpace
         private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
         private string[] _labels = new string[64];
         private long[] _order = new long[64];
+        // Per id, computed on first use: what vocabularies match and look values up by (see Words, Folded).
+        private string[]?[] _words = new string[]?[64];
+        private string?[] _folded = new string?[64];
         private int _count;
         // Ids with a sort key, in key order; ids from _ordered.Length on get theirs at the next snapshot.
         private int[] _ordered = [];
@@ -55,6 +58,8 @@ internal sealed class FacetSpace
                 if (_count == _labels.Length)
                 {
                     Array.Resize(ref _labels, _count * 2);
+                    Array.Resize(ref _words, _count * 2);
+                    Array.Resize(ref _folded, _count * 2);
                     // A new array: snapshots keep the keys they were given.
                     _order = [.. _order, .. new long[_count]];
                 }
@@ -77,6 +82,22 @@ internal sealed class FacetSpace
                 if (_ordered.Length < _count) Order();
                 return new Snapshot(_count, _labels.Length, _labels, _order);
             }
+        }
+
+        /// <summary>The words of an id's display label, folded (<see cref="TextFolding"/>); a value's words never change,
+        /// so each is split once for all readers.</summary>
+        public string[] Words(int id)
+        {
+            var words = Volatile.Read(ref _words);
+            // Racing threads write equal arrays; one written into an array a growth just replaced is made again later.
+            return words[id] ??= TextFolding.Fold(Display(id)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        /// <summary>An id's stored value folded (<see cref="TextFolding"/>), made once for all readers.</summary>
+        public string Folded(int id)
+        {
+            var folded = Volatile.Read(ref _folded);
+            return folded[id] ??= TextFolding.Fold(Volatile.Read(ref _labels)[id]);
         }
 
         private string Display(int id) => ArticleSearcher.DisplayLabel(field, _labels[id]);

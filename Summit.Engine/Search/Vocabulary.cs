@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Summit.Engine.Entities;
 using Summit.Engine.Index;
 
 namespace Summit.Engine.Search;
@@ -26,17 +27,13 @@ public sealed class Vocabulary
 
     private readonly ArchiveEntities _entities;
 
-    private Vocabulary(Dictionary<string, IReadOnlyList<VocabularyEntry>> entries, long? newestDate, ArchiveEntities entities)
+    private Vocabulary(Dictionary<string, IReadOnlyList<VocabularyEntry>> entries, Dictionary<string, Dictionary<string, string>> byFolded,
+        long? newestDate, ArchiveEntities entities)
     {
         _entries = entries;
+        _byFolded = byFolded;
         _entities = entities;
         NewestDate = newestDate;
-        _byFolded = entries.ToDictionary(e => e.Key, e =>
-        {
-            var map = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var entry in e.Value) map.TryAdd(TextFolding.Fold(entry.Value), entry.Value);
-            return map;
-        });
     }
 
     /// <summary>Date (Unix ms) of the newest article, the reference point of the recency boost.</summary>
@@ -99,15 +96,34 @@ public sealed class Vocabulary
         using var search = new FacetCounter(searcher, ArticleSearcher.FacetDimensions);
         using var others = new FacetCounter(searcher, SummitSchema.FacetFields.Except(ArticleSearcher.FacetDimensions).ToList());
         searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), MultiCollector.Wrap(search, others));
-        var entries = SummitSchema.FacetFields.ToDictionary(d => d, d => (IReadOnlyList<VocabularyEntry>)
-            (ArticleSearcher.FacetDimensions.Contains(d) ? search : others).Counts(d)
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new VocabularyEntry(kv.Key, kv.Value, WordsOf(ArticleSearcher.DisplayLabel(d, kv.Key)),
-                ArchiveEntities.IsEntityField(d) && entities.Registry.Find(kv.Key) is { } entity ? [.. entity.Aliases.Select(WordsOf)] : []))
-            .ToList());
+        var ordinals = FacetOrdinals.For(searcher.IndexReader);
+        var entries = new Dictionary<string, IReadOnlyList<VocabularyEntry>>(StringComparer.Ordinal);
+        var byFolded = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var d in SummitSchema.FacetFields)
+        {
+            // A value's words and folded form are kept per id in the index's facet space, made once for all readers;
+            // an entity's alias words once per entity object, which a re-link keeps for the persons it did not change.
+            var values = ordinals.ValuesOf(d);
+            var counted = (ArticleSearcher.FacetDimensions.Contains(d) ? search : others).IdCounts(d)
+                .Select(c => (c.Id, Value: ordinals.Label(d, c.Id), c.Count))
+                .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();
+            entries[d] = [.. counted.Select(c => new VocabularyEntry(c.Value, c.Count, values.Words(c.Id),
+                ArchiveEntities.IsEntityField(d) && EntityNamed(entities.Registry, c.Value) is { } entity ? AliasWords(entity) : []))];
+            var map = byFolded[d] = new Dictionary<string, string>(counted.Count, StringComparer.Ordinal);
+            foreach (var c in counted) map.TryAdd(values.Folded(c.Id), c.Value);
+        }
         var newest = searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), null, 1,
             new Sort(DateSort.Newest));
         long? newestDate = newest.ScoreDocs is [FieldDoc { Fields: [J2N.Numerics.Int64 millis] }] && millis.ToInt64() > 0 ? millis.ToInt64() : null;
-        return new Vocabulary(entries, newestDate, entities);
+        return new Vocabulary(entries, byFolded, newestDate, entities);
     }
+
+    /// <summary>The entity a person or speaker value (a canonical name) is.</summary>
+    private static Entity? EntityNamed(EntityRegistry registry, string name) =>
+        // A canonical name is mostly also a form the archive writes; the lookup by canonical name covers the others.
+        registry.Resolve(name) is { } entity && entity.Name == name ? entity : registry.PersonNamed(name);
+
+    private static readonly ConditionalWeakTable<Entity, string[][]> AliasWordsCache = new();
+
+    private static string[][] AliasWords(Entity entity) => AliasWordsCache.GetValue(entity, e => [.. e.Aliases.Select(WordsOf)]);
 }
