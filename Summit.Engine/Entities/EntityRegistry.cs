@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Summit.Engine.Extraction;
 using Summit.Engine.Search;
 using Gaz = Summit.Engine.Gazetteer.Gazetteer;
@@ -51,64 +52,67 @@ public sealed class EntityRegistry
     /// <summary>How much more frequent a candidate must be than all others together to take an ambiguous form.</summary>
     private const int Dominance = 3;
 
-    private readonly Dictionary<string, Entity?> _byForm;
-    private readonly Dictionary<Entity, IReadOnlyList<string>> _forms;
-    private readonly Lazy<Dictionary<string, Entity>> _byFolded;
-    private readonly Lazy<Dictionary<string, Entity>> _personByName;
-
-    private readonly Dictionary<string, Entity> _organizations;
-    private readonly Dictionary<string, IReadOnlyList<Entity>> _candidates;
-    // The linked components the persons come from (shared with other builds whose components had the same forms and
-    // counts), and what ChangedForms found against each registry it was asked about (weakly: no chain of old registries).
-    private readonly LinkedComponent[] _components;
+    // Persistent maps: a registry made from the previous one by Update shares every entry the changed components do not
+    // touch, so making it costs in proportion to the forms whose counts changed, not to the archive.
+    private readonly ImmutableDictionary<string, Component> _componentOf;   // person form → its component
+    private readonly ImmutableDictionary<string, Component> _owner;         // family key → the component of its forms
+    private readonly ImmutableDictionary<string, ImmutableList<Component>> _mentions; // key → components a new owner may join
+    private readonly ImmutableDictionary<Entity, IReadOnlyList<string>> _forms;
+    private readonly ImmutableDictionary<string, IReadOnlyList<Entity>> _candidates;
+    private readonly ImmutableDictionary<string, Entity> _organizations;
+    private readonly ImmutableDictionary<string, ImmutableList<Entity>> _personsByName;
+    private readonly ImmutableDictionary<string, ImmutableList<(Entity Entity, bool Canonical)>> _byFolded;
+    private readonly Lazy<IReadOnlyList<Entity>> _entities;
+    // The registry this one was updated from (weakly: no chain of old registries) and the forms the update changed;
+    // what ChangedForms found against any other registry.
+    private readonly (WeakReference<EntityRegistry> From, IReadOnlySet<string> Forms)? _updatedFrom;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<EntityRegistry, IReadOnlySet<string>> _changedFrom = new();
 
-    private EntityRegistry(Dictionary<string, Entity?> byForm, Dictionary<Entity, IReadOnlyList<string>> forms, Dictionary<string, Entity> organizations,
-        IReadOnlyList<Entity> entities, Dictionary<string, IReadOnlyList<Entity>> candidates, LinkedComponent[] components)
+    private EntityRegistry(ImmutableDictionary<string, Component> componentOf, ImmutableDictionary<string, Component> owner,
+        ImmutableDictionary<string, ImmutableList<Component>> mentions, ImmutableDictionary<Entity, IReadOnlyList<string>> forms,
+        ImmutableDictionary<string, IReadOnlyList<Entity>> candidates, ImmutableDictionary<string, Entity> organizations,
+        ImmutableDictionary<string, ImmutableList<Entity>> personsByName, ImmutableDictionary<string, ImmutableList<(Entity, bool)>> byFolded,
+        (WeakReference<EntityRegistry>, IReadOnlySet<string>)? updatedFrom)
     {
-        _components = components;
-        _byForm = byForm;
-        _forms = forms;
-        _candidates = candidates;
-        _organizations = organizations;
-        Entities = entities;
-        // Only what users type is looked up folded; built on the first such lookup.
-        _byFolded = new Lazy<Dictionary<string, Entity>>(() =>
-        {
-            var byFolded = new Dictionary<string, Entity>(StringComparer.Ordinal);
-            // Canonical names first, so an alias never hides another entity's canonical name.
-            foreach (var e in entities) byFolded.TryAdd(TextFolding.Fold(e.Name), e);
-            foreach (var e in entities)
-                foreach (var alias in e.Aliases) byFolded.TryAdd(TextFolding.Fold(alias), e);
-            return byFolded;
-        });
-        _personByName = new Lazy<Dictionary<string, Entity>>(() =>
-        {
-            var byName = new Dictionary<string, Entity>(StringComparer.Ordinal);
-            foreach (var e in entities.Where(e => e.Type == Entity.PersonType)) byName.TryAdd(e.Name, e);
-            return byName;
-        });
+        (_componentOf, _owner, _mentions, _forms, _candidates) = (componentOf, owner, mentions, forms, candidates);
+        (_organizations, _personsByName, _byFolded, _updatedFrom) = (organizations, personsByName, byFolded, updatedFrom);
+        _entities = new Lazy<IReadOnlyList<Entity>>(() => [.. _forms.Keys.Concat(_organizations.Values).Order(EntityOrder)]);
     }
 
-    public static EntityRegistry Empty { get; } = Build([], []);
+    public static EntityRegistry Empty { get; } = new(ImmutableDictionary.Create<string, Component>(StringComparer.Ordinal),
+        ImmutableDictionary.Create<string, Component>(StringComparer.Ordinal), ImmutableDictionary.Create<string, ImmutableList<Component>>(StringComparer.Ordinal),
+        ImmutableDictionary.Create<Entity, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance),
+        ImmutableDictionary.Create<string, IReadOnlyList<Entity>>(StringComparer.Ordinal), ImmutableDictionary.Create<string, Entity>(StringComparer.Ordinal),
+        ImmutableDictionary.Create<string, ImmutableList<Entity>>(StringComparer.Ordinal),
+        ImmutableDictionary.Create<string, ImmutableList<(Entity, bool)>>(StringComparer.Ordinal), null);
 
-    /// <summary>Every entity, most articles first.</summary>
-    public IReadOnlyList<Entity> Entities { get; }
+    /// <summary>Every entity, most articles first (then organisations before persons, then by name).</summary>
+    public IReadOnlyList<Entity> Entities => _entities.Value;
+
+    /// <summary>The order of <see cref="Entities"/>; of two entities a lookup could give, the first in it wins.</summary>
+    private static readonly Comparer<Entity> EntityOrder = Comparer<Entity>.Create((a, b) =>
+        b.Articles != a.Articles ? b.Articles.CompareTo(a.Articles)
+        : a.Type != b.Type ? string.CompareOrdinal(b.Type, a.Type) : string.CompareOrdinal(a.Name, b.Name));
 
     /// <summary>The person a person form written by the extractor is; null when it is none or ambiguous.</summary>
-    public Entity? ResolvePerson(string form) => _byForm.GetValueOrDefault(form);
+    public Entity? ResolvePerson(string form) => _componentOf.TryGetValue(form, out var component) ? component.EntityOf[form] : null;
 
     /// <summary>The person or, failing that, the organisation of the archive a form names (a speaker: "BBC").</summary>
     public Entity? Resolve(string form) =>
-        _byForm.GetValueOrDefault(form) ?? _organizations.GetValueOrDefault(OrganizationFinder.KnownName(form) ?? form);
+        ResolvePerson(form) ?? _organizations.GetValueOrDefault(OrganizationFinder.KnownName(form) ?? form);
 
-    /// <summary>The entity a user typed, by its canonical name or any alias, in any case or accents.</summary>
-    public Entity? Find(string typed) =>
-        Resolve(typed) ?? _byFolded.Value.GetValueOrDefault(TextFolding.Fold(typed));
+    /// <summary>The entity a user typed, by its canonical name or any alias, in any case or accents: an entity whose
+    /// canonical name it is before one with such an alias.</summary>
+    public Entity? Find(string typed)
+    {
+        if (Resolve(typed) is { } entity) return entity;
+        if (!_byFolded.TryGetValue(TextFolding.Fold(typed), out var named)) return null;
+        return named.Where(n => n.Canonical).Select(n => n.Entity).Min(EntityOrder) ?? named.Select(n => n.Entity).Min(EntityOrder);
+    }
 
     /// <summary>The person whose canonical name is <paramref name="name"/>, exactly; null when there is none. Results
     /// kept by canonical name (which a re-link keeps, where it makes new entity objects) come back to entities here.</summary>
-    public Entity? PersonNamed(string name) => _personByName.Value.GetValueOrDefault(name);
+    public Entity? PersonNamed(string name) => _personsByName.TryGetValue(name, out var persons) ? persons.Min(EntityOrder) : null;
 
     /// <summary>The persons an ambiguous person form (a bare surname no candidate dominates) may be, ordinal order of
     /// their names; empty for any other form. <see cref="SurnameEvidence"/> picks one per article.</summary>
@@ -122,64 +126,170 @@ public sealed class EntityRegistry
 
     /// <summary>
     /// Every form that <see cref="ResolvePerson"/>, <see cref="Resolve"/> or <see cref="CandidatesOf"/> may answer
-    /// differently here than in <paramref name="previous"/> (a superset): the forms of the components that one registry
-    /// linked and the other did not take as they were, and the speaker forms of organisations only one of them has.
-    /// What a refresh re-maps of the facet values it already numbered (<see cref="Search.FacetOrdinals"/>).
+    /// differently here than in <paramref name="previous"/> (a superset): the forms of the components linked anew, and
+    /// the speaker forms of organisations only one of the two has. What a refresh re-maps of the facet values it
+    /// already numbered (<see cref="Search.FacetOrdinals"/>). Against the registry this one was updated from, it is what
+    /// the update changed; against another, a walk over both.
     /// </summary>
-    public IReadOnlySet<string> ChangedForms(EntityRegistry previous) => _changedFrom.GetValue(previous, Compare);
+    public IReadOnlySet<string> ChangedForms(EntityRegistry previous)
+    {
+        if (_updatedFrom is { } updated && updated.From.TryGetTarget(out var from) && ReferenceEquals(from, previous)) return updated.Forms;
+        return _changedFrom.GetValue(previous, Compare);
+    }
 
     private HashSet<string> Compare(EntityRegistry previous)
     {
         var changed = new HashSet<string>(StringComparer.Ordinal);
-        if (!ReferenceEquals(previous, this))
-        {
-            var mine = _components.ToHashSet(ReferenceEqualityComparer.Instance);
-            var theirs = previous._components.ToHashSet(ReferenceEqualityComparer.Instance);
-            foreach (var component in _components.Where(c => !theirs.Contains(c)).Concat(previous._components.Where(c => !mine.Contains(c))))
-                changed.UnionWith(component.Forms.Select(f => f.Form));
-            foreach (var name in _organizations.Keys.Where(n => !previous._organizations.ContainsKey(n))
-                         .Concat(previous._organizations.Keys.Where(n => !_organizations.ContainsKey(n))))
-                changed.UnionWith(OrganizationFinder.FormsOf(name));
-        }
+        if (ReferenceEquals(previous, this)) return changed;
+        foreach (var (form, component) in _componentOf)
+            if (!previous._componentOf.TryGetValue(form, out var theirs) || theirs.Linked != component.Linked) changed.Add(form);
+        foreach (var (form, _) in previous._componentOf)
+            if (!_componentOf.ContainsKey(form)) changed.Add(form);
+        foreach (var name in _organizations.Keys.Where(n => !previous._organizations.ContainsKey(n))
+                     .Concat(previous._organizations.Keys.Where(n => !_organizations.ContainsKey(n))))
+            changed.UnionWith(OrganizationFinder.FormsOf(name));
         return changed;
     }
 
     /// <param name="forms">Each person form as the extractor wrote it, with the number of articles using it.</param>
     /// <param name="organizations">Each organisation name of the archive (already one name per organisation, see
     /// <see cref="Extraction.OrganizationFinder"/>) with its number of articles.</param>
-    public static EntityRegistry Build(IEnumerable<KeyValuePair<string, int>> forms, IEnumerable<KeyValuePair<string, int>> organizations)
+    public static EntityRegistry Build(IEnumerable<KeyValuePair<string, int>> forms, IEnumerable<KeyValuePair<string, int>> organizations) =>
+        Update(Empty, forms, organizations);
+
+    /// <summary>
+    /// The registry of an archive whose form and organisation counts differ from <paramref name="previous"/>'s archive by
+    /// <paramref name="formChanges"/> and <paramref name="organizationChanges"/> (added to its counts; a count reaching 0
+    /// drops the name). The same as a <see cref="Build"/> from the new counts: the rules only compare forms of one
+    /// component (<see cref="NameComponents"/>), so only the components a changed form belongs to, or may now join, are
+    /// split and linked again, and the rest is shared with <paramref name="previous"/>.
+    /// </summary>
+    public static EntityRegistry Update(EntityRegistry previous, IEnumerable<KeyValuePair<string, int>> formChanges,
+        IEnumerable<KeyValuePair<string, int>> organizationChanges)
     {
-        var orgs = organizations.OrderBy(o => o.Key, StringComparer.Ordinal)
-            .ToDictionary(o => o.Key, o => new Entity(o.Key, Entity.OrganizationType, [], o.Value), StringComparer.Ordinal);
-        var parsed = new List<(string Form, int Count, PersonName Name)>();
-        var byForm = new Dictionary<string, Entity?>(StringComparer.Ordinal);
-        foreach (var (form, count) in forms)
+        // The changed forms and the components they touch: their own (the family's), the owners of the keys they may
+        // join, and for a form new to the archive the components that may join it.
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var affected = new HashSet<Component>(ReferenceEqualityComparer.Instance);
+        foreach (var (form, change) in formChanges)
         {
-            if (PersonName.ParseCached(form) is { } name) parsed.Add((form, count, name));
-            else byForm[form] = null;
+            if (change == 0 || PersonName.ParseCached(form) is not { } name) continue;
+            var old = previous._componentOf.TryGetValue(form, out var own) ? own.Counts[form] : 0;
+            counts[form] = counts.GetValueOrDefault(form, old) + change;
+            if (previous._owner.TryGetValue(name.Family, out var family)) affected.Add(family);
+            foreach (var key in NameComponents.Mentions(name))
+                if (previous._owner.TryGetValue(key, out var joined)) affected.Add(joined);
+            if (old == 0 && previous._mentions.TryGetValue(name.Family, out var joining)) affected.UnionWith(joining);
         }
-        var entities = new List<Entity>();
-        var formsOf = new Dictionary<Entity, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
-        var candidates = new Dictionary<string, IReadOnlyList<Entity>>(StringComparer.Ordinal);
-        var components = new List<LinkedComponent>();
-        // The rules below only ever compare forms that share a name key, so each set of forms joined by keys is
-        // linked on its own, and a set no article changed since the last build is taken as it was.
-        foreach (var component in NameComponents.Split(parsed))
+        var input = new Dictionary<string, (string Form, int Count, PersonName Name)>(StringComparer.Ordinal);
+        foreach (var component in affected)
+            foreach (var member in component.Input)
+                input[member.Form] = member;
+        foreach (var (form, count) in counts)
         {
-            var linked = LinkedComponents.GetOrLink(component, Link);
-            components.Add(linked);
-            foreach (var (form, entity) in linked.Forms) byForm[form] = entity;
-            foreach (var (form, persons) in linked.Candidates) candidates[form] = persons;
-            foreach (var (entity, entityForms) in linked.FormsOf)
+            if (count > 0) input[form] = (form, count, PersonName.ParseCached(form)!);
+            else input.Remove(form);
+        }
+        var linked = NameComponents.Split([.. input.Values]).Select(c => new Component(c, LinkedComponents.GetOrLink(c, Link))).ToList();
+
+        var componentOf = previous._componentOf.ToBuilder();
+        var owner = previous._owner.ToBuilder();
+        var mentions = previous._mentions.ToBuilder();
+        var forms = previous._forms.ToBuilder();
+        var candidates = previous._candidates.ToBuilder();
+        var personsByName = previous._personsByName.ToBuilder();
+        var byFolded = previous._byFolded.ToBuilder();
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var component in affected)
+        {
+            foreach (var (form, _, name) in component.Input)
             {
-                entities.Add(entity);
-                formsOf[entity] = entityForms;
+                componentOf.Remove(form);
+                if (owner.GetValueOrDefault(name.Family) == component) owner.Remove(name.Family);
+                changed.Add(form);
             }
+            foreach (var key in component.Mentions) Remove(mentions, key, component);
+            foreach (var (entity, _) in component.Linked.FormsOf)
+            {
+                forms.Remove(entity);
+                Remove(personsByName, entity.Name, entity);
+                foreach (var alias in entity.Aliases.Prepend(entity.Name)) Remove(byFolded, TextFolding.Fold(alias), (entity, alias == entity.Name));
+            }
+            foreach (var (form, _) in component.Linked.Candidates) candidates.Remove(form);
         }
-        entities.AddRange(orgs.Values);
-        entities.Sort((a, b) => b.Articles != a.Articles ? b.Articles.CompareTo(a.Articles)
-            : a.Type != b.Type ? string.CompareOrdinal(b.Type, a.Type) : string.CompareOrdinal(a.Name, b.Name));
-        return new EntityRegistry(byForm, formsOf, orgs, entities, candidates, [.. components]);
+        foreach (var component in linked)
+        {
+            foreach (var (form, _, name) in component.Input)
+            {
+                // A form whose component was linked to the same persons again (same forms and counts) did not change.
+                if (previous._componentOf.TryGetValue(form, out var before) && before.Linked == component.Linked) changed.Remove(form);
+                else changed.Add(form);
+                componentOf[form] = component;
+                owner[name.Family] = component;
+            }
+            foreach (var key in component.Mentions) mentions[key] = mentions.GetValueOrDefault(key, []).Add(component);
+            foreach (var (entity, entityForms) in component.Linked.FormsOf)
+            {
+                forms[entity] = entityForms;
+                Add(personsByName, entity.Name, entity);
+                foreach (var alias in entity.Aliases.Prepend(entity.Name)) Add(byFolded, TextFolding.Fold(alias), (entity, alias == entity.Name));
+            }
+            foreach (var (form, persons) in component.Linked.Candidates) candidates[form] = persons;
+        }
+
+        var organizations = previous._organizations.ToBuilder();
+        foreach (var (name, change) in organizationChanges.GroupBy(o => o.Key, o => o.Value, StringComparer.Ordinal).Select(g => (g.Key, g.Sum())))
+        {
+            if (change == 0) continue;
+            var before = organizations.GetValueOrDefault(name);
+            var count = (before?.Articles ?? 0) + change;
+            if (before is not null)
+            {
+                organizations.Remove(name);
+                Remove(byFolded, TextFolding.Fold(name), (before, true));
+            }
+            if (count > 0)
+            {
+                var entity = new Entity(name, Entity.OrganizationType, [], count);
+                organizations[name] = entity;
+                Add(byFolded, TextFolding.Fold(name), (entity, true));
+            }
+            if (before is null != count <= 0) changed.UnionWith(OrganizationFinder.FormsOf(name));
+        }
+        return new EntityRegistry(componentOf.ToImmutable(), owner.ToImmutable(), mentions.ToImmutable(), forms.ToImmutable(),
+            candidates.ToImmutable(), organizations.ToImmutable(), personsByName.ToImmutable(), byFolded.ToImmutable(),
+            (new WeakReference<EntityRegistry>(previous), changed));
+    }
+
+    private static void Add<T>(ImmutableDictionary<string, ImmutableList<T>>.Builder map, string key, T value) =>
+        map[key] = map.GetValueOrDefault(key, []).Add(value);
+
+    private static void Remove<T>(ImmutableDictionary<string, ImmutableList<T>>.Builder map, string key, T value)
+    {
+        if (!map.TryGetValue(key, out var list)) return;
+        list = list.Remove(value);
+        if (list.IsEmpty) map.Remove(key);
+        else map[key] = list;
+    }
+
+    /// <summary>A component's forms with their counts, as linked.</summary>
+    private sealed class Component
+    {
+        public Component(List<(string Form, int Count, PersonName Name)> input, LinkedComponent linked)
+        {
+            Input = input;
+            Linked = linked;
+            Counts = input.ToDictionary(m => m.Form, m => m.Count, StringComparer.Ordinal);
+            EntityOf = linked.Forms.ToDictionary(f => f.Form, f => f.Entity, StringComparer.Ordinal);
+            Mentions = [.. input.SelectMany(m => NameComponents.Mentions(m.Name)).Distinct(StringComparer.Ordinal)];
+        }
+
+        public List<(string Form, int Count, PersonName Name)> Input { get; }
+        public LinkedComponent Linked { get; }
+        public Dictionary<string, int> Counts { get; }
+        public Dictionary<string, Entity?> EntityOf { get; }
+        /// <summary>The keys its forms join when another form gives them a family or a single name.</summary>
+        public string[] Mentions { get; }
     }
 
     /// <summary>The persons of one component (<see cref="NameComponents"/>), its forms in ordinal order: the rules

@@ -20,6 +20,23 @@ internal sealed record LinkedComponent(IReadOnlyList<(string Form, Entity? Entit
 /// </summary>
 internal static class NameComponents
 {
+    /// <summary>
+    /// The keys other than its family that a form joins when some form gives them the right name: the parts of a
+    /// hyphenated one-word form (when they are families), the first word of a longer one (when it is met alone or as
+    /// the family of the same two words the other way round), the last two words joined (when a family). A form's own
+    /// key is its family.
+    /// </summary>
+    public static IEnumerable<string> Mentions(PersonName name)
+    {
+        if (name.IsSingle)
+        {
+            foreach (var part in name.Words[^1].Split('-', StringSplitOptions.RemoveEmptyEntries)) yield return PersonName.Key(part);
+            yield break;
+        }
+        yield return PersonName.Key(name.Words[0]);
+        if (name.Words.Length >= 3) yield return PersonName.Key(name.Words[^2] + name.Words[^1]);
+    }
+
     public static List<List<(string Form, int Count, PersonName Name)>> Split(IReadOnlyList<(string Form, int Count, PersonName Name)> forms)
     {
         var families = new HashSet<string>(StringComparer.Ordinal);

@@ -110,10 +110,83 @@ public sealed class ArchiveEntities
 
     private static ArchiveEntities Build(IndexReader reader)
     {
-        var registry = EntityRegistry.Build(ArticleCounts(reader, EntityFields), ArticleCounts(reader, [SummitSchema.Organization]));
-        var entities = new ArchiveEntities(registry, reader);
-        entities.ResolveByEvidence();
+        var lineage = Lineage.For(reader);
+        var entities = new ArchiveEntities(lineage.RegistryFor(reader), reader);
+        entities.ResolveByEvidence(lineage);
         return entities;
+    }
+
+    private static readonly string[] OrganizationFields = [SummitSchema.Organization];
+
+    /// <summary>
+    /// The registries of one index's readers, one made from the other: the last reader's segments with their deletions
+    /// are kept, so the next reader's form counts differ from its by the new segments' articles, the dropped segments'
+    /// (merged into new ones) and the articles deleted since; the registry is updated by those changes
+    /// (<see cref="EntityRegistry.Update"/>) rather than built from every form of the archive.
+    /// </summary>
+    private sealed class Lineage
+    {
+        private static readonly ConditionalWeakTable<object, Lineage> Cache = new();
+        private readonly object _lock = new();
+        private (EntityRegistry Registry, Leaf[] Leaves)? _latest;
+        private SegmentEvidence.Context? _context;
+
+        /// <summary>A reader's segment as the counts saw it: its core, its deletions, its counts.</summary>
+        private sealed record Leaf(object Core, IBits? LiveDocs, int Deleted, SegmentCounts Persons, SegmentCounts Organizations);
+
+        public static Lineage For(IndexReader reader) => Cache.GetValue(reader is DirectoryReader d ? d.Directory : reader, _ => new Lineage());
+
+        public EntityRegistry RegistryFor(IndexReader reader)
+        {
+            var leaves = reader.Leaves.Select(l => l.AtomicReader).Select(s => new Leaf(s.CoreCacheKey, s.LiveDocs, s.NumDeletedDocs,
+                SegmentCounts.For(s, EntityFields), SegmentCounts.For(s, OrganizationFields))).ToArray();
+            lock (_lock)
+            {
+                var registry = _latest is { } latest
+                    ? EntityRegistry.Update(latest.Registry, Changes(latest.Leaves, leaves, l => l.Persons), Changes(latest.Leaves, leaves, l => l.Organizations))
+                    : EntityRegistry.Build(ArticleCounts(leaves, l => l.Persons), ArticleCounts(leaves, l => l.Organizations));
+                _latest = (registry, leaves);
+                return registry;
+            }
+        }
+
+        /// <summary>What the evidence asks of the segments under <paramref name="registry"/>: the last context's sets when
+        /// the registry's changes leave them as they were.</summary>
+        public SegmentEvidence.Context ContextFor(EntityRegistry registry)
+        {
+            lock (_lock)
+            {
+                if (_context?.Registry != registry) _context = new SegmentEvidence.Context(registry, _context);
+                return _context;
+            }
+        }
+
+        /// <summary>Each value of the fields with the number of live articles holding it in any of them.</summary>
+        private static Dictionary<string, int> ArticleCounts(Leaf[] leaves, Func<Leaf, SegmentCounts> counts)
+        {
+            var result = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var leaf in leaves) counts(leaf).AddTo(result, leaf.LiveDocs, 1);
+            foreach (var (value, count) in result)
+                if (count == 0) result.Remove(value);
+            return result;
+        }
+
+        /// <summary>How the live article counts of the values differ from one reader's segments to another's.</summary>
+        private static Dictionary<string, int> Changes(Leaf[] before, Leaf[] after, Func<Leaf, SegmentCounts> counts)
+        {
+            var changes = new Dictionary<string, int>(StringComparer.Ordinal);
+            var old = before.ToDictionary(l => l.Core, ReferenceEqualityComparer.Instance);
+            var kept = new HashSet<object>(ReferenceEqualityComparer.Instance);
+            foreach (var leaf in after)
+            {
+                if (!old.TryGetValue(leaf.Core, out var was)) counts(leaf).AddTo(changes, leaf.LiveDocs, 1);
+                // Deletions only grow on a core, so as many means the same ones.
+                else if (was.Deleted != leaf.Deleted) counts(leaf).AddDeletionChanges(changes, was.LiveDocs, leaf.LiveDocs);
+                kept.Add(leaf.Core);
+            }
+            foreach (var leaf in before.Where(l => !kept.Contains(l.Core))) counts(leaf).AddTo(changes, leaf.LiveDocs, -1);
+            return changes;
+        }
     }
 
     /// <summary>
@@ -124,10 +197,10 @@ public sealed class ArchiveEntities
     /// articles, takes deleted ones out of the profiles, and resolves again only a segment's articles whose names now
     /// link differently or whose candidates' profiles the new articles changed. Nothing is done when no form is ambiguous.
     /// </summary>
-    private void ResolveByEvidence()
+    private void ResolveByEvidence(Lineage lineage)
     {
         if (!Registry.AmbiguousForms.Any()) return;
-        var context = new SegmentEvidence.Context(Registry);
+        var context = lineage.ContextFor(Registry);
         var parts = new SegmentEvidence.Part[_leaves.Count];
         // A candidate's profile is the sum of the parts naming it, less their deleted articles (one replaced or removed)
         // naming it; while those stay the same, so does the profile.
@@ -181,13 +254,26 @@ public sealed class ArchiveEntities
         /// <summary>What a registry's evidence asks of every segment: its ambiguous forms, its candidates and their forms.</summary>
         public sealed class Context
         {
-            public Context(EntityRegistry registry)
+            // The context this one took its sets from (weakly: no chain of old registries).
+            private readonly WeakReference<Context>? _sameSetsAs;
+
+            /// <param name="previous">The last context of the index: its sets are taken when none of the forms the registry
+            /// changed since is wanted there or ambiguous now, so that they are the same.</param>
+            public Context(EntityRegistry registry, Context? previous = null)
             {
                 Registry = registry;
+                if (previous is not null && registry.ChangedForms(previous.Registry) is var changed
+                    && !changed.Any(f => previous.WantedSet.Contains(f) || registry.CandidatesOf(f).Count > 0))
+                {
+                    (Ambiguous, Candidates, Wanted, WantedSet) = (previous.Ambiguous, previous.Candidates, previous.Wanted, previous.WantedSet);
+                    _sameSetsAs = new WeakReference<Context>(previous);
+                    return;
+                }
                 Ambiguous = registry.AmbiguousForms.ToHashSet(StringComparer.Ordinal);
                 var persons = Ambiguous.SelectMany(registry.CandidatesOf).Distinct().ToList();
                 Candidates = [.. persons.Select(p => p.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
                 Wanted = [.. persons.SelectMany(registry.FormsOf).Concat(Ambiguous).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+                WantedSet = Wanted.ToHashSet(StringComparer.Ordinal);
             }
 
             public EntityRegistry Registry { get; }
@@ -195,6 +281,12 @@ public sealed class ArchiveEntities
             public string[] Candidates { get; }
             public HashSet<string> Ambiguous { get; }
             public string[] Wanted { get; }
+            public HashSet<string> WantedSet { get; }
+
+            /// <summary>The forms that may link differently here than in <paramref name="other"/>, when this context took
+            /// its sets from it; else null.</summary>
+            public IReadOnlySet<string>? ChangedSince(Context other) =>
+                _sameSetsAs is not null && _sameSetsAs.TryGetTarget(out var from) && ReferenceEquals(from, other) ? Registry.ChangedForms(other.Registry) : null;
 
             /// <summary>How the registry links a form: its person's name, and for an ambiguous form its candidates' names.</summary>
             public (string? Person, string[] Candidates) Link(string form) =>
@@ -206,10 +298,12 @@ public sealed class ArchiveEntities
         public sealed record Row(int Doc, int? Year, string[] Persons, (int Field, string Form)[] Ambiguous);
 
         /// <summary>The segment's rows and their part of the profiles for one context, with what they were made from.</summary>
-        public sealed class Part(string[] wanted, string[] candidates, (string Form, string? Person, string[] Candidates)[] links,
+        public sealed class Part(Context context, Dictionary<string, (string? Person, string[] Candidates)> links,
             List<Row> rows, SurnameEvidence.Builder profiles)
         {
             private Resolution? _resolution;
+            // The last context it was found to hold for.
+            private Context _context = context;
 
             public List<Row> Rows { get; } = rows;
             public SurnameEvidence.Builder Profiles { get; } = profiles;
@@ -218,10 +312,21 @@ public sealed class ArchiveEntities
             public string[] Named { get; } = [.. profiles.Named];
 
             /// <summary>Whether this part holds for a context: the same forms wanted, the same candidates, and every form
-            /// of its rows linked to the same person (by name) and candidates.</summary>
-            public bool Fits(Context context) =>
-                wanted.AsSpan().SequenceEqual(context.Wanted) && candidates.AsSpan().SequenceEqual(context.Candidates)
-                && links.All(l => context.Link(l.Form) is var (person, names) && person == l.Person && names.AsSpan().SequenceEqual(l.Candidates));
+            /// of its rows linked to the same person (by name) and candidates. Against a context that took its sets from the
+            /// last one the part held for, only the forms the registry changed since are looked up.</summary>
+            public bool Fits(Context context)
+            {
+                if (ReferenceEquals(context, _context)) return true;
+                var fits = context.ChangedSince(_context) is { } changed
+                    ? (changed.Count < links.Count ? changed.Where(links.ContainsKey) : links.Keys.Where(changed.Contains)).All(f => SameLink(context, f))
+                    : _context.Wanted.AsSpan().SequenceEqual(context.Wanted) && _context.Candidates.AsSpan().SequenceEqual(context.Candidates)
+                      && links.Keys.All(f => SameLink(context, f));
+                if (fits) _context = context;
+                return fits;
+            }
+
+            private bool SameLink(Context context, string form) =>
+                context.Link(form) is var (person, names) && links[form] is var known && person == known.Person && names.AsSpan().SequenceEqual(known.Candidates);
 
             /// <summary>The resolution of the rows' ambiguous forms on <paramref name="evidence"/>, reused while the
             /// profile of every candidate they involve comes from the same sources (<paramref name="sourcesOf"/>).</summary>
@@ -308,7 +413,9 @@ public sealed class ArchiveEntities
                 var dates = NumericColumn.For(segment, SummitSchema.Date);
                 var forms = SegmentCounts.For(segment, EntityFields);
                 var docs = new List<int>();
-                foreach (var form in context.Wanted) docs.AddRange(DocsOf(segment, form));
+                // A small (new) segment looks its own forms up in the wanted ones rather than every wanted form in its terms.
+                var wanted = forms.Values.Count < context.Wanted.Length ? forms.Values.Where(context.WantedSet.Contains) : context.Wanted;
+                foreach (var form in wanted) docs.AddRange(DocsOf(segment, form));
                 docs.Sort();
                 var rows = new List<Row>();
                 var profiles = new SurnameEvidence.Builder(context.Registry);
@@ -330,7 +437,7 @@ public sealed class ArchiveEntities
                     rows.Add(row);
                     profiles.Add(row.Persons, year);
                 }
-                return _part = new Part(context.Wanted, context.Candidates, [.. links.Select(l => (l.Key, l.Value.Person, l.Value.Candidates))], rows, profiles);
+                return _part = new Part(context, links, rows, profiles);
             }
         }
 
@@ -372,16 +479,6 @@ public sealed class ArchiveEntities
         return map;
     }
 
-    /// <summary>Each value of the fields with the number of live articles holding it in any of them.</summary>
-    private static Dictionary<string, int> ArticleCounts(IndexReader reader, string[] fieldNames)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var leaf in reader.Leaves) SegmentCounts.For(leaf.AtomicReader, fieldNames).AddTo(counts, leaf.AtomicReader.LiveDocs);
-        foreach (var (value, count) in counts)
-            if (count == 0) counts.Remove(value);
-        return counts;
-    }
-
     /// <summary>
     /// The article counts of one segment core, deleted articles included, kept as long as the core lives. A refresh
     /// reuses the cores of the segments it did not write, also when it deleted some of their articles (an article
@@ -411,21 +508,38 @@ public sealed class ArchiveEntities
                 foreach (var id in DistinctIds(doc, seen)) _all[id]++;
         }
 
+        /// <summary>The segment's distinct values of the fields.</summary>
+        public IReadOnlyList<string> Values => _values;
+
         public static SegmentCounts For(AtomicReader segment, string[] fieldNames) =>
             Cache.GetValue(segment.CoreCacheKey, _ => new(StringComparer.Ordinal))
                 .GetOrAdd(string.Join('\n', fieldNames), _ => new Lazy<SegmentCounts>(() => new SegmentCounts(segment, fieldNames))).Value;
 
-        /// <summary>Adds each value's count of live articles to <paramref name="counts"/> (a value all of whose articles
-        /// were deleted adds 0).</summary>
-        public void AddTo(Dictionary<string, int> counts, IBits? liveDocs)
+        /// <summary>Adds each value's count of live articles, times <paramref name="sign"/>, to <paramref name="counts"/>
+        /// (a value all of whose articles were deleted adds 0).</summary>
+        public void AddTo(Dictionary<string, int> counts, IBits? liveDocs, int sign)
         {
             for (var id = 0; id < _all.Length; id++)
-                if (_all[id] > 0) counts[_values[id]] = counts.GetValueOrDefault(_values[id]) + _all[id];
+                if (_all[id] > 0) counts[_values[id]] = counts.GetValueOrDefault(_values[id]) + sign * _all[id];
             if (liveDocs is null || _articles is null) return;
             var seen = new List<int>();
             for (var doc = 0; doc < _articles.Length; doc++)
                 if (!liveDocs.Get(doc) && _articles.Get(doc))
-                    foreach (var id in DistinctIds(doc, seen)) counts[_values[id]]--;
+                    foreach (var id in DistinctIds(doc, seen)) counts[_values[id]] -= sign;
+        }
+
+        /// <summary>Adds to <paramref name="counts"/> what the articles live under one set of deletions and not under the
+        /// other take away (or give back): a bit test per document of the segment, and a value lookup per changed article.</summary>
+        public void AddDeletionChanges(Dictionary<string, int> counts, IBits? before, IBits? after)
+        {
+            if (_articles is null) return;
+            var seen = new List<int>();
+            for (var doc = _articles.NextSetBit(0); doc >= 0; doc = doc + 1 < _articles.Length ? _articles.NextSetBit(doc + 1) : -1)
+            {
+                var (was, now) = (before?.Get(doc) ?? true, after?.Get(doc) ?? true);
+                if (was == now) continue;
+                foreach (var id in DistinctIds(doc, seen)) counts[_values[id]] = counts.GetValueOrDefault(_values[id]) + (now ? 1 : -1);
+            }
         }
 
         /// <summary>A document's values with the index of their field in the field names, in ordinal order per field (a

@@ -157,4 +157,66 @@ public sealed class EntityRegistryTests
         Assert.Equal([new Span(0, 9), new Span(10, 15)], person.Mentions);
         Assert.Equal("Joseph R. Biden", linked.Quotes[0].Speaker);
     }
+
+    private static readonly string[] UpdateForms =
+    [
+        "Joseph R. Biden", "Joe Biden", "Biden", "Jill Biden", "President Biden", "Kamala Harris", "Kamala", "Harris", "Biden-Harris",
+        "Xi Jinping", "Xi", "Kishida Fumio", "Fumio Kishida", "Kishida", "Howard Baker", "James Baker", "Baker", "Ronald Reagan", "Reagan",
+        "President Reagan", "Nancy Reagan", "George Bush", "George W. Bush", "George H. W. Bush", "Bush", "George Washington", "George",
+        "Robert Kilroy Silk", "Robert Kilroy-Silk", "Kilroy-Silk", "López Obrador", "Andrés Manuel López Obrador", "Nigel Lawson", "Lawson",
+        "Volodymyr Zelenskyy", "Volodymyr Zelensky", "Zelensky", "Bibi Netanyahu", "Benjamin Netanyahu", "Netanyahu", "King Fahd", "Fahd",
+        "Subroto", "Order", "Tony Blair", "Mr Blair", "Blair",
+    ];
+
+    private static readonly string[] UpdateOrganizations = ["BBC", "Liberal Democrats", "Conservatives", "Reuters", "Labour"];
+
+    [Fact]
+    public void A_registry_updated_by_count_changes_equals_one_built_from_the_new_counts_and_names_every_form_it_changed()
+    {
+        var random = new Random(20261207);
+        var forms = new Dictionary<string, int>(StringComparer.Ordinal);
+        var organizations = new Dictionary<string, int>(StringComparer.Ordinal);
+        var registry = EntityRegistry.Empty;
+        for (var step = 0; step < 60; step++)
+        {
+            // Some forms come, go, or change counts (by up to the whole count, so that dominance flips and forms vanish).
+            var formChanges = Changes(random, UpdateForms, forms);
+            var organizationChanges = Changes(random, UpdateOrganizations, organizations);
+            var previous = registry;
+            registry = EntityRegistry.Update(previous, formChanges, organizationChanges);
+            LinkedComponents.Clear();
+            var scratch = EntityRegistry.Build(forms, organizations);
+
+            Assert.Equal(Describe(scratch), Describe(registry));
+            var changed = registry.ChangedForms(previous);
+            foreach (var form in UpdateForms.Concat(UpdateOrganizations).Concat(["Lib Dems", "Tories"]))
+                if (Links(previous, form) != Links(registry, form)) Assert.Contains(form, changed);
+        }
+    }
+
+    private static Dictionary<string, int> Changes(Random random, string[] names, Dictionary<string, int> counts)
+    {
+        var changes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in names.Where(_ => random.Next(4) == 0))
+        {
+            var count = counts.GetValueOrDefault(name);
+            var change = random.Next(3) == 0 ? -count : random.Next(-Math.Min(count, 20), 40);
+            if (change == 0) continue;
+            changes[name] = change;
+            if (count + change > 0) counts[name] = count + change;
+            else counts.Remove(name);
+        }
+        return changes;
+    }
+
+    /// <summary>What a registry answers for a form.</summary>
+    private static string Links(EntityRegistry registry, string form) =>
+        $"{registry.ResolvePerson(form)?.Name}|{registry.Resolve(form)?.Name}|{string.Join(',', registry.CandidatesOf(form).Select(e => e.Name))}";
+
+    /// <summary>Everything a registry answers over the forms the test uses.</summary>
+    private static string Describe(EntityRegistry registry) => string.Join("\n",
+        registry.Entities.Select(e => $"{e.Name}|{e.Type}|{e.Articles}|{string.Join(',', e.Aliases)}|{string.Join(',', registry.FormsOf(e))}")
+            .Concat(UpdateForms.Concat(UpdateOrganizations).SelectMany(f => new[] { f, f.ToLowerInvariant() })
+                .Select(f => $"{f} -> {Links(registry, f)}|{registry.Find(f)?.Name}|{registry.PersonNamed(f)?.Name}"))
+            .Append(string.Join(',', registry.AmbiguousForms.Order(StringComparer.Ordinal))));
 }
