@@ -49,6 +49,9 @@ public sealed class FacetOrdinals
     /// readers of the index hold; they count nothing here).</summary>
     public int ValueCount(string field) => FieldOf(field).Ids.Count;
 
+    /// <summary>The values of the field's ids (read ids below <see cref="ValueCount"/> only).</summary>
+    internal string[] Labels(string field) => FieldOf(field).Ids.Labels;
+
     /// <summary>The value of an id: the stored value, or for persons and speakers the entity's canonical name.</summary>
     public string Label(string field, int id) => FieldOf(field).Ids.Labels[id];
 

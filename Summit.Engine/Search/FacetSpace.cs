@@ -48,6 +48,9 @@ internal sealed class FacetSpace
         private int _count;
         // Ids with a sort key, in key order; ids from _ordered.Length on get theirs at the next snapshot.
         private int[] _ordered = [];
+        // Folded value → the ids whose value folds to it, for ids below _foldedCount (indexed at each snapshot).
+        private readonly Dictionary<string, int[]> _byFolded = new(StringComparer.Ordinal);
+        private int _foldedCount;
 
         /// <summary>The id of a label, numbered now when it is new.</summary>
         public int Id(string label)
@@ -68,6 +71,12 @@ internal sealed class FacetSpace
             }
         }
 
+        /// <summary>The ids whose value folds to <paramref name="folded"/> (<see cref="TextFolding"/>), as of the last snapshot.</summary>
+        public int[] WithFolded(string folded)
+        {
+            lock (_lock) return _byFolded.GetValueOrDefault(folded, []);
+        }
+
         /// <summary>The id of a label; -1 when it has none.</summary>
         public int Find(string label)
         {
@@ -80,6 +89,11 @@ internal sealed class FacetSpace
             lock (_lock)
             {
                 if (_ordered.Length < _count) Order();
+                for (; _foldedCount < _count; _foldedCount++)
+                {
+                    var folded = Folded(_foldedCount);
+                    _byFolded[folded] = [.. _byFolded.GetValueOrDefault(folded, []), _foldedCount];
+                }
                 return new Snapshot(_count, _labels.Length, _labels, _order);
             }
         }

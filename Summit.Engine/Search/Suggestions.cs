@@ -37,8 +37,7 @@ public sealed partial class ArticleSearcher
             .Take(2));
         foreach (var (dimension, take) in new[] { (SummitSchema.Person, 3), (SummitSchema.Organization, 2), (SummitSchema.Speaker, 3) })
         {
-            suggestions.AddRange(vocabulary.Entries(dimension)
-                .Where(e => e.AllWords.Any(w => WordsMatch(w, words)))
+            suggestions.AddRange(vocabulary.Matching(dimension, w => WordsMatch(w, words))
                 .Take(take)
                 .Select(e => new Suggestion(dimension, e.Value, e.Value, e.Count)));
         }

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Summit.Engine.Entities;
 using Summit.Engine.Index;
 
@@ -17,21 +19,20 @@ public sealed record VocabularyEntry(string Value, int Count, string[] Words, st
 /// <summary>
 /// The facet values of one index reader with article counts: resolves <c>speaker:putin</c> to "Vladimir Putin",
 /// filters typed in another case, and feeds suggestions. Built once per reader (readers are immutable) and dropped
-/// with it.
+/// with it. Counts are kept by id of the index's facet space (<see cref="FacetSpace"/>) and made from the last
+/// reader's: a refresh counts the articles of new segments, of dropped (merged) ones, and those whose deletion or
+/// combined ordinals (a re-link) changed; a value's words and folded form are kept per id for every reader.
 /// </summary>
 public sealed class Vocabulary
 {
     private static readonly ConditionalWeakTable<IndexReader, Vocabulary> Cache = new();
-    private readonly Dictionary<string, IReadOnlyList<VocabularyEntry>> _entries;
-    private readonly Dictionary<string, Dictionary<string, string>> _byFolded;
-
+    private readonly Dictionary<string, Field> _fields;
     private readonly ArchiveEntities _entities;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<VocabularyEntry>> _sorted = new(StringComparer.Ordinal);
 
-    private Vocabulary(Dictionary<string, IReadOnlyList<VocabularyEntry>> entries, Dictionary<string, Dictionary<string, string>> byFolded,
-        long? newestDate, ArchiveEntities entities)
+    private Vocabulary(Dictionary<string, Field> fields, long? newestDate, ArchiveEntities entities)
     {
-        _entries = entries;
-        _byFolded = byFolded;
+        _fields = fields;
         _entities = entities;
         NewestDate = newestDate;
     }
@@ -39,19 +40,35 @@ public sealed class Vocabulary
     /// <summary>Date (Unix ms) of the newest article, the reference point of the recency boost.</summary>
     public long? NewestDate { get; }
 
-    public static Vocabulary For(IndexSearcher searcher) => Cache.GetValue(searcher.IndexReader, _ => Build(searcher));
+    public static Vocabulary For(IndexSearcher searcher) => Cache.GetValue(searcher.IndexReader, Build);
 
-    /// <summary>Entries of a dimension, most frequent first.</summary>
-    public IReadOnlyList<VocabularyEntry> Entries(string dimension) => _entries.TryGetValue(dimension, out var e) ? e : [];
+    /// <summary>Entries of a dimension, most frequent first (then by value).</summary>
+    public IReadOnlyList<VocabularyEntry> Entries(string dimension) => _sorted.GetOrAdd(dimension, d => [.. Matching(d, _ => true)]);
+
+    /// <summary>Entries of a dimension with a name (the value's words or an alias's) that <paramref name="matches"/>,
+    /// most frequent first (then by value): every value is tested, only the matches are sorted.</summary>
+    public IEnumerable<VocabularyEntry> Matching(string dimension, Func<string[], bool> matches)
+    {
+        if (!_fields.TryGetValue(dimension, out var field)) return [];
+        var found = new List<VocabularyEntry>();
+        for (var id = 0; id < field.Ids; id++)
+        {
+            if (field.Count(id) == 0) continue;
+            var (words, aliases) = (field.Values.Words(id), field.AliasWords?[id] ?? []);
+            if (matches(words) || aliases.Any(matches)) found.Add(new VocabularyEntry(field.Labels[id], field.Count(id), words, aliases));
+        }
+        found.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));
+        return found;
+    }
 
     /// <summary>The indexed spelling of a value typed in any case or accents; null when no article has it.</summary>
     public string? Canonical(string dimension, string value)
     {
-        if (!_byFolded.TryGetValue(dimension, out var map)) return null;
-        if (map.GetValueOrDefault(TextFolding.Fold(value)) is { } known) return known;
+        if (!_fields.TryGetValue(dimension, out var field)) return null;
+        if (field.MostFrequent(TextFolding.Fold(value)) is { } known) return known;
         // A person by any of their names: "Reagan", "Bibi Netanyahu".
-        return ArchiveEntities.IsEntityField(dimension) && _entities.Registry.Find(value) is { } entity && map.ContainsKey(TextFolding.Fold(entity.Name))
-            ? entity.Name : null;
+        return ArchiveEntities.IsEntityField(dimension) && _entities.Registry.Find(value) is { } entity
+            && field.MostFrequent(TextFolding.Fold(entity.Name)) is not null ? entity.Name : null;
     }
 
     /// <summary>The values the index holds for a value of a dimension: for persons and speakers every form of the
@@ -69,7 +86,7 @@ public sealed class Vocabulary
     {
         var words = TextFolding.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return [];
-        return Entries(dimension).Where(e => e.AllWords.Any(w => ContainsSequence(w, words, prefix))).Select(e => e.Value);
+        return Matching(dimension, w => ContainsSequence(w, words, prefix)).Select(e => e.Value);
     }
 
     private static bool ContainsSequence(string[] name, string[] words, bool prefix)
@@ -89,33 +106,43 @@ public sealed class Vocabulary
 
     private static string[] WordsOf(string name) => TextFolding.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    private static Vocabulary Build(IndexSearcher searcher)
+    /// <summary>One dimension of a reader: its ids below <see cref="Ids"/> with their labels, their live article counts
+    /// (a slice of a layout's counts) and, for persons and speakers, the words of each entity's aliases.</summary>
+    private sealed class Field(FacetSpace.Values values, int ids, string[] labels, int[] counts, int @base, string[][]?[]? aliasWords)
     {
-        var entities = ArchiveEntities.For(searcher.IndexReader);
-        // The search's dimensions and the other facet fields, each in the layout queries use (FacetOrdinals.Layout).
-        using var search = new FacetCounter(searcher, ArticleSearcher.FacetDimensions);
-        using var others = new FacetCounter(searcher, SummitSchema.FacetFields.Except(ArticleSearcher.FacetDimensions).ToList());
-        searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), MultiCollector.Wrap(search, others));
-        var ordinals = FacetOrdinals.For(searcher.IndexReader);
-        var entries = new Dictionary<string, IReadOnlyList<VocabularyEntry>>(StringComparer.Ordinal);
-        var byFolded = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-        foreach (var d in SummitSchema.FacetFields)
+        public FacetSpace.Values Values { get; } = values;
+        public int Ids { get; } = ids;
+        public string[] Labels { get; } = labels;
+        public string[][]?[]? AliasWords { get; } = aliasWords;
+
+        public int Count(int id) => counts[@base + id];
+
+        /// <summary>Of the values folding to <paramref name="folded"/> that articles hold, the most frequent (then the
+        /// first by value); null when there is none.</summary>
+        public string? MostFrequent(string folded)
         {
-            // A value's words and folded form are kept per id in the index's facet space, made once for all readers;
-            // an entity's alias words once per entity object, which a re-link keeps for the persons it did not change.
-            var values = ordinals.ValuesOf(d);
-            var counted = (ArticleSearcher.FacetDimensions.Contains(d) ? search : others).IdCounts(d)
-                .Select(c => (c.Id, Value: ordinals.Label(d, c.Id), c.Count))
-                .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();
-            entries[d] = [.. counted.Select(c => new VocabularyEntry(c.Value, c.Count, values.Words(c.Id),
-                ArchiveEntities.IsEntityField(d) && EntityNamed(entities.Registry, c.Value) is { } entity ? AliasWords(entity) : []))];
-            var map = byFolded[d] = new Dictionary<string, string>(counted.Count, StringComparer.Ordinal);
-            foreach (var c in counted) map.TryAdd(values.Folded(c.Id), c.Value);
+            string? best = null;
+            var bestCount = 0;
+            foreach (var id in Values.WithFolded(folded))
+            {
+                if (id >= Ids || Count(id) is var count && count == 0) continue;
+                if (count > bestCount || count == bestCount && string.CompareOrdinal(Labels[id], best) < 0) (best, bestCount) = (Labels[id], count);
+            }
+            return best;
         }
-        var newest = searcher.Search(new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), null, 1,
-            new Sort(DateSort.Newest));
-        long? newestDate = newest.ScoreDocs is [FieldDoc { Fields: [J2N.Numerics.Int64 millis] }] && millis.ToInt64() > 0 ? millis.ToInt64() : null;
-        return new Vocabulary(entries, byFolded, newestDate, entities);
+    }
+
+    private static Vocabulary Build(IndexReader reader)
+    {
+        var entities = ArchiveEntities.For(reader);
+        var ordinals = FacetOrdinals.For(reader);
+        var (layouts, aliasWords, newest) = Lineage.For(reader).Next(reader, entities.Registry, ordinals);
+        var fields = new Dictionary<string, Field>(StringComparer.Ordinal);
+        foreach (var (fieldNames, layout, counts) in layouts)
+            foreach (var name in fieldNames)
+                fields[name] = new Field(ordinals.ValuesOf(name), ordinals.ValueCount(name), ordinals.Labels(name), counts, layout.Base(name),
+                    aliasWords.GetValueOrDefault(name));
+        return new Vocabulary(fields, newest, entities);
     }
 
     /// <summary>The entity a person or speaker value (a canonical name) is.</summary>
@@ -126,4 +153,154 @@ public sealed class Vocabulary
     private static readonly ConditionalWeakTable<Entity, string[][]> AliasWordsCache = new();
 
     private static string[][] AliasWords(Entity entity) => AliasWordsCache.GetValue(entity, e => [.. e.Aliases.Select(WordsOf)]);
+
+    /// <summary>
+    /// The vocabularies of one index's readers, each made from the last: per layout, the live article count of every
+    /// combined ordinal with the segments it was counted from; per person and speaker id, its entity's alias words; per
+    /// segment core, its newest live article.
+    /// </summary>
+    private sealed class Lineage
+    {
+        private static readonly ConditionalWeakTable<object, Lineage> Cache = new();
+        private static readonly IReadOnlyList<string>[] FieldLists =
+            [ArticleSearcher.FacetDimensions, [.. SummitSchema.FacetFields.Except(ArticleSearcher.FacetDimensions)]];
+
+        private readonly object _lock = new();
+        private (Counted[] Layouts, EntityRegistry Registry, Dictionary<string, string[][]?[]> AliasWords,
+            Dictionary<object, Newest> Newest)? _last;
+
+        /// <summary>A segment as a layout's counts saw it.</summary>
+        private sealed record Segment(FacetDocOrdinals Ordinals, IBits? LiveDocs, int Deleted, FixedBitSet? Articles);
+
+        /// <summary>A layout's counts by combined ordinal, and the segments (by core) they were counted from.</summary>
+        private sealed record Counted(IReadOnlyList<string> Fields, FacetLayout Layout, int[] Counts, Dictionary<object, Segment> Segments);
+
+        /// <summary>A segment's newest live article date (Unix ms; null: none dated) and its document, under a number of deletions.</summary>
+        private sealed record Newest(long? Millis, int Doc, int Deleted);
+
+        public static Lineage For(IndexReader reader) => Cache.GetValue(reader is DirectoryReader d ? d.Directory : reader, _ => new Lineage());
+
+        public (List<(IReadOnlyList<string> Fields, FacetLayout Layout, int[] Counts)> Layouts, Dictionary<string, string[][]?[]> AliasWords, long? Newest)
+            Next(IndexReader reader, EntityRegistry registry, FacetOrdinals ordinals)
+        {
+            lock (_lock)
+            {
+                var layouts = FieldLists.Select(fields => CountLayout(reader, fields, ordinals.Layout(fields),
+                    _last?.Layouts.FirstOrDefault(c => c.Fields.SequenceEqual(fields)))).ToArray();
+                var aliasWords = new Dictionary<string, string[][]?[]>(StringComparer.Ordinal);
+                foreach (var field in SummitSchema.FacetFields.Where(ArchiveEntities.IsEntityField))
+                    aliasWords[field] = Aliases(field, registry, ordinals, _last is { } last ? (last.Registry, last.AliasWords[field]) : null);
+                var newest = new Dictionary<object, Newest>(ReferenceEqualityComparer.Instance);
+                foreach (var leaf in reader.Leaves)
+                    newest[leaf.AtomicReader.CoreCacheKey] = NewestOf(leaf.AtomicReader, _last?.Newest.GetValueOrDefault(leaf.AtomicReader.CoreCacheKey));
+                _last = (layouts, registry, aliasWords, newest);
+                var millis = newest.Values.Max(n => n.Millis);
+                return ([.. layouts.Select(l => (l.Fields, l.Layout, l.Counts))], aliasWords, millis > 0 ? millis : null);
+            }
+        }
+
+        /// <summary>The live article counts of a layout: the last counts changed by what differs in each segment, or
+        /// counted afresh when the layout's bases moved (a field outgrew its room).</summary>
+        private static Counted CountLayout(IndexReader reader, IReadOnlyList<string> fields, FacetLayout layout, Counted? last)
+        {
+            var same = last is not null && last.Layout.Count == layout.Count && fields.All(f => last.Layout.Base(f) == layout.Base(f));
+            var counts = same ? (int[])last!.Counts.Clone() : new int[layout.Count];
+            var segments = new Dictionary<object, Segment>(ReferenceEqualityComparer.Instance);
+            foreach (var leaf in reader.Leaves)
+            {
+                var segment = leaf.AtomicReader;
+                var now = new Segment(layout.Segment(segment), segment.LiveDocs, segment.NumDeletedDocs,
+                    KindFilter.For(SummitSchema.KindArticle).GetDocIdSet(segment.AtomicContext, null) as FixedBitSet);
+                segments[segment.CoreCacheKey] = now;
+                if (!same || !last!.Segments.TryGetValue(segment.CoreCacheKey, out var was)) Add(counts, now, 1);
+                else Change(counts, was, now);
+            }
+            if (same)
+                foreach (var (core, was) in last!.Segments)
+                    if (!segments.ContainsKey(core)) Add(counts, was, -1);
+            return new Counted(fields, layout, counts, segments);
+        }
+
+        /// <summary>Adds (or takes away) every live article of a segment.</summary>
+        private static void Add(int[] counts, Segment segment, int sign)
+        {
+            if (segment.Articles is not { } articles) return;
+            for (var doc = articles.NextSetBit(0); doc >= 0; doc = doc + 1 < articles.Length ? articles.NextSetBit(doc + 1) : -1)
+                if (segment.LiveDocs?.Get(doc) ?? true) Count(counts, segment.Ordinals, doc, sign);
+        }
+
+        /// <summary>The articles of one segment core whose liveness or combined ordinals differ between two readers: each
+        /// taken away as it was and added as it is.</summary>
+        private static void Change(int[] counts, Segment was, Segment now)
+        {
+            if (now.Articles is not { } articles) return;
+            var docs = new SortedSet<int>();
+            if (was.Deleted != now.Deleted)
+                for (var doc = articles.NextSetBit(0); doc >= 0; doc = doc + 1 < articles.Length ? articles.NextSetBit(doc + 1) : -1)
+                    if ((was.LiveDocs?.Get(doc) ?? true) != (now.LiveDocs?.Get(doc) ?? true)) docs.Add(doc);
+            if (!ReferenceEquals(was.Ordinals.Ords, now.Ordinals.Ords))
+            {
+                // Slots never move (one per value of each document), so the documents whose slots differ are found by
+                // comparing the two arrays run by run.
+                var (a, b, start) = (was.Ordinals.Ords, now.Ordinals.Ords, now.Ordinals.Start);
+                for (var i = 0; i < b.Length;)
+                {
+                    i += a.AsSpan(i).CommonPrefixLength(b.AsSpan(i));
+                    if (i >= b.Length) break;
+                    var doc = Array.BinarySearch(start, i) is var at && at >= 0 ? at : ~at - 1;
+                    // Documents without values share their start with the next one.
+                    while (start[doc + 1] <= i) doc++;
+                    docs.Add(doc);
+                    i = start[doc + 1];
+                }
+            }
+            foreach (var doc in docs)
+            {
+                if (!articles.Get(doc)) continue;
+                if (was.LiveDocs?.Get(doc) ?? true) Count(counts, was.Ordinals, doc, -1);
+                if (now.LiveDocs?.Get(doc) ?? true) Count(counts, now.Ordinals, doc, 1);
+            }
+        }
+
+        private static void Count(int[] counts, FacetDocOrdinals ordinals, int doc, int sign)
+        {
+            for (var j = ordinals.Start[doc]; j < ordinals.Start[doc + 1]; j++) counts[ordinals.Ords[j]] += sign;
+        }
+
+        /// <summary>Per id of a person or speaker field, the words of its entity's aliases: the last reader's, with the ids
+        /// of entities the registry changed since (and new ids) looked up again.</summary>
+        private static string[][]?[] Aliases(string field, EntityRegistry registry, FacetOrdinals ordinals, (EntityRegistry Registry, string[][]?[] Words)? last)
+        {
+            var labels = ordinals.Labels(field);
+            var words = new string[][]?[ordinals.ValueCount(field)];
+            IEnumerable<int> ids = Enumerable.Range(0, words.Length);
+            if (last is { } known)
+            {
+                var kept = Math.Min(known.Words.Length, words.Length);
+                Array.Copy(known.Words, words, kept);
+                var values = ordinals.ValuesOf(field);
+                Entity? Of(EntityRegistry r, string form) => field == SummitSchema.Person ? r.ResolvePerson(form) : r.Resolve(form);
+                var changed = registry.ChangedForms(known.Registry).SelectMany(f => new[] { Of(known.Registry, f)?.Name, Of(registry, f)?.Name })
+                    .OfType<string>().Select(values.Find).Where(id => id >= 0 && id < kept);
+                ids = changed.Concat(Enumerable.Range(kept, words.Length - kept)).Distinct().ToList();
+            }
+            foreach (var id in ids) words[id] = EntityNamed(registry, labels[id]) is { } entity ? AliasWords(entity) : null;
+            return words;
+        }
+
+        /// <summary>A segment's newest live article: the last one found while it is still live, else found again.</summary>
+        private static Newest NewestOf(AtomicReader segment, Newest? last)
+        {
+            var live = segment.LiveDocs;
+            if (last is not null && (last.Deleted == segment.NumDeletedDocs || last.Millis is null || (live?.Get(last.Doc) ?? true)))
+                return last with { Deleted = segment.NumDeletedDocs };
+            var dates = NumericColumn.For(segment, SummitSchema.Date);
+            var articles = KindFilter.For(SummitSchema.KindArticle).GetDocIdSet(segment.AtomicContext, null) as FixedBitSet;
+            var newest = new Newest(null, -1, segment.NumDeletedDocs);
+            for (var doc = articles?.NextSetBit(0) ?? -1; doc >= 0; doc = doc + 1 < articles!.Length ? articles.NextSetBit(doc + 1) : -1)
+                if ((live?.Get(doc) ?? true) && dates?.Get(doc) is { } millis && (newest.Millis is null || millis > newest.Millis))
+                    newest = newest with { Millis = millis, Doc = doc };
+            return newest;
+        }
+    }
 }

@@ -23,6 +23,23 @@ public sealed class ArchiveLinkingTests : IDisposable
     private static Dictionary<string, int> PersonFacet(ArticleSearcher searcher) =>
         searcher.Search(new SearchRequest { FacetLimit = 100 }).Facets.Person.ToDictionary(v => v.Value, v => v.Count);
 
+    /// <summary>Every value of every facet field with its article count, as the vocabulary (suggestions, filters typed in
+    /// any case) has them, and the newest article's date.</summary>
+    private static string Vocabulary(SearchIndex index)
+    {
+        using var lease = index.Acquire();
+        var vocabulary = Summit.Engine.Search.Vocabulary.For(lease.Searcher);
+        return string.Join("\n", SummitSchema.FacetFields.SelectMany(f => vocabulary.Entries(f).Select(e =>
+                $"{f}:{e.Value}:{e.Count}:{string.Join('|', e.AliasWords.Select(w => string.Join(' ', w)))}:{vocabulary.Canonical(f, e.Value.ToLowerInvariant())}"))
+            .Append($"newest {vocabulary.NewestDate}"));
+    }
+
+    private static string Vocabulary(string path)
+    {
+        using var index = new SearchIndex(path);
+        return Vocabulary(index);
+    }
+
     /// <summary>Upserts the articles into the index at <paramref name="path"/> and commits, as one indexing run.</summary>
     private static void Write(string path, IEnumerable<(Summit.Engine.Articles.Article, Summit.Engine.Extraction.ArticleFacts)> articles, bool rebuild = false)
     {
@@ -51,6 +68,9 @@ public sealed class ArchiveLinkingTests : IDisposable
             Assert.Equal(3, facet["Ronald Reagan"]);
             Assert.False(facet.ContainsKey("Reagan"));
         }
+        Assert.Equal(Vocabulary(path), Vocabulary(index));
+        // Counted once per article, found by its surname too.
+        Assert.Matches(@"(?m)^person:Ronald Reagan:3:(.*\|)?reagan(\|.*)?:Ronald Reagan$", Vocabulary(index));
         Assert.Equal(3, live.Search(new SearchRequest { Persons = ["Ronald Reagan"] }).Total);
     }
 
@@ -92,6 +112,34 @@ public sealed class ArchiveLinkingTests : IDisposable
         Assert.Equal(2, refreshed["Reagan"]);
         Assert.False(refreshed.ContainsKey("Ronald Reagan"));
         Assert.Equal(PersonFacet(rebuilt).OrderBy(kv => kv.Key), PersonFacet(path).OrderBy(kv => kv.Key));
+        Assert.Equal(Vocabulary(rebuilt), Vocabulary(index));
+    }
+
+    [Fact]
+    public void A_refreshed_vocabulary_follows_deleted_articles_and_new_aliases_as_a_fresh_one()
+    {
+        // Replacing reagan-3 with a Japan-only copy deletes the old one (its US count goes) without re-linking a name;
+        // reagan-4's "President Reagan" gives Ronald Reagan, whose name and value stay, one more alias; a later date
+        // becomes the newest.
+        var articles = EntityArticles.All().ToDictionary(a => a.Item1.Id);
+        var path = Path.Combine(_root, "vocabulary");
+        Write(path, new[] { "reagan-1", "reagan-2", "reagan-3", "bibi-1" }.Select(id => articles[id]), rebuild: true);
+        using var index = new SearchIndex(path);
+        var before = Vocabulary(index);
+        Assert.Contains("country:US:3:", before);
+
+        var japan = TestArticles.Make("reagan-3", "Reagan and Japan", "Reagan met Yasuhiro Nakasone.", "1987-04-30T10:00:00Z",
+            countries: ["JP"], persons: ["Reagan", "Yasuhiro Nakasone"]);
+        var later = TestArticles.Make("bibi-3", "Netanyahu again", "Benjamin Netanyahu spoke.", "2024-01-01T10:00:00Z",
+            countries: ["IL"], persons: ["Benjamin Netanyahu"]);
+        Write(path, [japan, articles["reagan-4"], later]);
+        index.RefreshNow();
+
+        var after = Vocabulary(index);
+        Assert.Equal(Vocabulary(path), after);
+        Assert.Contains("country:US:3:", after);
+        Assert.Matches(@"(?m)^person:Ronald Reagan:4:[^:\n]*president reagan", after);
+        Assert.NotEqual(before.Split('\n')[^1], after.Split('\n')[^1]);
     }
 
     [Fact]
@@ -124,6 +172,7 @@ public sealed class ArchiveLinkingTests : IDisposable
             using var fresh = new SearchIndex(rebuilt);
             Assert.Equal(Elder(new ArticleSearcher(fresh)), Elder(searcher));
             Assert.Equal(PersonFacet(rebuilt).OrderBy(kv => kv.Key), PersonFacet(searcher).OrderBy(kv => kv.Key));
+            Assert.Equal(Vocabulary(fresh), Vocabulary(index));
             Assert.Equal(step == hw1996, Elder(searcher).Contains("bush-1996"));
         }
 
