@@ -111,9 +111,13 @@ public sealed class ArchiveEntities
     private static ArchiveEntities Build(IndexReader reader)
     {
         var lineage = Lineage.For(reader);
-        var entities = new ArchiveEntities(lineage.RegistryFor(reader), reader);
-        entities.ResolveByEvidence(lineage);
-        return entities;
+        // One reader of an index at a time, each from the last one's state.
+        lock (lineage)
+        {
+            var entities = new ArchiveEntities(lineage.RegistryFor(reader), reader);
+            entities.ResolveByEvidence(lineage);
+            return entities;
+        }
     }
 
     private static readonly string[] OrganizationFields = [SummitSchema.Organization];
@@ -130,6 +134,12 @@ public sealed class ArchiveEntities
         private readonly object _lock = new();
         private (EntityRegistry Registry, Leaf[] Leaves)? _latest;
         private SegmentEvidence.Context? _context;
+
+        /// <summary>What the last reader's evidence found, per segment core: its part, deletions, deleted rows and
+        /// resolution; and per candidate, the parts (with their deleted rows) its profile is the sum of.</summary>
+        public (Dictionary<object, EvidenceLeaf> Leaves, Dictionary<string, List<SegmentEvidence.Source>> Sources)? Evidence { get; set; }
+
+        public sealed record EvidenceLeaf(SegmentEvidence.Part Part, int Deleted, SegmentEvidence.Row[] DeletedRows, SegmentEvidence.Resolution Resolution);
 
         /// <summary>A reader's segment as the counts saw it: its core, its deletions, its counts.</summary>
         private sealed record Leaf(object Core, IBits? LiveDocs, int Deleted, SegmentCounts Persons, SegmentCounts Organizations);
@@ -199,22 +209,53 @@ public sealed class ArchiveEntities
     /// </summary>
     private void ResolveByEvidence(Lineage lineage)
     {
-        if (!Registry.AmbiguousForms.Any()) return;
+        if (!Registry.AmbiguousForms.Any())
+        {
+            lineage.Evidence = null;
+            return;
+        }
         var context = lineage.ContextFor(Registry);
-        var parts = new SegmentEvidence.Part[_leaves.Count];
+        var (before, sources) = lineage.Evidence is { } last
+            ? (last.Leaves, new Dictionary<string, List<SegmentEvidence.Source>>(last.Sources, StringComparer.Ordinal))
+            : ([], new Dictionary<string, List<SegmentEvidence.Source>>(StringComparer.Ordinal));
         // A candidate's profile is the sum of the parts naming it, less their deleted articles (one replaced or removed)
-        // naming it; while those stay the same, so does the profile.
-        var sources = new Dictionary<string, List<SegmentEvidence.Source>>(StringComparer.Ordinal);
+        // naming it; while those stay the same, so does the profile. The candidates whose parts or deleted articles
+        // changed since the last reader are the ones whose sources are listed again, and whose resolutions are redone.
+        var parts = new SegmentEvidence.Part[_leaves.Count];
+        var deletedRows = new SegmentEvidence.Row[_leaves.Count][];
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new HashSet<object>(ReferenceEqualityComparer.Instance);
         for (var l = 0; l < _leaves.Count; l++)
         {
             var segment = _leaves[l].AtomicReader;
             var part = parts[l] = SegmentEvidence.For(segment).PartFor(segment, context);
-            var deleted = segment.LiveDocs is { } live ? part.Rows.Where(r => !live.Get(r.Doc)).ToList() : [];
-            foreach (var candidate in part.Named)
+            kept.Add(segment.CoreCacheKey);
+            var was = before.GetValueOrDefault(segment.CoreCacheKey);
+            if (was is not null && ReferenceEquals(was.Part, part) && was.Deleted == segment.NumDeletedDocs)
             {
-                if (!sources.TryGetValue(candidate, out var list)) sources[candidate] = list = [];
-                list.Add(new(part, [.. deleted.Where(r => r.Persons.Contains(candidate, StringComparer.Ordinal))]));
+                deletedRows[l] = was.DeletedRows;
+                continue;
             }
+            deletedRows[l] = segment.LiveDocs is { } live ? [.. part.Rows.Where(r => !live.Get(r.Doc))] : [];
+            if (was is not null && ReferenceEquals(was.Part, part))
+                // Deletions only grow: the rows deleted since change their persons' profiles.
+                changed.UnionWith(deletedRows[l].Except(was.DeletedRows).SelectMany(r => r.Persons));
+            else
+            {
+                changed.UnionWith(part.Named);
+                if (was is not null) changed.UnionWith(was.Part.Named);
+            }
+        }
+        foreach (var (core, was) in before)
+            if (!kept.Contains(core)) changed.UnionWith(was.Part.Named);
+        foreach (var candidate in changed)
+        {
+            var list = new List<SegmentEvidence.Source>();
+            for (var l = 0; l < parts.Length; l++)
+                if (parts[l].Profiles.PartOf(candidate) is not null)
+                    list.Add(new(parts[l], [.. deletedRows[l].Where(r => r.Persons.Contains(candidate, StringComparer.Ordinal))]));
+            if (list.Count > 0) sources[candidate] = list;
+            else sources.Remove(candidate);
         }
         var noSources = new List<SegmentEvidence.Source>();
         IReadOnlyList<SegmentEvidence.Source> SourcesOf(string candidate) => sources.GetValueOrDefault(candidate) ?? noSources;
@@ -229,7 +270,13 @@ public sealed class ArchiveEntities
             profile.Freeze();
             return profile;
         });
-        _resolved = [.. parts.Select((part, l) => part.ResolutionFor(_leaves[l].AtomicReader, evidence, SourcesOf))];
+        // A segment keeps its resolution while its part is the same and no candidate it depends on changed.
+        _resolved = [.. parts.Select((part, l) => before.GetValueOrDefault(_leaves[l].AtomicReader.CoreCacheKey) is { } was && ReferenceEquals(was.Part, part)
+            && !(changed.Count < was.Resolution.DependsOn.Count ? changed.Any(was.Resolution.DependsOn.Contains) : was.Resolution.DependsOn.Any(changed.Contains))
+            ? was.Resolution
+            : SegmentEvidence.Resolution.Of(_leaves[l].AtomicReader, part.Rows, evidence))];
+        lineage.Evidence = (_leaves.Select((leaf, l) => (leaf, l)).ToDictionary(x => x.leaf.AtomicReader.CoreCacheKey,
+            x => new Lineage.EvidenceLeaf(parts[x.l], x.leaf.AtomicReader.NumDeletedDocs, deletedRows[x.l], _resolved[x.l]), ReferenceEqualityComparer.Instance), sources);
     }
 
     private static readonly string[] EntityFields = [SummitSchema.Person, SummitSchema.Speaker];
@@ -301,7 +348,6 @@ public sealed class ArchiveEntities
         public sealed class Part(Context context, Dictionary<string, (string? Person, string[] Candidates)> links,
             List<Row> rows, SurnameEvidence.Builder profiles)
         {
-            private Resolution? _resolution;
             // The last context it was found to hold for.
             private Context _context = context;
 
@@ -327,31 +373,10 @@ public sealed class ArchiveEntities
 
             private bool SameLink(Context context, string form) =>
                 context.Link(form) is var (person, names) && links[form] is var known && person == known.Person && names.AsSpan().SequenceEqual(known.Candidates);
-
-            /// <summary>The resolution of the rows' ambiguous forms on <paramref name="evidence"/>, reused while the
-            /// profile of every candidate they involve comes from the same sources (<paramref name="sourcesOf"/>).</summary>
-            public Resolution ResolutionFor(AtomicReader segment, SurnameEvidence evidence, Func<string, IReadOnlyList<Source>> sourcesOf)
-            {
-                lock (this)
-                {
-                    if (_resolution is { } known && known.Depends.All(d => Source.Same(sourcesOf(d.Candidate), d.Sources))) return known;
-                    return _resolution = Resolution.Of(segment, Rows, evidence, sourcesOf);
-                }
-            }
         }
 
         /// <summary>A part naming a candidate, with its deleted articles naming the candidate.</summary>
-        public sealed record Source(Part Part, Row[] Deleted)
-        {
-            /// <summary>Whether two lists name the same parts with as many deleted rows (deletions only grow on a segment).</summary>
-            public static bool Same(IReadOnlyList<Source> a, IReadOnlyList<Source> b)
-            {
-                if (a.Count != b.Count) return false;
-                for (var i = 0; i < a.Count; i++)
-                    if (!ReferenceEquals(a[i].Part, b[i].Part) || a[i].Deleted.Length != b[i].Deleted.Length) return false;
-                return true;
-            }
-        }
+        public sealed record Source(Part Part, Row[] Deleted);
 
         /// <summary>The segment's documents (articles and their quotes, segment-local ids) whose ambiguous forms resolved,
         /// with each form's person; per field and person those documents in order; and where the profiles it depended
@@ -360,14 +385,15 @@ public sealed class ArchiveEntities
         {
             public Dictionary<int, Dictionary<string, string>> Docs { get; } = [];
             public Dictionary<(string Field, string Name), List<int>> DocsOf { get; } = [];
-            public List<(string Candidate, IReadOnlyList<Source> Sources)> Depends { get; } = [];
+            /// <summary>The candidates whose profiles it was resolved on.</summary>
+            public HashSet<string> DependsOn { get; } = new(StringComparer.Ordinal);
 
-            public static Resolution Of(AtomicReader segment, List<Row> rows, SurnameEvidence evidence, Func<string, IReadOnlyList<Source>> sourcesOf)
+            public static Resolution Of(AtomicReader segment, List<Row> rows, SurnameEvidence evidence)
             {
                 var result = new Resolution();
                 var quotes = KindFilter.For(SummitSchema.KindQuote).GetDocIdSet(segment.AtomicContext, null) as FixedBitSet;
                 var forms = SegmentCounts.For(segment, EntityFields);
-                var depends = new HashSet<string>(StringComparer.Ordinal);
+                var depends = result.DependsOn;
                 foreach (var row in rows.Where(r => r.Ambiguous.Length > 0))
                 {
                     var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -389,7 +415,6 @@ public sealed class ArchiveEntities
                             if (resolved.TryGetValue(form, out var name)) result.Add(EntityFields[field], name, quote);
                     }
                 }
-                foreach (var candidate in depends) result.Depends.Add((candidate, sourcesOf(candidate)));
                 // Filters set a segment's documents in order.
                 foreach (var docs in result.DocsOf.Values) docs.Sort();
                 return result;
