@@ -150,9 +150,9 @@ public sealed class Vocabulary
         // A canonical name is mostly also a form the archive writes; the lookup by canonical name covers the others.
         registry.Resolve(name) is { } entity && entity.Name == name ? entity : registry.PersonNamed(name);
 
-    private static readonly ConditionalWeakTable<Entity, string[][]> AliasWordsCache = new();
-
-    private static string[][] AliasWords(Entity entity) => AliasWordsCache.GetValue(entity, e => [.. e.Aliases.Select(WordsOf)]);
+    // Made per id and carried from reader to reader (Lineage.Aliases), not kept per entity in a weak table: every entry
+    // of one is a handle each garbage collection walks, which made every search pay for the number of entities.
+    private static string[][] AliasWords(Entity entity) => [.. entity.Aliases.Select(WordsOf)];
 
     /// <summary>
     /// The vocabularies of one index's readers, each made from the last: per layout, the live article count of every
