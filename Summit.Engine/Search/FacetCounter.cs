@@ -9,7 +9,7 @@ public enum DateInterval { Year, Month }
 
 /// <summary>
 /// Counts facet values of the documents a query matches, like Lucene's SortedSetDocValuesFacetCounts: each
-/// dimension's SortedSetDocValues ordinals are mapped to global ordinals (<see cref="FacetOrdinals"/>) and counted
+/// dimension's SortedSetDocValues ordinals are mapped to the index's value ids (<see cref="FacetOrdinals"/>) and counted
 /// into one array; values are looked up only for the counts a caller asks for. A hit's values of every facet field
 /// sit in one slice of combined ordinals (<see cref="FacetLayout"/>), so a hit is counted in one pass over
 /// adjacent memory for all its dimensions at once.
@@ -234,7 +234,7 @@ public sealed class FacetCounter : ICollector, IDisposable
         return -1;
     }
 
-    /// <summary>A dimension's counts by global ordinal.</summary>
+    /// <summary>A dimension's counts by id.</summary>
     private ReadOnlySpan<int> Slice(string dimension)
     {
         Flush();

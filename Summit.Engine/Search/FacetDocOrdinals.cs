@@ -10,10 +10,10 @@ namespace Summit.Engine.Search;
 /// </summary>
 /// <remarks>
 /// Cached per segment core (<see cref="IndexReader.CoreCacheKey"/>), so a segment that a refresh reuses under a new
-/// top-level reader keeps its arrays, and they die with the segment. They hold segment ordinals, not global ones:
-/// global ordinals belong to one top-level reader (<see cref="FacetOrdinals"/>), and a counter maps through that
-/// reader's segment→global array. Doc values of a segment core never change (SortedSet values cannot be updated in
-/// Lucene 4.8) and deletions do not matter, since only matching, live documents are counted.
+/// top-level reader keeps its arrays, and they die with the segment. They hold segment ordinals; the combined
+/// ordinals a counter reads (<see cref="FacetOrdinals"/>) are made from them. Doc values of a segment core never change
+/// (SortedSet values cannot be updated in Lucene 4.8) and deletions do not matter, since only matching, live documents
+/// are counted.
 /// </remarks>
 public sealed class FacetDocOrdinals
 {
@@ -36,8 +36,8 @@ public sealed class FacetDocOrdinals
     public static FacetDocOrdinals? For(AtomicReader segment, string field) => SegmentCache<FacetDocOrdinals>.Get(segment, field, Build);
 
     /// <summary>
-    /// Builds the arrays of every segment of <paramref name="reader"/> that lacks them, and the reader's global
-    /// and combined ordinals, for every facet field.
+    /// Builds the arrays of every segment of <paramref name="reader"/> that lacks them, and the reader's ids and
+    /// combined ordinals, for every facet field.
     /// </summary>
     public static void Warm(IndexReader reader)
     {

@@ -83,7 +83,7 @@ public sealed class SearchIndex : IDisposable
         {
             // SearcherManager calls this on open and on every refresh (in the refresh service, off the request path),
             // so the first query on a new searcher does not pay for the facet arrays of new segments or the new
-            // reader's global ordinals, facet layout and vocabulary. Unchanged segments keep their arrays, so a refresh
+            // reader's facet ids, facet layout and vocabulary. Unchanged segments keep their arrays, so a refresh
             // reads only new segments.
             FacetDocOrdinals.Warm(reader);
             var searcher = new SummitSearcher(reader) { Similarity = new BM25Similarity() };
