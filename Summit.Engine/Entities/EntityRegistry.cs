@@ -142,7 +142,7 @@ public sealed class EntityRegistry
         var changed = new HashSet<string>(StringComparer.Ordinal);
         if (ReferenceEquals(previous, this)) return changed;
         foreach (var (form, component) in _componentOf)
-            if (!previous._componentOf.TryGetValue(form, out var theirs) || theirs.Linked != component.Linked) changed.Add(form);
+            if (!previous._componentOf.TryGetValue(form, out var theirs) || !Component.SameLinks(theirs, component, form)) changed.Add(form);
         foreach (var (form, _) in previous._componentOf)
             if (!_componentOf.ContainsKey(form)) changed.Add(form);
         foreach (var name in _organizations.Keys.Where(n => !previous._organizations.ContainsKey(n))
@@ -221,8 +221,9 @@ public sealed class EntityRegistry
         {
             foreach (var (form, _, name) in component.Input)
             {
-                // A form whose component was linked to the same persons again (same forms and counts) did not change.
-                if (previous._componentOf.TryGetValue(form, out var before) && before.Linked == component.Linked) changed.Remove(form);
+                // A form linked to the same person (by name) and candidates as before did not change, though its
+                // component was linked again (a count changed, so its entities are new objects).
+                if (previous._componentOf.TryGetValue(form, out var before) && Component.SameLinks(before, component, form)) changed.Remove(form);
                 else changed.Add(form);
                 componentOf[form] = component;
                 owner[name.Family] = component;
@@ -281,6 +282,7 @@ public sealed class EntityRegistry
             Linked = linked;
             Counts = input.ToDictionary(m => m.Form, m => m.Count, StringComparer.Ordinal);
             EntityOf = linked.Forms.ToDictionary(f => f.Form, f => f.Entity, StringComparer.Ordinal);
+            CandidatesOf = linked.Candidates.ToDictionary(c => c.Form, c => c.Persons, StringComparer.Ordinal);
             Mentions = [.. input.SelectMany(m => NameComponents.Mentions(m.Name)).Distinct(StringComparer.Ordinal)];
         }
 
@@ -288,6 +290,16 @@ public sealed class EntityRegistry
         public LinkedComponent Linked { get; }
         public Dictionary<string, int> Counts { get; }
         public Dictionary<string, Entity?> EntityOf { get; }
+        public Dictionary<string, IReadOnlyList<Entity>> CandidatesOf { get; }
+
+        /// <summary>Whether a form of both components links to the same person (by name) and candidates (by name) in each.</summary>
+        public static bool SameLinks(Component a, Component b, string form)
+        {
+            if (ReferenceEquals(a.Linked, b.Linked)) return true;
+            if (a.EntityOf.GetValueOrDefault(form)?.Name != b.EntityOf.GetValueOrDefault(form)?.Name) return false;
+            var (x, y) = (a.CandidatesOf.GetValueOrDefault(form) ?? [], b.CandidatesOf.GetValueOrDefault(form) ?? []);
+            return x.Select(e => e.Name).SequenceEqual(y.Select(e => e.Name), StringComparer.Ordinal);
+        }
         /// <summary>The keys its forms join when another form gives them a family or a single name.</summary>
         public string[] Mentions { get; }
     }

@@ -161,13 +161,16 @@ public sealed class SurnameEvidence
     }
 
     /// <summary>Collects the candidates' profiles article by article (any order), then gives the evidence.</summary>
-    public sealed class Builder(EntityRegistry registry)
+    /// <param name="candidates">The canonical names of the registry's candidates, when the caller has them already
+    /// (a segment's part is built for one new segment against a set kept across readers).</param>
+    public sealed class Builder(EntityRegistry registry, IReadOnlySet<string>? candidates = null)
     {
-        // Only candidates of some ambiguous form need a profile.
-        private readonly Dictionary<string, Profile> _profiles = Profiles(registry);
+        // Only candidates of some ambiguous form get a profile, made when an article names them.
+        private readonly IReadOnlySet<string> _candidates = candidates ?? CandidatesOf(registry);
+        private readonly Dictionary<string, Profile> _profiles = new(StringComparer.Ordinal);
 
         /// <summary>Whether any form of the archive is ambiguous; if not, articles need not be added.</summary>
-        public bool IsNeeded => _profiles.Count > 0;
+        public bool IsNeeded => _candidates.Count > 0;
 
         /// <param name="persons">The distinct persons the registry resolves among the article's forms.</param>
         /// <param name="year">The article's year.</param>
@@ -179,10 +182,14 @@ public sealed class SurnameEvidence
         public void Add(IReadOnlyList<string> persons, int? year, int weight = 1)
         {
             foreach (var person in persons)
-                if (_profiles.TryGetValue(person, out var profile)) profile.AddArticle(persons, person, year, weight);
+            {
+                if (!_candidates.Contains(person)) continue;
+                if (!_profiles.TryGetValue(person, out var profile)) _profiles[person] = profile = new Profile();
+                profile.AddArticle(persons, person, year, weight);
+            }
         }
 
-        /// <summary>What this builder collected for one candidate (not frozen); null for a non-candidate.</summary>
+        /// <summary>What this builder collected for one candidate (not frozen); null when no article added named it.</summary>
         internal Profile? PartOf(string candidate) => _profiles.GetValueOrDefault(candidate);
 
         /// <summary>The candidates some added article named.</summary>
@@ -190,15 +197,13 @@ public sealed class SurnameEvidence
 
         public SurnameEvidence Build()
         {
+            foreach (var candidate in _candidates) _profiles.TryAdd(candidate, new Profile());
             foreach (var profile in _profiles.Values) profile.Freeze();
             return new(registry, _profiles.GetValueOrDefault, _profiles.Count > 0);
         }
 
-        private static Dictionary<string, Profile> Profiles(EntityRegistry registry)
-        {
-            var profiles = new Dictionary<string, Profile>(StringComparer.Ordinal);
-            foreach (var candidate in registry.AmbiguousForms.SelectMany(registry.CandidatesOf)) profiles.TryAdd(candidate.Name, new Profile());
-            return profiles;
-        }
+        /// <summary>The canonical names of every candidate of an ambiguous form of the registry.</summary>
+        public static HashSet<string> CandidatesOf(EntityRegistry registry) =>
+            registry.AmbiguousForms.SelectMany(registry.CandidatesOf).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
     }
 }

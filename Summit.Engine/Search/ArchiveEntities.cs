@@ -82,14 +82,6 @@ public sealed class ArchiveEntities
     /// reader while that segment's resolutions stay as they were; null when no form is ambiguous.</summary>
     internal SegmentEvidence.Resolution? ResolutionOf(int leaf) => _resolved.Length == 0 ? null : _resolved[leaf];
 
-    /// <summary>Whether any article has a form resolved on its evidence.</summary>
-    public bool AnyResolved => _resolved.Any(r => r.Docs.Count > 0);
-
-    /// <summary>The entities that some document's ambiguous form in <paramref name="field"/> resolved to.</summary>
-    public IEnumerable<Entity> ResolvedEntities(string field) =>
-        _resolved.SelectMany(r => r.DocsOf.Keys).Where(k => k.Field == field).Select(k => k.Name).Distinct(StringComparer.Ordinal)
-            .Select(Registry.PersonNamed).OfType<Entity>();
-
     /// <summary>The articles whose ambiguous form in <paramref name="field"/> their evidence resolved to the entity
     /// <paramref name="value"/> names, as a filter on this reader; null when there are none.</summary>
     public Filter? ResolvedFilter(string field, string value) =>
@@ -252,6 +244,7 @@ public sealed class ArchiveEntities
         {
             var list = new List<SegmentEvidence.Source>();
             for (var l = 0; l < parts.Length; l++)
+                // A part has a profile only for the candidates its articles name.
                 if (parts[l].Profiles.PartOf(candidate) is not null)
                     list.Add(new(parts[l], [.. deletedRows[l].Where(r => r.Persons.Contains(candidate, StringComparer.Ordinal))]));
             if (list.Count > 0) sources[candidate] = list;
@@ -312,7 +305,7 @@ public sealed class ArchiveEntities
                 if (previous is not null && registry.ChangedForms(previous.Registry) is var changed
                     && !changed.Any(f => previous.WantedSet.Contains(f) || registry.CandidatesOf(f).Count > 0))
                 {
-                    (Ambiguous, Candidates, Wanted, WantedSet) = (previous.Ambiguous, previous.Candidates, previous.Wanted, previous.WantedSet);
+                    (Ambiguous, Candidates, Wanted, WantedSet, CandidateSet) = (previous.Ambiguous, previous.Candidates, previous.Wanted, previous.WantedSet, previous.CandidateSet);
                     _sameSetsAs = new WeakReference<Context>(previous);
                     return;
                 }
@@ -321,6 +314,7 @@ public sealed class ArchiveEntities
                 Candidates = [.. persons.Select(p => p.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
                 Wanted = [.. persons.SelectMany(registry.FormsOf).Concat(Ambiguous).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
                 WantedSet = Wanted.ToHashSet(StringComparer.Ordinal);
+                CandidateSet = Candidates.ToHashSet(StringComparer.Ordinal);
             }
 
             public EntityRegistry Registry { get; }
@@ -329,6 +323,7 @@ public sealed class ArchiveEntities
             public HashSet<string> Ambiguous { get; }
             public string[] Wanted { get; }
             public HashSet<string> WantedSet { get; }
+            public HashSet<string> CandidateSet { get; }
 
             /// <summary>The forms that may link differently here than in <paramref name="other"/>, when this context took
             /// its sets from it; else null.</summary>
@@ -388,6 +383,14 @@ public sealed class ArchiveEntities
             /// <summary>The candidates whose profiles it was resolved on.</summary>
             public HashSet<string> DependsOn { get; } = new(StringComparer.Ordinal);
 
+            private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyDictionary<string, int>> _ids = new(StringComparer.Ordinal);
+
+            /// <summary>The facet ids (in <paramref name="values"/>, the field's ids of the index) of the persons it resolved
+            /// forms of <paramref name="field"/> to, numbered on first use: once per resolution, which later readers keep
+            /// while it holds.</summary>
+            internal IReadOnlyDictionary<string, int> IdsOf(string field, FacetSpace.Values values) =>
+                _ids.GetOrAdd(field, f => DocsOf.Keys.Where(k => k.Field == f).ToDictionary(k => k.Name, k => values.Id(k.Name), StringComparer.Ordinal));
+
             public static Resolution Of(AtomicReader segment, List<Row> rows, SurnameEvidence evidence)
             {
                 var result = new Resolution();
@@ -443,7 +446,7 @@ public sealed class ArchiveEntities
                 foreach (var form in wanted) docs.AddRange(DocsOf(segment, form));
                 docs.Sort();
                 var rows = new List<Row>();
-                var profiles = new SurnameEvidence.Builder(context.Registry);
+                var profiles = new SurnameEvidence.Builder(context.Registry, context.CandidateSet);
                 var links = new Dictionary<string, (string? Person, string[] Candidates)>(StringComparer.Ordinal);
                 var persons = new List<string>();
                 for (var i = 0; i < docs.Count; i++)

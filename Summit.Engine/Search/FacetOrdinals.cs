@@ -81,8 +81,9 @@ public sealed class FacetOrdinals
         var values = _space.Of(field);
         var archive = ArchiveEntities.IsEntityField(field) ? ArchiveEntities.For(_reader) : null;
         var ids = _leaves.Select(l => SegmentIds.For(l.AtomicReader, field).Ids(l.AtomicReader, field, values, archive?.Registry)).ToArray();
-        // An entity some article names only by an ambiguous form its evidence resolved counts under its name too.
-        var resolved = archive?.ResolvedEntities(field).ToDictionary(e => e.Name, e => values.Id(e.Name), StringComparer.Ordinal);
+        // An entity some article names only by an ambiguous form its evidence resolved counts under its name too: each
+        // segment's resolution numbers its persons once (before the snapshot, so their ids are below its count).
+        var resolved = archive is null ? null : _leaves.Select((_, s) => archive.ResolutionOf(s)?.IdsOf(field, values)).ToArray();
         return new Field(values, values.Take(), ids, archive, resolved);
     }
 
@@ -101,7 +102,7 @@ public sealed class FacetOrdinals
             var segment = _leaves[s].AtomicReader;
             var archive = perField.Select(f => f.Archive).FirstOrDefault(a => a is not null);
             var inputs = new SegmentLayout.Inputs(bases, trash, [.. perField.Select(f => f.SegmentIds[s])],
-                archive?.ResolutionOf(s), [.. perField.Select(f => f.Resolved)]);
+                archive?.ResolutionOf(s), [.. perField.Select(f => f.Resolved?[s])]);
             segments[s] = SegmentLayout.For(segment, fields).Ordinals(segment, fields, inputs);
         }
         return new FacetLayout(fields.Select((f, i) => (f, bases[i])).ToDictionary(p => p.f, p => p.Item2, StringComparer.Ordinal),
@@ -109,7 +110,7 @@ public sealed class FacetOrdinals
     }
 
     private sealed class Field(FacetSpace.Values values, FacetSpace.Snapshot ids, int[][] segmentIds, ArchiveEntities? archive,
-        Dictionary<string, int>? resolved)
+        IReadOnlyDictionary<string, int>?[]? resolved)
     {
         public FacetSpace.Values Values { get; } = values;
         public FacetSpace.Snapshot Ids { get; } = ids;
@@ -117,8 +118,8 @@ public sealed class FacetOrdinals
         public int[][] SegmentIds { get; } = segmentIds;
         /// <summary>Set for person and speaker fields, whose ids are entities.</summary>
         public ArchiveEntities? Archive { get; } = archive;
-        /// <summary>For person and speaker fields, the ids of the persons evidence resolved an ambiguous form to.</summary>
-        public Dictionary<string, int>? Resolved { get; } = resolved;
+        /// <summary>For person and speaker fields, per leaf, the ids of the persons evidence resolved an ambiguous form to.</summary>
+        public IReadOnlyDictionary<string, int>?[]? Resolved { get; } = resolved;
     }
 
     /// <summary>
@@ -199,8 +200,10 @@ public sealed class FacetOrdinals
         private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, SegmentLayout>> Cache = new();
 
         /// <summary>What a layout was built from: the fields' bases, their segment ids and the segment's evidence.</summary>
+        /// <param name="Resolved">Per field, the ids of the persons <paramref name="Resolution"/> resolved forms to (the
+        /// same object while the resolution is the same).</param>
         public sealed record Inputs(int[] Bases, int Trash, int[][] Ids, ArchiveEntities.SegmentEvidence.Resolution? Resolution,
-            Dictionary<string, int>?[] Resolved);
+            IReadOnlyDictionary<string, int>?[] Resolved);
 
         private readonly object _lock = new();
         private int[]? _start;
@@ -249,7 +252,7 @@ public sealed class FacetOrdinals
         private static HashSet<int>? ChangedDocs(AtomicReader segment, IReadOnlyList<string> fields, string[]?[] forms, Inputs old, Inputs now)
         {
             HashSet<int>? docs = null;
-            if (!ReferenceEquals(old.Resolution, now.Resolution) || !SameResolved(old, now))
+            if (!ReferenceEquals(old.Resolution, now.Resolution))
             {
                 docs = [];
                 foreach (var resolution in new[] { old.Resolution, now.Resolution })
@@ -270,18 +273,6 @@ public sealed class FacetOrdinals
                 }
             }
             return docs;
-        }
-
-        /// <summary>Whether the evidence's persons have the same ids in both inputs.</summary>
-        private static bool SameResolved(Inputs old, Inputs now)
-        {
-            for (var i = 0; i < old.Resolved.Length; i++)
-            {
-                var (a, b) = (old.Resolved[i], now.Resolved[i]);
-                if (ReferenceEquals(a, b)) continue;
-                if (a is null || b is null || a.Count != b.Count || a.Any(p => b.GetValueOrDefault(p.Key, -1) != p.Value)) return false;
-            }
-            return true;
         }
 
         /// <summary>Writes a document's slots.</summary>
