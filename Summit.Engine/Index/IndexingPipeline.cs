@@ -45,6 +45,9 @@ public static class IndexingPipeline
         int indexed = 0, processed = 0;
         long extractionTicks = 0, characters = 0;
 
+        // The first article would wait for the gazetteer and for the extraction and document code to compile, a few hundred
+        // milliseconds on one core; done on another thread, that overlaps with opening the index.
+        _ = Task.Factory.StartNew(WarmUp, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         using var builder = IndexBuilder.Open(indexPath, options.Rebuild, options.LockWait ?? IndexingOptions.DefaultLockWait);
         var commitLock = new object();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount };
@@ -97,6 +100,13 @@ public static class IndexingPipeline
         return new IndexingSummary(indexed, failures.Count, warnings.Count,
             failures.OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ToList(), warnings.ToList(),
             stopwatch.Elapsed, Stopwatch.GetElapsedTime(0, extractionTicks) / Math.Max(1, parallel.MaxDegreeOfParallelism), characters);
+    }
+
+    /// <summary>Loads what extraction needs and runs the extraction and document code once on a short text.</summary>
+    private static void WarmUp()
+    {
+        var article = new Article("warm-up", "Talks in Paris", "\"We will talk,\" President Joe Biden told reporters in Paris on Monday.");
+        ArticleDocuments.Create(article, Extractor.Default.Extract(article));
     }
 
     /// <summary>How many results reading <paramref name="inputPath"/> gives, counted cheaply (files, lines of JSONL
