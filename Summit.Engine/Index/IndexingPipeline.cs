@@ -49,6 +49,9 @@ public static class IndexingPipeline
         // milliseconds on one core; done on another thread, that overlaps with opening the index.
         _ = Task.Factory.StartNew(WarmUp, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         using var builder = IndexBuilder.Open(indexPath, options.Rebuild, options.LockWait ?? IndexingOptions.DefaultLockWait);
+        // An index that held no article when opened cannot hold one of this run's ids, and the run indexes each id once
+        // (duplicates are skipped below): its articles are added, with nothing to replace.
+        var replace = builder.DocumentCount > 0;
         var commitLock = new object();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount };
 
@@ -74,7 +77,8 @@ public static class IndexingPipeline
             Interlocked.Add(ref extractionTicks, Stopwatch.GetTimestamp() - started);
             Interlocked.Add(ref characters, article.Title.Length + article.Body.Length);
             foreach (var warning in ArticleDocuments.LimitWarnings(article, facts)) warnings.Enqueue($"{where}: {warning}");
-            builder.Upsert(article, facts);
+            if (replace) builder.Upsert(article, facts);
+            else builder.Add(article, facts);
             if (Interlocked.Increment(ref indexed) % options.CommitEvery == 0)
                 lock (commitLock) builder.Commit();
         }
