@@ -44,14 +44,15 @@ internal static class Commands
 
         PrintList("failed", summary.Failures.Select(f => f.ToString()).ToList(), "31");
         PrintList("warning", summary.WarningMessages, "33");
-        var stats = IndexStats.Read(indexPath);
-        Console.WriteLine($"{summary}; extraction {summary.ExtractionTime.TotalSeconds:F1} s; index now holds {stats.Articles:N0} articles and {stats.Quotes:N0} quotes (committed) in {Escape(indexPath)}");
+        var (articles, quotes) = IndexStats.Counts(indexPath);
+        Console.WriteLine($"{summary}; extraction {summary.ExtractionTime.TotalSeconds:F1} s; index now holds {articles:N0} articles and {quotes:N0} quotes (committed) in {Escape(indexPath)}");
         return summary.Failed > 0 ? ExitCodes.CompletedWithErrors : ExitCodes.Success;
     }
 
     private static IndexingSummary RunWithProgress(string inputPath, string indexPath, IndexingOptions options)
     {
-        if (!AnsiConsole.Profile.Capabilities.Interactive) return IndexingPipeline.Run(inputPath, indexPath, options);
+        // Redirected output gets no progress bar: asked first, so a scripted run does not set up the console library.
+        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive) return IndexingPipeline.Run(inputPath, indexPath, options);
         var total = IndexingPipeline.CountArticles(inputPath);
         return AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -236,6 +237,7 @@ internal static class Commands
     /// <param name="ansiColour">SGR colour code for the label, e.g. "31" for red.</param>
     private static void PrintList(string label, IReadOnlyList<string> items, string ansiColour)
     {
+        if (items.Count == 0) return;
         var prefix = AnsiConsole.Profile.Capabilities.Ansi ? $"\u001b[{ansiColour}m{label}:\u001b[0m" : $"{label}:";
         foreach (var item in items.Take(MaxListed))
             Console.WriteLine($"{prefix} {Escape(item)}");

@@ -474,9 +474,16 @@ internal sealed class PersonFinder(Gaz gazetteer)
     {
         private HashSet<string>? _words;
 
-        public bool Contains(string word) =>
-            (_words ??= doc.Tokens.Where(t => t.Kind == TokenKind.Word && char.IsLower(doc.Text[t.Start]))
-                .Select(t => doc.Text[t.Start..t.End]).ToHashSet(StringComparer.Ordinal)).Contains(word);
+        public bool Contains(string word) => (_words ??= Collect()).Contains(word);
+
+        // The document's own token strings (cut once and shared with every rule), not a copy of each word.
+        private HashSet<string> Collect()
+        {
+            var words = new HashSet<string>(StringComparer.Ordinal);
+            for (var t = 0; t < doc.Tokens.Count; t++)
+                if (doc.Tokens[t].Kind == TokenKind.Word && char.IsLower(doc.Text[doc.Tokens[t].Start])) words.Add(doc[t]);
+            return words;
+        }
     }
 
     private static void Mark(Person p, int start, int end, Person?[] personAt)

@@ -58,24 +58,38 @@ internal sealed partial class PlaceFinder(Gaz gazetteer)
     {
         var toks = doc.Tokens;
         var allCaps = first.Length > 1 && Lexicon.IsAllCaps(first);
-        var longest = Math.Max(gazetteer.LongestNameStartingWith(first), allCaps ? gazetteer.LongestNameStartingWith(TitleCase(first)) : 0);
-        var key = new System.Text.StringBuilder();
+        var titledFirst = allCaps ? TitleCase(first) : null;
+        var longestAsWritten = gazetteer.LongestNameStartingWith(first);
+        var longestTitled = titledFirst is null ? 0 : gazetteer.LongestNameStartingWith(titledFirst);
+        var longest = Math.Max(longestAsWritten, longestTitled);
+        // Spans grow from two tokens while some name still begins with them, as written or (all-caps text) title-cased,
+        // and the longest that is a name wins: the same match as trying every length from the longest down, but most
+        // starts cost a probe or two instead of a key and a probe per length.
+        var asWritten = longestAsWritten > 0;
+        var titled = longestTitled > 0;
+        (int End, PlaceEntry[] Readings)? found = null;
+        var key = new System.Text.StringBuilder(first);
+        var words = 1;
         // One token more than the longest name: a hard-wrapped line may break the name ("Securities and Exchange\nCommission").
-        for (var len = Math.Min(longest + 1, toks.Count - i); len > 1; len--)
+        var maxLength = Math.Min(longest + 1, toks.Count - i);
+        for (var len = 2; len <= maxLength && (asWritten || titled); len++)
         {
             var end = i + len;
-            if (!Contiguous(doc, i, end) || toks[end - 1].Kind == TokenKind.Newline) continue;
-            key.Clear().Append(first);
-            var words = 1;
-            for (var t = i + 1; t < end; t++)
-                if (toks[t].Kind != TokenKind.Newline) { key.Append(' ').Append(doc[t]); words++; }
-            if (words > longest) continue;
+            // A span that is not contiguous makes every longer one not contiguous either.
+            if (!Contiguous(doc, i, end)) break;
+            if (toks[end - 1].Kind == TokenKind.Newline) continue;
+            key.Append(' ').Append(doc[end - 1]);
+            if (++words > longest) break;
             var k = key.ToString();
-            if (gazetteer.TryGetPlace(k, out var r) || (allCaps && gazetteer.TryGetPlace(TitleCase(k), out r)))
-                return (end, r);
+            var t = titled ? TitleCase(k) : null;
+            if (asWritten && gazetteer.TryGetPlace(k, out var r) || titled && gazetteer.TryGetPlace(t!, out r))
+                found = (end, r);
+            asWritten = asWritten && gazetteer.StartsLongerName(k);
+            titled = titled && gazetteer.StartsLongerName(t!);
         }
+        if (found is not null) return found;
         if (gazetteer.TryGetPlace(first, out var one)) return (i + 1, one);
-        if (allCaps && first.Length > 3 && gazetteer.TryGetPlace(TitleCase(first), out one)) return (i + 1, one);
+        if (allCaps && first.Length > 3 && gazetteer.TryGetPlace(titledFirst!, out one)) return (i + 1, one);
         return null;
     }
 

@@ -40,6 +40,13 @@ internal sealed class Gazetteer
     /// <summary>Token count of the longest multi-token name starting with this token; 0 if none.</summary>
     public int LongestNameStartingWith(string token) => _firstTokens.GetValueOrDefault(token);
 
+    /// <summary>Keys of two or more tokens that begin a longer name ("Gulf of" of "Gulf of Mexico").</summary>
+    private readonly HashSet<string> _namePrefixes = new(StringComparer.Ordinal);
+
+    /// <summary>Whether some name of more tokens begins with this key of two or more tokens: a matcher can stop
+    /// extending a span as soon as no name can hold it.</summary>
+    public bool StartsLongerName(string key) => _namePrefixes.Contains(key);
+
     public bool TryGetPlace(string key, out PlaceEntry[] entries) => _places.TryGetValue(key, out entries!);
 
     /// <summary>'M', 'F', 'U' (either) for a known English first name, else '\0'.</summary>
@@ -72,6 +79,9 @@ internal sealed class Gazetteer
             {
                 var first = name[toks[0].Start..toks[0].End];
                 g._firstTokens[first] = Math.Max(toks.Count, g._firstTokens.GetValueOrDefault(first));
+                // The key up to each space after its second token (tokens hold no spaces, so these are its token prefixes).
+                for (var space = key.IndexOf(' ', first.Length + 1); space > 0; space = key.IndexOf(' ', space + 1))
+                    g._namePrefixes.Add(key[..space]);
             }
         }
 

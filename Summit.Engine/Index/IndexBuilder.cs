@@ -66,6 +66,10 @@ public sealed class IndexBuilder : IDisposable
     public void Upsert(Article article, ArticleFacts facts) =>
         _writer.UpdateDocuments(new Term(SummitSchema.ArticleId, article.Id), ArticleDocuments.Enumerate(article, facts));
 
+    /// <summary>Adds an article with its quote documents and replaces nothing: only for an id the index cannot hold yet.
+    /// An update buffers a delete of its id, which every flush then looks up in each segment.</summary>
+    public void Add(Article article, ArticleFacts facts) => _writer.AddDocuments(ArticleDocuments.Enumerate(article, facts));
+
     /// <summary>Removes an article and its quote documents.</summary>
     public void Delete(string articleId) => _writer.DeleteDocuments(new Term(SummitSchema.ArticleId, articleId));
 

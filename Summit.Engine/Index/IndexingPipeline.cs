@@ -45,7 +45,13 @@ public static class IndexingPipeline
         int indexed = 0, processed = 0;
         long extractionTicks = 0, characters = 0;
 
+        // The first article would wait for the gazetteer and for the extraction and document code to compile, a few hundred
+        // milliseconds on one core; done on another thread, that overlaps with opening the index.
+        _ = Task.Factory.StartNew(WarmUp, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         using var builder = IndexBuilder.Open(indexPath, options.Rebuild, options.LockWait ?? IndexingOptions.DefaultLockWait);
+        // An index that held no article when opened cannot hold one of this run's ids, and the run indexes each id once
+        // (duplicates are skipped below): its articles are added, with nothing to replace.
+        var replace = builder.DocumentCount > 0;
         var commitLock = new object();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount };
 
@@ -71,7 +77,8 @@ public static class IndexingPipeline
             Interlocked.Add(ref extractionTicks, Stopwatch.GetTimestamp() - started);
             Interlocked.Add(ref characters, article.Title.Length + article.Body.Length);
             foreach (var warning in ArticleDocuments.LimitWarnings(article, facts)) warnings.Enqueue($"{where}: {warning}");
-            builder.Upsert(article, facts);
+            if (replace) builder.Upsert(article, facts);
+            else builder.Add(article, facts);
             if (Interlocked.Increment(ref indexed) % options.CommitEvery == 0)
                 lock (commitLock) builder.Commit();
         }
@@ -97,6 +104,13 @@ public static class IndexingPipeline
         return new IndexingSummary(indexed, failures.Count, warnings.Count,
             failures.OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ToList(), warnings.ToList(),
             stopwatch.Elapsed, Stopwatch.GetElapsedTime(0, extractionTicks) / Math.Max(1, parallel.MaxDegreeOfParallelism), characters);
+    }
+
+    /// <summary>Loads what extraction needs and runs the extraction and document code once on a short text.</summary>
+    private static void WarmUp()
+    {
+        var article = new Article("warm-up", "Talks in Paris", "\"We will talk,\" President Joe Biden told reporters in Paris on Monday.");
+        ArticleDocuments.Create(article, Extractor.Default.Extract(article));
     }
 
     /// <summary>How many results reading <paramref name="inputPath"/> gives, counted cheaply (files, lines of JSONL
