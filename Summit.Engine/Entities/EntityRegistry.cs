@@ -95,7 +95,7 @@ public sealed class EntityRegistry
         : a.Type != b.Type ? string.CompareOrdinal(b.Type, a.Type) : string.CompareOrdinal(a.Name, b.Name));
 
     /// <summary>The person a person form written by the extractor is; null when it is none or ambiguous.</summary>
-    public Entity? ResolvePerson(string form) => _componentOf.TryGetValue(form, out var component) ? component.EntityOf[form] : null;
+    public Entity? ResolvePerson(string form) => _componentOf.TryGetValue(form, out var component) ? component.EntityOf(form) : null;
 
     /// <summary>The person or, failing that, the organisation of the archive a form names (a speaker: "BBC").</summary>
     public Entity? Resolve(string form) =>
@@ -174,7 +174,7 @@ public sealed class EntityRegistry
         foreach (var (form, change) in formChanges)
         {
             if (change == 0 || PersonName.ParseCached(form) is not { } name) continue;
-            var old = previous._componentOf.TryGetValue(form, out var own) ? own.Counts[form] : 0;
+            var old = previous._componentOf.TryGetValue(form, out var own) ? own.CountOf(form) : 0;
             counts[form] = counts.GetValueOrDefault(form, old) + change;
             if (previous._owner.TryGetValue(name.Family, out var family)) affected.Add(family);
             foreach (var key in NameComponents.Mentions(name))
@@ -273,35 +273,63 @@ public sealed class EntityRegistry
         else map[key] = list;
     }
 
-    /// <summary>A component's forms with their counts, as linked.</summary>
+    /// <summary>A component's forms with their counts, as linked. Most components hold a few forms, and a registry holds
+    /// one per name group of the archive, so each keeps one array sorted by form (searched by halves) rather than maps.</summary>
     private sealed class Component
     {
+        private readonly (string Form, int Count, Entity? Entity)[] _members;
+
         public Component(List<(string Form, int Count, PersonName Name)> input, LinkedComponent linked)
         {
             Input = input;
             Linked = linked;
-            Counts = input.ToDictionary(m => m.Form, m => m.Count, StringComparer.Ordinal);
-            EntityOf = linked.Forms.ToDictionary(f => f.Form, f => f.Entity, StringComparer.Ordinal);
-            CandidatesOf = linked.Candidates.ToDictionary(c => c.Form, c => c.Persons, StringComparer.Ordinal);
+            // The input is in ordinal order of its forms (NameComponents.Split), and the linked forms are the same forms.
+            var entities = linked.Forms.OrderBy(f => f.Form, StringComparer.Ordinal).ToArray();
+            if (entities.Length != input.Count) throw new InvalidOperationException("a component was linked with other forms than its own");
+            _members = [.. input.Select((m, i) => entities[i].Form == m.Form ? (m.Form, m.Count, entities[i].Entity)
+                : throw new InvalidOperationException($"a component was linked without its form {m.Form}"))];
             Mentions = [.. input.SelectMany(m => NameComponents.Mentions(m.Name)).Distinct(StringComparer.Ordinal)];
         }
 
         public List<(string Form, int Count, PersonName Name)> Input { get; }
         public LinkedComponent Linked { get; }
-        public Dictionary<string, int> Counts { get; }
-        public Dictionary<string, Entity?> EntityOf { get; }
-        public Dictionary<string, IReadOnlyList<Entity>> CandidatesOf { get; }
+        /// <summary>The keys its forms join when another form gives them a family or a single name.</summary>
+        public string[] Mentions { get; }
+
+        /// <summary>The number of articles of one of its forms.</summary>
+        public int CountOf(string form) => _members[IndexOf(form)].Count;
+
+        /// <summary>The person one of its forms is (null: none, or ambiguous).</summary>
+        public Entity? EntityOf(string form) => _members[IndexOf(form)].Entity;
+
+        private IReadOnlyList<Entity> CandidatesOf(string form)
+        {
+            foreach (var (ambiguous, persons) in Linked.Candidates)
+                if (ambiguous == form) return persons;
+            return [];
+        }
+
+        private int IndexOf(string form)
+        {
+            var (low, high) = (0, _members.Length - 1);
+            while (low <= high)
+            {
+                var middle = (low + high) >>> 1;
+                var order = string.CompareOrdinal(_members[middle].Form, form);
+                if (order == 0) return middle;
+                if (order < 0) low = middle + 1;
+                else high = middle - 1;
+            }
+            throw new KeyNotFoundException(form);
+        }
 
         /// <summary>Whether a form of both components links to the same person (by name) and candidates (by name) in each.</summary>
         public static bool SameLinks(Component a, Component b, string form)
         {
             if (ReferenceEquals(a.Linked, b.Linked)) return true;
-            if (a.EntityOf.GetValueOrDefault(form)?.Name != b.EntityOf.GetValueOrDefault(form)?.Name) return false;
-            var (x, y) = (a.CandidatesOf.GetValueOrDefault(form) ?? [], b.CandidatesOf.GetValueOrDefault(form) ?? []);
-            return x.Select(e => e.Name).SequenceEqual(y.Select(e => e.Name), StringComparer.Ordinal);
+            if (a.EntityOf(form)?.Name != b.EntityOf(form)?.Name) return false;
+            return a.CandidatesOf(form).Select(e => e.Name).SequenceEqual(b.CandidatesOf(form).Select(e => e.Name), StringComparer.Ordinal);
         }
-        /// <summary>The keys its forms join when another form gives them a family or a single name.</summary>
-        public string[] Mentions { get; }
     }
 
     /// <summary>The persons of one component (<see cref="NameComponents"/>), its forms in ordinal order: the rules
