@@ -118,12 +118,11 @@ public sealed class ArchiveEntities
     /// The registries of one index's readers, one made from the other: the last reader's segments with their deletions
     /// are kept, so the next reader's form counts differ from its by the new segments' articles, the dropped segments'
     /// (merged into new ones) and the articles deleted since; the registry is updated by those changes
-    /// (<see cref="EntityRegistry.Update"/>) rather than built from every form of the archive.
+    /// (<see cref="EntityRegistry.Update"/>) rather than built from every form of the archive. Its members are called with
+    /// the lineage locked (<see cref="Build"/>), one reader of an index at a time.
     /// </summary>
     private sealed class Lineage
     {
-        private static readonly ConditionalWeakTable<object, Lineage> Cache = new();
-        private readonly object _lock = new();
         private (EntityRegistry Registry, Leaf[] Leaves)? _latest;
         private SegmentEvidence.Context? _context;
 
@@ -136,31 +135,25 @@ public sealed class ArchiveEntities
         /// <summary>A reader's segment as the counts saw it: its core, its deletions, its counts.</summary>
         private sealed record Leaf(object Core, IBits? LiveDocs, int Deleted, SegmentCounts Persons, SegmentCounts Organizations);
 
-        public static Lineage For(IndexReader reader) => Cache.GetValue(reader is DirectoryReader d ? d.Directory : reader, _ => new Lineage());
+        public static Lineage For(IndexReader reader) => PerIndex<Lineage>.For(reader);
 
         public EntityRegistry RegistryFor(IndexReader reader)
         {
             var leaves = reader.Leaves.Select(l => l.AtomicReader).Select(s => new Leaf(s.CoreCacheKey, s.LiveDocs, s.NumDeletedDocs,
                 SegmentCounts.For(s, EntityFields), SegmentCounts.For(s, OrganizationFields))).ToArray();
-            lock (_lock)
-            {
-                var registry = _latest is { } latest
-                    ? EntityRegistry.Update(latest.Registry, Changes(latest.Leaves, leaves, l => l.Persons), Changes(latest.Leaves, leaves, l => l.Organizations))
-                    : EntityRegistry.Build(ArticleCounts(leaves, l => l.Persons), ArticleCounts(leaves, l => l.Organizations));
-                _latest = (registry, leaves);
-                return registry;
-            }
+            var registry = _latest is { } latest
+                ? EntityRegistry.Update(latest.Registry, Changes(latest.Leaves, leaves, l => l.Persons), Changes(latest.Leaves, leaves, l => l.Organizations))
+                : EntityRegistry.Build(ArticleCounts(leaves, l => l.Persons), ArticleCounts(leaves, l => l.Organizations));
+            _latest = (registry, leaves);
+            return registry;
         }
 
         /// <summary>What the evidence asks of the segments under <paramref name="registry"/>: the last context's sets when
         /// the registry's changes leave them as they were.</summary>
         public SegmentEvidence.Context ContextFor(EntityRegistry registry)
         {
-            lock (_lock)
-            {
-                if (_context?.Registry != registry) _context = new SegmentEvidence.Context(registry, _context);
-                return _context;
-            }
+            if (_context?.Registry != registry) _context = new SegmentEvidence.Context(registry, _context);
+            return _context;
         }
 
         /// <summary>Each value of the fields with the number of live articles holding it in any of them.</summary>
@@ -394,7 +387,7 @@ public sealed class ArchiveEntities
             public static Resolution Of(AtomicReader segment, List<Row> rows, SurnameEvidence evidence)
             {
                 var result = new Resolution();
-                var quotes = KindFilter.For(SummitSchema.KindQuote).GetDocIdSet(segment.AtomicContext, null) as FixedBitSet;
+                var quotes = KindFilter.BitsOf(SummitSchema.KindQuote, segment);
                 var forms = SegmentCounts.For(segment, EntityFields);
                 var depends = result.DependsOn;
                 foreach (var row in rows.Where(r => r.Ambiguous.Length > 0))
@@ -437,7 +430,7 @@ public sealed class ArchiveEntities
             lock (_lock)
             {
                 if (_part is { } kept && kept.Fits(context)) return kept;
-                var articles = KindFilter.For(SummitSchema.KindArticle).GetDocIdSet(segment.AtomicContext, null) as FixedBitSet;
+                var articles = KindFilter.BitsOf(SummitSchema.KindArticle, segment);
                 var dates = NumericColumn.For(segment, SummitSchema.Date);
                 var forms = SegmentCounts.For(segment, EntityFields);
                 var docs = new List<int>();
@@ -528,11 +521,11 @@ public sealed class ArchiveEntities
             for (var f = 0; f < fieldNames.Length; f++)
                 if (FacetDocOrdinals.For(segment, fieldNames[f]) is { } ords && segment.GetSortedSetDocValues(fieldNames[f]) is { } docValues)
                     _fields.Add((f, ords, ValueIds(docValues, ids, _values)));
-            _articles = KindFilter.For(SummitSchema.KindArticle).GetDocIdSet(segment.AtomicContext, null) as FixedBitSet;
+            _articles = KindFilter.BitsOf(SummitSchema.KindArticle, segment);
             _all = new int[_values.Count];
             if (_fields.Count == 0 || _articles is null) return;
             var seen = new List<int>();
-            for (var doc = _articles.NextSetBit(0); doc >= 0; doc = doc + 1 < _articles.Length ? _articles.NextSetBit(doc + 1) : -1)
+            foreach (var doc in KindFilter.Docs(_articles))
                 foreach (var id in DistinctIds(doc, seen)) _all[id]++;
         }
 
@@ -562,7 +555,7 @@ public sealed class ArchiveEntities
         {
             if (_articles is null) return;
             var seen = new List<int>();
-            for (var doc = _articles.NextSetBit(0); doc >= 0; doc = doc + 1 < _articles.Length ? _articles.NextSetBit(doc + 1) : -1)
+            foreach (var doc in KindFilter.Docs(_articles))
             {
                 var (was, now) = (before?.Get(doc) ?? true, after?.Get(doc) ?? true);
                 if (was == now) continue;

@@ -96,11 +96,11 @@ public sealed class FacetOrdinals
         var next = 0;
         for (var i = 0; i < fields.Count; i++) (bases[i], next) = (next, next + perField[i].Ids.Capacity);
         var trash = next;
+        var archive = perField.Select(f => f.Archive).FirstOrDefault(a => a is not null);
         var segments = new FacetDocOrdinals[_leaves.Count];
         for (var s = 0; s < _leaves.Count; s++)
         {
             var segment = _leaves[s].AtomicReader;
-            var archive = perField.Select(f => f.Archive).FirstOrDefault(a => a is not null);
             var inputs = new SegmentLayout.Inputs(bases, trash, [.. perField.Select(f => f.SegmentIds[s])],
                 archive?.ResolutionOf(s), [.. perField.Select(f => f.Resolved?[s])]);
             segments[s] = SegmentLayout.For(segment, fields).Ordinals(segment, fields, inputs);

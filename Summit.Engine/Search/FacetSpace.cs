@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 
 namespace Summit.Engine.Search;
@@ -14,12 +13,10 @@ namespace Summit.Engine.Search;
 /// </summary>
 internal sealed class FacetSpace
 {
-    private static readonly ConditionalWeakTable<object, FacetSpace> Cache = new();
     private readonly ConcurrentDictionary<string, Values> _fields = new(StringComparer.Ordinal);
 
-    /// <summary>The space of the reader's index: one per directory a reader was opened on.</summary>
-    public static FacetSpace For(IndexReader reader) =>
-        Cache.GetValue(reader is DirectoryReader directory ? directory.Directory : reader, _ => new FacetSpace());
+    /// <summary>The space of the reader's index (<see cref="PerIndex{T}"/>).</summary>
+    public static FacetSpace For(IndexReader reader) => PerIndex<FacetSpace>.For(reader);
 
     public Values Of(string field) => _fields.GetOrAdd(field, f => new Values(f));
 
@@ -63,8 +60,8 @@ internal sealed class FacetSpace
                     Array.Resize(ref _labels, _count * 2);
                     Array.Resize(ref _words, _count * 2);
                     Array.Resize(ref _folded, _count * 2);
-                    // A new array: snapshots keep the keys they were given.
-                    _order = [.. _order, .. new long[_count]];
+                    // A new array, as every growth here: snapshots keep the labels and keys they were given.
+                    Array.Resize(ref _order, _count * 2);
                 }
                 _labels[_count] = label;
                 return _ids[label] = _count++;

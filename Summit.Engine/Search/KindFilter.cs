@@ -26,6 +26,15 @@ public sealed class KindFilter : CachingWrapperFilter
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown document kind"),
     };
 
+    /// <summary>The segment's documents of a kind as its cached bit set; null when the segment has none.</summary>
+    public static FixedBitSet? BitsOf(string kind, AtomicReader segment) => For(kind).GetDocIdSet(segment.AtomicContext, null) as FixedBitSet;
+
+    /// <summary>The documents a bit set holds, in order.</summary>
+    public static IEnumerable<int> Docs(FixedBitSet bits)
+    {
+        for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < bits.Length ? bits.NextSetBit(doc + 1) : -1) yield return doc;
+    }
+
     // The default cache (WAH8) has no random access; a FixedBitSet has, and costs maxDoc/8 bytes per segment.
     protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
     {

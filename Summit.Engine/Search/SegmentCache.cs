@@ -30,3 +30,15 @@ internal static class SegmentCache<T> where T : class
         }
     }
 }
+
+/// <summary>
+/// State kept for one index across its readers (a refresh opens a new reader on the same directory): one instance per
+/// directory a reader was opened on, or per reader for a reader of no directory. What is made from the last reader's
+/// state (stable facet ids, the entity and vocabulary lineages) lives here and dies with the directory.
+/// </summary>
+internal static class PerIndex<T> where T : class, new()
+{
+    private static readonly ConditionalWeakTable<object, T> Cache = new();
+
+    public static T For(IndexReader reader) => Cache.GetValue(reader is DirectoryReader directory ? directory.Directory : reader, _ => new T());
+}

@@ -161,7 +161,6 @@ public sealed class Vocabulary
     /// </summary>
     private sealed class Lineage
     {
-        private static readonly ConditionalWeakTable<object, Lineage> Cache = new();
         private static readonly IReadOnlyList<string>[] FieldLists =
             [ArticleSearcher.FacetDimensions, [.. SummitSchema.FacetFields.Except(ArticleSearcher.FacetDimensions)]];
 
@@ -178,7 +177,7 @@ public sealed class Vocabulary
         /// <summary>A segment's newest live article date (Unix ms; null: none dated) and its document, under a number of deletions.</summary>
         private sealed record Newest(long? Millis, int Doc, int Deleted);
 
-        public static Lineage For(IndexReader reader) => Cache.GetValue(reader is DirectoryReader d ? d.Directory : reader, _ => new Lineage());
+        public static Lineage For(IndexReader reader) => PerIndex<Lineage>.For(reader);
 
         public (List<(IReadOnlyList<string> Fields, FacetLayout Layout, int[] Counts)> Layouts, Dictionary<string, string[][]?[]> AliasWords, long? Newest)
             Next(IndexReader reader, EntityRegistry registry, FacetOrdinals ordinals)
@@ -209,8 +208,7 @@ public sealed class Vocabulary
             foreach (var leaf in reader.Leaves)
             {
                 var segment = leaf.AtomicReader;
-                var now = new Segment(layout.Segment(segment), segment.LiveDocs, segment.NumDeletedDocs,
-                    KindFilter.For(SummitSchema.KindArticle).GetDocIdSet(segment.AtomicContext, null) as FixedBitSet);
+                var now = new Segment(layout.Segment(segment), segment.LiveDocs, segment.NumDeletedDocs, KindFilter.BitsOf(SummitSchema.KindArticle, segment));
                 segments[segment.CoreCacheKey] = now;
                 if (!same || !last!.Segments.TryGetValue(segment.CoreCacheKey, out var was)) Add(counts, now, 1);
                 else Change(counts, was, now);
@@ -225,7 +223,7 @@ public sealed class Vocabulary
         private static void Add(int[] counts, Segment segment, int sign)
         {
             if (segment.Articles is not { } articles) return;
-            for (var doc = articles.NextSetBit(0); doc >= 0; doc = doc + 1 < articles.Length ? articles.NextSetBit(doc + 1) : -1)
+            foreach (var doc in KindFilter.Docs(articles))
                 if (segment.LiveDocs?.Get(doc) ?? true) Count(counts, segment.Ordinals, doc, sign);
         }
 
@@ -236,7 +234,7 @@ public sealed class Vocabulary
             if (now.Articles is not { } articles) return;
             var docs = new SortedSet<int>();
             if (was.Deleted != now.Deleted)
-                for (var doc = articles.NextSetBit(0); doc >= 0; doc = doc + 1 < articles.Length ? articles.NextSetBit(doc + 1) : -1)
+                foreach (var doc in KindFilter.Docs(articles))
                     if ((was.LiveDocs?.Get(doc) ?? true) != (now.LiveDocs?.Get(doc) ?? true)) docs.Add(doc);
             if (!ReferenceEquals(was.Ordinals.Ords, now.Ordinals.Ords))
             {
@@ -295,9 +293,8 @@ public sealed class Vocabulary
             if (last is not null && (last.Deleted == segment.NumDeletedDocs || last.Millis is null || (live?.Get(last.Doc) ?? true)))
                 return last with { Deleted = segment.NumDeletedDocs };
             var dates = NumericColumn.For(segment, SummitSchema.Date);
-            var articles = KindFilter.For(SummitSchema.KindArticle).GetDocIdSet(segment.AtomicContext, null) as FixedBitSet;
             var newest = new Newest(null, -1, segment.NumDeletedDocs);
-            for (var doc = articles?.NextSetBit(0) ?? -1; doc >= 0; doc = doc + 1 < articles!.Length ? articles.NextSetBit(doc + 1) : -1)
+            foreach (var doc in KindFilter.BitsOf(SummitSchema.KindArticle, segment) is { } articles ? KindFilter.Docs(articles) : [])
                 if ((live?.Get(doc) ?? true) && dates?.Get(doc) is { } millis && (newest.Millis is null || millis > newest.Millis))
                     newest = newest with { Millis = millis, Doc = doc };
             return newest;
