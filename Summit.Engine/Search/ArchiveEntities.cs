@@ -223,8 +223,8 @@ public sealed class ArchiveEntities
             }
             deletedRows[l] = segment.LiveDocs is { } live ? [.. part.Rows.Where(r => !live.Get(r.Doc))] : [];
             if (was is not null && ReferenceEquals(was.Part, part))
-                // Deletions only grow: the rows deleted since change their persons' profiles.
-                changed.UnionWith(deletedRows[l].Except(was.DeletedRows).SelectMany(r => r.Persons));
+                // The rows deleted since (or, for a reader older than the last, no longer deleted) change their persons' profiles.
+                changed.UnionWith(deletedRows[l].Except(was.DeletedRows).Concat(was.DeletedRows.Except(deletedRows[l])).SelectMany(r => r.Persons));
             else
             {
                 changed.UnionWith(part.Named);
