@@ -133,6 +133,13 @@ public sealed class SurnameEvidence
         public int FirstYear { get; private set; } = int.MaxValue;
         public int LastYear { get; private set; } = int.MinValue;
 
+        public Profile Clone()
+        {
+            var copy = new Profile();
+            copy.Add(this);
+            return copy;
+        }
+
         public void Add(Profile other)
         {
             foreach (var (person, count) in other.CoMentions) CoMentions[person] = CoMentions.GetValueOrDefault(person) + count;
@@ -168,6 +175,22 @@ public sealed class SurnameEvidence
         // Only candidates of some ambiguous form get a profile, made when an article names them.
         private readonly IReadOnlySet<string> _candidates = candidates ?? CandidatesOf(registry);
         private readonly Dictionary<string, Profile> _profiles = new(StringComparer.Ordinal);
+        // For a builder derived from another (Derive): the candidates new to it, and those whose profile it wrote, which
+        // are its own; every other profile is the other builder's, shared and read only.
+        private readonly IReadOnlySet<string>? _fresh;
+        private readonly HashSet<string> _written = new(StringComparer.Ordinal);
+
+        private Builder(EntityRegistry registry, IReadOnlySet<string> candidates, Builder from) : this(registry, candidates)
+        {
+            foreach (var (candidate, profile) in from._profiles)
+                if (candidates.Contains(candidate)) _profiles[candidate] = profile;
+            _fresh = candidates.Where(c => !from._candidates.Contains(c)).ToHashSet(StringComparer.Ordinal);
+        }
+
+        /// <summary>A builder for another set of candidates that starts from this one's profiles (shared until written):
+        /// a candidate it drops loses its profile, and one new to it starts with none, so the caller adds the articles
+        /// naming a new candidate (<see cref="AddToNew"/>) and changes the others' by the articles that changed.</summary>
+        internal Builder Derive(EntityRegistry registry, IReadOnlySet<string> candidates) => new(registry, candidates, this);
 
         /// <summary>Whether any form of the archive is ambiguous; if not, articles need not be added.</summary>
         public bool IsNeeded => _candidates.Count > 0;
@@ -178,13 +201,23 @@ public sealed class SurnameEvidence
 
         /// <param name="persons">The canonical names of the distinct persons the registry resolves among the article's forms.</param>
         /// <param name="year">The article's year.</param>
-        /// <param name="weight">1 for an article, -1 to take a deleted one out again.</param>
-        public void Add(IReadOnlyList<string> persons, int? year, int weight = 1)
+        /// <param name="weight">1 for an article, -1 to take a deleted (or changed) one out again.</param>
+        public void Add(IReadOnlyList<string> persons, int? year, int weight = 1) => Add(persons, year, weight, toNew: false);
+
+        /// <summary>Adds an article to the profiles of the candidates new to a derived builder only (<see cref="Derive"/>).</summary>
+        internal void AddToNew(IReadOnlyList<string> persons, int? year)
+        {
+            if (_fresh is { Count: > 0 }) Add(persons, year, 1, toNew: true);
+        }
+
+        private void Add(IReadOnlyList<string> persons, int? year, int weight, bool toNew)
         {
             foreach (var person in persons)
             {
-                if (!_candidates.Contains(person)) continue;
+                if (!_candidates.Contains(person) || (_fresh?.Contains(person) ?? false) != toNew) continue;
                 if (!_profiles.TryGetValue(person, out var profile)) _profiles[person] = profile = new Profile();
+                else if (_fresh is not null && !_written.Contains(person)) _profiles[person] = profile = profile.Clone();
+                _written.Add(person);
                 profile.AddArticle(persons, person, year, weight);
             }
         }
@@ -193,7 +226,14 @@ public sealed class SurnameEvidence
         internal Profile? PartOf(string candidate) => _profiles.GetValueOrDefault(candidate);
 
         /// <summary>The candidates some added article named.</summary>
-        internal IEnumerable<string> Named => _profiles.Where(p => p.Value.Years.Count > 0 || p.Value.CoMentions.Count > 0).Select(p => p.Key);
+        internal IEnumerable<string> Named => _profiles.Keys.Where(Names);
+
+        /// <summary>Whether some added article (not taken out again) named the candidate.</summary>
+        internal bool Names(string candidate) =>
+            _profiles.TryGetValue(candidate, out var p) && (p.Years.Values.Any(n => n != 0) || p.CoMentions.Values.Any(n => n != 0));
+
+        /// <summary>The candidates whose profile this builder wrote.</summary>
+        internal IReadOnlySet<string> Written => _written;
 
         public SurnameEvidence Build()
         {

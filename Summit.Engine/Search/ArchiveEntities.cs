@@ -26,6 +26,8 @@ public sealed class ArchiveEntities
     // Per leaf of the reader, the documents whose ambiguous forms their article's evidence resolved, by the persons'
     // canonical names (none when no form is ambiguous).
     private SegmentEvidence.Resolution[] _resolved = [];
+    // Per candidate, where its profile for this reader comes from.
+    private IReadOnlyDictionary<string, List<SegmentEvidence.Source>> _sources = new Dictionary<string, List<SegmentEvidence.Source>>();
     private readonly IList<AtomicReaderContext> _leaves;
 
     private ArchiveEntities(EntityRegistry registry, IndexReader reader)
@@ -81,6 +83,10 @@ public sealed class ArchiveEntities
     /// <summary>What the evidence resolved in the reader's leaf number <paramref name="leaf"/>: the same object under the next
     /// reader while that segment's resolutions stay as they were; null when no form is ambiguous.</summary>
     internal SegmentEvidence.Resolution? ResolutionOf(int leaf) => _resolved.Length == 0 ? null : _resolved[leaf];
+
+    /// <summary>The profile the evidence of this reader holds for a candidate (<see cref="SurnameEvidence"/>): empty for
+    /// a person who is none.</summary>
+    internal SurnameEvidence.Profile ProfileOf(string candidate) => SegmentEvidence.Source.Sum(_sources.GetValueOrDefault(candidate), candidate);
 
     /// <summary>The articles whose ambiguous form in <paramref name="field"/> their evidence resolved to the entity
     /// <paramref name="value"/> names, as a filter on this reader; null when there are none.</summary>
@@ -188,9 +194,11 @@ public sealed class ArchiveEntities
     /// Resolves the ambiguous forms of each article on its evidence (<see cref="SurnameEvidence"/>). Only two sets of
     /// articles matter: those naming a candidate in any form, which build the candidates' profiles, and those with an
     /// ambiguous form, which are then resolved. Each segment core keeps what it found for them
-    /// (<see cref="SegmentEvidence"/>), by canonical names, which survive a re-link: a refresh reads only new segments'
-    /// articles, takes deleted ones out of the profiles, and resolves again only a segment's articles whose names now
-    /// link differently or whose candidates' profiles the new articles changed. Nothing is done when no form is ambiguous.
+    /// (<see cref="SegmentEvidence"/>), by canonical names, which survive a re-link. A refresh reads only new segments'
+    /// articles and, in the others, the articles holding a form whose link, ambiguity or candidacy changed; takes
+    /// deleted articles out of the profiles; and resolves again only the articles it read anew and those whose outcome
+    /// a changed profile may move (the profile of one of their candidates changed for a person they name, or in its
+    /// years). Nothing is done when no form is ambiguous.
     /// </summary>
     private void ResolveByEvidence(Lineage lineage)
     {
@@ -200,14 +208,15 @@ public sealed class ArchiveEntities
             return;
         }
         var context = lineage.ContextFor(Registry);
-        var (before, sources) = lineage.Evidence is { } last
-            ? (last.Leaves, new Dictionary<string, List<SegmentEvidence.Source>>(last.Sources, StringComparer.Ordinal))
-            : ([], new Dictionary<string, List<SegmentEvidence.Source>>(StringComparer.Ordinal));
+        var (before, lastSources) = lineage.Evidence is { } last ? (last.Leaves, last.Sources) : ([], []);
+        var sources = new Dictionary<string, List<SegmentEvidence.Source>>(lastSources, StringComparer.Ordinal);
         // A candidate's profile is the sum of the parts naming it, less their deleted articles (one replaced or removed)
         // naming it; while those stay the same, so does the profile. The candidates whose parts or deleted articles
         // changed since the last reader are the ones whose sources are listed again, and whose resolutions are redone.
         var parts = new SegmentEvidence.Part[_leaves.Count];
         var deletedRows = new SegmentEvidence.Row[_leaves.Count][];
+        // Per leaf, whether its part is the last reader's or made from it (then the last resolution is updated, not redone).
+        var follows = new bool[_leaves.Count];
         var changed = new HashSet<string>(StringComparer.Ordinal);
         var kept = new HashSet<object>(ReferenceEqualityComparer.Instance);
         for (var l = 0; l < _leaves.Count; l++)
@@ -216,15 +225,20 @@ public sealed class ArchiveEntities
             var part = parts[l] = SegmentEvidence.For(segment).PartFor(segment, context);
             kept.Add(segment.CoreCacheKey);
             var was = before.GetValueOrDefault(segment.CoreCacheKey);
+            follows[l] = was is not null && (ReferenceEquals(was.Part, part) || part.IsUpdateOf(was.Part));
             if (was is not null && ReferenceEquals(was.Part, part) && was.Deleted == segment.NumDeletedDocs)
             {
                 deletedRows[l] = was.DeletedRows;
                 continue;
             }
             deletedRows[l] = segment.LiveDocs is { } live ? [.. part.Rows.Where(r => !live.Get(r.Doc))] : [];
-            if (was is not null && ReferenceEquals(was.Part, part))
-                // The rows deleted since (or, for a reader older than the last, no longer deleted) change their persons' profiles.
-                changed.UnionWith(deletedRows[l].Except(was.DeletedRows).Concat(was.DeletedRows.Except(deletedRows[l])).SelectMany(r => r.Persons));
+            if (follows[l])
+            {
+                // The rows deleted since (or, for a reader older than the last, no longer deleted) change their persons'
+                // profiles, as do the rows the part read anew.
+                changed.UnionWith(deletedRows[l].Except(was!.DeletedRows).Concat(was.DeletedRows.Except(deletedRows[l])).SelectMany(r => r.Persons));
+                if (!ReferenceEquals(was.Part, part)) changed.UnionWith(part.Touched);
+            }
             else
             {
                 changed.UnionWith(part.Named);
@@ -238,29 +252,40 @@ public sealed class ArchiveEntities
             var list = new List<SegmentEvidence.Source>();
             for (var l = 0; l < parts.Length; l++)
                 // A part has a profile only for the candidates its articles name.
-                if (parts[l].Profiles.PartOf(candidate) is not null)
-                    list.Add(new(parts[l], [.. deletedRows[l].Where(r => r.Persons.Contains(candidate, StringComparer.Ordinal))]));
+                if (parts[l].Profiles.PartOf(candidate) is { } profile)
+                    list.Add(new(profile, [.. deletedRows[l].Where(r => r.Persons.Contains(candidate, StringComparer.Ordinal))]));
             if (list.Count > 0) sources[candidate] = list;
             else sources.Remove(candidate);
         }
-        var noSources = new List<SegmentEvidence.Source>();
-        IReadOnlyList<SegmentEvidence.Source> SourcesOf(string candidate) => sources.GetValueOrDefault(candidate) ?? noSources;
-        var evidence = SurnameEvidence.Lazy(Registry, candidate =>
+        _sources = sources;
+        var evidence = SurnameEvidence.Lazy(Registry, ProfileOf);
+        var shifts = new Dictionary<string, SegmentEvidence.Shift>(StringComparer.Ordinal);
+        SegmentEvidence.Shift ShiftOf(string candidate)
         {
-            var profile = new SurnameEvidence.Profile();
-            foreach (var source in SourcesOf(candidate))
+            if (!shifts.TryGetValue(candidate, out var shift))
+                shifts[candidate] = shift = SegmentEvidence.Shift.Between(lastSources.TryGetValue(candidate, out var was) ? SegmentEvidence.Source.Sum(was, candidate) : null,
+                    SegmentEvidence.Source.Sum(sources.GetValueOrDefault(candidate), candidate));
+            return shift;
+        }
+        // A resolution reads a candidate's profile only for its years and the persons its article names.
+        bool Moves(SegmentEvidence.Row row) => row.Ambiguous.Any(a => Registry.CandidatesOf(a.Form).Any(c =>
+            changed.Contains(c.Name) && ShiftOf(c.Name) is var shift && (shift.Years || row.Persons.Any(shift.Persons.Contains))));
+        _resolved = new SegmentEvidence.Resolution[_leaves.Count];
+        for (var l = 0; l < _leaves.Count; l++)
+        {
+            var segment = _leaves[l].AtomicReader;
+            if (!follows[l])
             {
-                profile.Add(source.Part.Profiles.PartOf(candidate)!);
-                foreach (var row in source.Deleted) profile.AddArticle(row.Persons, candidate, row.Year, -1);
+                _resolved[l] = SegmentEvidence.Resolution.Of(segment, parts[l].Rows, evidence);
+                continue;
             }
-            profile.Freeze();
-            return profile;
-        });
-        // A segment keeps its resolution while its part is the same and no candidate it depends on changed.
-        _resolved = [.. parts.Select((part, l) => before.GetValueOrDefault(_leaves[l].AtomicReader.CoreCacheKey) is { } was && ReferenceEquals(was.Part, part)
-            && !(changed.Count < was.Resolution.DependsOn.Count ? changed.Any(was.Resolution.DependsOn.Contains) : was.Resolution.DependsOn.Any(changed.Contains))
-            ? was.Resolution
-            : SegmentEvidence.Resolution.Of(_leaves[l].AtomicReader, part.Rows, evidence))];
+            var was = before[segment.CoreCacheKey];
+            var redo = new SortedSet<int>(parts[l].ChangedSince(was.Part));
+            if (changed.Count > 0)
+                foreach (var row in parts[l].Rows)
+                    if (row.Ambiguous.Length > 0 && Moves(row)) redo.Add(row.Doc);
+            _resolved[l] = redo.Count == 0 ? was.Resolution : was.Resolution.Update(segment, parts[l], redo, evidence);
+        }
         lineage.Evidence = (_leaves.Select((leaf, l) => (leaf, l)).ToDictionary(x => x.leaf.AtomicReader.CoreCacheKey,
             x => new Lineage.EvidenceLeaf(parts[x.l], x.leaf.AtomicReader.NumDeletedDocs, deletedRows[x.l], _resolved[x.l]), ReferenceEqualityComparer.Instance), sources);
     }
@@ -268,10 +293,10 @@ public sealed class ArchiveEntities
     private static readonly string[] EntityFields = [SummitSchema.Person, SummitSchema.Speaker];
 
     /// <summary>
-    /// What one segment core holds for the evidence, kept as long as the core lives and reused while the archive
-    /// around it does not change what it depends on: the articles naming a candidate or an ambiguous form (read
-    /// through the person and speaker terms of those forms), their part of the candidates' profiles, and how their
-    /// ambiguous forms resolve. Persons are held by canonical name.
+    /// What one segment core holds for the evidence, kept as long as the core lives and carried to the next registry by
+    /// what changed: the articles naming a candidate or an ambiguous form (read through the person and speaker terms of
+    /// those forms), their part of the candidates' profiles, and how their ambiguous forms resolve. Persons are held by
+    /// canonical name.
     /// </summary>
     internal sealed class SegmentEvidence
     {
@@ -287,19 +312,22 @@ public sealed class ArchiveEntities
         /// <summary>What a registry's evidence asks of every segment: its ambiguous forms, its candidates and their forms.</summary>
         public sealed class Context
         {
-            // The context this one took its sets from (weakly: no chain of old registries).
-            private readonly WeakReference<Context>? _sameSetsAs;
+            // The context this one was made from (weakly: no chain of old registries), and the forms that may count
+            // differently here than there.
+            private readonly WeakReference<Context>? _previous;
+            private readonly IReadOnlySet<string>? _changes;
 
             /// <param name="previous">The last context of the index: its sets are taken when none of the forms the registry
             /// changed since is wanted there or ambiguous now, so that they are the same.</param>
             public Context(EntityRegistry registry, Context? previous = null)
             {
                 Registry = registry;
-                if (previous is not null && registry.ChangedForms(previous.Registry) is var changed
-                    && !changed.Any(f => previous.WantedSet.Contains(f) || registry.CandidatesOf(f).Count > 0))
+                var changed = previous is null ? null : registry.ChangedForms(previous.Registry);
+                if (previous is not null) _previous = new WeakReference<Context>(previous);
+                if (previous is not null && !changed!.Any(f => previous.WantedSet.Contains(f) || registry.CandidatesOf(f).Count > 0))
                 {
                     (Ambiguous, Candidates, Wanted, WantedSet, CandidateSet) = (previous.Ambiguous, previous.Candidates, previous.Wanted, previous.WantedSet, previous.CandidateSet);
-                    _sameSetsAs = new WeakReference<Context>(previous);
+                    _changes = changed;
                     return;
                 }
                 Ambiguous = registry.AmbiguousForms.ToHashSet(StringComparer.Ordinal);
@@ -308,6 +336,13 @@ public sealed class ArchiveEntities
                 Wanted = [.. persons.SelectMany(registry.FormsOf).Concat(Ambiguous).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
                 WantedSet = Wanted.ToHashSet(StringComparer.Ordinal);
                 CandidateSet = Candidates.ToHashSet(StringComparer.Ordinal);
+                if (previous is null) return;
+                // A form whose link is the same may still be wanted by one and not the other: one of a person who became
+                // or stopped being a candidate. (A form that became or stopped being ambiguous changed its link.)
+                var changes = new HashSet<string>(changed!, StringComparer.Ordinal);
+                changes.UnionWith(Wanted.Where(f => !previous.WantedSet.Contains(f)));
+                changes.UnionWith(previous.Wanted.Where(f => !WantedSet.Contains(f)));
+                _changes = changes;
             }
 
             public EntityRegistry Registry { get; }
@@ -318,63 +353,122 @@ public sealed class ArchiveEntities
             public HashSet<string> WantedSet { get; }
             public HashSet<string> CandidateSet { get; }
 
-            /// <summary>The forms that may link differently here than in <paramref name="other"/>, when this context took
-            /// its sets from it; else null.</summary>
-            public IReadOnlySet<string>? ChangedSince(Context other) =>
-                _sameSetsAs is not null && _sameSetsAs.TryGetTarget(out var from) && ReferenceEquals(from, other) ? Registry.ChangedForms(other.Registry) : null;
+            /// <summary>The forms that may link differently here than in <paramref name="other"/>, or be wanted by one of
+            /// the two only, when this context was made from it; else null. An article holding none of them has the same
+            /// row under both.</summary>
+            public IReadOnlySet<string>? ChangesSince(Context other) =>
+                _previous is not null && _previous.TryGetTarget(out var from) && ReferenceEquals(from, other) ? _changes : null;
 
-            /// <summary>How the registry links a form: its person's name, and for an ambiguous form its candidates' names.</summary>
-            public (string? Person, string[] Candidates) Link(string form) =>
-                (Registry.ResolvePerson(form)?.Name, [.. Registry.CandidatesOf(form).Select(c => c.Name)]);
+            /// <summary>The canonical name of the person the registry resolves a form to; null for none.</summary>
+            public string? PersonOf(string form) => Registry.ResolvePerson(form)?.Name;
         }
 
         /// <summary>An article naming a wanted form: its year, the canonical names of the persons the registry resolves
         /// among its forms, and its ambiguous forms (field index in <see cref="EntityFields"/>, form).</summary>
-        public sealed record Row(int Doc, int? Year, string[] Persons, (int Field, string Form)[] Ambiguous);
-
-        /// <summary>The segment's rows and their part of the profiles for one context, with what they were made from.</summary>
-        public sealed class Part(Context context, Dictionary<string, (string? Person, string[] Candidates)> links,
-            List<Row> rows, SurnameEvidence.Builder profiles)
+        public sealed record Row(int Doc, int? Year, string[] Persons, (int Field, string Form)[] Ambiguous)
         {
-            // The last context it was found to hold for.
-            private Context _context = context;
-
-            public List<Row> Rows { get; } = rows;
-            public SurnameEvidence.Builder Profiles { get; } = profiles;
-
-            /// <summary>The candidates the rows name.</summary>
-            public string[] Named { get; } = [.. profiles.Named];
-
-            /// <summary>Whether this part holds for a context: the same forms wanted, the same candidates, and every form
-            /// of its rows linked to the same person (by name) and candidates. Against a context that took its sets from the
-            /// last one the part held for, only the forms the registry changed since are looked up.</summary>
-            public bool Fits(Context context)
-            {
-                if (ReferenceEquals(context, _context)) return true;
-                var fits = context.ChangedSince(_context) is { } changed
-                    ? (changed.Count < links.Count ? changed.Where(links.ContainsKey) : links.Keys.Where(changed.Contains)).All(f => SameLink(context, f))
-                    : _context.Wanted.AsSpan().SequenceEqual(context.Wanted) && _context.Candidates.AsSpan().SequenceEqual(context.Candidates)
-                      && links.Keys.All(f => SameLink(context, f));
-                if (fits) _context = context;
-                return fits;
-            }
-
-            private bool SameLink(Context context, string form) =>
-                context.Link(form) is var (person, names) && links[form] is var known && person == known.Person && names.AsSpan().SequenceEqual(known.Candidates);
+            public bool SameAs(Row other) => Doc == other.Doc && Year == other.Year && Persons.AsSpan().SequenceEqual(other.Persons)
+                && Ambiguous.AsSpan().SequenceEqual(other.Ambiguous);
         }
 
-        /// <summary>A part naming a candidate, with its deleted articles naming the candidate.</summary>
-        public sealed record Source(Part Part, Row[] Deleted);
+        /// <summary>The segment's rows (by document) and their part of the profiles for one context.</summary>
+        public sealed class Part
+        {
+            // The part this one was made from, weakly, with the documents whose rows differ from its.
+            private readonly WeakReference<Part>? _from;
+            private readonly int[] _changedDocs;
+
+            public Part(Context context, List<Row> rows, SurnameEvidence.Builder profiles, string[] named,
+                Part? from = null, int[]? changedDocs = null, IReadOnlySet<string>? touched = null)
+            {
+                (Context, Rows, Profiles, Named) = (context, rows, profiles, named);
+                (_from, _changedDocs, Touched) = (from is null ? null : new(from), changedDocs ?? [], touched ?? new HashSet<string>());
+            }
+
+            /// <summary>The last context it was found to hold for.</summary>
+            public Context Context { get; set; }
+            public List<Row> Rows { get; }
+            public SurnameEvidence.Builder Profiles { get; }
+
+            /// <summary>The candidates the rows name.</summary>
+            public string[] Named { get; }
+
+            /// <summary>The candidates whose part of the profiles differs from the part this one was made from.</summary>
+            public IReadOnlySet<string> Touched { get; }
+
+            public bool IsUpdateOf(Part other) => _from is not null && _from.TryGetTarget(out var from) && ReferenceEquals(from, other);
+
+            /// <summary>The documents whose rows differ from <paramref name="other"/>'s (added, dropped or changed): none for
+            /// itself, those it read anew for the part it was made from.</summary>
+            public IEnumerable<int> ChangedSince(Part other) => ReferenceEquals(other, this) ? [] : _changedDocs;
+
+            /// <summary>The row of document <paramref name="doc"/>; null when it names no wanted form.</summary>
+            public Row? RowOf(int doc)
+            {
+                int lo = 0, hi = Rows.Count - 1;
+                while (lo <= hi)
+                {
+                    var mid = (lo + hi) >>> 1;
+                    if (Rows[mid].Doc == doc) return Rows[mid];
+                    if (Rows[mid].Doc < doc) lo = mid + 1;
+                    else hi = mid - 1;
+                }
+                return null;
+            }
+        }
+
+        /// <summary>A part's profile of a candidate, with its deleted articles naming the candidate.</summary>
+        public sealed record Source(SurnameEvidence.Profile Profile, Row[] Deleted)
+        {
+            /// <summary>A candidate's frozen profile over the archive: its parts less their deleted articles.</summary>
+            public static SurnameEvidence.Profile Sum(IReadOnlyList<Source>? sources, string candidate)
+            {
+                var profile = new SurnameEvidence.Profile();
+                foreach (var source in sources ?? [])
+                {
+                    profile.Add(source.Profile);
+                    foreach (var row in source.Deleted) profile.AddArticle(row.Persons, candidate, row.Year, -1);
+                }
+                profile.Freeze();
+                return profile;
+            }
+        }
+
+        /// <summary>How a candidate's profile changed from one reader to the next: the co-named persons whose counts
+        /// differ, and whether the span of its years does. Only articles naming one of those persons, or all when the
+        /// span moved, may resolve differently.</summary>
+        public sealed record Shift(IReadOnlySet<string> Persons, bool Years)
+        {
+            public static Shift Between(SurnameEvidence.Profile? before, SurnameEvidence.Profile after)
+            {
+                if (before is null) return new(new HashSet<string>(), true);
+                var persons = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var (person, count) in after.CoMentions)
+                    if (before.CoMentions.GetValueOrDefault(person) != count) persons.Add(person);
+                foreach (var person in before.CoMentions.Keys)
+                    if (!after.CoMentions.ContainsKey(person)) persons.Add(person);
+                return new(persons, before.FirstYear != after.FirstYear || before.LastYear != after.LastYear);
+            }
+        }
 
         /// <summary>The segment's documents (articles and their quotes, segment-local ids) whose ambiguous forms resolved,
-        /// with each form's person; per field and person those documents in order; and where the profiles it depended
-        /// on came from.</summary>
+        /// with each form's person, and per field and person those documents in order.</summary>
         public sealed class Resolution
         {
+            // The resolution this one was updated from, weakly, with the documents whose entries differ from its.
+            private readonly WeakReference<Resolution>? _from;
+            private readonly HashSet<int> _changed = [];
+
+            private Resolution(Resolution? from = null)
+            {
+                if (from is null) return;
+                _from = new(from);
+                Docs = new(from.Docs);
+                DocsOf = new(from.DocsOf);
+            }
+
             public Dictionary<int, Dictionary<string, string>> Docs { get; } = [];
             public Dictionary<(string Field, string Name), List<int>> DocsOf { get; } = [];
-            /// <summary>The candidates whose profiles it was resolved on.</summary>
-            public HashSet<string> DependsOn { get; } = new(StringComparer.Ordinal);
 
             private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyDictionary<string, int>> _ids = new(StringComparer.Ordinal);
 
@@ -384,82 +478,215 @@ public sealed class ArchiveEntities
             internal IReadOnlyDictionary<string, int> IdsOf(string field, FacetSpace.Values values) =>
                 _ids.GetOrAdd(field, f => DocsOf.Keys.Where(k => k.Field == f).ToDictionary(k => k.Name, k => values.Id(k.Name), StringComparer.Ordinal));
 
+            /// <summary>The documents whose entries may differ from <paramref name="other"/>'s: none for itself, those it
+            /// resolved again for the one it was updated from; null for any other.</summary>
+            internal IEnumerable<int>? ChangedSince(Resolution other) =>
+                ReferenceEquals(other, this) ? [] : _from is not null && _from.TryGetTarget(out var from) && ReferenceEquals(from, other) ? _changed : null;
+
             public static Resolution Of(AtomicReader segment, List<Row> rows, SurnameEvidence evidence)
             {
                 var result = new Resolution();
                 var quotes = KindFilter.BitsOf(SummitSchema.KindQuote, segment);
                 var forms = SegmentCounts.For(segment, EntityFields);
-                var depends = result.DependsOn;
-                foreach (var row in rows.Where(r => r.Ambiguous.Length > 0))
-                {
-                    var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
-                    foreach (var (field, form) in row.Ambiguous)
-                    {
-                        foreach (var candidate in evidence.CandidatesOf(form)) depends.Add(candidate.Name);
-                        if (evidence.Resolve(form, row.Persons, row.Year) is not { } entity) continue;
-                        resolved[form] = entity.Name;
-                        result.Add(EntityFields[field], entity.Name, row.Doc);
-                    }
-                    if (resolved.Count == 0) continue;
-                    result.Docs[row.Doc] = resolved;
-                    // The article's quote documents follow it in one block (see QuoteSearch.ArticleDocOf): their speaker
-                    // and nearby persons are the article's forms and resolve as there.
-                    for (var quote = row.Doc + 1; quotes is not null && quote < segment.MaxDoc && quotes.Get(quote); quote++)
-                    {
-                        result.Docs[quote] = resolved;
-                        foreach (var (field, form) in forms.ValuesOf(quote))
-                            if (resolved.TryGetValue(form, out var name)) result.Add(EntityFields[field], name, quote);
-                    }
-                }
+                foreach (var row in rows.Where(r => r.Ambiguous.Length > 0)) result.Resolve(segment, row, evidence, quotes, forms);
                 // Filters set a segment's documents in order.
                 foreach (var docs in result.DocsOf.Values) docs.Sort();
                 return result;
             }
 
-            private void Add(string field, string name, int doc)
+            /// <summary>This resolution with the articles <paramref name="redo"/> resolved again from their rows in
+            /// <paramref name="part"/> (an article without a row there loses its entries); the rest is shared.</summary>
+            public Resolution Update(AtomicReader segment, Part part, IEnumerable<int> redo, SurnameEvidence evidence)
             {
-                if (!DocsOf.TryGetValue((field, name), out var docs)) DocsOf[(field, name)] = docs = [];
+                var result = new Resolution(this);
+                var quotes = KindFilter.BitsOf(SummitSchema.KindQuote, segment);
+                var forms = SegmentCounts.For(segment, EntityFields);
+                var written = new HashSet<(string, string)>();
+                foreach (var article in redo)
+                {
+                    foreach (var doc in Block(segment, article, quotes))
+                    {
+                        if (!result.Docs.Remove(doc, out var names)) continue;
+                        result._changed.Add(doc);
+                        foreach (var name in names.Values.Distinct(StringComparer.Ordinal))
+                            foreach (var field in EntityFields)
+                                if (result.DocsOf.TryGetValue((field, name), out var docs) && docs.BinarySearch(doc) is var at && at >= 0)
+                                    result.Writable(field, name, written).RemoveAt(at);
+                    }
+                    if (part.RowOf(article) is { Ambiguous.Length: > 0 } row)
+                        foreach (var doc in result.Resolve(segment, row, evidence, quotes, forms, written)) result._changed.Add(doc);
+                }
+                foreach (var key in written)
+                {
+                    if (result.DocsOf[key] is { Count: 0 }) result.DocsOf.Remove(key);
+                    else result.DocsOf[key].Sort();
+                }
+                return result;
+            }
+
+            /// <summary>An article and its quote documents, which follow it in one block (see QuoteSearch.ArticleDocOf):
+            /// their speaker and nearby persons are the article's forms and resolve as there.</summary>
+            private static IEnumerable<int> Block(AtomicReader segment, int article, FixedBitSet? quotes)
+            {
+                yield return article;
+                for (var quote = article + 1; quotes is not null && quote < segment.MaxDoc && quotes.Get(quote); quote++) yield return quote;
+            }
+
+            /// <summary>Resolves a row's ambiguous forms and enters its article and quotes; the documents entered.</summary>
+            private List<int> Resolve(AtomicReader segment, Row row, SurnameEvidence evidence, FixedBitSet? quotes, SegmentCounts forms,
+                HashSet<(string, string)>? written = null)
+            {
+                var entered = new List<int>();
+                var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var (field, form) in row.Ambiguous)
+                    if (evidence.Resolve(form, row.Persons, row.Year) is { } entity)
+                        resolved[form] = entity.Name;
+                if (resolved.Count == 0) return entered;
+                foreach (var doc in Block(segment, row.Doc, quotes))
+                {
+                    Docs[doc] = resolved;
+                    entered.Add(doc);
+                    if (doc == row.Doc)
+                        foreach (var (field, form) in row.Ambiguous)
+                        {
+                            if (resolved.TryGetValue(form, out var name)) Add(EntityFields[field], name, doc, written);
+                        }
+                    else
+                        foreach (var (field, form) in forms.ValuesOf(doc))
+                            if (resolved.TryGetValue(form, out var name)) Add(EntityFields[field], name, doc, written);
+                }
+                return entered;
+            }
+
+            private void Add(string field, string name, int doc, HashSet<(string, string)>? written)
+            {
+                var docs = written is null ? DocsOf.TryGetValue((field, name), out var list) ? list : DocsOf[(field, name)] = [] : Writable(field, name, written);
                 if (docs.Count == 0 || docs[^1] != doc) docs.Add(doc);
+            }
+
+            /// <summary>The documents of one field and person as this resolution's own list (copied from the one it was
+            /// updated from on first write).</summary>
+            private List<int> Writable(string field, string name, HashSet<(string, string)> written)
+            {
+                if (written.Add((field, name))) DocsOf[(field, name)] = DocsOf.TryGetValue((field, name), out var shared) ? [.. shared] : [];
+                return DocsOf[(field, name)];
             }
         }
 
-        /// <summary>The segment's part for <paramref name="context"/>: the one kept when it still fits, else made anew
-        /// from the forms and documents this segment has already read (only forms new to it are looked up).</summary>
+        /// <summary>The segment's part for <paramref name="context"/>: the one kept when it still holds; else, when the kept
+        /// one was made for the context this one was made from, that part with the articles holding a changed form read
+        /// anew; else one made from all its articles naming a wanted form.</summary>
         public Part PartFor(AtomicReader segment, Context context)
         {
             lock (_lock)
             {
-                if (_part is { } kept && kept.Fits(context)) return kept;
-                var articles = KindFilter.BitsOf(SummitSchema.KindArticle, segment);
-                var dates = NumericColumn.For(segment, SummitSchema.Date);
+                if (_part is { } kept)
+                {
+                    if (ReferenceEquals(kept.Context, context)) return kept;
+                    if (context.ChangesSince(kept.Context) is { } changes) return _part = Update(segment, kept, context, changes);
+                }
                 var forms = SegmentCounts.For(segment, EntityFields);
-                var docs = new List<int>();
                 // A small (new) segment looks its own forms up in the wanted ones rather than every wanted form in its terms.
                 var wanted = forms.Values.Count < context.Wanted.Length ? forms.Values.Where(context.WantedSet.Contains) : context.Wanted;
-                foreach (var form in wanted) docs.AddRange(DocsOf(segment, form));
-                docs.Sort();
                 var rows = new List<Row>();
                 var profiles = new SurnameEvidence.Builder(context.Registry, context.CandidateSet);
-                var links = new Dictionary<string, (string? Person, string[] Candidates)>(StringComparer.Ordinal);
-                var persons = new List<string>();
-                for (var i = 0; i < docs.Count; i++)
-                {
-                    var doc = docs[i];
-                    if (i > 0 && docs[i - 1] == doc || articles is null || !articles.Get(doc)) continue;
-                    var values = forms.ValuesOf(doc);
-                    persons.Clear();
-                    foreach (var (_, form) in values)
+                var reader = new RowReader(segment, context, forms);
+                foreach (var doc in DocsOf(segment, wanted))
+                    if (reader.Read(doc) is { } row)
                     {
-                        if (!links.TryGetValue(form, out var link)) links[form] = link = context.Link(form);
-                        if (link.Person is { } name && !persons.Contains(name)) persons.Add(name);
+                        rows.Add(row);
+                        profiles.Add(row.Persons, row.Year);
                     }
-                    var year = SurnameEvidence.YearOf(dates?.Get(doc) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
-                    var row = new Row(doc, year, [.. persons], [.. values.Where(v => context.Ambiguous.Contains(v.Value))]);
-                    rows.Add(row);
-                    profiles.Add(row.Persons, year);
-                }
-                return _part = new Part(context, links, rows, profiles);
+                return _part = new Part(context, rows, profiles, [.. profiles.Named]);
             }
+        }
+
+        /// <summary>
+        /// <paramref name="kept"/> carried to <paramref name="context"/>: only articles holding one of the
+        /// <paramref name="changes"/> may have another row, so only they are read again; their old rows are taken out of
+        /// the profiles and their new ones put in, and a candidate new to the context gets a profile from them (every
+        /// article naming it holds one of its forms, which are newly wanted). The part itself is kept when no row changed
+        /// and no candidate came or went.
+        /// </summary>
+        private Part Update(AtomicReader segment, Part kept, Context context, IReadOnlySet<string> changes)
+        {
+            var forms = SegmentCounts.For(segment, EntityFields);
+            var reader = new RowReader(segment, context, forms);
+            var changedRows = new List<(Row? Old, Row? Now)>();
+            var reread = new List<Row>();
+            foreach (var doc in DocsOf(segment, changes.Count < forms.Values.Count ? changes : forms.Values.Where(changes.Contains)))
+            {
+                var (old, now) = (kept.RowOf(doc), reader.Read(doc));
+                if (now is not null) reread.Add(now);
+                if (old is null && now is null || old is not null && now is not null && old.SameAs(now)) continue;
+                changedRows.Add((old, now));
+            }
+            var sameCandidates = ReferenceEquals(kept.Context.CandidateSet, context.CandidateSet) || kept.Context.CandidateSet.SetEquals(context.CandidateSet);
+            if (changedRows.Count == 0 && sameCandidates)
+            {
+                kept.Context = context;
+                return kept;
+            }
+            var profiles = kept.Profiles.Derive(context.Registry, context.CandidateSet);
+            foreach (var (old, now) in changedRows)
+            {
+                if (old is not null) profiles.Add(old.Persons, old.Year, -1);
+                if (now is not null) profiles.Add(now.Persons, now.Year);
+            }
+            foreach (var row in reread) profiles.AddToNew(row.Persons, row.Year);
+            // The rows, in document order: the kept ones but for the changed documents, whose new rows take their place.
+            var changedDocs = changedRows.Select(c => (c.Old ?? c.Now)!.Doc).ToHashSet();
+            var rows = new List<Row>(kept.Rows.Count + changedRows.Count);
+            var added = changedRows.Where(c => c.Now is not null).Select(c => c.Now!).OrderBy(r => r.Doc).ToList();
+            var a = 0;
+            foreach (var row in kept.Rows)
+            {
+                for (; a < added.Count && added[a].Doc < row.Doc; a++) rows.Add(added[a]);
+                if (!changedDocs.Contains(row.Doc)) rows.Add(row);
+            }
+            rows.AddRange(added.Skip(a));
+            var touched = new HashSet<string>(profiles.Written, StringComparer.Ordinal);
+            touched.UnionWith(kept.Named.Where(c => !context.CandidateSet.Contains(c)));
+            var named = kept.Named.Where(c => context.CandidateSet.Contains(c) && !touched.Contains(c)).Concat(touched.Where(profiles.Names));
+            return new Part(context, rows, profiles, [.. named], kept, [.. changedDocs.Order()], touched);
+        }
+
+        /// <summary>Reads the row of an article for one context, each form's person looked up once.</summary>
+        private sealed class RowReader(AtomicReader segment, Context context, SegmentCounts forms)
+        {
+            private readonly FixedBitSet? _articles = KindFilter.BitsOf(SummitSchema.KindArticle, segment);
+            private readonly NumericColumn? _dates = NumericColumn.For(segment, SummitSchema.Date);
+            private readonly Dictionary<string, string?> _persons = new(StringComparer.Ordinal);
+            private readonly List<string> _named = [];
+
+            /// <summary>The document's row; null when it is no article or names no wanted form.</summary>
+            public Row? Read(int doc)
+            {
+                if (_articles is null || !_articles.Get(doc)) return null;
+                var values = forms.ValuesOf(doc);
+                if (!values.Any(v => context.WantedSet.Contains(v.Value))) return null;
+                _named.Clear();
+                foreach (var (_, form) in values)
+                {
+                    if (!_persons.TryGetValue(form, out var person)) _persons[form] = person = context.PersonOf(form);
+                    if (person is not null && !_named.Contains(person)) _named.Add(person);
+                }
+                var year = SurnameEvidence.YearOf(_dates?.Get(doc) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
+                return new Row(doc, year, [.. _named], [.. values.Where(v => context.Ambiguous.Contains(v.Value))]);
+            }
+        }
+
+        /// <summary>The distinct documents holding any of <paramref name="forms"/> as a person or speaker, ascending.</summary>
+        private List<int> DocsOf(AtomicReader segment, IEnumerable<string> forms)
+        {
+            var docs = new List<int>();
+            foreach (var form in forms) docs.AddRange(DocsOf(segment, form));
+            docs.Sort();
+            var distinct = 0;
+            for (var i = 0; i < docs.Count; i++)
+                if (i == 0 || docs[i] != docs[i - 1]) docs[distinct++] = docs[i];
+            docs.RemoveRange(distinct, docs.Count - distinct);
+            return docs;
         }
 
         /// <summary>The documents holding <paramref name="form"/> as a person or speaker, ascending per field (a document

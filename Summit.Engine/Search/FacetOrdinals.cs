@@ -255,8 +255,11 @@ public sealed class FacetOrdinals
             if (!ReferenceEquals(old.Resolution, now.Resolution))
             {
                 docs = [];
-                foreach (var resolution in new[] { old.Resolution, now.Resolution })
-                    if (resolution is not null) docs.UnionWith(resolution.Docs.Keys);
+                // A resolution updated from the last one names the documents it resolved again.
+                if (old.Resolution is not null && now.Resolution?.ChangedSince(old.Resolution) is { } changed) docs.UnionWith(changed);
+                else
+                    foreach (var resolution in new[] { old.Resolution, now.Resolution })
+                        if (resolution is not null) docs.UnionWith(resolution.Docs.Keys);
             }
             DocsEnum? postings = null;
             for (var i = 0; i < fields.Count; i++)

@@ -180,6 +180,83 @@ public sealed class ArchiveLinkingTests : IDisposable
             [.. searcher.Search(new SearchRequest { Persons = ["George H. W. Bush"], PageSize = 50 }).Hits.Select(h => h.Id).Order()];
     }
 
+    [Fact]
+    public void Evidence_carried_over_refreshes_that_make_forms_ambiguous_or_not_matches_a_rebuild()
+    {
+        // Rounds of upserts over a small pool of ids, drawing full names, bare surnames and co-named persons: a second
+        // "… Baker" or "… Bush" arriving makes the surname ambiguous, its last article replaced makes it plain again,
+        // and co-mentions and years move the evidence. The live index carries its evidence from reader to reader; after
+        // every round each person's articles and quotes, the facets and the vocabulary equal those of an index built
+        // from the same articles at once.
+        string[] persons = ["George H. W. Bush", "George W. Bush", "Bush", "James Baker", "Howard Baker", "Baker", "Dan Quayle",
+            "Dick Cheney", "Colin Powell", "Mr Baker"];
+        var random = new Random(23);
+        (Summit.Engine.Articles.Article, Summit.Engine.Extraction.ArticleFacts) Draw(int id)
+        {
+            var named = Enumerable.Range(0, random.Next(1, 4)).Select(_ => persons[random.Next(persons.Length)]).Distinct().ToArray();
+            var speaker = random.Next(3) == 0 ? named[0] : null;
+            // A quote of its own text per article: a quote search groups one text's articles under the earliest.
+            var quote = $"Talks on {random.Next()} went well.";
+            return TestArticles.Make($"a-{id}", $"Article {id}", $"Washington news. {quote}", $"{1986 + random.Next(20)}-06-01T10:00:00Z",
+                countries: ["US"], persons: named, quotes: speaker is null ? null : [(quote, speaker)]);
+        }
+        var live = new Dictionary<string, (Summit.Engine.Articles.Article, Summit.Engine.Extraction.ArticleFacts)>();
+        foreach (var article in Enumerable.Range(0, 12).Select(Draw)) live[article.Item1.Id] = article;
+        var path = Path.Combine(_root, "carried-live");
+        Write(path, live.Values, rebuild: true);
+        using var index = new SearchIndex(path);
+        var searcher = new ArticleSearcher(index);
+        _ = PersonFacet(searcher);
+        var ambiguityChanged = 0;
+        for (var round = 0; round < 12; round++)
+        {
+            var before = Ambiguous(index);
+            var step = Enumerable.Range(0, 3).Select(_ => Draw(random.Next(16))).GroupBy(a => a.Item1.Id).Select(g => g.Last()).ToList();
+            Write(path, step);
+            foreach (var article in step) live[article.Item1.Id] = article;
+            index.RefreshNow();
+            if (!before.SetEquals(Ambiguous(index))) ambiguityChanged++;
+            var rebuilt = Path.Combine(_root, $"carried-rebuilt-{round}");
+            Write(rebuilt, live.Values, rebuild: true);
+            using var fresh = new SearchIndex(rebuilt);
+            var freshSearcher = new ArticleSearcher(fresh);
+            Assert.Equal(Everything(freshSearcher), Everything(searcher));
+            Assert.Equal(Profiles(fresh), Profiles(index));
+            Assert.Equal(Vocabulary(fresh), Vocabulary(index));
+        }
+        // The rounds did what they are for.
+        Assert.True(ambiguityChanged >= 2, $"ambiguity changed in {ambiguityChanged} rounds");
+
+        static HashSet<string> Ambiguous(SearchIndex index)
+        {
+            using var lease = index.Acquire();
+            return [.. ArchiveEntities.For(lease.Searcher.IndexReader).Registry.AmbiguousForms];
+        }
+
+        // What the evidence holds of each candidate, which a resolution may not show yet.
+        static string Profiles(SearchIndex index)
+        {
+            using var lease = index.Acquire();
+            var archive = ArchiveEntities.For(lease.Searcher.IndexReader);
+            var candidates = archive.Registry.AmbiguousForms.SelectMany(archive.Registry.CandidatesOf).Select(c => c.Name).Distinct().Order(StringComparer.Ordinal);
+            return string.Join('\n', candidates.Select(c => archive.ProfileOf(c) is var p
+                ? $"{c} {p.FirstYear}-{p.LastYear}: {string.Join(' ', p.CoMentions.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key}={m.Value}"))}" : ""));
+        }
+
+        static string Everything(ArticleSearcher searcher)
+        {
+            var facets = searcher.Search(new SearchRequest { FacetLimit = 100 }).Facets;
+            var lines = new List<string>();
+            foreach (var value in facets.Person.Concat(facets.Speaker))
+            {
+                var articles = searcher.Search(new SearchRequest { Persons = [value.Value], PageSize = 100 }).Hits.Select(h => h.Id).Order();
+                var quotes = searcher.SearchQuotes(new QuoteSearchRequest { Speakers = [value.Value], PageSize = 100 }).Hits.Select(h => h.ArticleId).Order();
+                lines.Add($"{value.Value} {value.Count}: {string.Join(' ', articles)} | {string.Join(' ', quotes)}");
+            }
+            return string.Join('\n', lines.Order(StringComparer.Ordinal));
+        }
+    }
+
     /// <summary>Two Bushes of equal frequency, so "Bush" alone is ambiguous; three articles name him bare.</summary>
     private static IEnumerable<(Summit.Engine.Articles.Article, Summit.Engine.Extraction.ArticleFacts)> Bushes()
     {
