@@ -53,10 +53,14 @@ public sealed class EntityRegistry
     private const int Dominance = 3;
 
     // Persistent maps: a registry made from the previous one by Update shares every entry the changed components do not
-    // touch, so making it costs in proportion to the forms whose counts changed, not to the archive.
-    private readonly ImmutableDictionary<string, Component> _componentOf;   // person form → its component
-    private readonly ImmutableDictionary<string, Component> _owner;         // family key → the component of its forms
-    private readonly ImmutableDictionary<string, ImmutableList<Component>> _mentions; // key → components a new owner may join
+    // touch, so making it costs in proportion to the forms whose counts changed, not to the archive. Forms and keys point
+    // at a component by id, and a component linked again keeps its id and its unchanged entities, so that one count
+    // changing in a large component rewrites the entries of what changed, not of its every form.
+    private readonly ImmutableDictionary<string, int> _componentOf;         // person form → its component's id
+    private readonly ImmutableDictionary<int, Component> _components;       // id → component
+    private readonly int _nextId;
+    private readonly ImmutableDictionary<string, int> _owner;               // family key → the component of its forms
+    private readonly ImmutableDictionary<string, ImmutableList<int>> _mentions; // key → components a new owner may join
     private readonly ImmutableDictionary<Entity, IReadOnlyList<string>> _forms;
     private readonly ImmutableDictionary<string, IReadOnlyList<Entity>> _candidates;
     private readonly ImmutableDictionary<string, Entity> _organizations;
@@ -68,19 +72,19 @@ public sealed class EntityRegistry
     private readonly (WeakReference<EntityRegistry> From, IReadOnlySet<string> Forms)? _updatedFrom;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<EntityRegistry, IReadOnlySet<string>> _changedFrom = new();
 
-    private EntityRegistry(ImmutableDictionary<string, Component> componentOf, ImmutableDictionary<string, Component> owner,
-        ImmutableDictionary<string, ImmutableList<Component>> mentions, ImmutableDictionary<Entity, IReadOnlyList<string>> forms,
+    private EntityRegistry(ImmutableDictionary<string, int> componentOf, ImmutableDictionary<int, Component> components, int nextId,
+        ImmutableDictionary<string, int> owner, ImmutableDictionary<string, ImmutableList<int>> mentions, ImmutableDictionary<Entity, IReadOnlyList<string>> forms,
         ImmutableDictionary<string, IReadOnlyList<Entity>> candidates, ImmutableDictionary<string, Entity> organizations,
         ImmutableDictionary<string, ImmutableList<Entity>> personsByName, ImmutableDictionary<string, ImmutableList<(Entity, bool)>> byFolded,
         (WeakReference<EntityRegistry>, IReadOnlySet<string>)? updatedFrom)
     {
-        (_componentOf, _owner, _mentions, _forms, _candidates) = (componentOf, owner, mentions, forms, candidates);
+        (_componentOf, _components, _nextId, _owner, _mentions, _forms, _candidates) = (componentOf, components, nextId, owner, mentions, forms, candidates);
         (_organizations, _personsByName, _byFolded, _updatedFrom) = (organizations, personsByName, byFolded, updatedFrom);
         _entities = new Lazy<IReadOnlyList<Entity>>(() => [.. _forms.Keys.Concat(_organizations.Values).Order(EntityOrder)]);
     }
 
-    public static EntityRegistry Empty { get; } = new(ImmutableDictionary.Create<string, Component>(StringComparer.Ordinal),
-        ImmutableDictionary.Create<string, Component>(StringComparer.Ordinal), ImmutableDictionary.Create<string, ImmutableList<Component>>(StringComparer.Ordinal),
+    public static EntityRegistry Empty { get; } = new(ImmutableDictionary.Create<string, int>(StringComparer.Ordinal), ImmutableDictionary<int, Component>.Empty, 0,
+        ImmutableDictionary.Create<string, int>(StringComparer.Ordinal), ImmutableDictionary.Create<string, ImmutableList<int>>(StringComparer.Ordinal),
         ImmutableDictionary.Create<Entity, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance),
         ImmutableDictionary.Create<string, IReadOnlyList<Entity>>(StringComparer.Ordinal), ImmutableDictionary.Create<string, Entity>(StringComparer.Ordinal),
         ImmutableDictionary.Create<string, ImmutableList<Entity>>(StringComparer.Ordinal),
@@ -95,7 +99,9 @@ public sealed class EntityRegistry
         : a.Type != b.Type ? string.CompareOrdinal(b.Type, a.Type) : string.CompareOrdinal(a.Name, b.Name));
 
     /// <summary>The person a person form written by the extractor is; null when it is none or ambiguous.</summary>
-    public Entity? ResolvePerson(string form) => _componentOf.TryGetValue(form, out var component) ? component.EntityOf(form) : null;
+    public Entity? ResolvePerson(string form) => ComponentOf(form)?.EntityOf(form);
+
+    private Component? ComponentOf(string form) => _componentOf.TryGetValue(form, out var id) ? _components[id] : null;
 
     /// <summary>The person or, failing that, the organisation of the archive a form names (a speaker: "BBC").</summary>
     public Entity? Resolve(string form) =>
@@ -141,8 +147,8 @@ public sealed class EntityRegistry
     {
         var changed = new HashSet<string>(StringComparer.Ordinal);
         if (ReferenceEquals(previous, this)) return changed;
-        foreach (var (form, component) in _componentOf)
-            if (!previous._componentOf.TryGetValue(form, out var theirs) || !Component.SameLinks(theirs, component, form)) changed.Add(form);
+        foreach (var (form, id) in _componentOf)
+            if (previous.ComponentOf(form) is not { } theirs || !Component.SameLinks(theirs, _components[id], form)) changed.Add(form);
         foreach (var (form, _) in previous._componentOf)
             if (!_componentOf.ContainsKey(form)) changed.Add(form);
         foreach (var name in _organizations.Keys.Where(n => !previous._organizations.ContainsKey(n))
@@ -170,11 +176,11 @@ public sealed class EntityRegistry
         // The changed forms and the components they touch: their own (the family's), the owners of the keys they may
         // join, and for a form new to the archive the components that may join it.
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var affected = new HashSet<Component>(ReferenceEqualityComparer.Instance);
+        var affected = new HashSet<int>();
         foreach (var (form, change) in formChanges)
         {
             if (change == 0 || PersonName.ParseCached(form) is not { } name) continue;
-            var old = previous._componentOf.TryGetValue(form, out var own) ? own.CountOf(form) : 0;
+            var old = previous.ComponentOf(form)?.CountOf(form) ?? 0;
             counts[form] = counts.GetValueOrDefault(form, old) + change;
             if (previous._owner.TryGetValue(name.Family, out var family)) affected.Add(family);
             foreach (var key in NameComponents.Mentions(name))
@@ -182,7 +188,8 @@ public sealed class EntityRegistry
             if (old == 0 && previous._mentions.TryGetValue(name.Family, out var joining)) affected.UnionWith(joining);
         }
         var input = new Dictionary<string, (string Form, int Count, PersonName Name)>(StringComparer.Ordinal);
-        foreach (var component in affected)
+        var relinked = affected.Select(id => previous._components[id]).ToList();
+        foreach (var component in relinked)
             foreach (var member in component.Input)
                 input[member.Form] = member;
         foreach (var (form, count) in counts)
@@ -190,9 +197,14 @@ public sealed class EntityRegistry
             if (count > 0) input[form] = (form, count, PersonName.ParseCached(form)!);
             else input.Remove(form);
         }
-        var linked = NameComponents.Split([.. input.Values]).Select(c => new Component(c, LinkedComponents.GetOrLink(c, Link))).ToList();
+        // Linked again, a person whose name, forms and articles did not change is the entity it was.
+        var known = new Dictionary<string, List<Entity>>(StringComparer.Ordinal);
+        foreach (var (entity, _) in relinked.SelectMany(c => c.Linked.FormsOf))
+            (known.TryGetValue(entity.Name, out var same) ? same : known[entity.Name] = []).Add(entity);
+        var linked = NameComponents.Split([.. input.Values]).Select(c => new Component(c, Reuse(LinkedComponents.GetOrLink(c, Link), known))).ToList();
 
         var componentOf = previous._componentOf.ToBuilder();
+        var components = previous._components.ToBuilder();
         var owner = previous._owner.ToBuilder();
         var mentions = previous._mentions.ToBuilder();
         var forms = previous._forms.ToBuilder();
@@ -200,43 +212,80 @@ public sealed class EntityRegistry
         var personsByName = previous._personsByName.ToBuilder();
         var byFolded = previous._byFolded.ToBuilder();
         var changed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var component in affected)
+        var nextId = previous._nextId;
+        // A new component takes the id of the first old one its forms were in that no other took, else a new id; its
+        // forms and family keys are written only where they pointed elsewhere.
+        var ids = new int[linked.Count];
+        var free = new HashSet<int>(affected);
+        for (var c = 0; c < linked.Count; c++)
         {
+            ids[c] = -1;
+            foreach (var (form, _, _) in linked[c].Input)
+                if (previous._componentOf.TryGetValue(form, out var was) && free.Remove(was))
+                {
+                    ids[c] = was;
+                    break;
+                }
+            if (ids[c] < 0) ids[c] = nextId++;
+        }
+        var linkedForms = new HashSet<string>(linked.SelectMany(c => c.Input).Select(m => m.Form), StringComparer.Ordinal);
+        var linkedFamilies = new HashSet<string>(linked.SelectMany(c => c.Input).Select(m => m.Name.Family), StringComparer.Ordinal);
+        foreach (var id in affected)
+        {
+            var component = previous._components[id];
             foreach (var (form, _, name) in component.Input)
             {
-                componentOf.Remove(form);
-                if (owner.GetValueOrDefault(name.Family) == component) owner.Remove(name.Family);
                 changed.Add(form);
+                if (!linkedForms.Contains(form)) componentOf.Remove(form);
+                if (!linkedFamilies.Contains(name.Family) && owner.GetValueOrDefault(name.Family, -1) == id) owner.Remove(name.Family);
             }
-            foreach (var key in component.Mentions) Remove(mentions, key, component);
-            foreach (var (entity, _) in component.Linked.FormsOf)
-            {
-                forms.Remove(entity);
-                Remove(personsByName, entity.Name, entity);
-                foreach (var alias in entity.Aliases.Prepend(entity.Name)) Remove(byFolded, TextFolding.Fold(alias), (entity, alias == entity.Name));
-            }
-            foreach (var (form, _) in component.Linked.Candidates) candidates.Remove(form);
+            if (free.Contains(id)) components.Remove(id);
         }
-        foreach (var component in linked)
+        for (var c = 0; c < linked.Count; c++)
         {
+            var (component, id) = (linked[c], ids[c]);
+            components[id] = component;
             foreach (var (form, _, name) in component.Input)
             {
                 // A form linked to the same person (by name) and candidates as before did not change, though its
-                // component was linked again (a count changed, so its entities are new objects).
-                if (previous._componentOf.TryGetValue(form, out var before) && Component.SameLinks(before, component, form)) changed.Remove(form);
+                // component was linked again.
+                if (previous.ComponentOf(form) is { } was && Component.SameLinks(was, component, form)) changed.Remove(form);
                 else changed.Add(form);
-                componentOf[form] = component;
-                owner[name.Family] = component;
+                if (componentOf.GetValueOrDefault(form, -1) != id) componentOf[form] = id;
+                if (owner.GetValueOrDefault(name.Family, -1) != id) owner[name.Family] = id;
             }
-            foreach (var key in component.Mentions) mentions[key] = mentions.GetValueOrDefault(key, []).Add(component);
-            foreach (var (entity, entityForms) in component.Linked.FormsOf)
-            {
-                forms[entity] = entityForms;
-                Add(personsByName, entity.Name, entity);
-                foreach (var alias in entity.Aliases.Prepend(entity.Name)) Add(byFolded, TextFolding.Fold(alias), (entity, alias == entity.Name));
-            }
-            foreach (var (form, persons) in component.Linked.Candidates) candidates[form] = persons;
         }
+        // The keys each id may be joined by: taken out where its old component had them and its new one has not, put in
+        // the other way round.
+        var mentionsOf = new Dictionary<int, (IEnumerable<string> Old, IEnumerable<string> New)>();
+        foreach (var id in affected) mentionsOf[id] = (previous._components[id].Mentions, []);
+        for (var c = 0; c < linked.Count; c++) mentionsOf[ids[c]] = (mentionsOf.GetValueOrDefault(ids[c]).Old ?? [], linked[c].Mentions);
+        foreach (var (id, (old, now)) in mentionsOf)
+        {
+            var nowSet = now.ToHashSet(StringComparer.Ordinal);
+            var oldSet = old.ToHashSet(StringComparer.Ordinal);
+            foreach (var key in oldSet.Where(k => !nowSet.Contains(k))) Remove(mentions, key, id);
+            foreach (var key in nowSet.Where(k => !oldSet.Contains(k))) Add(mentions, key, id);
+        }
+        // Entities: only those no longer linked, or new, change the maps by entity.
+        var oldEntities = new Dictionary<Entity, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
+        foreach (var (entity, entityForms) in relinked.SelectMany(c => c.Linked.FormsOf)) oldEntities[entity] = entityForms;
+        var newEntities = new Dictionary<Entity, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
+        foreach (var (entity, entityForms) in linked.SelectMany(c => c.Linked.FormsOf)) newEntities[entity] = entityForms;
+        foreach (var entity in oldEntities.Keys.Where(e => !newEntities.ContainsKey(e)))
+        {
+            forms.Remove(entity);
+            Remove(personsByName, entity.Name, entity);
+            foreach (var alias in entity.Aliases.Prepend(entity.Name)) Remove(byFolded, TextFolding.Fold(alias), (entity, alias == entity.Name));
+        }
+        foreach (var (entity, entityForms) in newEntities.Where(e => !oldEntities.ContainsKey(e.Key)))
+        {
+            forms[entity] = entityForms;
+            Add(personsByName, entity.Name, entity);
+            foreach (var alias in entity.Aliases.Prepend(entity.Name)) Add(byFolded, TextFolding.Fold(alias), (entity, alias == entity.Name));
+        }
+        foreach (var (form, _) in relinked.SelectMany(c => c.Linked.Candidates)) candidates.Remove(form);
+        foreach (var (form, persons) in linked.SelectMany(c => c.Linked.Candidates)) candidates[form] = persons;
 
         var organizations = previous._organizations.ToBuilder();
         foreach (var (name, change) in organizationChanges.GroupBy(o => o.Key, o => o.Value, StringComparer.Ordinal).Select(g => (g.Key, g.Sum())))
@@ -257,9 +306,24 @@ public sealed class EntityRegistry
             }
             if (before is null != count <= 0) changed.UnionWith(OrganizationFinder.FormsOf(name));
         }
-        return new EntityRegistry(componentOf.ToImmutable(), owner.ToImmutable(), mentions.ToImmutable(), forms.ToImmutable(),
+        return new EntityRegistry(componentOf.ToImmutable(), components.ToImmutable(), nextId, owner.ToImmutable(), mentions.ToImmutable(), forms.ToImmutable(),
             candidates.ToImmutable(), organizations.ToImmutable(), personsByName.ToImmutable(), byFolded.ToImmutable(),
             (new WeakReference<EntityRegistry>(previous), changed));
+    }
+
+    /// <summary>The linked component with each person that equals one of <paramref name="known"/> (by name, type,
+    /// aliases and articles) replaced by that one.</summary>
+    private static LinkedComponent Reuse(LinkedComponent linked, Dictionary<string, List<Entity>> known)
+    {
+        Dictionary<Entity, Entity>? same = null;
+        foreach (var (entity, _) in linked.FormsOf)
+            if (known.TryGetValue(entity.Name, out var named) && named.FirstOrDefault(k => !ReferenceEquals(k, entity) && k.Articles == entity.Articles
+                    && k.Type == entity.Type && k.Aliases.SequenceEqual(entity.Aliases, StringComparer.Ordinal)) is { } old)
+                (same ??= new(ReferenceEqualityComparer.Instance))[entity] = old;
+        if (same is null) return linked;
+        Entity Of(Entity e) => same.GetValueOrDefault(e) ?? e;
+        return new LinkedComponent([.. linked.Forms.Select(f => (f.Form, f.Entity is { } e ? Of(e) : null))], [.. linked.FormsOf.Select(f => (Of(f.Entity), f.Forms))],
+            [.. linked.Candidates.Select(c => (c.Form, (IReadOnlyList<Entity>)[.. c.Persons.Select(Of)]))]);
     }
 
     private static void Add<T>(ImmutableDictionary<string, ImmutableList<T>>.Builder map, string key, T value) =>
@@ -277,7 +341,7 @@ public sealed class EntityRegistry
     /// one per name group of the archive, so each keeps one array sorted by form (searched by halves) rather than maps.</summary>
     private sealed class Component
     {
-        private readonly (string Form, int Count, Entity? Entity)[] _members;
+        private readonly (string Form, int Count, Entity? Entity, IReadOnlyList<Entity> Candidates)[] _members;
 
         public Component(List<(string Form, int Count, PersonName Name)> input, LinkedComponent linked)
         {
@@ -286,7 +350,8 @@ public sealed class EntityRegistry
             // The input is in ordinal order of its forms (NameComponents.Split), and the linked forms are the same forms.
             var entities = linked.Forms.OrderBy(f => f.Form, StringComparer.Ordinal).ToArray();
             if (entities.Length != input.Count) throw new InvalidOperationException("a component was linked with other forms than its own");
-            _members = [.. input.Select((m, i) => entities[i].Form == m.Form ? (m.Form, m.Count, entities[i].Entity)
+            var candidates = linked.Candidates.ToDictionary(c => c.Form, c => c.Persons, StringComparer.Ordinal);
+            _members = [.. input.Select((m, i) => entities[i].Form == m.Form ? (m.Form, m.Count, entities[i].Entity, candidates.GetValueOrDefault(m.Form) ?? [])
                 : throw new InvalidOperationException($"a component was linked without its form {m.Form}"))];
             Mentions = [.. input.SelectMany(m => NameComponents.Mentions(m.Name)).Distinct(StringComparer.Ordinal)];
         }
@@ -302,12 +367,7 @@ public sealed class EntityRegistry
         /// <summary>The person one of its forms is (null: none, or ambiguous).</summary>
         public Entity? EntityOf(string form) => _members[IndexOf(form)].Entity;
 
-        private IReadOnlyList<Entity> CandidatesOf(string form)
-        {
-            foreach (var (ambiguous, persons) in Linked.Candidates)
-                if (ambiguous == form) return persons;
-            return [];
-        }
+        private IReadOnlyList<Entity> CandidatesOf(string form) => _members[IndexOf(form)].Candidates;
 
         private int IndexOf(string form)
         {
