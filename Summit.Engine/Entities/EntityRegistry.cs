@@ -187,6 +187,15 @@ public sealed class EntityRegistry
                 if (previous._owner.TryGetValue(key, out var joined)) affected.Add(joined);
             if (old == 0 && previous._mentions.TryGetValue(name.Family, out var joining)) affected.UnionWith(joining);
         }
+        // A two-word name coming or going may give its family, or the family its first word is, a full name that joining
+        // by first word depends on (NameComponents.Split), and so join or part the full names beginning with that word.
+        foreach (var (form, count) in counts)
+        {
+            var name = PersonName.ParseCached(form)!;
+            if (name.IsSingle || name.Words.Length != 2 || (previous.ComponentOf(form) is null) == (count <= 0)) continue;
+            foreach (var key in new[] { name.Family, PersonName.Key(name.Words[0]) })
+                if (previous._mentions.TryGetValue(key, out var joining)) affected.UnionWith(joining);
+        }
         var input = new Dictionary<string, (string Form, int Count, PersonName Name)>(StringComparer.Ordinal);
         var relinked = affected.Select(id => previous._components[id]).ToList();
         foreach (var component in relinked)

@@ -53,6 +53,14 @@ internal static class NameComponents
             if (name.Words.Length == 2) pairs.Add((PersonName.Key(name.Words[0]), name.Family));
         }
 
+        // A family with a two-word name that linking keeps under it (no twin the other way round to fold into): a one-word
+        // form of that word goes by the family's full names, and looks among full names with that first word only for
+        // those whose first word is no given name. So a given name met alone ("Howard") need not join every full name it
+        // begins ("Howard Baker") when some full name has it as family ("Michael Howard"); in a large archive those joins
+        // chain most families into one component.
+        var solid = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, _, name) in forms)
+            if (!name.IsSingle && name.Words.Length == 2 && !pairs.Contains((name.Family, PersonName.Key(name.Words[0])))) solid.Add(name.Family);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var parent = new List<int>();
         int Id(string key)
@@ -85,7 +93,8 @@ internal static class NameComponents
                 continue;
             }
             var first = PersonName.Key(name.Words[0]);
-            if (singles.Contains(first) || name.Words.Length == 2 && pairs.Contains((name.Family, first))) Join(own, first);
+            if (singles.Contains(first) && !(PersonName.IsGivenName(name.Words[0]) && solid.Contains(first))
+                || name.Words.Length == 2 && pairs.Contains((name.Family, first))) Join(own, first);
             if (name.Words.Length >= 3 && PersonName.Key(name.Words[^2] + name.Words[^1]) is var joined && families.Contains(joined)) Join(own, joined);
         }
 

@@ -110,6 +110,9 @@ public sealed class EntityRegistryTests
         // Two full names that share only a given name are linked apart, unless the given name is met alone.
         { "George Bush:5; George Washington:3", "George Washington", false },
         { "George Bush:5; George Washington:3; George:2", "George Washington", true },
+        // Not when some two-word name has it as family: "George" then goes by that family's names.
+        { "George Bush:5; George Washington:3; George:2; Boy George:4", "George Washington", false },
+        { "George Bush:5; George Washington:3; George:2; Boy George:4; George Boy:1", "George Washington", true },
         { "Ronald Reagan:6; Nigel Lawson:15", "Nigel Lawson", false },
     };
 
@@ -165,7 +168,7 @@ public sealed class EntityRegistryTests
         "President Reagan", "Nancy Reagan", "George Bush", "George W. Bush", "George H. W. Bush", "Bush", "George Washington", "George",
         "Robert Kilroy Silk", "Robert Kilroy-Silk", "Kilroy-Silk", "López Obrador", "Andrés Manuel López Obrador", "Nigel Lawson", "Lawson",
         "Volodymyr Zelenskyy", "Volodymyr Zelensky", "Zelensky", "Bibi Netanyahu", "Benjamin Netanyahu", "Netanyahu", "King Fahd", "Fahd",
-        "Subroto", "Order", "Tony Blair", "Mr Blair", "Blair",
+        "Subroto", "Order", "Tony Blair", "Mr Blair", "Blair", "Boy George", "George Boy", "Howard", "Ron Howard", "Howard Ron",
     ];
 
     private static readonly string[] UpdateOrganizations = ["BBC", "Liberal Democrats", "Conservatives", "Reuters", "Labour"];
@@ -192,6 +195,21 @@ public sealed class EntityRegistryTests
             foreach (var form in UpdateForms.Concat(UpdateOrganizations).Concat(["Lib Dems", "Tories"]))
                 if (Links(previous, form) != Links(registry, form)) Assert.Contains(form, changed);
         }
+    }
+
+    [Fact]
+    public void A_name_whose_twin_arrives_rejoins_the_full_names_its_given_name_begins_as_a_build_does()
+    {
+        // "Boy George" gives "George" a family of its own, so "George Washington" and "George Bush" are linked apart from
+        // it; "George Boy", more frequent, takes "Boy George" in (the same two words the other way round), and "George"
+        // alone is then again a given name among the Georges.
+        var before = new Dictionary<string, int> { ["George Bush"] = 5, ["George Washington"] = 3, ["George"] = 2, ["Boy George"] = 1 };
+        var registry = EntityRegistry.Update(EntityRegistry.Build(before, []), new Dictionary<string, int> { ["George Boy"] = 4 }, []);
+        LinkedComponents.Clear();
+        var scratch = EntityRegistry.Build(before.Append(KeyValuePair.Create("George Boy", 4)), []);
+
+        Assert.Equal(Describe(scratch), Describe(registry));
+        Assert.Equal(Links(scratch, "George"), Links(registry, "George"));
     }
 
     private static Dictionary<string, int> Changes(Random random, string[] names, Dictionary<string, int> counts)
