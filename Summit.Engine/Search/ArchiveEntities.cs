@@ -267,9 +267,16 @@ public sealed class ArchiveEntities
                     SegmentEvidence.Source.Sum(sources.GetValueOrDefault(candidate), candidate));
             return shift;
         }
-        // A resolution reads a candidate's profile only for its years and the persons its article names.
-        bool Moves(SegmentEvidence.Row row) => row.Ambiguous.Any(a => Registry.CandidatesOf(a.Form).Any(c =>
-            changed.Contains(c.Name) && ShiftOf(c.Name) is var shift && (shift.Years || row.Persons.Any(shift.Persons.Contains))));
+        // A resolution reads a candidate's profile only for its years and the persons its article names: the ambiguous
+        // forms with a candidate whose profile changed, with those changes, are the ones whose articles may move.
+        var moving = new Dictionary<string, List<SegmentEvidence.Shift>>(StringComparer.Ordinal);
+        if (changed.Count > 0)
+            foreach (var form in context.Ambiguous)
+                foreach (var candidate in Registry.CandidatesOf(form))
+                    if (changed.Contains(candidate.Name) && ShiftOf(candidate.Name) is { } shift && (shift.Years || shift.Persons.Count > 0))
+                        (moving.TryGetValue(form, out var list) ? list : moving[form] = []).Add(shift);
+        bool Moves(SegmentEvidence.Row row) => row.Ambiguous.Any(a => moving.TryGetValue(a.Form, out var its)
+            && its.Any(shift => shift.Years || row.Persons.Any(shift.Persons.Contains)));
         _resolved = new SegmentEvidence.Resolution[_leaves.Count];
         for (var l = 0; l < _leaves.Count; l++)
         {
@@ -281,9 +288,9 @@ public sealed class ArchiveEntities
             }
             var was = before[segment.CoreCacheKey];
             var redo = new SortedSet<int>(parts[l].ChangedSince(was.Part));
-            if (changed.Count > 0)
-                foreach (var row in parts[l].Rows)
-                    if (row.Ambiguous.Length > 0 && Moves(row)) redo.Add(row.Doc);
+            if (moving.Count > 0)
+                foreach (var doc in SegmentEvidence.For(segment).DocsHolding(segment, moving.Keys))
+                    if (parts[l].RowOf(doc) is { } row && Moves(row)) redo.Add(doc);
             _resolved[l] = redo.Count == 0 ? was.Resolution : was.Resolution.Update(segment, parts[l], redo, evidence);
         }
         lineage.Evidence = (_leaves.Select((leaf, l) => (leaf, l)).ToDictionary(x => x.leaf.AtomicReader.CoreCacheKey,
@@ -674,6 +681,13 @@ public sealed class ArchiveEntities
                 var year = SurnameEvidence.YearOf(_dates?.Get(doc) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
                 return new Row(doc, year, [.. _named], [.. values.Where(v => context.Ambiguous.Contains(v.Value))]);
             }
+        }
+
+        /// <summary>The distinct documents of the segment holding any of <paramref name="forms"/> as a person or speaker
+        /// (any kind, deleted ones too), ascending.</summary>
+        public List<int> DocsHolding(AtomicReader segment, IEnumerable<string> forms)
+        {
+            lock (_lock) return DocsOf(segment, forms);
         }
 
         /// <summary>The distinct documents holding any of <paramref name="forms"/> as a person or speaker, ascending.</summary>
