@@ -11,16 +11,17 @@ namespace Summit.Engine.Index;
 public static class ArticleDocuments
 {
     /// <summary>Stemmed text: stored, with positions and offsets in the postings for phrase search and highlighting.</summary>
-    public static readonly FieldType StoredTextWithOffsets = CreateTextType(stored: true);
-    /// <summary>Unstemmed twin: not stored (the stemmed field holds the text).</summary>
-    public static readonly FieldType ExactText = CreateTextType(stored: false);
+    public static readonly FieldType StoredTextWithOffsets = CreateTextType(stored: true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    /// <summary>Unstemmed twin: not stored (the stemmed field holds the text), with positions for exact phrases but no
+    /// offsets, which only a highlighter of the field's own stored text could use.</summary>
+    public static readonly FieldType ExactText = CreateTextType(stored: false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
 
-    private static FieldType CreateTextType(bool stored)
+    private static FieldType CreateTextType(bool stored, IndexOptions options)
     {
         var type = new FieldType(TextField.TYPE_STORED)
         {
             IsStored = stored,
-            IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+            IndexOptions = options,
         };
         type.Freeze();
         return type;
