@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -128,7 +129,7 @@ public static class ArticleDocuments
             new Field(SummitSchema.TitleExact, article.Title, ExactText),
             new Field(SummitSchema.Body, article.Body, StoredTextWithOffsets),
             new Field(SummitSchema.BodyExact, article.Body, ExactText),
-            new StoredField(SummitSchema.FactsJson, JsonSerializer.Serialize(facts, FactsJsonOptions)),
+            new StoredField(SummitSchema.FactsJson, JsonSerializer.Serialize(facts, FactsJsonContext.Default.ArticleFacts)),
         };
         foreach (var quote in facts.Quotes)
         {
@@ -331,3 +332,9 @@ public static class ArticleDocuments
         }
     }
 }
+
+/// <summary>The facts' JSON as <see cref="ArticleDocuments.FactsJsonOptions"/> writes it, with the serialiser generated
+/// at build time: the same text, without reflection-driven converters for every article.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ArticleFacts))]
+internal sealed partial class FactsJsonContext : JsonSerializerContext;
