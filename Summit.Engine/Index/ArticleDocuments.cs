@@ -69,6 +69,8 @@ public static class ArticleDocuments
         // token stream under a process-wide lock, so one per article instead of one per document.
         var date = article.Date is { } value ? new DateFields(ToIndexDate(value)) : null;
         yield return CreateArticleDocument(article, facts, date);
+        // Most articles quote nobody: their facet values are not gathered for quote documents.
+        if (facts.Quotes.Count == 0) yield break;
         var facets = new QuoteFacets(facts);
         var copied = new CopiedFields(article);
         for (var i = 0; i < Math.Min(facts.Quotes.Count, MaxQuoteDocuments); i++)
