@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -11,16 +12,17 @@ namespace Summit.Engine.Index;
 public static class ArticleDocuments
 {
     /// <summary>Stemmed text: stored, with positions and offsets in the postings for phrase search and highlighting.</summary>
-    public static readonly FieldType StoredTextWithOffsets = CreateTextType(stored: true);
-    /// <summary>Unstemmed twin: not stored (the stemmed field holds the text).</summary>
-    public static readonly FieldType ExactText = CreateTextType(stored: false);
+    public static readonly FieldType StoredTextWithOffsets = CreateTextType(stored: true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    /// <summary>Unstemmed twin: not stored (the stemmed field holds the text), with positions for exact phrases but no
+    /// offsets, which only a highlighter of the field's own stored text could use.</summary>
+    public static readonly FieldType ExactText = CreateTextType(stored: false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
 
-    private static FieldType CreateTextType(bool stored)
+    private static FieldType CreateTextType(bool stored, IndexOptions options)
     {
         var type = new FieldType(TextField.TYPE_STORED)
         {
             IsStored = stored,
-            IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+            IndexOptions = options,
         };
         type.Freeze();
         return type;
@@ -67,6 +69,8 @@ public static class ArticleDocuments
         // token stream under a process-wide lock, so one per article instead of one per document.
         var date = article.Date is { } value ? new DateFields(ToIndexDate(value)) : null;
         yield return CreateArticleDocument(article, facts, date);
+        // Most articles quote nobody: their facet values are not gathered for quote documents.
+        if (facts.Quotes.Count == 0) yield break;
         var facets = new QuoteFacets(facts);
         var copied = new CopiedFields(article);
         for (var i = 0; i < Math.Min(facts.Quotes.Count, MaxQuoteDocuments); i++)
@@ -127,7 +131,7 @@ public static class ArticleDocuments
             new Field(SummitSchema.TitleExact, article.Title, ExactText),
             new Field(SummitSchema.Body, article.Body, StoredTextWithOffsets),
             new Field(SummitSchema.BodyExact, article.Body, ExactText),
-            new StoredField(SummitSchema.FactsJson, JsonSerializer.Serialize(facts, FactsJsonOptions)),
+            new StoredField(SummitSchema.FactsJson, JsonSerializer.Serialize(facts, FactsJsonContext.Default.ArticleFacts)),
         };
         foreach (var quote in facts.Quotes)
         {
@@ -330,3 +334,9 @@ public static class ArticleDocuments
         }
     }
 }
+
+/// <summary>The facts' JSON as <see cref="ArticleDocuments.FactsJsonOptions"/> writes it, with the serialiser generated
+/// at build time: the same text, without reflection-driven converters for every article.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ArticleFacts))]
+internal sealed partial class FactsJsonContext : JsonSerializerContext;

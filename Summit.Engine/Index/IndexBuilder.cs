@@ -73,6 +73,9 @@ public sealed class IndexBuilder : IDisposable
     /// <summary>Removes an article and its quote documents.</summary>
     public void Delete(string articleId) => _writer.DeleteDocuments(new Term(SummitSchema.ArticleId, articleId));
 
+    /// <summary>Writes the documents buffered so far into new segments, without committing them.</summary>
+    public void Flush() => _writer.Flush(triggerMerge: false, applyAllDeletes: false);
+
     /// <summary>Makes every change so far durable and visible to newly opened readers. On failure the writer
     /// is rolled back to the last commit (releasing write.lock) and the exception rethrown.</summary>
     public void Commit()

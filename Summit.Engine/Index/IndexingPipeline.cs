@@ -85,7 +85,7 @@ public static class IndexingPipeline
 
         try
         {
-            Parallel.ForEach(ArticleReader.Read(inputPath, options.Reader), parallel, result =>
+            Parallel.ForEach(FlushAtEnd(ArticleReader.Read(inputPath, options.Reader), builder), parallel, result =>
             {
                 Process(result);
                 progress?.Report(Interlocked.Increment(ref processed));
@@ -104,6 +104,19 @@ public static class IndexingPipeline
         return new IndexingSummary(indexed, failures.Count, warnings.Count,
             failures.OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ToList(), warnings.ToList(),
             stopwatch.Elapsed, Stopwatch.GetElapsedTime(0, extractionTicks) / Math.Max(1, parallel.MaxDegreeOfParallelism), characters);
+    }
+
+    /// <summary>
+    /// The results, then a flush as soon as the input runs out. Every indexing thread buffers its own documents;
+    /// flushed by the final commit, the buffers would be written one after another on one core. Flushed when the
+    /// last article is taken, the other threads are still indexing theirs, and Lucene has an indexing thread write a
+    /// buffer waiting to be flushed before its next document: the buffers are written on every core at once, and the
+    /// commit only writes the last few articles.
+    /// </summary>
+    private static IEnumerable<ReadResult> FlushAtEnd(IEnumerable<ReadResult> results, IndexBuilder builder)
+    {
+        foreach (var result in results) yield return result;
+        builder.Flush();
     }
 
     /// <summary>Loads what extraction needs and runs the extraction and document code once on a short text.</summary>
