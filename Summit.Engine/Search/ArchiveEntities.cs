@@ -133,8 +133,10 @@ public sealed class ArchiveEntities
         private SegmentEvidence.Context? _context;
 
         /// <summary>What the last reader's evidence found, per segment core: its part, deletions, deleted rows and
-        /// resolution; and per candidate, the parts (with their deleted rows) its profile is the sum of.</summary>
-        public (Dictionary<object, EvidenceLeaf> Leaves, Dictionary<string, List<SegmentEvidence.Source>> Sources)? Evidence { get; set; }
+        /// resolution; per candidate, the parts (with their deleted rows) its profile is the sum of; and the profiles
+        /// summed so far.</summary>
+        public (Dictionary<object, EvidenceLeaf> Leaves, Dictionary<string, List<SegmentEvidence.Source>> Sources,
+            Dictionary<string, SurnameEvidence.Profile> Profiles)? Evidence { get; set; }
 
         public sealed record EvidenceLeaf(SegmentEvidence.Part Part, int Deleted, SegmentEvidence.Row[] DeletedRows, SegmentEvidence.Resolution Resolution);
 
@@ -208,7 +210,7 @@ public sealed class ArchiveEntities
             return;
         }
         var context = lineage.ContextFor(Registry);
-        var (before, lastSources) = lineage.Evidence is { } last ? (last.Leaves, last.Sources) : ([], []);
+        var (before, lastSources, lastProfiles) = lineage.Evidence is { } last ? (last.Leaves, last.Sources, last.Profiles) : ([], [], []);
         var sources = new Dictionary<string, List<SegmentEvidence.Source>>(lastSources, StringComparer.Ordinal);
         // A candidate's profile is the sum of the parts naming it, less their deleted articles (one replaced or removed)
         // naming it; while those stay the same, so does the profile. The candidates whose parts or deleted articles
@@ -258,13 +260,22 @@ public sealed class ArchiveEntities
             else sources.Remove(candidate);
         }
         _sources = sources;
-        var evidence = SurnameEvidence.Lazy(Registry, ProfileOf);
+        // A candidate's profile is the last reader's while its sources stay the same, else summed once, on first use.
+        var profiles = new Dictionary<string, SurnameEvidence.Profile>(StringComparer.Ordinal);
+        foreach (var (candidate, profile) in lastProfiles)
+            if (!changed.Contains(candidate)) profiles[candidate] = profile;
+        SurnameEvidence.Profile Profile(string candidate)
+        {
+            if (!profiles.TryGetValue(candidate, out var profile)) profiles[candidate] = profile = ProfileOf(candidate);
+            return profile;
+        }
+        var evidence = SurnameEvidence.Lazy(Registry, Profile);
         var shifts = new Dictionary<string, SegmentEvidence.Shift>(StringComparer.Ordinal);
         SegmentEvidence.Shift ShiftOf(string candidate)
         {
             if (!shifts.TryGetValue(candidate, out var shift))
-                shifts[candidate] = shift = SegmentEvidence.Shift.Between(lastSources.TryGetValue(candidate, out var was) ? SegmentEvidence.Source.Sum(was, candidate) : null,
-                    SegmentEvidence.Source.Sum(sources.GetValueOrDefault(candidate), candidate));
+                shifts[candidate] = shift = SegmentEvidence.Shift.Between(lastProfiles.GetValueOrDefault(candidate)
+                    ?? (lastSources.TryGetValue(candidate, out var was) ? SegmentEvidence.Source.Sum(was, candidate) : null), Profile(candidate));
             return shift;
         }
         // A resolution reads a candidate's profile only for its years and the persons its article names: the ambiguous
@@ -294,7 +305,7 @@ public sealed class ArchiveEntities
             _resolved[l] = redo.Count == 0 ? was.Resolution : was.Resolution.Update(segment, parts[l], redo, evidence);
         }
         lineage.Evidence = (_leaves.Select((leaf, l) => (leaf, l)).ToDictionary(x => x.leaf.AtomicReader.CoreCacheKey,
-            x => new Lineage.EvidenceLeaf(parts[x.l], x.leaf.AtomicReader.NumDeletedDocs, deletedRows[x.l], _resolved[x.l]), ReferenceEqualityComparer.Instance), sources);
+            x => new Lineage.EvidenceLeaf(parts[x.l], x.leaf.AtomicReader.NumDeletedDocs, deletedRows[x.l], _resolved[x.l]), ReferenceEqualityComparer.Instance), sources, profiles);
     }
 
     private static readonly string[] EntityFields = [SummitSchema.Person, SummitSchema.Speaker];

@@ -92,6 +92,8 @@ public sealed class ApiServer : IAsyncDisposable
             catch (HttpRequestException e) { last = e.Message; /* not listening yet */ }
             await Task.Delay(200);
         }
+        // An exited process's last lines may still be on their way to the output handlers: wait for the end of its output.
+        if (_process.HasExited) await _process.WaitForExitAsync();
         throw new InvalidOperationException(
             $"The API at {Origin} did not serve {readyPath} (last: {last}; exited: {_process.HasExited}). Its output:\n{Log}");
     }
