@@ -180,17 +180,18 @@ public sealed class SurnameEvidence
         private readonly IReadOnlySet<string>? _fresh;
         private readonly HashSet<string> _written = new(StringComparer.Ordinal);
 
-        private Builder(EntityRegistry registry, IReadOnlySet<string> candidates, Builder from) : this(registry, candidates)
+        private Builder(EntityRegistry registry, IReadOnlySet<string> candidates, IReadOnlySet<string> fresh, Builder from) : this(registry, candidates)
         {
             foreach (var (candidate, profile) in from._profiles)
                 if (candidates.Contains(candidate)) _profiles[candidate] = profile;
-            _fresh = candidates.Where(c => !from._candidates.Contains(c)).ToHashSet(StringComparer.Ordinal);
+            _fresh = fresh;
         }
 
         /// <summary>A builder for another set of candidates that starts from this one's profiles (shared until written):
         /// a candidate it drops loses its profile, and one new to it starts with none, so the caller adds the articles
         /// naming a new candidate (<see cref="AddToNew"/>) and changes the others' by the articles that changed.</summary>
-        internal Builder Derive(EntityRegistry registry, IReadOnlySet<string> candidates) => new(registry, candidates, this);
+        /// <param name="fresh">The candidates this builder's set lacks (the caller knows them for many builders at once).</param>
+        internal Builder Derive(EntityRegistry registry, IReadOnlySet<string> candidates, IReadOnlySet<string> fresh) => new(registry, candidates, fresh, this);
 
         /// <summary>Whether any form of the archive is ambiguous; if not, articles need not be added.</summary>
         public bool IsNeeded => _candidates.Count > 0;

@@ -344,32 +344,34 @@ public sealed class ArchiveEntities
                 if (previous is not null) _previous = new WeakReference<Context>(previous);
                 if (previous is not null && !changed!.Any(f => previous.WantedSet.Contains(f) || registry.CandidatesOf(f).Count > 0))
                 {
-                    (Ambiguous, Candidates, Wanted, WantedSet, CandidateSet) = (previous.Ambiguous, previous.Candidates, previous.Wanted, previous.WantedSet, previous.CandidateSet);
+                    (Ambiguous, WantedSet, CandidateSet) = (previous.Ambiguous, previous.WantedSet, previous.CandidateSet);
                     _changes = changed;
                     return;
                 }
                 Ambiguous = registry.AmbiguousForms.ToHashSet(StringComparer.Ordinal);
                 var persons = Ambiguous.SelectMany(registry.CandidatesOf).Distinct().ToList();
-                Candidates = [.. persons.Select(p => p.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-                Wanted = [.. persons.SelectMany(registry.FormsOf).Concat(Ambiguous).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-                WantedSet = Wanted.ToHashSet(StringComparer.Ordinal);
-                CandidateSet = Candidates.ToHashSet(StringComparer.Ordinal);
+                CandidateSet = persons.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+                WantedSet = persons.SelectMany(registry.FormsOf).Concat(Ambiguous).ToHashSet(StringComparer.Ordinal);
                 if (previous is null) return;
                 // A form whose link is the same may still be wanted by one and not the other: one of a person who became
                 // or stopped being a candidate. (A form that became or stopped being ambiguous changed its link.)
                 var changes = new HashSet<string>(changed!, StringComparer.Ordinal);
-                changes.UnionWith(Wanted.Where(f => !previous.WantedSet.Contains(f)));
-                changes.UnionWith(previous.Wanted.Where(f => !WantedSet.Contains(f)));
+                changes.UnionWith(WantedSet.Where(f => !previous.WantedSet.Contains(f)));
+                changes.UnionWith(previous.WantedSet.Where(f => !WantedSet.Contains(f)));
                 _changes = changes;
+                NewCandidates = CandidateSet.Where(c => !previous.CandidateSet.Contains(c)).ToHashSet(StringComparer.Ordinal);
+                CandidatesChanged = NewCandidates.Count > 0 || CandidateSet.Count != previous.CandidateSet.Count;
             }
 
             public EntityRegistry Registry { get; }
-            /// <summary>The candidates' canonical names, ordinal order.</summary>
-            public string[] Candidates { get; }
             public HashSet<string> Ambiguous { get; }
-            public string[] Wanted { get; }
             public HashSet<string> WantedSet { get; }
+            /// <summary>The candidates' canonical names.</summary>
             public HashSet<string> CandidateSet { get; }
+            /// <summary>The candidates the context this one was made from did not have.</summary>
+            public IReadOnlySet<string> NewCandidates { get; } = new HashSet<string>();
+            /// <summary>Whether the candidates differ from those of the context this one was made from.</summary>
+            public bool CandidatesChanged { get; }
 
             /// <summary>The forms that may link differently here than in <paramref name="other"/>, or be wanted by one of
             /// the two only, when this context was made from it; else null. An article holding none of them has the same
@@ -605,7 +607,7 @@ public sealed class ArchiveEntities
                 }
                 var forms = SegmentCounts.For(segment, EntityFields);
                 // A small (new) segment looks its own forms up in the wanted ones rather than every wanted form in its terms.
-                var wanted = forms.Values.Count < context.Wanted.Length ? forms.Values.Where(context.WantedSet.Contains) : context.Wanted;
+                var wanted = forms.Values.Count < context.WantedSet.Count ? forms.Values.Where(context.WantedSet.Contains) : context.WantedSet;
                 var rows = new List<Row>();
                 var profiles = new SurnameEvidence.Builder(context.Registry, context.CandidateSet);
                 var reader = new RowReader(segment, context, forms);
@@ -639,13 +641,13 @@ public sealed class ArchiveEntities
                 if (old is null && now is null || old is not null && now is not null && old.SameAs(now)) continue;
                 changedRows.Add((old, now));
             }
-            var sameCandidates = ReferenceEquals(kept.Context.CandidateSet, context.CandidateSet) || kept.Context.CandidateSet.SetEquals(context.CandidateSet);
-            if (changedRows.Count == 0 && sameCandidates)
+            // (The kept part's context is the one this context was made from, so the candidates changed since that one.)
+            if (changedRows.Count == 0 && !context.CandidatesChanged)
             {
                 kept.Context = context;
                 return kept;
             }
-            var profiles = kept.Profiles.Derive(context.Registry, context.CandidateSet);
+            var profiles = kept.Profiles.Derive(context.Registry, context.CandidateSet, context.NewCandidates);
             foreach (var (old, now) in changedRows)
             {
                 if (old is not null) profiles.Add(old.Persons, old.Year, -1);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -228,16 +229,27 @@ public sealed class FacetOrdinals
                 if (_ordinals is not null && _inputs is { } old && old.Bases.AsSpan().SequenceEqual(inputs.Bases) && old.Trash == inputs.Trash)
                 {
                     if (ChangedDocs(segment, fields, forms, old, inputs) is not { } docs) return Keep(inputs, _ordinals);
-                    // Rewriting a document costs what building it does, plus the copy.
+                    // Rewriting a document costs what building it does; the array is copied only when a document's slots
+                    // differ (most documents resolved again resolve as before).
                     if (docs.Count <= Math.Max(64, segment.MaxDoc / 2))
                     {
-                        var ords = (int[])_ordinals.Ords.Clone();
-                        foreach (var doc in docs) Fill(doc, ords, values, forms, inputs);
-                        return Keep(inputs, new FacetDocOrdinals(_start, ords));
+                        int[]? ords = null;
+                        var slots = new List<int>();
+                        foreach (var doc in docs)
+                        {
+                            var (from, count) = (_start[doc], _start[doc + 1] - _start[doc]);
+                            CollectionsMarshal.SetCount(slots, count);
+                            var now = CollectionsMarshal.AsSpan(slots);
+                            Fill(doc, now, values, forms, inputs);
+                            if (now.SequenceEqual(_ordinals.Ords.AsSpan(from, count))) continue;
+                            ords ??= (int[])_ordinals.Ords.Clone();
+                            now.CopyTo(ords.AsSpan(from, count));
+                        }
+                        return Keep(inputs, ords is null ? _ordinals : new FacetDocOrdinals(_start, ords));
                     }
                 }
                 var all = new int[_start[segment.MaxDoc]];
-                for (var doc = 0; doc < segment.MaxDoc; doc++) Fill(doc, all, values, forms, inputs);
+                for (var doc = 0; doc < segment.MaxDoc; doc++) Fill(doc, all.AsSpan(_start[doc], _start[doc + 1] - _start[doc]), values, forms, inputs);
                 return Keep(inputs, new FacetDocOrdinals(_start, all));
             }
         }
@@ -278,11 +290,11 @@ public sealed class FacetOrdinals
             return docs;
         }
 
-        /// <summary>Writes a document's slots.</summary>
-        private void Fill(int doc, int[] ords, FacetDocOrdinals?[] values, string[]?[] forms, Inputs inputs)
+        /// <summary>Writes a document's slots into <paramref name="ords"/> (as many as it has).</summary>
+        private static void Fill(int doc, Span<int> ords, FacetDocOrdinals?[] values, string[]?[] forms, Inputs inputs)
         {
             var resolved = inputs.Resolution?.Docs.GetValueOrDefault(doc);
-            var n = _start![doc];
+            var n = 0;
             for (var i = 0; i < values.Length; i++)
             {
                 if (values[i] is not { } field) continue;
@@ -296,7 +308,7 @@ public sealed class FacetOrdinals
                         id = inputs.Resolved[i]?.GetValueOrDefault(person, -1) ?? -1;
                     var ord = id < 0 ? inputs.Trash : inputs.Bases[i] + id;
                     // A form that is no entity counts nowhere; two forms of one entity count once.
-                    if (ord != inputs.Trash && ords.AsSpan(first, n - first).Contains(ord)) ord = inputs.Trash;
+                    if (ord != inputs.Trash && ords[first..n].Contains(ord)) ord = inputs.Trash;
                     ords[n++] = ord;
                 }
             }
