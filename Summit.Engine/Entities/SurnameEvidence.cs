@@ -38,17 +38,10 @@ public sealed class SurnameEvidence
 
     private SurnameEvidence(EntityRegistry registry, Func<string, Profile?> profileOf, bool any) => (_registry, _profileOf, _any) = (registry, profileOf, any);
 
-    /// <summary>Evidence whose profiles are summed from parts of the archive on first use (<paramref name="profileOf"/>
-    /// gives a candidate's frozen profile by canonical name, null for a non-candidate), each once.</summary>
-    internal static SurnameEvidence Lazy(EntityRegistry registry, Func<string, Profile?> profileOf)
-    {
-        var known = new Dictionary<string, Profile?>(StringComparer.Ordinal);
-        return new(registry, candidate =>
-        {
-            if (!known.TryGetValue(candidate, out var profile)) known[candidate] = profile = profileOf(candidate);
-            return profile;
-        }, registry.AmbiguousForms.Any());
-    }
+    /// <summary>Evidence that asks for a candidate's profile when a resolution needs it: <paramref name="profileOf"/>
+    /// gives a candidate's frozen profile by canonical name (null for a non-candidate), made once and kept by the caller.</summary>
+    internal static SurnameEvidence Lazy(EntityRegistry registry, Func<string, Profile?> profileOf) =>
+        new(registry, profileOf, registry.AmbiguousForms.Any());
 
     /// <summary>The distinct persons the registry resolves among an article's forms.</summary>
     public static List<Entity> PersonsOf(EntityRegistry registry, IEnumerable<string> forms) =>

@@ -508,9 +508,9 @@ public sealed class ArchiveEntities
                 var result = new Resolution();
                 var quotes = KindFilter.BitsOf(SummitSchema.KindQuote, segment);
                 var forms = SegmentCounts.For(segment, EntityFields);
-                foreach (var row in rows.Where(r => r.Ambiguous.Length > 0)) result.Resolve(segment, row, evidence, quotes, forms);
-                // Filters set a segment's documents in order.
-                foreach (var docs in result.DocsOf.Values) docs.Sort();
+                var written = new HashSet<(string, string)>();
+                foreach (var row in rows.Where(r => r.Ambiguous.Length > 0)) result.Resolve(segment, row, evidence, quotes, forms, written);
+                result.Settle(written);
                 return result;
             }
 
@@ -536,12 +536,19 @@ public sealed class ArchiveEntities
                     if (part.RowOf(article) is { Ambiguous.Length: > 0 } row)
                         foreach (var doc in result.Resolve(segment, row, evidence, quotes, forms, written)) result._changed.Add(doc);
                 }
+                result.Settle(written);
+                return result;
+            }
+
+            /// <summary>Puts the lists of documents written in order (filters set a segment's documents in order) and drops
+            /// the emptied ones.</summary>
+            private void Settle(HashSet<(string Field, string Name)> written)
+            {
                 foreach (var key in written)
                 {
-                    if (result.DocsOf[key] is { Count: 0 }) result.DocsOf.Remove(key);
-                    else result.DocsOf[key].Sort();
+                    if (DocsOf[key] is { Count: 0 }) DocsOf.Remove(key);
+                    else DocsOf[key].Sort();
                 }
-                return result;
             }
 
             /// <summary>An article and its quote documents, which follow it in one block (see QuoteSearch.ArticleDocOf):
@@ -554,11 +561,11 @@ public sealed class ArchiveEntities
 
             /// <summary>Resolves a row's ambiguous forms and enters its article and quotes; the documents entered.</summary>
             private List<int> Resolve(AtomicReader segment, Row row, SurnameEvidence evidence, FixedBitSet? quotes, SegmentCounts forms,
-                HashSet<(string, string)>? written = null)
+                HashSet<(string, string)> written)
             {
                 var entered = new List<int>();
                 var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var (field, form) in row.Ambiguous)
+                foreach (var (_, form) in row.Ambiguous)
                     if (evidence.Resolve(form, row.Persons, row.Year) is { } entity)
                         resolved[form] = entity.Name;
                 if (resolved.Count == 0) return entered;
@@ -566,26 +573,20 @@ public sealed class ArchiveEntities
                 {
                     Docs[doc] = resolved;
                     entered.Add(doc);
-                    if (doc == row.Doc)
-                        foreach (var (field, form) in row.Ambiguous)
-                        {
-                            if (resolved.TryGetValue(form, out var name)) Add(EntityFields[field], name, doc, written);
-                        }
-                    else
-                        foreach (var (field, form) in forms.ValuesOf(doc))
-                            if (resolved.TryGetValue(form, out var name)) Add(EntityFields[field], name, doc, written);
+                    // The article's ambiguous forms are its row's; a quote's are among its own values.
+                    IEnumerable<(int Field, string Form)> values = doc == row.Doc ? row.Ambiguous : forms.ValuesOf(doc);
+                    foreach (var (field, form) in values)
+                    {
+                        if (!resolved.TryGetValue(form, out var name)) continue;
+                        var docs = Writable(EntityFields[field], name, written);
+                        if (docs.Count == 0 || docs[^1] != doc) docs.Add(doc);
+                    }
                 }
                 return entered;
             }
 
-            private void Add(string field, string name, int doc, HashSet<(string, string)>? written)
-            {
-                var docs = written is null ? DocsOf.TryGetValue((field, name), out var list) ? list : DocsOf[(field, name)] = [] : Writable(field, name, written);
-                if (docs.Count == 0 || docs[^1] != doc) docs.Add(doc);
-            }
-
             /// <summary>The documents of one field and person as this resolution's own list (copied from the one it was
-            /// updated from on first write).</summary>
+            /// updated from on first write, <paramref name="written"/> naming those already its own).</summary>
             private List<int> Writable(string field, string name, HashSet<(string, string)> written)
             {
                 if (written.Add((field, name))) DocsOf[(field, name)] = DocsOf.TryGetValue((field, name), out var shared) ? [.. shared] : [];
