@@ -185,15 +185,17 @@ public sealed class EntityRegistry
             if (previous._owner.TryGetValue(name.Family, out var family)) affected.Add(family);
             foreach (var key in NameComponents.Mentions(name))
                 if (previous._owner.TryGetValue(key, out var joined)) affected.Add(joined);
-            if (old == 0 && previous._mentions.TryGetValue(name.Family, out var joining)) affected.UnionWith(joining);
         }
-        // A two-word name coming or going may give its family, or the family its first word is, a full name that joining
+        // The components that mention a key may join the family it names: a form new to the archive's family; and a
+        // two-word name coming or going may give its family, or the family its first word is, a full name that joining
         // by first word depends on (NameComponents.Split), and so join or part the full names beginning with that word.
         foreach (var (form, count) in counts)
         {
             var name = PersonName.ParseCached(form)!;
-            if (name.IsSingle || name.Words.Length != 2 || (previous.ComponentOf(form) is null) == (count <= 0)) continue;
-            foreach (var key in new[] { name.Family, PersonName.Key(name.Words[0]) })
+            var came = previous.ComponentOf(form) is null;
+            string[] keys = !name.IsSingle && name.Words.Length == 2 && came != count <= 0 ? [name.Family, PersonName.Key(name.Words[0])]
+                : came ? [name.Family] : [];
+            foreach (var key in keys)
                 if (previous._mentions.TryGetValue(key, out var joining)) affected.UnionWith(joining);
         }
         var input = new Dictionary<string, (string Form, int Count, PersonName Name)>(StringComparer.Ordinal);
@@ -277,17 +279,16 @@ public sealed class EntityRegistry
             foreach (var key in nowSet.Where(k => !oldSet.Contains(k))) Add(mentions, key, id);
         }
         // Entities: only those no longer linked, or new, change the maps by entity.
-        var oldEntities = new Dictionary<Entity, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
-        foreach (var (entity, entityForms) in relinked.SelectMany(c => c.Linked.FormsOf)) oldEntities[entity] = entityForms;
+        var oldEntities = new HashSet<Entity>(relinked.SelectMany(c => c.Linked.FormsOf).Select(f => f.Entity), ReferenceEqualityComparer.Instance);
         var newEntities = new Dictionary<Entity, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
         foreach (var (entity, entityForms) in linked.SelectMany(c => c.Linked.FormsOf)) newEntities[entity] = entityForms;
-        foreach (var entity in oldEntities.Keys.Where(e => !newEntities.ContainsKey(e)))
+        foreach (var entity in oldEntities.Where(e => !newEntities.ContainsKey(e)))
         {
             forms.Remove(entity);
             Remove(personsByName, entity.Name, entity);
             foreach (var alias in entity.Aliases.Prepend(entity.Name)) Remove(byFolded, TextFolding.Fold(alias), (entity, alias == entity.Name));
         }
-        foreach (var (entity, entityForms) in newEntities.Where(e => !oldEntities.ContainsKey(e.Key)))
+        foreach (var (entity, entityForms) in newEntities.Where(e => !oldEntities.Contains(e.Key)))
         {
             forms[entity] = entityForms;
             Add(personsByName, entity.Name, entity);
