@@ -94,8 +94,9 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
                 highlight.Fuzzy.AddRange(marked);
             }
             var hits = new List<SearchHit>();
+            var bodyMarks = PostedMarks.For(searcher.IndexReader, SummitSchema.Body, highlight);
             for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
-                hits.Add(ToHit(HitFields.Read(searcher, top.ScoreDocs[i].Doc), top.ScoreDocs[i].Doc, top.ScoreDocs[i].Score, highlight, ast is null, ArchiveEntities.For(searcher.IndexReader)));
+                hits.Add(ToHit(HitFields.Read(searcher, top.ScoreDocs[i].Doc), top.ScoreDocs[i].Doc, top.ScoreDocs[i].Score, highlight, bodyMarks, ast is null, ArchiveEntities.For(searcher.IndexReader)));
 
             var (facets, histogram) = CountFacets(counted, filters, request.FacetLimit, request.DateHistogram, FacetDimensions);
             return new SearchResponse(
@@ -311,7 +312,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         return values;
     }
 
-    private SearchHit ToHit(HitFields doc, int docId, float score, HighlightTerms highlight, bool browsing, ArchiveEntities entities)
+    private SearchHit ToHit(HitFields doc, int docId, float score, HighlightTerms highlight, PostedMarks? bodyMarks, bool browsing, ArchiveEntities entities)
     {
         var facts = ReadFacts<QuotesOfFacts>(doc.FactsJson) ?? QuotesOfFacts.None;
         var title = doc.Title ?? "";
@@ -336,7 +337,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             doc.Url,
             doc.Author,
             float.IsFinite(score) ? score : 0f,
-            Snippets.Passages(doc.Body ?? "", highlight, _analyzer),
+            Snippets.Passages(doc.Body ?? "", highlight, _analyzer, highlight.IsEmpty ? null : bodyMarks?.Marks(docId)),
             shown,
             entities.Names(SummitSchema.Speaker, doc.Speakers, docId),
             entities.Names(SummitSchema.Person, doc.Persons, docId),

@@ -68,7 +68,12 @@ public static class Snippets
 
     /// <summary>Up to <paramref name="max"/> sentences with the most matches, in text order; the article's lead
     /// (<see cref="Lead"/>) when nothing in the text matches (the document matched on a facet field).</summary>
-    public static IReadOnlyList<string> Passages(string text, HighlightTerms terms, Analyzer analyzer, int max = 3)
+    public static IReadOnlyList<string> Passages(string text, HighlightTerms terms, Analyzer analyzer, int max = 3) =>
+        Passages(text, terms, analyzer, posted: null, max);
+
+    /// <param name="posted">The text's marks as its postings give them (<see cref="PostedMarks"/>), or null to
+    /// find them by analysing the sentences.</param>
+    internal static IReadOnlyList<string> Passages(string text, HighlightTerms terms, Analyzer analyzer, List<Range>? posted, int max = 3)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         var analyzed = text.Length > MaxAnalyzedChars ? text[..MaxAnalyzedChars] : text;
@@ -78,8 +83,12 @@ public static class Snippets
         // boundary (it is whitespace), and phrase positions are relative, so the marks are the same as from the
         // whole text. Best first: the most different marked words (case aside), then the most marks, then the earliest.
         var matching = new List<(Range Sentence, int Index, List<Range> Marks, int Words)>();
+        var next = 0;
         for (var i = 0; i < sentences.Count && !terms.IsEmpty; i++)
-            if (FindMarks(analyzed, sentences[i], terms, analyzer) is { Count: > 0 } marks) matching.Add((sentences[i], i, marks, DistinctWords(text, marks)));
+        {
+            var marks = posted is null ? FindMarks(analyzed, sentences[i], terms, analyzer) : Within(posted, sentences[i], ref next);
+            if (marks.Count > 0) matching.Add((sentences[i], i, marks, DistinctWords(text, marks)));
+        }
         matching.Sort((a, b) => a.Words != b.Words ? b.Words.CompareTo(a.Words)
             : a.Marks.Count != b.Marks.Count ? b.Marks.Count.CompareTo(a.Marks.Count) : a.Index.CompareTo(b.Index));
         var kept = Math.Max(0, max);
@@ -168,8 +177,27 @@ public static class Snippets
                 if (end >= 0) marks.Add(new Range(token.Start, tokens[end].End));
             }
         }
-        // Overlapping marks (a word inside a marked phrase) merge into one.
-        marks.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        return Merge(marks);
+    }
+
+    /// <summary>The marks of one sentence among a text's marks (by start), from <paramref name="next"/> on, which
+    /// moves past them; merged as <see cref="FindMarks"/> merges them. A mark across the sentence's edge is not the
+    /// sentence's: analysing the sentence alone would not find it.</summary>
+    private static List<Range> Within(List<Range> marks, Range sentence, ref int next)
+    {
+        var within = new List<Range>();
+        while (next < marks.Count && marks[next].Start < sentence.End)
+        {
+            if (marks[next].Start >= sentence.Start && marks[next].End <= sentence.End) within.Add(marks[next]);
+            next++;
+        }
+        return Merge(within);
+    }
+
+    /// <summary>Marks in text order, overlapping ones (a word inside a marked phrase) merged into one.</summary>
+    internal static List<Range> Merge(List<Range> marks)
+    {
+        SortByStart(marks);
         var merged = new List<Range>(marks.Count);
         foreach (var mark in marks)
         {
@@ -179,6 +207,10 @@ public static class Snippets
         }
         return merged;
     }
+
+    /// <summary>Marks by start, the longest first among those starting together.</summary>
+    internal static void SortByStart(List<Range> marks) =>
+        marks.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
 
     /// <summary>True when the folded surface word starts with a prefix of the query or is within the edits of a typo word.</summary>
     private static bool SurfaceMatches(HighlightTerms terms, string surface)

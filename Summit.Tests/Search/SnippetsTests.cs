@@ -1,5 +1,6 @@
 using Summit.Engine.Search;
 using Summit.Engine.Index;
+using Summit.Tests.TestSupport;
 
 namespace Summit.Tests.Search;
 
@@ -220,5 +221,52 @@ public sealed class SnippetsTests
             Assert.Equal(kv.Value, Countries.Label(kv.Key));
             Assert.Equal(kv.Key, Countries.Resolve(kv.Value));
         });
+    }
+
+    // Bodies for the postings test: stems that rewrite their ending, stop words inside phrases, a phrase across a
+    // sentence's end, repeated words, accents, abbreviations that do not end a sentence.
+    private static readonly string[][] PostedBodies =
+    [
+        ["Leaders talked about trade. Trade talks resumed on Monday, and the talks went well.",
+         "The rate of inflation rose. Rates, more inflation: the bank's rating agency was happy."],
+        ["Mr. Smith said the trade talks in Caf\u00E9 Paris were relational. He said: \"Trade talks? Never.\"",
+         "Nothing here at all.",
+         "Interest rates rose.\nInterest. Rates fell again, said the U.S. central bank; interest rates, rates, rates."],
+    ];
+
+    [Theory]
+    [InlineData("trade talks")]
+    [InlineData("\"trade talks\"")]
+    [InlineData("\"rate of inflation\"")]
+    [InlineData("\"interest rates\" said")]
+    [InlineData("ratings happiness cafe relational")]
+    [InlineData("\"talks went\" OR monday")]
+    [InlineData("\"interest rates rose\" -bank")]
+    public void Marks_from_the_postings_give_the_passages_analysis_gives(string query)
+    {
+        var searcher = SegmentedIndex.Build(PostedBodies, (doc, body) => doc.Add(new Lucene.Net.Documents.Field(SummitSchema.Body, body, ArticleDocuments.StoredTextWithOffsets)));
+        var terms = Terms(query);
+        var posted = PostedMarks.For(searcher.IndexReader, SummitSchema.Body, terms);
+        Assert.NotNull(posted);
+        var bodies = PostedBodies.SelectMany(b => b).ToList();
+        Assert.Equal(bodies.Count, searcher.IndexReader.MaxDoc);
+        var marked = 0;
+        for (var doc = 0; doc < bodies.Count; doc++)
+        {
+            var analysed = Snippets.Passages(bodies[doc], terms, _analyzer, max: 10);
+            var fromPostings = Snippets.Passages(bodies[doc], terms, _analyzer, posted!.Marks(doc), max: 10);
+            Assert.Equal(analysed, fromPostings);
+            marked += analysed.Count(p => p.Contains("<mark>", StringComparison.Ordinal));
+        }
+        Assert.True(marked > 0, "the query marks nothing in these bodies, so the test compares nothing");
+    }
+
+    [Fact]
+    public void Prefixes_and_typo_words_are_marked_by_analysis_not_postings()
+    {
+        var searcher = SegmentedIndex.Build(PostedBodies, (doc, body) => doc.Add(new Lucene.Net.Documents.Field(SummitSchema.Body, body, ArticleDocuments.StoredTextWithOffsets)));
+
+        Assert.Null(PostedMarks.For(searcher.IndexReader, SummitSchema.Body, Terms("trad*")));
+        Assert.Null(PostedMarks.For(searcher.IndexReader, SummitSchema.Body, HighlightTerms.From(QuerySyntax.Parse("inflatoin"), _analyzer, typoTolerant: true)));
     }
 }
