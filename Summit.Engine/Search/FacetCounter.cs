@@ -125,21 +125,30 @@ public sealed class FacetCounter : ICollector, IDisposable
         var index = IndexOf(dimension);
         if (index < 0) return result;
         var counts = Slice(dimension);
-        var threshold = Threshold(counts, limit);
-        // Every value above the threshold makes the list; of those at it, only the ones first by label can, so
-        // only they are looked up (a rare word's facets have thousands of values tied at 1).
-        var rank = _ordinals.LabelOrder(dimension);
-        var (above, tied) = (0, new List<long>());
-        for (var ord = 0; ord < counts.Length; ord++)
+        var counted = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, counts.Length));
+        try
         {
-            if (counts[ord] > threshold) above++;
-            else if (counts[ord] == threshold) tied.Add(rank[ord]);
+            var ids = NonZero(counts, counted);
+            var threshold = Threshold(counts, ids, limit);
+            // Every value above the threshold makes the list; of those at it, only the ones first by label can, so
+            // only they are looked up (a rare word's facets have thousands of values tied at 1).
+            var rank = _ordinals.LabelOrder(dimension);
+            var (above, tied) = (0, new List<long>());
+            foreach (var id in ids)
+            {
+                if (counts[id] > threshold) above++;
+                else if (counts[id] == threshold) tied.Add(rank[id]);
+            }
+            tied.Sort();
+            var lastRank = tied.Count == 0 ? -1 : tied[Math.Clamp(limit - above, 1, tied.Count) - 1];
+            foreach (var id in ids)
+                if (counts[id] > threshold || (counts[id] == threshold && rank[id] <= lastRank))
+                    result[_ordinals.Label(dimension, id)] = counts[id];
         }
-        tied.Sort();
-        var lastRank = tied.Count == 0 ? -1 : tied[Math.Clamp(limit - above, 1, tied.Count) - 1];
-        for (var ord = 0; ord < counts.Length; ord++)
-            if (counts[ord] > threshold || (counts[ord] == threshold && rank[ord] <= lastRank))
-                result[_ordinals.Label(dimension, ord)] = counts[ord];
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(counted);
+        }
         foreach (var value in selected)
         {
             var ord = _ordinals.GlobalOrd(dimension, value);
@@ -148,18 +157,36 @@ public sealed class FacetCounter : ICollector, IDisposable
         return result;
     }
 
-    /// <summary>The limit-th highest non-zero count (at least 1); int.MaxValue when the limit is not positive.</summary>
-    private static int Threshold(ReadOnlySpan<int> counts, int limit)
+    /// <summary>The ids with a non-zero count, in id order, written into <paramref name="into"/>. Most of a
+    /// dimension's slots are zero for all but the most frequent words, and the search for the next non-zero one
+    /// runs a vector at a time.</summary>
+    private static ReadOnlySpan<int> NonZero(ReadOnlySpan<int> counts, int[] into)
+    {
+        var (n, at) = (0, 0);
+        while (at < counts.Length)
+        {
+            var next = counts[at..].IndexOfAnyExcept(0);
+            if (next < 0) break;
+            at += next;
+            into[n++] = at++;
+        }
+        return into.AsSpan(0, n);
+    }
+
+    /// <summary>The limit-th highest of the counts of <paramref name="ids"/> (non-zero; at least 1); int.MaxValue when
+    /// the limit is not positive.</summary>
+    private static int Threshold(ReadOnlySpan<int> counts, ReadOnlySpan<int> ids, int limit)
     {
         if (limit <= 0) return int.MaxValue;
+        if (ids.Length < limit) return 1;
         var top = new PriorityQueue<int, int>(limit + 1);
-        foreach (var count in counts)
+        foreach (var id in ids)
         {
-            if (count == 0) continue;
+            var count = counts[id];
             if (top.Count < limit) top.Enqueue(count, count);
             else if (count > top.Peek()) top.EnqueueDequeue(count, count);
         }
-        return top.Count < limit ? 1 : top.Peek();
+        return top.Peek();
     }
 
     /// <summary>Date buckets ("2021" or "2021-03") with counts, when an interval was given.</summary>
