@@ -1,45 +1,39 @@
 using System.Buffers.Binary;
+using System.IO.MemoryMappedFiles;
 using Lucene.Net.Store;
 using Microsoft.Win32.SafeHandles;
 
 namespace Summit.Engine.Index;
 
 /// <summary>
-/// The index folder as the searcher reads it: <see cref="NIOFSDirectory"/> (FSDirectory.Open would pick
-/// MMapDirectory, which misbehaves in this Lucene.Net version) with two changes to how files are read.
+/// The index folder as the searcher reads it: <see cref="NIOFSDirectory"/> (FSDirectory.Open would pick Lucene.Net's
+/// MMapDirectory, which in this version reads through a view accessor per byte and can crash when a file is unmapped
+/// under a reader) with its own two ways of reading.
 /// <list type="bullet">
-/// <item>Each segment's terms dictionary (<c>.tim</c>) is read into memory when the segment opens. Looking a word up
-/// reads a block of that file at a random place, and through the file system that made term lookups about a
-/// quarter of a rare word's search. The file is a few percent of the index (about 100 MB at a million articles).</item>
-/// <item>Other files are read with positional reads on one file handle (<see cref="RandomAccess.Read(SafeFileHandle, Span{byte}, long)"/>),
-/// where NIOFSDirectory's reads go through a shared FileStream (lock, seek, its own buffer), which cost more than
-/// the system call itself.</item>
+/// <item>A search maps each file into memory (<see cref="Mapping"/>) and reads it through a pointer. Through the file
+/// system every read was a positional read system call and a copy: each postings list a query opens, each hit's
+/// stored fields, each term looked up, a sixth of a search's time.</item>
+/// <item>Merges and one-off reads stream a file once: they read by position through Lucene's buffer, on one file
+/// handle (<see cref="RandomAccess.Read(SafeFileHandle, Span{byte}, long)"/>).</item>
 /// </list>
-/// Segment files never change once written, so nothing read can go stale; what a segment reader opened lives as
-/// long as it does.
+/// Segment files never change once written, so nothing read can go stale.
 /// </summary>
 public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
 {
-    private const string TermsDictionaryExtension = ".tim";
-
     public override IndexInput OpenInput(string name, IOContext context)
     {
         EnsureOpen();
         var file = System.IO.Path.Combine(Directory.FullName, name);
         var handle = OpenHandle(file);
-        try
-        {
-            return Input(name, $"path=\"{file}\"", file, handle, 0, RandomAccess.GetLength(handle), context, ownsHandle: true);
-        }
-        catch
-        {
-            handle.Dispose();
-            throw;
-        }
+        var length = RandomAccess.GetLength(handle);
+        var description = $"path=\"{file}\"";
+        if (!Searching(context) || length == 0)
+            return new FileSliceInput($"FileSliceInput({description})", handle, 0, length, BufferedIndexInput.GetBufferSize(context), ownsHandle: true);
+        using (handle) return new MappedInput($"MappedInput({description})", new Mapping(handle, length, file), 0, length);
     }
 
-    /// <summary>Small segments keep their files in one compound file, read through slices of one handle; their terms
-    /// dictionaries are copied the same way.</summary>
+    /// <summary>Small segments keep their files in one compound file: a search maps it once and reads its files
+    /// as slices of that mapping; a merge reads them by position through one handle.</summary>
     public override IndexInputSlicer CreateSlicer(string name, IOContext context)
     {
         EnsureOpen();
@@ -47,46 +41,10 @@ public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
         return new Slicer(file, OpenHandle(file), context);
     }
 
-    /// <summary>
-    /// The input of one file, or of one file inside a compound file (<paramref name="offset"/>,
-    /// <paramref name="length"/>): a terms dictionary read by a search is copied into memory (and a handle the input
-    /// would own is closed at once); anything else is read by position through Lucene's buffer.
-    /// </summary>
-    private static IndexInput Input(string name, string description, string file, SafeFileHandle handle, long offset, long length,
-        IOContext context, bool ownsHandle)
-    {
-        if (!IsTermsDictionary(name) || !Searching(context) || length > Array.MaxLength)
-            return new FileSliceInput($"FileSliceInput({description})", handle, offset, length, BufferSize(name, context), ownsHandle);
-        var bytes = ReadAll(handle, offset, length, file);
-        if (ownsHandle) handle.Dispose();
-        return new MemoryIndexInput($"MemoryIndexInput({description})", bytes);
-    }
-
     private static SafeFileHandle OpenHandle(string file) =>
         File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.RandomAccess);
 
-    private static bool IsTermsDictionary(string name) => name.EndsWith(TermsDictionaryExtension, StringComparison.Ordinal);
-
-    /// <summary>
-    /// A search reads a hit's stored fields as one compressed block of about 16 KB, which Lucene's default 1 KB buffer
-    /// fetched in a dozen or more reads, each a system call; one buffer the block's size fetches it in one or two.
-    /// The buffer is per reader clone (one per searching thread and segment).
-    /// </summary>
-    private static int BufferSize(string name, IOContext context) =>
-        name.EndsWith(StoredFieldsExtension, StringComparison.Ordinal) && Searching(context) ? StoredFieldsBufferSize : BufferedIndexInput.GetBufferSize(context);
-
-    private const string StoredFieldsExtension = ".fdt";
-    private const int StoredFieldsBufferSize = 16 * 1024;
-
-    // Merges and one-off reads stream a file once; only searches profit from the copy.
     private static bool Searching(IOContext context) => context.Context != IOContext.UsageContext.MERGE && !context.ReadOnce;
-
-    private static byte[] ReadAll(SafeFileHandle handle, long offset, long length, string file)
-    {
-        var bytes = new byte[length];
-        ReadFully(handle, bytes, offset, file);
-        return bytes;
-    }
 
     private static void ReadFully(SafeFileHandle handle, Span<byte> into, long position, string file)
     {
@@ -101,15 +59,126 @@ public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
 
     private sealed class Slicer(string file, SafeFileHandle handle, IOContext context) : IndexInputSlicer
     {
-        public override IndexInput OpenSlice(string sliceDescription, long offset, long length) =>
-            Input(sliceDescription, $"slice=\"{sliceDescription} in {file}\"", file, handle, offset, length, context, ownsHandle: false);
+        private Mapping? _mapping;
+
+        public override IndexInput OpenSlice(string sliceDescription, long offset, long length)
+        {
+            var description = $"slice=\"{sliceDescription} in {file}\"";
+            if (!Searching(context) || length == 0)
+                return new FileSliceInput($"FileSliceInput({description})", handle, offset, length, BufferedIndexInput.GetBufferSize(context), ownsHandle: false);
+            _mapping ??= new Mapping(handle, RandomAccess.GetLength(handle), file);
+            if (offset < 0 || length < 0 || offset + length > _mapping.Length)
+                throw new EndOfStreamException($"slice {offset} + {length} past the end of {file} ({_mapping.Length} bytes)");
+            return new MappedInput($"MappedInput({description})", _mapping, offset, length);
+        }
 
         [Obsolete("Only for compound files of 3.x indexes, which Summit never reads.")]
         public override IndexInput OpenFullSlice() => OpenSlice("full-slice", 0, RandomAccess.GetLength(handle));
 
+        // The mapping outlives the handle: it is released when no input reads it any more (see Mapping).
         protected override void Dispose(bool disposing)
         {
             if (disposing) handle.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A file mapped read-only into memory. It is released when nothing reads it any more: when the last input over
+    /// it is collected, not when a reader closes. A read after close (a clone Lucene still holds, a search racing a
+    /// refresh) then reads the file as it was instead of crashing the process, which is what unmapping under a
+    /// reader does. A deleted (merged-away) segment's disk space is therefore freed by the garbage collector's next
+    /// full collection after its last reader goes.
+    /// </summary>
+    private sealed unsafe class Mapping
+    {
+        private readonly MemoryMappedViewAccessor _view;
+
+        public byte* Start { get; }
+        public long Length { get; }
+
+        public Mapping(SafeFileHandle handle, long length, string file)
+        {
+            if (length <= 0) throw new IOException($"cannot map the empty file {file}");
+            // The view keeps the pages mapped on its own; the file handle and the mapping object can go.
+            using (var mapped = MemoryMappedFile.CreateFromFile(handle, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true))
+                _view = mapped.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
+            byte* start = null;
+            _view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
+            Start = start + _view.PointerOffset;
+            Length = length;
+        }
+
+        ~Mapping()
+        {
+            _view.SafeMemoryMappedViewHandle.ReleasePointer();
+            _view.Dispose();
+        }
+    }
+
+    /// <summary>A file, or a slice of a compound file, read from its mapping. Clones share the mapping and keep their
+    /// own position; every input holds the mapping, so it stays mapped while any of them can be read.</summary>
+    private sealed unsafe class MappedInput(string description, Mapping mapping, long offset, long length) : IndexInput(description)
+    {
+        private readonly Mapping _mapping = mapping;
+        private readonly byte* _start = mapping.Start + offset;
+        private long _position;
+
+        public override long Length => length;
+        public override long Position => _position;
+
+        public override void Seek(long pos)
+        {
+            if (pos < 0 || pos > length) throw new EndOfStreamException($"seek to {pos} past the end of {this} ({length} bytes)");
+            _position = pos;
+        }
+
+        public override byte ReadByte()
+        {
+            if (_position >= length) throw new EndOfStreamException($"read past the end of {this}");
+            var value = _start[_position++];
+            GC.KeepAlive(_mapping);
+            return value;
+        }
+
+        public override void ReadBytes(byte[] b, int offset, int len)
+        {
+            Take(len).CopyTo(b.AsSpan(offset, len));
+            GC.KeepAlive(_mapping);
+        }
+
+        // Lucene writes big-endian.
+        public override short ReadInt16()
+        {
+            var value = BinaryPrimitives.ReadInt16BigEndian(Take(2));
+            GC.KeepAlive(_mapping);
+            return value;
+        }
+
+        public override int ReadInt32()
+        {
+            var value = BinaryPrimitives.ReadInt32BigEndian(Take(4));
+            GC.KeepAlive(_mapping);
+            return value;
+        }
+
+        public override long ReadInt64()
+        {
+            var value = BinaryPrimitives.ReadInt64BigEndian(Take(8));
+            GC.KeepAlive(_mapping);
+            return value;
+        }
+
+        private ReadOnlySpan<byte> Take(int count)
+        {
+            if (count < 0 || count > length - _position) throw new EndOfStreamException($"read past the end of {this}");
+            var span = new ReadOnlySpan<byte>(_start + _position, count);
+            _position += count;
+            return span;
+        }
+
+        // Nothing to close: the mapping goes with the last input holding it.
+        protected override void Dispose(bool disposing)
+        {
         }
     }
 
@@ -145,51 +214,6 @@ public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
         protected override void Dispose(bool disposing)
         {
             if (disposing && ownsHandle && !_isClone) handle.Dispose();
-        }
-    }
-
-    /// <summary>A file held in an array. Clones (one per terms enumerator) share the array and keep their own position.</summary>
-    private sealed class MemoryIndexInput(string description, byte[] bytes) : IndexInput(description)
-    {
-        private int _position;
-
-        public override long Length => bytes.Length;
-        public override long Position => _position;
-
-        public override void Seek(long pos)
-        {
-            if (pos < 0 || pos > bytes.Length) throw new EndOfStreamException($"seek to {pos} past the end of {this} ({bytes.Length} bytes)");
-            _position = (int)pos;
-        }
-
-        public override byte ReadByte()
-        {
-            if (_position >= bytes.Length) throw new EndOfStreamException($"read past the end of {this}");
-            return bytes[_position++];
-        }
-
-        public override void ReadBytes(byte[] b, int offset, int len)
-        {
-            if (len > bytes.Length - _position) throw new EndOfStreamException($"read past the end of {this}");
-            Buffer.BlockCopy(bytes, _position, b, offset, len);
-            _position += len;
-        }
-
-        // Lucene writes big-endian.
-        public override short ReadInt16() => BinaryPrimitives.ReadInt16BigEndian(Take(2));
-        public override int ReadInt32() => BinaryPrimitives.ReadInt32BigEndian(Take(4));
-        public override long ReadInt64() => BinaryPrimitives.ReadInt64BigEndian(Take(8));
-
-        private ReadOnlySpan<byte> Take(int count)
-        {
-            if (count > bytes.Length - _position) throw new EndOfStreamException($"read past the end of {this}");
-            var span = bytes.AsSpan(_position, count);
-            _position += count;
-            return span;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
         }
     }
 }

@@ -124,26 +124,26 @@ public sealed class SummitDirectoryTests : IDisposable
     }
 
     /// <summary>The terms dictionary of the segment in separate files and of one in a compound file.</summary>
-    private static List<IndexInput> TermsDictionaries(Lucene.Net.Store.Directory directory)
+    private static List<IndexInput> TermsDictionaries(Lucene.Net.Store.Directory directory, IOContext? context = null)
     {
         var files = directory.ListAll();
-        var compound = new CompoundFileDirectory(directory, files.First(f => f.EndsWith(".cfs", StringComparison.Ordinal)), IOContext.DEFAULT, false);
+        var compound = new CompoundFileDirectory(directory, files.First(f => f.EndsWith(".cfs", StringComparison.Ordinal)), context ?? IOContext.DEFAULT, false);
         return
         [
-            directory.OpenInput(files.First(f => f.EndsWith(".tim", StringComparison.Ordinal)), IOContext.DEFAULT),
-            compound.OpenInput(compound.ListAll().First(f => f.EndsWith(".tim", StringComparison.Ordinal)), IOContext.DEFAULT),
+            directory.OpenInput(files.First(f => f.EndsWith(".tim", StringComparison.Ordinal)), context ?? IOContext.DEFAULT),
+            compound.OpenInput(compound.ListAll().First(f => f.EndsWith(".tim", StringComparison.Ordinal)), context ?? IOContext.DEFAULT),
         ];
     }
 
     [Fact]
-    public void Holds_terms_dictionaries_in_memory_and_reports_reads_past_their_end()
+    public void A_search_reads_files_mapped_and_reports_reads_past_their_end()
     {
         using var summit = new SummitDirectory(new DirectoryInfo(_path));
         using var plain = new NIOFSDirectory(new DirectoryInfo(_path));
 
         foreach (var (input, onDisk) in TermsDictionaries(summit).Zip(TermsDictionaries(plain)))
         {
-            Assert.Contains("MemoryIndexInput", input.ToString());
+            Assert.Contains("MappedInput", input.ToString());
             Assert.Equal(onDisk.Length, input.Length);
             var (expected, actual) = (new byte[onDisk.Length], new byte[input.Length]);
             onDisk.ReadBytes(expected, 0, expected.Length);
@@ -158,9 +158,41 @@ public sealed class SummitDirectoryTests : IDisposable
             Assert.Equal(onDisk.ReadVInt32(), input.ReadVInt32());
             input.Seek(input.Length);
             Assert.Throws<EndOfStreamException>(() => input.ReadByte());
+            Assert.Throws<EndOfStreamException>(() => input.ReadBytes(new byte[1], 0, 1));
             Assert.Throws<EndOfStreamException>(() => input.Seek(input.Length + 1));
         }
         Assert.ThrowsAny<IOException>(() => summit.OpenInput("_missing.tim", IOContext.DEFAULT));
+    }
+
+    [Fact]
+    public void A_merge_reads_files_by_position_instead()
+    {
+        using var summit = new SummitDirectory(new DirectoryInfo(_path));
+
+        Assert.All(TermsDictionaries(summit, new IOContext(new MergeInfo(1, 1, false, 1))), input => Assert.Contains("FileSliceInput", input.ToString()));
+    }
+
+    [Fact]
+    public void A_clone_reads_its_file_after_the_input_and_the_directory_are_closed()
+    {
+        IndexInput clone;
+        byte[] expected;
+        using (var summit = new SummitDirectory(new DirectoryInfo(_path)))
+        {
+            var input = TermsDictionaries(summit)[1];
+            expected = new byte[input.Length];
+            input.ReadBytes(expected, 0, expected.Length);
+            input.Seek(0);
+            clone = (IndexInput)input.Clone();
+            input.Dispose();
+        }
+        // Were the file unmapped on close, this read would crash the process; it is unmapped once nothing holds it.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var actual = new byte[clone.Length];
+        clone.ReadBytes(actual, 0, actual.Length);
+
+        Assert.Equal(expected, actual);
     }
 
     [Fact]
