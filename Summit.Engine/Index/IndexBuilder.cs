@@ -39,6 +39,7 @@ public sealed class IndexBuilder : IDisposable
             {
                 OpenMode = rebuild ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
                 RAMBufferSizeMB = 64,
+                Codec = new SummitCodec(),
                 // WriterLockFactory does the waiting; Lucene's own loop would only add whole-second sleeps.
                 WriteLockTimeout = 0,
             };
