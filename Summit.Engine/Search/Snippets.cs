@@ -265,21 +265,56 @@ public static class Snippets
     /// True when no word of plain ASCII text can analyse to a marked term, so running the analyzer is wasted. A
     /// term is lower-cased surface text with a suffix rewritten by the Porter stemmer (at most its last three
     /// letters are new, e.g. happy → happi, rating → rate), so a word yielding it contains the term minus those
-    /// letters. Non-ASCII text (folded by the analyzer), prefixes and typo matches are always analysed.
+    /// letters; a typo word needs a word near it (<see cref="MayBeNear"/>). Non-ASCII text (folded by the analyzer)
+    /// and prefixes are always analysed.
     /// </summary>
     private static bool CannotMatch(string text, Range range, HighlightTerms terms)
     {
-        if (terms.Prefixes.Count > 0 || terms.Fuzzy.Count > 0) return false;
+        if (terms.Prefixes.Count > 0) return false;
         var span = text.AsSpan(range.Start, range.End - range.Start);
         if (!System.Text.Ascii.IsValid(span)) return false;
         foreach (var term in terms.Terms)
             if (Contains(span, term)) return false;
         foreach (var phrase in terms.Phrases)
             if (Contains(span, phrase[0].Term)) return false;
+        foreach (var (word, edits) in terms.Fuzzy)
+            if (MayBeNear(span, word, edits)) return false;
         return true;
 
         static bool Contains(ReadOnlySpan<char> text, string term) =>
             !System.Text.Ascii.IsValid(term) || text.Contains(term.AsSpan(0, Math.Max(1, term.Length - 3)), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// False when no word of the ASCII text can be within <paramref name="edits"/> of <paramref name="word"/> (folded):
+    /// a word that close keeps at least all but that many of its letters, and a token's letters are letters of the
+    /// whitespace-delimited chunk it comes from, so some chunk must hold that many of the word's letters. A word with
+    /// other characters than ASCII letters and digits is always looked for.
+    /// </summary>
+    private static bool MayBeNear(ReadOnlySpan<char> text, string word, int edits)
+    {
+        var needed = word.Length - edits;
+        if (needed <= 0 || !word.All(char.IsAsciiLetterOrDigit)) return true;
+        Span<int> letters = stackalloc int[128];
+        foreach (var c in word) letters[c]++;
+        Span<int> left = stackalloc int[128];
+        foreach (var chunk in text.SplitAny(" \t\r\n\f\v"))
+        {
+            var part = text[chunk];
+            if (part.Length < needed) continue;
+            letters.CopyTo(left);
+            var common = 0;
+            foreach (var c in part)
+            {
+                var lower = char.ToLowerInvariant(c);
+                if (lower < 128 && left[lower] > 0)
+                {
+                    left[lower]--;
+                    if (++common >= needed) return true;
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>The last token of the phrase starting at token <paramref name="first"/>, or -1. As the index matches a

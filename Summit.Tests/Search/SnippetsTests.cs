@@ -269,4 +269,29 @@ public sealed class SnippetsTests
         Assert.Null(PostedMarks.For(searcher.IndexReader, SummitSchema.Body, Terms("trad*")));
         Assert.Null(PostedMarks.For(searcher.IndexReader, SummitSchema.Body, HighlightTerms.From(QuerySyntax.Parse("inflatoin"), _analyzer, typoTolerant: true)));
     }
+
+    [Theory]
+    [InlineData("inflatoin")]
+    [InlineData("goverment")]
+    [InlineData("wantd")]
+    [InlineData("presidnet inflatoin")]
+    public void Typo_words_are_marked_in_every_sentence_that_holds_a_word_near_them(string query)
+    {
+        // "Imflatoxn" keeps just enough of "inflatoin"'s letters to be two edits away, and its sentence has nothing
+        // else to analyse it for (no word starting like the typo's stem).
+        var text = "Prices fell.\nThe goverment's plan, inflation-linked, was wanted. Nothing else happened here at all. Imflatoxn stayed. "
+                   + "Government-run INFLATION wants: a president. Presidents waited; inflating costs went up. Tomorrow, more.";
+        var terms = HighlightTerms.From(QuerySyntax.Parse(query), _analyzer, typoTolerant: true);
+        Assert.NotEmpty(terms.Fuzzy);
+        // A prefix that matches nothing makes every sentence be analysed: the marks with no sentence passed over.
+        var everySentence = HighlightTerms.From(QuerySyntax.Parse(query + " zzqx*"), _analyzer, typoTolerant: true);
+        static List<string> Marked(IEnumerable<string> html) =>
+            [.. html.SelectMany(h => System.Text.RegularExpressions.Regex.Matches(h, "<mark>(.*?)</mark>").Select(m => m.Groups[1].Value))];
+
+        var expected = Marked(Snippets.Passages(text, everySentence, _analyzer, max: 10));
+        var inPassages = Marked(Snippets.Passages(text, terms, _analyzer, max: 10));
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, inPassages);
+    }
 }
