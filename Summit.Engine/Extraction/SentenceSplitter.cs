@@ -30,6 +30,16 @@ public static class SentenceSplitter
         return ranges;
     }
 
+    /// <summary>The sentences of one line of the text, from <paramref name="start"/> to <paramref name="end"/> (the
+    /// text's edges or line breaks), as <see cref="Split(string)"/> cuts the whole text there: a line break always ends
+    /// a sentence, and no token or rule looks past one. Snippets cut only the lines that hold a match.</summary>
+    public static List<(int Start, int End)> SplitLine(string text, int start, int end)
+    {
+        var ranges = Split(text[start..end]);
+        for (var i = 0; i < ranges.Count; i++) ranges[i] = (ranges[i].Start + start, ranges[i].End + start);
+        return ranges;
+    }
+
     /// <summary>A thread keeps its token list unless a very long text grew it past this.</summary>
     private const int MaxKeptTokens = 1 << 16;
 

@@ -77,24 +77,59 @@ public static class Snippets
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         var analyzed = text.Length > MaxAnalyzedChars ? text[..MaxAnalyzedChars] : text;
+        if (posted is not null) return PostedPassages(text, analyzed, posted, max);
         var sentences = Sentences(analyzed);
         if (sentences.Count == 0) return [];
         // Sentence by sentence, so sentences that cannot match are never analysed: tokens never cross a sentence
         // boundary (it is whitespace), and phrase positions are relative, so the marks are the same as from the
-        // whole text. Best first: the most different marked words (case aside), then the most marks, then the earliest.
-        var matching = new List<(Range Sentence, int Index, List<Range> Marks, int Words)>();
-        var next = 0;
+        // whole text.
+        var matching = new List<(Range Sentence, List<Range> Marks, int Words)>();
         for (var i = 0; i < sentences.Count && !terms.IsEmpty; i++)
+            if (FindMarks(analyzed, sentences[i], terms, analyzer) is { Count: > 0 } marks) matching.Add((sentences[i], marks, DistinctWords(text, marks)));
+        return Best(text, matching, max) is { Count: > 0 } best ? best : [Render(text, Lead(analyzed, sentences), [])];
+    }
+
+    /// <summary>
+    /// The passages of marks read from the postings. Only the lines holding a mark are cut into sentences, as the
+    /// whole text would be cut there (<see cref="SentenceSplitter.SplitLine"/>), and when nothing matched, the lines
+    /// of the lead; cutting every hit's whole body was a tenth of a plain search.
+    /// </summary>
+    private static IReadOnlyList<string> PostedPassages(string text, string analyzed, List<Range> posted, int max)
+    {
+        var matching = new List<(Range Sentence, List<Range> Marks, int Words)>();
+        var next = 0;
+        while (next < posted.Count && posted[next].End <= analyzed.Length)
         {
-            var marks = posted is null ? FindMarks(analyzed, sentences[i], terms, analyzer) : Within(posted, sentences[i], ref next);
-            if (marks.Count > 0) matching.Add((sentences[i], i, marks, DistinctWords(text, marks)));
+            var lineStart = analyzed.LastIndexOf('\n', posted[next].Start) + 1;
+            var lineEnd = analyzed.IndexOf('\n', posted[next].Start) is var end and >= 0 ? end : analyzed.Length;
+            foreach (var (start, stop) in SentenceSplitter.SplitLine(analyzed, lineStart, lineEnd))
+            {
+                var sentence = new Range(start, stop);
+                if (Within(posted, sentence, ref next) is { Count: > 0 } marks) matching.Add((sentence, marks, DistinctWords(text, marks)));
+            }
+            while (next < posted.Count && posted[next].Start < lineEnd) next++;
         }
+        if (Best(text, matching, max) is { Count: > 0 } best) return best;
+        var lead = new List<Range>();
+        for (var lineStart = 0; lineStart < analyzed.Length && lead.Count < LeadSearchSentences;)
+        {
+            var lineEnd = analyzed.IndexOf('\n', lineStart) is var end and >= 0 ? end : analyzed.Length;
+            lead.AddRange(SentenceSplitter.SplitLine(analyzed, lineStart, lineEnd).Select(s => new Range(s.Start, s.End)));
+            lineStart = lineEnd + 1;
+        }
+        return lead.Count == 0 ? [] : [Render(text, Lead(analyzed, lead), [])];
+    }
+
+    /// <summary>The best <paramref name="max"/> of the matching sentences, rendered in text order (none when none
+    /// match; the caller shows the lead). Best first: the most different marked words (case aside), then the most
+    /// marks, then the earliest.</summary>
+    private static IReadOnlyList<string> Best(string text, List<(Range Sentence, List<Range> Marks, int Words)> matching, int max)
+    {
         matching.Sort((a, b) => a.Words != b.Words ? b.Words.CompareTo(a.Words)
-            : a.Marks.Count != b.Marks.Count ? b.Marks.Count.CompareTo(a.Marks.Count) : a.Index.CompareTo(b.Index));
+            : a.Marks.Count != b.Marks.Count ? b.Marks.Count.CompareTo(a.Marks.Count) : a.Sentence.Start.CompareTo(b.Sentence.Start));
         var kept = Math.Max(0, max);
         if (matching.Count > kept) matching.RemoveRange(kept, matching.Count - kept);
-        if (matching.Count == 0) return [Render(text, Lead(analyzed, sentences), [])];
-        matching.Sort((a, b) => a.Index.CompareTo(b.Index));
+        matching.Sort((a, b) => a.Sentence.Start.CompareTo(b.Sentence.Start));
         return matching.Select(x => Render(text, x.Sentence, x.Marks)).ToList();
     }
 
