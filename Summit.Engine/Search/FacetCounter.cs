@@ -128,21 +128,23 @@ public sealed class FacetCounter : ICollector, IDisposable
         var counted = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, counts.Length));
         try
         {
-            var ids = NonZero(counts, counted);
-            var threshold = Threshold(counts, ids, limit);
+            var ids = NonZero(counts, counted, limit, out var threshold);
             // Every value above the threshold makes the list; of those at it, only the ones first by label can, so
             // only they are looked up (a rare word's facets have thousands of values tied at 1).
+            var candidates = new List<int>();
+            foreach (var id in ids)
+                if (counts[id] >= threshold) candidates.Add(id);
             var rank = _ordinals.LabelOrder(dimension);
             var (above, tied) = (0, new List<long>());
-            foreach (var id in ids)
+            foreach (var id in candidates)
             {
                 if (counts[id] > threshold) above++;
-                else if (counts[id] == threshold) tied.Add(rank[id]);
+                else tied.Add(rank[id]);
             }
             tied.Sort();
             var lastRank = tied.Count == 0 ? -1 : tied[Math.Clamp(limit - above, 1, tied.Count) - 1];
-            foreach (var id in ids)
-                if (counts[id] > threshold || (counts[id] == threshold && rank[id] <= lastRank))
+            foreach (var id in candidates)
+                if (counts[id] > threshold || rank[id] <= lastRank)
                     result[_ordinals.Label(dimension, id)] = counts[id];
         }
         finally
@@ -157,36 +159,41 @@ public sealed class FacetCounter : ICollector, IDisposable
         return result;
     }
 
-    /// <summary>The ids with a non-zero count, in id order, written into <paramref name="into"/>. Most of a
-    /// dimension's slots are zero for all but the most frequent words, and the search for the next non-zero one
-    /// runs a vector at a time.</summary>
-    private static ReadOnlySpan<int> NonZero(ReadOnlySpan<int> counts, int[] into)
+    /// <summary>
+    /// The ids with a non-zero count, in id order, written into <paramref name="into"/>, and the limit-th highest
+    /// count among them (at least 1; int.MaxValue when the limit is not positive), found in the same pass. Most of a
+    /// dimension's slots are zero for all but the most frequent words: a run of zeros is skipped a vector at a time.
+    /// </summary>
+    private static ReadOnlySpan<int> NonZero(ReadOnlySpan<int> counts, int[] into, int limit, out int threshold)
     {
-        var (n, at) = (0, 0);
+        // The highest counts so far, lowest first.
+        Span<int> top = limit > 0 ? new int[limit] : [];
+        var (n, at, filled) = (0, 0, 0);
         while (at < counts.Length)
         {
-            var next = counts[at..].IndexOfAnyExcept(0);
-            if (next < 0) break;
-            at += next;
+            if (counts[at] == 0)
+            {
+                var next = counts[at..].IndexOfAnyExcept(0);
+                if (next < 0) break;
+                at += next;
+            }
+            var count = counts[at];
             into[n++] = at++;
+            if (filled < top.Length)
+            {
+                var j = filled++;
+                for (; j > 0 && top[j - 1] > count; j--) top[j] = top[j - 1];
+                top[j] = count;
+            }
+            else if (top.Length > 0 && count > top[0])
+            {
+                var j = 0;
+                for (; j + 1 < top.Length && top[j + 1] < count; j++) top[j] = top[j + 1];
+                top[j] = count;
+            }
         }
+        threshold = limit <= 0 ? int.MaxValue : filled < limit ? 1 : top[0];
         return into.AsSpan(0, n);
-    }
-
-    /// <summary>The limit-th highest of the counts of <paramref name="ids"/> (non-zero; at least 1); int.MaxValue when
-    /// the limit is not positive.</summary>
-    private static int Threshold(ReadOnlySpan<int> counts, ReadOnlySpan<int> ids, int limit)
-    {
-        if (limit <= 0) return int.MaxValue;
-        if (ids.Length < limit) return 1;
-        var top = new PriorityQueue<int, int>(limit + 1);
-        foreach (var id in ids)
-        {
-            var count = counts[id];
-            if (top.Count < limit) top.Enqueue(count, count);
-            else if (count > top.Peek()) top.EnqueueDequeue(count, count);
-        }
-        return top.Peek();
     }
 
     /// <summary>Date buckets ("2021" or "2021-03") with counts, when an interval was given.</summary>
