@@ -314,11 +314,10 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
 
     private SearchHit ToHit(HitFields doc, int docId, float score, HighlightTerms highlight, PostedMarks? bodyMarks, bool browsing, ArchiveEntities entities)
     {
-        var facts = ReadFacts<QuotesOfFacts>(doc.FactsJson) ?? QuotesOfFacts.None;
         var title = doc.Title ?? "";
         // A transcript can hold hundreds of quotes; looking at the first 200 keeps a hit cheap, and only the ones
         // shown are escaped and marked.
-        var all = (facts.Quotes ?? []).Take(200).ToList();
+        var all = ReadQuotes(doc.FactsJson).Take(200).ToList();
         var quotes = all.Select(q => (Quote: q, Matches: Snippets.CountMatches(q.Text, highlight, _analyzer))).ToList();
         // A quote inside a longer one of the article is shown as the longer, and once.
         var best = quotes.Where(q => q.Matches > 0).OrderByDescending(q => q.Matches).Select(q => q.Quote).ToList();
@@ -346,11 +345,32 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
 
     internal static ArticleFacts ReadFacts(Document doc) => ReadFacts<ArticleFacts>(doc.Get(SummitSchema.FactsJson)) ?? ArticleFacts.Empty;
 
-    /// <summary>The quotes of an article's stored facts: all a hit shows of them, read without the persons, places
-    /// and organisations around them.</summary>
-    private sealed record QuotesOfFacts(IReadOnlyList<Quote> Quotes)
+    /// <summary>
+    /// The quotes of an article's stored facts, all a hit shows of them. The facts are written with their quotes
+    /// first, so the persons, places and organisations after them (with every mention) are not read at all; facts
+    /// laid out otherwise are read whole.
+    /// </summary>
+    internal static IReadOnlyList<Quote> ReadQuotes(string? json)
     {
-        public static QuotesOfFacts None { get; } = new([]);
+        if (string.IsNullOrEmpty(json)) return [];
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var reader = new Utf8JsonReader(bytes.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(json, bytes)));
+            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read()
+                && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("quotes"u8) && reader.Read())
+                return JsonSerializer.Deserialize(ref reader, FactsJsonContext.Default.IReadOnlyListQuote) ?? [];
+            return ReadFacts<ArticleFacts>(json)?.Quotes ?? [];
+        }
+        catch (JsonException)
+        {
+            // Written by an older indexer: show the article without quotes rather than fail the request.
+            return [];
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     private static T? ReadFacts<T>(string? json) where T : class
