@@ -124,20 +124,55 @@ public static partial class QuerySetBuilder
         return result;
     }
 
+    /// <summary>
+    /// About <paramref name="count"/> stored texts of documents of one kind, chosen by their id: a document's number
+    /// depends on how the indexing threads interleaved, so choosing by number drew another query set from every
+    /// build of the same corpus, and runs could not be compared. Ids pass a seeded hash cut, in id order, and are
+    /// then shuffled by the seed.
+    /// </summary>
     private static List<string> SampleStored(IndexReader reader, string field, string kind, int count, Random random)
     {
         var result = new List<string>();
-        var max = reader.MaxDoc;
-        var liveDocs = MultiFields.GetLiveDocs(reader);
-        for (var attempts = 0; result.Count < count && attempts < count * 20 && max > 0; attempts++)
+        if (MultiFields.GetTerms(reader, SummitSchema.Id) is not { } ids) return result;
+        var salt = (ulong)random.NextInt64();
+        // Four times the texts wanted, of all documents (quotes have ids too): enough after the kind and empty texts are dropped.
+        var share = Math.Min(1.0, 4.0 * count / Math.Max(1, reader.MaxDoc));
+        var chosen = new List<(ulong Hash, string Id)>();
+        var terms = ids.GetEnumerator();
+        while (terms.MoveNext())
         {
-            var docId = random.Next(max);
-            if (liveDocs is not null && !liveDocs.Get(docId)) continue;
-            var doc = reader.Document(docId);
+            var id = terms.Term.Utf8ToString();
+            var hash = StableHash(id, salt);
+            if (hash < share * ulong.MaxValue) chosen.Add((hash, id));
+        }
+        var liveDocs = MultiFields.GetLiveDocs(reader);
+        foreach (var (_, id) in chosen.OrderBy(c => c.Hash).ThenBy(c => c.Id, StringComparer.Ordinal))
+        {
+            if (result.Count == count) break;
+            var postings = MultiFields.GetTermDocsEnum(reader, liveDocs, SummitSchema.Id, new BytesRef(id));
+            if (postings is null || postings.NextDoc() == Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS) continue;
+            var doc = reader.Document(postings.DocID);
             if (doc.Get(SummitSchema.Kind) != kind) continue;
             if (doc.Get(field) is { Length: > 0 } text) result.Add(text);
         }
         return result;
+    }
+
+    /// <summary>FNV-1a over the id's characters, mixed with a salt: the same on every run and machine (string hash
+    /// codes are randomised per process).</summary>
+    private static ulong StableHash(string text, ulong salt)
+    {
+        var hash = 14695981039346656037UL ^ salt;
+        foreach (var c in text)
+        {
+            hash ^= c;
+            hash *= 1099511628211UL;
+        }
+        // FNV's low bits mix poorly; a final avalanche spreads them over the whole range.
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdUL;
+        hash ^= hash >> 33;
+        return hash;
     }
 
     /// <summary>The most frequent values of a facet field, counted over all documents.</summary>
