@@ -25,11 +25,19 @@ public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
         EnsureOpen();
         var file = System.IO.Path.Combine(Directory.FullName, name);
         var handle = OpenHandle(file);
-        var length = RandomAccess.GetLength(handle);
-        var description = $"path=\"{file}\"";
-        if (!Searching(context) || length == 0)
-            return new FileSliceInput($"FileSliceInput({description})", handle, 0, length, BufferedIndexInput.GetBufferSize(context), ownsHandle: true);
-        using (handle) return new MappedInput($"MappedInput({description})", new Mapping(handle, length, file), 0, length);
+        try
+        {
+            var length = RandomAccess.GetLength(handle);
+            var input = Input($"path=\"{file}\"", handle, 0, length, context, ownsHandle: true, () => new Mapping(handle, length, file));
+            // A mapping stays without the handle; a positional-read input owns it and closes it.
+            if (input is MappedInput) handle.Dispose();
+            return input;
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Small segments keep their files in one compound file: a search maps it once and reads its files
@@ -43,6 +51,22 @@ public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
 
     private static SafeFileHandle OpenHandle(string file) =>
         File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.RandomAccess);
+
+    /// <summary>
+    /// The input of one file, or of one file inside a compound file (<paramref name="offset"/>,
+    /// <paramref name="length"/>): a search reads it from the file's mapping, a merge or a one-off read by position
+    /// through Lucene's buffer (an empty file cannot be mapped).
+    /// </summary>
+    private static IndexInput Input(string description, SafeFileHandle handle, long offset, long length, IOContext context, bool ownsHandle,
+        Func<Mapping> mapping)
+    {
+        if (!Searching(context) || length == 0)
+            return new FileSliceInput($"FileSliceInput({description})", handle, offset, length, BufferedIndexInput.GetBufferSize(context), ownsHandle);
+        var mapped = mapping();
+        if (offset < 0 || length < 0 || offset + length > mapped.Length)
+            throw new EndOfStreamException($"{description}: {offset} + {length} is past the end of the file ({mapped.Length} bytes)");
+        return new MappedInput($"MappedInput({description})", mapped, offset, length);
+    }
 
     private static bool Searching(IOContext context) => context.Context != IOContext.UsageContext.MERGE && !context.ReadOnce;
 
@@ -61,16 +85,9 @@ public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
     {
         private Mapping? _mapping;
 
-        public override IndexInput OpenSlice(string sliceDescription, long offset, long length)
-        {
-            var description = $"slice=\"{sliceDescription} in {file}\"";
-            if (!Searching(context) || length == 0)
-                return new FileSliceInput($"FileSliceInput({description})", handle, offset, length, BufferedIndexInput.GetBufferSize(context), ownsHandle: false);
-            _mapping ??= new Mapping(handle, RandomAccess.GetLength(handle), file);
-            if (offset < 0 || length < 0 || offset + length > _mapping.Length)
-                throw new EndOfStreamException($"slice {offset} + {length} past the end of {file} ({_mapping.Length} bytes)");
-            return new MappedInput($"MappedInput({description})", _mapping, offset, length);
-        }
+        public override IndexInput OpenSlice(string sliceDescription, long offset, long length) =>
+            Input($"slice=\"{sliceDescription} in {file}\"", handle, offset, length, context, ownsHandle: false,
+                () => _mapping ??= new Mapping(handle, RandomAccess.GetLength(handle), file));
 
         [Obsolete("Only for compound files of 3.x indexes, which Summit never reads.")]
         public override IndexInput OpenFullSlice() => OpenSlice("full-slice", 0, RandomAccess.GetLength(handle));
