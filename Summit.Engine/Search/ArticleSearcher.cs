@@ -336,7 +336,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             doc.Url,
             doc.Author,
             float.IsFinite(score) ? score : 0f,
-            Snippets.Passages(doc.Body ?? "", highlight, _analyzer, highlight.IsEmpty ? null : bodyMarks?.Marks(docId)),
+            Snippets.Passages(doc.Body ?? "", highlight, _analyzer, bodyMarks?.Marks(docId)),
             shown,
             entities.Names(SummitSchema.Speaker, doc.Speakers, docId),
             entities.Names(SummitSchema.Person, doc.Persons, docId),

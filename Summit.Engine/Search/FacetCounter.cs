@@ -131,13 +131,12 @@ public sealed class FacetCounter : ICollector, IDisposable
             var ids = NonZero(counts, counted, limit, out var threshold);
             // Every value above the threshold makes the list; of those at it, only the ones first by label can, so
             // only they are looked up (a rare word's facets have thousands of values tied at 1).
-            var candidates = new List<int>();
-            foreach (var id in ids)
-                if (counts[id] >= threshold) candidates.Add(id);
             var rank = _ordinals.LabelOrder(dimension);
-            var (above, tied) = (0, new List<long>());
-            foreach (var id in candidates)
+            var (candidates, above, tied) = (new List<int>(), 0, new List<long>());
+            foreach (var id in ids)
             {
+                if (counts[id] < threshold) continue;
+                candidates.Add(id);
                 if (counts[id] > threshold) above++;
                 else tied.Add(rank[id]);
             }

@@ -32,9 +32,10 @@ internal sealed class PostedMarks
             .Select(t => (t, new BytesRef(t), states.Get(new Term(field, t))))];
     }
 
-    /// <summary>The marker of <paramref name="field"/> for these terms, or null when they must be marked by analysis.</summary>
+    /// <summary>The marker of <paramref name="field"/> for these terms; null when they must be marked by analysis, or
+    /// when there is nothing to mark (a browse shows the lead).</summary>
     public static PostedMarks? For(IndexReader reader, string field, HighlightTerms terms) =>
-        terms.Prefixes.Count > 0 || terms.Fuzzy.Count > 0 ? null : new PostedMarks(reader, field, terms);
+        terms.IsEmpty || terms.Prefixes.Count > 0 || terms.Fuzzy.Count > 0 ? null : new PostedMarks(reader, field, terms);
 
     /// <summary>The marks in the field of document <paramref name="doc"/> (of the whole reader) by start, not merged,
     /// as <see cref="Snippets"/> finds them; null when that segment's postings have no offsets.</summary>
