@@ -25,9 +25,8 @@ public sealed class OneWriterTests : InputAndIndexFolders
         using var first = IndexerProcess.Start("index", "--input", Input.Path, "--index", Index.Path, "--commit-every", "500");
         var firstOutput = first.StandardOutput.ReadToEndAsync();
         var firstError = first.StandardError.ReadToEndAsync();
-        WaitUntilWriting(first);
-
-        var (exit, output, error) = IndexerProcess.Run("index", "--input", second.Path, "--index", Index.Path);
+        var (exit, output, error) = (0, "", "");
+        using (HoldWhileWriting(first)) (exit, output, error) = IndexerProcess.Run("index", "--input", second.Path, "--index", Index.Path);
 
         Assert.True(first.WaitForExit(TimeSpan.FromMinutes(2)), "the first indexer did not finish");
         var (firstOut, firstErr) = (await firstOutput, await firstError);
@@ -71,9 +70,8 @@ public sealed class OneWriterTests : InputAndIndexFolders
         using var cli = IndexerProcess.Start("index", "--input", Input.Path, "--index", Index.Path, "--commit-every", "500");
         var cliOutput = cli.StandardOutput.ReadToEndAsync();
         var cliError = cli.StandardError.ReadToEndAsync();
-        WaitUntilWriting(cli);
-
-        var refused = await PostAsync(api, "during");
+        HttpResponseMessage refused;
+        using (HoldWhileWriting(cli)) refused = await PostAsync(api, "during");
         var refusedBody = await refused.Content.ReadAsStringAsync();
         Assert.True(cli.WaitForExit(TimeSpan.FromMinutes(2)), "the indexer did not finish");
         var accepted = await PostAsync(api, "after");
@@ -102,8 +100,11 @@ public sealed class OneWriterTests : InputAndIndexFolders
         return api.Client.SendAsync(request);
     }
 
-    /// <summary>Waits until <paramref name="writer"/> holds the index's write lock, as another process sees it.</summary>
-    private void WaitUntilWriting(Process writer)
+    /// <summary>
+    /// Waits until <paramref name="writer"/> holds the index's write lock, as another process sees it, and stops it
+    /// there until the pause is disposed: the other writer's attempt then meets the lock however fast this machine is.
+    /// </summary>
+    private ProcessPause HoldWhileWriting(Process writer)
     {
         using var folder = new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(Index.Path), new WriterLockFactory(new DirectoryInfo(Index.Path)));
         using var writeLock = folder.MakeLock(Lucene.Net.Index.IndexWriter.WRITE_LOCK_NAME);
@@ -114,6 +115,13 @@ public sealed class OneWriterTests : InputAndIndexFolders
             Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), "the indexer never took the write lock");
             Thread.Sleep(5);
         }
+        var pause = ProcessPause.Stop(writer);
+        if (writer.HasExited || !writeLock.IsLocked())
+        {
+            pause.Dispose();
+            Assert.Fail("the indexer let go of the write lock before it could be held there");
+        }
+        return pause;
     }
 
     /// <summary>Every file with its size and last write, as text so a difference prints readably.</summary>
