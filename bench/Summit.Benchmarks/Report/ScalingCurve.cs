@@ -78,6 +78,8 @@ public static class ScalingCurve
             Row($"{cls} p50 / p99 (ms)", p => p.Summit.TryGetValue(cls, out var l) ? Inv($"{l.P50:F2} / {l.P99:F1}") : "–");
         Row("HTTP req/s, 16 connections, every request searched", p => p.Http16 is { } h ? Inv($"{h.RequestsPerSecond:N0} (p99 {h.P99:F0} ms)") : "–");
         Row("API peak RSS (MB)", p => p.Report.ApiMemory is { } a ? Inv($"{a.PeakRssMegabytes:N0}") : "–");
+        Row("of which anonymous / file-backed, highest samples (MB)", p => p.Report.ApiMemory is { SampledPeakAnonMegabytes: { } anon, SampledPeakFileMegabytes: { } file }
+            ? Inv($"{anon:N0} / {file:N0}") : "–");
         return md.ToString();
 
         void Row(string label, Func<Point, string> cell) =>
@@ -105,6 +107,8 @@ public static class ScalingCurve
         var memory = NewPanel("API peak RSS (MB, left) · index bytes per article (right)");
         var withRss = points.Where(p => p.Report.ApiMemory is not null).ToList();
         Line(memory, withRss, p => p.Report.ApiMemory!.PeakRssMegabytes, "API peak RSS, MB");
+        var withAnon = withRss.Where(p => p.Report.ApiMemory!.SampledPeakAnonMegabytes is not null).ToList();
+        Line(memory, withAnon, p => p.Report.ApiMemory!.SampledPeakAnonMegabytes!.Value, "of it anonymous (heap), MB");
         var bytes = Line(memory, withRate, p => p.Indexing!.IndexBytesPerArticle, "index bytes/article (right)");
         bytes.Axes.YAxis = memory.Axes.Right;
         memory.Axes.SetLimitsY(0, withRss.Select(p => p.Report.ApiMemory!.PeakRssMegabytes).DefaultIfEmpty(1).Max() * 1.25, memory.Axes.Left);

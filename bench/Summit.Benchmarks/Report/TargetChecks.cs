@@ -78,7 +78,8 @@ public static class TargetChecks
         var rssLabel = "1M: the API serving the index stays under 1.5 GB RSS" + (articles >= 1_000_000 ? "" : $" (this run has {scale})");
         checks.Add(report.ApiMemory is not { } memory
             ? new(rssLabel, "not measured", null)
-            : new(rssLabel, Inv($"peak RSS {memory.PeakRssMegabytes:N0} MB (VmHWM over startup and the HTTP load), {memory.EndRssMegabytes:N0} MB after it"),
+            : new(rssLabel, Inv($"peak RSS {memory.PeakRssMegabytes:N0} MB (VmHWM over startup and the HTTP load), {memory.EndRssMegabytes:N0} MB after it")
+                + (memory is { SampledPeakAnonMegabytes: { } anon, SampledPeakFileMegabytes: { } file } ? Inv($"; highest samples {anon:N0} MB anonymous, {file:N0} MB mapped index files") : ""),
                 articles >= 1_000_000 ? memory.PeakRssMegabytes < 1536 : null));
         return checks;
     }
