@@ -20,7 +20,8 @@ public static class IndexStartup
     /// <summary>Registers the index location, the one <see cref="SearchIndex"/> over it and its refresh loop.</summary>
     public static IServiceCollection AddSearchIndex(this IServiceCollection services) => services
         .AddSingleton(IndexLocation.From)
-        .AddSingleton(provider => new SearchIndex(provider.GetRequiredService<IndexLocation>().IndexPath))
+        .AddSingleton(provider => new SearchIndex(provider.GetRequiredService<IndexLocation>().IndexPath,
+            provider.GetRequiredService<IOptions<SearchOptions>>().Value.MapIndexFiles))
         .AddHostedService<IndexRefreshService>();
 
     /// <summary>First start: indexes the seeds when the index folder holds no index, before the API listens.</summary>

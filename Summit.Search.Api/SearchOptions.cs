@@ -48,6 +48,12 @@ public sealed class SearchOptions
     /// used are evicted beyond it. 0 turns the cache off.</summary>
     public long ResultCacheBytes { get; set; } = DefaultResultCacheBytes;
 
+    /// <summary>Searches read the index files through memory maps (the default: no system call per read), or by
+    /// position when false. Mapped pages a search touched count in the API's RSS, which then grows towards the size
+    /// of the index files the searches use; they are page cache either way, which the kernel takes back under
+    /// memory pressure. Turn mapping off where a limit on the process's RSS must hold.</summary>
+    public bool MapIndexFiles { get; set; } = true;
+
     /// <summary>How often the searcher looks for changes committed by another process.</summary>
     public int RefreshIntervalMs { get; set; } = 500;
 

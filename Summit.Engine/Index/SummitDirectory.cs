@@ -17,8 +17,11 @@ namespace Summit.Engine.Index;
 /// handle (<see cref="RandomAccess.Read(SafeFileHandle, Span{byte}, long)"/>).</item>
 /// </list>
 /// Segment files never change once written, so nothing read can go stale.
+/// <para>Mapped pages a search has touched count in the process's resident set (RSS); the same pages read by
+/// position count in the page cache only. Where an RSS limit must hold for the process, <c>mapForSearch: false</c>
+/// makes searches read by position too, at the cost of a system call and a copy per read.</para>
 /// </summary>
-public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
+public sealed class SummitDirectory(DirectoryInfo path, bool mapForSearch = true) : NIOFSDirectory(path)
 {
     public override IndexInput OpenInput(string name, IOContext context)
     {
@@ -46,7 +49,7 @@ public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
     {
         EnsureOpen();
         var file = System.IO.Path.Combine(Directory.FullName, name);
-        return new Slicer(file, OpenHandle(file), context);
+        return new Slicer(this, file, OpenHandle(file), context);
     }
 
     private static SafeFileHandle OpenHandle(string file) =>
@@ -57,10 +60,10 @@ public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
     /// <paramref name="length"/>): a search reads it from the file's mapping, a merge or a one-off read by position
     /// through Lucene's buffer (an empty file cannot be mapped).
     /// </summary>
-    private static IndexInput Input(string description, SafeFileHandle handle, long offset, long length, IOContext context, bool ownsHandle,
+    private IndexInput Input(string description, SafeFileHandle handle, long offset, long length, IOContext context, bool ownsHandle,
         Func<Mapping> mapping)
     {
-        if (!Searching(context) || length == 0)
+        if (!Maps(context) || length == 0)
             return new FileSliceInput($"FileSliceInput({description})", handle, offset, length, BufferedIndexInput.GetBufferSize(context), ownsHandle);
         var mapped = mapping();
         if (offset < 0 || length < 0 || offset + length > mapped.Length)
@@ -68,7 +71,8 @@ public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
         return new MappedInput($"MappedInput({description})", mapped, offset, length);
     }
 
-    private static bool Searching(IOContext context) => context.Context != IOContext.UsageContext.MERGE && !context.ReadOnce;
+    /// <summary>Whether reads in this context go through a mapping: a search's, unless this directory never maps.</summary>
+    private bool Maps(IOContext context) => mapForSearch && context.Context != IOContext.UsageContext.MERGE && !context.ReadOnce;
 
     private static void ReadFully(SafeFileHandle handle, Span<byte> into, long position, string file)
     {
@@ -81,12 +85,12 @@ public sealed class SummitDirectory(DirectoryInfo path) : NIOFSDirectory(path)
         }
     }
 
-    private sealed class Slicer(string file, SafeFileHandle handle, IOContext context) : IndexInputSlicer
+    private sealed class Slicer(SummitDirectory directory, string file, SafeFileHandle handle, IOContext context) : IndexInputSlicer
     {
         private Mapping? _mapping;
 
         public override IndexInput OpenSlice(string sliceDescription, long offset, long length) =>
-            Input($"slice=\"{sliceDescription} in {file}\"", handle, offset, length, context, ownsHandle: false,
+            directory.Input($"slice=\"{sliceDescription} in {file}\"", handle, offset, length, context, ownsHandle: false,
                 () => _mapping ??= new Mapping(handle, RandomAccess.GetLength(handle), file));
 
         [Obsolete("Only for compound files of 3.x indexes, which Summit never reads.")]

@@ -17,11 +17,15 @@ public sealed class SearchIndex : IDisposable
     private readonly FSDirectory _directory;
     private readonly SearcherManager _manager;
 
+    /// <param name="indexPath">The index folder.</param>
+    /// <param name="mapIndexFiles">Searches read the index files through memory maps (faster; the pages they touch
+    /// count in the process's RSS) or by position (see <see cref="SummitDirectory"/>).</param>
     /// <exception cref="IndexUnavailableException">The folder holds no usable index (damaged, or another layout).</exception>
-    public SearchIndex(string indexPath)
+    public SearchIndex(string indexPath, bool mapIndexFiles = true)
     {
         IndexPath = indexPath;
-        _directory = new SummitDirectory(new DirectoryInfo(IndexPath));
+        MapsIndexFiles = mapIndexFiles;
+        _directory = new SummitDirectory(new DirectoryInfo(IndexPath), mapIndexFiles);
         try
         {
             // A damaged index stops the start with a message naming the folder and the rebuild command.
@@ -44,6 +48,9 @@ public sealed class SearchIndex : IDisposable
     }
 
     public string IndexPath { get; }
+
+    /// <summary>Whether searches read the index files through memory maps.</summary>
+    public bool MapsIndexFiles { get; }
 
     private void CheckLayout()
     {

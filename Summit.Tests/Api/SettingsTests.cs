@@ -99,6 +99,7 @@ public sealed class SettingsTests
     [InlineData("Search:AdminKeyFailureBurst", "0")]
     [InlineData("Search:IndexPath", "")]
     [InlineData("Search:RateLimitPerSecnd", "5")]
+    [InlineData("Search:MapIndexFiles", "maybe")]
     public void A_setting_that_cannot_be_honoured_is_refused_naming_the_key(string key, string value)
     {
         var failure = OptionsFailure((key, value));
@@ -111,10 +112,30 @@ public sealed class SettingsTests
     public void Good_settings_are_accepted_and_used()
     {
         var options = Options(("Search:RateLimitPerSecond", "7"), ("Search:ResultCacheBytes", "1048576"),
-            ("Search:AllowedOrigins", "https://A.example.org, http://localhost:5173"));
+            ("Search:AllowedOrigins", "https://A.example.org, http://localhost:5173"), ("Search:MapIndexFiles", "false"));
 
-        Assert.Equal((7, 1_048_576L), (options.RateLimitPerSecond, options.ResultCacheBytes));
+        Assert.Equal((7, 1_048_576L, false), (options.RateLimitPerSecond, options.ResultCacheBytes, options.MapIndexFiles));
         Assert.Equal(["https://A.example.org", "http://localhost:5173"], options.AllowedOrigins);
+    }
+
+    [Fact]
+    public async Task Without_mapped_index_files_the_api_answers_as_with_them()
+    {
+        using var mapped = new SettingsFactory();
+        using var unmapped = new SettingsFactory(("Search:MapIndexFiles", "false"));
+        string[] paths = ["/api/search?q=president&facets=person,country", "/api/search?q=%22united%20states%22", "/api/quotes?q=people"];
+
+        Assert.True(mapped.Services.GetRequiredService<SearchIndex>().MapsIndexFiles);
+        Assert.False(unmapped.Services.GetRequiredService<SearchIndex>().MapsIndexFiles);
+        foreach (var path in paths)
+        {
+            var expected = Untimed(await mapped.CreateClient().GetStringAsync(path));
+            var actual = Untimed(await unmapped.CreateClient().GetStringAsync(path));
+            Assert.Contains("\"total\":", expected);
+            Assert.Equal(expected, actual);
+        }
+
+        static string Untimed(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"tookMs\":\\d+", "");
     }
 
     // The real API, as deployed: a bad setting stops the process at start with the key in its output.

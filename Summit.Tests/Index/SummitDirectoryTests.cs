@@ -173,6 +173,23 @@ public sealed class SummitDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void A_directory_told_not_to_map_reads_a_search_by_position_with_the_same_bytes()
+    {
+        using var unmapped = new SummitDirectory(new DirectoryInfo(_path), mapForSearch: false);
+        using var mapped = new SummitDirectory(new DirectoryInfo(_path));
+
+        foreach (var (input, expected) in TermsDictionaries(unmapped).Zip(TermsDictionaries(mapped)))
+        {
+            Assert.Contains("FileSliceInput", input.ToString());
+            Assert.Contains("MappedInput", expected.ToString());
+            var (actualBytes, expectedBytes) = (new byte[input.Length], new byte[expected.Length]);
+            input.ReadBytes(actualBytes, 0, actualBytes.Length);
+            expected.ReadBytes(expectedBytes, 0, expectedBytes.Length);
+            Assert.Equal(expectedBytes, actualBytes);
+        }
+    }
+
+    [Fact]
     public void A_clone_reads_its_file_after_the_input_and_the_directory_are_closed()
     {
         IndexInput clone;

@@ -5,7 +5,7 @@ namespace Summit.Benchmarks.Http;
 /// <summary>Resident memory of the API process over the HTTP phase. <c>PeakRss</c> is the kernel's high-water mark
 /// (VmHWM, startup included), which the 100 ms samples of VmRSS cannot miss; <c>EndRss</c> is read after the load.
 /// RSS counts two kinds of pages, sampled apart: anonymous ones (heap, stacks: what the process itself needs) and
-/// file-backed ones (the index files it maps, which are page cache the kernel takes back under pressure).
+/// file-backed ones (the index files it maps and its own libraries: page cache the kernel takes back under pressure).
 /// Both are null in reports written before they were sampled.</summary>
 public sealed record ApiMemory(double PeakRssMegabytes, double SampledPeakRssMegabytes, double EndRssMegabytes, int Samples,
     double? SampledPeakAnonMegabytes = null, double? SampledPeakFileMegabytes = null);

@@ -103,7 +103,7 @@ public static class ReportWriter
             {
                 md.AppendLine(Inv($"API memory: peak RSS **{a.PeakRssMegabytes:N0} MB** (kernel high-water mark VmHWM, startup included); highest of {a.Samples} samples of VmRSS every 100 ms during the load {a.SampledPeakRssMegabytes:N0} MB; {a.EndRssMegabytes:N0} MB after it.")
                     + (a.SampledPeakAnonMegabytes is { } anon && a.SampledPeakFileMegabytes is { } file
-                        ? Inv($" Of the samples, the highest anonymous part (heap, stacks) was {anon:N0} MB and the highest file-backed part (mapped index files, page cache the kernel can take back) {file:N0} MB.")
+                        ? Inv($" Of the samples, the highest anonymous part (heap, stacks) was {anon:N0} MB and the highest file-backed part (the mapped index files and the program's own libraries: page cache the kernel can take back) {file:N0} MB.")
                         : ""));
                 md.AppendLine();
             }

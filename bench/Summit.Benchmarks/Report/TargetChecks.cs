@@ -79,7 +79,7 @@ public static class TargetChecks
         checks.Add(report.ApiMemory is not { } memory
             ? new(rssLabel, "not measured", null)
             : new(rssLabel, Inv($"peak RSS {memory.PeakRssMegabytes:N0} MB (VmHWM over startup and the HTTP load), {memory.EndRssMegabytes:N0} MB after it")
-                + (memory is { SampledPeakAnonMegabytes: { } anon, SampledPeakFileMegabytes: { } file } ? Inv($"; highest samples {anon:N0} MB anonymous, {file:N0} MB mapped index files") : ""),
+                + (memory is { SampledPeakAnonMegabytes: { } anon, SampledPeakFileMegabytes: { } file } ? Inv($"; highest samples {anon:N0} MB anonymous, {file:N0} MB file-backed (mapped index and libraries)") : ""),
                 articles >= 1_000_000 ? memory.PeakRssMegabytes < 1536 : null));
         return checks;
     }
