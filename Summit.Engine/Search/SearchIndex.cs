@@ -63,10 +63,52 @@ public sealed class SearchIndex : IDisposable
     public SearcherLease Acquire() => new(_manager);
 
     /// <summary>Picks up committed changes if there are any; returns true when the searcher changed.</summary>
-    public bool MaybeRefresh() => _manager.MaybeRefresh();
+    public bool MaybeRefresh()
+    {
+        ReleaseDroppedSegments();
+        return Refreshed(_manager.MaybeRefresh);
+    }
 
     /// <summary>Waits until the searcher reflects every commit made so far (used after admin writes).</summary>
-    public void RefreshNow() => _manager.MaybeRefreshBlocking();
+    public void RefreshNow()
+    {
+        ReleaseDroppedSegments();
+        Refreshed(() =>
+        {
+            _manager.MaybeRefreshBlocking();
+            return true;
+        });
+    }
+
+    // A segment a refresh drops (merged away, or all its documents deleted) keeps its files mapped, and so their disk
+    // space, until the garbage collector finalizes the last input over them (SummitDirectory's Mapping); in a
+    // long-lived heap that can take hours. So the refresh after one that dropped segments, when requests have let
+    // go of the old reader, asks for a full background collection: at most one per interval, as it walks the heap.
+    private static readonly TimeSpan ReleaseInterval = TimeSpan.FromSeconds(30);
+    private readonly System.Diagnostics.Stopwatch _sinceRelease = new();
+    private volatile bool _droppedSegments;
+
+    private bool Refreshed(Func<bool> refresh)
+    {
+        var before = MapsIndexFiles ? SegmentNames() : null;
+        var changed = refresh();
+        if (changed && before is not null && before.Except(SegmentNames(), StringComparer.Ordinal).Any()) _droppedSegments = true;
+        return changed;
+    }
+
+    private void ReleaseDroppedSegments()
+    {
+        if (!_droppedSegments || (_sinceRelease.IsRunning && _sinceRelease.Elapsed < ReleaseInterval)) return;
+        _droppedSegments = false;
+        _sinceRelease.Restart();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false);
+    }
+
+    private string[] SegmentNames()
+    {
+        using var lease = Acquire();
+        return [.. lease.Searcher.IndexReader.Leaves.Select(leaf => ((SegmentReader)leaf.Reader).SegmentName)];
+    }
 
     /// <summary>Articles in the index as of the current searcher (deleted ones excluded, unlike a term's document
     /// frequency, which counts deletions until segments merge).</summary>

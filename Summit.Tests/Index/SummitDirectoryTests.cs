@@ -189,6 +189,45 @@ public sealed class SummitDirectoryTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// A merged-away segment's files are deleted while the searcher still maps them; their disk space comes back
+    /// when the mappings go. Without the collection the refresh asks for, that waits for the next full garbage
+    /// collection, which in a long-lived API can be hours away.
+    /// </summary>
+    [SkippableFact]
+    public void A_refresh_that_merges_segments_away_lets_go_of_their_files()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "reads the process's mappings from /proc/self/maps");
+        using var index = new Summit.Engine.Search.SearchIndex(_path);
+        Assert.NotEmpty(MappedIndexFiles());
+        // A searcher that has served a while: its inputs sit in the oldest generation, which young collections skip.
+        GC.Collect();
+        GC.Collect();
+        using (var directory = new NIOFSDirectory(new DirectoryInfo(_path)))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())))
+        {
+            writer.ForceMerge(1);
+            writer.Commit();
+        }
+
+        Assert.True(index.MaybeRefresh());
+        Assert.Contains(MappedIndexFiles(), file => !File.Exists(file));
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (MappedIndexFiles().Any(file => !File.Exists(file)) && deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            Thread.Sleep(100);
+            index.MaybeRefresh(); // the refresh loop's next tick
+        }
+
+        Assert.DoesNotContain(MappedIndexFiles(), file => !File.Exists(file));
+        Assert.NotEmpty(MappedIndexFiles()); // the merged segment is mapped in their place
+    }
+
+    /// <summary>Files of this index mapped into the process (a deleted one still is, marked so by the kernel).</summary>
+    private List<string> MappedIndexFiles() =>
+        [.. File.ReadLines("/proc/self/maps").Select(line => line.IndexOf(_path, StringComparison.Ordinal) is var at and >= 0 ? line[at..] : null)
+            .OfType<string>().Select(file => file.EndsWith(" (deleted)", StringComparison.Ordinal) ? file[..^" (deleted)".Length] : file).Distinct()];
+
     [Fact]
     public void A_clone_reads_its_file_after_the_input_and_the_directory_are_closed()
     {
