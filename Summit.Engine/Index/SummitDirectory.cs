@@ -108,7 +108,7 @@ public sealed class SummitDirectory(DirectoryInfo path, bool mapForSearch = true
     /// it is collected, not when a reader closes. A read after close (a clone Lucene still holds, a search racing a
     /// refresh) then reads the file as it was instead of crashing the process, which is what unmapping under a
     /// reader does. A deleted (merged-away) segment's disk space is therefore freed by the garbage collector's next
-    /// full collection after its last reader goes.
+    /// full collection after its last reader goes, which SearchIndex asks for after a refresh that drops segments.
     /// </summary>
     private sealed unsafe class Mapping
     {

@@ -17,6 +17,14 @@ public sealed class SearchIndex : IDisposable
     private readonly FSDirectory _directory;
     private readonly SearcherManager _manager;
 
+    // A segment a refresh drops (merged away, or all its documents deleted) keeps its files mapped, and so their disk
+    // space, until the garbage collector finalizes the last input over them (SummitDirectory's Mapping); in a
+    // long-lived heap that can take hours. So the refresh after one that dropped segments, when requests have let
+    // go of the old reader, asks for a full background collection: at most one per interval, as it walks the heap.
+    private static readonly TimeSpan ReleaseInterval = TimeSpan.FromSeconds(30);
+    private readonly System.Diagnostics.Stopwatch _sinceRelease = new();
+    private volatile bool _droppedSegments;
+
     /// <param name="indexPath">The index folder.</param>
     /// <param name="mapIndexFiles">Searches read the index files through memory maps (faster; the pages they touch
     /// count in the process's RSS) or by position (see <see cref="SummitDirectory"/>).</param>
@@ -79,14 +87,6 @@ public sealed class SearchIndex : IDisposable
             return true;
         });
     }
-
-    // A segment a refresh drops (merged away, or all its documents deleted) keeps its files mapped, and so their disk
-    // space, until the garbage collector finalizes the last input over them (SummitDirectory's Mapping); in a
-    // long-lived heap that can take hours. So the refresh after one that dropped segments, when requests have let
-    // go of the old reader, asks for a full background collection: at most one per interval, as it walks the heap.
-    private static readonly TimeSpan ReleaseInterval = TimeSpan.FromSeconds(30);
-    private readonly System.Diagnostics.Stopwatch _sinceRelease = new();
-    private volatile bool _droppedSegments;
 
     private bool Refreshed(Func<bool> refresh)
     {
