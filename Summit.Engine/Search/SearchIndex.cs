@@ -21,9 +21,11 @@ public sealed class SearchIndex : IDisposable
     // space, until the garbage collector finalizes the last input over them (SummitDirectory's Mapping); in a
     // long-lived heap that can take hours. So the refresh after one that dropped segments, when requests have let
     // go of the old reader, asks for a full background collection: at most one per interval, as it walks the heap.
+    // The current searcher's segments are noted after each refresh that changed it (SegmentWatcher), not per tick.
     private static readonly TimeSpan ReleaseInterval = TimeSpan.FromSeconds(30);
     private readonly System.Diagnostics.Stopwatch _sinceRelease = new();
     private volatile bool _droppedSegments;
+    private string[] _segments = [];
 
     /// <param name="indexPath">The index folder.</param>
     /// <param name="mapIndexFiles">Searches read the index files through memory maps (faster; the pages they touch
@@ -41,6 +43,11 @@ public sealed class SearchIndex : IDisposable
             try
             {
                 CheckLayout();
+                if (mapIndexFiles)
+                {
+                    _segments = SegmentNames();
+                    _manager.AddListener(new SegmentWatcher(this));
+                }
             }
             catch
             {
@@ -74,26 +81,31 @@ public sealed class SearchIndex : IDisposable
     public bool MaybeRefresh()
     {
         ReleaseDroppedSegments();
-        return Refreshed(_manager.MaybeRefresh);
+        return _manager.MaybeRefresh();
     }
 
     /// <summary>Waits until the searcher reflects every commit made so far (used after admin writes).</summary>
     public void RefreshNow()
     {
         ReleaseDroppedSegments();
-        Refreshed(() =>
-        {
-            _manager.MaybeRefreshBlocking();
-            return true;
-        });
+        _manager.MaybeRefreshBlocking();
     }
 
-    private bool Refreshed(Func<bool> refresh)
+    /// <summary>Told by the manager after each refresh (on the refreshing thread, one at a time): notes whether the new
+    /// searcher dropped segments of the one before.</summary>
+    private sealed class SegmentWatcher(SearchIndex index) : ReferenceManager.IRefreshListener
     {
-        var before = MapsIndexFiles ? SegmentNames() : null;
-        var changed = refresh();
-        if (changed && before is not null && before.Except(SegmentNames(), StringComparer.Ordinal).Any()) _droppedSegments = true;
-        return changed;
+        public void BeforeRefresh()
+        {
+        }
+
+        public void AfterRefresh(bool didRefresh)
+        {
+            if (!didRefresh) return;
+            var now = index.SegmentNames();
+            if (index._segments.Except(now, StringComparer.Ordinal).Any()) index._droppedSegments = true;
+            index._segments = now;
+        }
     }
 
     private void ReleaseDroppedSegments()
