@@ -343,7 +343,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             doc.Countries);
     }
 
-    internal static ArticleFacts ReadFacts(Document doc) => ReadFacts<ArticleFacts>(doc.Get(SummitSchema.FactsJson)) ?? ArticleFacts.Empty;
+    internal static ArticleFacts ReadFacts(Document doc) => ReadFacts(doc.Get(SummitSchema.FactsJson)) ?? ArticleFacts.Empty;
 
     /// <summary>
     /// The quotes of an article's stored facts, all a hit shows of them. The facts are written with their quotes
@@ -360,7 +360,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             if (reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read()
                 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("quotes"u8) && reader.Read())
                 return JsonSerializer.Deserialize(ref reader, FactsJsonContext.Default.IReadOnlyListQuote) ?? [];
-            return ReadFacts<ArticleFacts>(json)?.Quotes ?? [];
+            return ReadFacts(json)?.Quotes ?? [];
         }
         catch (JsonException)
         {
@@ -373,12 +373,12 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         }
     }
 
-    private static T? ReadFacts<T>(string? json) where T : class
+    private static ArticleFacts? ReadFacts(string? json)
     {
         if (string.IsNullOrEmpty(json)) return null;
         try
         {
-            return JsonSerializer.Deserialize<T>(json, ArticleDocuments.FactsJsonOptions);
+            return JsonSerializer.Deserialize<ArticleFacts>(json, ArticleDocuments.FactsJsonOptions);
         }
         catch (JsonException)
         {
