@@ -279,7 +279,7 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
         var near = new BooleanQuery(disableCoord: true);
         foreach (var (field, boost) in TextFields(words[0].Scope))
         {
-            if (_lucene.CreatePhraseQuery(SummitSchema.ExactTwin(field)!, text, ProximitySlop) is { } phrase)
+            if (Cached(_lucene.CreatePhraseQuery(SummitSchema.ExactTwin(field)!, text, ProximitySlop)) is { } phrase)
             {
                 phrase.Boost = boost * ExactFactor;
                 near.Add(phrase, Occur.SHOULD);

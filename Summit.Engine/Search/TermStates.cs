@@ -35,8 +35,12 @@ internal sealed class TermStates
     /// <summary>Documents containing the term, as <see cref="IndexReader.DocFreq"/> counts them.</summary>
     public int DocFreq(Term term) => Get(term).DocFreq;
 
-    /// <summary>The query itself, or for a plain term query one that scores the same and uses the cached state
-    /// instead of looking the term up again (same boost).</summary>
-    public Query Cached(Query query) =>
-        query is TermQuery { Term: var term } tq && tq.GetType() == typeof(TermQuery) ? new TermQuery(term, Get(term)) { Boost = tq.Boost } : query;
+    /// <summary>The query itself, or for a plain term or phrase query one that scores the same and uses the cached
+    /// states instead of looking its terms up again (same boost).</summary>
+    public Query Cached(Query query) => query switch
+    {
+        TermQuery { Term: var term } tq when tq.GetType() == typeof(TermQuery) => new TermQuery(term, Get(term)) { Boost = tq.Boost },
+        PhraseQuery phrase when phrase.GetType() == typeof(PhraseQuery) && CachedPhraseQuery.Supports(phrase) => new CachedPhraseQuery(this, phrase),
+        _ => query,
+    };
 }
