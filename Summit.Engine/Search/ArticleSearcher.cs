@@ -67,9 +67,10 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             var typoTolerance = false;
             string? didYouMean = null;
             QueryBuilder? fuzzyBuilder = null;
+            FuzzyExpansions? typos = null;
             if (top.TotalHits < FewHits && ast is not null)
             {
-                var typos = new FuzzyExpansions(searcher.IndexReader);
+                typos = new FuzzyExpansions(searcher.IndexReader);
                 fuzzyBuilder = new QueryBuilder(_analyzer, vocabulary, searcher.IndexReader, SearchTarget.Articles, typos);
                 var fuzzyQuery = BuildText(ast, fuzzyBuilder);
                 if (fuzzyBuilder.UsedTypoTolerance)
@@ -84,17 +85,21 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             }
 
             var highlight = HighlightTerms.From(ast, _analyzer, typoTolerance);
-            // Misspelt words over the typo budget matched as typed, and the budget's words with the edits they got: they
-            // are marked that way.
-            if (fuzzyBuilder is not null)
+            // The misspelt words given typo tolerance are marked near the words they match, with the edits they got.
+            // Words over the typo budget matched as typed, and real words are no typos: they are marked as typed.
+            Dictionary<string, IReadOnlyCollection<string>>? typoMatches = null;
+            if (fuzzyBuilder is not null && typos is not null)
             {
-                var marked = highlight.Fuzzy.Where(f => !fuzzyBuilder.OverTypoBudget(f.Word))
-                    .Select(f => (f.Word, fuzzyBuilder.TypoEdits(f.Word) ?? f.Edits)).ToList();
+                var marked = highlight.Fuzzy.Where(f => fuzzyBuilder.TypoEdits(f.Word) is not null)
+                    .Select(f => (f.Word, fuzzyBuilder.TypoEdits(f.Word)!.Value)).ToList();
                 highlight.Fuzzy.Clear();
                 highlight.Fuzzy.AddRange(marked);
+                // A word typed twice is one typo.
+                typoMatches = marked.DistinctBy(f => f.Word)
+                    .ToDictionary(f => f.Word, f => TypoMatches(typos, SummitSchema.BodyExact, fuzzyBuilder.TypoToken(f.Word)!));
             }
             var hits = new List<SearchHit>();
-            var bodyMarks = PostedMarks.For(searcher.IndexReader, SummitSchema.Body, highlight);
+            var bodyMarks = PostedMarks.For(searcher.IndexReader, SummitSchema.Body, highlight, _analyzer, typoMatches);
             for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
                 hits.Add(ToHit(HitFields.Read(searcher, top.ScoreDocs[i].Doc), top.ScoreDocs[i].Doc, top.ScoreDocs[i].Score, highlight, bodyMarks, ast is null, ArchiveEntities.For(searcher.IndexReader)));
 
@@ -336,7 +341,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             doc.Url,
             doc.Author,
             float.IsFinite(score) ? score : 0f,
-            Snippets.Passages(doc.Body ?? "", highlight, _analyzer, bodyMarks?.Marks(docId)),
+            Snippets.Passages(doc.Body ?? "", highlight, _analyzer, bodyMarks?.Marks(docId, doc.Body ?? "")),
             shown,
             entities.Names(SummitSchema.Speaker, doc.Speakers, docId),
             entities.Names(SummitSchema.Person, doc.Persons, docId),
@@ -408,6 +413,14 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             return word with { Text = text };
         });
         return changed ? QuerySyntax.Format(corrected) : null;
+    }
+
+    /// <summary>The indexed words a misspelt word's typo search matched in a field.</summary>
+    private static IReadOnlyCollection<string> TypoMatches(FuzzyExpansions typos, string field, string token)
+    {
+        var terms = new HashSet<Term>();
+        typos.For(field, token).ExtractTerms(terms);
+        return [.. terms.Select(t => t.Text)];
     }
 
     private static string? Closest(FuzzyExpansions typos, string token)

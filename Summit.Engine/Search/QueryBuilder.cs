@@ -55,8 +55,7 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     public const int MaxTypoExpansions = 50;
 
     private readonly List<string> _typoWords = [];
-    private readonly Dictionary<string, int> _typoTexts = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _overBudgetTexts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Token, int Edits)> _typoTexts = new(StringComparer.Ordinal);
 
     /// <summary>The misspelt words (as the unstemmed fields index them) given typo tolerance, at most <see cref="MaxTypoWords"/>.</summary>
     public IReadOnlyList<string> TypoWords => _typoWords;
@@ -65,12 +64,12 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     public int TypoWordsOverBudget { get; private set; }
 
     /// <summary>The edits a word of this query, folded by <see cref="TextFolding.Fold"/> (as highlighting folds
-    /// it), was matched with: null when it got none (it is not misspelt, or over the budget, see
-    /// <see cref="OverTypoBudget"/>).</summary>
-    public int? TypoEdits(string folded) => _typoTexts.TryGetValue(folded, out var edits) ? edits : null;
+    /// it), was matched with: null when it got none (it is not misspelt, or the query's typo budget was spent).</summary>
+    public int? TypoEdits(string folded) => _typoTexts.TryGetValue(folded, out var typo) ? typo.Edits : null;
 
-    /// <summary>True when a misspelt word of this query (folded) was searched as typed because the budget was spent.</summary>
-    public bool OverTypoBudget(string folded) => _overBudgetTexts.Contains(folded) && !_typoTexts.ContainsKey(folded);
+    /// <summary>A word of this query given typo tolerance (folded) as the unstemmed fields index it, the word its
+    /// expansions (<see cref="FuzzyExpansions.For(string, string)"/>) are kept under; null for any other word.</summary>
+    public string? TypoToken(string folded) => _typoTexts.TryGetValue(folded, out var typo) ? typo.Token : null;
 
     /// <summary>The Lucene query, or null when the node contains nothing searchable.</summary>
     public Query? Build(QueryNode node) => node switch
@@ -125,12 +124,11 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
             if (_typoWords.Count >= MaxTypoWords)
             {
                 TypoWordsOverBudget++;
-                _overBudgetTexts.Add(TextFolding.Fold(word.Text));
                 return query;
             }
             _typoWords.Add(exact);
         }
-        _typoTexts[TextFolding.Fold(word.Text)] = typos.EditsFor(exact);
+        _typoTexts[TextFolding.Fold(word.Text)] = (exact, typos.EditsFor(exact));
         foreach (var (field, boost) in TextFields(word.Scope))
             query.Add(typos.For(SummitSchema.ExactTwin(field)!, exact, boost * FuzzyFactor), Occur.SHOULD);
         UsedTypoTolerance = true;

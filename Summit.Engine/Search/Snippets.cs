@@ -253,9 +253,13 @@ public static class Snippets
         foreach (var prefix in terms.Prefixes)
             if (surface.StartsWith(prefix, StringComparison.Ordinal)) return true;
         foreach (var (word, edits) in terms.Fuzzy)
-            if (Math.Abs(word.Length - surface.Length) <= edits && EditDistance(word, surface) <= edits) return true;
+            if (IsNear(word, edits, surface)) return true;
         return false;
     }
+
+    /// <summary>True when the folded surface word is within <paramref name="edits"/> of the (folded) typo word.</summary>
+    internal static bool IsNear(string word, int edits, string surface) =>
+        Math.Abs(word.Length - surface.Length) <= edits && EditDistance(word, surface) <= edits;
 
     /// <summary>An analysed token of <see cref="AnalyzeRange"/>: its term is chars [TermAt, TermAt + TermLength) of
     /// the thread's term buffer, its offsets are into the whole text.</summary>
@@ -369,8 +373,12 @@ public static class Snippets
         return k;
     }
 
+    /// <summary>Edits between two words, two neighbouring letters swapped counting as one, as the typo search
+    /// counts them (<see cref="FuzzyExpansions"/>: "presidnet" is one edit from "president").</summary>
     internal static int EditDistance(string a, string b)
     {
+        // Three rows: a swap looks two rows back.
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++) previous[j] = j;
@@ -378,8 +386,12 @@ public static class Snippets
         {
             current[0] = i;
             for (var j = 1; j <= b.Length; j++)
+            {
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+            }
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
         return previous[b.Length];
     }

@@ -249,6 +249,19 @@ public sealed class SearchApiTests(SummitApiFactory factory) : IClassFixture<Sum
         Assert.True(result.TypoTolerance);
         Assert.Equal("Kishida", result.DidYouMean);
         Assert.Contains("jp-ua", Ids(result));
+        // The body's snippet marks the name the misspelt word matched.
+        Assert.Contains("<mark>Kishida</mark>", string.Join(" ", result.Hits.Single(h => h.Id == "jp-ua").Snippets));
+    }
+
+    [Theory]
+    [InlineData("Kishda OR Kishda")]
+    [InlineData("Kishda kishda")]
+    public async Task A_misspelt_word_typed_twice_is_one_typo(string query)
+    {
+        var result = await SearchAsync("q=" + Uri.EscapeDataString(query));
+
+        Assert.True(result.TypoTolerance);
+        Assert.Contains("<mark>Kishida</mark>", string.Join(" ", result.Hits.Single(h => h.Id == "jp-ua").Snippets));
     }
 
     [Fact]

@@ -254,7 +254,7 @@ public sealed class SnippetsTests
         for (var doc = 0; doc < bodies.Count; doc++)
         {
             var analysed = Snippets.Passages(bodies[doc], terms, _analyzer, max: 10);
-            var fromPostings = Snippets.Passages(bodies[doc], terms, _analyzer, posted!.Marks(doc), max: 10);
+            var fromPostings = Snippets.Passages(bodies[doc], terms, _analyzer, posted!.Marks(doc, bodies[doc]), max: 10);
             Assert.Equal(analysed, fromPostings);
             marked += analysed.Count(p => p.Contains("<mark>", StringComparison.Ordinal));
         }
@@ -262,12 +262,89 @@ public sealed class SnippetsTests
     }
 
     [Fact]
-    public void Prefixes_and_typo_words_are_marked_by_analysis_not_postings()
+    public void Prefixes_are_marked_by_analysis_and_typo_words_only_with_the_words_they_matched()
     {
         var searcher = SegmentedIndex.Build(PostedBodies, (doc, body) => doc.Add(new Lucene.Net.Documents.Field(SummitSchema.Body, body, ArticleDocuments.StoredTextWithOffsets)));
+        var typo = HighlightTerms.From(QuerySyntax.Parse("inflatoin"), _analyzer, typoTolerant: true);
 
         Assert.Null(PostedMarks.For(searcher.IndexReader, SummitSchema.Body, Terms("trad*")));
-        Assert.Null(PostedMarks.For(searcher.IndexReader, SummitSchema.Body, HighlightTerms.From(QuerySyntax.Parse("inflatoin"), _analyzer, typoTolerant: true)));
+        Assert.Null(PostedMarks.For(searcher.IndexReader, SummitSchema.Body, typo));
+        Assert.Null(PostedMarks.For(searcher.IndexReader, SummitSchema.Body, typo, _analyzer, new Dictionary<string, IReadOnlyCollection<string>>()));
+        Assert.NotNull(PostedMarks.For(searcher.IndexReader, SummitSchema.Body, typo, _analyzer,
+            new Dictionary<string, IReadOnlyCollection<string>> { ["inflatoin"] = ["inflation"] }));
+    }
+
+    [Theory]
+    [InlineData("president", "president", 0)]
+    [InlineData("presidnet", "president", 1)]
+    [InlineData("inflatoin", "inflation", 1)]
+    [InlineData("goverment", "government", 1)]
+    [InlineData("goverment", "governments", 2)]
+    [InlineData("imflatoxn", "inflation", 3)]
+    [InlineData("", "abc", 3)]
+    public void Edit_distance_counts_two_swapped_letters_as_one_edit_as_the_typo_search_does(string a, string b, int edits)
+    {
+        Assert.Equal(edits, Snippets.EditDistance(a, b));
+        Assert.Equal(edits, Snippets.EditDistance(b, a));
+    }
+
+    [Fact]
+    public void A_typo_with_two_letters_swapped_and_one_edit_marks_the_word_it_matched()
+    {
+        var terms = new HighlightTerms();
+        terms.Fuzzy.Add(("inflatoin", 1));
+
+        Assert.Equal("Prices and <mark>inflation</mark> rose.", Snippets.Highlight("Prices and inflation rose.", terms, _analyzer, out _));
+    }
+
+    // Bodies with words near typos: inflected forms of the corrections, possessives, capitals, a word two edits away
+    // that is no correction ("imflatoxn"), and hyphenated words.
+    private static readonly string[][] TypoBodies =
+    [
+        ["Prices fell.\nThe goverment's plan, inflation-linked, was wanted. Nothing else happened here at all. Imflatoxn stayed.",
+         "Government-run INFLATION wants: a president. Presidents waited; inflating costs went up. Tomorrow, more."],
+        ["The governments said inflation rose, and the government's presidential inflationary plans did not.",
+         "No word here comes near any of them."],
+    ];
+
+    [Theory]
+    [InlineData("inflatoin")]
+    [InlineData("goverment")]
+    [InlineData("presidnet inflatoin")]
+    [InlineData("goverment \"inflation rose\"")]
+    [InlineData("goverment said")]
+    public void Typo_words_marked_from_the_postings_give_the_passages_analysis_gives(string query)
+    {
+        var searcher = SegmentedIndex.Build(TypoBodies, (doc, body) =>
+        {
+            doc.Add(new Lucene.Net.Documents.Field(SummitSchema.Body, body, ArticleDocuments.StoredTextWithOffsets));
+            doc.Add(new Lucene.Net.Documents.Field(SummitSchema.BodyExact, body, ArticleDocuments.ExactText));
+        });
+        var typos = new FuzzyExpansions(searcher.IndexReader);
+        var terms = HighlightTerms.From(QuerySyntax.Parse(query), _analyzer, typoTolerant: true);
+        // The misspelt words with the edits their typo search got, as a search marks them (real words are not typos).
+        var misspelt = terms.Fuzzy.Where(f => QueryBuilder.IsLikelyTypo(f.Word, searcher.IndexReader)).Select(f => (f.Word, typos.EditsFor(f.Word))).ToList();
+        terms.Fuzzy.Clear();
+        terms.Fuzzy.AddRange(misspelt);
+        Assert.NotEmpty(terms.Fuzzy);
+        var matches = terms.Fuzzy.ToDictionary(f => f.Word, f =>
+        {
+            var found = new HashSet<Lucene.Net.Index.Term>();
+            typos.For(SummitSchema.BodyExact, f.Word).ExtractTerms(found);
+            return (IReadOnlyCollection<string>)[.. found.Select(t => t.Text)];
+        });
+        var posted = PostedMarks.For(searcher.IndexReader, SummitSchema.Body, terms, _analyzer, matches);
+        Assert.NotNull(posted);
+        var bodies = TypoBodies.SelectMany(b => b).ToList();
+        var marked = 0;
+        for (var doc = 0; doc < bodies.Count; doc++)
+        {
+            var analysed = Snippets.Passages(bodies[doc], terms, _analyzer, max: 10);
+            var fromPostings = Snippets.Passages(bodies[doc], terms, _analyzer, posted!.Marks(doc, bodies[doc]), max: 10);
+            Assert.Equal(analysed, fromPostings);
+            marked += analysed.Sum(p => p.Split("<mark>").Length - 1);
+        }
+        Assert.True(marked >= 2, "the query marks almost nothing in these bodies, so the test compares little");
     }
 
     [Theory]
