@@ -96,7 +96,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
                 highlight.Fuzzy.AddRange(marked);
                 // A word typed twice is one typo.
                 typoMatches = marked.DistinctBy(f => f.Word)
-                    .ToDictionary(f => f.Word, f => TypoMatches(typos, SummitSchema.BodyExact, fuzzyBuilder.TypoToken(f.Word)!));
+                    .ToDictionary(f => f.Word, f => typos.Matches(SummitSchema.BodyExact, fuzzyBuilder.TypoToken(f.Word)!));
             }
             var hits = new List<SearchHit>();
             var bodyMarks = PostedMarks.For(searcher.IndexReader, SummitSchema.Body, highlight, _analyzer, typoMatches);
@@ -415,26 +415,12 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         return changed ? QuerySyntax.Format(corrected) : null;
     }
 
-    /// <summary>The indexed words a misspelt word's typo search matched in a field.</summary>
-    private static IReadOnlyCollection<string> TypoMatches(FuzzyExpansions typos, string field, string token)
-    {
-        var terms = new HashSet<Term>();
-        typos.For(field, token).ExtractTerms(terms);
-        return [.. terms.Select(t => t.Text)];
-    }
-
     private static string? Closest(FuzzyExpansions typos, string token)
     {
         var candidates = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var field in new[] { SummitSchema.BodyExact, SummitSchema.TitleExact })
-        {
-            if (typos.For(field, token) is not BooleanQuery expanded) continue;
-            foreach (var clause in expanded.Clauses)
-            {
-                if (clause.Query is TermQuery tq)
-                    candidates[tq.Term.Text] = candidates.GetValueOrDefault(tq.Term.Text) + typos.Reader.DocFreq(tq.Term);
-            }
-        }
+            foreach (var match in typos.Matches(field, token))
+                candidates[match] = candidates.GetValueOrDefault(match) + typos.Reader.DocFreq(new Term(field, match));
         return candidates
             .OrderBy(kv => Snippets.EditDistance(token, kv.Key))
             .ThenByDescending(kv => kv.Value)

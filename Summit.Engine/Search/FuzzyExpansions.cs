@@ -49,6 +49,14 @@ public sealed class FuzzyExpansions(IndexReader reader)
         return query;
     }
 
+    /// <summary>The indexed words of the field the word's fuzzy query matched (<see cref="For(string, string)"/>).</summary>
+    public IReadOnlyCollection<string> Matches(string field, string word)
+    {
+        var terms = new HashSet<Term>();
+        For(field, word).ExtractTerms(terms);
+        return [.. terms.Select(t => t.Text)];
+    }
+
     /// <summary>The same, weighted: a rewritten query's clauses scale with the boost of the query around them.</summary>
     public Query For(string field, string word, float boost)
     {

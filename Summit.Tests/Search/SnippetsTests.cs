@@ -327,12 +327,7 @@ public sealed class SnippetsTests
         terms.Fuzzy.Clear();
         terms.Fuzzy.AddRange(misspelt);
         Assert.NotEmpty(terms.Fuzzy);
-        var matches = terms.Fuzzy.ToDictionary(f => f.Word, f =>
-        {
-            var found = new HashSet<Lucene.Net.Index.Term>();
-            typos.For(SummitSchema.BodyExact, f.Word).ExtractTerms(found);
-            return (IReadOnlyCollection<string>)[.. found.Select(t => t.Text)];
-        });
+        var matches = terms.Fuzzy.ToDictionary(f => f.Word, f => typos.Matches(SummitSchema.BodyExact, f.Word));
         var posted = PostedMarks.For(searcher.IndexReader, SummitSchema.Body, terms, _analyzer, matches);
         Assert.NotNull(posted);
         var bodies = TypoBodies.SelectMany(b => b).ToList();
