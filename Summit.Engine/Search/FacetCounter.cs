@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -125,31 +126,22 @@ public sealed class FacetCounter : ICollector, IDisposable
         var index = IndexOf(dimension);
         if (index < 0) return result;
         var counts = Slice(dimension);
-        var counted = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, counts.Length));
-        try
+        var threshold = Threshold(counts, limit);
+        // Every value above the threshold makes the list; of those at it, only the ones first by label can, so
+        // only they are looked up (a rare word's facets have thousands of values tied at 1).
+        var rank = _ordinals.LabelOrder(dimension);
+        var (candidates, above, tied) = (new List<int>(), 0, new List<long>());
+        for (var id = NextAtLeast(counts, threshold, 0); id >= 0; id = NextAtLeast(counts, threshold, id + 1))
         {
-            var ids = NonZero(counts, counted, limit, out var threshold);
-            // Every value above the threshold makes the list; of those at it, only the ones first by label can, so
-            // only they are looked up (a rare word's facets have thousands of values tied at 1).
-            var rank = _ordinals.LabelOrder(dimension);
-            var (candidates, above, tied) = (new List<int>(), 0, new List<long>());
-            foreach (var id in ids)
-            {
-                if (counts[id] < threshold) continue;
-                candidates.Add(id);
-                if (counts[id] > threshold) above++;
-                else tied.Add(rank[id]);
-            }
-            tied.Sort();
-            var lastRank = tied.Count == 0 ? -1 : tied[Math.Clamp(limit - above, 1, tied.Count) - 1];
-            foreach (var id in candidates)
-                if (counts[id] > threshold || rank[id] <= lastRank)
-                    result[_ordinals.Label(dimension, id)] = counts[id];
+            candidates.Add(id);
+            if (counts[id] > threshold) above++;
+            else tied.Add(rank[id]);
         }
-        finally
-        {
-            System.Buffers.ArrayPool<int>.Shared.Return(counted);
-        }
+        tied.Sort();
+        var lastRank = tied.Count == 0 ? -1 : tied[Math.Clamp(limit - above, 1, tied.Count) - 1];
+        foreach (var id in candidates)
+            if (counts[id] > threshold || rank[id] <= lastRank)
+                result[_ordinals.Label(dimension, id)] = counts[id];
         foreach (var value in selected)
         {
             var ord = _ordinals.GlobalOrd(dimension, value);
@@ -159,40 +151,58 @@ public sealed class FacetCounter : ICollector, IDisposable
     }
 
     /// <summary>
-    /// The ids with a non-zero count, in id order, written into <paramref name="into"/>, and the limit-th highest
-    /// count among them (at least 1; int.MaxValue when the limit is not positive), found in the same pass. Most of a
-    /// dimension's slots are zero for all but the most frequent words: a run of zeros is skipped a vector at a time.
+    /// The limit-th highest count (at least 1: fewer values than the limit have a count), int.MaxValue when the limit
+    /// is not positive. A person dimension has tens of thousands of slots, most of them zero or below the counts
+    /// already kept: a vector of slots that holds none above them is passed over at once.
     /// </summary>
-    private static ReadOnlySpan<int> NonZero(ReadOnlySpan<int> counts, int[] into, int limit, out int threshold)
+    private static int Threshold(ReadOnlySpan<int> counts, int limit)
     {
-        // The highest counts so far, lowest first.
-        Span<int> top = limit > 0 ? new int[limit] : [];
-        var (n, at, filled) = (0, 0, 0);
+        if (limit <= 0) return int.MaxValue;
+        // The highest counts so far, lowest first; a count enters when above the floor.
+        Span<int> top = limit <= 64 ? stackalloc int[limit] : new int[limit];
+        var (filled, floor, at) = (0, 0, 0);
+        var width = Vector<int>.Count;
         while (at < counts.Length)
         {
-            if (counts[at] == 0)
+            var end = Math.Min(counts.Length, at + width);
+            if (end - at == width && Vector.LessThanOrEqualAll(new Vector<int>(counts[at..]), new Vector<int>(floor)))
             {
-                var next = counts[at..].IndexOfAnyExcept(0);
-                if (next < 0) break;
-                at += next;
+                at = end;
+                continue;
             }
-            var count = counts[at];
-            into[n++] = at++;
-            if (filled < top.Length)
+            for (; at < end; at++)
             {
-                var j = filled++;
-                for (; j > 0 && top[j - 1] > count; j--) top[j] = top[j - 1];
-                top[j] = count;
-            }
-            else if (top.Length > 0 && count > top[0])
-            {
-                var j = 0;
-                for (; j + 1 < top.Length && top[j + 1] < count; j++) top[j] = top[j + 1];
-                top[j] = count;
+                var count = counts[at];
+                if (count <= floor) continue;
+                if (filled < top.Length)
+                {
+                    var j = filled++;
+                    for (; j > 0 && top[j - 1] > count; j--) top[j] = top[j - 1];
+                    top[j] = count;
+                }
+                else
+                {
+                    var j = 0;
+                    for (; j + 1 < top.Length && top[j + 1] < count; j++) top[j] = top[j + 1];
+                    top[j] = count;
+                }
+                if (filled == top.Length) floor = top[0];
             }
         }
-        threshold = limit <= 0 ? int.MaxValue : filled < limit ? 1 : top[0];
-        return into.AsSpan(0, n);
+        return filled < limit ? 1 : top[0];
+    }
+
+    /// <summary>The first id from <paramref name="from"/> on whose count is at least <paramref name="threshold"/>, or -1.</summary>
+    private static int NextAtLeast(ReadOnlySpan<int> counts, int threshold, int from)
+    {
+        var width = Vector<int>.Count;
+        var below = new Vector<int>(threshold);
+        var at = from;
+        for (; at + width <= counts.Length; at += width)
+            if (!Vector.LessThanAll(new Vector<int>(counts[at..]), below)) break;
+        for (; at < counts.Length; at++)
+            if (counts[at] >= threshold) return at;
+        return -1;
     }
 
     /// <summary>Date buckets ("2021" or "2021-03") with counts, when an interval was given.</summary>

@@ -61,6 +61,38 @@ public sealed class FacetCounterTests
         Assert.Equal(fromAll, fromCandidates);
     }
 
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void Top_candidates_rank_like_all_counts_over_hundreds_of_values_with_runs_of_zeros_and_ties(int seed)
+    {
+        // Hundreds of values (the top list skips slots a vector at a time), counts skewed so that a few values are
+        // high, many tie at small counts, and runs of values count nothing under the query.
+        var random = new Random(seed);
+        var names = Enumerable.Range(0, 700).Select(i => $"v{i:D3}").ToArray();
+        string Draw() => names[(int)(names.Length * Math.Pow(random.NextDouble(), 3))];
+        var segments = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, 400)
+            .Select(_ => (Match: random.Next(3) > 0, Values: Enumerable.Range(0, random.Next(4)).Select(_ => Draw()).Distinct().ToArray())).ToArray()).ToArray();
+        var searcher = SegmentedIndex.Build(segments, (doc, item) =>
+        {
+            doc.Add(new StringField("match", item.Match ? "yes" : "no", Field.Store.NO));
+            foreach (var value in item.Values) doc.Add(new SortedSetDocValuesField(SummitSchema.Source, new BytesRef(value)));
+        });
+        var counter = new FacetCounter(searcher, [SummitSchema.Source]);
+        searcher.Search(new TermQuery(new Term("match", "yes")), counter);
+        var all = counter.Counts(SummitSchema.Source);
+        Assert.InRange(all.Count, 100, names.Length - 50);
+        IReadOnlyList<string> selected = ["v699", all.Keys.Max(StringComparer.Ordinal)!];
+
+        foreach (var limit in new[] { 0, 1, 3, 10, 25, 100, 1000 })
+        {
+            var fromCandidates = ArticleSearcher.FacetValues(SummitSchema.Source,
+                counter.TopCandidates(SummitSchema.Source, limit, selected), selected, limit);
+            Assert.Equal(ArticleSearcher.FacetValues(SummitSchema.Source, all, selected, limit), fromCandidates);
+        }
+    }
+
     [Fact]
     public void Cached_segment_ordinals_survive_a_refresh_that_reuses_old_segments_and_adds_a_new_one()
     {
