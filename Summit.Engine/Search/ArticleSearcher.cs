@@ -322,14 +322,23 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         var title = doc.Title ?? "";
         // A transcript can hold hundreds of quotes; looking at the first 200 keeps a hit cheap, and only the ones
         // shown are escaped and marked.
+        var body = doc.Body ?? "";
+        var posted = bodyMarks?.Marks(docId, body);
         var all = ReadQuotes(doc.FactsJson).Take(200).ToList();
-        var quotes = all.Select(q => (Quote: q, Matches: Snippets.CountMatches(q.Text, highlight, _analyzer))).ToList();
+        // A quote is a span of the body: its marks are the body's marks there, read from the postings, unless its text
+        // differs from that span (then it is analysed).
+        var marks = new Dictionary<Quote, List<Snippets.Range>>(ReferenceEqualityComparer.Instance);
+        foreach (var q in all)
+            marks[q] = posted is not null && q.Start >= 0 && q.End - q.Start == q.Text.Length && q.End <= body.Length
+                && string.CompareOrdinal(body, q.Start, q.Text, 0, q.Text.Length) == 0
+                ? Snippets.MarksOfPart(posted, q.Start, q.End)
+                : Snippets.Marks(q.Text, highlight, _analyzer);
         // A quote inside a longer one of the article is shown as the longer, and once.
-        var best = quotes.Where(q => q.Matches > 0).OrderByDescending(q => q.Matches).Select(q => q.Quote).ToList();
+        var best = all.Where(q => marks[q].Count > 0).OrderByDescending(q => marks[q].Count).ToList();
         var chosen = QuoteOverlap.Longest(best.Count == 0 && browsing ? all : best, all, best.Count == 0 ? (browsing ? 2 : 0) : 3);
         // Only the shown quotes' speakers are looked up as entities; a role description shows the person holding the
         // role when the article names one (as the speaker facet counts it), else it stays as it is.
-        var shown = chosen.Select(q => new HitQuote(Snippets.Highlight(q.Text, highlight, _analyzer, out _),
+        var shown = chosen.Select(q => new HitQuote(Snippets.Highlight(q.Text, marks[q]),
             q.FacetSpeaker is { } speaker ? entities.Display(speaker, docId) ?? speaker : null)).ToList();
         return new SearchHit(
             doc.Id!,
@@ -341,7 +350,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             doc.Url,
             doc.Author,
             float.IsFinite(score) ? score : 0f,
-            Snippets.Passages(doc.Body ?? "", highlight, _analyzer, bodyMarks?.Marks(docId, doc.Body ?? "")),
+            Snippets.Passages(body, highlight, _analyzer, posted),
             shown,
             entities.Names(SummitSchema.Speaker, doc.Speakers, docId),
             entities.Names(SummitSchema.Person, doc.Persons, docId),

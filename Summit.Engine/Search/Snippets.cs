@@ -142,15 +142,35 @@ public static class Snippets
         return words.Count;
     }
 
-    /// <summary>How many marks <see cref="Highlight"/> would put into the text.</summary>
-    public static int CountMatches(string text, HighlightTerms terms, Analyzer analyzer) =>
-        terms.IsEmpty ? 0 : FindMarks(text, new Range(0, text.Length), terms, analyzer).Count;
-
     /// <summary>The whole text escaped with its matches marked; <paramref name="matches"/> counts them.</summary>
     public static string Highlight(string text, HighlightTerms terms, Analyzer analyzer, out int matches)
     {
-        var marks = terms.IsEmpty ? [] : FindMarks(text, new Range(0, text.Length), terms, analyzer);
+        var marks = Marks(text, terms, analyzer);
         matches = marks.Count;
+        return Highlight(text, marks);
+    }
+
+    /// <summary>The marks <see cref="Highlight(string, HighlightTerms, Analyzer, out int)"/> puts into the text, in text order.</summary>
+    internal static List<Range> Marks(string text, HighlightTerms terms, Analyzer analyzer) =>
+        terms.IsEmpty ? [] : FindMarks(text, new Range(0, text.Length), terms, analyzer);
+
+    /// <summary>
+    /// The marks of the part [<paramref name="start"/>, <paramref name="end"/>) of a text, with offsets into that part,
+    /// taken from the whole text's marks (by start, as <see cref="PostedMarks"/> gives them): what analysing the part
+    /// alone finds, since tokens and phrases a mark covers lie within the part. A mark across its edge is not the part's.
+    /// </summary>
+    internal static List<Range> MarksOfPart(List<Range> marks, int start, int end)
+    {
+        var next = 0;
+        while (next < marks.Count && marks[next].Start < start) next++;
+        var within = Within(marks, new Range(start, end), ref next);
+        for (var i = 0; i < within.Count; i++) within[i] = new Range(within[i].Start - start, within[i].End - start);
+        return within;
+    }
+
+    /// <summary>The whole text escaped with the given marks (in text order, not overlapping).</summary>
+    internal static string Highlight(string text, List<Range> marks)
+    {
         var sb = new StringBuilder(text.Length + marks.Count * 13);
         var at = 0;
         foreach (var mark in marks)

@@ -261,6 +261,44 @@ public sealed class SnippetsTests
         Assert.True(marked > 0, "the query marks nothing in these bodies, so the test compares nothing");
     }
 
+    [Theory]
+    [InlineData("trade talks")]
+    [InlineData("\"trade talks\"")]
+    [InlineData("\"rate of inflation\"")]
+    [InlineData("\"interest rates\" said")]
+    [InlineData("ratings happiness cafe relational")]
+    public void A_part_of_a_body_is_marked_from_the_bodys_postings_as_analysing_the_part_alone_marks_it(string query)
+    {
+        // A hit's quotes are parts of its body: every run of whole words (and every quotation) of each body is
+        // marked from the body's postings and by analysis of its text alone, and the two must agree.
+        var searcher = SegmentedIndex.Build(PostedBodies, (doc, body) => doc.Add(new Lucene.Net.Documents.Field(SummitSchema.Body, body, ArticleDocuments.StoredTextWithOffsets)));
+        var terms = Terms(query);
+        var posted = PostedMarks.For(searcher.IndexReader, SummitSchema.Body, terms)!;
+        var bodies = PostedBodies.SelectMany(b => b).ToList();
+        var (parts, marked) = (0, 0);
+        for (var doc = 0; doc < bodies.Count; doc++)
+        {
+            var body = bodies[doc];
+            var marks = posted.Marks(doc, body)!;
+            var edges = new List<int> { 0, body.Length };
+            for (var i = 0; i < body.Length; i++)
+            {
+                if (body[i] is ' ' or '\n') edges.AddRange([i, i + 1]);
+                if (body[i] == '"') edges.Add(body[i - 1] == ' ' ? i + 1 : i);
+            }
+            foreach (var start in edges.Distinct())
+                foreach (var end in edges.Distinct().Where(e => e > start))
+                {
+                    var part = body[start..end];
+                    var analysed = Snippets.Highlight(part, terms, _analyzer, out _);
+                    Assert.Equal(analysed, Snippets.Highlight(part, Snippets.MarksOfPart(marks, start, end)));
+                    parts++;
+                    marked += analysed.Contains("<mark>", StringComparison.Ordinal) ? 1 : 0;
+                }
+        }
+        Assert.True(marked > 20 && parts > marked, $"{marked} of {parts} parts hold a mark: too few to compare");
+    }
+
     [Fact]
     public void Prefixes_are_marked_by_analysis_and_typo_words_only_with_the_words_they_matched()
     {
