@@ -107,6 +107,17 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
 
     private Query? Word(WordNode word)
     {
+        var query = WordQuery(word);
+        if (!MatchOnly || query is not BooleanQuery { Clauses: { Count: > 0 } clauses } words
+            || !clauses.All(c => c.Occur == Occur.SHOULD && c.Query is TermQuery)) return query;
+        // Only the matches count: the word's terms' postings are read into a bit set, not scored as a disjunction.
+        var any = new ConstantScoreQuery(new AnyTermFilter(_states, [.. clauses.Select(c => ((TermQuery)c.Query).Term)]));
+        if (_stopWords.Remove(words)) _stopWords.Add(any);
+        return any;
+    }
+
+    private Query? WordQuery(WordNode word)
+    {
         switch (word.Scope)
         {
             case QueryScope.Speaker: return Names(SummitSchema.Speaker, word.Text, word.Prefix);
