@@ -57,8 +57,17 @@ public sealed class ArchiveEntities
     public IReadOnlyList<string> Names(string field, IEnumerable<string> forms, int doc)
     {
         var evidence = ResolvedIn(doc);
-        return forms.Select(f => (field == SummitSchema.Person ? EntityLinking.ResolvePerson(f, Registry, evidence) : EntityLinking.Resolve(f, Registry, evidence))?.Name)
-            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        // A hit's few names are compared in a list; a set is made only for a long one (every hit asks this twice).
+        var names = new List<string>();
+        HashSet<string>? seen = null;
+        foreach (var form in forms)
+        {
+            var name = (field == SummitSchema.Person ? EntityLinking.ResolvePerson(form, Registry, evidence) : EntityLinking.Resolve(form, Registry, evidence))?.Name;
+            if (name is null) continue;
+            var known = names.Count < 16 ? names.Contains(name) : !(seen ??= new HashSet<string>(names, StringComparer.Ordinal)).Add(name);
+            if (!known) names.Add(name);
+        }
+        return names;
     }
 
     /// <summary>The ambiguous forms of document <paramref name="doc"/> (a top-level doc id: an article or one of its
