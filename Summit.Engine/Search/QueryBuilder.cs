@@ -168,6 +168,16 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
                 query.Add(stemmed, Occur.SHOULD);
                 continue;
             }
+            if (stemmed is not null && exact is not null && (stemmed is not TermQuery || exact is not TermQuery))
+            {
+                // A phrase: every document with its exact words in a row has their stems there too, so the exact
+                // phrase, which costs a walk through the positions of every document holding its words, is only
+                // looked for where the stemmed phrase matched. Scored as the two side by side.
+                stemmed.Boost = boost;
+                exact.Boost = boost * ExactFactor;
+                query.Add(new BooleanQuery(disableCoord: true) { { stemmed, Occur.MUST }, { exact, Occur.SHOULD } }, Occur.SHOULD);
+                continue;
+            }
             if (stemmed is not null)
             {
                 stemmed.Boost = boost;

@@ -62,6 +62,37 @@ public sealed class QueryBuilderTests
     }
 
     [Theory]
+    [InlineData("\"talks resumed\"", "a0")]
+    [InlineData("\"rate of inflation\"", "a3")]
+    [InlineData("\"bank's rates\"", "a4")]
+    public void A_phrase_finds_and_scores_what_its_stemmed_and_exact_phrases_side_by_side_do_and_ranks_the_typed_words_first(string text, string first)
+    {
+        // The exact phrase is looked for only where the stemmed phrase matched; that must change neither the matches
+        // nor the scores of the two phrases as plain alternatives.
+        var searcher = Searcher("Talks resumed on Monday.", "The talk resumes today, and talks resume.", "Rates of inflations rose.",
+            "The rate of inflation fell, rates of inflation rose.", "The bank's rates rose.", "Bank rate talk. Talks were resumed.", "Nothing here.");
+        var query = Build(searcher, text);
+        var sideBySide = new BooleanQuery(disableCoord: true);
+        foreach (var clause in ((BooleanQuery)query).Clauses)
+        {
+            if (clause.Query is BooleanQuery { Clauses: [{ Occur: Occur.MUST } stemmed, { Occur: Occur.SHOULD } exact] })
+            {
+                sideBySide.Add(stemmed.Query, Occur.SHOULD);
+                sideBySide.Add(exact.Query, Occur.SHOULD);
+            }
+            else sideBySide.Add(clause.Query, clause.Occur);
+        }
+
+        var found = searcher.Search(query, 20).ScoreDocs.ToDictionary(d => d.Doc, d => d.Score);
+        var expected = searcher.Search(sideBySide, 20).ScoreDocs.ToDictionary(d => d.Doc, d => d.Score);
+
+        Assert.True(found.Count >= 2, $"{text} matches {found.Count} documents: too few to compare");
+        Assert.Equal(expected.Keys.Order(), found.Keys.Order());
+        Assert.All(found, kv => Assert.Equal(expected[kv.Key], kv.Value, 5));
+        Assert.Equal(first, searcher.Doc(found.MaxBy(kv => kv.Value).Key).Get(SummitSchema.Id));
+    }
+
+    [Theory]
     [InlineData("oil")]
     [InlineData("talks")]
     [InlineData("prices AND talks")]
