@@ -150,6 +150,8 @@ public sealed class BenchProgram
         if (real.Count > 0)
         {
             var realQueries = QuerySetBuilder.Build(realIndex, options.QueriesPerClass, options.Seed);
+            // Bare Lucene on the same index and queries beside it, as on the synthetic index.
+            using (var floorOnReal = new FloorRunner(realIndex, BenchLabels.FloorOnReuters)) latencies.AddRange(Measure(bench, floorOnReal, realQueries, [1]));
             using var onReal = SummitRunner.Open(realIndex, BenchLabels.SummitOnReuters);
             latencies.AddRange(Measure(bench, onReal, realQueries, [1]));
         }
@@ -164,7 +166,7 @@ public sealed class BenchProgram
         }
 
         // 5. HTTP.
-        var (http, apiMemory) = options.Http ? await RunHttpAsync(syntheticIndex, queries, notes) : ([], null);
+        var (http, apiMemory) = options.Http ? await RunHttpAsync(syntheticIndex, queries, real.Count > 0 ? realIndex : null, notes) : ([], null);
 
         // 6. Report.
         var report = new BenchReport(started, options.Articles, options.Seed,
@@ -199,7 +201,16 @@ public sealed class BenchProgram
         return results;
     }
 
-    private async Task<(IReadOnlyList<HttpResult> Results, ApiMemory? Memory)> RunHttpAsync(string indexPath, IReadOnlyList<BenchQuery> queries, List<string> notes)
+    /// <summary>Query classes of the HTTP load on the real Reuters index: words, phrases and two-word ANDs.</summary>
+    public static readonly IReadOnlyList<string> ReutersHttpClasses =
+        [QueryClasses.HighTerm, QueryClasses.MediumTerm, QueryClasses.LowTerm, QueryClasses.TwoWordAnd, QueryClasses.Phrase];
+
+    /// <summary>Queries per class of that load (190 in all).</summary>
+    public const int ReutersHttpPerClass = 38;
+
+    /// <param name="realIndex">The real Reuters index, loaded at 16 connections with every request searched; null skips it.</param>
+    private async Task<(IReadOnlyList<HttpResult> Results, ApiMemory? Memory)> RunHttpAsync(string indexPath, IReadOnlyList<BenchQuery> queries, string? realIndex,
+        List<string> notes)
     {
         var options = _options;
         var wrk = !options.ForceHttpClient && HttpLoad.WrkAvailable();
@@ -213,18 +224,17 @@ public sealed class BenchProgram
             notes.Add($"HTTP load not measured: {apiDll} not built.");
             return ([], null);
         }
-        var paths = queries.Select(ApiRoutes.PathFor).ToList();
         var load = new HttpLoad(Path.Combine(options.DataPath, "http"));
         ApiProcess? api = null;
-        Task<HttpResult> Load(int connections, int seconds) =>
+        Task<HttpResult> Load(IReadOnlyList<string> paths, int connections, int seconds) =>
             wrk ? Task.FromResult(load.Run(api!.BaseAddress, paths, connections, seconds)) : ClientLoad.RunAsync(api!.BaseAddress, paths, connections, seconds);
 
         // Every request searched (the target's figure: the search work), then the API as it serves by default, whose
         // result cache answers the rotating query set from memory after its first round.
-        async Task<(List<HttpResult>, ApiMemory?)> Levels(bool cached, int[] levels)
+        async Task<(List<HttpResult>, ApiMemory?)> Levels(bool cached, int[] levels, string index, IReadOnlyList<string> paths, string? corpus = null)
         {
-            Log($"starting the API on 127.0.0.1, result cache {(cached ? "on" : "off")}");
-            api = await ApiProcess.StartAsync(apiDll, indexPath, ApiRoutes.ReadyPath, TimeSpan.FromMinutes(3), cached ? [] : [ApiProcess.NoResultCache]);
+            Log($"starting the API on 127.0.0.1 over {corpus ?? "the synthetic index"}, result cache {(cached ? "on" : "off")}");
+            api = await ApiProcess.StartAsync(apiDll, index, ApiRoutes.ReadyPath, TimeSpan.FromMinutes(3), cached ? [] : [ApiProcess.NoResultCache]);
             try
             {
                 using var memory = new ProcessMemorySampler(api.ProcessId);
@@ -236,12 +246,12 @@ public sealed class BenchProgram
                 // fifth of the requests/s they got after 40 s.
                 var warmup = Math.Min(40, 4 * options.HttpSeconds);
                 Log($"HTTP warm-up: 8 connections, {warmup} s");
-                await Load(8, warmup);
+                await Load(paths, 8, warmup);
                 var results = new List<HttpResult>();
                 foreach (var connections in levels)
                 {
                     Log($"{(wrk ? "wrk" : ClientLoad.Tool)}: {connections} connection(s), {options.HttpSeconds} s, result cache {(cached ? "on" : "off")}");
-                    var result = await Load(connections, options.HttpSeconds) with { ResultCache = cached };
+                    var result = await Load(paths, connections, options.HttpSeconds) with { ResultCache = cached, Corpus = corpus };
                     Log(Inv($"  {result.RequestsPerSecond:N0} req/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, {result.Errors} errors"));
                     results.Add(result);
                 }
@@ -257,13 +267,21 @@ public sealed class BenchProgram
         try
         {
             notes.Add($"HTTP: the API ran with --Search:{ApiProcess.RateLimitSetting}=0, because all load comes from one loopback address; with the default per-client limit a single client is answered 429 beyond its quota.");
-            var (searched, searchedMemory) = await Levels(cached: false, [1, 16, 64]);
-            var (cachedResults, cachedMemory) = await Levels(cached: true, [16, 64]);
+            var paths = queries.Select(ApiRoutes.PathFor).ToList();
+            var (searched, searchedMemory) = await Levels(cached: false, [1, 16, 64], indexPath, paths);
+            var (cachedResults, cachedMemory) = await Levels(cached: true, [16, 64], indexPath, paths);
+            List<HttpResult> reuters = [];
+            if (realIndex is not null)
+            {
+                var realPaths = QuerySetBuilder.Build(realIndex, ReutersHttpPerClass, options.Seed)
+                    .Where(q => ReutersHttpClasses.Contains(q.Class)).Select(ApiRoutes.PathFor).ToList();
+                (reuters, _) = await Levels(cached: false, [16], realIndex, realPaths, BenchLabels.ReutersCorpus);
+            }
             // The higher of the two processes' peaks: the cache holds responses on top of what searching needs.
             var used = new[] { searchedMemory, cachedMemory }.OfType<ApiMemory>().MaxBy(m => m.PeakRssMegabytes);
             if (used is not null) Log(Inv($"API peak RSS {used.PeakRssMegabytes:N0} MB, {used.EndRssMegabytes:N0} MB after the load"));
             else notes.Add("API memory not measured: /proc/<pid>/status could not be read.");
-            return ([.. searched, .. cachedResults], used);
+            return ([.. searched, .. cachedResults, .. reuters], used);
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException)
         {

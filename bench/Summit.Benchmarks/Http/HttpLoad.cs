@@ -6,10 +6,15 @@ namespace Summit.Benchmarks.Http;
 
 /// <summary>Throughput and latency of the HTTP API at one concurrency. Latencies in milliseconds.
 /// <paramref name="ResultCache"/>: the API kept responses for repeated requests (as it serves by default); false:
-/// every request was searched (<c>--Search:ResultCacheEntries=0</c>).</summary>
+/// every request was searched (<c>--Search:ResultCacheEntries=0</c>). <paramref name="Corpus"/>: null for the run's
+/// synthetic index, <see cref="BenchLabels.ReutersCorpus"/> for the real Reuters index.</summary>
 public sealed record HttpResult(
     int Connections, double Seconds, long Requests, double RequestsPerSecond, double P50, double P90, double P99,
-    double Max, long Errors, long Non2xx, string Tool, bool ResultCache = false);
+    double Max, long Errors, long Non2xx, string Tool, bool ResultCache = false, string? Corpus = null)
+{
+    /// <summary>True for a load on the run's synthetic index (<see cref="Corpus"/> null); the real Reuters load names its corpus.</summary>
+    public bool Synthetic => Corpus is null;
+}
 
 /// <summary>
 /// Loads the API on loopback with wrk (Debian's package) and a Lua script that rotates through the query set's

@@ -83,21 +83,23 @@ public static class ReportWriter
         md.AppendLine("Runners: **summit** = the API's searcher called in-process (top 10, exact total, facet counts, snippets); "
             + "**lucene-floor** = bare Lucene.Net on the same index, top 10 + count only; **sqlite-fts5** = SQLite FTS5 with bm25(), "
             + "snippet(), exact count and GROUP BY facet counts (country, person, source); **summit@reuters-real** = Summit over the real Reuters index with "
-            + "a query set drawn from it the same way (1 thread). Ratios are p50 / p50 on the synthetic index.");
+            + "a query set drawn from it the same way (1 thread), and **lucene-floor@reuters-real** bare Lucene.Net on that index and query set. "
+            + "Ratios are p50 / p50 on the synthetic index.");
         md.AppendLine();
         if (r.Http.Count > 0)
         {
             md.AppendLine($"## HTTP API on loopback ({string.Join(", ", r.Http.Select(h => h.Tool).Distinct())}, rotating through the query set)");
             md.AppendLine();
-            md.AppendLine("| result cache | connections | s | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors (non-2xx) |");
-            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine("| index | result cache | connections | s | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors (non-2xx) |");
+            md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var h in r.Http)
-                md.AppendLine(Inv($"| {CacheLabel(h)} | {h.Connections} | {h.Seconds:F0} | {h.Requests:N0} | {h.RequestsPerSecond:N0} | {h.P50:F2} | {h.P90:F2} | {h.P99:F2} | {h.Max:F1} | {h.Errors} ({h.Non2xx}) |"));
+                md.AppendLine(Inv($"| {IndexLabel(h)} | {CacheLabel(h)} | {h.Connections} | {h.Seconds:F0} | {h.Requests:N0} | {h.RequestsPerSecond:N0} | {h.P50:F2} | {h.P90:F2} | {h.P99:F2} | {h.Max:F1} | {h.Errors} ({h.Non2xx}) |"));
             md.AppendLine();
             md.AppendLine("\"off\": every request is searched (`--Search:ResultCacheEntries=0`), the figure the target is judged on. "
                 + "\"on\": the API as it serves by default; its result cache answers a repeated request from memory until the index "
                 + "changes, and the load rotates through the same query set, so after the first round nearly every request is a cache hit. "
-                + "That is what a popular query costs, not what a new one does.");
+                + "That is what a popular query costs, not what a new one does."
+                + (r.Http.Any(h => !h.Synthetic) ? Inv($" The {BenchLabels.ReutersCorpus} row loads the real Reuters index with {BenchProgram.ReutersHttpPerClass * BenchProgram.ReutersHttpClasses.Count} queries drawn from it ({string.Join(", ", BenchProgram.ReutersHttpClasses)}), every request searched.") : ""));
             md.AppendLine();
             if (r.ApiMemory is { } a)
             {
@@ -162,7 +164,7 @@ public static class ReportWriter
             md.AppendLine($"| HTTP ({string.Join(", ", r.Http.Select(h => h.Tool).Distinct())}, loopback) | result cache | req/s | p50 ms | p99 ms | errors |");
             md.AppendLine("|---|---|---:|---:|---:|---:|");
             foreach (var h in r.Http)
-                md.AppendLine(Inv($"| {h.Connections} connection(s) | {CacheLabel(h)} | {h.RequestsPerSecond:N0} | {h.P50:F2} | {h.P99:F2} | {h.Errors} |"));
+                md.AppendLine(Inv($"| {h.Connections} connection(s){(h.Synthetic ? "" : ", " + h.Corpus)} | {CacheLabel(h)} | {h.RequestsPerSecond:N0} | {h.P50:F2} | {h.P99:F2} | {h.Errors} |"));
             if (r.Http.Any(h => h.ResultCache))
                 md.AppendLine("\nResult cache off: every request searched (the target's figure); on: the API's default, answering the repeated query set from memory.");
             if (r.ApiMemory is { } a) md.AppendLine(Inv($"\nAPI peak RSS during the HTTP load: {a.PeakRssMegabytes:N0} MB."));
@@ -233,6 +235,8 @@ public static class ReportWriter
         a is null || b is null || b.P50 <= 0 ? " – |" : Inv($" {a.P50 / b.P50:F1}× |");
 
     private static string CacheLabel(Http.HttpResult h) => h.ResultCache ? "on" : "off";
+
+    private static string IndexLabel(Http.HttpResult h) => h.Corpus ?? "synthetic";
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

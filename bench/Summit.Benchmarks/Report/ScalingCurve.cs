@@ -46,7 +46,7 @@ public static class ScalingCurve
         report,
         report.Indexing.FirstOrDefault(i => i.Label == $"synthetic-{report.Articles}"),
         report.Latencies.Where(l => l.Runner == "summit" && l.Threads == 1).GroupBy(l => l.Class).ToDictionary(g => g.Key, g => g.First()),
-        report.Http.FirstOrDefault(h => h.Connections == 16 && !h.ResultCache));
+        report.Http.FirstOrDefault(h => h.Synthetic && h.Connections == 16 && !h.ResultCache));
 
     private static IReadOnlyList<string> Classes(IReadOnlyList<Point> points) =>
         [.. points.SelectMany(p => p.Summit.Keys).Distinct().OrderBy(c => Array.IndexOf(ClassOrder, c) is var i and >= 0 ? i : int.MaxValue).ThenBy(c => c, StringComparer.Ordinal)];

@@ -22,14 +22,15 @@ public sealed class FloorRunner : IQueryRunner
     private readonly IndexSearcher _searcher;
     private readonly Analyzer _analyzer = SummitSchema.CreateAnalyzer();
 
-    public FloorRunner(string indexPath)
+    public FloorRunner(string indexPath, string name = "lucene-floor")
     {
+        Name = name;
         _directory = new SummitDirectory(new DirectoryInfo(indexPath));
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader);
     }
 
-    public string Name => "lucene-floor";
+    public string Name { get; }
 
     public long Run(BenchQuery query)
     {
