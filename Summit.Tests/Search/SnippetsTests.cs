@@ -234,17 +234,18 @@ public sealed class SnippetsTests
          "Interest rates rose.\nInterest. Rates fell again, said the U.S. central bank; interest rates, rates, rates."],
     ];
 
+    private static Lucene.Net.Search.IndexSearcher PostedIndex() =>
+        SegmentedIndex.Build(PostedBodies, (doc, body) => doc.Add(new Lucene.Net.Documents.Field(SummitSchema.Body, body, ArticleDocuments.StoredTextWithOffsets)));
+
+    public static TheoryData<string> PostedQueries =>
+        ["trade talks", "\"trade talks\"", "\"rate of inflation\"", "\"interest rates\" said", "ratings happiness cafe relational",
+         "\"talks went\" OR monday", "\"interest rates rose\" -bank"];
+
     [Theory]
-    [InlineData("trade talks")]
-    [InlineData("\"trade talks\"")]
-    [InlineData("\"rate of inflation\"")]
-    [InlineData("\"interest rates\" said")]
-    [InlineData("ratings happiness cafe relational")]
-    [InlineData("\"talks went\" OR monday")]
-    [InlineData("\"interest rates rose\" -bank")]
+    [MemberData(nameof(PostedQueries))]
     public void Marks_from_the_postings_give_the_passages_analysis_gives(string query)
     {
-        var searcher = SegmentedIndex.Build(PostedBodies, (doc, body) => doc.Add(new Lucene.Net.Documents.Field(SummitSchema.Body, body, ArticleDocuments.StoredTextWithOffsets)));
+        var searcher = PostedIndex();
         var terms = Terms(query);
         var posted = PostedMarks.For(searcher.IndexReader, SummitSchema.Body, terms);
         Assert.NotNull(posted);
@@ -262,16 +263,12 @@ public sealed class SnippetsTests
     }
 
     [Theory]
-    [InlineData("trade talks")]
-    [InlineData("\"trade talks\"")]
-    [InlineData("\"rate of inflation\"")]
-    [InlineData("\"interest rates\" said")]
-    [InlineData("ratings happiness cafe relational")]
+    [MemberData(nameof(PostedQueries))]
     public void A_part_of_a_body_is_marked_from_the_bodys_postings_as_analysing_the_part_alone_marks_it(string query)
     {
         // A hit's quotes are parts of its body: every run of whole words (and every quotation) of each body is
         // marked from the body's postings and by analysis of its text alone, and the two must agree.
-        var searcher = SegmentedIndex.Build(PostedBodies, (doc, body) => doc.Add(new Lucene.Net.Documents.Field(SummitSchema.Body, body, ArticleDocuments.StoredTextWithOffsets)));
+        var searcher = PostedIndex();
         var terms = Terms(query);
         var posted = PostedMarks.For(searcher.IndexReader, SummitSchema.Body, terms)!;
         var bodies = PostedBodies.SelectMany(b => b).ToList();
@@ -302,7 +299,7 @@ public sealed class SnippetsTests
     [Fact]
     public void Prefixes_are_marked_by_analysis_and_typo_words_only_with_the_words_they_matched()
     {
-        var searcher = SegmentedIndex.Build(PostedBodies, (doc, body) => doc.Add(new Lucene.Net.Documents.Field(SummitSchema.Body, body, ArticleDocuments.StoredTextWithOffsets)));
+        var searcher = PostedIndex();
         var typo = HighlightTerms.From(QuerySyntax.Parse("inflatoin"), _analyzer, typoTolerant: true);
 
         Assert.Null(PostedMarks.For(searcher.IndexReader, SummitSchema.Body, Terms("trad*")));
