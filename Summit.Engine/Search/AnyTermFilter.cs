@@ -12,8 +12,6 @@ namespace Summit.Engine.Search;
 /// </summary>
 internal sealed class AnyTermFilter(TermStates states, IReadOnlyList<Term> terms) : Filter
 {
-    public IReadOnlyList<Term> Terms => terms;
-
     public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
     {
         var reader = context.AtomicReader;

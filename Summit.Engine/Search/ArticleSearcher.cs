@@ -319,11 +319,10 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
 
     private SearchHit ToHit(HitFields doc, int docId, float score, HighlightTerms highlight, PostedMarks? bodyMarks, bool browsing, ArchiveEntities entities)
     {
-        var title = doc.Title ?? "";
+        var (title, body) = (doc.Title ?? "", doc.Body ?? "");
+        var posted = bodyMarks?.Marks(docId, body);
         // A transcript can hold hundreds of quotes; looking at the first 200 keeps a hit cheap, and only the ones
         // shown are escaped and marked.
-        var body = doc.Body ?? "";
-        var posted = bodyMarks?.Marks(docId, body);
         var all = ReadQuotes(doc.FactsJson).Take(200).ToList();
         // A quote is a span of the body: its marks are the body's marks there, read from the postings, unless its text
         // differs from that span (then it is analysed).

@@ -33,8 +33,7 @@ internal sealed class TermStates
     }
 
     /// <summary>The term's state in a segment of this reader; null when the segment lacks the term or belongs to another reader.</summary>
-    public TermState? StateIn(Term term, AtomicReaderContext segment) =>
-        ReferenceEquals(ReaderUtil.GetTopLevelContext(segment), _reader.Context) ? Get(term).Get(segment.Ord) : null;
+    public TermState? StateIn(Term term, AtomicReaderContext segment) => Holds(segment) ? Get(term).Get(segment.Ord) : null;
 
     /// <summary>True when <paramref name="segment"/> is a segment of this reader, so <see cref="StateIn"/> answers for it.</summary>
     public bool Holds(AtomicReaderContext segment) => ReferenceEquals(ReaderUtil.GetTopLevelContext(segment), _reader.Context);
