@@ -26,7 +26,7 @@ internal sealed class AnyTermFilter(TermStates states, IReadOnlyList<Term> terms
             {
                 if (!termsEnum.SeekExact(term.Bytes)) continue;
             }
-            else if (states.StateIn(term, context) is { } state) termsEnum.SeekExact(term.Bytes, state);
+            else if (states.Get(term).Get(context.Ord) is { } state) termsEnum.SeekExact(term.Bytes, state);
             else continue;
             docs = termsEnum.Docs(acceptDocs, docs, DocsFlags.NONE);
             bits ??= new FixedBitSet(reader.MaxDoc);

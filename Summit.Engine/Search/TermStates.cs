@@ -32,10 +32,8 @@ internal sealed class TermStates
         return _states.GetOrAdd(term, t => TermContext.Build(_reader.Context, t));
     }
 
-    /// <summary>The term's state in a segment of this reader; null when the segment lacks the term or belongs to another reader.</summary>
-    public TermState? StateIn(Term term, AtomicReaderContext segment) => Holds(segment) ? Get(term).Get(segment.Ord) : null;
-
-    /// <summary>True when <paramref name="segment"/> is a segment of this reader, so <see cref="StateIn"/> answers for it.</summary>
+    /// <summary>True when <paramref name="segment"/> is a segment of this reader, so a state of <see cref="Get"/> at its
+    /// <see cref="IndexReaderContext.Ord"/> is its state there.</summary>
     public bool Holds(AtomicReaderContext segment) => ReferenceEquals(ReaderUtil.GetTopLevelContext(segment), _reader.Context);
 
     /// <summary>Documents containing the term, as <see cref="IndexReader.DocFreq"/> counts them.</summary>
