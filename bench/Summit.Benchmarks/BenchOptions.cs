@@ -45,7 +45,7 @@ public sealed record BenchOptions(
         var results = new Option<string?>("--results") { Description = "where <date>-<N>.md/.json are written (default bench/results)", HelpName = "PATH" };
         var perClass = IntOption("--queries-per-class", "queries per class", 12, min: 1);
         var samples = IntOption("--samples", "timed calls per thread per class", 1000, min: 1);
-        var warmup = IntOption("--warmup", "warm-up passes over the query set per runner (at least min(3 s, --class-seconds) of them)", 3, min: 0);
+        var warmup = IntOption("--warmup", "warm-up passes over the query set per runner, continued until min(3 s, --class-seconds) have passed", 3, min: 0);
         var classSeconds = IntOption("--class-seconds", "time cap per class and concurrency, once 20 samples per thread are in", 20, min: 1);
         var httpSeconds = IntOption("--http-seconds", "duration of each HTTP load level (the unreported warm-up is min(40, 4 × this))", 10, min: 1);
         var realArticles = new Option<int?>("--real-articles")
