@@ -41,9 +41,11 @@ public sealed class FacetCounter : ICollector, IDisposable
     private int[] _start = [];
     private int[] _ords = [];
     private NumericColumn? _segmentDates;
-    // Drill sideways: per combined ordinal, the bit of its dimension when the value is selected; the bits of the
-    // dimensions with a selection; each dimension's combined ordinal range; the collector of the page.
-    private byte[]? _selectedBit;
+    // Drill sideways: per dimension with a selection, its bit, its range of combined ordinals and its selected
+    // values' ordinals, and the current segment's ordinals of that dimension alone; the bits of those dimensions;
+    // each dimension's combined ordinal range; the collector of the page.
+    private readonly (int Bit, int From, int To, int[] Values)[] _selections = [];
+    private FacetDocOrdinals[] _selectedSlices = [];
     private readonly int _required;
     private readonly (int From, int To)[] _ranges;
     private ICollector? _hits;
@@ -59,24 +61,25 @@ public sealed class FacetCounter : ICollector, IDisposable
         _interval = interval;
         _layout = _ordinals.Layout(dimensions);
         _ranges = dimensions.Select(d => (_layout.Base(d), _layout.Base(d) + _ordinals.ValueCount(d))).ToArray();
-        _counts = Rent<int>();
+        _counts = RentCounts();
         for (var i = 0; i < dimensions.Count; i++)
         {
             if (selected?.GetValueOrDefault(dimensions[i]) is not { Count: > 0 } values) continue;
-            _selectedBit ??= Rent<byte>();
             _required |= 1 << i;
-            foreach (var value in values)
-                if (_ordinals.GlobalOrd(dimensions[i], value) is var ord and >= 0) _selectedBit[_ranges[i].From + ord] = (byte)(1 << i);
+            var (from, to) = _ranges[i];
+            var dimension = dimensions[i];
+            _selections = [.. _selections, (1 << i, from, to,
+                [.. values.Select(v => _ordinals.GlobalOrd(dimension, v)).Where(ord => ord >= 0).Select(ord => from + ord).Distinct()])];
         }
     }
 
     /// <summary>An array over the layout's combined space with the slots this reader's values use cleared: each
     /// dimension's ids and the trash slot (a field's room for ids of later readers is never touched).</summary>
-    private T[] Rent<T>()
+    private int[] RentCounts()
     {
-        var array = System.Buffers.ArrayPool<T>.Shared.Rent(_layout.Count);
+        var array = System.Buffers.ArrayPool<int>.Shared.Rent(_layout.Count);
         foreach (var (from, to) in _ranges) Array.Clear(array, from, to - from);
-        array[_layout.Trash] = default!;
+        array[_layout.Trash] = 0;
         return array;
     }
 
@@ -84,18 +87,17 @@ public sealed class FacetCounter : ICollector, IDisposable
     public void Dispose()
     {
         if (_counts.Length > 0) System.Buffers.ArrayPool<int>.Shared.Return(_counts);
-        if (_selectedBit is not null) System.Buffers.ArrayPool<byte>.Shared.Return(_selectedBit);
-        (_counts, _selectedBit) = ([], null);
+        _counts = [];
     }
 
     /// <summary>True when some dimension has selected values, so the search must see matches without them.</summary>
-    public bool CountsSideways => _selectedBit is not null;
+    public bool CountsSideways => _required != 0;
 
     /// <summary>The collector to search with so that <paramref name="hits"/> sees the matches (under every
     /// selection) and this counter counts them.</summary>
     public ICollector Around(ICollector hits)
     {
-        if (_selectedBit is null) return MultiCollector.Wrap(hits, this);
+        if (_required == 0) return MultiCollector.Wrap(hits, this);
         _hits = hits;
         return this;
     }
@@ -220,25 +222,26 @@ public sealed class FacetCounter : ICollector, IDisposable
         _hits?.SetNextReader(context);
         var segment = _layout.Segment(context.AtomicReader);
         (_start, _ords) = (segment.Start, segment.Ords);
+        if (_required != 0) _selectedSlices = [.. _selections.Select(s => segment.Within(s.From, s.To))];
         // The in-memory column (warmed with the searcher), not doc values read from disk per hit.
         if (_dateField is not null && _interval is not null) _segmentDates = NumericColumn.For(context.AtomicReader, _dateField);
     }
 
     public void Collect(int doc)
     {
-        if (_selectedBit is not null && _hits is not null)
+        if (_required != 0 && _hits is not null)
         {
-            var (ords, from, to) = (_ords, _start[doc], _start[doc + 1]);
             var has = 0;
-            for (var j = from; j < to; j++) has |= _selectedBit[ords[j]];
+            for (var k = 0; k < _selections.Length; k++)
+                if (SelectedDimension(k, doc).IndexOfAny(_selections[k].Values) >= 0) has |= _selections[k].Bit;
             var missing = _required & ~has;
             if (missing != 0)
             {
                 // Missing one selection: counted in that dimension only; missing more: not counted at all.
                 if ((missing & (missing - 1)) != 0) return;
-                var range = _ranges[System.Numerics.BitOperations.Log2((uint)missing)];
-                for (var j = from; j < to; j++)
-                    if (ords[j] >= range.From && ords[j] < range.To) _counts[ords[j]]++;
+                for (var k = 0; k < _selections.Length; k++)
+                    if (_selections[k].Bit == missing)
+                        foreach (var ord in SelectedDimension(k, doc)) _counts[ord]++;
                 return;
             }
             _hits.Collect(doc);
@@ -251,6 +254,13 @@ public sealed class FacetCounter : ICollector, IDisposable
             var key = _interval == DateInterval.Year ? date.Year : date.Year * 100 + date.Month;
             _dates[key] = _dates.GetValueOrDefault(key) + 1;
         }
+    }
+
+    /// <summary>The combined ordinals of a document in the k-th selected dimension.</summary>
+    private ReadOnlySpan<int> SelectedDimension(int k, int doc)
+    {
+        var slices = _selectedSlices[k];
+        return slices.Ords.AsSpan(slices.Start[doc], slices.Start[doc + 1] - slices.Start[doc]);
     }
 
     public bool AcceptsDocsOutOfOrder => _hits?.AcceptsDocsOutOfOrder ?? true;

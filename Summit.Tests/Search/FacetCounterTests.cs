@@ -29,6 +29,25 @@ public sealed class FacetCounterTests
         .GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
 
     [Fact]
+    public void One_dimensions_ordinals_are_each_documents_ordinals_in_its_range_in_their_order()
+    {
+        // Documents with no ordinals, with many, and with repeats; ranges at the edges, of one value and empty.
+        var random = new Random(5);
+        var docs = Enumerable.Range(0, 300).Select(_ => Enumerable.Range(0, random.Next(0, 12)).Select(_ => random.Next(0, 100)).ToArray()).ToArray();
+        var start = new int[docs.Length + 1];
+        for (var d = 0; d < docs.Length; d++) start[d + 1] = start[d] + docs[d].Length;
+        var combined = new FacetDocOrdinals(start, [.. docs.SelectMany(d => d)]);
+
+        foreach (var (from, to) in new[] { (0, 30), (30, 31), (31, 99), (99, 100), (50, 50) })
+        {
+            var within = combined.Within(from, to);
+            for (var d = 0; d < docs.Length; d++)
+                Assert.Equal(docs[d].Where(ord => ord >= from && ord < to), within.Ords[within.Start[d]..within.Start[d + 1]]);
+            Assert.Same(within, combined.Within(from, to));
+        }
+    }
+
+    [Fact]
     public void Counts_every_value_across_segments_through_global_ordinals()
     {
         var searcher = Searcher();
