@@ -41,7 +41,7 @@ public sealed class FacetCounter : ICollector, IDisposable
     private int[] _start = [];
     private int[] _ords = [];
     private NumericColumn? _segmentDates;
-    // Drill sideways: per dimension with a selection, its bit, its range of combined ordinals and its selected
+    // Drill sideways: per dimension with a selection, its bit, its room of combined ordinals and its selected
     // values' ordinals, and the current segment's ordinals of that dimension alone; the bits of those dimensions;
     // each dimension's combined ordinal range; the collector of the page.
     private readonly (int Bit, int From, int To, int[] Values)[] _selections = [];
@@ -66,9 +66,12 @@ public sealed class FacetCounter : ICollector, IDisposable
         {
             if (selected?.GetValueOrDefault(dimensions[i]) is not { Count: > 0 } values) continue;
             _required |= 1 << i;
-            var (from, to) = _ranges[i];
+            // The dimension's room in the layout, up to the next dimension's base: it stays the same while a segment
+            // keeps its layout (a refresh that adds values keeps the room), so the segment's slices of it are built once.
+            var from = _ranges[i].From;
+            var room = _ranges.Select(r => r.From).Where(b => b > from).DefaultIfEmpty(_layout.Trash).Min();
             var dimension = dimensions[i];
-            _selections = [.. _selections, (1 << i, from, to,
+            _selections = [.. _selections, (1 << i, from, room,
                 [.. values.Select(v => _ordinals.GlobalOrd(dimension, v)).Where(ord => ord >= 0).Select(ord => from + ord).Distinct()])];
         }
     }
