@@ -66,12 +66,11 @@ public sealed class FacetCounter : ICollector, IDisposable
         {
             if (selected?.GetValueOrDefault(dimensions[i]) is not { Count: > 0 } values) continue;
             _required |= 1 << i;
-            // The dimension's room in the layout, up to the next dimension's base: it stays the same while a segment
-            // keeps its layout (a refresh that adds values keeps the room), so the segment's slices of it are built once.
+            // The dimension's whole room in the layout, not just this reader's ids: the room stays the same while a
+            // segment keeps its layout (a refresh that adds values keeps it), so the segment's slices are built once.
             var from = _ranges[i].From;
-            var room = _ranges.Select(r => r.From).Where(b => b > from).DefaultIfEmpty(_layout.Trash).Min();
             var dimension = dimensions[i];
-            _selections = [.. _selections, (1 << i, from, room,
+            _selections = [.. _selections, (1 << i, from, _layout.End(dimension),
                 [.. values.Select(v => _ordinals.GlobalOrd(dimension, v)).Where(ord => ord >= 0).Select(ord => from + ord).Distinct()])];
         }
     }
@@ -236,7 +235,7 @@ public sealed class FacetCounter : ICollector, IDisposable
         {
             var has = 0;
             for (var k = 0; k < _selections.Length; k++)
-                if (SelectedDimension(k, doc).IndexOfAny(_selections[k].Values) >= 0) has |= _selections[k].Bit;
+                if (_selectedSlices[k].Of(doc).IndexOfAny(_selections[k].Values) >= 0) has |= _selections[k].Bit;
             var missing = _required & ~has;
             if (missing != 0)
             {
@@ -244,7 +243,7 @@ public sealed class FacetCounter : ICollector, IDisposable
                 if ((missing & (missing - 1)) != 0) return;
                 for (var k = 0; k < _selections.Length; k++)
                     if (_selections[k].Bit == missing)
-                        foreach (var ord in SelectedDimension(k, doc)) _counts[ord]++;
+                        foreach (var ord in _selectedSlices[k].Of(doc)) _counts[ord]++;
                 return;
             }
             _hits.Collect(doc);
@@ -257,13 +256,6 @@ public sealed class FacetCounter : ICollector, IDisposable
             var key = _interval == DateInterval.Year ? date.Year : date.Year * 100 + date.Month;
             _dates[key] = _dates.GetValueOrDefault(key) + 1;
         }
-    }
-
-    /// <summary>The combined ordinals of a document in the k-th selected dimension.</summary>
-    private ReadOnlySpan<int> SelectedDimension(int k, int doc)
-    {
-        var slices = _selectedSlices[k];
-        return slices.Ords.AsSpan(slices.Start[doc], slices.Start[doc + 1] - slices.Start[doc]);
     }
 
     public bool AcceptsDocsOutOfOrder => _hits?.AcceptsDocsOutOfOrder ?? true;

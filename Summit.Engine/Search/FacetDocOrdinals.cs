@@ -29,6 +29,9 @@ public sealed class FacetDocOrdinals
     /// <summary>Segment ordinals of every document, one document after the other.</summary>
     public int[] Ords { get; }
 
+    /// <summary>The ordinals of document <paramref name="doc"/>.</summary>
+    public ReadOnlySpan<int> Of(int doc) => Ords.AsSpan(Start[doc], Start[doc + 1] - Start[doc]);
+
     /// <summary>Bytes the two arrays take (not those of <see cref="Within"/>).</summary>
     public long Bytes => 4L * (Start.Length + Ords.Length);
 
@@ -51,8 +54,8 @@ public sealed class FacetDocOrdinals
         for (var doc = 0; doc + 1 < Start.Length; doc++)
         {
             start[doc] = ords.Count;
-            for (var j = Start[doc]; j < Start[doc + 1]; j++)
-                if (Ords[j] >= from && Ords[j] < to) ords.Add(Ords[j]);
+            foreach (var ord in Of(doc))
+                if (ord >= from && ord < to) ords.Add(ord);
         }
         start[^1] = ords.Count;
         return new FacetDocOrdinals(start, [.. ords]);

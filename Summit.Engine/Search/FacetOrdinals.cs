@@ -106,7 +106,8 @@ public sealed class FacetOrdinals
                 archive?.ResolutionOf(s), [.. perField.Select(f => f.Resolved?[s])]);
             segments[s] = SegmentLayout.For(segment, fields).Ordinals(segment, fields, inputs);
         }
-        return new FacetLayout(fields.Select((f, i) => (f, bases[i])).ToDictionary(p => p.f, p => p.Item2, StringComparer.Ordinal),
+        return new FacetLayout(
+            fields.Select((f, i) => (f, (bases[i], bases[i] + perField[i].Ids.Capacity))).ToDictionary(p => p.f, p => p.Item2, StringComparer.Ordinal),
             trash + 1, segments, _segmentOf);
     }
 
@@ -321,7 +322,7 @@ public sealed class FacetOrdinals
 /// document <c>d</c> are <c>Ords[Start[d]..Start[d + 1]]</c>. Counting a hit is then one run through one small slice,
 /// where per-field arrays cost two cache misses per field and hit. A value that counts nowhere holds <see cref="Trash"/>.
 /// </summary>
-public sealed class FacetLayout(Dictionary<string, int> bases, int count, FacetDocOrdinals[] segments, Dictionary<AtomicReader, int> segmentOf)
+public sealed class FacetLayout(Dictionary<string, (int Base, int End)> rooms, int count, FacetDocOrdinals[] segments, Dictionary<AtomicReader, int> segmentOf)
 {
     /// <summary>Size of the combined ordinal space, the trash ordinal included.</summary>
     public int Count { get; } = count;
@@ -330,7 +331,11 @@ public sealed class FacetLayout(Dictionary<string, int> bases, int count, FacetD
     public int Trash => Count - 1;
 
     /// <summary>Where a field's ids start in the combined space; -1 when the layout lacks the field.</summary>
-    public int Base(string field) => bases.GetValueOrDefault(field, -1);
+    public int Base(string field) => rooms.TryGetValue(field, out var room) ? room.Base : -1;
+
+    /// <summary>Where a field's reserved room ends (its base plus the ids it has room for, new ones included); -1 when
+    /// the layout lacks the field. A segment's ordinals keep their layout while the bases and so the rooms stay.</summary>
+    public int End(string field) => rooms.TryGetValue(field, out var room) ? room.End : -1;
 
     public FacetDocOrdinals Segment(AtomicReader segment) => segments[segmentOf[segment]];
 }

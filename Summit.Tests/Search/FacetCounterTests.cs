@@ -42,7 +42,7 @@ public sealed class FacetCounterTests
         {
             var within = combined.Within(from, to);
             for (var d = 0; d < docs.Length; d++)
-                Assert.Equal(docs[d].Where(ord => ord >= from && ord < to), within.Ords[within.Start[d]..within.Start[d + 1]]);
+                Assert.Equal(docs[d].Where(ord => ord >= from && ord < to), within.Of(d).ToArray());
             Assert.Same(within, combined.Within(from, to));
         }
     }
