@@ -13,9 +13,23 @@ public static class ArticleDocuments
 {
     /// <summary>Stemmed text: stored, with positions and offsets in the postings for phrase search and highlighting.</summary>
     public static readonly FieldType StoredTextWithOffsets = CreateTextType(stored: true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    /// <summary><see cref="StoredTextWithOffsets"/> indexed from its words (<see cref="AnalyzedText"/>), which a field
+    /// cannot store: the text is stored by a <see cref="StoredField"/> of the same name.</summary>
+    private static readonly FieldType TextWithOffsets = CreateTextType(stored: false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     /// <summary>Unstemmed twin: not stored (the stemmed field holds the text), with positions for exact phrases but no
     /// offsets, which only a highlighter of the field's own stored text could use.</summary>
     public static readonly FieldType ExactText = CreateTextType(stored: false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+
+    /// <summary>
+    /// A stemmed text field, stored, and its exact twin, both indexed from the text's words split once
+    /// (<see cref="SummitSchema.CreateIndexAnalyzer"/>).
+    /// </summary>
+    private static void AddText(Document doc, string field, string text, AnalyzedText words)
+    {
+        doc.Add(new StoredField(field, text));
+        doc.Add(new Field(field, words, TextWithOffsets));
+        doc.Add(new Field(SummitSchema.ExactTwin(field)!, words, ExactText));
+    }
 
     private static FieldType CreateTextType(bool stored, IndexOptions options)
     {
@@ -68,13 +82,15 @@ public static class ArticleDocuments
         // The date fields are shared by all of an article's documents (one value): Lucene.Net makes a numeric field's
         // token stream under a process-wide lock, so one per article instead of one per document.
         var date = article.Date is { } value ? new DateFields(ToIndexDate(value)) : null;
-        yield return CreateArticleDocument(article, facts, date);
+        // A quote's words serve its field in the article and its quote document.
+        var quoteWords = facts.Quotes.Select(q => AnalyzedText.Of(q.Text)).ToList();
+        yield return CreateArticleDocument(article, facts, quoteWords, date);
         // Most articles quote nobody: their facet values are not gathered for quote documents.
         if (facts.Quotes.Count == 0) yield break;
         var facets = new QuoteFacets(facts);
         var copied = new CopiedFields(article);
         for (var i = 0; i < Math.Min(facts.Quotes.Count, MaxQuoteDocuments); i++)
-            yield return CreateQuoteDocument(article, facts.Quotes[i], i, facets, copied, date);
+            yield return CreateQuoteDocument(article, facts.Quotes[i], quoteWords[i], i, facets, copied, date);
     }
 
     /// <summary>
@@ -120,24 +136,19 @@ public static class ArticleDocuments
     /// <summary>Unix milliseconds stored in <see cref="SummitSchema.Date"/>.</summary>
     public static long ToIndexDate(DateTimeOffset date) => date.ToUnixTimeMilliseconds();
 
-    private static Document CreateArticleDocument(Article article, ArticleFacts facts, DateFields? date)
+    private static Document CreateArticleDocument(Article article, ArticleFacts facts, List<AnalyzedText> quoteWords, DateFields? date)
     {
         var doc = new Document
         {
             Keyword(SummitSchema.Id, article.Id),
             Keyword(SummitSchema.Kind, SummitSchema.KindArticle),
             Keyword(SummitSchema.ArticleId, article.Id),
-            new Field(SummitSchema.Title, article.Title, StoredTextWithOffsets),
-            new Field(SummitSchema.TitleExact, article.Title, ExactText),
-            new Field(SummitSchema.Body, article.Body, StoredTextWithOffsets),
-            new Field(SummitSchema.BodyExact, article.Body, ExactText),
-            new StoredField(SummitSchema.FactsJson, JsonSerializer.Serialize(facts, FactsJsonContext.Default.ArticleFacts)),
         };
-        foreach (var quote in facts.Quotes)
-        {
-            doc.Add(new Field(SummitSchema.Quote, quote.Text, StoredTextWithOffsets));
-            doc.Add(new Field(SummitSchema.QuoteExact, quote.Text, ExactText));
-        }
+        AddText(doc, SummitSchema.Title, article.Title, AnalyzedText.Of(article.Title));
+        AddText(doc, SummitSchema.Body, article.Body, AnalyzedText.Of(article.Body));
+        doc.Add(new StoredField(SummitSchema.FactsJson, JsonSerializer.Serialize(facts, FactsJsonContext.Default.ArticleFacts)));
+        for (var i = 0; i < facts.Quotes.Count; i++)
+            AddText(doc, SummitSchema.Quote, facts.Quotes[i].Text, quoteWords[i]);
         AddCommon(doc, article, new CopiedFields(article, cut: false), date);
         AddFacets(doc, SummitSchema.Country, facts.Countries);
         AddFacets(doc, SummitSchema.Person, facts.Persons.Select(p => p.Name));
@@ -147,21 +158,20 @@ public static class ArticleDocuments
         return doc;
     }
 
-    private static Document CreateQuoteDocument(Article article, Quote quote, int index, QuoteFacets facets, CopiedFields copied, DateFields? date)
+    private static Document CreateQuoteDocument(Article article, Quote quote, AnalyzedText words, int index, QuoteFacets facets, CopiedFields copied, DateFields? date)
     {
         var doc = new Document
         {
             Keyword(SummitSchema.Id, QuoteId(article.Id, index)),
             Keyword(SummitSchema.Kind, SummitSchema.KindQuote),
             Keyword(SummitSchema.ArticleId, article.Id),
-            new Field(SummitSchema.QuoteText, quote.Text, StoredTextWithOffsets),
-            new Field(SummitSchema.QuoteTextExact, quote.Text, ExactText),
-            // The article title is stored (not indexed) so a quote hit can name its article without a second lookup.
-            new StoredField(SummitSchema.Title, copied.Title),
-            new StoredField(SummitSchema.QuoteStart, quote.Start),
-            new StoredField(SummitSchema.QuoteEnd, quote.End),
-            new NumericDocValuesField(SummitSchema.QuoteHash, QuoteKeys.Hash(quote.Text)),
         };
+        AddText(doc, SummitSchema.QuoteText, quote.Text, words);
+        // The article title is stored (not indexed) so a quote hit can name its article without a second lookup.
+        doc.Add(new StoredField(SummitSchema.Title, copied.Title));
+        doc.Add(new StoredField(SummitSchema.QuoteStart, quote.Start));
+        doc.Add(new StoredField(SummitSchema.QuoteEnd, quote.End));
+        doc.Add(new NumericDocValuesField(SummitSchema.QuoteHash, QuoteKeys.Hash(quote.Text)));
         AddCommon(doc, article, copied, date);
         facets.Countries.AddNear(doc, quote);
         facets.Persons.AddNear(doc, quote);

@@ -35,7 +35,7 @@ public sealed class IndexBuilder : IDisposable
         var directory = new NIOFSDirectory(folder, new WriterLockFactory(folder, lockWait ?? DefaultLockWait));
         try
         {
-            var config = new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())
+            var config = new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateIndexAnalyzer())
             {
                 OpenMode = rebuild ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
                 RAMBufferSizeMB = 64,

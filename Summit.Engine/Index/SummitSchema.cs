@@ -101,8 +101,9 @@ public static class SummitSchema
         [.. Facets.Where(f => f.QuoteOrder is not null).OrderBy(f => f.QuoteOrder)];
 
     /// <summary>
-    /// English analysis for the stemmed fields (possessives, lowercase, stop words, Porter stemming, accents folded)
-    /// and plain lowercase words for the exact fields. Used both when indexing and when parsing queries.
+    /// Query-time analysis: English analysis for the stemmed fields (accents folded, lowercase, possessives, stop
+    /// words, Porter stemming) and plain lowercase words for the exact fields. Indexing makes the same words through
+    /// <see cref="CreateIndexAnalyzer"/>.
     /// </summary>
     public static Analyzer CreateAnalyzer() =>
         new PerFieldAnalyzerWrapper(new EnglishStemmingAnalyzer(), new Dictionary<string, Analyzer>
@@ -112,6 +113,23 @@ public static class SummitSchema
             [QuoteExact] = new ExactAnalyzer(),
             [QuoteTextExact] = new ExactAnalyzer(),
         }.Concat(KeywordFields.Select(field => KeyValuePair.Create(field, (Analyzer)new KeywordAnalyzer()))).ToDictionary());
+
+    /// <summary>
+    /// Index-time analysis: the words of a text field come from its <see cref="AnalyzedText"/>, split once by
+    /// <see cref="ExactWords"/> for the field and its exact twin; the stemmed fields run the rest of the English chain
+    /// over them. The words, positions and offsets are those <see cref="CreateAnalyzer"/> makes of the same text.
+    /// </summary>
+    public static Analyzer CreateIndexAnalyzer() =>
+        new PerFieldAnalyzerWrapper(new ReplayedStemmingAnalyzer(), new Dictionary<string, Analyzer>
+        {
+            [TitleExact] = new ReplayedAnalyzer(),
+            [BodyExact] = new ReplayedAnalyzer(),
+            [QuoteExact] = new ReplayedAnalyzer(),
+            [QuoteTextExact] = new ReplayedAnalyzer(),
+        }.Concat(KeywordFields.Select(field => KeyValuePair.Create(field, (Analyzer)new KeywordAnalyzer()))).ToDictionary());
+
+    /// <summary>The exact fields' analysis, which is also the head of the stemmed one: folded, lowercased words.</summary>
+    internal static readonly Analyzer ExactWords = new ExactAnalyzer();
 
     /// <summary>Fields indexed as one term per value (ids, kinds, facet values): the analyzer keeps each value whole.</summary>
     public static readonly IReadOnlyList<string> KeywordFields = [Speaker, Person, Country, Place, Source, Organization, Id, ArticleId, Kind];
@@ -131,13 +149,7 @@ public static class SummitSchema
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
-            TokenStream result = new StandardFilter(Version, source);
-            result = new EnglishPossessiveFilter(Version, result);
-            result = new ASCIIFoldingFilter(result);
-            result = new LowerCaseFilter(Version, result);
-            result = new StopFilter(Version, result, EnglishAnalyzer.DefaultStopSet);
-            result = new PorterStemFilter(result);
-            return new TokenStreamComponents(source, result);
+            return new TokenStreamComponents(source, Stemmed(Words(source)));
         }
     }
 
@@ -146,12 +158,32 @@ public static class SummitSchema
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
-            TokenStream result = new StandardFilter(Version, source);
-            result = new ASCIIFoldingFilter(result);
-            result = new LowerCaseFilter(Version, result);
-            return new TokenStreamComponents(source, result);
+            return new TokenStreamComponents(source, Words(source));
         }
     }
+
+    private sealed class ReplayedStemmingAnalyzer : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new AnalyzedText.Replay(reader);
+            return new TokenStreamComponents(source, Stemmed(source));
+        }
+    }
+
+    private sealed class ReplayedAnalyzer : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
+            new(new AnalyzedText.Replay(reader));
+    }
+
+    /// <summary>Folded, lowercased words: the exact fields' terms, and what the stemmed fields' chain starts from.
+    /// Folding comes first, so possessives are found after any apostrophe that folds to <c>'</c>.</summary>
+    private static TokenStream Words(Tokenizer source) =>
+        new LowerCaseFilter(Version, new ASCIIFoldingFilter(new StandardFilter(Version, source)));
+
+    private static TokenStream Stemmed(TokenStream words) =>
+        new PorterStemFilter(new StopFilter(Version, new EnglishPossessiveFilter(Version, words), EnglishAnalyzer.DefaultStopSet));
 }
 
 /// <summary>Where the widget shows a facet dimension.</summary>

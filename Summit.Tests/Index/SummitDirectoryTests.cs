@@ -32,7 +32,7 @@ public sealed class SummitDirectoryTests : IDisposable
         }
         // ... and one segment in separate files, as large merged segments are.
         using var directory = new NIOFSDirectory(new DirectoryInfo(_path));
-        using var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateIndexAnalyzer())
             { UseCompoundFile = false, MergePolicy = NoMergePolicy.NO_COMPOUND_FILES });
         var last = new Article("a9", "Headline 9", "Coffee exports from Brazil rose sharply, traders said on Friday.");
         writer.AddDocuments(ArticleDocuments.Create(last, Extractor.Default.Extract(last)));
@@ -204,7 +204,7 @@ public sealed class SummitDirectoryTests : IDisposable
         GC.Collect();
         GC.Collect();
         using (var directory = new NIOFSDirectory(new DirectoryInfo(_path)))
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateIndexAnalyzer())))
         {
             writer.ForceMerge(1);
             writer.Commit();

@@ -73,7 +73,7 @@ public sealed class IndexerReliabilityTests : InputAndIndexFolders
         // What an older Summit left: documents and no layout in the commit.
         using (var directory = new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(Index.Path)))
         using (var writer = new Lucene.Net.Index.IndexWriter(directory,
-                   new Lucene.Net.Index.IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())))
+                   new Lucene.Net.Index.IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateIndexAnalyzer())))
         {
             var article = new Summit.Engine.Articles.Article("old", "Old", "Text.");
             writer.AddDocuments(ArticleDocuments.Create(article, Summit.Engine.Extraction.ArticleFacts.Empty));

@@ -32,7 +32,7 @@ public sealed class QueryBudgetTests
     private static IndexSearcher Searcher(params string[] bodies)
     {
         var directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateIndexAnalyzer())))
         {
             for (var i = 0; i < bodies.Length; i++)
             {
@@ -179,7 +179,7 @@ public sealed class PrefixAndProximityBudgetTests
     public void The_proximity_boost_of_a_long_query_covers_its_first_eight_words()
     {
         var directory = new Lucene.Net.Store.RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateIndexAnalyzer())))
         {
             var article = new Article("a0", "Story", "The minister said that the talks with the union were over.");
             writer.AddDocuments(ArticleDocuments.Create(article, Extractor.Default.Extract(article)));

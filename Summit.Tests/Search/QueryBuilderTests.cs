@@ -13,7 +13,7 @@ public sealed class QueryBuilderTests
     private static IndexSearcher Searcher(params string[] bodies)
     {
         var directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateIndexAnalyzer())))
         {
             for (var i = 0; i < bodies.Length; i++)
             {
