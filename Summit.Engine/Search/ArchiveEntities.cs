@@ -833,7 +833,7 @@ public sealed class ArchiveEntities
         {
             var values = new List<(int Field, string Value)>();
             foreach (var (field, ords, idOf) in _fields)
-                for (var j = ords.Start[doc]; j < ords.Start[doc + 1]; j++) values.Add((field, _values[idOf[ords.Ords[j]]]));
+                foreach (var ord in ords.Of(doc)) values.Add((field, _values[idOf[ord]]));
             return values;
         }
 
@@ -843,8 +843,8 @@ public sealed class ArchiveEntities
         {
             ids.Clear();
             foreach (var (_, ords, idOf) in _fields)
-                for (var j = ords.Start[doc]; j < ords.Start[doc + 1]; j++)
-                    if (!ids.Contains(idOf[ords.Ords[j]])) ids.Add(idOf[ords.Ords[j]]);
+                foreach (var ord in ords.Of(doc))
+                    if (!ids.Contains(idOf[ord])) ids.Add(idOf[ord]);
             return ids;
         }
     }

@@ -262,7 +262,7 @@ public sealed class Vocabulary
 
         private static void Count(int[] counts, FacetDocOrdinals ordinals, int doc, int sign)
         {
-            for (var j = ordinals.Start[doc]; j < ordinals.Start[doc + 1]; j++) counts[ordinals.Ords[j]] += sign;
+            foreach (var ord in ordinals.Of(doc)) counts[ord] += sign;
         }
 
         /// <summary>Per id of a person or speaker field, the words of its entity's aliases: the last reader's, with the ids

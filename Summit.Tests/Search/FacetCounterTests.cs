@@ -113,6 +113,48 @@ public sealed class FacetCounterTests
     }
 
     [Fact]
+    public void A_refresh_that_adds_values_keeps_each_dimensions_room_and_an_old_segments_slices()
+    {
+        using var directory = new RAMDirectory();
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())
+            { MergePolicy = NoMergePolicy.NO_COMPOUND_FILES });
+        void Add(params string[] values)
+        {
+            var doc = new Document();
+            foreach (var value in values)
+            {
+                doc.Add(new SortedSetDocValuesField(SummitSchema.Source, new BytesRef(value)));
+                doc.Add(new SortedSetDocValuesField(SummitSchema.Country, new BytesRef("country " + value)));
+            }
+            writer.AddDocument(doc);
+        }
+        foreach (var segment in Segments)
+        {
+            foreach (var values in segment) Add(values);
+            writer.Commit();
+        }
+        string[] dimensions = [SummitSchema.Source, SummitSchema.Country];
+        using var before = DirectoryReader.Open(directory);
+        var old = FacetOrdinals.For(before).Layout(dimensions);
+        var rooms = dimensions.Select(d => (old.Base(d), old.End(d))).ToArray();
+        var slices = dimensions.Select(d => old.Segment(before.Leaves[0].AtomicReader).Within(old.Base(d), old.End(d))).ToArray();
+
+        // New values of both dimensions in a new segment: more ids, but within each dimension's room.
+        Add("Aaa", "Bob");
+        Add("Cat");
+        writer.Commit();
+        using var after = DirectoryReader.OpenIfChanged(before);
+        Assert.NotNull(after);
+        Assert.True(FacetOrdinals.For(after).ValueCount(SummitSchema.Source) > FacetOrdinals.For(before).ValueCount(SummitSchema.Source));
+        var now = FacetOrdinals.For(after).Layout(dimensions);
+
+        Assert.Equal(rooms, dimensions.Select(d => (now.Base(d), now.End(d))).ToArray());
+        Assert.Same(old.Segment(before.Leaves[0].AtomicReader), now.Segment(after.Leaves[0].AtomicReader));
+        for (var i = 0; i < dimensions.Length; i++)
+            Assert.Same(slices[i], now.Segment(after.Leaves[0].AtomicReader).Within(now.Base(dimensions[i]), now.End(dimensions[i])));
+    }
+
+    [Fact]
     public void Cached_segment_ordinals_survive_a_refresh_that_reuses_old_segments_and_adds_a_new_one()
     {
         using var directory = new RAMDirectory();
