@@ -105,28 +105,20 @@ public static class SummitSchema
     /// words, Porter stemming) and plain lowercase words for the exact fields. Indexing makes the same words through
     /// <see cref="CreateIndexAnalyzer"/>.
     /// </summary>
-    public static Analyzer CreateAnalyzer() =>
-        new PerFieldAnalyzerWrapper(new EnglishStemmingAnalyzer(), new Dictionary<string, Analyzer>
-        {
-            [TitleExact] = new ExactAnalyzer(),
-            [BodyExact] = new ExactAnalyzer(),
-            [QuoteExact] = new ExactAnalyzer(),
-            [QuoteTextExact] = new ExactAnalyzer(),
-        }.Concat(KeywordFields.Select(field => KeyValuePair.Create(field, (Analyzer)new KeywordAnalyzer()))).ToDictionary());
+    public static Analyzer CreateAnalyzer() => PerField(new EnglishStemmingAnalyzer(), () => new ExactAnalyzer());
 
     /// <summary>
     /// Index-time analysis: the words of a text field come from its <see cref="AnalyzedText"/>, split once by
     /// <see cref="ExactWords"/> for the field and its exact twin; the stemmed fields run the rest of the English chain
     /// over them. The words, positions and offsets are those <see cref="CreateAnalyzer"/> makes of the same text.
     /// </summary>
-    public static Analyzer CreateIndexAnalyzer() =>
-        new PerFieldAnalyzerWrapper(new ReplayedStemmingAnalyzer(), new Dictionary<string, Analyzer>
-        {
-            [TitleExact] = new ReplayedAnalyzer(),
-            [BodyExact] = new ReplayedAnalyzer(),
-            [QuoteExact] = new ReplayedAnalyzer(),
-            [QuoteTextExact] = new ReplayedAnalyzer(),
-        }.Concat(KeywordFields.Select(field => KeyValuePair.Create(field, (Analyzer)new KeywordAnalyzer()))).ToDictionary());
+    public static Analyzer CreateIndexAnalyzer() => PerField(new ReplayedStemmingAnalyzer(), () => new ReplayedAnalyzer());
+
+    /// <summary><paramref name="stemmed"/> for the text fields, an <paramref name="exact"/> analyzer for each exact
+    /// twin, and each value of <see cref="KeywordFields"/> kept whole.</summary>
+    private static PerFieldAnalyzerWrapper PerField(Analyzer stemmed, Func<Analyzer> exact) =>
+        new(stemmed, new[] { TitleExact, BodyExact, QuoteExact, QuoteTextExact }.Select(field => KeyValuePair.Create(field, exact()))
+            .Concat(KeywordFields.Select(field => KeyValuePair.Create(field, (Analyzer)new KeywordAnalyzer()))).ToDictionary());
 
     /// <summary>The exact fields' analysis, which is also the head of the stemmed one: folded, lowercased words.</summary>
     internal static readonly Analyzer ExactWords = new ExactAnalyzer();
