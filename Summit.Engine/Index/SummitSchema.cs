@@ -126,6 +126,9 @@ public static class SummitSchema
     /// <summary>Fields indexed as one term per value (ids, kinds, facet values): the analyzer keeps each value whole.</summary>
     public static readonly IReadOnlyList<string> KeywordFields = [Speaker, Person, Country, Place, Source, Organization, Id, ArticleId, Kind];
 
+    /// <summary>True for the unstemmed twins of the text fields.</summary>
+    public static bool IsExactTwin(string field) => field is TitleExact or BodyExact or QuoteExact or QuoteTextExact;
+
     /// <summary>Returns the unstemmed twin of a stemmed text field, or null.</summary>
     public static string? ExactTwin(string field) => field switch
     {

@@ -26,6 +26,9 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
     private const float CountryBoost = 0.3f;
 
     private readonly LuceneQueryBuilder _lucene = new(analyzer);
+    // A text is analysed alike for every stemmed field and alike for every exact twin (SummitSchema.CreateAnalyzer),
+    // so its query is made once per kind and moved to each field: a word is looked up in three fields and two forms.
+    private readonly Dictionary<(bool Exact, string Text, int Slop), Query?> _analysed = [];
     private readonly TermStates _states = TermStates.For(reader);
     // Stop words ("the", "with") match only the unstemmed fields; next to other words they rank but do not filter.
     private readonly HashSet<Query> _stopWords = new(ReferenceEqualityComparer.Instance);
@@ -126,7 +129,7 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
         }
         if (word.Prefix) return Prefix(word);
         var query = Phrase(word.Text, word.Scope) as BooleanQuery;
-        if (query is not null && _lucene.CreatePhraseQuery(SummitSchema.Body, word.Text) is null) _stopWords.Add(query);
+        if (query is not null && PhraseIn(SummitSchema.Body, word.Text) is null) _stopWords.Add(query);
         if (query is null || typos is null) return query;
         var exact = ExactToken(word.Text);
         if (exact is null || !IsLikelyTypo(exact, typos.Reader)) return query;
@@ -157,8 +160,8 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
         var query = new BooleanQuery(disableCoord: true);
         foreach (var (field, boost) in TextFields(scope))
         {
-            var stemmed = Cached(_lucene.CreatePhraseQuery(field, text));
-            var exact = Cached(_lucene.CreatePhraseQuery(SummitSchema.ExactTwin(field)!, text));
+            var stemmed = Cached(PhraseIn(field, text));
+            var exact = Cached(PhraseIn(SummitSchema.ExactTwin(field)!, text));
             if (stemmed is not null && exact is not null && (MatchOnly || SameDocuments(stemmed, exact)))
             {
                 // The word has no other form in the index, so its unstemmed twin would match the same documents
@@ -210,6 +213,28 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
         foreach (var (field, boost) in TextFields(word.Scope))
             query.Add(new PrefixQuery(new Term(SummitSchema.ExactTwin(field)!, prefix)) { Boost = boost }, Occur.SHOULD);
         return query;
+    }
+
+    /// <summary>
+    /// What Lucene's <c>CreatePhraseQuery(field, text, slop)</c> gives: a term query for one word, a phrase for several,
+    /// null for none. Made from the text's query for the body or its exact twin.
+    /// </summary>
+    internal Query? PhraseIn(string field, string text, int slop = 0)
+    {
+        var exact = SummitSchema.IsExactTwin(field);
+        if (!_analysed.TryGetValue((exact, text, slop), out var made))
+            _analysed[(exact, text, slop)] = made = _lucene.CreatePhraseQuery(exact ? SummitSchema.BodyExact : SummitSchema.Body, text, slop);
+        switch (made)
+        {
+            case null: return null;
+            case TermQuery term: return new TermQuery(new Term(field, term.Term.Bytes));
+            case PhraseQuery phrase:
+                var moved = new PhraseQuery { Slop = phrase.Slop };
+                var (terms, positions) = (phrase.GetTerms(), phrase.GetPositions());
+                for (var i = 0; i < terms.Length; i++) moved.Add(new Term(field, terms[i].Bytes), positions[i]);
+                return moved;
+            default: return _lucene.CreatePhraseQuery(field, text, slop);
+        }
     }
 
     /// <summary>The word as the unstemmed fields index it (lower case, accents folded); null when it has no letters.</summary>
@@ -298,7 +323,7 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
         var near = new BooleanQuery(disableCoord: true);
         foreach (var (field, boost) in TextFields(words[0].Scope))
         {
-            if (Cached(_lucene.CreatePhraseQuery(SummitSchema.ExactTwin(field)!, text, ProximitySlop)) is { } phrase)
+            if (Cached(PhraseIn(SummitSchema.ExactTwin(field)!, text, ProximitySlop)) is { } phrase)
             {
                 phrase.Boost = boost * ExactFactor;
                 near.Add(phrase, Occur.SHOULD);

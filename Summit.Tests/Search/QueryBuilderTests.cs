@@ -36,6 +36,30 @@ public sealed class QueryBuilderTests
     }
 
     [Fact]
+    public void A_text_analysed_once_per_kind_gives_every_field_the_query_lucene_makes_for_it()
+    {
+        var searcher = Searcher("Talks on trade resumed.");
+        var builder = new QueryBuilder(SummitSchema.CreateAnalyzer(), Vocabulary.For(searcher), searcher.IndexReader, SearchTarget.Articles);
+        var lucene = new Lucene.Net.Util.QueryBuilder(SummitSchema.CreateAnalyzer());
+        string[] fields =
+        [
+            SummitSchema.Title, SummitSchema.Body, SummitSchema.Quote, SummitSchema.QuoteText,
+            SummitSchema.TitleExact, SummitSchema.BodyExact, SummitSchema.QuoteExact, SummitSchema.QuoteTextExact,
+        ];
+        var compared = 0;
+        // One word, several, stop words inside and around (position gaps), possessives, nothing to search.
+        foreach (var text in new[] { "trade", "Trade talks", "the talks of the union", "Merkel's plan for the", "the", "--", "Zürich ‘views’" })
+            foreach (var slop in new[] { 0, 3 })
+                foreach (var field in fields)
+                {
+                    var expected = lucene.CreatePhraseQuery(field, text, slop);
+                    Assert.Equal(expected, builder.PhraseIn(field, text, slop));
+                    if (expected is not null) compared++;
+                }
+        Assert.True(compared > 80, $"only {compared} queries compared");
+    }
+
+    [Fact]
     public void A_word_with_no_other_form_in_the_index_searches_only_the_stemmed_fields()
     {
         var searcher = Searcher("Oil prices rose.", "Oil output fell.", "Grain was cheap.");
