@@ -117,7 +117,7 @@ public static class SummitSchema
     /// <summary><paramref name="stemmed"/> for the text fields, an <paramref name="exact"/> analyzer for each exact
     /// twin, and each value of <see cref="KeywordFields"/> kept whole.</summary>
     private static PerFieldAnalyzerWrapper PerField(Analyzer stemmed, Func<Analyzer> exact) =>
-        new(stemmed, new[] { TitleExact, BodyExact, QuoteExact, QuoteTextExact }.Select(field => KeyValuePair.Create(field, exact()))
+        new(stemmed, ExactTwins.Select(field => KeyValuePair.Create(field, exact()))
             .Concat(KeywordFields.Select(field => KeyValuePair.Create(field, (Analyzer)new KeywordAnalyzer()))).ToDictionary());
 
     /// <summary>The exact fields' analysis, which is also the head of the stemmed one: folded, lowercased words.</summary>
@@ -126,8 +126,11 @@ public static class SummitSchema
     /// <summary>Fields indexed as one term per value (ids, kinds, facet values): the analyzer keeps each value whole.</summary>
     public static readonly IReadOnlyList<string> KeywordFields = [Speaker, Person, Country, Place, Source, Organization, Id, ArticleId, Kind];
 
+    /// <summary>The unstemmed twins of the text fields (<see cref="ExactTwin"/>).</summary>
+    private static readonly string[] ExactTwins = [TitleExact, BodyExact, QuoteExact, QuoteTextExact];
+
     /// <summary>True for the unstemmed twins of the text fields.</summary>
-    public static bool IsExactTwin(string field) => field is TitleExact or BodyExact or QuoteExact or QuoteTextExact;
+    public static bool IsExactTwin(string field) => ExactTwins.Contains(field);
 
     /// <summary>Returns the unstemmed twin of a stemmed text field, or null.</summary>
     public static string? ExactTwin(string field) => field switch
