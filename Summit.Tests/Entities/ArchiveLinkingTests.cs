@@ -59,9 +59,13 @@ public sealed class ArchiveLinkingTests : IDisposable
         using var index = new SearchIndex(path);
         var live = new ArticleSearcher(index);
         Assert.Equal(2, PersonFacet(live)["Reagan"]);
+        Assert.Equal(["Reagan"], ReaganNames(live));
 
         Write(path, [articles.Single(a => a.Item1.Id == "reagan-1")]);
         index.RefreshNow();
+
+        // Hits show the names of the new reader's registry, not what the last reader resolved for the same forms.
+        Assert.Equal(["Ronald Reagan"], ReaganNames(live));
 
         foreach (var facet in new[] { PersonFacet(path), PersonFacet(live) })
         {
@@ -72,6 +76,17 @@ public sealed class ArchiveLinkingTests : IDisposable
         // Counted once per article, found by its surname too.
         Assert.Matches(@"(?m)^person:Ronald Reagan:3:(.*\|)?reagan(\|.*)?:Ronald Reagan$", Vocabulary(index));
         Assert.Equal(3, live.Search(new SearchRequest { Persons = ["Ronald Reagan"] }).Total);
+    }
+
+    /// <summary>Every name containing "Reagan" that the hits of reagan-2 and reagan-3 show: their persons, and their
+    /// quotes' speakers (reagan-2 quotes "Reagan").</summary>
+    private static string[] ReaganNames(ArticleSearcher searcher)
+    {
+        var hits = searcher.Search(new SearchRequest { Query = "trade OR Japan", PageSize = 20 }).Hits.Where(h => h.Id is "reagan-2" or "reagan-3").ToList();
+        Assert.Equal(2, hits.Count);
+        Assert.NotEmpty(hits.Single(h => h.Id == "reagan-2").Quotes);
+        return [.. hits.SelectMany(h => h.Persons.Concat(h.Speakers).Concat(h.Quotes.Select(q => q.Speaker ?? "")))
+            .Where(n => n.Contains("Reagan", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal)];
     }
 
     [Fact]
