@@ -23,6 +23,9 @@ namespace Summit.Engine.Index;
 /// </summary>
 public sealed class SummitDirectory(DirectoryInfo path, bool mapForSearch = true) : NIOFSDirectory(path)
 {
+    // Its segments are read with Summit's codec, which decodes stored fields in place from the mappings.
+    static SummitDirectory() => SummitCodec.ReadLucene46WithIt();
+
     public override IndexInput OpenInput(string name, IOContext context)
     {
         EnsureOpen();
@@ -138,7 +141,14 @@ public sealed class SummitDirectory(DirectoryInfo path, bool mapForSearch = true
 
     /// <summary>A file, or a slice of a compound file, read from its mapping. Clones share the mapping and keep their
     /// own position; every input holds the mapping, so it stays mapped while any of them can be read.</summary>
-    private sealed unsafe class MappedInput(string description, Mapping mapping, long offset, long length) : IndexInput(description)
+    /// <summary>An input whose bytes lie mapped in memory, for a reader that decodes them in place.</summary>
+    internal interface IMappedInput
+    {
+        /// <summary>The bytes from the file pointer to the end of the input (at most 2 GB); valid while the input lives.</summary>
+        ReadOnlySpan<byte> Unread { get; }
+    }
+
+    private sealed unsafe class MappedInput(string description, Mapping mapping, long offset, long length) : IndexInput(description), IMappedInput
     {
         private readonly Mapping _mapping = mapping;
         private readonly byte* _start = mapping.Start + offset;
@@ -152,6 +162,8 @@ public sealed class SummitDirectory(DirectoryInfo path, bool mapForSearch = true
             if (pos < 0 || pos > length) throw new EndOfStreamException($"seek to {pos} past the end of {this} ({length} bytes)");
             _position = pos;
         }
+
+        public ReadOnlySpan<byte> Unread => new(_start + _position, (int)Math.Min(length - _position, int.MaxValue));
 
         public override byte ReadByte()
         {

@@ -19,6 +19,8 @@ public sealed class SummitDirectoryTests : IDisposable
             "Oil prices rose on Monday as traders weighed talks between producers. \"We expect calm,\" said Maria Lopez.",
             "The talk in Berlin turned to trade; ministers talked until late. Exports of grain fell.",
             "Shares in Tokyo closed higher. \"It was a good day,\" a dealer said. The yen weakened.",
+            // Longer than two chunks of stored fields: read block by block, each after the last.
+            string.Join(' ', Enumerable.Range(0, 400).Select(i => $"Report {i}: grain exports from port {i % 37} rose by {i * 7 % 101} tonnes.")),
         ];
         // One commit per article: several small segments in compound files, as the indexer writes them...
         using (var builder = IndexBuilder.Open(_path))
