@@ -15,8 +15,8 @@ namespace Summit.Engine.Index;
 /// read by decompressing its chunk from the start up to the hit, so with Lucene's 16 KB chunks a hit cost the
 /// decompression of the articles before it in the chunk as well, a fifth of a plain search. The format is the same
 /// (LZ4, fast), and the chunk size is written in the file, so every Lucene46 reader reads these segments: the codec
-/// keeps the name Lucene46, and opening an index needs no codec of Summit's. Summit reads with it too
-/// (<see cref="ReadLucene46WithIt"/>), for its decoder (<see cref="MappedLz4"/>).
+/// keeps the name Lucene46, and opening an index needs no codec of Summit's. Summit reads with it too, for its
+/// decoder (<see cref="MappedLz4"/>).
 /// </summary>
 [CodecName("Lucene46")]
 internal sealed class SummitCodec() : FilterCodec(new Lucene46Codec())
@@ -28,10 +28,14 @@ internal sealed class SummitCodec() : FilterCodec(new Lucene46Codec())
 
     public override StoredFieldsFormat StoredFieldsFormat => _storedFields;
 
-    /// <summary>Makes Lucene open every Lucene46 segment with this codec, whatever wrote it (the format is the same):
-    /// process-wide, for every index read after it (a codec named as one of Lucene's replaces it in the factory).
-    /// <see cref="SummitDirectory"/>'s type initialiser calls it, before the directory opens a file.</summary>
-    internal static void ReadLucene46WithIt() => SetCodecFactory(new DefaultCodecFactory { CustomCodecTypes = [typeof(SummitCodec)] });
+    /// <summary>
+    /// Lucene opens every Lucene46 segment with this codec, whatever wrote it (the format is the same), from the first
+    /// use of this type on: process-wide (a codec named as one of Lucene's replaces it in the factory). So a writer made
+    /// with it reads its segments with it too, and its merges copy their compressed chunks as they are: Lucene copies
+    /// only between the same compression mode, and decompresses and compresses every document otherwise.
+    /// <see cref="SummitDirectory"/> runs it too, before a search opens a segment.
+    /// </summary>
+    static SummitCodec() => SetCodecFactory(new DefaultCodecFactory { CustomCodecTypes = [typeof(SummitCodec)] });
 }
 
 /// <summary>

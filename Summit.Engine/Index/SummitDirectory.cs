@@ -23,8 +23,9 @@ namespace Summit.Engine.Index;
 /// </summary>
 public sealed class SummitDirectory(DirectoryInfo path, bool mapForSearch = true) : NIOFSDirectory(path)
 {
-    // Its segments are read with Summit's codec, which decodes stored fields in place from the mappings.
-    static SummitDirectory() => SummitCodec.ReadLucene46WithIt();
+    // Its segments are read with Summit's codec (set up by the codec's type initialiser), which decodes stored fields
+    // in place from the mappings.
+    static SummitDirectory() => System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(SummitCodec).TypeHandle);
 
     public override IndexInput OpenInput(string name, IOContext context)
     {

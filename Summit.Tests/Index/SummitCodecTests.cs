@@ -66,6 +66,29 @@ public sealed class SummitCodecTests : IDisposable
         Assert.IsType<SummitCodec>(Codec.ForName("Lucene46"));
     }
 
+    [Fact]
+    public void The_writer_reads_its_segments_in_its_own_compression_mode_so_merges_copy_chunks_as_they_are()
+    {
+        using (var first = IndexBuilder.Open(_path))
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                var article = new Article($"a{i}", $"Headline {i}", "Oil prices rose, traders said.");
+                first.Upsert(article, Extractor.Default.Extract(article));
+                first.Commit();
+            }
+        }
+        // The next run's writer opens the segments by their codec's name, as any run adding to an index does.
+        using var builder = IndexBuilder.Open(_path);
+        using var reader = DirectoryReader.Open(builder.Writer, applyAllDeletes: true);
+
+        // A merge copies a segment's compressed chunks only when the segment's reader has the writer's compression
+        // mode (the same object); otherwise it decompresses and compresses every document. SummitCodec's is MappedLz4.
+        Assert.Equal(2, reader.Leaves.Count);
+        Assert.IsType<SummitCodec>(builder.Writer.Config.Codec);
+        Assert.All(reader.Leaves, leaf => Assert.IsType<SummitCodec>(((SegmentReader)leaf.AtomicReader).SegmentInfo.Info.Codec));
+    }
+
     /// <summary>Blocks as Lucene's compressor writes them: text, a small alphabet (long matches, short distances),
     /// runs of one byte (overlapping matches), random bytes (literals only), sizes around the copy steps.</summary>
     public static TheoryData<string, int> Blocks() => new()
