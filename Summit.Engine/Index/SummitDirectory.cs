@@ -140,8 +140,6 @@ public sealed class SummitDirectory(DirectoryInfo path, bool mapForSearch = true
         }
     }
 
-    /// <summary>A file, or a slice of a compound file, read from its mapping. Clones share the mapping and keep their
-    /// own position; every input holds the mapping, so it stays mapped while any of them can be read.</summary>
     /// <summary>An input whose bytes lie mapped in memory, for a reader that decodes them in place.</summary>
     internal interface IMappedInput
     {
@@ -149,6 +147,8 @@ public sealed class SummitDirectory(DirectoryInfo path, bool mapForSearch = true
         ReadOnlySpan<byte> Unread { get; }
     }
 
+    /// <summary>A file, or a slice of a compound file, read from its mapping. Clones share the mapping and keep their
+    /// own position; every input holds the mapping, so it stays mapped while any of them can be read.</summary>
     private sealed unsafe class MappedInput(string description, Mapping mapping, long offset, long length) : IndexInput(description), IMappedInput
     {
         private readonly Mapping _mapping = mapping;
