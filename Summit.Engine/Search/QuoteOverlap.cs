@@ -34,8 +34,10 @@ public static class QuoteOverlap
     /// </summary>
     public static List<Quote> Longest(IEnumerable<Quote> candidates, IReadOnlyList<Quote> all, int limit)
     {
-        var keys = all.Select(q => Words(q.Text)).ToArray();
         var kept = new List<Quote>();
+        // Most hits show no quote (none holds a match): their quotes' words are not made at all.
+        if (limit <= 0) return kept;
+        var keys = all.Select(q => Words(q.Text)).ToArray();
         var keptKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var candidate in candidates)
         {
