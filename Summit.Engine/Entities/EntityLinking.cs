@@ -74,7 +74,9 @@ public static class EntityLinking
         return facts with { Persons = persons, Quotes = quotes };
     }
 
-    /// <summary>The person a form of an article is: by the registry, or by the article's evidence.</summary>
+    /// <summary>The person a form of an article is: by the registry, or by the article's evidence. Hits apply the same
+    /// rule, and <see cref="Resolve"/>'s, through a memo of the registry's answers (ArchiveEntities.PersonOf and SpeakerOf):
+    /// a change here goes there too.</summary>
     public static Entity? ResolvePerson(string form, EntityRegistry registry, IReadOnlyDictionary<string, Entity>? evidence) =>
         registry.ResolvePerson(form) ?? evidence?.GetValueOrDefault(form);
 
