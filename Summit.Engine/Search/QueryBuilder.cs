@@ -157,7 +157,7 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
             case QueryScope.Person: return Names(SummitSchema.Person, text, false);
             case QueryScope.Country: return Country(text, false);
         }
-        var query = new BooleanQuery(disableCoord: true);
+        var query = new FieldsDisjunction();
         foreach (var (field, boost) in TextFields(scope))
         {
             var stemmed = Cached(PhraseIn(field, text));
@@ -320,7 +320,7 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
         // A sloppy phrase costs more with every word, and far more with repeated words: a long query is boosted
         // for its leading words only.
         var text = string.Join(' ', words.Take(MaxProximityWords).Select(w => w.Text));
-        var near = new BooleanQuery(disableCoord: true);
+        var near = new FieldsDisjunction();
         foreach (var (field, boost) in TextFields(words[0].Scope))
         {
             if (Cached(PhraseIn(SummitSchema.ExactTwin(field)!, text, ProximitySlop)) is { } phrase)
