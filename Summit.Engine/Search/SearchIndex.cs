@@ -169,4 +169,11 @@ public sealed class SummitSearcher(IndexReader reader) : IndexSearcher(reader)
     /// <summary>What <c>Search(query, collector)</c> does after making the query's weight, with a weight made already:
     /// searching with the query would make a second weight, looking up every phrase term of every segment again.</summary>
     public void Collect(Weight weight, ICollector collector) => Search(IndexReader.Leaves, weight, collector);
+
+    // A field's statistics are the reader's, which never changes; Lucene's searcher gathers them from every segment
+    // each time a query's weight is made (a word asks for five fields).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CollectionStatistics> _fieldStatistics = new(StringComparer.Ordinal);
+
+    public override CollectionStatistics CollectionStatistics(string field) =>
+        _fieldStatistics.TryGetValue(field, out var statistics) ? statistics : _fieldStatistics.GetOrAdd(field, base.CollectionStatistics(field));
 }
