@@ -233,19 +233,7 @@ public sealed class FacetCounter : ICollector, IDisposable
     {
         if (_required != 0 && _hits is not null)
         {
-            var has = 0;
-            for (var k = 0; k < _selections.Length; k++)
-                if (_selectedSlices[k].Of(doc).IndexOfAny(_selections[k].Values) >= 0) has |= _selections[k].Bit;
-            var missing = _required & ~has;
-            if (missing != 0)
-            {
-                // Missing one selection: counted in that dimension only; missing more: not counted at all.
-                if ((missing & (missing - 1)) != 0) return;
-                for (var k = 0; k < _selections.Length; k++)
-                    if (_selections[k].Bit == missing)
-                        foreach (var ord in _selectedSlices[k].Of(doc)) _counts[ord]++;
-                return;
-            }
+            if (!(_selections.Length == 1 ? HasTheSelection(doc) : HasEverySelection(doc))) return;
             _hits.Collect(doc);
         }
         _pending[_pendingCount++] = doc;
@@ -256,6 +244,45 @@ public sealed class FacetCounter : ICollector, IDisposable
             var key = _interval == DateInterval.Year ? date.Year : date.Year * 100 + date.Month;
             _dates[key] = _dates.GetValueOrDefault(key) + 1;
         }
+    }
+
+    /// <summary>
+    /// With one dimension selected (the usual multi-select), most matches lack the selection and are counted in that
+    /// dimension alone: its ordinals are counted while they are searched for the selected values, in one pass, and
+    /// a match that has one gets those counts taken back. False when the match lacks the selection (counted here).
+    /// </summary>
+    private bool HasTheSelection(int doc)
+    {
+        var (slice, values, counts) = (_selectedSlices[0], _selections[0].Values, _counts);
+        var (ords, from, to) = (slice.Ords, slice.Start[doc], slice.Start[doc + 1]);
+        var single = values.Length == 1 ? values[0] : -1;
+        for (var j = from; j < to; j++)
+        {
+            var ord = ords[j];
+            if (ord == single || (values.Length > 1 && values.AsSpan().Contains(ord)))
+            {
+                for (var k = from; k < j; k++) counts[ords[k]]--;
+                return true;
+            }
+            counts[ord]++;
+        }
+        return false;
+    }
+
+    /// <summary>True when the match has a selected value in every selected dimension; a match missing exactly one
+    /// is counted in that dimension only, one missing more is not counted at all.</summary>
+    private bool HasEverySelection(int doc)
+    {
+        var has = 0;
+        for (var k = 0; k < _selections.Length; k++)
+            if (_selectedSlices[k].Of(doc).IndexOfAny(_selections[k].Values) >= 0) has |= _selections[k].Bit;
+        var missing = _required & ~has;
+        if (missing == 0) return true;
+        if ((missing & (missing - 1)) != 0) return false;
+        for (var k = 0; k < _selections.Length; k++)
+            if (_selections[k].Bit == missing)
+                foreach (var ord in _selectedSlices[k].Of(doc)) _counts[ord]++;
+        return false;
     }
 
     public bool AcceptsDocsOutOfOrder => _hits?.AcceptsDocsOutOfOrder ?? true;

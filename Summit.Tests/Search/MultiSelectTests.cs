@@ -98,4 +98,26 @@ public sealed class MultiSelectTests : IDisposable
         Assert.Equal(Counts(personOnly.Facets.Country), Counts(both.Facets.Country));
         Assert.Equal(Counts(countryOnly.Facets.Person), Counts(both.Facets.Person));
     }
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void Two_values_of_one_dimension_select_the_hits_with_either(string q)
+    {
+        var all = Search(q);
+        var secondOnly = 0;
+        foreach (var (first, second) in new[] { (Persons[0], Persons[1]), (Persons[2], Persons[0]) })
+        {
+            var either = Search(q, persons: [first, second]);
+
+            var expected = all.Hits.Where(h => h.Persons.Contains(first) || h.Persons.Contains(second)).ToList();
+            Assert.Equal(expected.Select(h => h.Id).Order(), either.Hits.Select(h => h.Id).Order());
+            secondOnly += either.Hits.Count(h => h.Persons.Contains(second) && !h.Persons.Contains(first));
+            // The person facet still counts every match.
+            Assert.Equal(Counts(all.Facets.Person), Counts(either.Facets.Person));
+            var expectedCountries = expected.SelectMany(h => h.Countries).GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+            Assert.Equal(expectedCountries, Counts(either.Facets.Country));
+        }
+        // Hits with the second value only, found through it alone, are what the comparison is about.
+        Assert.True(secondOnly > 0, "no hit had the second value only");
+    }
 }
