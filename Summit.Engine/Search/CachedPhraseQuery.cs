@@ -40,6 +40,11 @@ internal sealed class CachedPhraseQuery : Query
         return terms.Length >= 2 && (phrase.Slop == 0 || terms.Distinct().Count() == terms.Length);
     }
 
+    /// <summary>Each word's place in the phrase, in the order of its terms.</summary>
+    public IReadOnlyList<int> Positions => _positions;
+
+    public int Slop => _slop;
+
     public override Weight CreateWeight(IndexSearcher searcher) => new PhraseStatesWeight(this, searcher);
 
     public override void ExtractTerms(ISet<Term> terms) => terms.UnionWith(_terms);
@@ -69,7 +74,7 @@ internal sealed class CachedPhraseQuery : Query
     }
 
     /// <summary>Lucene's phrase weight (<c>PhraseQuery.PhraseWeight</c>), with the term states from the cache.</summary>
-    private sealed class PhraseStatesWeight : Weight
+    internal sealed class PhraseStatesWeight : Weight
     {
         private readonly CachedPhraseQuery _query;
         private readonly Similarity _similarity;
@@ -123,6 +128,28 @@ internal sealed class CachedPhraseQuery : Query
             return new ExactPhraseScorer(this, postings, simScorer);
         }
 
+        /// <summary>Occurrences of the phrase's <paramref name="word"/>-th term in the whole index.</summary>
+        internal long TotalTermFreq(int word) => _contexts[word].TotalTermFreq;
+
+        /// <summary>How this phrase scores a document of the segment from its phrase frequency.</summary>
+        internal Similarity.SimScorer SimScorer(AtomicReaderContext context) => _similarity.GetSimScorer(_stats, context);
+
+        /// <summary>Each term's documents with its frequency in them (no positions), in the order of the query's
+        /// terms; null when a term is not in the segment, so neither is the phrase.</summary>
+        internal DocsEnum[]? TermDocs(AtomicReaderContext context, IBits? acceptDocs)
+        {
+            if (context.AtomicReader.GetTerms(_query._field) is not { } fieldTerms) return null;
+            var termsEnum = fieldTerms.GetEnumerator();
+            var docs = new DocsEnum[_query._terms.Length];
+            for (var i = 0; i < docs.Length; i++)
+            {
+                if (_contexts[i].Get(context.Ord) is not { } state) return null;
+                termsEnum.SeekExact(_query._terms[i].Bytes, state);
+                docs[i] = termsEnum.Docs(acceptDocs, null, DocsFlags.FREQS);
+            }
+            return docs;
+        }
+
         public override Explanation Explain(AtomicReaderContext context, int doc)
         {
             if (GetScorer(context, context.AtomicReader.LiveDocs) is PhraseScorer scorer && scorer.Advance(doc) == doc)
@@ -137,11 +164,11 @@ internal sealed class CachedPhraseQuery : Query
         }
     }
 
-    private readonly record struct PhrasePostings(DocsAndPositionsEnum Positions, int DocFreq, int Offset, Term Term);
+    internal readonly record struct PhrasePostings(DocsAndPositionsEnum Positions, int DocFreq, int Offset, Term Term);
 
     /// <summary>Documents holding every word (led by the first postings), of which those where the phrase
     /// frequency is above zero match.</summary>
-    private abstract class PhraseScorer(Weight weight, PhrasePostings[] postings, Similarity.SimScorer simScorer) : Scorer(weight)
+    internal abstract class PhraseScorer(Weight weight, PhrasePostings[] postings, Similarity.SimScorer simScorer) : Scorer(weight)
     {
         protected readonly DocsAndPositionsEnum[] Positions = [.. postings.Select(p => p.Positions)];
         protected readonly int[] Offsets = [.. postings.Select(p => p.Offset)];
@@ -150,6 +177,14 @@ internal sealed class CachedPhraseQuery : Query
 
         /// <summary>The phrase frequency of the current document, as the score reads it.</summary>
         public float PhraseFrequency { get; private set; }
+
+        /// <summary>How often the word at <paramref name="offset"/> in the phrase occurs in the current document.</summary>
+        public int TermFreqAt(int offset)
+        {
+            for (var i = 0; i < Offsets.Length; i++)
+                if (Offsets[i] == offset) return Positions[i].Freq;
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, "no word of the phrase stands there");
+        }
 
         /// <summary>The phrase frequency of the document every postings stands on; 0 when the phrase is not there.</summary>
         protected abstract float PhraseFreq();
