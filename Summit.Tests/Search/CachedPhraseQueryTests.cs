@@ -1,9 +1,8 @@
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
 using Summit.Engine.Index;
 using Summit.Engine.Search;
+using Summit.Tests.TestSupport;
 using LuceneQueryBuilder = Lucene.Net.Util.QueryBuilder;
 
 namespace Summit.Tests.Search;
@@ -18,32 +17,13 @@ public sealed class CachedPhraseQueryTests
     // Few words, so phrases match often and in many arrangements; "the" and "of" are stop words in the stemmed field.
     private static readonly string[] Words = ["oil", "oils", "price", "prices", "bank", "rate", "the", "of"];
 
-    private static DirectoryReader BuildIndex(int seed, int segments = 3, int documentsPerSegment = 250)
-    {
-        var random = new Random(seed);
-        var directory = new RAMDirectory();
-        using var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())
-            { MergePolicy = NoMergePolicy.NO_COMPOUND_FILES });
-        var id = 0;
-        for (var s = 0; s < segments; s++)
+    // Deleted documents (every 7th): the scorers must skip them as Lucene's do.
+    private static DirectoryReader BuildIndex(int seed, int segments = 3, int documentsPerSegment = 250) =>
+        SegmentedIndex.WithDeletions(seed, segments, documentsPerSegment, deleteEvery: 7, (random, _) =>
         {
-            for (var d = 0; d < documentsPerSegment; d++)
-            {
-                var text = string.Join(' ', Enumerable.Range(0, random.Next(1, 30)).Select(_ => Words[random.Next(Words.Length)]));
-                writer.AddDocument(new Document
-                {
-                    new StringField(SummitSchema.Id, (id++).ToString(), Field.Store.YES),
-                    new TextField(SummitSchema.Body, text, Field.Store.NO),
-                    new TextField(SummitSchema.BodyExact, text, Field.Store.NO),
-                });
-            }
-            writer.Commit();
-        }
-        // Deleted documents: the scorers must skip them as Lucene's do.
-        for (var d = 0; d < id; d += 7) writer.DeleteDocuments(new Term(SummitSchema.Id, d.ToString()));
-        writer.Commit();
-        return DirectoryReader.Open(directory);
-    }
+            var text = string.Join(' ', Enumerable.Range(0, random.Next(1, 30)).Select(_ => Words[random.Next(Words.Length)]));
+            return [(SummitSchema.Body, text), (SummitSchema.BodyExact, text)];
+        });
 
     private static IEnumerable<PhraseQuery> Phrases(int seed, int count)
     {

@@ -1,9 +1,8 @@
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
 using Summit.Engine.Index;
 using Summit.Engine.Search;
+using Summit.Tests.TestSupport;
 using LuceneQueryBuilder = Lucene.Net.Util.QueryBuilder;
 
 namespace Summit.Tests.Search;
@@ -19,33 +18,19 @@ public sealed class ExactTwinPhraseTests
 {
     private static readonly string[] Words = ["oil", "oils", "price", "prices", "pricing", "crude", "crude", "the", "opec's", "opec"];
 
-    private static DirectoryReader BuildIndex(int seed)
-    {
-        var random = new Random(seed);
-        var directory = new RAMDirectory();
-        using var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())
-            { MergePolicy = NoMergePolicy.NO_COMPOUND_FILES });
-        var id = 0;
-        for (var segment = 0; segment < 3; segment++)
+    // Segments without some forms: the twin's words then occur as often as their stems there.
+    private static DirectoryReader BuildIndex(int seed) =>
+        SegmentedIndex.WithDeletions(seed, segments: 3, documentsPerSegment: 300, deleteEvery: 11, (random, segment) =>
         {
-            // Segments without some forms: the twin's words then occur as often as their stems there.
-            var words = segment switch { 0 => Words, 1 => Words.Where(w => w != "oils").ToArray(), _ => Words.Where(w => !w.StartsWith("pric", StringComparison.Ordinal) || w == "price").ToArray() };
-            for (var d = 0; d < 300; d++)
+            var words = segment switch
             {
-                var text = string.Join(' ', Enumerable.Range(0, random.Next(1, 25)).Select(_ => words[random.Next(words.Length)]));
-                writer.AddDocument(new Document
-                {
-                    new StringField(SummitSchema.Id, (id++).ToString(), Field.Store.YES),
-                    new TextField(SummitSchema.Body, text, Field.Store.NO),
-                    new TextField(SummitSchema.BodyExact, text, Field.Store.NO),
-                });
-            }
-            writer.Commit();
-        }
-        for (var d = 0; d < id; d += 11) writer.DeleteDocuments(new Term(SummitSchema.Id, d.ToString()));
-        writer.Commit();
-        return DirectoryReader.Open(directory);
-    }
+                0 => Words,
+                1 => Words.Where(w => w != "oils").ToArray(),
+                _ => Words.Where(w => !w.StartsWith("pric", StringComparison.Ordinal) || w == "price").ToArray(),
+            };
+            var text = string.Join(' ', Enumerable.Range(0, random.Next(1, 25)).Select(_ => words[random.Next(words.Length)]));
+            return [(SummitSchema.Body, text), (SummitSchema.BodyExact, text)];
+        });
 
     /// <summary>Phrases of two or three words, as Lucene's phrase queries over the stemmed field and its twin.</summary>
     private static IEnumerable<(PhraseQuery Stemmed, PhraseQuery Exact)> Phrases(int seed)

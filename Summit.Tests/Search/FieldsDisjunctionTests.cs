@@ -1,9 +1,8 @@
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
 using Summit.Engine.Index;
 using Summit.Engine.Search;
+using Summit.Tests.TestSupport;
 
 namespace Summit.Tests.Search;
 
@@ -18,36 +17,15 @@ public sealed class FieldsDisjunctionTests
     private static readonly (string Field, float Boost)[] Fields =
         [(SummitSchema.Title, 3f), (SummitSchema.TitleExact, 1.5f), (SummitSchema.Body, 1f), (SummitSchema.BodyExact, 0.5f)];
 
-    private static DirectoryReader BuildIndex(int seed)
-    {
-        var random = new Random(seed);
-        var directory = new RAMDirectory();
-        using var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())
-            { MergePolicy = NoMergePolicy.NO_COMPOUND_FILES });
-        var id = 0;
-        for (var segment = 0; segment < 3; segment++)
+    // "opec" only in the first segment's titles: its clauses have no scorer in the others.
+    private static DirectoryReader BuildIndex(int seed) =>
+        SegmentedIndex.WithDeletions(seed, segments: 3, documentsPerSegment: 400, deleteEvery: 9, (random, segment) =>
         {
-            // "opec" only in the first segment's titles: its clauses have no scorer in the others.
             var words = segment == 0 ? Words : Words[..^1];
-            for (var d = 0; d < 400; d++)
-            {
-                string Text(int most) => string.Join(' ', Enumerable.Range(0, random.Next(0, most)).Select(_ => words[random.Next(words.Length)]));
-                var (title, body) = (Text(6), Text(40).Replace("opec", "oil"));
-                writer.AddDocument(new Document
-                {
-                    new StringField(SummitSchema.Id, (id++).ToString(), Field.Store.YES),
-                    new TextField(SummitSchema.Title, title, Field.Store.NO),
-                    new TextField(SummitSchema.TitleExact, title, Field.Store.NO),
-                    new TextField(SummitSchema.Body, body, Field.Store.NO),
-                    new TextField(SummitSchema.BodyExact, body, Field.Store.NO),
-                });
-            }
-            writer.Commit();
-        }
-        for (var d = 0; d < id; d += 9) writer.DeleteDocuments(new Term(SummitSchema.Id, d.ToString()));
-        writer.Commit();
-        return DirectoryReader.Open(directory);
-    }
+            string Text(int most) => string.Join(' ', Enumerable.Range(0, random.Next(0, most)).Select(_ => words[random.Next(words.Length)]));
+            var (title, body) = (Text(6), Text(40).Replace("opec", "oil"));
+            return [(SummitSchema.Title, title), (SummitSchema.TitleExact, title), (SummitSchema.Body, body), (SummitSchema.BodyExact, body)];
+        });
 
     /// <summary>The word over every field, as Lucene's BooleanQuery and as a FieldsDisjunction.</summary>
     private static (BooleanQuery Lucene, FieldsDisjunction Ours) Word(string word)

@@ -29,4 +29,32 @@ public static class SegmentedIndex
         }
         return new IndexSearcher(DirectoryReader.Open(directory));
     }
+
+    /// <summary>
+    /// An in-memory index of generated texts, one segment per round (no merging), with every
+    /// <paramref name="deleteEvery"/>-th document deleted afterwards, so scorers meet several segments and deleted
+    /// documents. <paramref name="fields"/> makes a document's text fields from the generator and the segment's number.
+    /// </summary>
+    public static DirectoryReader WithDeletions(int seed, int segments, int documentsPerSegment, int deleteEvery,
+        Func<Random, int, (string Field, string Text)[]> fields)
+    {
+        var random = new Random(seed);
+        var directory = new RAMDirectory();
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(SummitSchema.Version, SummitSchema.CreateAnalyzer())
+            { MergePolicy = NoMergePolicy.NO_COMPOUND_FILES });
+        var id = 0;
+        for (var segment = 0; segment < segments; segment++)
+        {
+            for (var d = 0; d < documentsPerSegment; d++)
+            {
+                var doc = new Document { new StringField(SummitSchema.Id, (id++).ToString(), Field.Store.YES) };
+                foreach (var (field, text) in fields(random, segment)) doc.Add(new TextField(field, text, Field.Store.NO));
+                writer.AddDocument(doc);
+            }
+            writer.Commit();
+        }
+        for (var d = 0; d < id; d += deleteEvery) writer.DeleteDocuments(new Term(SummitSchema.Id, d.ToString()));
+        writer.Commit();
+        return DirectoryReader.Open(directory);
+    }
 }
