@@ -17,7 +17,9 @@ namespace Summit.Engine.Search;
 /// </summary>
 internal sealed class ExactTwinPhrase : BooleanQuery
 {
-    public ExactTwinPhrase(CachedPhraseQuery stemmed, CachedPhraseQuery exact) : base(disableCoord: true)
+    /// <summary>Any two queries may be given; the cheaper way is taken for two phrases with their words at the same
+    /// places (<see cref="CachedPhraseQuery"/>), as a stemmed field and its twin make them, and Lucene's otherwise.</summary>
+    public ExactTwinPhrase(Query stemmed, Query exact) : base(disableCoord: true)
     {
         Add(stemmed, Occur.MUST);
         Add(exact, Occur.SHOULD);
@@ -25,21 +27,28 @@ internal sealed class ExactTwinPhrase : BooleanQuery
 
     public override Weight CreateWeight(IndexSearcher searcher) => new TwinWeight(this, searcher);
 
-    private sealed class TwinWeight(ExactTwinPhrase query, IndexSearcher searcher) : BooleanWeight(query, searcher, query.CoordDisabled)
+    private sealed class TwinWeight : BooleanWeight
     {
+        // Null when the clauses are not two exact phrases with their words at the same places (a clause rewritten, a
+        // stop word only the twin has): then Lucene scores them. Otherwise the phrases' word places, the twin's
+        // weight, and the words whose exact form is not their stem's only form in the index (compared per document).
+        private readonly (IReadOnlyList<int> Offsets, CachedPhraseQuery.PhraseStatesWeight Twin, int[] Compared)? _twins;
+
+        public TwinWeight(ExactTwinPhrase query, IndexSearcher searcher) : base(query, searcher, query.CoordDisabled)
+        {
+            if (query.Clauses is [{ Occur: Occur.MUST, Query: CachedPhraseQuery stemmed }, { Occur: Occur.SHOULD, Query: CachedPhraseQuery exact }]
+                && stemmed.Slop == 0 && exact.Slop == 0 && stemmed.Positions.SequenceEqual(exact.Positions)
+                && stemmed.Positions.Distinct().Count() == stemmed.Positions.Count
+                && m_weights is [CachedPhraseQuery.PhraseStatesWeight stems, CachedPhraseQuery.PhraseStatesWeight twin])
+                _twins = (stemmed.Positions, twin,
+                    [.. Enumerable.Range(0, stemmed.Positions.Count).Where(i => stems.TotalTermFreq(i) != twin.TotalTermFreq(i))]);
+        }
+
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
-            // As built: a stemmed phrase and its twin, exact phrases with their words at the same places. Anything
-            // else (a clause rewritten, a stop word only the twin has) is Lucene's.
-            if (query.Clauses is not [{ Occur: Occur.MUST, Query: CachedPhraseQuery stemmed }, { Occur: Occur.SHOULD, Query: CachedPhraseQuery exact }]
-                || stemmed.Slop != 0 || exact.Slop != 0 || !stemmed.Positions.SequenceEqual(exact.Positions)
-                || stemmed.Positions.Distinct().Count() != stemmed.Positions.Count
-                || m_weights is not [CachedPhraseQuery.PhraseStatesWeight stems, CachedPhraseQuery.PhraseStatesWeight twin])
-                return base.GetScorer(context, acceptDocs);
+            if (_twins is not var (offsets, twin, compared)) return base.GetScorer(context, acceptDocs);
             if (m_weights[0].GetScorer(context, acceptDocs) is not CachedPhraseQuery.PhraseScorer phrase) return null;
-            // The words whose exact form is not their stem's only form: their counts are compared per document.
-            var compared = Enumerable.Range(0, stemmed.Positions.Count).Where(i => stems.TotalTermFreq(i) != twin.TotalTermFreq(i)).ToArray();
-            return new TwinScorer(this, phrase, stemmed.Positions, compared, twin, context, acceptDocs);
+            return new TwinScorer(this, phrase, offsets, compared, twin, context, acceptDocs);
         }
     }
 
@@ -56,7 +65,7 @@ internal sealed class ExactTwinPhrase : BooleanQuery
         // The twin's words' documents and frequencies (null: a word is not in this segment, so neither is the twin),
         // how the twin scores a phrase frequency, and the twin's own scorer for documents where the frequencies differ.
         private readonly DocsEnum[]? _twinDocs;
-        private readonly Similarity.SimScorer _twinScore;
+        private readonly Similarity.SimScorer _twinSimilarity;
         private Scorer? _twinPhrase;
         private bool _twinPhraseMade;
         private int _scoredDoc = -1;
@@ -68,7 +77,7 @@ internal sealed class ExactTwinPhrase : BooleanQuery
         {
             (_phrase, _offsets, _compared, _twin, _context, _acceptDocs) = (phrase, offsets, compared, twin, context, acceptDocs);
             _twinDocs = twin.TermDocs(context, acceptDocs);
-            _twinScore = twin.SimScorer(context);
+            _twinSimilarity = twin.SimScorer(context);
         }
 
         public override int DocID => _phrase.DocID;
@@ -117,7 +126,7 @@ internal sealed class ExactTwinPhrase : BooleanQuery
                 if (at != doc) return null;
                 if (docs.Freq != _phrase.TermFreqAt(_offsets[i])) same = false;
             }
-            if (same) return _twinScore.Score(doc, _phrase.PhraseFrequency);
+            if (same) return _twinSimilarity.Score(doc, _phrase.PhraseFrequency);
             // Some word also stands in another form here: the twin's own positions decide.
             if (!_twinPhraseMade)
             {

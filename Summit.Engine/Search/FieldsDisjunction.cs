@@ -22,21 +22,27 @@ internal sealed class FieldsDisjunction : BooleanQuery
 
     public override Weight CreateWeight(IndexSearcher searcher) => new FieldsWeight(this, searcher);
 
-    private sealed class FieldsWeight(FieldsDisjunction query, IndexSearcher searcher) : BooleanWeight(query, searcher, query.CoordDisabled)
+    private sealed class FieldsWeight : BooleanWeight
     {
-        public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
+        // Lucene's coord factors by number of matching clauses (BooleanWeight.Coord; 1 with coord disabled); null when
+        // the clauses are not a few SHOULD ones, and Lucene scores them.
+        private readonly float[]? _coord;
+
+        public FieldsWeight(FieldsDisjunction query, IndexSearcher searcher) : base(query, searcher, query.CoordDisabled)
         {
             var clauses = query.Clauses;
-            if (clauses.Count > MaxClauses || query.MinimumNumberShouldMatch > 1 || clauses.Any(c => c.Occur != Occur.SHOULD))
-                return base.GetScorer(context, acceptDocs);
+            if (clauses.Count > MaxClauses || query.MinimumNumberShouldMatch > 1 || clauses.Any(c => c.Occur != Occur.SHOULD)) return;
+            _coord = new float[m_weights.Count + 1];
+            for (var i = 0; i < _coord.Length; i++) _coord[i] = query.CoordDisabled ? 1f : Coord(i, m_maxCoord);
+        }
+
+        public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
+        {
+            if (_coord is null) return base.GetScorer(context, acceptDocs);
             var scorers = new List<Scorer>(m_weights.Count);
             foreach (var weight in m_weights)
                 if (weight.GetScorer(context, acceptDocs) is { } scorer) scorers.Add(scorer);
-            if (scorers.Count == 0) return null;
-            // Lucene's coord factors by number of matching clauses (BooleanWeight.Coord; 1 with coord disabled).
-            var coord = new float[scorers.Count + 1];
-            for (var i = 0; i < coord.Length; i++) coord[i] = query.CoordDisabled ? 1f : Coord(i, m_maxCoord);
-            return new SideBySideScorer(this, [.. scorers], coord);
+            return scorers.Count == 0 ? null : new SideBySideScorer(this, [.. scorers], _coord);
         }
     }
 

@@ -178,9 +178,7 @@ public sealed class QueryBuilder(Analyzer analyzer, Vocabulary vocabulary, Index
                 // looked for where the stemmed phrase matched. Scored as the two side by side.
                 stemmed.Boost = boost;
                 exact.Boost = boost * ExactFactor;
-                query.Add(stemmed is CachedPhraseQuery stemmedPhrase && exact is CachedPhraseQuery exactPhrase
-                    ? new ExactTwinPhrase(stemmedPhrase, exactPhrase)
-                    : new BooleanQuery(disableCoord: true) { { stemmed, Occur.MUST }, { exact, Occur.SHOULD } }, Occur.SHOULD);
+                query.Add(new ExactTwinPhrase(stemmed, exact), Occur.SHOULD);
                 continue;
             }
             if (stemmed is not null)

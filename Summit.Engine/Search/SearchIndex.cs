@@ -171,7 +171,7 @@ public sealed class SummitSearcher(IndexReader reader) : IndexSearcher(reader)
     public void Collect(Weight weight, ICollector collector) => Search(IndexReader.Leaves, weight, collector);
 
     // A field's statistics are the reader's, which never changes; Lucene's searcher gathers them from every segment
-    // each time a query's weight is made (a word asks for five fields).
+    // each time a query's weight is made (a word asks for three to six fields).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CollectionStatistics> _fieldStatistics = new(StringComparer.Ordinal);
 
     public override CollectionStatistics CollectionStatistics(string field) =>
