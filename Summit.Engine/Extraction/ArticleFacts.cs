@@ -41,6 +41,14 @@ public sealed record ArticleFacts(
     public IReadOnlyList<OrganizationMention> Organizations { get; init; } = [];
 
     /// <summary>
+    /// The body's sentences as <see cref="SentenceSplitter.Split(string)"/> cuts them, found on the way (the finders
+    /// work sentence by sentence); null when extraction did not run. The index stores them so a hit's snippet does
+    /// not cut its body again. Not part of the facts' JSON.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<(int Start, int End)>? BodySentences { get; init; }
+
+    /// <summary>
     /// Distinct named speakers (<see cref="IsName"/>), in order of first quote: the speaker facet. A quote by a role
     /// description counts under the person holding the role (<see cref="Quote.RoleHolder"/>).
     /// </summary>

@@ -108,6 +108,7 @@ public sealed partial class Extractor
         return new ArticleFacts(quotes, ToPersons(doc, persons, names), ToPlaces(doc, placeHits), countries)
         {
             Organizations = organizations,
+            BodySentences = SentenceSplitter.Ranges(doc.Tokens, doc.Sentences),
         };
     }
 

@@ -22,11 +22,18 @@ public static class SentenceSplitter
         var tokens = t_tokens ??= new List<Token>(1024);
         tokens.Clear();
         Tokenizer.Tokenize(text, tokens);
-        var sentences = Split(text, tokens);
+        var ranges = Ranges(tokens, Split(text, tokens));
+        if (tokens.Capacity > MaxKeptTokens) t_tokens = null;
+        return ranges;
+    }
+
+    /// <summary>Sentences given as token ranges (<see cref="Split(string, List{Token})"/>) as character ranges, from
+    /// the first token of each to its last; empty ones left out.</summary>
+    internal static List<(int Start, int End)> Ranges(List<Token> tokens, List<(int Start, int End)> sentences)
+    {
         var ranges = new List<(int Start, int End)>(sentences.Count);
         foreach (var (first, end) in sentences)
             if (end > first) ranges.Add((tokens[first].Start, tokens[end - 1].End));
-        if (tokens.Capacity > MaxKeptTokens) t_tokens = null;
         return ranges;
     }
 

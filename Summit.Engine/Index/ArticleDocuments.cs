@@ -146,6 +146,7 @@ public static class ArticleDocuments
         };
         AddText(doc, SummitSchema.Title, article.Title, AnalyzedText.Of(article.Title));
         AddText(doc, SummitSchema.Body, article.Body, AnalyzedText.Of(article.Body));
+        if (facts.BodySentences is { Count: > 0 } sentences) doc.Add(new StoredField(SummitSchema.BodySentences, SentenceOffsets.Encode(sentences)));
         doc.Add(new StoredField(SummitSchema.FactsJson, JsonSerializer.Serialize(facts, FactsJsonContext.Default.ArticleFacts)));
         for (var i = 0; i < facts.Quotes.Count; i++)
             AddText(doc, SummitSchema.Quote, facts.Quotes[i].Text, quoteWords[i]);

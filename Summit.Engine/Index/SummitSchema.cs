@@ -62,6 +62,10 @@ public static class SummitSchema
     public const string Dateline = "dateline";
     /// <summary>The extracted facts of an article as JSON (offsets into the body), for the article endpoint.</summary>
     public const string FactsJson = "facts_json";
+    /// <summary>The body's sentences as character ranges (<see cref="Index.SentenceOffsets"/>), so a hit's snippet
+    /// takes its sentences from here instead of cutting the body again. Absent from articles indexed before it and
+    /// from those whose extraction failed; their snippets cut the body.</summary>
+    public const string BodySentences = "body_sentences";
     /// <summary>On quote documents: character offsets of the quote in the article body.</summary>
     public const string QuoteStart = "quote_start";
     public const string QuoteEnd = "quote_end";

@@ -349,7 +349,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             doc.Url,
             doc.Author,
             float.IsFinite(score) ? score : 0f,
-            Snippets.Passages(body, highlight, _analyzer, posted),
+            Snippets.Passages(body, highlight, _analyzer, posted, SentenceOffsets.Decode(doc.BodySentences, body.Length)),
             shown,
             entities.Names(SummitSchema.Speaker, doc.Speakers, docId),
             entities.Names(SummitSchema.Person, doc.Persons, docId),

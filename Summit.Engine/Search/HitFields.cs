@@ -21,6 +21,8 @@ internal sealed class HitFields : StoredFieldVisitor
     public string? Url { get; private set; }
     public string? Author { get; private set; }
     public DateTimeOffset? Date { get; private set; }
+    /// <summary>The body's sentences as the index stores them (<see cref="SentenceOffsets"/>); null when it does not.</summary>
+    public byte[]? BodySentences { get; private set; }
     public List<string> Speakers { get; } = [];
     public List<string> Persons { get; } = [];
     public List<string> Countries { get; } = [];
@@ -37,7 +39,7 @@ internal sealed class HitFields : StoredFieldVisitor
     {
         SummitSchema.Id or SummitSchema.Title or SummitSchema.Body or SummitSchema.FactsJson or SummitSchema.Date
             or SummitSchema.Source or SummitSchema.Dateline or SummitSchema.Url or SummitSchema.Author
-            or SummitSchema.Speaker or SummitSchema.Person or SummitSchema.Country => Status.YES,
+            or SummitSchema.Speaker or SummitSchema.Person or SummitSchema.Country or SummitSchema.BodySentences => Status.YES,
         _ => Status.NO,
     };
 
@@ -58,6 +60,11 @@ internal sealed class HitFields : StoredFieldVisitor
             case SummitSchema.Person: Persons.Add(value); break;
             case SummitSchema.Country: Countries.Add(value); break;
         }
+    }
+
+    public override void BinaryField(FieldInfo fieldInfo, byte[] value)
+    {
+        if (fieldInfo.Name == SummitSchema.BodySentences) BodySentences ??= value;
     }
 
     public override void Int64Field(FieldInfo fieldInfo, long value)

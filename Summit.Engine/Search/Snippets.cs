@@ -69,16 +69,21 @@ public static class Snippets
     /// <summary>Up to <paramref name="max"/> sentences with the most matches, in text order; the article's lead
     /// (<see cref="Lead"/>) when nothing in the text matches (the document matched on a facet field).</summary>
     public static IReadOnlyList<string> Passages(string text, HighlightTerms terms, Analyzer analyzer, int max = 3) =>
-        Passages(text, terms, analyzer, posted: null, max);
+        Passages(text, terms, analyzer, posted: null, max: max);
 
     /// <param name="posted">The text's marks as its postings give them (<see cref="PostedMarks"/>), or null to
     /// find them by analysing the sentences.</param>
-    internal static IReadOnlyList<string> Passages(string text, HighlightTerms terms, Analyzer analyzer, List<Range>? posted, int max = 3)
+    /// <param name="cut">The text's sentences as the index stores them (<see cref="SummitSchema.BodySentences"/>), or
+    /// null to cut the text here.</param>
+    internal static IReadOnlyList<string> Passages(string text, HighlightTerms terms, Analyzer analyzer, List<Range>? posted,
+        IReadOnlyList<(int Start, int End)>? cut = null, int max = 3)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         var analyzed = text.Length > MaxAnalyzedChars ? text[..MaxAnalyzedChars] : text;
-        if (posted is not null) return PostedPassages(text, analyzed, posted, max);
-        var sentences = Sentences(analyzed);
+        // Stored sentences are those of the whole text; a text cut for analysis ends in a sentence of its own.
+        if (analyzed.Length != text.Length) cut = null;
+        if (posted is not null) return PostedPassages(text, analyzed, posted, cut, max);
+        var sentences = cut is not null ? cut.Select(s => new Range(s.Start, s.End)).ToList() : Sentences(analyzed);
         if (sentences.Count == 0) return [];
         // Sentence by sentence, so sentences that cannot match are never analysed: tokens never cross a sentence
         // boundary (it is whitespace), and phrase positions are relative, so the marks are the same as from the
@@ -92,17 +97,20 @@ public static class Snippets
     /// <summary>
     /// The passages of marks read from the postings. Only the lines holding a mark are cut into sentences, as the
     /// whole text would be cut there (<see cref="SentenceSplitter.SplitLine"/>), and when nothing matched, the lines
-    /// of the lead; cutting every hit's whole body was a tenth of a plain search.
+    /// of the lead; cutting every hit's whole body was a tenth of a plain search. With the sentences the index
+    /// stores (<paramref name="cut"/>), those of the line are taken instead: a sentence never crosses a line break.
     /// </summary>
-    private static IReadOnlyList<string> PostedPassages(string text, string analyzed, List<Range> posted, int max)
+    private static IReadOnlyList<string> PostedPassages(string text, string analyzed, List<Range> posted, IReadOnlyList<(int Start, int End)>? cut, int max)
     {
+        IEnumerable<(int Start, int End)> SentencesOfLine(int lineStart, int lineEnd) =>
+            cut is null ? SentenceSplitter.SplitLine(analyzed, lineStart, lineEnd) : Within(cut, lineStart, lineEnd);
         var matching = new List<(Range Sentence, List<Range> Marks, int Words)>();
         var next = 0;
         while (next < posted.Count && posted[next].End <= analyzed.Length)
         {
             var lineStart = analyzed.LastIndexOf('\n', posted[next].Start) + 1;
             var lineEnd = analyzed.IndexOf('\n', posted[next].Start) is var end and >= 0 ? end : analyzed.Length;
-            foreach (var (start, stop) in SentenceSplitter.SplitLine(analyzed, lineStart, lineEnd))
+            foreach (var (start, stop) in SentencesOfLine(lineStart, lineEnd))
             {
                 var sentence = new Range(start, stop);
                 if (Within(posted, sentence, ref next) is { Count: > 0 } marks) matching.Add((sentence, marks, DistinctWords(text, marks)));
@@ -114,10 +122,23 @@ public static class Snippets
         for (var lineStart = 0; lineStart < analyzed.Length && lead.Count < LeadSearchSentences;)
         {
             var lineEnd = analyzed.IndexOf('\n', lineStart) is var end and >= 0 ? end : analyzed.Length;
-            lead.AddRange(SentenceSplitter.SplitLine(analyzed, lineStart, lineEnd).Select(s => new Range(s.Start, s.End)));
+            lead.AddRange(SentencesOfLine(lineStart, lineEnd).Select(s => new Range(s.Start, s.End)));
             lineStart = lineEnd + 1;
         }
         return lead.Count == 0 ? [] : [Render(text, Lead(analyzed, lead), [])];
+    }
+
+    /// <summary>The sentences (in text order) that lie in [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    private static IEnumerable<(int Start, int End)> Within(IReadOnlyList<(int Start, int End)> sentences, int start, int end)
+    {
+        var (low, high) = (0, sentences.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (sentences[middle].Start < start) low = middle + 1;
+            else high = middle;
+        }
+        for (var i = low; i < sentences.Count && sentences[i].End <= end; i++) yield return sentences[i];
     }
 
     /// <summary>The best <paramref name="max"/> of the matching sentences, rendered in text order (none when none

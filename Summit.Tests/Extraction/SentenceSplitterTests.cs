@@ -25,6 +25,15 @@ public sealed class SentenceSplitterTests
     }
 
     [Fact]
+    public void Extraction_gives_the_sentences_the_splitter_cuts_which_the_index_stores_for_snippets()
+    {
+        var texts = Texts();
+        Assert.True(texts.Count > 1000, "the seed articles were not found");
+        Assert.All(texts.Where(t => t.Length > 0), text =>
+            Assert.Equal(SentenceSplitter.Split(text), Extractor.ExtractCore(new Summit.Engine.Articles.Article("s", "t", text)).BodySentences));
+    }
+
+    [Fact]
     public void Cutting_line_by_line_gives_the_sentences_of_the_whole_text()
     {
         var texts = Texts();

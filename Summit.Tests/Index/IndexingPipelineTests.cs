@@ -102,7 +102,25 @@ public sealed class IndexingPipelineTests : InputAndIndexFolders
         Assert.StartsWith("Prices will fall", body[quote.GetProperty("start").GetInt32()..quote.GetProperty("end").GetInt32()]);
     }
 
-    private List<string> StoredBodies(string articleId)
+    [Fact]
+    public void An_article_stores_its_bodys_sentences_for_snippets_and_not_in_its_facts()
+    {
+        const string body = "Mr. Smith said the talks ended.\n\"We agreed,\" he said. Prices rose 3.5 pct.\nNo more.";
+        Input.File("s.jsonl", JsonSerializer.Serialize(new { id = "s1", title = "Talks", body }));
+
+        IndexingPipeline.Run(Input.Path, Index.Path, new IndexingOptions());
+
+        var stored = StoredArticles("s1").Single();
+        var text = stored.Get(SummitSchema.Body);
+        Assert.Contains('\n', text);
+        Assert.Equal(Summit.Engine.Extraction.SentenceSplitter.Split(text),
+            SentenceOffsets.Decode(stored.GetBinaryValue(SummitSchema.BodySentences)?.Bytes, text.Length));
+        Assert.DoesNotContain("entences", stored.Get(SummitSchema.FactsJson));
+    }
+
+    private List<string> StoredBodies(string articleId) => StoredArticles(articleId).Select(d => d.Get(SummitSchema.Body)).ToList();
+
+    private List<Lucene.Net.Documents.Document> StoredArticles(string articleId)
     {
         using var directory = new NIOFSDirectory(new DirectoryInfo(Index.Path));
         using var reader = DirectoryReader.Open(directory);
@@ -112,6 +130,6 @@ public sealed class IndexingPipelineTests : InputAndIndexFolders
             { new TermQuery(new Term(SummitSchema.Id, articleId)), Occur.MUST },
             { new TermQuery(new Term(SummitSchema.Kind, SummitSchema.KindArticle)), Occur.MUST },
         };
-        return searcher.Search(query, 10).ScoreDocs.Select(d => searcher.Doc(d.Doc).Get(SummitSchema.Body)).ToList();
+        return searcher.Search(query, 10).ScoreDocs.Select(d => searcher.Doc(d.Doc)).ToList();
     }
 }

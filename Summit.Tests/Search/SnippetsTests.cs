@@ -1,3 +1,5 @@
+using Summit.Engine.Articles;
+using Summit.Engine.Extraction;
 using Summit.Engine.Search;
 using Summit.Engine.Index;
 using Summit.Tests.TestSupport;
@@ -240,6 +242,31 @@ public sealed class SnippetsTests
     public static TheoryData<string> PostedQueries =>
         ["trade talks", "\"trade talks\"", "\"rate of inflation\"", "\"interest rates\" said", "ratings happiness cafe relational",
          "\"talks went\" OR monday", "\"interest rates rose\" -bank"];
+
+    [Theory]
+    [MemberData(nameof(PostedQueries))]
+    public void The_sentences_the_index_stores_give_the_passages_cutting_the_body_gives(string query)
+    {
+        var searcher = PostedIndex();
+        var terms = Terms(query);
+        var posted = PostedMarks.For(searcher.IndexReader, SummitSchema.Body, terms)!;
+        var bodies = PostedBodies.SelectMany(b => b).ToList();
+        var (marked, leads) = (0, 0);
+        for (var doc = 0; doc < bodies.Count; doc++)
+        {
+            // What a hit reads: the extractor's sentences, stored and read back.
+            var stored = SentenceOffsets.Decode(SentenceOffsets.Encode(Extractor.ExtractCore(new Article("b", "t", bodies[doc])).BodySentences!), bodies[doc].Length);
+            Assert.NotNull(stored);
+            var cut = Snippets.Passages(bodies[doc], terms, _analyzer, posted.Marks(doc, bodies[doc]), max: 10);
+            Assert.Equal(cut, Snippets.Passages(bodies[doc], terms, _analyzer, posted.Marks(doc, bodies[doc]), stored, max: 10));
+            // And the passages found by analysis, for queries the postings cannot mark.
+            Assert.Equal(Snippets.Passages(bodies[doc], terms, _analyzer, max: 10), Snippets.Passages(bodies[doc], terms, _analyzer, null, stored, max: 10));
+            marked += cut.Count(p => p.Contains("<mark>", StringComparison.Ordinal));
+            leads += cut.Count(p => !p.Contains("<mark>", StringComparison.Ordinal)) > 0 ? 1 : 0;
+        }
+        Assert.True(marked > 0, "the query marks nothing in these bodies, so the test compares nothing");
+        Assert.True(leads > 0, "no body shows its lead, so the lead is not compared");
+    }
 
     [Theory]
     [MemberData(nameof(PostedQueries))]
