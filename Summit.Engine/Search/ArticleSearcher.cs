@@ -100,8 +100,10 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
             }
             var hits = new List<SearchHit>();
             var bodyMarks = PostedMarks.For(searcher.IndexReader, SummitSchema.Body, highlight, _analyzer, typoMatches);
+            // The typo search's matches are the body's words; a title is marked by analysis when a word is misspelt.
+            var titleMarks = highlight.Fuzzy.Count == 0 ? PostedMarks.For(searcher.IndexReader, SummitSchema.Title, highlight) : null;
             for (var i = after is null ? (request.Page - 1) * request.PageSize : 0; i < top.ScoreDocs.Length; i++)
-                hits.Add(ToHit(HitFields.Read(searcher, top.ScoreDocs[i].Doc), top.ScoreDocs[i].Doc, top.ScoreDocs[i].Score, highlight, bodyMarks, ast is null, ArchiveEntities.For(searcher.IndexReader)));
+                hits.Add(ToHit(HitFields.Read(searcher, top.ScoreDocs[i].Doc), top.ScoreDocs[i].Doc, top.ScoreDocs[i].Score, highlight, bodyMarks, titleMarks, ast is null, ArchiveEntities.For(searcher.IndexReader)));
 
             var (facets, histogram) = CountFacets(counted, filters, request.FacetLimit, request.DateHistogram, FacetDimensions);
             return new SearchResponse(
@@ -317,7 +319,8 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         return values;
     }
 
-    private SearchHit ToHit(HitFields doc, int docId, float score, HighlightTerms highlight, PostedMarks? bodyMarks, bool browsing, ArchiveEntities entities)
+    private SearchHit ToHit(HitFields doc, int docId, float score, HighlightTerms highlight, PostedMarks? bodyMarks, PostedMarks? titleMarks,
+        bool browsing, ArchiveEntities entities)
     {
         var (title, body) = (doc.Title ?? "", doc.Body ?? "");
         var posted = bodyMarks?.Marks(docId, body);
@@ -342,7 +345,7 @@ public sealed partial class ArticleSearcher(SearchIndex index, ResultCache? cach
         return new SearchHit(
             doc.Id!,
             title,
-            Snippets.Highlight(title, highlight, _analyzer, out _),
+            titleMarks?.Marks(docId, title) is { } titled ? Snippets.Highlight(title, titled) : Snippets.Highlight(title, highlight, _analyzer, out _),
             doc.Date,
             doc.Source,
             doc.Dateline,

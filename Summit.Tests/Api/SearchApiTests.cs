@@ -32,6 +32,14 @@ public sealed class SearchApiTests(SummitApiFactory factory) : IClassFixture<Sum
     }
 
     [Fact]
+    public async Task A_hits_title_marks_every_word_searched_in_any_form()
+    {
+        var result = await SearchAsync("q=visit%20kyiv%20kishida");
+
+        Assert.Equal("<mark>Kishida</mark> <mark>visits</mark> <mark>Kyiv</mark>", result.Hits.Single(h => h.Id == "jp-ua").TitleHtml);
+    }
+
+    [Fact]
     public async Task Phrase_finds_the_seed_article_and_marks_the_phrase()
     {
         var result = await SearchAsync("q=%22great%20neighbouring%20powers%22");

@@ -270,6 +270,25 @@ public sealed class SnippetsTests
 
     [Theory]
     [MemberData(nameof(PostedQueries))]
+    public void A_title_marked_from_its_postings_is_highlighted_as_analysis_highlights_it(string query)
+    {
+        var titles = PostedBodies.SelectMany(b => b).ToList();
+        var searcher = SegmentedIndex.Build(PostedBodies,
+            (doc, title) => doc.Add(new Lucene.Net.Documents.Field(SummitSchema.Title, title, ArticleDocuments.StoredTextWithOffsets)));
+        var terms = Terms(query);
+        var posted = PostedMarks.For(searcher.IndexReader, SummitSchema.Title, terms)!;
+        var marked = 0;
+        for (var doc = 0; doc < titles.Count; doc++)
+        {
+            var analysed = Snippets.Highlight(titles[doc], terms, _analyzer, out var marks);
+            Assert.Equal(analysed, Snippets.Highlight(titles[doc], posted.Marks(doc, titles[doc])!));
+            marked += marks;
+        }
+        Assert.True(marked > 0, "the query marks nothing in these titles, so the test compares nothing");
+    }
+
+    [Theory]
+    [MemberData(nameof(PostedQueries))]
     public void Marks_from_the_postings_give_the_passages_analysis_gives(string query)
     {
         var searcher = PostedIndex();
