@@ -103,7 +103,7 @@ public static class Snippets
     private static IReadOnlyList<string> PostedPassages(string text, string analyzed, List<Range> posted, IReadOnlyList<(int Start, int End)>? cut, int max)
     {
         IEnumerable<(int Start, int End)> SentencesOfLine(int lineStart, int lineEnd) =>
-            cut is null ? SentenceSplitter.SplitLine(analyzed, lineStart, lineEnd) : Within(cut, lineStart, lineEnd);
+            cut is null ? SentenceSplitter.SplitLine(analyzed, lineStart, lineEnd) : StoredSentencesOfLine(cut, lineStart, lineEnd);
         var matching = new List<(Range Sentence, List<Range> Marks, int Words)>();
         var next = 0;
         while (next < posted.Count && posted[next].End <= analyzed.Length)
@@ -128,8 +128,8 @@ public static class Snippets
         return lead.Count == 0 ? [] : [Render(text, Lead(analyzed, lead), [])];
     }
 
-    /// <summary>The sentences (in text order) that lie in [<paramref name="start"/>, <paramref name="end"/>).</summary>
-    private static IEnumerable<(int Start, int End)> Within(IReadOnlyList<(int Start, int End)> sentences, int start, int end)
+    /// <summary>The stored sentences (in text order) that lie in the line [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    private static IEnumerable<(int Start, int End)> StoredSentencesOfLine(IReadOnlyList<(int Start, int End)> sentences, int start, int end)
     {
         var (low, high) = (0, sentences.Count);
         while (low < high)
